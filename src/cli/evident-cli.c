@@ -1,0 +1,693 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "evident-chapter.h"
+#include "evident-csv.h"
+#include "evident-enums-util.h"
+#include "evident-item.h"
+#include "evident-project.h"
+#include "evident-scoring.h"
+
+#define EXIT_USAGE 2
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  func;
+} Command;
+
+static int
+fail (GError *error)
+{
+  g_printerr ("evident-cli: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("evident-cli: %s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+/* Parses the options of a command. Returns -1 when parsing went well,
+ * else the exit status. */
+static int
+parse_options (GOptionContext *context,
+               int            *argc,
+               char         ***argv,
+               int             n_args_min,
+               int             n_args_max)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error (context, error->message);
+  /* argv[0] is the command name */
+  if (*argc - 1 < n_args_min)
+    return usage_error (context, _("Missing arguments"));
+  if (*argc - 1 > n_args_max)
+    return usage_error (context, _("Too many arguments"));
+  return -1;
+}
+
+static EvidentProject *
+open_project (const char  *path,
+              GError     **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+
+  return evident_project_open (file, error);
+}
+
+static JsonNode *
+json_number (double value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  if (value == (double) (gint64) value)
+    json_node_set_int (node, (gint64) value);
+  else
+    json_node_set_double (node, value);
+  return node;
+}
+
+static void
+print_json (JsonNode *root)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static char *
+format_score (const EvidentScore *score,
+              EvidentView         view)
+{
+  if (score->rules.mode == EVIDENT_SCORE_MODE_PASS_FAIL)
+    return g_strdup_printf ("%.1f %%", score->views[view].score);
+  return g_strdup_printf ("%.0f", score->views[view].score);
+}
+
+/* new */
+
+static int
+command_new (int    argc,
+             char **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT — create a project"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) checklist_file = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (EvidentProject) project = NULL;
+  g_autofree char *checklist = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *mode = NULL;
+  EvidentProjectSettings settings;
+  int ret;
+  GOptionEntry entries_desc[] = {
+    { "checklist", 'c', 0, G_OPTION_ARG_FILENAME, &checklist,
+      N_("The checklist to import (CSV)"), N_("FILE.csv") },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("The project’s title"), N_("TITLE") },
+    { "checklist-version", 0, 0, G_OPTION_ARG_STRING, &version,
+      N_("The checklist’s version, e.g. 4.1"), N_("VERSION") },
+    { "pass-score", 0, 0, G_OPTION_ARG_INT, NULL, N_("Score needed to pass (default 900)"),
+      N_("N") },
+    { "penalty", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("Points lost for each mandatory item not met (default 200)"), N_("N") },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode, N_("Scoring mode: points or pass-fail"),
+      N_("MODE") },
+    { NULL }
+  };
+
+  evident_project_settings_init (&settings);
+  entries_desc[3].arg_data = &settings.rules.pass_score;
+  entries_desc[4].arg_data = &settings.rules.mandatory_penalty;
+  g_option_context_add_main_entries (context, entries_desc, GETTEXT_PACKAGE);
+
+  if ((ret = parse_options (context, &argc, &argv, 1, 1)) >= 0)
+    return ret;
+  if (checklist == NULL)
+    return usage_error (context, _("Say which checklist to import with --checklist FILE.csv"));
+  if (mode != NULL && !evident_score_mode_from_string (mode, &settings.rules.mode))
+    return usage_error (context, _("The mode is either “points” or “pass-fail”"));
+  if (settings.rules.pass_score < 0 || settings.rules.mandatory_penalty < 0)
+    return usage_error (context, _("The pass score and the penalty cannot be negative"));
+
+  checklist_file = g_file_new_for_commandline_arg (checklist);
+  entries = evident_checklist_load (checklist_file, NULL, &error);
+  if (entries == NULL)
+    {
+      g_printerr ("evident-cli: %s: %s\n", checklist, error->message);
+      return EXIT_FAILURE;
+    }
+
+  settings.title = title;
+  settings.checklist_version = version;
+  file = g_file_new_for_commandline_arg (argv[1]);
+  project = evident_project_create (file, &settings, entries, &error);
+  if (project == NULL)
+    return fail (error);
+
+  g_print (_("Created “%s” with %u items in %u chapters (%d points)\n"), argv[1],
+           g_list_model_get_n_items (evident_project_get_items (project)),
+           g_list_model_get_n_items (evident_project_get_chapters (project)),
+           evident_project_get_max_score (project));
+  return EXIT_SUCCESS;
+}
+
+/* items */
+
+static int
+command_items (int    argc,
+               char **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT — list the items"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentProject) project = NULL;
+  gboolean json = FALSE;
+  GListModel *items;
+  guint n_items;
+  int ret;
+  const GOptionEntry options[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv, 1, 1)) >= 0)
+    return ret;
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail (error);
+
+  items = evident_project_get_items (project);
+  n_items = g_list_model_get_n_items (items);
+
+  if (json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr (EvidentItem) item = g_list_model_get_item (items, i);
+          const char *owner = evident_item_get_owner (item);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "ref");
+          json_builder_add_string_value (builder, evident_item_get_ref (item));
+          json_builder_set_member_name (builder, "chapter");
+          json_builder_add_string_value (builder, evident_item_get_chapter (item));
+          json_builder_set_member_name (builder, "section");
+          json_builder_add_string_value (builder, evident_item_get_section (item));
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, evident_item_get_title (item));
+          json_builder_set_member_name (builder, "points");
+          json_builder_add_int_value (builder, evident_item_get_points (item));
+          json_builder_set_member_name (builder, "mandatory");
+          json_builder_add_boolean_value (builder, evident_item_get_mandatory (item));
+          json_builder_set_member_name (builder, "status");
+          json_builder_add_string_value (builder,
+                                         evident_status_to_string (evident_item_get_status (item)));
+          json_builder_set_member_name (builder, "owner");
+          if (owner != NULL)
+            json_builder_add_string_value (builder, owner);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "complexity");
+          json_builder_add_string_value (
+              builder, evident_complexity_to_string (evident_item_get_complexity (item)));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (EvidentItem) item = g_list_model_get_item (items, i);
+      const char *owner = evident_item_get_owner (item);
+
+      g_print ("%-10s %-15s %4d %s %-22s %s\n", evident_item_get_ref (item),
+               evident_status_to_string (evident_item_get_status (item)),
+               evident_item_get_points (item), evident_item_get_mandatory (item) ? "M" : " ",
+               owner ? owner : "-", evident_item_get_title (item));
+    }
+  return EXIT_SUCCESS;
+}
+
+/* set */
+
+static int
+command_set (int    argc,
+             char **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT REF — edit an item"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentProject) project = NULL;
+  g_autofree char *values[EVIDENT_N_ITEM_FIELDS] = { NULL };
+  EvidentItemChange changes[EVIDENT_N_ITEM_FIELDS];
+  guint n_changes = 0;
+  EvidentItem *item;
+  int ret;
+  const GOptionEntry options[] = {
+    { "status", 's', 0, G_OPTION_ARG_STRING, &values[EVIDENT_ITEM_FIELD_STATUS],
+      N_("not-started, in-progress, ready, met, not-met or not-applicable"), N_("STATUS") },
+    { "owner", 'o', 0, G_OPTION_ARG_STRING, &values[EVIDENT_ITEM_FIELD_OWNER],
+      N_("Who owns the item (empty to clear)"), N_("NAME") },
+    { "complexity", 'c', 0, G_OPTION_ARG_STRING, &values[EVIDENT_ITEM_FIELD_COMPLEXITY],
+      N_("low, medium, high or none"), N_("COMPLEXITY") },
+    { "reason", 'r', 0, G_OPTION_ARG_STRING, &values[EVIDENT_ITEM_FIELD_REASON],
+      N_("Why the item is not applicable"), N_("TEXT") },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &values[EVIDENT_ITEM_FIELD_NOTE],
+      N_("Notes on the item"), N_("TEXT") },
+    { "due", 'd', 0, G_OPTION_ARG_STRING, &values[EVIDENT_ITEM_FIELD_DUE],
+      N_("Due date, YYYY-MM-DD (empty to clear)"), N_("DATE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv, 2, 2)) >= 0)
+    return ret;
+
+  for (guint f = 0; f < EVIDENT_N_ITEM_FIELDS; f++)
+    {
+      if (values[f] != NULL)
+        {
+          changes[n_changes].field = f;
+          changes[n_changes].value = values[f];
+          n_changes++;
+        }
+    }
+  if (n_changes == 0)
+    return usage_error (context, _("Say what to change, e.g. --status met"));
+
+  if (values[EVIDENT_ITEM_FIELD_STATUS] != NULL)
+    {
+      EvidentStatus status;
+
+      if (!evident_status_from_string (values[EVIDENT_ITEM_FIELD_STATUS], &status))
+        return usage_error (context, _("Unknown status; use not-started, in-progress, ready, met, "
+                                       "not-met or not-applicable"));
+    }
+  if (values[EVIDENT_ITEM_FIELD_COMPLEXITY] != NULL)
+    {
+      EvidentComplexity complexity;
+
+      if (!evident_complexity_from_string (values[EVIDENT_ITEM_FIELD_COMPLEXITY], &complexity))
+        return usage_error (context, _("Unknown complexity; use low, medium, high or none"));
+    }
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail (error);
+
+  item = evident_project_lookup_item (project, argv[2]);
+  if (item == NULL)
+    {
+      g_printerr (_("evident-cli: %s: there is no item “%s”\n"), argv[1], argv[2]);
+      return EXIT_FAILURE;
+    }
+
+  if (!evident_project_update_item (project, item, changes, n_changes, &error))
+    {
+      g_printerr ("evident-cli: %s: %s\n", argv[1], error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+/* score */
+
+static void
+add_view (JsonBuilder        *builder,
+          const EvidentScore *score,
+          EvidentView         view)
+{
+  json_builder_set_member_name (builder, evident_view_to_string (view));
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "score");
+  json_builder_add_value (builder, json_number (score->views[view].score));
+  json_builder_set_member_name (builder, "pass");
+  json_builder_add_boolean_value (builder, score->views[view].pass);
+  json_builder_end_object (builder);
+}
+
+static void
+print_score_json (EvidentProject     *project,
+                  const EvidentScore *score)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "checklist");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, evident_project_get_title (project));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, evident_project_get_checklist_version (project));
+  json_builder_set_member_name (builder, "mode");
+  json_builder_add_string_value (builder, evident_score_mode_to_string (score->rules.mode));
+  json_builder_set_member_name (builder, "max_score");
+  json_builder_add_int_value (builder, score->max_score);
+  json_builder_set_member_name (builder, "pass_score");
+  json_builder_add_int_value (builder, score->rules.pass_score);
+  json_builder_set_member_name (builder, "mandatory_penalty");
+  json_builder_add_int_value (builder, score->rules.mandatory_penalty);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "views");
+  json_builder_begin_object (builder);
+  for (guint v = 0; v < EVIDENT_N_VIEWS; v++)
+    add_view (builder, score, v);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "chapters");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < score->chapters->len; c++)
+    {
+      const EvidentChapterScore *chapter = &g_array_index (score->chapters,
+                                                           EvidentChapterScore, c);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_string_value (builder, chapter->number);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, chapter->title);
+      json_builder_set_member_name (builder, "items");
+      json_builder_add_int_value (builder, chapter->n_items);
+      json_builder_set_member_name (builder, "points");
+      json_builder_add_int_value (builder, chapter->points);
+      json_builder_set_member_name (builder, "confirmed");
+      json_builder_add_int_value (builder, chapter->points_counted[EVIDENT_VIEW_CONFIRMED]);
+      json_builder_set_member_name (builder, "projected");
+      json_builder_add_int_value (builder, chapter->points_counted[EVIDENT_VIEW_PROJECTED]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "at_risk");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < score->at_risk->len; i++)
+    {
+      EvidentItem *item = g_ptr_array_index (score->at_risk, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "ref");
+      json_builder_add_string_value (builder, evident_item_get_ref (item));
+      json_builder_set_member_name (builder, "points_at_risk");
+      json_builder_add_int_value (builder, evident_item_get_points_at_risk (
+                                               item, score->rules.mandatory_penalty));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  print_json (root);
+}
+
+static void
+print_score_text (EvidentProject     *project,
+                  const EvidentScore *score)
+{
+  const char *version = evident_project_get_checklist_version (project);
+
+  g_print ("%s%s%s%s\n", evident_project_get_title (project), *version ? " (" : "", version,
+           *version ? ")" : "");
+  if (score->rules.mode == EVIDENT_SCORE_MODE_PASS_FAIL)
+    g_print (_("Pass-fail mode: every mandatory item must be met\n"));
+  else
+    g_print (_("Pass line %d of %d points; %d points lost per mandatory item not met\n"),
+             score->rules.pass_score, score->max_score, score->rules.mandatory_penalty);
+  g_print ("\n");
+
+  for (guint v = 0; v < EVIDENT_N_VIEWS; v++)
+    {
+      g_autofree char *value = format_score (score, v);
+
+      g_print ("%-12s %10s  %s", evident_view_get_label (v), value,
+               score->views[v].pass ? _("passes") : _("does not pass"));
+      if (score->views[v].n_mandatory_open > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE, " (%u mandatory item not counted)",
+                              " (%u mandatory items not counted)",
+                              score->views[v].n_mandatory_open),
+                 score->views[v].n_mandatory_open);
+      g_print ("\n");
+    }
+
+  g_print ("\n%s\n", _("Chapters (points confirmed / projected / available)"));
+  for (guint c = 0; c < score->chapters->len; c++)
+    {
+      const EvidentChapterScore *chapter = &g_array_index (score->chapters,
+                                                           EvidentChapterScore, c);
+
+      g_print ("  %-6s %-52s %4d %4d %4d\n", chapter->number, chapter->title,
+               chapter->points_counted[EVIDENT_VIEW_CONFIRMED],
+               chapter->points_counted[EVIDENT_VIEW_PROJECTED], chapter->points);
+    }
+
+  if (score->at_risk->len > 0)
+    {
+      g_print ("\n%s\n", _("Most points at risk"));
+      for (guint i = 0; i < MIN (score->at_risk->len, 10); i++)
+        {
+          EvidentItem *item = g_ptr_array_index (score->at_risk, i);
+
+          g_print ("  %-10s %4d  %s\n", evident_item_get_ref (item),
+                   evident_item_get_points_at_risk (item, score->rules.mandatory_penalty),
+                   evident_item_get_title (item));
+        }
+    }
+}
+
+static int
+command_score (int    argc,
+               char **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT — show the score"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentProject) project = NULL;
+  gboolean json = FALSE;
+  int ret;
+  const GOptionEntry options[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
+  if ((ret = parse_options (context, &argc, &argv, 1, 1)) >= 0)
+    return ret;
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail (error);
+
+  if (json)
+    print_score_json (project, evident_project_get_score (project));
+  else
+    print_score_text (project, evident_project_get_score (project));
+  return EXIT_SUCCESS;
+}
+
+/* history */
+
+static const char *
+value_label (EvidentItemField  field,
+             const char       *value)
+{
+  EvidentStatus status;
+  EvidentComplexity complexity;
+
+  if (value == NULL || *value == '\0')
+    return "—";
+  if (field == EVIDENT_ITEM_FIELD_STATUS && evident_status_from_string (value, &status))
+    return evident_status_to_string (status);
+  if (field == EVIDENT_ITEM_FIELD_COMPLEXITY
+      && evident_complexity_from_string (value, &complexity))
+    return evident_complexity_to_string (complexity);
+  return value;
+}
+
+/* Notes span lines; a history line shows the start of them. */
+static char *
+one_line (const char *text)
+{
+  GString *line = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_utf8_strlen (line->str, -1) >= 60)
+        {
+          g_string_append (line, "…");
+          break;
+        }
+      g_string_append_unichar (line, g_unichar_isspace (c) ? ' ' : c);
+    }
+  return g_string_free (line, FALSE);
+}
+
+static int
+command_history (int    argc,
+                 char **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (
+      _("PROJECT [REF] — show who changed what, newest first"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentProject) project = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  EvidentItem *item = NULL;
+  int ret;
+
+  if ((ret = parse_options (context, &argc, &argv, 1, 2)) >= 0)
+    return ret;
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail (error);
+
+  if (argc > 2)
+    {
+      item = evident_project_lookup_item (project, argv[2]);
+      if (item == NULL)
+        {
+          g_printerr (_("evident-cli: %s: there is no item “%s”\n"), argv[1], argv[2]);
+          return EXIT_FAILURE;
+        }
+    }
+
+  history = evident_project_get_history (project, item, &error);
+  if (history == NULL)
+    return fail (error);
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      EvidentHistoryEntry *entry = g_ptr_array_index (history, i);
+      g_autofree char *at = g_date_time_format (entry->at, "%Y-%m-%d %H:%M:%SZ");
+      g_autofree char *old_value = one_line (value_label (entry->field, entry->old_value));
+      g_autofree char *new_value = one_line (value_label (entry->field, entry->new_value));
+
+      g_print ("%s  %-20s %-8s %-10s %-10s %s → %s\n", at, entry->who,
+               g_str_equal (entry->kind, "edit") ? "" : entry->kind, entry->ref,
+               evident_item_field_to_string (entry->field), old_value, new_value);
+    }
+  return EXIT_SUCCESS;
+}
+
+/* check */
+
+static int
+command_check (int    argc,
+               char **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (
+      _("PROJECT — check the project file’s integrity and schema"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentProject) project = NULL;
+  int ret;
+
+  if ((ret = parse_options (context, &argc, &argv, 1, 1)) >= 0)
+    return ret;
+
+  project = open_project (argv[1], &error);
+  if (project == NULL)
+    return fail (error);
+  if (!evident_project_check (project, &error))
+    return fail (error);
+
+  g_print (_("%s: no problems found (schema version %d, %u items)\n"), argv[1],
+           EVIDENT_PROJECT_SCHEMA_VERSION,
+           g_list_model_get_n_items (evident_project_get_items (project)));
+  return EXIT_SUCCESS;
+}
+
+static const Command commands[] = {
+  { "new", N_("PROJECT --checklist FILE.csv"), N_("Create a project from a checklist"),
+    command_new },
+  { "items", N_("PROJECT [--json]"), N_("List the items"), command_items },
+  { "set", N_("PROJECT REF [--status S] [--owner NAME] …"), N_("Edit an item"), command_set },
+  { "score", N_("PROJECT [--json]"), N_("Show the score"), command_score },
+  { "history", N_("PROJECT [REF]"), N_("Show who changed what"), command_history },
+  { "check", N_("PROJECT"), N_("Check a project file"), command_check },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage: evident-cli COMMAND [OPTIONS…] ARGUMENTS…"));
+  fprintf (stream, "\n%s\n", _("Work on Evident audit projects without a display."));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-8s %-42s %s\n", commands[i].name, _(commands[i].args),
+             _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “evident-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("evident-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
+      || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return EXIT_SUCCESS;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("evident-cli %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (argv[1], commands[i].name))
+        return commands[i].func (argc - 1, argv + 1);
+    }
+
+  g_printerr (_("evident-cli: unknown command “%s”\n\n"), argv[1]);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}

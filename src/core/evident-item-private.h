@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "evident-item.h"
+
+G_BEGIN_DECLS
+
+/* The project builds items from its file and applies edits to them; nobody
+ * else changes an item. */
+EvidentItem *evident_item_new       (gint64            id,
+                                     const char       *ref,
+                                     const char       *chapter,
+                                     const char       *section,
+                                     const char       *section_title,
+                                     const char       *title,
+                                     const char       *requirement,
+                                     const char       *evidence_hint,
+                                     int               points,
+                                     gboolean          mandatory);
+const char  *evident_item_get_field (EvidentItem      *self,
+                                     EvidentItemField  field);
+void         evident_item_set_field (EvidentItem      *self,
+                                     EvidentItemField  field,
+                                     const char       *value);
+
+G_END_DECLS

@@ -1,0 +1,431 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "evident-enums.h"
+#include "evident-enums-util.h"
+#include "evident-item-private.h"
+
+struct _EvidentItem
+{
+  GObject           parent_instance;
+
+  gint64            id;
+  char             *ref;
+  char             *chapter;
+  char             *section;
+  char             *section_title;
+  char             *title;
+  char             *requirement;
+  char             *evidence_hint;
+  int               points;
+  gboolean          mandatory;
+
+  EvidentStatus     status;
+  EvidentComplexity complexity;
+  char             *owner;
+  char             *reason;
+  char             *note;
+  char             *due;
+};
+
+G_DEFINE_FINAL_TYPE (EvidentItem, evident_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_REF,
+  PROP_CHAPTER,
+  PROP_SECTION,
+  PROP_SECTION_TITLE,
+  PROP_TITLE,
+  PROP_REQUIREMENT,
+  PROP_EVIDENCE_HINT,
+  PROP_POINTS,
+  PROP_MANDATORY,
+  PROP_STATUS,
+  PROP_OWNER,
+  PROP_COMPLEXITY,
+  PROP_REASON,
+  PROP_NOTE,
+  PROP_DUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const int field_props[EVIDENT_N_ITEM_FIELDS] = {
+  [EVIDENT_ITEM_FIELD_STATUS] = PROP_STATUS,
+  [EVIDENT_ITEM_FIELD_OWNER] = PROP_OWNER,
+  [EVIDENT_ITEM_FIELD_COMPLEXITY] = PROP_COMPLEXITY,
+  [EVIDENT_ITEM_FIELD_REASON] = PROP_REASON,
+  [EVIDENT_ITEM_FIELD_NOTE] = PROP_NOTE,
+  [EVIDENT_ITEM_FIELD_DUE] = PROP_DUE,
+};
+
+static void
+evident_item_finalize (GObject *object)
+{
+  EvidentItem *self = EVIDENT_ITEM (object);
+
+  g_clear_pointer (&self->ref, g_free);
+  g_clear_pointer (&self->chapter, g_free);
+  g_clear_pointer (&self->section, g_free);
+  g_clear_pointer (&self->section_title, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->requirement, g_free);
+  g_clear_pointer (&self->evidence_hint, g_free);
+  g_clear_pointer (&self->owner, g_free);
+  g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->due, g_free);
+
+  G_OBJECT_CLASS (evident_item_parent_class)->finalize (object);
+}
+
+static void
+evident_item_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  EvidentItem *self = EVIDENT_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_REF:
+      g_value_set_string (value, self->ref);
+      break;
+    case PROP_CHAPTER:
+      g_value_set_string (value, self->chapter);
+      break;
+    case PROP_SECTION:
+      g_value_set_string (value, self->section);
+      break;
+    case PROP_SECTION_TITLE:
+      g_value_set_string (value, self->section_title);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_REQUIREMENT:
+      g_value_set_string (value, self->requirement);
+      break;
+    case PROP_EVIDENCE_HINT:
+      g_value_set_string (value, self->evidence_hint);
+      break;
+    case PROP_POINTS:
+      g_value_set_int (value, self->points);
+      break;
+    case PROP_MANDATORY:
+      g_value_set_boolean (value, self->mandatory);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_OWNER:
+      g_value_set_string (value, self->owner);
+      break;
+    case PROP_COMPLEXITY:
+      g_value_set_enum (value, self->complexity);
+      break;
+    case PROP_REASON:
+      g_value_set_string (value, self->reason);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+    case PROP_DUE:
+      g_value_set_string (value, self->due);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evident_item_class_init (EvidentItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = evident_item_finalize;
+  object_class->get_property = evident_item_get_property;
+
+  properties[PROP_REF] = g_param_spec_string ("ref", NULL, NULL, NULL, ro);
+  properties[PROP_CHAPTER] = g_param_spec_string ("chapter", NULL, NULL, NULL, ro);
+  properties[PROP_SECTION] = g_param_spec_string ("section", NULL, NULL, NULL, ro);
+  properties[PROP_SECTION_TITLE] = g_param_spec_string ("section-title", NULL, NULL, NULL, ro);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
+  properties[PROP_REQUIREMENT] = g_param_spec_string ("requirement", NULL, NULL, NULL, ro);
+  properties[PROP_EVIDENCE_HINT] = g_param_spec_string ("evidence-hint", NULL, NULL, NULL, ro);
+  properties[PROP_POINTS] = g_param_spec_int ("points", NULL, NULL, 0, G_MAXINT, 0, ro);
+  properties[PROP_MANDATORY] = g_param_spec_boolean ("mandatory", NULL, NULL, FALSE, ro);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, EVIDENT_TYPE_STATUS,
+                                               EVIDENT_STATUS_NOT_STARTED, ro);
+  properties[PROP_OWNER] = g_param_spec_string ("owner", NULL, NULL, NULL, ro);
+  properties[PROP_COMPLEXITY] = g_param_spec_enum ("complexity", NULL, NULL,
+                                                   EVIDENT_TYPE_COMPLEXITY,
+                                                   EVIDENT_COMPLEXITY_NONE, ro);
+  properties[PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, NULL, ro);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, ro);
+  properties[PROP_DUE] = g_param_spec_string ("due", NULL, NULL, NULL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+evident_item_init (EvidentItem *self)
+{
+}
+
+EvidentItem *
+evident_item_new (gint64      id,
+                  const char *ref,
+                  const char *chapter,
+                  const char *section,
+                  const char *section_title,
+                  const char *title,
+                  const char *requirement,
+                  const char *evidence_hint,
+                  int         points,
+                  gboolean    mandatory)
+{
+  EvidentItem *self = g_object_new (EVIDENT_TYPE_ITEM, NULL);
+
+  self->id = id;
+  self->ref = g_strdup (ref);
+  self->chapter = g_strdup (chapter);
+  self->section = g_strdup (section ? section : "");
+  self->section_title = g_strdup (section_title ? section_title : "");
+  self->title = g_strdup (title);
+  self->requirement = g_strdup (requirement ? requirement : "");
+  self->evidence_hint = g_strdup (evidence_hint ? evidence_hint : "");
+  self->points = points;
+  self->mandatory = !!mandatory;
+
+  return self;
+}
+
+/* Field values as stored in the project file and its history: "" for unset. */
+const char *
+evident_item_get_field (EvidentItem      *self,
+                        EvidentItemField  field)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+
+  switch (field)
+    {
+    case EVIDENT_ITEM_FIELD_STATUS:
+      return evident_status_to_string (self->status);
+    case EVIDENT_ITEM_FIELD_COMPLEXITY:
+      return evident_complexity_to_string (self->complexity);
+    case EVIDENT_ITEM_FIELD_OWNER:
+      return self->owner ? self->owner : "";
+    case EVIDENT_ITEM_FIELD_REASON:
+      return self->reason ? self->reason : "";
+    case EVIDENT_ITEM_FIELD_NOTE:
+      return self->note ? self->note : "";
+    case EVIDENT_ITEM_FIELD_DUE:
+      return self->due ? self->due : "";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static gboolean
+set_string (char       **slot,
+            const char  *value)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+/* @value must already be valid for @field (the project checks). */
+void
+evident_item_set_field (EvidentItem      *self,
+                        EvidentItemField  field,
+                        const char       *value)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (EVIDENT_IS_ITEM (self));
+  g_return_if_fail (field < EVIDENT_N_ITEM_FIELDS);
+
+  switch (field)
+    {
+    case EVIDENT_ITEM_FIELD_STATUS:
+      {
+        EvidentStatus status = EVIDENT_STATUS_NOT_STARTED;
+
+        if (!evident_status_from_string (value, &status))
+          g_return_if_reached ();
+        changed = status != self->status;
+        self->status = status;
+      }
+      break;
+    case EVIDENT_ITEM_FIELD_COMPLEXITY:
+      {
+        EvidentComplexity complexity = EVIDENT_COMPLEXITY_NONE;
+
+        if (value != NULL && !evident_complexity_from_string (value, &complexity))
+          g_return_if_reached ();
+        changed = complexity != self->complexity;
+        self->complexity = complexity;
+      }
+      break;
+    case EVIDENT_ITEM_FIELD_OWNER:
+      changed = set_string (&self->owner, value);
+      break;
+    case EVIDENT_ITEM_FIELD_REASON:
+      changed = set_string (&self->reason, value);
+      break;
+    case EVIDENT_ITEM_FIELD_NOTE:
+      changed = set_string (&self->note, value);
+      break;
+    case EVIDENT_ITEM_FIELD_DUE:
+      changed = set_string (&self->due, value);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[field_props[field]]);
+}
+
+gint64
+evident_item_get_id (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), 0);
+  return self->id;
+}
+
+const char *
+evident_item_get_ref (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  return self->ref;
+}
+
+const char *
+evident_item_get_chapter (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  return self->chapter;
+}
+
+const char *
+evident_item_get_section (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  return self->section;
+}
+
+const char *
+evident_item_get_section_title (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  return self->section_title;
+}
+
+const char *
+evident_item_get_title (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  return self->title;
+}
+
+const char *
+evident_item_get_requirement (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  return self->requirement;
+}
+
+const char *
+evident_item_get_evidence_hint (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  return self->evidence_hint;
+}
+
+int
+evident_item_get_points (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), 0);
+  return self->points;
+}
+
+gboolean
+evident_item_get_mandatory (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), FALSE);
+  return self->mandatory;
+}
+
+EvidentStatus
+evident_item_get_status (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), EVIDENT_STATUS_NOT_STARTED);
+  return self->status;
+}
+
+const char *
+evident_item_get_owner (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  return self->owner;
+}
+
+EvidentComplexity
+evident_item_get_complexity (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), EVIDENT_COMPLEXITY_NONE);
+  return self->complexity;
+}
+
+const char *
+evident_item_get_reason (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  return self->reason;
+}
+
+const char *
+evident_item_get_note (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  return self->note;
+}
+
+const char *
+evident_item_get_due (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  return self->due;
+}
+
+gboolean
+evident_item_counts_in (EvidentItem *self,
+                        EvidentView  view)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), FALSE);
+  return evident_status_counts_in (self->status, view);
+}
+
+/* DESIGN.md: what an item not counted in the projected view puts at risk. */
+int
+evident_item_get_points_at_risk (EvidentItem *self,
+                                 int          mandatory_penalty)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), 0);
+
+  if (evident_status_counts_in (self->status, EVIDENT_VIEW_PROJECTED))
+    return 0;
+  return self->points + (self->mandatory ? mandatory_penalty : 0);
+}

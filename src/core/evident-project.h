@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "evident-types.h"
+#include "evident-scoring.h"
+
+G_BEGIN_DECLS
+
+#define EVIDENT_TYPE_PROJECT (evident_project_get_type ())
+#define EVIDENT_PROJECT_ERROR (evident_project_error_quark ())
+
+/* The current schema version of project files, in PRAGMA user_version. */
+#define EVIDENT_PROJECT_SCHEMA_VERSION 2
+
+/**
+ * EvidentProjectError:
+ * @EVIDENT_PROJECT_ERROR_NOT_A_PROJECT: the file is not an Evident project
+ * @EVIDENT_PROJECT_ERROR_DAMAGED: the file is an Evident project but damaged
+ * @EVIDENT_PROJECT_ERROR_TOO_NEW: written by a newer version of Evident
+ * @EVIDENT_PROJECT_ERROR_BUSY: another program holds the project open
+ * @EVIDENT_PROJECT_ERROR_EXISTS: a file is already where a project was to be created
+ * @EVIDENT_PROJECT_ERROR_INVALID: an edit was refused (e.g. not-applicable without a reason)
+ * @EVIDENT_PROJECT_ERROR_NO_SUCH_ITEM: no item with that reference
+ * @EVIDENT_PROJECT_ERROR_NOTHING_TO_UNDO: undo or redo with an empty stack
+ * @EVIDENT_PROJECT_ERROR_FAILED: reading or writing the file failed
+ */
+typedef enum
+{
+  EVIDENT_PROJECT_ERROR_NOT_A_PROJECT,
+  EVIDENT_PROJECT_ERROR_DAMAGED,
+  EVIDENT_PROJECT_ERROR_TOO_NEW,
+  EVIDENT_PROJECT_ERROR_BUSY,
+  EVIDENT_PROJECT_ERROR_EXISTS,
+  EVIDENT_PROJECT_ERROR_INVALID,
+  EVIDENT_PROJECT_ERROR_NO_SUCH_ITEM,
+  EVIDENT_PROJECT_ERROR_NOTHING_TO_UNDO,
+  EVIDENT_PROJECT_ERROR_FAILED,
+} EvidentProjectError;
+
+/**
+ * EvidentProjectSettings:
+ *
+ * What a new project is created with. %NULL strings take defaults.
+ */
+typedef struct
+{
+  const char      *title;
+  const char      *checklist_version;
+  EvidentRules     rules;
+} EvidentProjectSettings;
+
+void evident_project_settings_init (EvidentProjectSettings *settings);
+
+/**
+ * EvidentHistoryEntry:
+ * @change: the change (transaction) this row belongs to
+ * @kind: "edit", "undo" or "redo"
+ * @at: when, in UTC
+ */
+struct _EvidentHistoryEntry
+{
+  gint64            change;
+  char             *kind;
+  GDateTime        *at;
+  char             *who;
+  char             *ref;
+  EvidentItemField  field;
+  char             *old_value;
+  char             *new_value;
+};
+
+void evident_history_entry_free (EvidentHistoryEntry *entry);
+
+/**
+ * EvidentItemChange:
+ *
+ * One field's new value in an edit; %NULL or "" clears the field.
+ */
+typedef struct
+{
+  EvidentItemField  field;
+  const char       *value;
+} EvidentItemChange;
+
+G_DECLARE_FINAL_TYPE (EvidentProject, evident_project, EVIDENT, PROJECT, GObject)
+
+GQuark            evident_project_error_quark        (void);
+
+EvidentProject   *evident_project_create             (GFile                        *file,
+                                                      const EvidentProjectSettings *settings,
+                                                      GPtrArray                    *entries,
+                                                      GError                      **error);
+EvidentProject   *evident_project_open               (GFile                        *file,
+                                                      GError                      **error);
+void              evident_project_close              (EvidentProject               *self);
+gboolean          evident_project_check              (EvidentProject               *self,
+                                                      GError                      **error);
+gboolean          evident_project_save_copy          (EvidentProject               *self,
+                                                      GFile                        *destination,
+                                                      GError                      **error);
+
+GFile            *evident_project_get_file           (EvidentProject               *self);
+const char       *evident_project_get_title          (EvidentProject               *self);
+const char       *evident_project_get_checklist_version (EvidentProject            *self);
+const EvidentRules *evident_project_get_rules        (EvidentProject               *self);
+int               evident_project_get_max_score      (EvidentProject               *self);
+GListModel       *evident_project_get_items          (EvidentProject               *self);
+GListModel       *evident_project_get_chapters       (EvidentProject               *self);
+char            **evident_project_dup_owners         (EvidentProject               *self);
+EvidentItem      *evident_project_lookup_item        (EvidentProject               *self,
+                                                      const char                   *ref);
+const EvidentScore *evident_project_get_score        (EvidentProject               *self);
+
+gboolean          evident_project_update_item        (EvidentProject               *self,
+                                                      EvidentItem                  *item,
+                                                      const EvidentItemChange      *changes,
+                                                      guint                         n_changes,
+                                                      GError                      **error);
+gboolean          evident_project_set_status         (EvidentProject               *self,
+                                                      EvidentItem                  *item,
+                                                      EvidentStatus                 status,
+                                                      const char                   *reason,
+                                                      GError                      **error);
+gboolean          evident_project_set_owner          (EvidentProject               *self,
+                                                      EvidentItem                  *item,
+                                                      const char                   *owner,
+                                                      GError                      **error);
+gboolean          evident_project_set_complexity     (EvidentProject               *self,
+                                                      EvidentItem                  *item,
+                                                      EvidentComplexity             complexity,
+                                                      GError                      **error);
+gboolean          evident_project_set_note           (EvidentProject               *self,
+                                                      EvidentItem                  *item,
+                                                      const char                   *note,
+                                                      GError                      **error);
+
+gboolean          evident_project_import_state       (EvidentProject               *self,
+                                                      GBytes                       *csv,
+                                                      GError                      **error);
+
+gboolean          evident_project_get_can_undo       (EvidentProject               *self);
+gboolean          evident_project_get_can_redo       (EvidentProject               *self);
+gboolean          evident_project_undo               (EvidentProject               *self,
+                                                      GError                      **error);
+gboolean          evident_project_redo               (EvidentProject               *self,
+                                                      GError                      **error);
+GPtrArray        *evident_project_get_history        (EvidentProject               *self,
+                                                      EvidentItem                  *item,
+                                                      GError                      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvidentHistoryEntry, evident_history_entry_free)
+
+G_END_DECLS

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _EvidentChapter        EvidentChapter;
+typedef struct _EvidentChecklistEntry EvidentChecklistEntry;
+typedef struct _EvidentHistoryEntry   EvidentHistoryEntry;
+typedef struct _EvidentItem           EvidentItem;
+typedef struct _EvidentProject        EvidentProject;
+typedef struct _EvidentRules          EvidentRules;
+typedef struct _EvidentScore          EvidentScore;
+
+/**
+ * EvidentStatus:
+ *
+ * Where an item stands. The nick of each value is its spelling in project
+ * files, on the command line and in JSON.
+ */
+typedef enum
+{
+  EVIDENT_STATUS_NOT_STARTED,    /*< nick=not-started >*/
+  EVIDENT_STATUS_IN_PROGRESS,    /*< nick=in-progress >*/
+  EVIDENT_STATUS_READY,          /*< nick=ready >*/
+  EVIDENT_STATUS_MET,            /*< nick=met >*/
+  EVIDENT_STATUS_NOT_MET,        /*< nick=not-met >*/
+  EVIDENT_STATUS_NOT_APPLICABLE, /*< nick=not-applicable >*/
+} EvidentStatus;
+
+#define EVIDENT_N_STATUSES (EVIDENT_STATUS_NOT_APPLICABLE + 1)
+
+typedef enum
+{
+  EVIDENT_COMPLEXITY_NONE,   /*< nick=none >*/
+  EVIDENT_COMPLEXITY_LOW,    /*< nick=low >*/
+  EVIDENT_COMPLEXITY_MEDIUM, /*< nick=medium >*/
+  EVIDENT_COMPLEXITY_HIGH,   /*< nick=high >*/
+} EvidentComplexity;
+
+#define EVIDENT_N_COMPLEXITIES (EVIDENT_COMPLEXITY_HIGH + 1)
+
+typedef enum
+{
+  EVIDENT_SCORE_MODE_POINTS,    /*< nick=points >*/
+  EVIDENT_SCORE_MODE_PASS_FAIL, /*< nick=pass-fail >*/
+} EvidentScoreMode;
+
+/**
+ * EvidentView:
+ * @EVIDENT_VIEW_CONFIRMED: met and not-applicable items count
+ * @EVIDENT_VIEW_PROJECTED: confirmed plus ready items
+ * @EVIDENT_VIEW_BEST: every item that is not not-met
+ */
+typedef enum
+{
+  EVIDENT_VIEW_CONFIRMED, /*< nick=confirmed >*/
+  EVIDENT_VIEW_PROJECTED, /*< nick=projected >*/
+  EVIDENT_VIEW_BEST,      /*< nick=best >*/
+} EvidentView;
+
+#define EVIDENT_N_VIEWS (EVIDENT_VIEW_BEST + 1)
+
+/**
+ * EvidentItemField:
+ *
+ * The fields of an item that a user edits; each edit records one of these
+ * in the project's history.
+ */
+typedef enum
+{
+  EVIDENT_ITEM_FIELD_STATUS,     /*< nick=status >*/
+  EVIDENT_ITEM_FIELD_OWNER,      /*< nick=owner >*/
+  EVIDENT_ITEM_FIELD_COMPLEXITY, /*< nick=complexity >*/
+  EVIDENT_ITEM_FIELD_REASON,     /*< nick=reason >*/
+  EVIDENT_ITEM_FIELD_NOTE,       /*< nick=note >*/
+  EVIDENT_ITEM_FIELD_DUE,        /*< nick=due >*/
+} EvidentItemField;
+
+#define EVIDENT_N_ITEM_FIELDS (EVIDENT_ITEM_FIELD_DUE + 1)
+
+G_END_DECLS
