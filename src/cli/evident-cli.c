@@ -15,7 +15,7 @@
 #include "evident-project.h"
 #include "evident-scoring.h"
 
-#define EXIT_USAGE 2
+#include "evident-cli-common.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
@@ -26,79 +26,6 @@ typedef struct
   const char  *summary;
   CommandFunc  func;
 } Command;
-
-static int
-fail (GError *error)
-{
-  g_printerr ("evident-cli: %s\n", error->message);
-  return EXIT_FAILURE;
-}
-
-static int
-usage_error (GOptionContext *context,
-             const char     *message)
-{
-  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-  g_printerr ("evident-cli: %s\n\n%s", message, help);
-  return EXIT_USAGE;
-}
-
-/* Parses the options of a command. Returns -1 when parsing went well,
- * else the exit status. */
-static int
-parse_options (GOptionContext *context,
-               int            *argc,
-               char         ***argv,
-               int             n_args_min,
-               int             n_args_max)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    return usage_error (context, error->message);
-  /* argv[0] is the command name */
-  if (*argc - 1 < n_args_min)
-    return usage_error (context, _("Missing arguments"));
-  if (*argc - 1 > n_args_max)
-    return usage_error (context, _("Too many arguments"));
-  return -1;
-}
-
-static EvidentProject *
-open_project (const char  *path,
-              GError     **error)
-{
-  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
-
-  return evident_project_open (file, error);
-}
-
-static JsonNode *
-json_number (double value)
-{
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-
-  if (value == (double) (gint64) value)
-    json_node_set_int (node, (gint64) value);
-  else
-    json_node_set_double (node, value);
-  return node;
-}
-
-static void
-print_json (JsonNode *root)
-{
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
 
 static char *
 format_score (const EvidentScore *score,
@@ -147,14 +74,14 @@ command_new (int    argc,
   entries_desc[4].arg_data = &settings.rules.mandatory_penalty;
   g_option_context_add_main_entries (context, entries_desc, GETTEXT_PACKAGE);
 
-  if ((ret = parse_options (context, &argc, &argv, 1, 1)) >= 0)
+  if ((ret = evident_cli_parse_options (context, &argc, &argv, 1, 1)) >= 0)
     return ret;
   if (checklist == NULL)
-    return usage_error (context, _("Say which checklist to import with --checklist FILE.csv"));
+    return evident_cli_usage_error (context, _("Say which checklist to import with --checklist FILE.csv"));
   if (mode != NULL && !evident_score_mode_from_string (mode, &settings.rules.mode))
-    return usage_error (context, _("The mode is either “points” or “pass-fail”"));
+    return evident_cli_usage_error (context, _("The mode is either “points” or “pass-fail”"));
   if (settings.rules.pass_score < 0 || settings.rules.mandatory_penalty < 0)
-    return usage_error (context, _("The pass score and the penalty cannot be negative"));
+    return evident_cli_usage_error (context, _("The pass score and the penalty cannot be negative"));
 
   checklist_file = g_file_new_for_commandline_arg (checklist);
   entries = evident_checklist_load (checklist_file, NULL, &error);
@@ -169,7 +96,7 @@ command_new (int    argc,
   file = g_file_new_for_commandline_arg (argv[1]);
   project = evident_project_create (file, &settings, entries, &error);
   if (project == NULL)
-    return fail (error);
+    return evident_cli_fail (error);
 
   g_print (_("Created “%s” with %u items in %u chapters (%d points)\n"), argv[1],
            g_list_model_get_n_items (evident_project_get_items (project)),
@@ -197,12 +124,12 @@ command_items (int    argc,
   };
 
   g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
-  if ((ret = parse_options (context, &argc, &argv, 1, 1)) >= 0)
+  if ((ret = evident_cli_parse_options (context, &argc, &argv, 1, 1)) >= 0)
     return ret;
 
-  project = open_project (argv[1], &error);
+  project = evident_cli_open_project (argv[1], &error);
   if (project == NULL)
-    return fail (error);
+    return evident_cli_fail (error);
 
   items = evident_project_get_items (project);
   n_items = g_list_model_get_n_items (items);
@@ -246,7 +173,7 @@ command_items (int    argc,
         }
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      evident_cli_print_json (root);
       return EXIT_SUCCESS;
     }
 
@@ -294,7 +221,7 @@ command_set (int    argc,
   };
 
   g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
-  if ((ret = parse_options (context, &argc, &argv, 2, 2)) >= 0)
+  if ((ret = evident_cli_parse_options (context, &argc, &argv, 2, 2)) >= 0)
     return ret;
 
   for (guint f = 0; f < EVIDENT_N_ITEM_FIELDS; f++)
@@ -307,14 +234,14 @@ command_set (int    argc,
         }
     }
   if (n_changes == 0)
-    return usage_error (context, _("Say what to change, e.g. --status met"));
+    return evident_cli_usage_error (context, _("Say what to change, e.g. --status met"));
 
   if (values[EVIDENT_ITEM_FIELD_STATUS] != NULL)
     {
       EvidentStatus status;
 
       if (!evident_status_from_string (values[EVIDENT_ITEM_FIELD_STATUS], &status))
-        return usage_error (context, _("Unknown status; use not-started, in-progress, ready, met, "
+        return evident_cli_usage_error (context, _("Unknown status; use not-started, in-progress, ready, met, "
                                        "not-met or not-applicable"));
     }
   if (values[EVIDENT_ITEM_FIELD_COMPLEXITY] != NULL)
@@ -322,12 +249,12 @@ command_set (int    argc,
       EvidentComplexity complexity;
 
       if (!evident_complexity_from_string (values[EVIDENT_ITEM_FIELD_COMPLEXITY], &complexity))
-        return usage_error (context, _("Unknown complexity; use low, medium, high or none"));
+        return evident_cli_usage_error (context, _("Unknown complexity; use low, medium, high or none"));
     }
 
-  project = open_project (argv[1], &error);
+  project = evident_cli_open_project (argv[1], &error);
   if (project == NULL)
-    return fail (error);
+    return evident_cli_fail (error);
 
   item = evident_project_lookup_item (project, argv[2]);
   if (item == NULL)
@@ -354,7 +281,7 @@ add_view (JsonBuilder        *builder,
   json_builder_set_member_name (builder, evident_view_to_string (view));
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "score");
-  json_builder_add_value (builder, json_number (score->views[view].score));
+  json_builder_add_value (builder, evident_cli_json_number (score->views[view].score));
   json_builder_set_member_name (builder, "pass");
   json_builder_add_boolean_value (builder, score->views[view].pass);
   json_builder_end_object (builder);
@@ -433,7 +360,7 @@ print_score_json (EvidentProject     *project,
 
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
-  print_json (root);
+  evident_cli_print_json (root);
 }
 
 static void
@@ -505,12 +432,12 @@ command_score (int    argc,
   };
 
   g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
-  if ((ret = parse_options (context, &argc, &argv, 1, 1)) >= 0)
+  if ((ret = evident_cli_parse_options (context, &argc, &argv, 1, 1)) >= 0)
     return ret;
 
-  project = open_project (argv[1], &error);
+  project = evident_cli_open_project (argv[1], &error);
   if (project == NULL)
-    return fail (error);
+    return evident_cli_fail (error);
 
   if (json)
     print_score_json (project, evident_project_get_score (project));
@@ -570,12 +497,12 @@ command_history (int    argc,
   EvidentItem *item = NULL;
   int ret;
 
-  if ((ret = parse_options (context, &argc, &argv, 1, 2)) >= 0)
+  if ((ret = evident_cli_parse_options (context, &argc, &argv, 1, 2)) >= 0)
     return ret;
 
-  project = open_project (argv[1], &error);
+  project = evident_cli_open_project (argv[1], &error);
   if (project == NULL)
-    return fail (error);
+    return evident_cli_fail (error);
 
   if (argc > 2)
     {
@@ -589,7 +516,7 @@ command_history (int    argc,
 
   history = evident_project_get_history (project, item, &error);
   if (history == NULL)
-    return fail (error);
+    return evident_cli_fail (error);
 
   for (guint i = 0; i < history->len; i++)
     {
@@ -617,14 +544,14 @@ command_check (int    argc,
   g_autoptr (EvidentProject) project = NULL;
   int ret;
 
-  if ((ret = parse_options (context, &argc, &argv, 1, 1)) >= 0)
+  if ((ret = evident_cli_parse_options (context, &argc, &argv, 1, 1)) >= 0)
     return ret;
 
-  project = open_project (argv[1], &error);
+  project = evident_cli_open_project (argv[1], &error);
   if (project == NULL)
-    return fail (error);
+    return evident_cli_fail (error);
   if (!evident_project_check (project, &error))
-    return fail (error);
+    return evident_cli_fail (error);
 
   g_print (_("%s: no problems found (schema version %d, %u items)\n"), argv[1],
            EVIDENT_PROJECT_SCHEMA_VERSION,

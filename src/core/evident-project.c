@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
 
 #include "evident-chapter-private.h"
 #include "evident-csv.h"
@@ -28,6 +29,7 @@ struct _EvidentProject
   GFile        *file;
   char         *path;
   sqlite3      *db;
+  int           lock_fd;       /* flock()ed while open: one Evident per file */
   GHashTable   *statements;    /* SQL → sqlite3_stmt */
 
   char         *title;
@@ -124,21 +126,34 @@ static const char *migrations[EVIDENT_PROJECT_SCHEMA_VERSION] = {
   "CREATE INDEX history_change ON history (change_id);"
   "CREATE INDEX changes_undo ON changes (kind, state);",
 
-  /* 1 → 2: evidence, its bytes stored once per SHA-256. */
+  /* 1 → 2: evidence. Bytes are stored once per SHA-256, in chunks, so that
+   * a large file is written (and read) in short steps; a blob is usable
+   * once complete. Removed evidence keeps its row until cleanup, so that a
+   * removal can be undone. */
   "CREATE TABLE blobs ("
   "  sha256 TEXT PRIMARY KEY,"
   "  size INTEGER NOT NULL,"
-  "  data BLOB NOT NULL,"
+  "  complete INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
   "  verified_at TEXT);"
+  "CREATE TABLE blob_chunks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL REFERENCES blobs (sha256) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL,"
+  "  data BLOB NOT NULL,"
+  "  UNIQUE (sha256, seq));"
   "CREATE TABLE evidence ("
   "  id INTEGER PRIMARY KEY,"
   "  item_id INTEGER NOT NULL REFERENCES items (id),"
   "  title TEXT NOT NULL,"
   "  kind TEXT NOT NULL DEFAULT 'other',"
   "  filename TEXT,"
+  "  content_type TEXT,"
   "  url TEXT,"
   "  sha256 TEXT REFERENCES blobs (sha256),"
-  "  added TEXT NOT NULL);"
+  "  added_at TEXT NOT NULL,"
+  "  removed_at TEXT,"
+  "  CHECK ((sha256 IS NULL) <> (url IS NULL)));"
   "CREATE INDEX evidence_item ON evidence (item_id);"
   "CREATE INDEX evidence_blob ON evidence (sha256);",
 };
@@ -678,6 +693,7 @@ evident_project_class_init (EvidentProjectClass *klass)
 static void
 evident_project_init (EvidentProject *self)
 {
+  self->lock_fd = -1;
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->items = g_list_store_new (EVIDENT_TYPE_ITEM);
   self->chapters = g_list_store_new (EVIDENT_TYPE_CHAPTER);
@@ -994,18 +1010,33 @@ open_database (EvidentProject  *self,
 {
   int rc;
 
+  /* One Evident per project file: a second instance fails at once and says
+   * so, instead of waiting. flock() locks are apart from SQLite's own
+   * fcntl() locks, so worker threads may still open connections of their
+   * own to the same file. */
+  self->lock_fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+  if (self->lock_fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = display_name (self->file);
+
+      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
+                   _("Could not open “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
+    return set_sqlite_error (error, NULL, SQLITE_BUSY, self->file);
+
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     return set_sqlite_error (error, self->db, rc, self->file);
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 0);
+  /* Worker connections write evidence in short transactions; an edit waits
+   * for one of those at most, never for a whole file. */
+  sqlite3_busy_timeout (self->db, 2000);
 
-  /* An exclusive lock, held while the project is open: a second instance
-   * gets SQLITE_BUSY at once instead of waiting, and says so. Reading the
-   * items below takes the lock before anything is written. */
-  if (!exec_sql (self->db, "PRAGMA locking_mode = EXCLUSIVE; PRAGMA foreign_keys = ON",
-                 self->file, error))
+  if (!exec_sql (self->db, "PRAGMA foreign_keys = ON", self->file, error))
     return FALSE;
 
   if (!exec_sql (self->db, "BEGIN", self->file, error))
@@ -1092,6 +1123,11 @@ evident_project_close (EvidentProject *self)
     {
       sqlite3_close (self->db);
       self->db = NULL;
+    }
+  if (self->lock_fd >= 0)
+    {
+      g_close (self->lock_fd, NULL);
+      self->lock_fd = -1;
     }
 }
 
@@ -1231,6 +1267,20 @@ evident_project_save_copy (EvidentProject  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+sqlite3 *
+evident_project_get_db (EvidentProject *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
+  return self->db;
+}
+
+const char *
+evident_project_get_path (EvidentProject *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
+  return self->path;
 }
 
 GFile *

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "evident-project.h"
+
+G_BEGIN_DECLS
+
+/* Exit status for wrong usage; errors exit with EXIT_FAILURE. */
+#define EXIT_USAGE 2
+
+int             evident_cli_fail          (GError          *error);
+int             evident_cli_usage_error   (GOptionContext  *context,
+                                           const char      *message);
+int             evident_cli_parse_options (GOptionContext  *context,
+                                           int             *argc,
+                                           char          ***argv,
+                                           int              n_args_min,
+                                           int              n_args_max);
+EvidentProject *evident_cli_open_project  (const char      *path,
+                                           GError         **error);
+JsonNode       *evident_cli_json_number   (double           value);
+void            evident_cli_print_json    (JsonNode        *root);
+
+G_END_DECLS
