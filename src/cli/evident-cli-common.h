@@ -24,4 +24,7 @@ EvidentProject *evident_cli_open_project  (const char      *path,
 JsonNode       *evident_cli_json_number   (double           value);
 void            evident_cli_print_json    (JsonNode        *root);
 
+int             evident_cli_command_heatmap (int    argc,
+                                             char **argv);
+
 G_END_DECLS

@@ -193,13 +193,31 @@ command_items (int    argc,
 /* set */
 
 static int
+set_item (int     argc,
+          char  **argv,
+          char  **values);
+
+static int
 command_set (int    argc,
              char **argv)
+{
+  char *values[EVIDENT_N_ITEM_FIELDS] = { NULL };
+  int ret = set_item (argc, argv, values);
+
+  for (guint f = 0; f < EVIDENT_N_ITEM_FIELDS; f++)
+    g_free (values[f]);
+  return ret;
+}
+
+/* Fills @values, which the caller frees, from the options. */
+static int
+set_item (int     argc,
+          char  **argv,
+          char  **values)
 {
   g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT REF — edit an item"));
   g_autoptr (GError) error = NULL;
   g_autoptr (EvidentProject) project = NULL;
-  g_autofree char *values[EVIDENT_N_ITEM_FIELDS] = { NULL };
   EvidentItemChange changes[EVIDENT_N_ITEM_FIELDS];
   guint n_changes = 0;
   EvidentItem *item;
@@ -567,6 +585,8 @@ static const Command commands[] = {
   { "score", N_("PROJECT [--json]"), N_("Show the score"), command_score },
   { "history", N_("PROJECT [REF]"), N_("Show who changed what"), command_history },
   { "check", N_("PROJECT"), N_("Check a project file"), command_check },
+  { "heatmap", N_("PROJECT [--metric M] [--json]"), N_("Show the items by owner and complexity"),
+    evident_cli_command_heatmap },
 };
 
 static void
