@@ -1655,11 +1655,14 @@ field_change_clear (gpointer data)
 }
 
 /* Writes @changes as one transaction and one change with its history rows,
- * then updates the objects. */
+ * then updates the objects. For an undo or a redo, @target is the change it
+ * reverts or re-applies, marked @target_state in the same transaction. */
 static gboolean
 commit_changes (EvidentProject  *self,
                 const char      *kind,
                 GArray          *changes,
+                gint64           target,
+                int              target_state,
                 GError         **error)
 {
   gint64 change;
@@ -1670,6 +1673,24 @@ commit_changes (EvidentProject  *self,
   if (g_str_equal (kind, "edit")
       && !run (self, "UPDATE changes SET state = 2 WHERE state = 1", error))
     goto failed;
+
+  if (target >= 0)
+    {
+      sqlite3_stmt *stmt = prepare (self, "UPDATE changes SET state = ? WHERE id = ?", error);
+      int rc;
+
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int (stmt, 1, target_state);
+      sqlite3_bind_int64 (stmt, 2, target);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, self->file);
+          goto failed;
+        }
+    }
 
   change = begin_change (self, kind, error);
   if (change < 0)
@@ -1787,7 +1808,7 @@ evident_project_update_item (EvidentProject          *self,
   if (pending->len == 0)
     return TRUE;
 
-  if (!commit_changes (self, "edit", pending, error))
+  if (!commit_changes (self, "edit", pending, -1, 0, error))
     return FALSE;
 
   emit_changed (self);
@@ -1923,34 +1944,11 @@ undo_redo (EvidentProject  *self,
   if (rc != SQLITE_DONE)
     return set_sqlite_error (error, self->db, rc, self->file);
 
-  if (!run (self, "SAVEPOINT undo_redo", error))
+  if (!commit_changes (self, undo ? "undo" : "redo", pending, change, undo ? 1 : 0, error))
     return FALSE;
-
-  stmt = prepare (self, "UPDATE changes SET state = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int (stmt, 1, undo ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 2, change);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->file);
-      goto failed;
-    }
-
-  if (!commit_changes (self, undo ? "undo" : "redo", pending, error))
-    goto failed;
-  if (!run (self, "RELEASE undo_redo", error))
-    goto failed;
 
   emit_changed (self);
   return TRUE;
-
-failed:
-  run (self, "ROLLBACK TO undo_redo", NULL);
-  run (self, "RELEASE undo_redo", NULL);
-  return FALSE;
 }
 
 gboolean
@@ -2094,7 +2092,7 @@ evident_project_import_state (EvidentProject  *self,
       const char *ref = evident_csv_table_get (table, row, ref_column);
       EvidentItem *item = g_hash_table_lookup (self->items_by_ref, ref);
       g_autoptr (GError) local_error = NULL;
-      EvidentStatus status = evident_item_get_status (item ? item : NULL);
+      EvidentStatus status = EVIDENT_STATUS_NOT_STARTED;
       const char *reason = NULL;
 
       if (item == NULL)
@@ -2104,6 +2102,7 @@ evident_project_import_state (EvidentProject  *self,
                        evident_csv_table_get_line (table, row), ref);
           return FALSE;
         }
+      status = evident_item_get_status (item);
 
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
         {
