@@ -6,28 +6,6 @@
 #include "evident-enums-util.h"
 #include "evident-item-private.h"
 
-struct _EvidentItem
-{
-  GObject           parent_instance;
-
-  gint64            id;
-  char             *ref;
-  char             *chapter;
-  char             *section;
-  char             *section_title;
-  char             *title;
-  char             *requirement;
-  char             *evidence_hint;
-  int               points;
-  gboolean          mandatory;
-
-  EvidentStatus     status;
-  EvidentComplexity complexity;
-  char             *owner;
-  char             *reason;
-  char             *note;
-  char             *due;
-};
 
 G_DEFINE_FINAL_TYPE (EvidentItem, evident_item, G_TYPE_OBJECT)
 

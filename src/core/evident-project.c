@@ -17,6 +17,7 @@
 #include "evident-enums-util.h"
 #include "evident-item-private.h"
 #include "evident-project-private.h"
+#include "evident-scoring-private.h"
 
 /* "EVID": PRAGMA application_id of every project file, so that Evident (and
  * the shared MIME database) can tell its files from other SQLite files. */
@@ -37,6 +38,7 @@ struct _EvidentProject
   EvidentRules  rules;
 
   GListStore   *items;
+  GPtrArray    *item_array;    /* the same items, for scoring */
   GListStore   *chapters;
   GHashTable   *items_by_ref;
   GHashTable   *items_by_id;
@@ -44,6 +46,7 @@ struct _EvidentProject
 
   guint         can_undo : 1;
   guint         can_redo : 1;
+  guint         score_dirty : 1;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentProject, evident_project, G_TYPE_OBJECT)
@@ -427,14 +430,22 @@ backup_to_path (sqlite3     *db,
   return TRUE;
 }
 
+/* The score, and the chapters' numbers with it, is computed when asked for
+ * after a change rather than in every edit, so that an edit's commit stays
+ * short when nobody is looking at the score. */
 static void
-update_score (EvidentProject *self)
+ensure_score (EvidentProject *self)
 {
   guint n_chapters = g_list_model_get_n_items (G_LIST_MODEL (self->chapters));
 
+  if (self->score != NULL && !self->score_dirty)
+    return;
+  self->score_dirty = FALSE;
+
   g_clear_pointer (&self->score, evident_score_free);
-  self->score = evident_score_compute (&self->rules, G_LIST_MODEL (self->chapters),
-                                       G_LIST_MODEL (self->items));
+  self->score = evident_score_compute_array (&self->rules, G_LIST_MODEL (self->chapters),
+                                             (EvidentItem **) self->item_array->pdata,
+                                             self->item_array->len);
 
   for (guint i = 0; i < n_chapters && i < self->score->chapters->len; i++)
     {
@@ -603,6 +614,8 @@ load_items (EvidentProject  *self,
 
   g_list_store_splice (self->chapters, 0, 0, chapters->pdata, chapters->len);
   g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
+  g_clear_pointer (&self->item_array, g_ptr_array_unref);
+  self->item_array = g_steal_pointer (&items);
   return TRUE;
 }
 
@@ -635,6 +648,7 @@ evident_project_finalize (GObject *object)
   g_clear_pointer (&self->items_by_ref, g_hash_table_unref);
   g_clear_pointer (&self->items_by_id, g_hash_table_unref);
   g_clear_object (&self->items);
+  g_clear_pointer (&self->item_array, g_ptr_array_unref);
   g_clear_object (&self->chapters);
   g_clear_pointer (&self->score, evident_score_free);
 
@@ -696,6 +710,7 @@ evident_project_init (EvidentProject *self)
   self->lock_fd = -1;
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->items = g_list_store_new (EVIDENT_TYPE_ITEM);
+  self->item_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->chapters = g_list_store_new (EVIDENT_TYPE_CHAPTER);
   self->items_by_ref = g_hash_table_new (g_str_hash, g_str_equal);
   self->items_by_id = g_hash_table_new (NULL, NULL);
@@ -1101,7 +1116,7 @@ evident_project_open (GFile   *file,
   if (!open_database (self, version, error))
     return NULL;
 
-  update_score (self);
+  ensure_score (self);
   update_undo_state (self);
 
   return g_steal_pointer (&self);
@@ -1315,6 +1330,7 @@ int
 evident_project_get_max_score (EvidentProject *self)
 {
   g_return_val_if_fail (EVIDENT_IS_PROJECT (self), 0);
+  ensure_score (self);
   return self->score->max_score;
 }
 
@@ -1339,6 +1355,7 @@ GListModel *
 evident_project_get_chapters (EvidentProject *self)
 {
   g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
+  ensure_score (self);
   return G_LIST_MODEL (self->chapters);
 }
 
@@ -1379,6 +1396,7 @@ const EvidentScore *
 evident_project_get_score (EvidentProject *self)
 {
   g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
+  ensure_score (self);
   return self->score;
 }
 
@@ -1632,8 +1650,12 @@ rollback (EvidentProject *self)
 static void
 emit_changed (EvidentProject *self)
 {
-  update_score (self);
+  self->score_dirty = TRUE;
   update_undo_state (self);
+  /* Listeners get an up-to-date score and chapters; without any (the
+   * command line), scoring waits until asked for. */
+  if (g_signal_has_handler_pending (self, signals[CHANGED], 0, FALSE))
+    ensure_score (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -1671,7 +1693,7 @@ commit_changes (EvidentProject  *self,
     return FALSE;
 
   if (g_str_equal (kind, "edit")
-      && !run (self, "UPDATE changes SET state = 2 WHERE state = 1", error))
+      && !run (self, "UPDATE changes SET state = 2 WHERE kind = 'edit' AND state = 1", error))
     goto failed;
 
   if (target >= 0)

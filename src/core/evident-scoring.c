@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "evident-chapter.h"
-#include "evident-item.h"
-#include "evident-scoring.h"
+#include "evident-enums-util.h"
+#include "evident-item-private.h"
+#include "evident-scoring-private.h"
 
 static void
 chapter_score_clear (gpointer data)
@@ -52,6 +54,54 @@ compare_risk (gconstpointer a,
   return ra->position < rb->position ? -1 : ra->position > rb->position;
 }
 
+/* Orders @risks by points at risk, largest first, then checklist order, into
+ * @at_risk. Points at risk span a small range (points plus a penalty), so a
+ * counting sort does it in linear time; a general sort handles the rest. */
+static void
+sort_risks (GArray    *risks,
+            GPtrArray *at_risk)
+{
+  g_autofree guint *starts = NULL;
+  int lowest = G_MAXINT;
+  int highest = G_MININT;
+  gsize range;
+
+  if (risks->len == 0)
+    return;
+
+  for (guint i = 0; i < risks->len; i++)
+    {
+      int value = g_array_index (risks, RiskEntry, i).at_risk;
+
+      lowest = MIN (lowest, value);
+      highest = MAX (highest, value);
+    }
+
+  range = (gsize) ((gint64) highest - lowest) + 1;
+  if (range > 4 * (gsize) risks->len + 4096)
+    {
+      g_array_sort (risks, compare_risk);
+      for (guint i = 0; i < risks->len; i++)
+        g_ptr_array_add (at_risk, g_object_ref (g_array_index (risks, RiskEntry, i).item));
+      return;
+    }
+
+  /* starts[k]: where the items with (highest - k) points at risk begin. */
+  starts = g_new0 (guint, range + 1);
+  for (guint i = 0; i < risks->len; i++)
+    starts[highest - g_array_index (risks, RiskEntry, i).at_risk + 1]++;
+  for (gsize k = 1; k <= range; k++)
+    starts[k] += starts[k - 1];
+
+  g_ptr_array_set_size (at_risk, risks->len);
+  for (guint i = 0; i < risks->len; i++)
+    {
+      const RiskEntry *risk = &g_array_index (risks, RiskEntry, i);
+
+      g_ptr_array_index (at_risk, starts[highest - risk->at_risk]++) = g_object_ref (risk->item);
+    }
+}
+
 /**
  * evident_score_compute:
  * @rules: the checklist's rules
@@ -69,14 +119,40 @@ evident_score_compute (const EvidentRules *rules,
                        GListModel         *chapters,
                        GListModel         *items)
 {
-  g_autoptr (GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GArray) risks = NULL;
-  EvidentScore *score;
-  int points_counted[EVIDENT_N_VIEWS] = { 0 };
+  g_autoptr (GPtrArray) array = NULL;
   guint n_items;
 
   g_return_val_if_fail (rules != NULL, NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
+
+  n_items = g_list_model_get_n_items (items);
+  array = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (array, g_list_model_get_item (items, i));
+
+  return evident_score_compute_array (rules, chapters, (EvidentItem **) array->pdata, n_items);
+}
+
+/* The work of evident_score_compute(), over a plain array: the project
+ * scores its items after every edit, so this loop reads fields directly and
+ * looks a chapter up only when it changes from one item to the next. */
+EvidentScore *
+evident_score_compute_array (const EvidentRules *rules,
+                             GListModel         *chapters,
+                             EvidentItem       **items,
+                             guint               n_items)
+{
+  g_autoptr (GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GArray) risks = NULL;
+  EvidentScore *score;
+  int points_counted[EVIDENT_N_VIEWS] = { 0 };
+  const char *last_number = NULL;
+  gboolean counts[EVIDENT_N_STATUSES][EVIDENT_N_VIEWS];
+  guint c = 0;
+
+  for (guint st = 0; st < EVIDENT_N_STATUSES; st++)
+    for (guint v = 0; v < EVIDENT_N_VIEWS; v++)
+      counts[st][v] = evident_status_counts_in (st, v);
 
   score = g_new0 (EvidentScore, 1);
   score->rules = *rules;
@@ -98,58 +174,59 @@ evident_score_compute (const EvidentRules *rules,
         }
     }
 
-  n_items = g_list_model_get_n_items (items);
-  risks = g_array_sized_new (FALSE, FALSE, sizeof (RiskEntry), 64);
+  risks = g_array_sized_new (FALSE, FALSE, sizeof (RiskEntry), n_items / 2 + 1);
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr (EvidentItem) item = g_list_model_get_item (items, i);
-      const char *number = evident_item_get_chapter (item);
-      int points = evident_item_get_points (item);
-      gboolean mandatory = evident_item_get_mandatory (item);
+      EvidentItem *item = items[i];
       EvidentChapterScore *chapter;
-      gpointer slot;
-      guint c;
+      gboolean counted[EVIDENT_N_VIEWS];
 
-      if (g_hash_table_lookup_extended (index, number, NULL, &slot))
-        c = GPOINTER_TO_UINT (slot) - 1;
-      else
-        c = add_chapter (score->chapters, index, number, NULL);
+      if (last_number == NULL || strcmp (last_number, item->chapter) != 0)
+        {
+          gpointer slot;
+
+          if (g_hash_table_lookup_extended (index, item->chapter, NULL, &slot))
+            c = GPOINTER_TO_UINT (slot) - 1;
+          else
+            c = add_chapter (score->chapters, index, item->chapter, NULL);
+          last_number = item->chapter;
+        }
       chapter = &g_array_index (score->chapters, EvidentChapterScore, c);
 
       score->n_items++;
-      score->max_score += points;
-      score->n_mandatory += mandatory;
+      score->max_score += item->points;
+      score->n_mandatory += item->mandatory;
       chapter->n_items++;
-      chapter->points += points;
+      chapter->points += item->points;
 
       for (guint v = 0; v < EVIDENT_N_VIEWS; v++)
         {
-          if (evident_item_counts_in (item, v))
+          counted[v] = counts[item->status][v];
+          if (counted[v])
             {
               score->views[v].n_counted++;
-              points_counted[v] += points;
+              points_counted[v] += item->points;
               chapter->n_counted[v]++;
-              chapter->points_counted[v] += points;
+              chapter->points_counted[v] += item->points;
             }
-          else if (mandatory)
+          else if (item->mandatory)
             {
               score->views[v].n_mandatory_open++;
             }
         }
 
-      if (!evident_item_counts_in (item, EVIDENT_VIEW_PROJECTED))
+      if (!counted[EVIDENT_VIEW_PROJECTED])
         {
           RiskEntry risk = {
             .item = item,
-            .at_risk = evident_item_get_points_at_risk (item, rules->mandatory_penalty),
+            .at_risk = item->points + (item->mandatory ? rules->mandatory_penalty : 0),
             .position = i,
           };
 
-          if (mandatory)
+          if (item->mandatory)
             chapter->n_mandatory_open++;
           g_array_append_val (risks, risk);
-          g_steal_pointer (&item);
         }
     }
 
@@ -170,9 +247,7 @@ evident_score_compute (const EvidentRules *rules,
         }
     }
 
-  g_array_sort (risks, compare_risk);
-  for (guint i = 0; i < risks->len; i++)
-    g_ptr_array_add (score->at_risk, g_array_index (risks, RiskEntry, i).item);
+  sort_risks (risks, score->at_risk);
 
   return score;
 }
