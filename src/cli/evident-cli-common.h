@@ -27,4 +27,16 @@ void            evident_cli_print_json    (JsonNode        *root);
 int             evident_cli_command_heatmap (int    argc,
                                              char **argv);
 
+/* evident-cli-evidence.c */
+int             evident_cli_command_attach   (int    argc,
+                                              char **argv);
+int             evident_cli_command_evidence (int    argc,
+                                              char **argv);
+int             evident_cli_command_extract  (int    argc,
+                                              char **argv);
+int             evident_cli_command_verify   (int    argc,
+                                              char **argv);
+int             evident_cli_command_cleanup  (int    argc,
+                                              char **argv);
+
 G_END_DECLS

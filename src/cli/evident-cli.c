@@ -587,6 +587,16 @@ static const Command commands[] = {
   { "check", N_("PROJECT"), N_("Check a project file"), command_check },
   { "heatmap", N_("PROJECT [--metric M] [--json]"), N_("Show the items by owner and complexity"),
     evident_cli_command_heatmap },
+  { "attach", N_("PROJECT REF FILE [--title T] [--kind K]"),
+    N_("Add a file (or a link) to an item as evidence"), evident_cli_command_attach },
+  { "evidence", N_("PROJECT [REF] [--json]"), N_("List the evidence"),
+    evident_cli_command_evidence },
+  { "extract", N_("PROJECT SHA256 OUTFILE"), N_("Save a copy of a stored file"),
+    evident_cli_command_extract },
+  { "verify", N_("PROJECT"), N_("Check the stored files against their SHA-256"),
+    evident_cli_command_verify },
+  { "cleanup", N_("PROJECT"), N_("Delete removed evidence and unused files"),
+    evident_cli_command_cleanup },
 };
 
 static void

@@ -970,8 +970,10 @@ evident_project_create (GFile                        *file,
         goto failed;
       }
 
-    if (!exec_sql (db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                       "PRAGMA foreign_keys = ON",
+    /* Incremental auto-vacuum, so that cleaning up removed evidence can
+     * give the space back; it must be set before the first table. */
+    if (!exec_sql (db, "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA journal_mode = OFF;"
+                       "PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON",
                    file, error)
         || !run_migrations (db, 0, EVIDENT_PROJECT_SCHEMA_VERSION, file, error)
         || !exec_sql (db, "BEGIN", file, error)
