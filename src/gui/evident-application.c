@@ -1,0 +1,822 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "evident-application.h"
+#include "evident-csv.h"
+#include "evident-project.h"
+#include "evident-sample.h"
+#include "evident-window.h"
+
+/*
+ * EvidentApplication: one window per project. Files given on the command
+ * line or by the file manager open in windows of their own (or raise the
+ * window that has them); with none, the last project opens, or the default
+ * project, created from the bundled sample on first start.
+ */
+
+#define SCHEMA_ID "io.github.evidentapp.Evident"
+#define MAX_RECENT_STORED 16
+
+struct _EvidentApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (EvidentApplication, evident_application, ADW_TYPE_APPLICATION)
+
+/* Creating a project off the main thread. */
+typedef struct
+{
+  GFile    *checklist;    /* NULL: the bundled sample checklist */
+  GFile    *destination;
+  char     *title;
+  GWeakRef  window;
+  AdwToast *toast;
+} CreateData;
+
+static void
+create_data_free (CreateData *data)
+{
+  g_clear_object (&data->checklist);
+  g_clear_object (&data->destination);
+  g_clear_pointer (&data->title, g_free);
+  g_weak_ref_clear (&data->window);
+  g_clear_object (&data->toast);
+  g_free (data);
+}
+
+static GtkWindow *
+get_parent_window (EvidentApplication *self)
+{
+  return gtk_application_get_active_window (GTK_APPLICATION (self));
+}
+
+static GFile *
+ensure_extension (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL && !g_str_has_suffix (path, ".evident"))
+    {
+      g_autofree char *with_extension = g_strconcat (path, ".evident", NULL);
+
+      return g_file_new_for_path (with_extension);
+    }
+
+  return g_object_ref (file);
+}
+
+static char *
+dup_basename_without_extension (GFile *file)
+{
+  char *basename = g_file_get_basename (file);
+  char *dot = strrchr (basename, '.');
+
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+
+  return basename;
+}
+
+static void
+set_default_folder (GtkFileChooser *chooser)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr (GFile) folder = NULL;
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    folder = g_file_new_for_path (documents);
+  else
+    folder = g_file_new_for_path (g_get_home_dir ());
+
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+static EvidentWindow *
+ensure_window (EvidentApplication *self,
+               GtkWindow          *parent)
+{
+  if (EVIDENT_IS_WINDOW (parent))
+    return EVIDENT_WINDOW (parent);
+
+  return evident_window_new (GTK_APPLICATION (self));
+}
+
+static void
+show_error (EvidentApplication *self,
+            GtkWindow          *parent,
+            const char         *heading,
+            const GError       *error)
+{
+  EvidentWindow *window = ensure_window (self, parent);
+
+  gtk_window_present (GTK_WINDOW (window));
+  evident_window_show_error (window, heading, error);
+}
+
+/* Shows @project in @parent when that shows nothing yet or only the
+ * untouched default project, else in a new window. */
+static void
+show_project (EvidentApplication *self,
+              EvidentProject     *project,
+              GtkWindow          *parent)
+{
+  EvidentWindow *window;
+
+  if (EVIDENT_IS_WINDOW (parent) && evident_window_is_pristine (EVIDENT_WINDOW (parent)))
+    window = EVIDENT_WINDOW (parent);
+  else
+    window = evident_window_new (GTK_APPLICATION (self));
+
+  evident_window_set_project (window, project);
+  evident_application_note_opened (self, evident_project_get_file (project));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_startup_project (EvidentApplication *self)
+{
+  g_autoptr (EvidentProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *last = NULL;
+  EvidentWindow *window;
+
+  if (self->settings != NULL)
+    last = g_settings_get_string (self->settings, "last-project");
+
+  /* The last project, if it still opens; else the default project. */
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (last);
+      g_autoptr (GError) last_error = NULL;
+
+      project = evident_project_open (file, &last_error);
+      if (project == NULL)
+        g_debug ("Not reopening %s: %s", last, last_error->message);
+    }
+
+  if (project == NULL)
+    {
+      g_autoptr (GFile) file = evident_sample_get_default_project ();
+
+      if (g_file_query_exists (file, NULL))
+        project = evident_project_open (file, &error);
+      else
+        project = evident_sample_create_project (file, TRUE, NULL, &error);
+    }
+
+  window = evident_window_new (GTK_APPLICATION (self));
+  if (project != NULL)
+    {
+      evident_window_set_project (window, project);
+      evident_application_note_opened (self, evident_project_get_file (project));
+    }
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (error != NULL)
+    evident_window_show_error (window, _("Could Not Open the Default Project"), error);
+}
+
+/* New project */
+
+static void
+create_project_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  CreateData *data = task_data;
+  g_autoptr (GFile) parent = g_file_get_parent (data->destination);
+  g_autoptr (GFile) tmp = NULL;
+  g_autoptr (EvidentProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (data->destination);
+  g_autofree char *tmp_name = NULL;
+
+  /* Built beside the destination and moved over it when complete: a failed
+   * import leaves nothing behind, and a replaced file stays whole until
+   * then. The project objects never leave this thread. */
+  tmp_name = g_strdup_printf (".%s.%08x.new", basename, g_random_int ());
+  tmp = g_file_get_child (parent, tmp_name);
+
+  if (data->checklist == NULL)
+    project = evident_sample_create_project (tmp, FALSE, cancellable, &error);
+  else
+    {
+      g_autoptr (GPtrArray) entries = NULL;
+
+      entries = evident_checklist_load (data->checklist, cancellable, &error);
+      if (entries != NULL)
+        {
+          EvidentProjectSettings settings;
+
+          evident_project_settings_init (&settings);
+          settings.title = data->title;
+          project = evident_project_create (tmp, &settings, entries, &error);
+        }
+    }
+
+  if (project == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  evident_project_close (project);
+
+  if (!g_file_move (tmp, data->destination, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
+                    cancellable, NULL, NULL, &error))
+    {
+      g_file_delete (tmp, NULL, NULL);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+create_project_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  EvidentApplication *self = EVIDENT_APPLICATION (object);
+  CreateData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GtkWindow) window = g_weak_ref_get (&data->window);
+  g_autoptr (EvidentProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+
+  adw_toast_dismiss (data->toast);
+
+  if (window != NULL && !gtk_widget_get_visible (GTK_WIDGET (window)))
+    g_clear_object (&window);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, window,
+                  data->checklist != NULL ? _("Could Not Import the Checklist")
+                                          : _("Could Not Create the Project"),
+                  error);
+      return;
+    }
+
+  project = evident_project_open (data->destination, &error);
+  if (project == NULL)
+    {
+      show_error (self, window, _("Could Not Open the Project"), error);
+      return;
+    }
+
+  show_project (self, project, window);
+}
+
+static void
+create_project (EvidentApplication *self,
+                GtkWindow          *parent,
+                GFile              *checklist,
+                GFile              *destination)
+{
+  g_autoptr (GTask) task = NULL;
+  CreateData *data;
+
+  if (evident_application_find_window (self, destination) != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *basename = g_file_get_basename (destination);
+
+      g_set_error (&error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_BUSY,
+                   _("“%s” is open in a window; close it there first, or choose another name"),
+                   basename);
+      show_error (self, parent, _("Could Not Create the Project"), error);
+      return;
+    }
+
+  data = g_new0 (CreateData, 1);
+  data->checklist = checklist ? g_object_ref (checklist) : NULL;
+  data->destination = g_object_ref (destination);
+  data->title = dup_basename_without_extension (destination);
+  g_weak_ref_init (&data->window, parent);
+
+  data->toast = adw_toast_new (checklist != NULL ? _("Importing the checklist…")
+                                                 : _("Creating the project…"));
+  adw_toast_set_timeout (data->toast, 0);
+  if (EVIDENT_IS_WINDOW (parent))
+    evident_window_add_toast (EVIDENT_WINDOW (parent), g_object_ref (data->toast));
+
+  task = g_task_new (self, NULL, create_project_cb, NULL);
+  g_task_set_source_tag (task, create_project);
+  g_task_set_task_data (task, data, (GDestroyNotify) create_data_free);
+  g_task_run_in_thread (task, create_project_thread);
+}
+
+typedef struct
+{
+  EvidentApplication *self;
+  GFile              *checklist;
+} DestinationData;
+
+static void
+destination_response_cb (GtkNativeDialog *native,
+                         int              response,
+                         DestinationData *data)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr (GFile) destination = ensure_extension (chosen);
+
+      create_project (data->self,
+                      gtk_native_dialog_get_transient_for (native),
+                      data->checklist,
+                      destination);
+    }
+
+  g_clear_object (&data->checklist);
+  g_object_unref (data->self);
+  g_free (data);
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+choose_destination (EvidentApplication *self,
+                    GtkWindow          *parent,
+                    GFile              *checklist)
+{
+  g_autoptr (GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *native;
+  DestinationData *data;
+
+  native = gtk_file_chooser_native_new (_("Save the New Project"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("C_reate"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Evident Projects"));
+  gtk_file_filter_add_pattern (filter, "*.evident");
+  gtk_file_filter_add_mime_type (filter, "application/x-evident-project");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  if (checklist != NULL)
+    {
+      g_autofree char *base = dup_basename_without_extension (checklist);
+
+      name = g_strconcat (base, ".evident", NULL);
+    }
+  else
+    /* Translators: the suggested file name of a project from the sample checklist */
+    name = g_strconcat (_("MSP Validation"), ".evident", NULL);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  set_default_folder (GTK_FILE_CHOOSER (native));
+
+  data = g_new0 (DestinationData, 1);
+  data->self = g_object_ref (self);
+  data->checklist = checklist ? g_object_ref (checklist) : NULL;
+
+  g_signal_connect (native, "response", G_CALLBACK (destination_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+checklist_response_cb (GtkNativeDialog    *native,
+                       int                 response,
+                       EvidentApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) checklist = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      choose_destination (self, gtk_native_dialog_get_transient_for (native), checklist);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+choose_checklist (EvidentApplication *self,
+                  GtkWindow          *parent)
+{
+  g_autoptr (GtkFileFilter) filter = NULL;
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Import a Checklist"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("CSV Checklists"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  set_default_folder (GTK_FILE_CHOOSER (native));
+
+  g_signal_connect (native, "response", G_CALLBACK (checklist_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+new_project_response_cb (AdwMessageDialog   *dialog,
+                         const char         *response,
+                         EvidentApplication *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_str_equal (response, "sample"))
+    choose_destination (self, parent, NULL);
+  else if (g_str_equal (response, "csv"))
+    choose_checklist (self, parent);
+}
+
+/* Actions */
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  EvidentApplication *self = user_data;
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (get_parent_window (self), _("New Project"),
+                                   _("Start from the sample checklist that comes with Evident, modelled on the AWS MSP validation checklist, or import a checklist of your own from a CSV file."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "csv", _("_Import CSV…"),
+                                    "sample", _("_Sample Checklist"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sample",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sample");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_project_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_response_cb (GtkNativeDialog    *native,
+                  int                 response,
+                  EvidentApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      evident_application_open_file (self, file, gtk_native_dialog_get_transient_for (native));
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  EvidentApplication *self = user_data;
+  g_autoptr (GtkFileFilter) filter = NULL;
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open a Project"), get_parent_window (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Evident Projects"));
+  gtk_file_filter_add_pattern (filter, "*.evident");
+  gtk_file_filter_add_mime_type (filter, "application/x-evident-project");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  g_signal_connect (native, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  EvidentApplication *self = user_data;
+  g_autoptr (GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  evident_application_open_file (self, file, get_parent_window (self));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  EvidentApplication *self = user_data;
+  g_autoptr (GList) windows = NULL;
+
+  /* Closing each window saves its size and closes its project. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  EvidentApplication *self = user_data;
+  static const char *developers[] = { "Evident developers", NULL };
+
+  adw_show_about_window (get_parent_window (self),
+                         "application-name", _("Evident"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("Evident developers"),
+                         "developers", developers,
+                         "website", "https://github.com/evidentapp/evident",
+                         "issue-url", "https://github.com/evidentapp/evident/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© Evident developers",
+                         "comments", _("Steer a company through a compliance audit: the checklist, who owns what, and the score against the pass line"),
+                         /* Translators: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  EvidentApplication *self = user_data;
+  GtkWindow *window = get_parent_window (self);
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_action },
+  { "open", open_action },
+  { "open-recent", open_recent_action, "s" },
+  { "quit", quit_action },
+  { "about", about_action },
+  { "shortcuts", shortcuts_action },
+};
+
+/* GApplication */
+
+static void
+evident_application_startup (GApplication *application)
+{
+  EvidentApplication *self = EVIDENT_APPLICATION (application);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.new", { "<Primary>n", NULL } },
+    { "app.open", { "<Primary>o", NULL } },
+    { "app.quit", { "<Primary>q", NULL } },
+    { "app.shortcuts", { "<Primary>question", NULL } },
+    { "window.close", { "<Primary>w", NULL } },
+    { "win.undo", { "<Primary>z", NULL } },
+    { "win.redo", { "<Primary><Shift>z", NULL } },
+    { "win.save-copy", { "<Primary><Shift>s", NULL } },
+    { "win.search", { "<Primary>f", NULL } },
+    { "win.next-item", { "<Primary>Page_Down", NULL } },
+    { "win.previous-item", { "<Primary>Page_Up", NULL } },
+    { "win.show-overview", { "<Alt>Home", NULL } },
+  };
+
+  G_APPLICATION_CLASS (evident_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+
+  g_set_object (&self->settings, NULL);
+  self->settings = evident_settings_new ();
+}
+
+static void
+evident_application_activate (GApplication *application)
+{
+  EvidentApplication *self = EVIDENT_APPLICATION (application);
+  GtkWindow *window = get_parent_window (self);
+
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    open_startup_project (self);
+}
+
+static void
+evident_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  EvidentApplication *self = EVIDENT_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    evident_application_open_file (self, files[i], NULL);
+}
+
+static void
+evident_application_dispose (GObject *object)
+{
+  EvidentApplication *self = EVIDENT_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (evident_application_parent_class)->dispose (object);
+}
+
+static void
+evident_application_class_init (EvidentApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = evident_application_dispose;
+
+  application_class->startup = evident_application_startup;
+  application_class->activate = evident_application_activate;
+  application_class->open = evident_application_open;
+}
+
+static void
+evident_application_init (EvidentApplication *self)
+{
+}
+
+EvidentApplication *
+evident_application_new (void)
+{
+  /* The development profile has another application ID but the same
+   * resources: style sheet and shortcuts window. */
+  return g_object_new (EVIDENT_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/**
+ * evident_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL when the
+ *   schema is not installed
+ */
+GSettings *
+evident_application_get_settings (EvidentApplication *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * evident_application_find_window:
+ *
+ * Returns: (transfer none) (nullable): the window showing @file
+ */
+GtkWindow *
+evident_application_find_window (EvidentApplication *self,
+                                 GFile              *file)
+{
+  g_return_val_if_fail (EVIDENT_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      EvidentProject *project;
+
+      if (!EVIDENT_IS_WINDOW (l->data))
+        continue;
+
+      project = evident_window_get_project (EVIDENT_WINDOW (l->data));
+      if (project != NULL && g_file_equal (evident_project_get_file (project), file))
+        return GTK_WINDOW (l->data);
+    }
+
+  return NULL;
+}
+
+/**
+ * evident_application_open_file:
+ * @file: a project file
+ * @parent: (nullable): the window the request came from
+ *
+ * Raises the window that shows @file, or opens it: in @parent when that
+ * shows nothing yet or the untouched default project, else in a new window.
+ * An error shows in a dialog.
+ */
+void
+evident_application_open_file (EvidentApplication *self,
+                               GFile              *file,
+                               GtkWindow          *parent)
+{
+  g_autoptr (EvidentProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWindow *existing;
+
+  g_return_if_fail (EVIDENT_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  existing = evident_application_find_window (self, file);
+  if (existing != NULL)
+    {
+      gtk_window_present (existing);
+      return;
+    }
+
+  project = evident_project_open (file, &error);
+  if (project == NULL)
+    {
+      show_error (self, parent, _("Could Not Open the Project"), error);
+      return;
+    }
+
+  show_project (self, project, parent);
+}
+
+/**
+ * evident_application_note_opened:
+ *
+ * Remembers @file as the last project and first of the recent ones.
+ */
+void
+evident_application_note_opened (EvidentApplication *self,
+                                  GFile              *file)
+{
+  g_autofree char *path = NULL;
+  g_auto (GStrv) recent = NULL;
+  g_autoptr (GStrvBuilder) builder = NULL;
+  g_auto (GStrv) updated = NULL;
+  guint n = 1;
+
+  g_return_if_fail (EVIDENT_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (self->settings == NULL || path == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-projects");
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT_STORED; i++)
+    {
+      if (g_str_equal (recent[i], path))
+        continue;
+      g_strv_builder_add (builder, recent[i]);
+      n++;
+    }
+  updated = g_strv_builder_end (builder);
+
+  g_settings_delay (self->settings);
+  g_settings_set_string (self->settings, "last-project", path);
+  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) updated);
+  g_settings_apply (self->settings);
+}
+
+/**
+ * evident_settings_new:
+ *
+ * Returns: (transfer full) (nullable): Evident's settings, or %NULL when the
+ *   schema is not installed (then nothing is remembered)
+ */
+GSettings *
+evident_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("Schema %s is not installed; settings are not kept", SCHEMA_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}

@@ -1,0 +1,1907 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "evident-chapter.h"
+#include "evident-enums.h"
+#include "evident-enums-util.h"
+#include "evident-item.h"
+#include "evident-project.h"
+
+#include "evident-item-list.h"
+
+/*
+ * EvidentItemList: the items of a project (or of one chapter), searched,
+ * filtered and sorted through a GListModel chain:
+ *
+ *   project items → GtkFilterListModel (GtkEveryFilter: chapter, search,
+ *   state) → GtkSortListModel (checklist order, or points at risk) →
+ *   GtkSingleSelection → GtkListView
+ *
+ * Rows follow their item's properties. GTK 4.8 has no section headers in
+ * list views, so the first row of each section carries the section's title.
+ *
+ * "selected-item" is the item the user picked. It stays set when an edit
+ * or a search filters its row out (the editor keeps showing it) and the row
+ * is selected again when it comes back.
+ */
+
+typedef enum
+{
+  SORT_REFERENCE,
+  SORT_RISK,
+} SortOrder;
+
+static const char *sort_names[] = { "ref", "risk" };
+
+/* Row */
+
+#define EVIDENT_TYPE_ITEM_ROW (evident_item_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (EvidentItemRow, evident_item_row, EVIDENT, ITEM_ROW, GtkWidget)
+
+/* Few widgets per row: GTK 4.8 makes rows anew when a filter changes much
+ * of the list. */
+struct _EvidentItemRow
+{
+  GtkWidget     parent_instance;
+
+  GtkWidget    *box;
+  GtkLabel     *header;
+  GtkLabel     *ref;
+  GtkLabel     *title;
+  GtkLabel     *status;
+  GtkLabel     *details;     /* owner · complexity · points */
+  GtkLabel     *mandatory;
+  GtkLabel     *risk;
+
+  EvidentItem  *item;
+  int           penalty;
+  EvidentStatus status_class;
+  guint         show_risk : 1;
+};
+
+G_DEFINE_FINAL_TYPE (EvidentItemRow, evident_item_row, GTK_TYPE_WIDGET)
+
+static const char *status_classes[EVIDENT_N_STATUSES] = {
+  "evident-status-not-started",
+  "evident-status-in-progress",
+  "evident-status-ready",
+  "evident-status-met",
+  "evident-status-not-met",
+  "evident-status-not-applicable",
+};
+
+static void
+append_escaped (GString    *markup,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append (markup, escaped);
+}
+
+static void
+evident_item_row_update (EvidentItemRow *self)
+{
+  g_autofree char *points = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *owner_text = NULL;
+  g_autofree char *complexity_text = NULL;
+  g_autofree char *points_text = NULL;
+  g_autofree char *description = NULL;
+  GString *markup;
+  const char *section;
+  const char *owner;
+  EvidentStatus status;
+  EvidentComplexity complexity;
+  GtkWidget *parent;
+  gboolean mandatory;
+  int risk;
+
+  if (self->item == NULL)
+    return;
+
+  status = evident_item_get_status (self->item);
+  owner = evident_item_get_owner (self->item);
+  complexity = evident_item_get_complexity (self->item);
+  mandatory = evident_item_get_mandatory (self->item);
+  risk = evident_item_get_points_at_risk (self->item, self->penalty);
+
+  gtk_label_set_label (self->ref, evident_item_get_ref (self->item));
+  gtk_label_set_label (self->title, evident_item_get_title (self->item));
+
+  gtk_label_set_label (self->status, evident_status_get_label (status));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status), status_classes[self->status_class]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), status_classes[status]);
+  self->status_class = status;
+
+  /* The owner in italics when there is none, the complexity when rated. */
+  markup = g_string_new (NULL);
+  if (owner != NULL && *owner != '\0')
+    append_escaped (markup, owner);
+  else
+    {
+      g_string_append (markup, "<i>");
+      append_escaped (markup, _("Unassigned"));
+      g_string_append (markup, "</i>");
+    }
+  if (complexity != EVIDENT_COMPLEXITY_NONE)
+    {
+      g_string_append (markup, " · ");
+      append_escaped (markup, evident_complexity_get_label (complexity));
+    }
+  points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pt", "%d pts",
+                                         evident_item_get_points (self->item)),
+                            evident_item_get_points (self->item));
+  g_string_append (markup, " · ");
+  append_escaped (markup, points);
+  details = g_string_free (markup, FALSE);
+  gtk_label_set_markup (self->details, details);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mandatory), mandatory);
+
+  if (self->show_risk && risk > 0)
+    {
+      g_autofree char *risk_label = NULL;
+
+      /* Translators: points at risk, shown when the list is sorted by them */
+      risk_label = g_strdup_printf (_("−%d at risk"), risk);
+      gtk_label_set_label (self->risk, risk_label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->risk), self->show_risk && risk > 0);
+
+  /* Translators: part of an item row's name for screen readers */
+  owner_text = owner != NULL && *owner != '\0' ? g_strdup_printf (_("owner %s"), owner)
+                                               : g_strdup (_("unassigned"));
+  /* Translators: part of an item row's name for screen readers, e.g. "High complexity" */
+  complexity_text = g_strdup_printf (_("%s complexity"), evident_complexity_get_label (complexity));
+  points_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d point", "%d points",
+                                              evident_item_get_points (self->item)),
+                                 evident_item_get_points (self->item));
+  /* Translators: an item row's name for screen readers: reference and title,
+   * status, owner, complexity, points, e.g. "8.2.1 Incident runbooks, In
+   * Progress, owner Security lead, High complexity, 10 points" */
+  accessible = g_strdup_printf (_("%s %s, %s, %s, %s, %s"),
+                                evident_item_get_ref (self->item),
+                                evident_item_get_title (self->item),
+                                evident_status_get_label (status),
+                                owner_text, complexity_text, points_text);
+  if (mandatory)
+    {
+      /* Translators: appended to an item row's name for screen readers */
+      char *with_mandatory = g_strdup_printf ("%s, %s", accessible, _("mandatory"));
+
+      g_free (accessible);
+      accessible = with_mandatory;
+    }
+  if (self->show_risk && risk > 0)
+    {
+      /* Translators: appended to an item row's name for screen readers */
+      char *with_risk = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "%s, %d point at risk",
+                                                      "%s, %d points at risk", risk),
+                                         accessible, risk);
+
+      g_free (accessible);
+      accessible = with_risk;
+    }
+
+  section = evident_item_get_section (self->item);
+  /* Translators: an item row's description for screen readers, e.g.
+   * "Section 8.2 Identity and Access" */
+  description = section != NULL
+                  ? g_strdup_printf (_("Section %s %s"), section,
+                                     evident_item_get_section_title (self->item))
+                  : g_strdup ("");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  /* The list item around the row is what a screen reader focuses and
+   * selects: give it the same name. */
+  parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+}
+
+static void
+evident_item_row_set_item (EvidentItemRow *self,
+                           EvidentItem    *item,
+                           int             penalty,
+                           gboolean        show_risk)
+{
+  if (self->item != item)
+    {
+      if (self->item != NULL)
+        g_signal_handlers_disconnect_by_func (self->item, evident_item_row_update, self);
+      g_set_object (&self->item, item);
+      if (self->item != NULL)
+        g_signal_connect_swapped (self->item, "notify",
+                                  G_CALLBACK (evident_item_row_update), self);
+    }
+  self->penalty = penalty;
+  self->show_risk = !!show_risk;
+  evident_item_row_update (self);
+}
+
+/* @text: the section's title, or %NULL when the row does not start one */
+static void
+evident_item_row_set_header (EvidentItemRow *self,
+                             const char     *text)
+{
+  if (text != NULL)
+    gtk_label_set_label (self->header, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->header), text != NULL);
+}
+
+/* One handler for the row's tooltips: a tooltip set on a label asks the
+ * display server where the pointer is, each time a row is made. */
+static gboolean
+evident_item_row_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard_tooltip,
+                                GtkTooltip *tooltip)
+{
+  EvidentItemRow *self = EVIDENT_ITEM_ROW (widget);
+  g_autofree char *text = NULL;
+  GtkWidget *picked;
+
+  if (keyboard_tooltip || self->item == NULL)
+    return FALSE;
+
+  picked = gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
+  if (picked == GTK_WIDGET (self->title))
+    {
+      /* The whole title, when it does not fit. */
+      if (!pango_layout_is_ellipsized (gtk_label_get_layout (self->title)))
+        return FALSE;
+      text = g_strdup (evident_item_get_title (self->item));
+    }
+  else if (picked == GTK_WIDGET (self->risk))
+    text = g_strdup (_("Points lost if this item is not counted, with the penalty "
+                       "for a mandatory item"));
+  else if (picked == GTK_WIDGET (self->mandatory))
+    text = g_strdup_printf (_("Mandatory: if it is not counted, the score loses %d points"),
+                            self->penalty);
+  else
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+evident_item_row_dispose (GObject *object)
+{
+  EvidentItemRow *self = EVIDENT_ITEM_ROW (object);
+
+  evident_item_row_set_item (self, NULL, 0, FALSE);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (evident_item_row_parent_class)->dispose (object);
+}
+
+static void
+evident_item_row_class_init (EvidentItemRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = evident_item_row_dispose;
+
+  widget_class->query_tooltip = evident_item_row_query_tooltip;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "evidentitemrow");
+}
+
+static GtkLabel *
+row_label_new (GtkWidget  *box,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (box), label);
+  return GTK_LABEL (label);
+}
+
+static void
+evident_item_row_init (EvidentItemRow *self)
+{
+  GtkWidget *line;
+  GtkWidget *details;
+
+  self->status_class = EVIDENT_STATUS_NOT_STARTED;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_top (self->box, 3);
+  gtk_widget_set_margin_bottom (self->box, 3);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->header = row_label_new (self->box, "heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->header), "evident-section-header");
+  gtk_label_set_ellipsize (self->header, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_visible (GTK_WIDGET (self->header), FALSE);
+
+  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_box_append (GTK_BOX (self->box), line);
+
+  self->ref = row_label_new (line, "evident-item-ref");
+  gtk_widget_add_css_class (GTK_WIDGET (self->ref), "numeric");
+  gtk_label_set_width_chars (self->ref, 6);
+
+  self->title = row_label_new (line, "evident-item-title");
+  gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (self->title, 8);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title), TRUE);
+
+  self->status = row_label_new (line, "evident-status-pill");
+  gtk_widget_set_valign (GTK_WIDGET (self->status), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), status_classes[self->status_class]);
+
+  details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (self->box), details);
+
+  self->details = row_label_new (details, "evident-item-details");
+  gtk_widget_add_css_class (GTK_WIDGET (self->details), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->details), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->details), "numeric");
+  gtk_label_set_ellipsize (self->details, PANGO_ELLIPSIZE_END);
+
+  /* Tagged as in the item editor. */
+  self->mandatory = row_label_new (details, "evident-tag");
+  gtk_widget_add_css_class (GTK_WIDGET (self->mandatory), "evident-mandatory");
+  gtk_widget_add_css_class (GTK_WIDGET (self->mandatory), "caption");
+  gtk_label_set_label (self->mandatory, _("Mandatory"));
+  gtk_widget_set_valign (GTK_WIDGET (self->mandatory), GTK_ALIGN_CENTER);
+
+  self->risk = row_label_new (details, "evident-points-at-risk");
+  gtk_widget_add_css_class (GTK_WIDGET (self->risk), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->risk), "numeric");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->risk), TRUE);
+  gtk_label_set_xalign (self->risk, 1.0);
+}
+
+/* List */
+
+struct _EvidentItemList
+{
+  AdwBin              parent_instance;
+
+  /* Template */
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkLabel           *filter_count;
+  GtkBox             *status_box;
+  GtkDropDown        *owner_dropdown;
+  GtkStringList      *owner_list;
+  GtkDropDown        *complexity_dropdown;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkWidget          *empty_clear_button;
+
+  /* Model chain */
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *selection;
+  GtkFilter          *chapter_filter;
+  GtkFilter          *search_filter;
+  GtkFilter          *state_filter;
+  GtkSorter          *risk_sorter;
+  GSimpleActionGroup *status_actions;
+
+  EvidentProject     *project;
+  GListModel         *items;
+  EvidentChapter     *chapter;
+  EvidentItem        *selected_item;
+
+  /* Filter state */
+  char               *chapter_number;
+  char               *search_text;
+  char              **search_terms;  /* casefolded and normalized */
+  char               *owner;         /* NULL: any; "": unassigned */
+  char              **owners;        /* in the owner drop-down, after "Unassigned" */
+  int                 complexity;    /* -1: any */
+  guint               status_mask;   /* 1 << EvidentStatus; 0: any */
+  SortOrder           sort;
+  guint               mandatory_only : 1;
+  guint               at_risk : 1;
+  guint               syncing : 1;
+
+  GHashTable         *haystacks;     /* EvidentItem → casefolded text, NULL when stale */
+  GHashTable         *positions;     /* EvidentItem → checklist position + 1 */
+  GHashTable         *rows;          /* bound GtkListItems */
+
+  EvidentItem        *scroll_item;   /* to scroll to once the list is laid out */
+  guint               scroll_tick_id;
+};
+
+G_DEFINE_FINAL_TYPE (EvidentItemList, evident_item_list, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_CHAPTER,
+  PROP_SELECTED_ITEM,
+  PROP_SEARCH_TEXT,
+  PROP_MANDATORY_ONLY,
+  PROP_AT_RISK,
+  PROP_SORT,
+  N_PROPS
+};
+
+enum {
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static int
+get_penalty (EvidentItemList *self)
+{
+  if (self->project == NULL)
+    return EVIDENT_DEFAULT_MANDATORY_PENALTY;
+  return evident_project_get_rules (self->project)->mandatory_penalty;
+}
+
+static guint
+count_active_filters (EvidentItemList *self)
+{
+  return (self->status_mask != 0)
+         + (self->owner != NULL)
+         + (self->complexity >= 0)
+         + self->mandatory_only
+         + self->at_risk;
+}
+
+/* What searches compare: case folded and normalized, so that "É" finds
+ * "é" written either way. ASCII, most checklist text, takes a fast path. */
+static char *
+casefold (const char *text)
+{
+  g_autofree char *folded = NULL;
+  const char *p;
+
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    return g_ascii_strdown (text, -1);
+
+  folded = g_utf8_casefold (text, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+}
+
+/* Finding rows */
+
+static guint
+find_position (EvidentItemList *self,
+               EvidentItem     *item)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (EvidentItem) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  EvidentItemList *self = user_data;
+  g_autoptr (EvidentItem) item = NULL;
+  guint position;
+
+  if (gtk_widget_get_height (widget) == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick_id = 0;
+  item = g_steal_pointer (&self->scroll_item);
+  position = item != NULL ? find_position (self, item) : GTK_INVALID_LIST_POSITION;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (widget, "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to (EvidentItemList *self,
+           guint            position)
+{
+  GtkWidget *list_view = GTK_WIDGET (self->list_view);
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    return;
+
+  /* GTK 4.8 scrolls only among rows it has laid out: before the list is
+   * shown, scroll on its first frame. */
+  if (gtk_widget_get_mapped (list_view) && gtk_widget_get_height (list_view) > 0)
+    {
+      g_clear_object (&self->scroll_item);
+      gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+      return;
+    }
+
+  g_clear_object (&self->scroll_item);
+  self->scroll_item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (list_view, scroll_tick_cb, self, NULL);
+}
+
+/* Selects the row of @position without touching "selected-item". */
+static void
+select_position (EvidentItemList *self,
+                 guint            position)
+{
+  gboolean syncing = self->syncing;
+
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->syncing = syncing;
+}
+
+static void
+set_selected_item_internal (EvidentItemList *self,
+                            EvidentItem     *item)
+{
+  if (g_set_object (&self->selected_item, item))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ITEM]);
+}
+
+/* Section headers */
+
+static void
+update_row_header (EvidentItemList *self,
+                   GtkListItem     *list_item)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  EvidentItem *item = gtk_list_item_get_item (list_item);
+  guint position = gtk_list_item_get_position (list_item);
+  g_autofree char *header = NULL;
+  const char *section;
+
+  if (row == NULL)
+    return;
+
+  section = item != NULL ? evident_item_get_section (item) : NULL;
+  if (section != NULL && self->sort == SORT_REFERENCE && position != GTK_INVALID_LIST_POSITION)
+    {
+      GListModel *model = G_LIST_MODEL (self->selection);
+      g_autoptr (EvidentItem) current = g_list_model_get_item (model, position);
+      g_autoptr (EvidentItem) previous = NULL;
+
+      /* While the list view catches up with a change of the model, the
+       * position may be stale: notify::position follows. */
+      if (current != item)
+        return;
+
+      if (position > 0)
+        previous = g_list_model_get_item (model, position - 1);
+      if (previous == NULL || g_strcmp0 (evident_item_get_section (previous), section) != 0)
+        {
+          const char *title = evident_item_get_section_title (item);
+
+          if (title != NULL && *title != '\0')
+            header = g_strdup_printf ("%s %s", section, title);
+          else
+            header = g_strdup (section);
+        }
+    }
+
+  evident_item_row_set_header (EVIDENT_ITEM_ROW (row), header);
+}
+
+static void
+update_rows (EvidentItemList *self,
+             gboolean         contents)
+{
+  GHashTableIter iter;
+  gpointer list_item;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    {
+      if (contents)
+        evident_item_row_set_item (EVIDENT_ITEM_ROW (gtk_list_item_get_child (list_item)),
+                                   gtk_list_item_get_item (list_item),
+                                   get_penalty (self), self->sort == SORT_RISK);
+      update_row_header (self, list_item);
+    }
+}
+
+/* Filters and sorting */
+
+static gboolean
+chapter_filter_func (gpointer object,
+                     gpointer user_data)
+{
+  EvidentItemList *self = user_data;
+
+  return self->chapter_number == NULL
+         || g_strcmp0 (evident_item_get_chapter (object), self->chapter_number) == 0;
+}
+
+static void
+note_changed_cb (EvidentItemList *self,
+                 GParamSpec      *pspec,
+                 EvidentItem     *item)
+{
+  /* Keep the key: it records that this handler is connected. */
+  g_hash_table_replace (self->haystacks, item, NULL);
+}
+
+static const char *
+get_haystack (EvidentItemList *self,
+              EvidentItem     *item)
+{
+  gpointer haystack = NULL;
+  gboolean known;
+  GString *text;
+
+  known = g_hash_table_lookup_extended (self->haystacks, item, NULL, &haystack);
+  if (haystack != NULL)
+    return haystack;
+
+  text = g_string_new (evident_item_get_ref (item));
+  g_string_append_c (text, '\n');
+  g_string_append (text, evident_item_get_title (item));
+  g_string_append_c (text, '\n');
+  g_string_append (text, evident_item_get_requirement (item));
+  if (evident_item_get_note (item) != NULL)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, evident_item_get_note (item));
+    }
+  haystack = casefold (text->str);
+  g_string_free (text, TRUE);
+
+  /* Disconnected by clear_haystacks(); g_signal_connect_object() would
+   * watch the list once per item. */
+  if (!known)
+    g_signal_connect_swapped (item, "notify::note", G_CALLBACK (note_changed_cb), self);
+  g_hash_table_replace (self->haystacks, item, haystack);
+  return haystack;
+}
+
+static void
+clear_haystacks (EvidentItemList *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->haystacks);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    g_signal_handlers_disconnect_by_func (item, note_changed_cb, self);
+  g_hash_table_remove_all (self->haystacks);
+}
+
+static gboolean
+search_filter_func (gpointer object,
+                    gpointer user_data)
+{
+  EvidentItemList *self = user_data;
+  const char *haystack;
+
+  if (self->search_terms == NULL)
+    return TRUE;
+
+  haystack = get_haystack (self, object);
+  for (guint i = 0; self->search_terms[i] != NULL; i++)
+    {
+      if (strstr (haystack, self->search_terms[i]) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+state_filter_func (gpointer object,
+                   gpointer user_data)
+{
+  EvidentItemList *self = user_data;
+  EvidentItem *item = object;
+
+  if (self->status_mask != 0 && (self->status_mask & (1u << evident_item_get_status (item))) == 0)
+    return FALSE;
+
+  if (self->owner != NULL)
+    {
+      const char *owner = evident_item_get_owner (item);
+
+      if (*self->owner == '\0' ? (owner != NULL && *owner != '\0')
+                               : g_strcmp0 (owner, self->owner) != 0)
+        return FALSE;
+    }
+
+  if (self->complexity >= 0 && (int) evident_item_get_complexity (item) != self->complexity)
+    return FALSE;
+
+  if (self->mandatory_only && !evident_item_get_mandatory (item))
+    return FALSE;
+
+  if (self->at_risk && evident_item_counts_in (item, EVIDENT_VIEW_PROJECTED))
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+risk_compare_func (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  EvidentItemList *self = user_data;
+  int penalty = get_penalty (self);
+  int risk_a = evident_item_get_points_at_risk ((EvidentItem *) a, penalty);
+  int risk_b = evident_item_get_points_at_risk ((EvidentItem *) b, penalty);
+  guint position_a, position_b;
+
+  if (risk_a != risk_b)
+    return risk_a > risk_b ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+
+  position_a = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, a));
+  position_b = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, b));
+  return position_a < position_b ? GTK_ORDERING_SMALLER
+         : position_a > position_b ? GTK_ORDERING_LARGER
+                                   : GTK_ORDERING_EQUAL;
+}
+
+static void
+update_filter_state (EvidentItemList *self)
+{
+  guint n_active = count_active_filters (self);
+  g_autofree char *count = NULL;
+  g_autofree char *accessible = NULL;
+
+  count = g_strdup_printf ("%u", n_active);
+  gtk_label_set_label (self->filter_count, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_count), n_active > 0);
+  if (n_active > 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "evident-filters-active");
+      /* Translators: the filter button's name for screen readers */
+      accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Filter, %u filter active",
+                                                 "Filter, %u filters active",
+                                                 n_active),
+                                    n_active);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "evident-filters-active");
+      accessible = g_strdup (_("Filter"));
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item-list.clear-filters",
+                                 n_active > 0 || self->search_terms != NULL);
+}
+
+static void
+state_filter_changed (EvidentItemList  *self,
+                      GtkFilterChange   change)
+{
+  gtk_filter_changed (self->state_filter, change);
+  update_filter_state (self);
+}
+
+static void
+update_empty_state (EvidentItemList *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  gboolean filtered = count_active_filters (self) > 0 || self->search_terms != NULL;
+
+  if (n_items > 0 || self->project == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+
+  if (filtered)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matching Items"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Try a different search or clear the filters"));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Items"));
+      adw_status_page_set_description (self->empty_page, _("This chapter has no items"));
+    }
+  gtk_widget_set_visible (self->empty_clear_button, filtered);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* The status, owner and complexity controls follow the filter state. */
+static void
+sync_controls (EvidentItemList *self)
+{
+  gboolean syncing = self->syncing;
+  guint owner_index = 0;
+
+  self->syncing = TRUE;
+
+  for (guint i = 0; i < EVIDENT_N_STATUSES; i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->status_actions),
+                                                    evident_status_to_string (i));
+
+      g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                                 g_variant_new_boolean ((self->status_mask & (1u << i)) != 0));
+    }
+
+  if (self->owner != NULL && *self->owner == '\0')
+    owner_index = 1;
+  else if (self->owner != NULL)
+    {
+      for (guint i = 0; self->owners != NULL && self->owners[i] != NULL; i++)
+        {
+          if (g_strcmp0 (self->owners[i], self->owner) == 0)
+            {
+              owner_index = i + 2;
+              break;
+            }
+        }
+    }
+  gtk_drop_down_set_selected (self->owner_dropdown, owner_index);
+  gtk_drop_down_set_selected (self->complexity_dropdown, self->complexity + 1);
+
+  self->syncing = syncing;
+}
+
+/* The owner drop-down offers everyone who owns or has owned an item, and
+ * the owner filtered on even when the project does not know them. */
+static void
+update_owners (EvidentItemList *self)
+{
+  g_auto (GStrv) owners = NULL;
+  gboolean syncing;
+  guint n_old;
+
+  if (self->project != NULL)
+    owners = evident_project_dup_owners (self->project);
+  else
+    owners = g_new0 (char *, 1);
+
+  if (self->owner != NULL && *self->owner != '\0'
+      && !g_strv_contains ((const char *const *) owners, self->owner))
+    {
+      GStrvBuilder *builder = g_strv_builder_new ();
+
+      g_strv_builder_addv (builder, (const char **) owners);
+      g_strv_builder_add (builder, self->owner);
+      g_strfreev (owners);
+      owners = g_strv_builder_end (builder);
+      g_strv_builder_unref (builder);
+    }
+
+  if (self->owners != NULL && g_strv_equal ((const char *const *) owners,
+                                            (const char *const *) self->owners))
+    return;
+
+  n_old = self->owners != NULL ? g_strv_length (self->owners) : 0;
+  g_strfreev (self->owners);
+  self->owners = g_steal_pointer (&owners);
+
+  /* Splicing may move the drop-down's selection: put it back after. */
+  syncing = self->syncing;
+  self->syncing = TRUE;
+  gtk_string_list_splice (self->owner_list, 2, n_old, (const char *const *) self->owners);
+  self->syncing = syncing;
+  sync_controls (self);
+}
+
+/* Callbacks */
+
+static void
+project_changed_cb (EvidentItemList *self,
+                    EvidentProject  *project)
+{
+  /* An edit may change whether an item passes a filter, or where it sorts. */
+  if (count_active_filters (self) > 0)
+    gtk_filter_changed (self->state_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->search_terms != NULL)
+    gtk_filter_changed (self->search_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->sort == SORT_RISK)
+    gtk_sorter_changed (self->risk_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  update_owners (self);
+}
+
+static void
+items_changed_cb (EvidentItemList *self,
+                  guint            position,
+                  guint            removed,
+                  guint            added,
+                  GListModel       *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_hash_table_remove_all (self->positions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (EvidentItem) item = g_list_model_get_item (model, i);
+
+      g_hash_table_insert (self->positions, item, GUINT_TO_POINTER (i + 1));
+    }
+}
+
+static void
+selection_items_changed_cb (EvidentItemList *self,
+                            guint            position,
+                            guint            removed,
+                            guint            added,
+                            GListModel       *model)
+{
+  /* The list view has handled the change (it connected first): rows whose
+   * predecessor changed may now start, or no longer start, a section. */
+  update_rows (self, FALSE);
+  update_empty_state (self);
+
+  /* The picked item came back into the list: select its row again. */
+  if (self->selected_item != NULL
+      && gtk_single_selection_get_selected_item (self->selection) == NULL
+      && added > 0)
+    {
+      guint found = find_position (self, self->selected_item);
+
+      if (found != GTK_INVALID_LIST_POSITION)
+        select_position (self, found);
+    }
+}
+
+static void
+selection_changed_cb (EvidentItemList    *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
+{
+  EvidentItem *item;
+
+  if (self->syncing)
+    return;
+
+  /* A row filtered out leaves the selection empty: keep the picked item. */
+  item = gtk_single_selection_get_selected_item (selection);
+  if (item != NULL)
+    set_selected_item_internal (self, item);
+}
+
+static void
+list_item_position_cb (GtkListItem     *list_item,
+                       GParamSpec      *pspec,
+                       EvidentItemList *self)
+{
+  update_row_header (self, list_item);
+}
+
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              EvidentItemList          *self)
+{
+  gtk_list_item_set_child (list_item, g_object_new (EVIDENT_TYPE_ITEM_ROW, NULL));
+  g_signal_connect_object (list_item, "notify::position",
+                           G_CALLBACK (list_item_position_cb), self, 0);
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             EvidentItemList          *self)
+{
+  evident_item_row_set_item (EVIDENT_ITEM_ROW (gtk_list_item_get_child (list_item)),
+                             gtk_list_item_get_item (list_item),
+                             get_penalty (self), self->sort == SORT_RISK);
+  update_row_header (self, list_item);
+  g_hash_table_add (self->rows, list_item);
+}
+
+static void
+row_unbind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               EvidentItemList          *self)
+{
+  g_hash_table_remove (self->rows, list_item);
+  evident_item_row_set_item (EVIDENT_ITEM_ROW (gtk_list_item_get_child (list_item)),
+                             NULL, 0, FALSE);
+}
+
+static void
+list_activate_cb (EvidentItemList *self,
+                  guint            position,
+                  GtkListView     *list_view)
+{
+  g_autoptr (EvidentItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item == NULL)
+    return;
+  set_selected_item_internal (self, item);
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+}
+
+/* A click picks a row and, as a click on a sidebar row does, moves on to
+ * the item: the window then shows the editor when it is folded. */
+static void
+list_pressed_cb (EvidentItemList *self,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkGestureClick *gesture)
+{
+  GtkWidget *picked;
+  GtkWidget *row;
+  guint position;
+
+  if (n_press != 1)
+    return;
+
+  picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  row = picked != NULL ? gtk_widget_get_ancestor (picked, EVIDENT_TYPE_ITEM_ROW) : NULL;
+  if (row == NULL && picked != NULL && EVIDENT_IS_ITEM_ROW (gtk_widget_get_first_child (picked)))
+    row = gtk_widget_get_first_child (picked);
+  if (row == NULL || EVIDENT_ITEM_ROW (row)->item == NULL)
+    return;
+
+  position = find_position (self, EVIDENT_ITEM_ROW (row)->item);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  select_position (self, position);
+  list_activate_cb (self, position, self->list_view);
+}
+
+static void
+search_changed_cb (EvidentItemList *self,
+                   GtkSearchEntry  *entry)
+{
+  evident_item_list_set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+search_activate_cb (EvidentItemList *self,
+                    GtkSearchEntry  *entry)
+{
+  guint n;
+
+  /* Enter: apply the search now, then go to the first result. */
+  evident_item_list_set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (n == 0)
+    return;
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    evident_item_list_select_next (self, 1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+search_stop_cb (EvidentItemList *self,
+                GtkSearchEntry  *entry)
+{
+  /* Escape: clear the search and go back to the list. */
+  evident_item_list_set_search_text (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+owner_selected_cb (EvidentItemList *self,
+                   GParamSpec      *pspec,
+                   GtkDropDown     *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const char *owner = NULL;
+
+  if (self->syncing)
+    return;
+
+  if (selected == 1)
+    owner = "";
+  else if (selected >= 2 && self->owners != NULL && selected - 2 < g_strv_length (self->owners))
+    owner = self->owners[selected - 2];
+  evident_item_list_set_filter (self, owner, self->complexity);
+}
+
+static void
+complexity_selected_cb (EvidentItemList *self,
+                        GParamSpec      *pspec,
+                        GtkDropDown     *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  evident_item_list_set_filter (self, self->owner, (int) selected - 1);
+}
+
+static void
+status_action_change_state_cb (GSimpleAction *action,
+                               GVariant      *state,
+                               gpointer       user_data)
+{
+  EvidentItemList *self = user_data;
+  GtkFilterChange change;
+  EvidentStatus status;
+  guint mask;
+
+  g_simple_action_set_state (action, state);
+  if (self->syncing || !evident_status_from_string (g_action_get_name (G_ACTION (action)), &status))
+    return;
+
+  mask = self->status_mask;
+  if (g_variant_get_boolean (state))
+    mask |= 1u << status;
+  else
+    mask &= ~(1u << status);
+  if (mask == self->status_mask)
+    return;
+
+  /* Checking the first status narrows the list, checking another widens it;
+   * unchecking one narrows it, unless it was the last. */
+  if (self->status_mask == 0)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (mask == 0 || (mask & self->status_mask) == self->status_mask)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  self->status_mask = mask;
+  state_filter_changed (self, change);
+}
+
+/* Actions */
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EvidentItemList *self = EVIDENT_ITEM_LIST (widget);
+  gboolean mandatory_changed = self->mandatory_only;
+  gboolean at_risk_changed = self->at_risk;
+
+  self->status_mask = 0;
+  g_clear_pointer (&self->owner, g_free);
+  self->complexity = -1;
+  self->mandatory_only = FALSE;
+  self->at_risk = FALSE;
+  sync_controls (self);
+  state_filter_changed (self, GTK_FILTER_CHANGE_LESS_STRICT);
+  evident_item_list_set_search_text (self, NULL);
+
+  if (mandatory_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANDATORY_ONLY]);
+  if (at_risk_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT_RISK]);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  evident_item_list_focus_search (EVIDENT_ITEM_LIST (widget));
+}
+
+/* Properties */
+
+static void
+set_mandatory_only (EvidentItemList *self,
+                    gboolean         mandatory_only)
+{
+  mandatory_only = !!mandatory_only;
+  if (self->mandatory_only == mandatory_only)
+    return;
+  self->mandatory_only = mandatory_only;
+  state_filter_changed (self, mandatory_only ? GTK_FILTER_CHANGE_MORE_STRICT
+                                             : GTK_FILTER_CHANGE_LESS_STRICT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANDATORY_ONLY]);
+}
+
+static void
+set_at_risk (EvidentItemList *self,
+             gboolean         at_risk)
+{
+  at_risk = !!at_risk;
+  if (self->at_risk == at_risk)
+    return;
+  self->at_risk = at_risk;
+  state_filter_changed (self, at_risk ? GTK_FILTER_CHANGE_MORE_STRICT
+                                      : GTK_FILTER_CHANGE_LESS_STRICT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT_RISK]);
+}
+
+static void
+set_sort (EvidentItemList *self,
+          const char      *name)
+{
+  SortOrder sort;
+
+  if (g_strcmp0 (name, sort_names[SORT_RISK]) == 0)
+    sort = SORT_RISK;
+  else if (name == NULL || g_strcmp0 (name, sort_names[SORT_REFERENCE]) == 0)
+    sort = SORT_REFERENCE;
+  else
+    {
+      g_warning ("Unknown sort order “%s”", name);
+      return;
+    }
+
+  if (self->sort == sort)
+    return;
+  self->sort = sort;
+  /* Without a sorter the list keeps the checklist order of the project. */
+  gtk_sort_list_model_set_sorter (self->sort_model, sort == SORT_RISK ? self->risk_sorter : NULL);
+  update_rows (self, TRUE);
+  if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    scroll_to (self, gtk_single_selection_get_selected (self->selection));
+  else
+    scroll_to (self, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
+}
+
+static void
+evident_item_list_dispose (GObject *object)
+{
+  EvidentItemList *self = EVIDENT_ITEM_LIST (object);
+
+  evident_item_list_set_project (self, NULL);
+  if (self->scroll_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick_id);
+      self->scroll_tick_id = 0;
+    }
+  g_clear_object (&self->scroll_item);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_ITEM_LIST);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->risk_sorter);
+  g_clear_object (&self->status_actions);
+  self->sort_model = NULL;
+  self->filter_model = NULL;
+  self->chapter_filter = NULL;
+  self->search_filter = NULL;
+  self->state_filter = NULL;
+
+  G_OBJECT_CLASS (evident_item_list_parent_class)->dispose (object);
+}
+
+static void
+evident_item_list_finalize (GObject *object)
+{
+  EvidentItemList *self = EVIDENT_ITEM_LIST (object);
+
+  g_clear_pointer (&self->chapter_number, g_free);
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->search_terms, g_strfreev);
+  g_clear_pointer (&self->owner, g_free);
+  g_clear_pointer (&self->owners, g_strfreev);
+  g_clear_pointer (&self->haystacks, g_hash_table_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+
+  G_OBJECT_CLASS (evident_item_list_parent_class)->finalize (object);
+}
+
+static void
+evident_item_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  EvidentItemList *self = EVIDENT_ITEM_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_CHAPTER:
+      g_value_set_object (value, self->chapter);
+      break;
+    case PROP_SELECTED_ITEM:
+      g_value_set_object (value, self->selected_item);
+      break;
+    case PROP_SEARCH_TEXT:
+      g_value_set_string (value, evident_item_list_get_search_text (self));
+      break;
+    case PROP_MANDATORY_ONLY:
+      g_value_set_boolean (value, self->mandatory_only);
+      break;
+    case PROP_AT_RISK:
+      g_value_set_boolean (value, self->at_risk);
+      break;
+    case PROP_SORT:
+      g_value_set_string (value, sort_names[self->sort]);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evident_item_list_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  EvidentItemList *self = EVIDENT_ITEM_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      evident_item_list_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_CHAPTER:
+      evident_item_list_set_chapter (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED_ITEM:
+      evident_item_list_set_selected_item (self, g_value_get_object (value));
+      break;
+    case PROP_SEARCH_TEXT:
+      evident_item_list_set_search_text (self, g_value_get_string (value));
+      break;
+    case PROP_MANDATORY_ONLY:
+      set_mandatory_only (self, g_value_get_boolean (value));
+      break;
+    case PROP_AT_RISK:
+      set_at_risk (self, g_value_get_boolean (value));
+      break;
+    case PROP_SORT:
+      set_sort (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evident_item_list_class_init (EvidentItemListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = evident_item_list_dispose;
+  object_class->finalize = evident_item_list_finalize;
+  object_class->get_property = evident_item_list_get_property;
+  object_class->set_property = evident_item_list_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, EVIDENT_TYPE_PROJECT, flags);
+  /**
+   * EvidentItemList:chapter:
+   *
+   * The chapter whose items are listed, or %NULL for every item.
+   */
+  properties[PROP_CHAPTER] =
+    g_param_spec_object ("chapter", NULL, NULL, EVIDENT_TYPE_CHAPTER, flags);
+  /**
+   * EvidentItemList:selected-item:
+   *
+   * The item the user picked. Setting it selects its row and scrolls to it,
+   * showing its chapter and clearing the filters and the search if they hide
+   * it.
+   */
+  properties[PROP_SELECTED_ITEM] =
+    g_param_spec_object ("selected-item", NULL, NULL, EVIDENT_TYPE_ITEM, flags);
+  properties[PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL, NULL, flags);
+  properties[PROP_MANDATORY_ONLY] =
+    g_param_spec_boolean ("mandatory-only", NULL, NULL, FALSE, flags);
+  /**
+   * EvidentItemList:at-risk:
+   *
+   * Whether only items not counted in the projected view are listed.
+   */
+  properties[PROP_AT_RISK] =
+    g_param_spec_boolean ("at-risk", NULL, NULL, FALSE, flags);
+  /**
+   * EvidentItemList:sort:
+   *
+   * "ref" for checklist order, grouped by section, or "risk" for the most
+   * points at risk first.
+   */
+  properties[PROP_SORT] =
+    g_param_spec_string ("sort", NULL, NULL, "ref", flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EvidentItemList::item-activated:
+   * @item: the item of the row
+   *
+   * Emitted when the user opens a row: with Enter, a double click, or a
+   * click (which a folded window follows to the editor).
+   */
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, EVIDENT_TYPE_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/evident-item-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, filter_count);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, status_box);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, owner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, owner_list);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, complexity_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, stack);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, empty_clear_button);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, owner_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, complexity_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "item-list.mandatory-only",
+                                            "mandatory-only");
+  gtk_widget_class_install_property_action (widget_class, "item-list.at-risk", "at-risk");
+  gtk_widget_class_install_property_action (widget_class, "item-list.sort", "sort");
+  gtk_widget_class_install_action (widget_class, "item-list.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "item-list.focus-search", NULL,
+                                   focus_search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "item-list.focus-search", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "evidentitemlist");
+}
+
+static void
+evident_item_list_init (EvidentItemList *self)
+{
+  GtkGesture *gesture;
+  GtkFilter *every;
+
+  self->complexity = -1;
+  self->sort = SORT_REFERENCE;
+  self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->positions = g_hash_table_new (NULL, NULL);
+  self->rows = g_hash_table_new (NULL, NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The status filter: one stateful action per status, named by its nick,
+   * so that the check buttons follow the state and tests can drive it. */
+  self->status_actions = g_simple_action_group_new ();
+  for (guint i = 0; i < EVIDENT_N_STATUSES; i++)
+    {
+      g_autoptr (GSimpleAction) action = NULL;
+      GtkWidget *check;
+      g_autofree char *action_name = NULL;
+
+      action = g_simple_action_new_stateful (evident_status_to_string (i), NULL,
+                                             g_variant_new_boolean (FALSE));
+      g_signal_connect (action, "change-state",
+                        G_CALLBACK (status_action_change_state_cb), self);
+      g_action_map_add_action (G_ACTION_MAP (self->status_actions), G_ACTION (action));
+
+      action_name = g_strconcat ("status-filter.", evident_status_to_string (i), NULL);
+      check = gtk_check_button_new_with_label (evident_status_get_label (i));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (check), action_name);
+      gtk_box_append (self->status_box, check);
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "status-filter",
+                                  G_ACTION_GROUP (self->status_actions));
+
+  /* The model chain. */
+  every = GTK_FILTER (gtk_every_filter_new ());
+  self->chapter_filter = GTK_FILTER (gtk_custom_filter_new (chapter_filter_func, self, NULL));
+  self->search_filter = GTK_FILTER (gtk_custom_filter_new (search_filter_func, self, NULL));
+  self->state_filter = GTK_FILTER (gtk_custom_filter_new (state_filter_func, self, NULL));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every), self->chapter_filter);
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every), self->search_filter);
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every), self->state_filter);
+  self->filter_model = gtk_filter_list_model_new (NULL, every);
+  self->risk_sorter = GTK_SORTER (gtk_custom_sorter_new (risk_compare_func, self, NULL));
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, FALSE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* After the list view's handlers, which were connected first. */
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+
+  /* Before the list view selects the row, so that the row is selected by
+   * the time "item-activated" is emitted. */
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (list_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (gesture));
+
+  update_owners (self);
+  update_filter_state (self);
+  update_empty_state (self);
+}
+
+/**
+ * evident_item_list_new:
+ *
+ * Returns: (transfer floating): a new item list
+ */
+GtkWidget *
+evident_item_list_new (void)
+{
+  return g_object_new (EVIDENT_TYPE_ITEM_LIST, NULL);
+}
+
+EvidentProject *
+evident_item_list_get_project (EvidentItemList *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM_LIST (self), NULL);
+  return self->project;
+}
+
+/**
+ * evident_item_list_set_project:
+ *
+ * Lists @project's items. The chapter, the selected item, the filters and
+ * the search all belong to the previous project: they are cleared.
+ */
+void
+evident_item_list_set_project (EvidentItemList *self,
+                               EvidentProject  *project)
+{
+  g_return_if_fail (EVIDENT_IS_ITEM_LIST (self));
+  g_return_if_fail (project == NULL || EVIDENT_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->items, items_changed_cb, self);
+      clear_haystacks (self);
+      g_hash_table_remove_all (self->positions);
+      self->items = NULL;
+      g_clear_object (&self->project);
+    }
+
+  evident_item_list_set_selected_item (self, NULL);
+  evident_item_list_set_chapter (self, NULL);
+  if (self->filter_model != NULL)
+    clear_filters_action (GTK_WIDGET (self), NULL, NULL);
+
+  if (project != NULL)
+    {
+      self->project = g_object_ref (project);
+      self->items = evident_project_get_items (project);
+      items_changed_cb (self, 0, 0, 0, self->items);
+      g_signal_connect_object (self->items, "items-changed",
+                               G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "changed",
+                               G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  if (self->filter_model != NULL)
+    {
+      gtk_filter_list_model_set_model (self->filter_model, self->items);
+      update_owners (self);
+      update_empty_state (self);
+      scroll_to (self, 0);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+EvidentChapter *
+evident_item_list_get_chapter (EvidentItemList *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM_LIST (self), NULL);
+  return self->chapter;
+}
+
+/**
+ * evident_item_list_set_chapter:
+ * @chapter: (nullable): a chapter of the project, or %NULL for all items
+ *
+ * Lists the items of @chapter. The selected item is cleared when it
+ * belongs to another chapter.
+ */
+void
+evident_item_list_set_chapter (EvidentItemList *self,
+                               EvidentChapter  *chapter)
+{
+  guint position;
+
+  g_return_if_fail (EVIDENT_IS_ITEM_LIST (self));
+  g_return_if_fail (chapter == NULL || EVIDENT_IS_CHAPTER (chapter));
+
+  if (!g_set_object (&self->chapter, chapter))
+    return;
+
+  g_free (self->chapter_number);
+  self->chapter_number = chapter != NULL ? g_strdup (evident_chapter_get_number (chapter)) : NULL;
+
+  if (self->selected_item != NULL && self->chapter_number != NULL
+      && g_strcmp0 (evident_item_get_chapter (self->selected_item), self->chapter_number) != 0)
+    evident_item_list_set_selected_item (self, NULL);
+
+  if (self->chapter_filter != NULL)
+    {
+      gtk_filter_changed (self->chapter_filter, GTK_FILTER_CHANGE_DIFFERENT);
+      position = gtk_single_selection_get_selected (self->selection);
+      scroll_to (self, position != GTK_INVALID_LIST_POSITION ? position : 0);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAPTER]);
+}
+
+EvidentItem *
+evident_item_list_get_selected_item (EvidentItemList *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM_LIST (self), NULL);
+  return self->selected_item;
+}
+
+static EvidentChapter *
+find_chapter (EvidentItemList *self,
+              const char      *number)
+{
+  GListModel *chapters;
+  guint n;
+
+  if (self->project == NULL || number == NULL)
+    return NULL;
+
+  chapters = evident_project_get_chapters (self->project);
+  n = g_list_model_get_n_items (chapters);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (EvidentChapter) chapter = g_list_model_get_item (chapters, i);
+
+      if (g_strcmp0 (evident_chapter_get_number (chapter), number) == 0)
+        return chapter;
+    }
+  return NULL;
+}
+
+/**
+ * evident_item_list_set_selected_item:
+ * @item: (nullable): an item of the project
+ *
+ * Selects @item's row and scrolls to it. When the chapter shown is not
+ * @item's, shows @item's chapter; when the filters or the search hide it,
+ * clears them.
+ */
+void
+evident_item_list_set_selected_item (EvidentItemList *self,
+                                     EvidentItem     *item)
+{
+  guint position;
+
+  g_return_if_fail (EVIDENT_IS_ITEM_LIST (self));
+  g_return_if_fail (item == NULL || EVIDENT_IS_ITEM (item));
+
+  g_object_ref (self);
+  g_object_freeze_notify (G_OBJECT (self));
+
+  set_selected_item_internal (self, item);
+
+  if (item == NULL || self->selection == NULL)
+    {
+      if (self->selection != NULL)
+        select_position (self, GTK_INVALID_LIST_POSITION);
+      goto out;
+    }
+
+  if (self->chapter_number != NULL
+      && g_strcmp0 (evident_item_get_chapter (item), self->chapter_number) != 0)
+    evident_item_list_set_chapter (self, find_chapter (self, evident_item_get_chapter (item)));
+
+  position = find_position (self, item);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      clear_filters_action (GTK_WIDGET (self), NULL, NULL);
+      position = find_position (self, item);
+    }
+
+  select_position (self, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    scroll_to (self, position);
+
+out:
+  g_object_thaw_notify (G_OBJECT (self));
+  g_object_unref (self);
+}
+
+const char *
+evident_item_list_get_search_text (EvidentItemList *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM_LIST (self), NULL);
+  return self->search_text != NULL ? self->search_text : "";
+}
+
+/**
+ * evident_item_list_set_search_text:
+ * @text: (nullable): what to search for
+ *
+ * Lists only the items whose reference, title, requirement or notes contain
+ * every word of @text, ignoring case. The search entry shows @text.
+ */
+void
+evident_item_list_set_search_text (EvidentItemList *self,
+                                   const char      *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *old_text = NULL;
+  g_auto (GStrv) words = NULL;
+  GStrvBuilder *builder;
+  GtkFilterChange change;
+
+  g_return_if_fail (EVIDENT_IS_ITEM_LIST (self));
+
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (text, evident_item_list_get_search_text (self)) == 0)
+    return;
+
+  old_text = g_steal_pointer (&self->search_text);
+  self->search_text = g_strdup (text);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    {
+      /* Setting the text goes through "" when it replaces some. */
+      g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+    }
+
+  /* Fold the query once; the items' text is folded once and cached. */
+  folded = casefold (text);
+  words = g_strsplit_set (folded, " \t\n", -1);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] != '\0')
+        g_strv_builder_add (builder, words[i]);
+    }
+  g_clear_pointer (&self->search_terms, g_strfreev);
+  self->search_terms = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  if (self->search_terms[0] == NULL)
+    g_clear_pointer (&self->search_terms, g_strfreev);
+
+  /* Typing on narrows the list, deleting widens it. */
+  if (old_text == NULL || *old_text == '\0' || g_str_has_prefix (text, old_text))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (g_str_has_prefix (old_text, text))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  gtk_filter_changed (self->search_filter, change);
+  update_filter_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
+}
+
+/**
+ * evident_item_list_select_next:
+ * @delta: how many rows to move: 1 for the next, -1 for the previous
+ *
+ * Moves the selection through the listed items, in the order shown,
+ * stopping at either end.
+ */
+void
+evident_item_list_select_next (EvidentItemList *self,
+                               int              delta)
+{
+  guint n;
+  guint position;
+  gint64 target;
+
+  g_return_if_fail (EVIDENT_IS_ITEM_LIST (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (n == 0 || delta == 0)
+    return;
+
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION)
+    target = delta > 0 ? 0 : n - 1;
+  else
+    target = CLAMP ((gint64) position + delta, 0, (gint64) n - 1);
+
+  if ((guint) target != position)
+    {
+      g_autoptr (EvidentItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), target);
+
+      select_position (self, target);
+      set_selected_item_internal (self, item);
+    }
+  scroll_to (self, target);
+}
+
+void
+evident_item_list_focus_search (EvidentItemList *self)
+{
+  g_return_if_fail (EVIDENT_IS_ITEM_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/**
+ * evident_item_list_set_filter:
+ * @owner: (nullable): the owner whose items to list, "" for unassigned
+ *   items, or %NULL for any owner
+ * @complexity: an #EvidentComplexity, or -1 for any
+ *
+ * Lists only the items of @owner with @complexity, as the heat map's cells
+ * do. The other filters stay.
+ */
+void
+evident_item_list_set_filter (EvidentItemList *self,
+                              const char      *owner,
+                              int              complexity)
+{
+  g_return_if_fail (EVIDENT_IS_ITEM_LIST (self));
+  g_return_if_fail (complexity >= -1 && complexity < EVIDENT_N_COMPLEXITIES);
+
+  if (g_strcmp0 (owner, self->owner) == 0 && complexity == self->complexity)
+    return;
+
+  if (g_strcmp0 (owner, self->owner) != 0)
+    {
+      g_free (self->owner);
+      self->owner = g_strdup (owner);
+    }
+  self->complexity = complexity;
+
+  update_owners (self);
+  sync_controls (self);
+  state_filter_changed (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/**
+ * evident_item_list_get_model:
+ *
+ * Returns: (transfer none): the listed items, filtered and sorted as shown,
+ *   with the selection
+ */
+GListModel *
+evident_item_list_get_model (EvidentItemList *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM_LIST (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}

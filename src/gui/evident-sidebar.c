@@ -1,0 +1,779 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "evident-resources.h"
+#include "evident-sidebar.h"
+
+/*
+ * EvidentSidebar: the chapters of a project, in checklist order, after an
+ * "Overview" row and an "All Items" row. Each chapter row shows the
+ * chapter's progress in the projected view and a badge for its mandatory
+ * items not yet counted; rows follow the chapter's properties, so they
+ * change the moment an item does.
+ */
+
+#define EVIDENT_TYPE_SIDEBAR_ROW (evident_sidebar_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (EvidentSidebarRow, evident_sidebar_row, EVIDENT, SIDEBAR_ROW, GtkWidget)
+
+struct _EvidentSidebarRow
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *grid;
+  GtkWidget      *icon;
+  GtkLabel       *number;
+  GtkLabel       *title;
+  GtkLabel       *badge;
+  GtkProgressBar *progress;
+  GtkLabel       *caption;
+
+  /* One of the two: the chapter shown, or the project for "All Items";
+   * neither for "Overview". */
+  EvidentChapter *chapter;
+  EvidentProject *project;
+  GBinding       *progress_binding;
+};
+
+G_DEFINE_FINAL_TYPE (EvidentSidebarRow, evident_sidebar_row, GTK_TYPE_WIDGET)
+
+struct _EvidentSidebar
+{
+  AdwBin              parent_instance;
+
+  GtkListView        *list_view;
+
+  EvidentProject     *project;
+  EvidentChapter     *chapter;
+  /* The rows before the chapters: plain objects. */
+  GListStore         *all_store;
+  GObject            *overview_item;
+  GObject            *all_item;
+  GtkSingleSelection *selection;
+
+  guint               overview : 1;
+};
+
+G_DEFINE_FINAL_TYPE (EvidentSidebar, evident_sidebar, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_CHAPTER,
+  PROP_OVERVIEW,
+  N_PROPS
+};
+
+enum {
+  ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Row */
+
+static void
+evident_sidebar_row_update (EvidentSidebarRow *self)
+{
+  g_autofree char *caption = NULL;
+  g_autofree char *badge = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *items_text = NULL;
+  g_autofree char *points_text = NULL;
+  GtkWidget *parent;
+  guint n_items = 0;
+  guint n_counted = 0;
+  guint n_open = 0;
+  int points = 0;
+  int points_counted = 0;
+
+  if (self->chapter != NULL)
+    {
+      n_items = evident_chapter_get_n_items (self->chapter);
+      n_counted = evident_chapter_get_n_counted (self->chapter, EVIDENT_VIEW_PROJECTED);
+      n_open = evident_chapter_get_n_mandatory_open (self->chapter);
+      points = evident_chapter_get_points (self->chapter);
+      points_counted = evident_chapter_get_points_counted (self->chapter, EVIDENT_VIEW_PROJECTED);
+    }
+  else if (self->project != NULL)
+    {
+      const EvidentScore *score = evident_project_get_score (self->project);
+
+      n_items = score->n_items;
+      n_counted = score->views[EVIDENT_VIEW_PROJECTED].n_counted;
+      n_open = score->views[EVIDENT_VIEW_PROJECTED].n_mandatory_open;
+      points = score->max_score;
+      for (guint i = 0; i < score->chapters->len; i++)
+        points_counted += g_array_index (score->chapters, EvidentChapterScore, i)
+                            .points_counted[EVIDENT_VIEW_PROJECTED];
+      gtk_progress_bar_set_fraction (self->progress,
+                                     n_items > 0 ? (double) n_counted / n_items : 0.0);
+    }
+  else
+    return;
+
+  /* Translators: items counted in the projected view / items in the
+   * chapter, then points counted / points available, e.g. "12/15 items · 85/120 pts" */
+  caption = g_strdup_printf (_("%u/%u items · %d/%d pts"),
+                             n_counted, n_items, points_counted, points);
+  gtk_label_set_label (self->caption, caption);
+
+  badge = g_strdup_printf ("%u", n_open);
+  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u mandatory item not yet counted",
+                                          "%u mandatory items not yet counted",
+                                          n_open),
+                             n_open);
+  gtk_label_set_label (self->badge, badge);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge), tooltip);
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), n_open > 0);
+
+  if (n_items > 0 && n_counted == n_items)
+    gtk_widget_add_css_class (GTK_WIDGET (self->progress), "complete");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->progress), "complete");
+
+  /* Translators: part of a row's name for screen readers, e.g. "12 of 15 items" */
+  items_text = g_strdup_printf (_("%u of %u items"), n_counted, n_items);
+  /* Translators: part of a row's name for screen readers, e.g. "85 of 120 points" */
+  points_text = g_strdup_printf (_("%d of %d points"), points_counted, points);
+  if (self->chapter != NULL)
+    accessible = g_strdup_printf ("%s %s, %s, %s",
+                                  evident_chapter_get_number (self->chapter),
+                                  evident_chapter_get_title (self->chapter),
+                                  items_text, points_text);
+  else
+    accessible = g_strdup_printf ("%s, %s, %s", _("All Items"), items_text, points_text);
+  if (n_open > 0)
+    {
+      char *with_open = g_strdup_printf ("%s, %s", accessible, tooltip);
+
+      g_free (accessible);
+      accessible = with_open;
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  /* The list item around the row is what a screen reader focuses and
+   * selects: give it the same name. */
+  parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                    -1);
+}
+
+static void
+evident_sidebar_row_unbind (EvidentSidebarRow *self)
+{
+  if (self->progress_binding != NULL)
+    {
+      g_binding_unbind (self->progress_binding);
+      self->progress_binding = NULL;
+    }
+  if (self->chapter != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->chapter, evident_sidebar_row_update, self);
+      g_clear_object (&self->chapter);
+    }
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->project, evident_sidebar_row_update, self);
+      g_clear_object (&self->project);
+    }
+}
+
+static void
+evident_sidebar_row_bind (EvidentSidebarRow *self,
+                          GObject           *item,
+                          EvidentProject    *project,
+                          gboolean           is_overview)
+{
+  GtkWidget *parent;
+
+  evident_sidebar_row_unbind (self);
+
+  /* Rows are recycled from one kind to another: set up every part. */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), !is_overview);
+  gtk_widget_set_visible (GTK_WIDGET (self->caption), !is_overview);
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
+
+  if (is_overview)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "view-grid-symbolic");
+      gtk_label_set_label (self->title, _("Overview"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overview"),
+                                      -1);
+      parent = gtk_widget_get_parent (GTK_WIDGET (self));
+      if (parent != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overview"),
+                                        -1);
+    }
+  else if (EVIDENT_IS_CHAPTER (item))
+    {
+      self->chapter = g_object_ref (EVIDENT_CHAPTER (item));
+      gtk_label_set_label (self->number, evident_chapter_get_number (self->chapter));
+      gtk_label_set_label (self->title, evident_chapter_get_title (self->chapter));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title),
+                                   evident_chapter_get_title (self->chapter));
+      self->progress_binding = g_object_bind_property (self->chapter, "progress",
+                                                       self->progress, "fraction",
+                                                       G_BINDING_SYNC_CREATE);
+      g_signal_connect_object (self->chapter, "notify",
+                               G_CALLBACK (evident_sidebar_row_update), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else if (project != NULL)
+    {
+      self->project = g_object_ref (project);
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "view-list-bullet-symbolic");
+      gtk_label_set_label (self->title, _("All Items"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), NULL);
+      g_signal_connect_object (self->project, "changed",
+                               G_CALLBACK (evident_sidebar_row_update), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_widget_set_visible (self->icon, self->chapter == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->number), self->chapter != NULL);
+  evident_sidebar_row_update (self);
+}
+
+static void
+evident_sidebar_row_pressed_cb (EvidentSidebarRow *self,
+                                int                n_press,
+                                double             x,
+                                double             y,
+                                GtkGestureClick   *gesture)
+{
+  /* A click on a row both selects it (the list view does that) and, in the
+   * folded window, moves on to the item list. Keyboard moves only select. */
+  if (n_press == 1)
+    gtk_widget_activate_action (GTK_WIDGET (self), "sidebar.row-pressed", NULL);
+}
+
+static void
+evident_sidebar_row_dispose (GObject *object)
+{
+  EvidentSidebarRow *self = EVIDENT_SIDEBAR_ROW (object);
+
+  evident_sidebar_row_unbind (self);
+  g_clear_pointer (&self->grid, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (evident_sidebar_row_parent_class)->dispose (object);
+}
+
+static void
+evident_sidebar_row_class_init (EvidentSidebarRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = evident_sidebar_row_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "evidentsidebarrow");
+}
+
+static void
+evident_sidebar_row_init (EvidentSidebarRow *self)
+{
+  GtkWidget *title_box;
+  GtkGesture *gesture;
+
+  self->grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 10);
+  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 4);
+  gtk_widget_set_margin_top (self->grid, 4);
+  gtk_widget_set_margin_bottom (self->grid, 4);
+  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+
+  self->icon = gtk_image_new_from_icon_name ("view-list-bullet-symbolic");
+  gtk_widget_set_valign (self->icon, GTK_ALIGN_START);
+  gtk_widget_set_halign (self->icon, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->icon, 2);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->icon),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
+  gtk_grid_attach (GTK_GRID (self->grid), self->icon, 0, 0, 1, 1);
+
+  self->number = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->number, 0.0);
+  gtk_label_set_width_chars (self->number, 4);
+  gtk_widget_set_valign (GTK_WIDGET (self->number), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (self->number), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (self->number), "dim-label");
+  gtk_grid_attach (GTK_GRID (self->grid), GTK_WIDGET (self->number), 0, 0, 1, 1);
+
+  title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_grid_attach (GTK_GRID (self->grid), title_box, 1, 0, 1, 1);
+
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title, 0.0);
+  gtk_label_set_wrap (self->title, TRUE);
+  gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->title, 2);
+  gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (self->title, 12);
+  gtk_label_set_max_width_chars (self->title, 28);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title), TRUE);
+  gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (self->title));
+
+  self->badge = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_valign (GTK_WIDGET (self->badge), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (self->badge), "evident-badge");
+  gtk_widget_add_css_class (GTK_WIDGET (self->badge), "numeric");
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
+  gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (self->badge));
+
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->progress), "evident-chapter-progress");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->progress),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
+  gtk_grid_attach (GTK_GRID (self->grid), GTK_WIDGET (self->progress), 1, 1, 1, 1);
+
+  self->caption = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->caption, 0.0);
+  gtk_label_set_ellipsize (self->caption, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->caption), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->caption), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->caption), "numeric");
+  gtk_grid_attach (GTK_GRID (self->grid), GTK_WIDGET (self->caption), 1, 2, 1, 1);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (gesture, "pressed",
+                           G_CALLBACK (evident_sidebar_row_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+}
+
+/* Sidebar */
+
+static void
+selection_notify_cb (EvidentSidebar     *self,
+                     GParamSpec         *pspec,
+                     GtkSingleSelection *selection)
+{
+  GObject *item = selection ? gtk_single_selection_get_selected_item (selection) : NULL;
+  EvidentChapter *chapter = EVIDENT_IS_CHAPTER (item) ? EVIDENT_CHAPTER (item) : NULL;
+  gboolean overview = item != NULL && item == self->overview_item;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_set_object (&self->chapter, chapter))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAPTER]);
+  if (self->overview != overview)
+    {
+      self->overview = overview;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERVIEW]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static gboolean
+select_item (EvidentSidebar *self,
+             GObject        *target)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+      if (item == target)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+factory_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  EvidentSidebar           *self)
+{
+  gtk_list_item_set_child (list_item, g_object_new (EVIDENT_TYPE_SIDEBAR_ROW, NULL));
+}
+
+static void
+factory_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 EvidentSidebar           *self)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  evident_sidebar_row_bind (EVIDENT_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
+                            item, self->project, item == self->overview_item);
+}
+
+static void
+factory_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   EvidentSidebar           *self)
+{
+  evident_sidebar_row_unbind (EVIDENT_SIDEBAR_ROW (gtk_list_item_get_child (list_item)));
+}
+
+static void
+list_view_activate_cb (EvidentSidebar *self,
+                       guint           position,
+                       GtkListView    *list_view)
+{
+  g_signal_emit (self, signals[ACTIVATED], 0);
+}
+
+static void
+row_pressed_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[ACTIVATED], 0);
+}
+
+static void
+evident_sidebar_dispose (GObject *object)
+{
+  EvidentSidebar *self = EVIDENT_SIDEBAR (object);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selection_notify_cb, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_SIDEBAR);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->chapter);
+  g_clear_object (&self->project);
+  g_clear_object (&self->all_store);
+  g_clear_object (&self->overview_item);
+  g_clear_object (&self->all_item);
+
+  G_OBJECT_CLASS (evident_sidebar_parent_class)->dispose (object);
+}
+
+static void
+evident_sidebar_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  EvidentSidebar *self = EVIDENT_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    case PROP_CHAPTER:
+      g_value_set_object (value, self->chapter);
+      break;
+
+    case PROP_OVERVIEW:
+      g_value_set_boolean (value, self->overview);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evident_sidebar_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  EvidentSidebar *self = EVIDENT_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      evident_sidebar_set_project (self, g_value_get_object (value));
+      break;
+
+    case PROP_CHAPTER:
+      evident_sidebar_set_chapter (self, g_value_get_object (value));
+      break;
+
+    case PROP_OVERVIEW:
+      evident_sidebar_set_overview (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evident_sidebar_class_init (EvidentSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = evident_sidebar_dispose;
+  object_class->get_property = evident_sidebar_get_property;
+  object_class->set_property = evident_sidebar_set_property;
+
+  /**
+   * EvidentSidebar:project:
+   *
+   * The project whose chapters are listed.
+   */
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         EVIDENT_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * EvidentSidebar:chapter:
+   *
+   * The selected chapter, or %NULL when "All Items" or "Overview" is
+   * selected.
+   */
+  properties[PROP_CHAPTER] =
+    g_param_spec_object ("chapter", NULL, NULL,
+                         EVIDENT_TYPE_CHAPTER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * EvidentSidebar:overview:
+   *
+   * Whether the "Overview" row is selected. It is when a project is set;
+   * setting it to %FALSE selects "All Items".
+   */
+  properties[PROP_OVERVIEW] =
+    g_param_spec_boolean ("overview", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EvidentSidebar::activated:
+   *
+   * The user clicked a row or pressed Enter on it: a folded window moves on
+   * to the overview or the item list.
+   */
+  signals[ACTIVATED] =
+    g_signal_new ("activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /* Links the resources of this static library in, and with them the
+   * constructor that registers them. */
+  (void) evident_get_resource ();
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/evidentapp/Evident/evident-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvidentSidebar, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, factory_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, factory_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, factory_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "sidebar.row-pressed", NULL, row_pressed_action);
+}
+
+static void
+evident_sidebar_init (EvidentSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The "Overview" and "All Items" rows: plain objects before the chapters. */
+  self->overview_item = g_object_new (G_TYPE_OBJECT, NULL);
+  self->all_item = g_object_new (G_TYPE_OBJECT, NULL);
+  self->all_store = g_list_store_new (G_TYPE_OBJECT);
+  g_list_store_append (self->all_store, self->overview_item);
+  g_list_store_append (self->all_store, self->all_item);
+}
+
+/**
+ * evident_sidebar_new:
+ *
+ * Returns: (transfer floating): a new sidebar
+ */
+GtkWidget *
+evident_sidebar_new (void)
+{
+  return g_object_new (EVIDENT_TYPE_SIDEBAR, NULL);
+}
+
+EvidentProject *
+evident_sidebar_get_project (EvidentSidebar *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_SIDEBAR (self), NULL);
+
+  return self->project;
+}
+
+void
+evident_sidebar_set_project (EvidentSidebar *self,
+                             EvidentProject *project)
+{
+  g_autoptr (GListStore) models = NULL;
+
+  g_return_if_fail (EVIDENT_IS_SIDEBAR (self));
+  g_return_if_fail (project == NULL || EVIDENT_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->selection != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->selection, selection_notify_cb, self);
+      gtk_list_view_set_model (self->list_view, NULL);
+      g_clear_object (&self->selection);
+    }
+
+  g_set_object (&self->project, project);
+
+  if (project != NULL)
+    {
+      GtkFlattenListModel *flatten;
+
+      models = g_list_store_new (G_TYPE_LIST_MODEL);
+      g_list_store_append (models, self->all_store);
+      g_list_store_append (models, evident_project_get_chapters (project));
+      flatten = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&models)));
+      self->selection = gtk_single_selection_new (G_LIST_MODEL (flatten));
+      gtk_single_selection_set_autoselect (self->selection, TRUE);
+      gtk_single_selection_set_can_unselect (self->selection, FALSE);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      g_signal_connect_object (self->selection, "notify::selected-item",
+                               G_CALLBACK (selection_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  /* A project opens on its first row, the overview. */
+  selection_notify_cb (self, NULL, self->selection);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+EvidentChapter *
+evident_sidebar_get_chapter (EvidentSidebar *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_SIDEBAR (self), NULL);
+
+  return self->chapter;
+}
+
+void
+evident_sidebar_set_chapter (EvidentSidebar *self,
+                             EvidentChapter *chapter)
+{
+  g_return_if_fail (EVIDENT_IS_SIDEBAR (self));
+  g_return_if_fail (chapter == NULL || EVIDENT_IS_CHAPTER (chapter));
+
+  evident_sidebar_select_number (self, chapter ? evident_chapter_get_number (chapter) : "");
+}
+
+/**
+ * evident_sidebar_select_number:
+ * @number: a chapter number, or "" for "All Items"
+ *
+ * Selects the row of chapter @number and scrolls it into view.
+ *
+ * Returns: %FALSE when the project has no such chapter
+ */
+gboolean
+evident_sidebar_select_number (EvidentSidebar *self,
+                               const char     *number)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (EVIDENT_IS_SIDEBAR (self), FALSE);
+  g_return_val_if_fail (number != NULL, FALSE);
+
+  if (self->selection == NULL)
+    return FALSE;
+
+  if (*number == '\0')
+    return select_item (self, self->all_item);
+
+  model = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+      gboolean match;
+
+      if (EVIDENT_IS_CHAPTER (item))
+        match = g_strcmp0 (evident_chapter_get_number (EVIDENT_CHAPTER (item)), number) == 0;
+      else
+        match = FALSE;
+
+      if (match)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * evident_sidebar_get_model:
+ *
+ * Returns: (transfer none) (nullable): the rows: an "Overview" object, an
+ *   "All Items" object, then the project's chapters
+ */
+GListModel *
+evident_sidebar_get_model (EvidentSidebar *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_SIDEBAR (self), NULL);
+
+  return self->selection ? G_LIST_MODEL (self->selection) : NULL;
+}
+
+gboolean
+evident_sidebar_get_overview (EvidentSidebar *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_SIDEBAR (self), FALSE);
+
+  return self->overview;
+}
+
+/**
+ * evident_sidebar_set_overview:
+ * @overview: %TRUE to select the "Overview" row, %FALSE to leave it for
+ *   "All Items"
+ *
+ * Selects the "Overview" row, or, if it is selected and @overview is
+ * %FALSE, the "All Items" row. Does nothing without a project.
+ */
+void
+evident_sidebar_set_overview (EvidentSidebar *self,
+                              gboolean        overview)
+{
+  g_return_if_fail (EVIDENT_IS_SIDEBAR (self));
+
+  if (self->selection == NULL || !!overview == self->overview)
+    return;
+
+  select_item (self, overview ? self->overview_item : self->all_item);
+}

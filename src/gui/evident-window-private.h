@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "evident-item-editor.h"
+#include "evident-item-list.h"
+#include "evident-overview.h"
+#include "evident-score-button.h"
+#include "evident-sidebar.h"
+#include "evident-window.h"
+
+G_BEGIN_DECLS
+
+/* For tests: the window's parts. */
+EvidentSidebar     *evident_window_get_sidebar      (EvidentWindow *self);
+EvidentItemList    *evident_window_get_item_list    (EvidentWindow *self);
+EvidentItemEditor  *evident_window_get_item_editor  (EvidentWindow *self);
+EvidentScoreButton *evident_window_get_score_button (EvidentWindow *self);
+EvidentOverview    *evident_window_get_overview     (EvidentWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,1106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "evident-application.h"
+#include "evident-item.h"
+#include "evident-resources.h"
+#include "evident-sample.h"
+#include "evident-window-private.h"
+
+/*
+ * EvidentWindow: one project. A leaflet of three panes, the chapter sidebar,
+ * the item list (with the score in its header bar) and the item editor, that
+ * folds to one pane at a time in a narrow window. While the sidebar's
+ * "Overview" row is selected, the overview pane takes the place of the list
+ * and the editor: the panes not shown are hidden, so that the leaflet neither
+ * lays them out nor navigates to them.
+ */
+
+#define MAX_RECENT 8
+
+struct _EvidentWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_pane;
+  GtkWidget            *list_pane;
+  GtkWidget            *editor_pane;
+  GtkWidget            *editor_separator;
+  GtkWidget            *overview_pane;
+  GtkWidget            *window_title;
+  GtkLabel             *window_title_label;
+  GtkLabel             *window_subtitle_label;
+  AdwWindowTitle       *item_title;
+  EvidentSidebar       *sidebar;
+  EvidentScoreButton   *score_button;
+  EvidentItemList      *item_list;
+  EvidentItemEditor    *item_editor;
+  EvidentOverview      *overview;
+  EvidentScoreButton   *overview_score_button;
+  GMenu                *recent_section;
+  GtkMenuButton        *primary_menu_button;
+  GtkMenuButton        *empty_menu_button;
+
+  GSettings            *settings;
+  EvidentProject       *project;
+
+  /* Where a press on an item in the folded item list began. */
+  double                press_x;
+  double                press_y;
+
+  /* Showing the default project, not edited since it was opened. */
+  guint                 pristine : 1;
+  guint                 press_on_item : 1;
+};
+
+G_DEFINE_FINAL_TYPE (EvidentWindow, evident_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+toast_error (EvidentWindow *self,
+             const GError  *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  evident_window_add_toast (self, toast);
+}
+
+static void
+update_actions (EvidentWindow *self)
+{
+  gboolean has_project = self->project != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has_project && evident_project_get_can_undo (self->project));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 has_project && evident_project_get_can_redo (self->project));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-item", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-item", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-chapter", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-item", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", has_project);
+}
+
+static void
+update_title (EvidentWindow *self)
+{
+  g_autofree char *basename = NULL;
+  const char *title;
+
+  if (self->project == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Evident"));
+      gtk_label_set_label (self->window_title_label, _("Evident"));
+      gtk_widget_set_visible (GTK_WIDGET (self->window_subtitle_label), FALSE);
+      gtk_widget_set_tooltip_text (self->window_title, NULL);
+      return;
+    }
+
+  title = evident_project_get_title (self->project);
+  basename = g_file_get_basename (evident_project_get_file (self->project));
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_label_set_label (self->window_title_label, title);
+  gtk_label_set_label (self->window_subtitle_label, basename);
+  gtk_widget_set_visible (GTK_WIDGET (self->window_subtitle_label), TRUE);
+  gtk_widget_set_tooltip_text (self->window_title, title);
+}
+
+static void
+update_item_title (EvidentWindow *self)
+{
+  EvidentItem *item = NULL;
+
+  g_object_get (self->item_list, "selected-item", &item, NULL);
+
+  if (item != NULL)
+    {
+      adw_window_title_set_title (self->item_title, evident_item_get_title (item));
+      adw_window_title_set_subtitle (self->item_title, evident_item_get_ref (item));
+      g_object_unref (item);
+    }
+  else
+    {
+      adw_window_title_set_title (self->item_title, "");
+      adw_window_title_set_subtitle (self->item_title, NULL);
+    }
+}
+
+static void
+update_recent_menu (EvidentWindow *self)
+{
+  g_auto (GStrv) recent = NULL;
+  g_autoptr (GMenu) submenu = NULL;
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+
+  if (self->settings == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-projects");
+  submenu = g_menu_new ();
+
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    {
+      g_autoptr (GFile) file = NULL;
+      g_autoptr (GMenuItem) item = NULL;
+      g_autofree char *basename = NULL;
+      g_autofree char *label = NULL;
+      g_auto (GStrv) parts = NULL;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+
+      file = g_file_new_for_path (recent[i]);
+      basename = g_file_get_basename (file);
+      /* Menu labels take "_" for mnemonics: keep the file's own. */
+      parts = g_strsplit (basename, "_", -1);
+      label = g_strjoinv ("__", parts);
+
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (submenu, item);
+      n++;
+    }
+
+  if (n > 0)
+    g_menu_append_submenu (self->recent_section, _("_Recent Projects"), G_MENU_MODEL (submenu));
+}
+
+static void
+project_notify_cb (EvidentWindow  *self,
+                   GParamSpec     *pspec,
+                   EvidentProject *project)
+{
+  update_actions (self);
+  update_title (self);
+}
+
+static void
+project_changed_cb (EvidentWindow  *self,
+                    EvidentProject *project)
+{
+  self->pristine = FALSE;
+}
+
+static void
+settings_changed_cb (EvidentWindow *self,
+                     const char    *key,
+                     GSettings     *settings)
+{
+  update_recent_menu (self);
+}
+
+static void
+menu_popover_show_cb (EvidentWindow *self,
+                      GtkPopover    *popover)
+{
+  /* Files come and go: check the recent ones each time the menu opens. */
+  update_recent_menu (self);
+}
+
+/* The pane that the sidebar's selection leads to: the overview, or the
+ * item list. */
+static GtkWidget *
+get_content_pane (EvidentWindow *self)
+{
+  return evident_sidebar_get_overview (self->sidebar) ? self->overview_pane : self->list_pane;
+}
+
+static void
+set_pane_shown (EvidentWindow *self,
+                GtkWidget     *pane,
+                gboolean       shown)
+{
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, pane), shown);
+  gtk_widget_set_visible (pane, shown);
+}
+
+/* Shows the overview, or the item list and the editor, as the sidebar's
+ * selection says. */
+static void
+update_content (EvidentWindow *self)
+{
+  gboolean overview = evident_sidebar_get_overview (self->sidebar);
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+
+  if (gtk_widget_get_visible (self->overview_pane) == overview
+      && gtk_widget_get_visible (self->list_pane) == !overview)
+    return;
+
+  /* Show the new panes first: the leaflet picks another visible child when
+   * its visible child goes away, and that would be the sidebar. */
+  set_pane_shown (self, overview ? self->overview_pane : self->list_pane, TRUE);
+  if (!overview)
+    {
+      set_pane_shown (self, self->editor_pane, TRUE);
+      gtk_widget_set_visible (self->editor_separator, TRUE);
+    }
+
+  if (visible != NULL && visible != self->sidebar_pane)
+    adw_leaflet_set_visible_child (self->leaflet, get_content_pane (self));
+
+  if (overview)
+    {
+      evident_score_button_popdown (self->score_button);
+      set_pane_shown (self, self->list_pane, FALSE);
+      set_pane_shown (self, self->editor_pane, FALSE);
+      gtk_widget_set_visible (self->editor_separator, FALSE);
+    }
+  else
+    {
+      evident_score_button_popdown (self->overview_score_button);
+      set_pane_shown (self, self->overview_pane, FALSE);
+    }
+}
+
+static void
+sidebar_overview_notify_cb (EvidentWindow  *self,
+                            GParamSpec     *pspec,
+                            EvidentSidebar *sidebar)
+{
+  update_content (self);
+}
+
+static void
+leaflet_folded_cb (EvidentWindow *self,
+                   GParamSpec    *pspec,
+                   AdwLeaflet    *leaflet)
+{
+  gboolean folded = adw_leaflet_get_folded (leaflet);
+
+  /* The editor shows the item's title itself; its header bar has room to
+   * repeat it only in the wide window. */
+  gtk_widget_set_visible (GTK_WIDGET (self->item_title), !folded);
+
+  /* Coming out of the folded layout keeps the panes; going in shows the
+   * overview or the list, the pane the user is most likely to want. */
+  if (folded
+      && adw_leaflet_get_visible_child (leaflet) != self->editor_pane)
+    adw_leaflet_set_visible_child (leaflet, get_content_pane (self));
+}
+
+static void
+sidebar_activated_cb (EvidentWindow  *self,
+                      EvidentSidebar *sidebar)
+{
+  adw_leaflet_set_visible_child (self->leaflet, get_content_pane (self));
+}
+
+static void
+overview_item_activated_cb (EvidentWindow   *self,
+                            const char      *ref,
+                            EvidentOverview *overview)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-item", "s", ref);
+}
+
+static void
+overview_chapter_activated_cb (EvidentWindow   *self,
+                               const char      *number,
+                               EvidentOverview *overview)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-chapter", "s", number);
+}
+
+/* A heat map cell: the item list, filtered to the cell's owner and
+ * complexity, and to open items unless the cells show the share done, so
+ * that the list holds the items the cell counts. */
+static void
+overview_heatmap_cell_activated_cb (EvidentWindow   *self,
+                                    gboolean         any_owner,
+                                    const char      *owner,
+                                    int              complexity,
+                                    EvidentOverview *overview)
+{
+  gboolean open_only = evident_overview_get_metric (overview) != EVIDENT_HEATMAP_METRIC_DONE;
+
+  if (self->project == NULL)
+    return;
+
+  evident_sidebar_select_number (self->sidebar, "");
+  gtk_widget_activate_action (GTK_WIDGET (self->item_list), "item-list.clear-filters", NULL);
+  evident_item_list_set_filter (self->item_list,
+                                any_owner ? NULL : (owner != NULL ? owner : ""),
+                                complexity);
+  g_object_set (self->item_list, "at-risk", open_only, NULL);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_child_focus (GTK_WIDGET (self->item_list), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+item_activated_cb (EvidentWindow   *self,
+                   EvidentItem     *item,
+                   EvidentItemList *list)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_child_focus (GTK_WIDGET (self->item_editor), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+editor_error_cb (EvidentWindow     *self,
+                 const char        *message,
+                 EvidentItemEditor *editor)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  evident_window_add_toast (self, toast);
+}
+
+static gboolean
+show_selected_item_cb (gpointer data)
+{
+  EvidentWindow *self = data;
+
+  if (self->project != NULL && evident_item_list_get_selected_item (self->item_list) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the folded window a click or tap on an item (which selects it) moves
+ * on to the editor; keyboard moves only select, and Enter activates. The
+ * rows claim their clicks, so this watches the events themselves. */
+static gboolean
+item_list_event_cb (EvidentWindow            *self,
+                    GdkEvent                 *event,
+                    GtkEventControllerLegacy *controller)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  double x, y;
+
+  if (!adw_leaflet_get_folded (self->leaflet) || !gdk_event_get_position (event, &x, &y))
+    return GDK_EVENT_PROPAGATE;
+
+  if ((type == GDK_BUTTON_PRESS && gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
+      || type == GDK_TOUCH_BEGIN)
+    {
+      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self->item_list));
+      GtkWidget *picked;
+      double nx, ny;
+
+      gtk_native_get_surface_transform (native, &nx, &ny);
+      picked = gtk_widget_pick (GTK_WIDGET (native), x - nx, y - ny, GTK_PICK_DEFAULT);
+      self->press_on_item = picked != NULL
+                            && gtk_widget_is_ancestor (picked, GTK_WIDGET (self->item_list))
+                            && gtk_widget_get_ancestor (picked, GTK_TYPE_LIST_VIEW) != NULL;
+      self->press_x = x;
+      self->press_y = y;
+    }
+  else if ((type == GDK_BUTTON_RELEASE && gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
+           || type == GDK_TOUCH_END)
+    {
+      gboolean was_click = self->press_on_item
+                           && ABS (x - self->press_x) < 8 && ABS (y - self->press_y) < 8;
+
+      self->press_on_item = FALSE;
+      /* The row selects itself on release, after this. */
+      if (was_click)
+        g_idle_add_full (G_PRIORITY_DEFAULT, show_selected_item_cb,
+                         g_object_ref (self), g_object_unref);
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+selected_item_notify_cb (EvidentWindow   *self,
+                         GParamSpec      *pspec,
+                         EvidentItemList *list)
+{
+  update_item_title (self);
+}
+
+/* For tests/bench-startup.py: say on standard output when the first frame
+ * has been painted. */
+static void
+report_first_frame_cb (GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  g_print ("evident: first frame\n");
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, report_first_frame_cb, user_data);
+}
+
+static void
+report_first_frame_realize_cb (GtkWidget *widget,
+                               gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (report_first_frame_cb), NULL);
+}
+
+/* Actions */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  /* Notes typed a moment ago are an edit too: save them first, so that
+   * undo takes back the newest change the user made. */
+  evident_item_editor_flush (self->item_editor);
+  if (!evident_project_undo (self->project, &error))
+    toast_error (self, error);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  /* Notes typed a moment ago are an edit too: save them first, so that
+   * undo takes back the newest change the user made. */
+  evident_item_editor_flush (self->item_editor);
+  if (!evident_project_redo (self->project, &error))
+    toast_error (self, error);
+}
+
+static GFile *
+ensure_extension (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL && !g_str_has_suffix (path, ".evident"))
+    {
+      g_autofree char *with_extension = g_strconcat (path, ".evident", NULL);
+
+      return g_file_new_for_path (with_extension);
+    }
+
+  return g_object_ref (file);
+}
+
+static void
+save_copy_response_cb (GtkNativeDialog *native,
+                       int              response,
+                       EvidentWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+    {
+      g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr (GFile) destination = ensure_extension (chosen);
+      g_autoptr (GError) error = NULL;
+
+      if (g_file_equal (destination, evident_project_get_file (self->project)))
+        g_set_error_literal (&error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_EXISTS,
+                             _("A copy cannot replace the project itself; choose another name"));
+      else if (g_file_query_exists (destination, NULL)
+               && !g_file_delete (destination, NULL, &error))
+        ;
+      else
+        evident_project_save_copy (self->project, destination, &error);
+
+      if (error != NULL)
+        toast_error (self, error);
+      else
+        {
+          g_autofree char *path = g_file_get_path (destination);
+          AdwToast *toast = adw_toast_new (_("Copy saved"));
+
+          adw_toast_set_button_label (toast, _("_Open"));
+          adw_toast_set_action_name (toast, "app.open-recent");
+          adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+          evident_window_add_toast (self, toast);
+        }
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+  g_autoptr (GtkFileFilter) filter = NULL;
+  g_autoptr (GFile) parent = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *native;
+  char *dot;
+
+  if (self->project == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Evident Projects"));
+  gtk_file_filter_add_pattern (filter, "*.evident");
+  gtk_file_filter_add_mime_type (filter, "application/x-evident-project");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  basename = g_file_get_basename (evident_project_get_file (self->project));
+  dot = strrchr (basename, '.');
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+  /* Translators: the suggested file name of a copy of project %s */
+  name = g_strdup_printf (_("%s (copy).evident"), basename);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  parent = g_file_get_parent (evident_project_get_file (self->project));
+  if (parent != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), parent, NULL);
+
+  g_signal_connect (native, "response", G_CALLBACK (save_copy_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+
+  /* The search is the item list's: leave the overview for all items. */
+  evident_sidebar_set_overview (self->sidebar, FALSE);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  evident_item_list_focus_search (self->item_list);
+}
+
+static void
+next_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+
+  /* The list and the editor are hidden behind the overview. */
+  if (evident_sidebar_get_overview (self->sidebar))
+    return;
+
+  evident_item_list_select_next (self->item_list,
+                                 g_str_equal (action_name, "win.next-item") ? 1 : -1);
+}
+
+static void
+show_chapter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+  const char *number = g_variant_get_string (parameter, NULL);
+
+  if (!evident_sidebar_select_number (self->sidebar, number))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a chapter number such as 8.0 */
+      message = g_strdup_printf (_("The project has no chapter %s"), number);
+      evident_window_add_toast (self, adw_toast_new (message));
+      return;
+    }
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+open_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+  const char *ref = g_variant_get_string (parameter, NULL);
+  EvidentItem *item;
+
+  if (self->project == NULL)
+    return;
+
+  item = evident_project_lookup_item (self->project, ref);
+  if (item == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is an item reference such as 8.2.1 */
+      message = g_strdup_printf (_("The project has no item %s"), ref);
+      evident_window_add_toast (self, adw_toast_new (message));
+      return;
+    }
+
+  evident_score_button_popdown (self->score_button);
+  evident_score_button_popdown (self->overview_score_button);
+  evident_sidebar_select_number (self->sidebar, "");
+  g_object_set (self->item_list, "selected-item", item, NULL);
+  adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+  gtk_widget_child_focus (GTK_WIDGET (self->item_editor), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+show_overview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+
+  evident_sidebar_set_overview (self->sidebar, TRUE);
+  adw_leaflet_set_visible_child (self->leaflet, self->overview_pane);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* GObject */
+
+static gboolean
+evident_window_close_request (GtkWindow *window)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (evident_window_parent_class)->close_request (window);
+}
+
+static void
+evident_window_dispose (GObject *object)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (object);
+
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+    }
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->settings, settings_changed_cb, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
+
+  /* The window owns its project: let go of the file now, so that it can be
+   * opened again at once, even if some reference lingers. */
+  if (self->project != NULL)
+    evident_project_close (self->project);
+  g_clear_object (&self->project);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (evident_window_parent_class)->dispose (object);
+}
+
+static void
+evident_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evident_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      evident_window_set_project (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evident_window_class_init (EvidentWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = evident_window_dispose;
+  object_class->get_property = evident_window_get_property;
+  object_class->set_property = evident_window_set_property;
+
+  window_class->close_request = evident_window_close_request;
+
+  /**
+   * EvidentWindow:project:
+   *
+   * The project shown; the window closes it when it lets go of it.
+   */
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         EVIDENT_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (EVIDENT_TYPE_ITEM_EDITOR);
+  g_type_ensure (EVIDENT_TYPE_ITEM_LIST);
+  g_type_ensure (EVIDENT_TYPE_OVERVIEW);
+  g_type_ensure (EVIDENT_TYPE_SCORE_BUTTON);
+  g_type_ensure (EVIDENT_TYPE_SIDEBAR);
+
+  /* Links the resources of this static library in, and with them the
+   * constructor that registers them. */
+  (void) evident_get_resource ();
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/evidentapp/Evident/evident-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_pane);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_separator);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_pane);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_score_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title_label);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, item_title);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, score_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, item_list);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, item_editor);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, empty_menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, overview_item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, overview_chapter_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, overview_heatmap_cell_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.next-item", NULL, next_item_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-item", NULL, next_item_action);
+  gtk_widget_class_install_action (widget_class, "win.show-chapter", "s", show_chapter_action);
+  gtk_widget_class_install_action (widget_class, "win.open-item", "s", open_item_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+}
+
+static void
+evident_window_init (EvidentWindow *self)
+{
+  GtkEventController *controller;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_getenv ("EVIDENT_REPORT_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "realize", G_CALLBACK (report_first_frame_realize_cb), NULL);
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  g_object_bind_property (self->sidebar, "chapter",
+                          self->item_list, "chapter",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->item_list, "selected-item",
+                          self->item_editor, "item",
+                          G_BINDING_SYNC_CREATE);
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event",
+                           G_CALLBACK (item_list_event_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->item_list), controller);
+
+  g_signal_connect_object (self->item_editor, "error",
+                           G_CALLBACK (editor_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->item_list, "notify::selected-item",
+                           G_CALLBACK (selected_item_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::overview",
+                           G_CALLBACK (sidebar_overview_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->settings = evident_settings_new ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+
+      g_signal_connect_object (self->settings, "changed::recent-projects",
+                               G_CALLBACK (settings_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  g_signal_connect_object (gtk_menu_button_get_popover (self->primary_menu_button), "show",
+                           G_CALLBACK (menu_popover_show_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->empty_menu_button), "show",
+                           G_CALLBACK (menu_popover_show_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  update_recent_menu (self);
+  update_title (self);
+  update_item_title (self);
+  update_actions (self);
+}
+
+/**
+ * evident_window_new:
+ * @application: (nullable): the application
+ *
+ * Returns: (transfer none): a new window without a project
+ */
+EvidentWindow *
+evident_window_new (GtkApplication *application)
+{
+  return g_object_new (EVIDENT_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+EvidentProject *
+evident_window_get_project (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->project;
+}
+
+/**
+ * evident_window_set_project:
+ * @project: (nullable): the project to show
+ *
+ * Shows @project; the window closes the project it showed before.
+ */
+void
+evident_window_set_project (EvidentWindow  *self,
+                            EvidentProject *project)
+{
+  g_autoptr (EvidentProject) old = NULL;
+
+  g_return_if_fail (EVIDENT_IS_WINDOW (self));
+  g_return_if_fail (project == NULL || EVIDENT_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  old = g_steal_pointer (&self->project);
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_data (old, self);
+
+  if (project != NULL)
+    {
+      g_autoptr (GFile) default_file = evident_sample_get_default_project ();
+
+      self->project = g_object_ref (project);
+      self->pristine = g_file_equal (evident_project_get_file (project), default_file);
+
+      g_signal_connect_object (project, "notify::title",
+                               G_CALLBACK (project_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "notify::can-undo",
+                               G_CALLBACK (project_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "notify::can-redo",
+                               G_CALLBACK (project_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "changed",
+                               G_CALLBACK (project_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else
+    self->pristine = FALSE;
+
+  /* The editor first, so that it saves what it holds into the old project. */
+  evident_item_editor_flush (self->item_editor);
+  g_object_set (self->item_editor, "item", NULL, "project", project, NULL);
+  /* The sidebar before the list: its chapter goes back to "All Items"
+   * first, so that the list never holds a chapter of the other project. */
+  evident_sidebar_set_project (self->sidebar, project);
+  g_object_set (self->item_list, "project", project, NULL);
+  evident_score_button_set_project (self->score_button, project);
+  evident_score_button_set_project (self->overview_score_button, project);
+  evident_overview_set_project (self->overview, project);
+
+  if (old != NULL)
+    evident_project_close (old);
+
+  gtk_stack_set_visible_child_name (self->main_stack, project != NULL ? "project" : "empty");
+  /* A project opens on its overview (the sidebar selects it). */
+  update_content (self);
+  if (project != NULL)
+    adw_leaflet_set_visible_child (self->leaflet,
+                                   adw_leaflet_get_folded (self->leaflet) ? get_content_pane (self)
+                                                                          : self->sidebar_pane);
+
+  update_title (self);
+  update_item_title (self);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+/**
+ * evident_window_is_pristine:
+ *
+ * Returns: whether the window shows the default project and nothing was
+ *   changed in it since: a new project may replace it
+ */
+gboolean
+evident_window_is_pristine (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), FALSE);
+
+  return self->project == NULL || self->pristine;
+}
+
+void
+evident_window_add_toast (EvidentWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (EVIDENT_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * evident_window_show_error:
+ * @heading: what failed, e.g. "Could Not Open the Project"
+ * @error: why, in words for the user
+ *
+ * Shows @error in a dialog over the window.
+ */
+void
+evident_window_show_error (EvidentWindow *self,
+                           const char    *heading,
+                           const GError  *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (EVIDENT_IS_WINDOW (self));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+EvidentSidebar *
+evident_window_get_sidebar (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->sidebar;
+}
+
+EvidentItemList *
+evident_window_get_item_list (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->item_list;
+}
+
+EvidentItemEditor *
+evident_window_get_item_editor (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->item_editor;
+}
+
+EvidentScoreButton *
+evident_window_get_score_button (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->score_button;
+}
+
+EvidentOverview *
+evident_window_get_overview (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->overview;
+}

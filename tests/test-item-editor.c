@@ -1,0 +1,621 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "evident-enums-util.h"
+#include "evident-item-editor.h"
+#include "evident-resources.h"
+#include "evident-sample.h"
+
+typedef struct
+{
+  char              *dir;
+  EvidentProject    *project;
+  EvidentItemEditor *editor;
+  GPtrArray         *errors;
+} Fixture;
+
+static void
+error_cb (EvidentItemEditor *editor,
+          const char        *message,
+          Fixture           *fixture)
+{
+  g_ptr_array_add (fixture->errors, g_strdup (message));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("evident-item-editor-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "test.evident", NULL);
+  file = g_file_new_for_path (path);
+  fixture->project = evident_sample_create_project (file, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->project);
+
+  fixture->errors = g_ptr_array_new_with_free_func (g_free);
+  fixture->editor = g_object_ref_sink (EVIDENT_ITEM_EDITOR (evident_item_editor_new ()));
+  g_signal_connect (fixture->editor, "error", G_CALLBACK (error_cb), fixture);
+  evident_item_editor_set_project (fixture->editor, fixture->project);
+}
+
+static void
+pump (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "test.evident", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  pump ();
+  g_assert_finalize_object (fixture->editor);
+  evident_project_close (fixture->project);
+  g_assert_finalize_object (fixture->project);
+  g_ptr_array_unref (fixture->errors);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Helpers */
+
+/* The first descendant of @widget of @type whose title (for rows) is
+ * @title, or the first of @type when @title is NULL. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
+          && (title == NULL
+              || (ADW_IS_PREFERENCES_ROW (child)
+                  && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)),
+                                title) == 0)))
+        return child;
+
+      found = find_widget (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwComboRow *
+get_status_row (Fixture *fixture)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_COMBO_ROW, "Status");
+
+  g_assert_nonnull (row);
+  return ADW_COMBO_ROW (row);
+}
+
+static AdwEntryRow *
+get_entry_row (Fixture    *fixture,
+               const char *title)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ENTRY_ROW, title);
+
+  g_assert_nonnull (row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static GtkTextBuffer *
+get_notes_buffer (Fixture *fixture)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_TEXT_VIEW, NULL);
+
+  g_assert_nonnull (view);
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+}
+
+/* An item of the sample project with @status and no reason. */
+static EvidentItem *
+find_item (Fixture       *fixture,
+           EvidentStatus  status,
+           EvidentItem   *other_than)
+{
+  GListModel *items = evident_project_get_items (fixture->project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (EvidentItem) item = g_list_model_get_item (items, i);
+
+      if (evident_item_get_status (item) == status && evident_item_get_reason (item) == NULL
+          && item != other_than)
+        return item;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static guint
+count_history (Fixture     *fixture,
+               EvidentItem *item,
+               const char  *kind)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = evident_project_get_history (fixture->project, item, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EvidentHistoryEntry *entry = g_ptr_array_index (entries, i);
+
+      if (kind == NULL || g_strcmp0 (entry->kind, kind) == 0)
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @item has a note, for at most 5 s. */
+static void
+wait_for_note (EvidentItem *item)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (5, timed_out_cb, &timed_out);
+
+  while (evident_item_get_note (item) == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timed_out_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          const char *value)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), action, "s", value));
+}
+
+/* Tests */
+
+static void
+test_empty (void)
+{
+  EvidentItemEditor *editor = g_object_ref_sink (EVIDENT_ITEM_EDITOR (evident_item_editor_new ()));
+  GtkWidget *stack = find_widget (GTK_WIDGET (editor), GTK_TYPE_STACK, NULL);
+  GtkWidget *page;
+
+  g_assert_null (evident_item_editor_get_item (editor));
+  g_assert_nonnull (stack);
+  page = gtk_stack_get_visible_child (GTK_STACK (stack));
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Item Selected");
+
+  /* Nothing to edit: the actions do nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-status", "s", "met");
+  g_assert_null (evident_item_editor_get_item (editor));
+
+  g_assert_finalize_object (editor);
+}
+
+static void
+test_shows_item (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  EvidentItem *item = evident_project_lookup_item (fixture->project, "1.1.1");
+  GtkWidget *stack = find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_STACK, NULL);
+
+  g_assert_nonnull (item);
+  g_object_set (fixture->editor, "item", item, NULL);
+
+  g_assert_true (evident_item_editor_get_item (fixture->editor) == item);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "item");
+  g_assert_cmpuint (adw_combo_row_get_selected (get_status_row (fixture)), ==,
+                    evident_item_get_status (item));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_entry_row (fixture, "Owner"))), ==,
+                   evident_item_get_owner (item));
+
+  /* Back to nothing: the status page again. */
+  evident_item_editor_set_item (fixture->editor, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+}
+
+static void
+test_status (Fixture       *fixture,
+             gconstpointer  data)
+{
+  EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
+  AdwComboRow *status_row = get_status_row (fixture);
+  g_autoptr (GPtrArray) history = NULL;
+  EvidentHistoryEntry *newest;
+  guint n_history;
+
+  evident_item_editor_set_item (fixture->editor, item);
+  n_history = count_history (fixture, item, NULL);
+
+  /* Through the action */
+  activate (fixture, "editor.set-status", "in-progress");
+  g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (adw_combo_row_get_selected (status_row), ==, EVIDENT_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (count_history (fixture, item, NULL), ==, n_history + 1);
+
+  /* Through the combo row, as a user picks it */
+  adw_combo_row_set_selected (status_row, EVIDENT_STATUS_MET);
+  g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);
+  g_assert_cmpuint (count_history (fixture, item, NULL), ==, n_history + 2);
+
+  history = evident_project_get_history (fixture->project, item, NULL);
+  newest = g_ptr_array_index (history, 0);
+  g_assert_cmpint (newest->field, ==, EVIDENT_ITEM_FIELD_STATUS);
+  g_assert_cmpstr (newest->old_value, ==, "in-progress");
+  g_assert_cmpstr (newest->new_value, ==, "met");
+  g_assert_cmpuint (fixture->errors->len, ==, 0);
+}
+
+static void
+test_not_applicable (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
+  AdwComboRow *status_row = get_status_row (fixture);
+  AdwEntryRow *reason_row = get_entry_row (fixture, "Reason");
+  g_autoptr (GPtrArray) history = NULL;
+  guint n_history;
+
+  evident_item_editor_set_item (fixture->editor, item);
+  n_history = count_history (fixture, item, NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason_row)));
+
+  /* Picking not-applicable asks for a reason and changes nothing yet. */
+  adw_combo_row_set_selected (status_row, EVIDENT_STATUS_NOT_APPLICABLE);
+  g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_NOT_STARTED);
+  g_assert_cmpuint (count_history (fixture, item, NULL), ==, n_history);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason_row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (status_row), ==, EVIDENT_STATUS_NOT_APPLICABLE);
+  g_assert_cmpuint (fixture->errors->len, ==, 0);
+
+  /* An empty reason is refused, and said so beside the field. */
+  activate (fixture, "editor.set-reason", "  ");
+  g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_NOT_STARTED);
+  g_assert_cmpuint (count_history (fixture, item, NULL), ==, n_history);
+  g_assert_cmpuint (fixture->errors->len, ==, 1);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (reason_row), "error"));
+
+  /* With a reason, status and reason change together, as one change. */
+  gtk_editable_set_text (GTK_EDITABLE (reason_row), "DevOps competency held");
+  gtk_editable_set_position (GTK_EDITABLE (reason_row), -1);
+  g_signal_emit_by_name (reason_row, "apply");
+  g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_NOT_APPLICABLE);
+  g_assert_cmpstr (evident_item_get_reason (item), ==, "DevOps competency held");
+  /* The entry keeps what was typed, the cursor where it was, the hint goes. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason_row)), ==,
+                   "DevOps competency held");
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (reason_row)), ==, 22);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (reason_row), "error"));
+  g_assert_cmpuint (count_history (fixture, item, NULL), ==, n_history + 2);
+  history = evident_project_get_history (fixture->project, item, NULL);
+  g_assert_cmpint (((EvidentHistoryEntry *) history->pdata[0])->change, ==,
+                   ((EvidentHistoryEntry *) history->pdata[1])->change);
+
+  /* Clearing the reason of a not-applicable item is refused. */
+  activate (fixture, "editor.set-reason", "");
+  g_assert_cmpstr (evident_item_get_reason (item), ==, "DevOps competency held");
+  g_assert_cmpuint (fixture->errors->len, ==, 2);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (reason_row), "error"));
+
+  /* Editing it saves. */
+  activate (fixture, "editor.set-reason", "Covered by the DevOps competency");
+  g_assert_cmpstr (evident_item_get_reason (item), ==, "Covered by the DevOps competency");
+  g_assert_cmpuint (count_history (fixture, item, NULL), ==, n_history + 3);
+}
+
+static void
+test_not_applicable_abandoned (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
+  EvidentItem *other = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, item);
+  AdwComboRow *status_row = get_status_row (fixture);
+  AdwEntryRow *reason_row = get_entry_row (fixture, "Reason");
+  guint n_history;
+
+  evident_item_editor_set_item (fixture->editor, item);
+  n_history = count_history (fixture, item, NULL);
+
+  /* The user picks not-applicable, then goes to another item and back. */
+  activate (fixture, "editor.set-status", "not-applicable");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason_row)));
+  evident_item_editor_set_item (fixture->editor, other);
+  evident_item_editor_set_item (fixture->editor, item);
+
+  g_assert_cmpuint (adw_combo_row_get_selected (status_row), ==, EVIDENT_STATUS_NOT_STARTED);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason_row)));
+  g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_NOT_STARTED);
+  g_assert_cmpuint (count_history (fixture, item, NULL), ==, n_history);
+
+  /* Picking another status instead ends the question as well. */
+  activate (fixture, "editor.set-status", "not-applicable");
+  activate (fixture, "editor.set-status", "ready");
+  g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_READY);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason_row)));
+}
+
+static void
+test_notes_debounced (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
+  GtkTextBuffer *buffer = get_notes_buffer (fixture);
+  g_autofree char *note = NULL;
+  GtkTextIter iter;
+  guint n_notes;
+
+  evident_item_editor_set_item (fixture->editor, item);
+  g_assert_null (evident_item_get_note (item));
+  n_notes = count_history (fixture, item, NULL);
+
+  /* Three bursts of typing */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, "Deck ", -1);
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, "from the ", -1);
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, "kick-off\n", -1);
+
+  /* Nothing saved per keystroke */
+  g_assert_null (evident_item_get_note (item));
+  g_assert_cmpuint (count_history (fixture, item, NULL), ==, n_notes);
+
+  /* The cursor somewhere in the middle, where the user is */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 5);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+
+  wait_for_note (item);
+  note = g_strdup (evident_item_get_note (item));
+  g_assert_cmpstr (g_strstrip (note), ==, "Deck from the kick-off");
+  g_assert_cmpuint (count_history (fixture, item, "edit"), ==, n_notes + 1);
+
+  /* Whatever white space the project keeps, the buffer keeps the new line
+   * the user is about to type on, and the cursor stays where it was. */
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, 5);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 23);
+  g_assert_cmpuint (fixture->errors->len, ==, 0);
+}
+
+static void
+test_notes_flushed_on_switch (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
+  EvidentItem *other = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, item);
+  GtkTextBuffer *buffer = get_notes_buffer (fixture);
+  GtkTextIter iter;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  evident_item_editor_set_item (fixture->editor, item);
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, "Ask Dana for the chart", -1);
+
+  /* Another item, before the delay is over: the first keeps its notes. */
+  evident_item_editor_set_item (fixture->editor, other);
+  g_assert_cmpstr (evident_item_get_note (item), ==, "Ask Dana for the chart");
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "");
+
+  /* And no late save lands on the second. */
+  run_for (1200);
+  g_assert_null (evident_item_get_note (other));
+  g_assert_cmpuint (count_history (fixture, other, NULL), ==, 0);
+}
+
+static void
+test_external_change (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
+  AdwComboRow *status_row = get_status_row (fixture);
+  AdwEntryRow *owner_row = get_entry_row (fixture, "Owner");
+  GtkTextBuffer *buffer = get_notes_buffer (fixture);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  guint n_edits;
+
+  evident_item_editor_set_item (fixture->editor, item);
+  activate (fixture, "editor.set-status", "met");
+  n_edits = count_history (fixture, item, "edit");
+
+  /* Undo elsewhere: the combo follows without an edit of its own. */
+  evident_project_undo (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_NOT_STARTED);
+  g_assert_cmpuint (adw_combo_row_get_selected (status_row), ==, EVIDENT_STATUS_NOT_STARTED);
+  g_assert_cmpuint (count_history (fixture, item, "edit"), ==, n_edits);
+  g_assert_cmpuint (count_history (fixture, item, "undo"), ==, 1);
+  g_assert_true (evident_project_get_can_redo (fixture->project));
+
+  /* Owner and notes set by another part of the application */
+  evident_project_set_owner (fixture->project, item, "Dana", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner_row)), ==, "Dana");
+  evident_project_set_note (fixture->project, item, "From the CLI", &error);
+  g_assert_no_error (error);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "From the CLI");
+
+  /* Two edits, and no echo from the editor after any of them */
+  run_for (1000);
+  g_assert_cmpuint (count_history (fixture, item, "edit"), ==, n_edits + 2);
+  g_assert_cmpuint (fixture->errors->len, ==, 0);
+}
+
+static void
+test_owner_complexity_due (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
+  AdwEntryRow *owner_row = get_entry_row (fixture, "Owner");
+
+  evident_item_editor_set_item (fixture->editor, item);
+
+  /* A new owner, typed and applied */
+  gtk_editable_set_text (GTK_EDITABLE (owner_row), "Sam (SME)");
+  g_signal_emit_by_name (owner_row, "apply");
+  g_assert_cmpstr (evident_item_get_owner (item), ==, "Sam (SME)");
+  activate (fixture, "editor.set-owner", "");
+  g_assert_null (evident_item_get_owner (item));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner_row)), ==, "");
+
+  activate (fixture, "editor.set-complexity", "high");
+  g_assert_cmpint (evident_item_get_complexity (item), ==, EVIDENT_COMPLEXITY_HIGH);
+
+  activate (fixture, "editor.set-due", "2025-03-31");
+  g_assert_cmpstr (evident_item_get_due (item), ==, "2025-03-31");
+  activate (fixture, "editor.set-due", "");
+  g_assert_null (evident_item_get_due (item));
+
+  /* A refused edit changes nothing and is reported. */
+  g_assert_cmpuint (fixture->errors->len, ==, 0);
+  activate (fixture, "editor.set-due", "31/03/2025");
+  g_assert_null (evident_item_get_due (item));
+  g_assert_cmpuint (fixture->errors->len, ==, 1);
+}
+
+static void
+test_in_window (Fixture       *fixture,
+                gconstpointer  data)
+{
+  EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
+  GtkTextBuffer *buffer = get_notes_buffer (fixture);
+  AdwEntryRow *reason_row = get_entry_row (fixture, "Reason");
+  AdwEntryRow *owner_row = get_entry_row (fixture, "Owner");
+  GtkWidget *due_row = find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ACTION_ROW, "Due Date");
+  GtkWidget *due_button = find_widget (due_row, GTK_TYPE_MENU_BUTTON, NULL);
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr (GDateTime) date = NULL;
+  GtkWidget *calendar;
+  GtkWidget *focus;
+  GtkTextIter iter;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->editor));
+  gtk_window_present (GTK_WINDOW (window));
+  evident_item_editor_set_item (fixture->editor, item);
+  pump ();
+
+  /* Not applicable: the reason entry takes the focus; leaving it without
+   * a reason puts the status back. */
+  activate (fixture, "editor.set-status", "not-applicable");
+  pump ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (reason_row)));
+  gtk_widget_grab_focus (GTK_WIDGET (owner_row));
+  pump ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason_row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (get_status_row (fixture)), ==,
+                    EVIDENT_STATUS_NOT_STARTED);
+  g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_NOT_STARTED);
+
+  /* Opening the calendar changes nothing; picking a day sets the date. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (due_button));
+  pump ();
+  g_assert_null (evident_item_get_due (item));
+  g_assert_cmpuint (count_history (fixture, item, NULL), ==, 0);
+  calendar = find_widget (due_button, GTK_TYPE_CALENDAR, NULL);
+  g_assert_nonnull (calendar);
+  date = g_date_time_new_local (2025, 3, 31, 0, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
+  g_signal_emit_by_name (calendar, "day-selected");
+  g_assert_cmpstr (evident_item_get_due (item), ==, "2025-03-31");
+  g_assert_cmpuint (count_history (fixture, item, NULL), ==, 1);
+  pump ();
+
+  /* Closing the window saves what was typed. */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, "Typed just before closing", -1);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  pump ();
+  g_assert_cmpstr (evident_item_get_note (item), ==, "Typed just before closing");
+  g_assert_finalize_object (window);
+}
+
+static void
+no_display (void)
+{
+  g_test_skip ("No display");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/item-editor/no-display", no_display);
+      return g_test_run ();
+    }
+  adw_init ();
+  /* Link the resources, and with them the templates, into this program. */
+  g_assert_nonnull (evident_get_resource ());
+
+#define ADD(path, func) \
+  g_test_add ("/item-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/item-editor/empty", test_empty);
+  ADD ("shows-item", test_shows_item);
+  ADD ("status", test_status);
+  ADD ("not-applicable", test_not_applicable);
+  ADD ("not-applicable-abandoned", test_not_applicable_abandoned);
+  ADD ("notes-debounced", test_notes_debounced);
+  ADD ("notes-flushed-on-switch", test_notes_flushed_on_switch);
+  ADD ("external-change", test_external_change);
+  ADD ("owner-complexity-due", test_owner_complexity_due);
+  ADD ("in-window", test_in_window);
+
+#undef ADD
+
+  return g_test_run ();
+}

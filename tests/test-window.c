@@ -1,0 +1,644 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The main window on the sample project: the sidebar lists "All Items" and
+ * the 13 chapters in order; win.show-chapter and win.open-item point the
+ * item list and the editor where the user asked; an edit made through the
+ * core changes the score in the header bar at once; win.undo and win.redo
+ * take the item's status back and forth; the score popover's items open
+ * the item. Every window is destroyed and finalized. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "evident-chapter.h"
+#include "evident-csv.h"
+#include "evident-item.h"
+#include "evident-project.h"
+#include "evident-sample.h"
+#include "evident-window-private.h"
+
+typedef struct
+{
+  char           *dir;
+  EvidentProject *project;
+  EvidentWindow  *window;
+} Fixture;
+
+static const char *chapter_titles[] = {
+  "Partner Capabilities Overview",
+  "Business Health",
+  "Business Management",
+  "Customer Obsession",
+  "Solution Design Capability",
+  "DevOps",
+  "Infrastructure and Application Migration Capability",
+  "Security",
+  "Next Generation Service Management",
+  "Service Level Agreement",
+  "Optimization",
+  "Billing and Cost Management",
+  "Knowledge",
+};
+
+/* Helpers */
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *done = data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for a moment: layout, frame clock, idles. */
+static void
+pump (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (100, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+
+  fixture->dir = g_dir_make_tmp ("evident-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  file = g_file_new_build_filename (fixture->dir, "sample.evident", NULL);
+  fixture->project = evident_sample_create_project (file, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->project);
+
+  fixture->window = g_object_ref (evident_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  evident_window_set_project (fixture->window, fixture->project);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  pump ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  pump ();
+  g_assert_finalize_object (fixture->window);
+
+  g_clear_object (&fixture->project);
+  remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static EvidentChapter *
+find_chapter (EvidentProject *project,
+              const char     *number)
+{
+  GListModel *chapters = evident_project_get_chapters (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
+    {
+      g_autoptr (EvidentChapter) chapter = g_list_model_get_item (chapters, i);
+
+      if (g_str_equal (evident_chapter_get_number (chapter), number))
+        return chapter;
+    }
+
+  return NULL;
+}
+
+/* The first item of @chapter_number whose status does not count in @view,
+ * e.g. one a user would now set to met. */
+static EvidentItem *
+find_open_item (EvidentProject *project,
+                const char     *chapter_number,
+                EvidentView     view)
+{
+  GListModel *items = evident_project_get_items (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (EvidentItem) item = g_list_model_get_item (items, i);
+
+      if (g_str_equal (evident_item_get_chapter (item), chapter_number)
+          && !evident_item_counts_in (item, view)
+          && evident_item_get_status (item) != EVIDENT_STATUS_NOT_APPLICABLE)
+        return item;
+    }
+
+  return NULL;
+}
+
+/* The number after "Confirmed " in the score button's text. */
+static int
+parse_confirmed (const char *text)
+{
+  const char *start = strstr (text, "Confirmed ");
+
+  g_assert_nonnull (start);
+  return atoi (start + strlen ("Confirmed "));
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      g_string_append (out, gtk_label_get_label (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static void
+collect_item_buttons (GtkWidget  *widget,
+                      GPtrArray  *out)
+{
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.open-item") == 0)
+    g_ptr_array_add (out, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_item_buttons (child, out);
+}
+
+static EvidentChapter *
+get_list_chapter (Fixture *fixture)
+{
+  EvidentChapter *chapter = NULL;
+
+  g_object_get (evident_window_get_item_list (fixture->window), "chapter", &chapter, NULL);
+  if (chapter != NULL)
+    g_object_unref (chapter);
+  return chapter;
+}
+
+static EvidentItem *
+get_selected_item (Fixture *fixture)
+{
+  EvidentItem *item = NULL;
+
+  g_object_get (evident_window_get_item_list (fixture->window), "selected-item", &item, NULL);
+  if (item != NULL)
+    g_object_unref (item);
+  return item;
+}
+
+/* Tests */
+
+/* Issue #2: the application's window lists the 13 chapters of the sample
+ * checklist in the sidebar. */
+static void
+test_sidebar_13_chapters (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  EvidentSidebar *sidebar = evident_window_get_sidebar (fixture->window);
+  GListModel *rows = evident_sidebar_get_model (sidebar);
+  g_autoptr (GString) shown = g_string_new (NULL);
+  g_autoptr (GObject) first = NULL;
+
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + G_N_ELEMENTS (chapter_titles));
+
+  first = g_list_model_get_item (rows, 0);
+  g_assert_false (EVIDENT_IS_CHAPTER (first));
+
+  for (guint i = 0; i < G_N_ELEMENTS (chapter_titles); i++)
+    {
+      g_autoptr (GObject) row = g_list_model_get_item (rows, i + 1);
+      g_autofree char *number = g_strdup_printf ("%u.0", i + 1);
+
+      g_assert_true (EVIDENT_IS_CHAPTER (row));
+      g_assert_cmpstr (evident_chapter_get_number (EVIDENT_CHAPTER (row)), ==, number);
+      g_assert_cmpstr (evident_chapter_get_title (EVIDENT_CHAPTER (row)), ==, chapter_titles[i]);
+    }
+
+  /* What is on screen: the first rows with their titles and progress. */
+  collect_labels (GTK_WIDGET (sidebar), shown);
+  g_test_message ("Sidebar shows:\n%s", shown->str);
+  g_assert_nonnull (strstr (shown->str, "All Items\n"));
+  g_assert_nonnull (strstr (shown->str, "1.0\n"));
+  g_assert_nonnull (strstr (shown->str, "Partner Capabilities Overview\n"));
+  g_assert_nonnull (strstr (shown->str, "Business Health\n"));
+  g_assert_nonnull (strstr (shown->str, " items · "));
+
+  /* "All Items" is selected at first: the list shows every item. */
+  g_assert_null (evident_sidebar_get_chapter (sidebar));
+  g_assert_null (get_list_chapter (fixture));
+}
+
+static void
+test_show_chapter (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  EvidentSidebar *sidebar = evident_window_get_sidebar (fixture->window);
+  EvidentChapter *security = find_chapter (fixture->project, "8.0");
+
+  g_assert_nonnull (security);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "8.0");
+  pump ();
+  g_assert_true (evident_sidebar_get_chapter (sidebar) == security);
+  g_assert_true (get_list_chapter (fixture) == security);
+
+  /* Selecting a row in the sidebar does the same. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (evident_sidebar_get_model (sidebar)), 2);
+  pump ();
+  g_assert_true (get_list_chapter (fixture) == find_chapter (fixture->project, "2.0"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "");
+  pump ();
+  g_assert_null (get_list_chapter (fixture));
+
+  /* An unknown chapter changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "99.0");
+  pump ();
+  g_assert_null (get_list_chapter (fixture));
+}
+
+static void
+test_score_follows_edits (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  EvidentScoreButton *button = evident_window_get_score_button (fixture->window);
+  EvidentSidebar *sidebar = evident_window_get_sidebar (fixture->window);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *sidebar_before = NULL;
+  g_autoptr (GString) shown = g_string_new (NULL);
+  EvidentItem *item;
+  int confirmed;
+  int expected_gain;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "8.0");
+  pump ();
+
+  item = find_open_item (fixture->project, "8.0", EVIDENT_VIEW_PROJECTED);
+  g_assert_nonnull (item);
+
+  before = g_strdup (evident_score_button_get_text (button));
+  g_test_message ("Score before: %s", before);
+  g_assert_true (g_str_has_prefix (before, "Confirmed "));
+  g_assert_nonnull (strstr (before, " · Projected "));
+  g_assert_nonnull (strstr (before, " / 900"));
+  confirmed = parse_confirmed (before);
+  g_assert_cmpint (confirmed, ==,
+                   (int) evident_project_get_score (fixture->project)->views[EVIDENT_VIEW_CONFIRMED].score);
+
+  expected_gain = evident_item_get_points (item);
+  if (evident_item_get_mandatory (item))
+    expected_gain += evident_project_get_rules (fixture->project)->mandatory_penalty;
+
+  collect_labels (GTK_WIDGET (sidebar), shown);
+  sidebar_before = g_strdup (shown->str);
+
+  g_assert_true (evident_project_set_status (fixture->project, item, EVIDENT_STATUS_MET, NULL, &error));
+  g_assert_no_error (error);
+
+  /* At once, without waiting for the main loop. */
+  g_test_message ("Score after: %s", evident_score_button_get_text (button));
+  g_assert_cmpstr (evident_score_button_get_text (button), !=, before);
+  g_assert_cmpint (parse_confirmed (evident_score_button_get_text (button)), ==,
+                   confirmed + expected_gain);
+
+  /* The sidebar's rows follow too. */
+  pump ();
+  g_string_truncate (shown, 0);
+  collect_labels (GTK_WIDGET (sidebar), shown);
+  g_assert_cmpstr (shown->str, !=, sidebar_before);
+}
+
+static void
+test_undo_redo (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  EvidentScoreButton *button = evident_window_get_score_button (fixture->window);
+  EvidentItem *item = find_open_item (fixture->project, "8.0", EVIDENT_VIEW_CONFIRMED);
+  EvidentStatus old_status;
+
+  g_assert_nonnull (item);
+  old_status = evident_item_get_status (item);
+  before = g_strdup (evident_score_button_get_text (button));
+
+  g_assert_true (evident_project_set_status (fixture->project, item, EVIDENT_STATUS_MET, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);
+  g_assert_true (evident_project_get_can_undo (fixture->project));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  pump ();
+  g_assert_cmpint (evident_item_get_status (item), ==, old_status);
+  g_assert_cmpstr (evident_score_button_get_text (button), ==, before);
+  g_assert_true (evident_project_get_can_redo (fixture->project));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  pump ();
+  g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);
+  g_assert_cmpstr (evident_score_button_get_text (button), !=, before);
+
+  /* Nothing left to redo: the action is disabled and does nothing. */
+  g_assert_false (evident_project_get_can_redo (fixture->project));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  pump ();
+  g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);
+}
+
+static void
+test_open_item (Fixture       *fixture,
+                gconstpointer  data)
+{
+  EvidentSidebar *sidebar = evident_window_get_sidebar (fixture->window);
+  EvidentItem *item = find_open_item (fixture->project, "8.0", EVIDENT_VIEW_CONFIRMED);
+  EvidentItem *shown = NULL;
+
+  g_assert_nonnull (item);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "2.0");
+  pump ();
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s",
+                              evident_item_get_ref (item));
+  pump ();
+
+  /* All items, so that the item is in the list, selected and in the editor. */
+  g_assert_null (evident_sidebar_get_chapter (sidebar));
+  g_assert_true (get_selected_item (fixture) == item);
+  g_object_get (evident_window_get_item_editor (fixture->window), "item", &shown, NULL);
+  g_assert_true (shown == item);
+  g_clear_object (&shown);
+
+  /* Next and previous item move through the list from there. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-item", NULL);
+  pump ();
+  g_assert_nonnull (get_selected_item (fixture));
+  g_assert_true (get_selected_item (fixture) != item);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-item", NULL);
+  pump ();
+  g_assert_true (get_selected_item (fixture) == item);
+}
+
+static void
+test_score_popover_opens_items (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  EvidentScoreButton *button = evident_window_get_score_button (fixture->window);
+  const EvidentScore *score = evident_project_get_score (fixture->project);
+  GListModel *items = evident_project_get_items (fixture->project);
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *popover;
+  guint n_mandatory_open = 0;
+  const char *ref;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (EvidentItem) item = g_list_model_get_item (items, i);
+
+      if (evident_item_get_mandatory (item) && !evident_item_counts_in (item, EVIDENT_VIEW_PROJECTED))
+        n_mandatory_open++;
+    }
+
+  evident_score_button_popup (button);
+  pump ();
+
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (button)))));
+  g_assert_true (gtk_widget_get_visible (popover));
+  collect_item_buttons (popover, buttons);
+
+  /* The mandatory items not counted, then the ten most points at risk. */
+  g_assert_cmpuint (buttons->len, ==, n_mandatory_open + MIN (score->at_risk->len, 10));
+  g_assert_cmpuint (buttons->len, >, 0);
+
+  /* The first of the ten is the item with most points at risk. */
+  ref = g_variant_get_string (gtk_actionable_get_action_target_value (g_ptr_array_index (buttons, n_mandatory_open)), NULL);
+  g_assert_cmpstr (ref, ==, evident_item_get_ref (g_ptr_array_index (score->at_risk, 0)));
+
+  g_signal_emit_by_name (g_ptr_array_index (buttons, n_mandatory_open), "clicked");
+  pump ();
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_nonnull (get_selected_item (fixture));
+  g_assert_cmpstr (evident_item_get_ref (get_selected_item (fixture)), ==, ref);
+}
+
+static void
+test_title (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   evident_project_get_title (fixture->project));
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  EvidentScoreButton *button = evident_window_get_score_button (fixture->window);
+  EvidentItem *item = find_open_item (fixture->project, "8.0", EVIDENT_VIEW_CONFIRMED);
+
+  /* At 360 pixels the panes fold: one at a time, the score in short. */
+  gtk_window_unmaximize (GTK_WINDOW (fixture->window));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->window), 360, 700);
+  gtk_widget_queue_resize (GTK_WIDGET (fixture->window));
+  pump ();
+  pump ();
+
+  if (gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 400)
+    {
+      g_test_skip ("The window manager did not let the window shrink");
+      return;
+    }
+
+  g_assert_true (evident_score_button_get_compact (button));
+  g_assert_false (g_str_has_prefix (evident_score_button_get_text (button), "Confirmed"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s",
+                              evident_item_get_ref (item));
+  pump ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (evident_window_get_item_editor (fixture->window))));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (evident_window_get_sidebar (fixture->window))));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
+  pump ();
+  pump ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (evident_window_get_item_list (fixture->window))));
+}
+
+static void
+test_no_project (void)
+{
+  EvidentWindow *window = g_object_ref (evident_window_new (NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  pump ();
+  g_assert_null (evident_window_get_project (window));
+  g_assert_true (evident_window_is_pristine (window));
+
+  /* Actions that need a project do nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-item", "s", "1.1.1");
+  pump ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pump ();
+  g_assert_finalize_object (window);
+}
+
+static void
+test_templates_finalize (void)
+{
+  GtkWidget *widgets[] = {
+    evident_sidebar_new (),
+    evident_score_button_new (),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      g_object_ref_sink (widgets[i]);
+      g_assert_finalize_object (widgets[i]);
+    }
+}
+
+/* In pass-fail mode the button shows shares of items and whether every
+ * mandatory item is met, not points against a pass line. */
+static void
+test_score_pass_fail (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) checklists = evident_sample_get_checklists_dir ();
+  g_autoptr (GFile) checklist = g_file_get_child (checklists, "msp-sample.csv");
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (EvidentProject) project = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *button;
+  GListModel *items;
+  EvidentProjectSettings settings;
+  const char *text;
+  guint n_mandatory = 0;
+
+  dir = g_dir_make_tmp ("evident-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  file = g_file_new_build_filename (dir, "pass-fail.evident", NULL);
+  entries = evident_checklist_load (checklist, NULL, &error);
+  g_assert_no_error (error);
+
+  evident_project_settings_init (&settings);
+  settings.rules.mode = EVIDENT_SCORE_MODE_PASS_FAIL;
+  project = evident_project_create (file, &settings, entries, &error);
+  g_assert_no_error (error);
+
+  button = g_object_ref_sink (evident_score_button_new ());
+  evident_score_button_set_project (EVIDENT_SCORE_BUTTON (button), project);
+
+  for (guint i = 0; i < entries->len; i++)
+    n_mandatory += ((EvidentChecklistEntry *) g_ptr_array_index (entries, i))->mandatory;
+  expected = g_strdup_printf ("Confirmed 0 %% · Projected 0 %% · %u mandatory open", n_mandatory);
+
+  text = evident_score_button_get_text (EVIDENT_SCORE_BUTTON (button));
+  g_test_message ("Pass-fail score: %s", text);
+  g_assert_cmpstr (text, ==, expected);
+
+  /* Every mandatory item met: the button says so, still without points. */
+  items = evident_project_get_items (project);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (EvidentItem) item = g_list_model_get_item (items, i);
+
+      if (evident_item_get_mandatory (item))
+        {
+          g_assert_true (evident_project_set_status (project, item, EVIDENT_STATUS_MET, NULL, &error));
+          g_assert_no_error (error);
+        }
+    }
+  text = evident_score_button_get_text (EVIDENT_SCORE_BUTTON (button));
+  g_test_message ("Pass-fail score: %s", text);
+  g_assert_true (g_str_has_suffix (text, " · all mandatory met"));
+  g_assert_null (strstr (text, "Confirmed 0 %"));
+  g_assert_null (strstr (text, "/ 900"));
+
+  evident_score_button_set_project (EVIDENT_SCORE_BUTTON (button), NULL);
+  g_assert_finalize_object (button);
+
+  evident_project_close (project);
+  g_clear_object (&project);
+  remove_dir (dir);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("No display");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/window/no-display", test_no_display);
+      return g_test_run ();
+    }
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/window/sidebar-13-chapters", test_sidebar_13_chapters);
+  ADD ("/window/show-chapter", test_show_chapter);
+  ADD ("/window/score-follows-edits", test_score_follows_edits);
+  ADD ("/window/undo-redo", test_undo_redo);
+  ADD ("/window/open-item", test_open_item);
+  ADD ("/window/score-popover-opens-items", test_score_popover_opens_items);
+  ADD ("/window/title", test_title);
+  ADD ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/score-pass-fail", test_score_pass_fail);
+  g_test_add_func ("/window/no-project", test_no_project);
+  g_test_add_func ("/window/templates-finalize", test_templates_finalize);
+
+#undef ADD
+
+  return g_test_run ();
+}
