@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo-pdf.h>
+#include <time.h>
+
+#include "evident-page-view.h"
+#include "evident-preview-private.h"
+#include "evident-resources.h"
+
+/*
+ * Figures for the preview, beside the budgets of issue 4: the time from
+ * handing the preview a 20-page PDF to page 1's texture in a frame, and the
+ * longest the main thread stalls while a 200-page PDF is scrolled end to
+ * end a frame at a time. Prints, never fails on a figure.
+ */
+
+#define FIRST_PAGE_BUDGET_MS 100.0
+#define STALL_BUDGET_MS      16.0
+#define N_RUNS               9
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Pages like a process document: a title, paragraphs, a diagram. */
+static GBytes *
+make_pdf (int n_pages)
+{
+  GByteArray *array = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_cb, array, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%d. Operational process, section %d", i + 1, i + 1);
+
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_set_font_size (cr, 20);
+      cairo_move_to (cr, 56, 80);
+      cairo_show_text (cr, title);
+
+      cairo_set_font_size (cr, 10);
+      for (int line = 0; line < 40; line++)
+        {
+          cairo_move_to (cr, 56, 120 + line * 14);
+          cairo_show_text (cr, "The team reviews every change in a pull request; "
+                               "the pipeline runs the tests and deploys to staging.");
+        }
+
+      cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+      cairo_rectangle (cr, 56, 700, 200, 80);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.2, 0.76, 0.49);
+      cairo_arc (cr, 420, 740, 40, 0, 2 * G_PI);
+      cairo_fill (cr);
+
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (array);
+}
+
+static void
+pump (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (500);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_gaps (gconstpointer a,
+              gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static const char *
+verdict (double value,
+         double budget)
+{
+  return value <= budget ? "ok" : "OVER";
+}
+
+static gboolean
+wait_first_shown (EvidentPageView *view,
+                  guint            timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (evident_page_view_get_first_shown (view) == 0)
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (200);
+    }
+
+  return TRUE;
+}
+
+/* Main-thread stalls: the longest gap between two runs of a 1 ms timeout. */
+typedef struct
+{
+  gint64  last;
+  gint64  last_cpu;
+  gint64  max_gap;
+  gint64  max_gap_cpu;
+  gint64  max_cpu;
+  GArray *gaps;
+} Probe;
+
+/* The main thread's CPU time: tells a stall the thread caused from one
+ * where it waited for a CPU (other processes, our render worker). */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gboolean
+probe_cb (gpointer data)
+{
+  Probe *probe = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_time ();
+
+  if (probe->last != 0)
+    {
+      gint64 gap = now - probe->last;
+
+      if (gap > probe->max_gap)
+        {
+          probe->max_gap = gap;
+          probe->max_gap_cpu = cpu - probe->last_cpu;
+        }
+      probe->max_cpu = MAX (probe->max_cpu, cpu - probe->last_cpu);
+      g_array_append_val (probe->gaps, gap);
+    }
+  probe->last = now;
+  probe->last_cpu = cpu;
+
+  return G_SOURCE_CONTINUE;
+}
+
+typedef struct
+{
+  GtkAdjustment *vadjustment;
+  gint64         last_frame;
+  gint64         max_frame_gap;
+  guint          n_frames;
+  gboolean       done;
+} Scroller;
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       data)
+{
+  Scroller *scroller = data;
+  double value = gtk_adjustment_get_value (scroller->vadjustment);
+  double page_size = gtk_adjustment_get_page_size (scroller->vadjustment);
+  double upper = gtk_adjustment_get_upper (scroller->vadjustment);
+  gint64 now = g_get_monotonic_time ();
+
+  if (scroller->last_frame != 0)
+    scroller->max_frame_gap = MAX (scroller->max_frame_gap, now - scroller->last_frame);
+  scroller->last_frame = now;
+  scroller->n_frames++;
+
+  /* Half a screen a frame, about what a quick swipe does. */
+  if (value >= upper - page_size - 0.5)
+    {
+      scroller->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_adjustment_set_value (scroller->vadjustment, MIN (value + page_size / 2, upper - page_size));
+
+  return G_SOURCE_CONTINUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GBytes) short_pdf = NULL;
+  g_autoptr(GBytes) long_pdf = NULL;
+  double times[N_RUNS];
+  GtkWidget *window;
+  EvidentPreview *preview;
+  EvidentPageView *view;
+  Scroller scroller = { 0 };
+  Probe probe = { 0 };
+  guint probe_id;
+  double median;
+  double stall;
+
+  if (!gtk_init_check ())
+    {
+      g_print ("No display: no figures\n");
+      return 0;
+    }
+  adw_init ();
+  /* Link the resources, and with them the templates, into this program. */
+  g_assert_nonnull (evident_get_resource ());
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 900);
+  preview = EVIDENT_PREVIEW (evident_preview_new ());
+  view = evident_preview_get_page_view (preview);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (preview));
+  gtk_window_present (GTK_WINDOW (window));
+  pump (300);
+
+  g_print ("renderer: %s\n",
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+
+  /* First page */
+  short_pdf = make_pdf (20);
+  for (int i = 0; i < N_RUNS; i++)
+    {
+      gint64 start;
+
+      evident_preview_clear (preview);
+      pump (100);
+
+      start = g_get_monotonic_time ();
+      evident_preview_set_bytes (preview, short_pdf, "application/pdf", "process.pdf");
+      if (!wait_first_shown (view, 10000))
+        {
+          g_print ("first page: not shown within 10 s\n");
+          return 0;
+        }
+      times[i] = (evident_page_view_get_first_shown (view) - start) / 1000.0;
+    }
+
+  qsort (times, N_RUNS, sizeof (double), compare_doubles);
+  median = times[N_RUNS / 2];
+  g_print ("first page on screen, 20-page PDF: median %.1f ms (min %.1f, max %.1f, %d runs), "
+           "budget %.0f ms: %s\n",
+           median, times[0], times[N_RUNS - 1], N_RUNS, FIRST_PAGE_BUDGET_MS,
+           verdict (median, FIRST_PAGE_BUDGET_MS));
+
+  /* Scrolling */
+  long_pdf = make_pdf (200);
+  evident_preview_set_bytes (preview, long_pdf, "application/pdf", "long.pdf");
+  if (!wait_first_shown (view, 10000))
+    {
+      g_print ("200 pages: page 1 not shown within 10 s\n");
+      return 0;
+    }
+  pump (300);
+
+  scroller.vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  probe.gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  probe_id = g_timeout_add (1, probe_cb, &probe);
+  gtk_widget_add_tick_callback (GTK_WIDGET (view), scroll_tick_cb, &scroller, NULL);
+
+  while (!scroller.done)
+    g_main_context_iteration (NULL, TRUE);
+  pump (500);
+  g_source_remove (probe_id);
+
+  stall = probe.max_gap / 1000.0;
+  g_print ("longest main-thread stall, 200-page PDF scrolled end to end in %u frames: %.1f ms "
+           "(%.1f ms of it on the CPU), budget %.0f ms: %s\n",
+           scroller.n_frames, stall, probe.max_gap_cpu / 1000.0,
+           STALL_BUDGET_MS, verdict (stall, STALL_BUDGET_MS));
+  g_print ("longest main-thread busy stretch (CPU time between two runs of a 1 ms timer): %.1f ms\n",
+           probe.max_cpu / 1000.0);
+  g_print ("longest gap between frames while scrolling: %.1f ms\n", scroller.max_frame_gap / 1000.0);
+  {
+    guint over = 0;
+
+    g_array_sort (probe.gaps, compare_gaps);
+    for (guint i = 0; i < probe.gaps->len; i++)
+      if (g_array_index (probe.gaps, gint64, i) > STALL_BUDGET_MS * 1000)
+        over++;
+    g_print ("main-thread gaps: median %.1f ms, 99th percentile %.1f ms, %u of %u over %.0f ms\n",
+             g_array_index (probe.gaps, gint64, probe.gaps->len / 2) / 1000.0,
+             g_array_index (probe.gaps, gint64, probe.gaps->len * 99 / 100) / 1000.0,
+             over, probe.gaps->len, STALL_BUDGET_MS);
+  }
+  g_array_unref (probe.gaps);
+  g_print ("pages rendered while scrolling 200 pages: %u; pages cached at the end: %u\n",
+           evident_page_view_get_n_rendered (view), evident_page_view_get_n_cached (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pump (100);
+
+  return 0;
+}
