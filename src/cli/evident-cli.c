@@ -416,7 +416,7 @@ print_score_text (EvidentProject     *project,
       const EvidentChapterScore *chapter = &g_array_index (score->chapters,
                                                            EvidentChapterScore, c);
 
-      g_print ("  %-6s %-52s %4d %4d %4d\n", chapter->number, chapter->title,
+      g_print ("  %-6s %-52s %4d %4d %4d\n", chapter->number, evident_translate_title (chapter->title),
                chapter->points_counted[EVIDENT_VIEW_CONFIRMED],
                chapter->points_counted[EVIDENT_VIEW_PROJECTED], chapter->points);
     }

@@ -2,9 +2,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "evident-chapter-private.h"
+#include "evident-enums-util.h"
 
 struct _EvidentChapter
 {
@@ -25,6 +27,7 @@ enum {
   PROP_0,
   PROP_NUMBER,
   PROP_TITLE,
+  PROP_DISPLAY_TITLE,
   PROP_N_ITEMS,
   PROP_POINTS,
   PROP_N_COUNTED,
@@ -63,6 +66,9 @@ evident_chapter_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_DISPLAY_TITLE:
+      g_value_set_string (value, evident_chapter_get_display_title (self));
+      break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->n_items);
       break;
@@ -97,6 +103,7 @@ evident_chapter_class_init (EvidentChapterClass *klass)
 
   properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, ro);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
+  properties[PROP_DISPLAY_TITLE] = g_param_spec_string ("display-title", NULL, NULL, NULL, ro);
   properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_POINTS] = g_param_spec_int ("points", NULL, NULL, 0, G_MAXINT, 0, ro);
   /* Counted in the projected view: what the sidebar's progress shows. */
@@ -175,6 +182,20 @@ evident_chapter_get_title (EvidentChapter *self)
 {
   g_return_val_if_fail (EVIDENT_IS_CHAPTER (self), NULL);
   return self->title;
+}
+
+/**
+ * evident_chapter_get_display_title:
+ *
+ * The title to show: translated when it is one of the titles Evident
+ * knows (the bundled sample checklist's, see evident-sample-strings.c),
+ * else as the checklist gives it.
+ */
+const char *
+evident_chapter_get_display_title (EvidentChapter *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_CHAPTER (self), NULL);
+  return evident_translate_title (self->title);
 }
 
 guint

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (EvidentChapter, evident_chapter, EVIDENT, CHAPTER, GObject
 
 const char *evident_chapter_get_number            (EvidentChapter *self);
 const char *evident_chapter_get_title             (EvidentChapter *self);
+const char *evident_chapter_get_display_title     (EvidentChapter *self);
 guint       evident_chapter_get_n_items           (EvidentChapter *self);
 int         evident_chapter_get_points            (EvidentChapter *self);
 guint       evident_chapter_get_n_counted         (EvidentChapter *self,

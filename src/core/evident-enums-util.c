@@ -229,6 +229,17 @@ evident_item_field_get_label (EvidentItemField field)
     }
 }
 
+/* A chapter title to show: translated when it is one Evident knows (the
+ * bundled sample's, see evident-sample-strings.c), else as given. An empty
+ * title stays empty: gettext would answer it with the catalogue's header. */
+const char *
+evident_translate_title (const char *title)
+{
+  if (title == NULL || *title == '\0')
+    return "";
+  return g_dgettext (GETTEXT_PACKAGE, title);
+}
+
 /* Natural order of references: "8.2" < "8.10" < "SECP-002" < "SECP-010". */
 int
 evident_ref_compare (const char *a,

@@ -29,6 +29,8 @@ gboolean    evident_item_field_from_string (const char        *string,
                                             EvidentItemField  *field);
 const char *evident_item_field_get_label   (EvidentItemField   field);
 
+const char *evident_translate_title        (const char        *title);
+
 int         evident_ref_compare            (const char        *a,
                                             const char        *b);
 

@@ -449,7 +449,7 @@ update_chapter_row (EvidentOverview           *self,
   g_autofree char *mandatory = NULL;
 
   gtk_label_set_label (row->number, chapter->number);
-  gtk_label_set_label (row->title, chapter->title);
+  gtk_label_set_label (row->title, evident_translate_title (chapter->title));
 
   /* Translators: a chapter's points: confirmed · projected / available */
   points = g_strdup_printf (_("%d · %d / %d"), confirmed, projected, chapter->points);
@@ -478,13 +478,13 @@ update_chapter_row (EvidentOverview           *self,
     /* Translators: a chapter for screen readers, e.g. "8.0 Security: 77
      * points confirmed, 103 projected, of 160; 1 mandatory item not counted" */
     accessible = g_strdup_printf (_("%s %s: %d points confirmed, %d projected, of %d; %s"),
-                                  chapter->number, chapter->title,
+                                  chapter->number, evident_translate_title (chapter->title),
                                   confirmed, projected, chapter->points, mandatory);
   else
     /* Translators: a chapter for screen readers, e.g. "8.0 Security: 77
      * points confirmed, 103 projected, of 160" */
     accessible = g_strdup_printf (_("%s %s: %d points confirmed, %d projected, of %d"),
-                                  chapter->number, chapter->title,
+                                  chapter->number, evident_translate_title (chapter->title),
                                   confirmed, projected, chapter->points);
   /* Setting a tooltip queries the pointer: only on a change. The tooltip
    * is not the description too, or screen readers would read it twice. */
