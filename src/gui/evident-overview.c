@@ -21,6 +21,9 @@
  */
 
 #define N_AT_RISK_SHOWN 10
+/* A real checklist has some 20 mandatory items; a generated one may have
+ * thousands, which would cost seconds of layout for a list nobody reads. */
+#define N_MANDATORY_SHOWN 25
 
 /* EvidentOverviewBar: a bar of points against a maximum, with a lighter
  * second value behind the first (the projected points behind the
@@ -209,6 +212,7 @@ struct _EvidentOverview
   GtkDropDown          *metric_dropdown;
   EvidentHeatmapView   *heatmap_view;
   GtkListBox           *mandatory_list;
+  GtkWidget            *mandatory_more_row;
   GtkListBox           *risk_list;
   GtkListBox           *chapter_list;
 
@@ -714,6 +718,7 @@ update_items (EvidentOverview *self)
   const EvidentScore *score;
   GListModel *items;
   guint n_items;
+  guint n_more = 0;
 
   if (self->project == NULL)
     return;
@@ -728,15 +733,36 @@ update_items (EvidentOverview *self)
 
       if (evident_item_get_mandatory (item)
           && !evident_item_counts_in (item, EVIDENT_VIEW_PROJECTED))
-        g_ptr_array_add (mandatory, g_steal_pointer (&item));
+        {
+          if (mandatory->len < N_MANDATORY_SHOWN)
+            g_ptr_array_add (mandatory, g_steal_pointer (&item));
+          else
+            n_more++;
+        }
     }
 
   for (guint i = 0; i < MIN (score->at_risk->len, N_AT_RISK_SHOWN); i++)
     g_ptr_array_add (at_risk, g_ptr_array_index (score->at_risk, i));
 
+  if (self->mandatory_more_row != NULL)
+    {
+      gtk_list_box_remove (self->mandatory_list, self->mandatory_more_row);
+      self->mandatory_more_row = NULL;
+    }
   update_item_list (self->mandatory_list, &self->mandatory_refs, mandatory,
                     score->rules.mandatory_penalty,
                     _("Every mandatory item is counted in the projected view."));
+  if (n_more > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "And %u more mandatory item",
+                                                            "And %u more mandatory items",
+                                                            n_more),
+                                               n_more);
+
+      self->mandatory_more_row = create_placeholder_row (text);
+      gtk_list_box_append (self->mandatory_list, self->mandatory_more_row);
+    }
   update_item_list (self->risk_list, &self->risk_refs, at_risk,
                     score->rules.mandatory_penalty,
                     _("No points at risk: every item is counted in the projected view."));
@@ -1046,6 +1072,7 @@ evident_overview_set_project (EvidentOverview *self,
   clear_list (self->chapter_list);
   g_array_set_size (self->chapter_rows, 0);
   clear_list (self->mandatory_list);
+  self->mandatory_more_row = NULL;
   clear_list (self->risk_list);
   g_clear_pointer (&self->mandatory_refs, g_strfreev);
   g_clear_pointer (&self->risk_refs, g_strfreev);

@@ -17,6 +17,7 @@
  * at risk. Each item there is a button for win.open-item.
  */
 
+#define N_MANDATORY_SHOWN 25
 #define N_AT_RISK_SHOWN 10
 
 typedef enum
@@ -393,15 +394,26 @@ update_popover (EvidentScoreButton *self)
           || evident_item_counts_in (item, EVIDENT_VIEW_PROJECTED))
         continue;
 
+      if (++n_mandatory > N_MANDATORY_SHOWN)
+        continue;
       gtk_box_append (GTK_BOX (self->mandatory_box),
                       create_item_button (self, item,
                                           evident_item_get_points_at_risk (item, score->rules.mandatory_penalty),
                                           points_mode));
-      n_mandatory++;
     }
   if (n_mandatory == 0)
     gtk_box_append (GTK_BOX (self->mandatory_box),
                     create_placeholder (_("Every mandatory item is counted in the projected view.")));
+  else if (n_mandatory > N_MANDATORY_SHOWN)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "And %u more mandatory item",
+                                                            "And %u more mandatory items",
+                                                            n_mandatory - N_MANDATORY_SHOWN),
+                                               n_mandatory - N_MANDATORY_SHOWN);
+
+      gtk_box_append (GTK_BOX (self->mandatory_box), create_placeholder (more));
+    }
 
   for (guint i = 0; i < MIN (score->at_risk->len, N_AT_RISK_SHOWN); i++)
     {
