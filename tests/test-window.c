@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The main window on the sample project: the sidebar lists "All Items" and
- * the 13 chapters in order; win.show-chapter and win.open-item point the
- * item list and the editor where the user asked; an edit made through the
- * core changes the score in the header bar at once; win.undo and win.redo
- * take the item's status back and forth; the score popover's items open
- * the item. Every window is destroyed and finalized. */
+/* The main window on the sample project: the sidebar lists "Overview",
+ * "All Items" and the 13 chapters in order; the project opens on the
+ * overview; win.show-chapter, win.open-item and win.show-overview point the
+ * window where the user asked, as do the overview's chapters, items and heat
+ * map cells (a cell lists its owner's items of its complexity); an edit made
+ * through the core changes the score in the header bar at once; win.undo
+ * and win.redo take the item's status back and forth; the score popover's
+ * items open the item. Every window is destroyed and finalized. */
 
 #include "config.h"
 
@@ -16,6 +18,7 @@
 
 #include "evident-chapter.h"
 #include "evident-csv.h"
+#include "evident-heatmap.h"
 #include "evident-item.h"
 #include "evident-project.h"
 #include "evident-sample.h"
@@ -221,6 +224,52 @@ get_selected_item (Fixture *fixture)
   return item;
 }
 
+/* Runs the main loop until the window's panes stopped moving. */
+static void
+settle (Fixture *fixture)
+{
+  GtkWidget *sidebar = GTK_WIDGET (evident_window_get_sidebar (fixture->window));
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (sidebar, ADW_TYPE_LEAFLET));
+
+  pump ();
+  for (guint i = 0; i < 50 && adw_leaflet_get_child_transition_running (leaflet); i++)
+    pump ();
+  g_assert_false (adw_leaflet_get_child_transition_running (leaflet));
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}
+
+static void
+collect_mapped_score_buttons (GtkWidget *widget,
+                              GPtrArray *out)
+{
+  if (EVIDENT_IS_SCORE_BUTTON (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (out, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mapped_score_buttons (child, out);
+}
+
+/* What the window shows right of the sidebar: the overview, or the item
+ * list (and the editor), never both. */
+static void
+assert_shows_overview (Fixture  *fixture,
+                       gboolean  overview)
+{
+  EvidentWindow *window = fixture->window;
+
+  g_assert_cmpint (evident_sidebar_get_overview (evident_window_get_sidebar (window)), ==, overview);
+  g_assert_cmpint (is_mapped (evident_window_get_overview (window)), ==, overview);
+  g_assert_cmpint (is_mapped (evident_window_get_item_list (window)), ==, !overview);
+  g_assert_cmpint (is_mapped (evident_window_get_item_editor (window)), ==, !overview);
+}
+
 /* Tests */
 
 /* Issue #2: the application's window lists the 13 chapters of the sample
@@ -234,15 +283,20 @@ test_sidebar_13_chapters (Fixture       *fixture,
   g_autoptr (GString) shown = g_string_new (NULL);
   g_autoptr (GObject) first = NULL;
 
-  g_assert_nonnull (rows);
-  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + G_N_ELEMENTS (chapter_titles));
+  g_autoptr (GObject) second = NULL;
 
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2 + G_N_ELEMENTS (chapter_titles));
+
+  /* "Overview" and "All Items" first. */
   first = g_list_model_get_item (rows, 0);
   g_assert_false (EVIDENT_IS_CHAPTER (first));
+  second = g_list_model_get_item (rows, 1);
+  g_assert_false (EVIDENT_IS_CHAPTER (second));
 
   for (guint i = 0; i < G_N_ELEMENTS (chapter_titles); i++)
     {
-      g_autoptr (GObject) row = g_list_model_get_item (rows, i + 1);
+      g_autoptr (GObject) row = g_list_model_get_item (rows, i + 2);
       g_autofree char *number = g_strdup_printf ("%u.0", i + 1);
 
       g_assert_true (EVIDENT_IS_CHAPTER (row));
@@ -253,15 +307,24 @@ test_sidebar_13_chapters (Fixture       *fixture,
   /* What is on screen: the first rows with their titles and progress. */
   collect_labels (GTK_WIDGET (sidebar), shown);
   g_test_message ("Sidebar shows:\n%s", shown->str);
-  g_assert_nonnull (strstr (shown->str, "All Items\n"));
+  g_assert_true (g_str_has_prefix (shown->str, "Overview\nAll Items\n"));
   g_assert_nonnull (strstr (shown->str, "1.0\n"));
   g_assert_nonnull (strstr (shown->str, "Partner Capabilities Overview\n"));
   g_assert_nonnull (strstr (shown->str, "Business Health\n"));
   g_assert_nonnull (strstr (shown->str, " items · "));
 
-  /* "All Items" is selected at first: the list shows every item. */
+  /* "Overview" is selected at first, and the list behind it holds every
+   * item. */
+  g_assert_true (evident_sidebar_get_overview (sidebar));
   g_assert_null (evident_sidebar_get_chapter (sidebar));
   g_assert_null (get_list_chapter (fixture));
+
+  /* Selecting "All Items" leaves the overview for every item. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), 1);
+  pump ();
+  g_assert_false (evident_sidebar_get_overview (sidebar));
+  g_assert_null (get_list_chapter (fixture));
+  assert_shows_overview (fixture, FALSE);
 }
 
 static void
@@ -279,7 +342,7 @@ test_show_chapter (Fixture       *fixture,
   g_assert_true (get_list_chapter (fixture) == security);
 
   /* Selecting a row in the sidebar does the same. */
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (evident_sidebar_get_model (sidebar)), 2);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (evident_sidebar_get_model (sidebar)), 3);
   pump ();
   g_assert_true (get_list_chapter (fixture) == find_chapter (fixture->project, "2.0"));
 
@@ -472,6 +535,8 @@ test_narrow (Fixture       *fixture,
 {
   EvidentScoreButton *button = evident_window_get_score_button (fixture->window);
   EvidentItem *item = find_open_item (fixture->project, "8.0", EVIDENT_VIEW_CONFIRMED);
+  EvidentHeatmapView *heatmap_view =
+    evident_overview_get_heatmap_view (evident_window_get_overview (fixture->window));
 
   /* At 360 pixels the panes fold: one at a time, the score in short. */
   gtk_window_unmaximize (GTK_WINDOW (fixture->window));
@@ -490,6 +555,35 @@ test_narrow (Fixture       *fixture,
   g_assert_true (evident_score_button_get_compact (button));
   g_assert_false (g_str_has_prefix (evident_score_button_get_text (button), "Confirmed"));
 
+  settle (fixture);
+
+  /* The overview, alone; back leads to the sidebar, and choosing the
+   * overview there leads to it again. */
+  g_assert_true (is_mapped (evident_window_get_overview (fixture->window)));
+  g_assert_false (is_mapped (evident_window_get_sidebar (fixture->window)));
+  g_assert_false (is_mapped (evident_window_get_item_list (fixture->window)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
+  settle (fixture);
+  g_assert_true (is_mapped (evident_window_get_sidebar (fixture->window)));
+  g_assert_false (is_mapped (evident_window_get_overview (fixture->window)));
+  g_signal_emit_by_name (evident_window_get_sidebar (fixture->window), "activated");
+  settle (fixture);
+  g_assert_true (is_mapped (evident_window_get_overview (fixture->window)));
+  g_assert_false (is_mapped (evident_window_get_sidebar (fixture->window)));
+
+  /* A heat map cell leads forward to the list; back from there goes to the
+   * sidebar, past the hidden overview. */
+  evident_heatmap_view_activate_cell (heatmap_view, EVIDENT_HEATMAP_TOTAL, EVIDENT_HEATMAP_TOTAL);
+  settle (fixture);
+  g_assert_true (is_mapped (evident_window_get_item_list (fixture->window)));
+  g_assert_false (is_mapped (evident_window_get_overview (fixture->window)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
+  settle (fixture);
+  g_assert_true (is_mapped (evident_window_get_sidebar (fixture->window)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
+  settle (fixture);
+  g_assert_true (is_mapped (evident_window_get_overview (fixture->window)));
+
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s",
                               evident_item_get_ref (item));
   pump ();
@@ -500,6 +594,281 @@ test_narrow (Fixture       *fixture,
   pump ();
   pump ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (evident_window_get_item_list (fixture->window))));
+}
+
+/* Issue #5: the project opens on the overview, with the score in its
+ * header bar; the item list and the editor are not shown. */
+static void
+test_opens_on_overview (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  EvidentOverview *overview = evident_window_get_overview (fixture->window);
+  EvidentScoreButton *list_button = evident_window_get_score_button (fixture->window);
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) other_file = NULL;
+  g_autoptr (EvidentProject) other = NULL;
+  EvidentItem *item;
+  g_autofree char *text = NULL;
+
+  assert_shows_overview (fixture, TRUE);
+  g_assert_true (evident_overview_get_project (overview) == fixture->project);
+  g_assert_nonnull (evident_overview_get_score_text (overview, EVIDENT_VIEW_CONFIRMED));
+
+  /* One score button in sight, the overview's, in short (the page shows
+   * the score in full), with the confirmed score of the item list's. */
+  collect_mapped_score_buttons (GTK_WIDGET (fixture->window), buttons);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  g_assert_true (g_ptr_array_index (buttons, 0) != (gpointer) list_button);
+  g_assert_true (evident_score_button_get_compact (g_ptr_array_index (buttons, 0)));
+  text = g_strdup (evident_score_button_get_text (g_ptr_array_index (buttons, 0)));
+  g_test_message ("Overview's score button: %s", text);
+  g_assert_cmpint (atoi (text), ==, parse_confirmed (evident_score_button_get_text (list_button)));
+
+  /* It follows edits as the other does. */
+  item = find_open_item (fixture->project, "8.0", EVIDENT_VIEW_CONFIRMED);
+  g_assert_nonnull (item);
+  g_assert_true (evident_project_set_status (fixture->project, item, EVIDENT_STATUS_MET, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (evident_score_button_get_text (g_ptr_array_index (buttons, 0)), !=, text);
+  g_assert_cmpint (atoi (evident_score_button_get_text (g_ptr_array_index (buttons, 0))), ==,
+                   parse_confirmed (evident_score_button_get_text (list_button)));
+
+  /* Another project opens on its overview too, wherever the window was. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "8.0");
+  pump ();
+  assert_shows_overview (fixture, FALSE);
+
+  other_file = g_file_new_build_filename (fixture->dir, "other.evident", NULL);
+  other = evident_sample_create_project (other_file, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  evident_window_set_project (fixture->window, other);
+  pump ();
+  assert_shows_overview (fixture, TRUE);
+  g_assert_true (evident_overview_get_project (overview) == other);
+  g_assert_null (get_list_chapter (fixture));
+}
+
+/* win.show-overview comes back to the overview from anywhere; a chapter,
+ * an item or the search leave it. */
+static void
+test_show_overview (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  EvidentSidebar *sidebar = evident_window_get_sidebar (fixture->window);
+  EvidentItem *item = find_open_item (fixture->project, "8.0", EVIDENT_VIEW_CONFIRMED);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "8.0");
+  pump ();
+  assert_shows_overview (fixture, FALSE);
+  g_assert_true (get_list_chapter (fixture) == find_chapter (fixture->project, "8.0"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
+  pump ();
+  assert_shows_overview (fixture, TRUE);
+  g_assert_null (evident_sidebar_get_chapter (sidebar));
+
+  /* Next item does not change the item behind the overview. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-item", NULL);
+  pump ();
+  assert_shows_overview (fixture, TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s",
+                              evident_item_get_ref (item));
+  pump ();
+  assert_shows_overview (fixture, FALSE);
+  g_assert_true (get_selected_item (fixture) == item);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
+  pump ();
+  assert_shows_overview (fixture, TRUE);
+
+  /* The search is the item list's. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  pump ();
+  assert_shows_overview (fixture, FALSE);
+  g_assert_null (get_list_chapter (fixture));
+}
+
+/* The overview's chapters and items open them in the window. */
+static void
+test_overview_opens_chapters_and_items (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  EvidentOverview *overview = evident_window_get_overview (fixture->window);
+  const EvidentScore *score = evident_project_get_score (fixture->project);
+  EvidentItem *most_at_risk;
+  EvidentItem *shown = NULL;
+  GtkListBoxRow *row;
+
+  /* The eighth chapter's row: chapter 8.0, Security. */
+  row = gtk_list_box_get_row_at_index (evident_overview_get_chapter_list (overview), 7);
+  g_assert_nonnull (row);
+  gtk_widget_activate (GTK_WIDGET (row));
+  pump ();
+  assert_shows_overview (fixture, FALSE);
+  g_assert_true (get_list_chapter (fixture) == find_chapter (fixture->project, "8.0"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
+  pump ();
+  assert_shows_overview (fixture, TRUE);
+
+  /* The first of the items with most points at risk. */
+  g_assert_cmpuint (score->at_risk->len, >, 0);
+  most_at_risk = g_ptr_array_index (score->at_risk, 0);
+  row = gtk_list_box_get_row_at_index (evident_overview_get_risk_list (overview), 0);
+  g_assert_nonnull (row);
+  gtk_widget_activate (GTK_WIDGET (row));
+  pump ();
+  assert_shows_overview (fixture, FALSE);
+  g_assert_true (get_selected_item (fixture) == most_at_risk);
+  g_object_get (evident_window_get_item_editor (fixture->window), "item", &shown, NULL);
+  g_assert_true (shown == most_at_risk);
+  g_clear_object (&shown);
+}
+
+/* The items of @project with @owner ("" for none, NULL for any) and
+ * @complexity (-1 for any), only those not counted in the projected view
+ * if @open_only. */
+static guint
+count_items (EvidentProject *project,
+             const char     *owner,
+             int             complexity,
+             gboolean        open_only)
+{
+  GListModel *items = evident_project_get_items (project);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (EvidentItem) item = g_list_model_get_item (items, i);
+      const char *item_owner = evident_item_get_owner (item);
+
+      if (owner != NULL && g_strcmp0 (item_owner != NULL ? item_owner : "", owner) != 0)
+        continue;
+      if (complexity >= 0 && (int) evident_item_get_complexity (item) != complexity)
+        continue;
+      if (open_only && evident_item_counts_in (item, EVIDENT_VIEW_PROJECTED))
+        continue;
+      n++;
+    }
+
+  return n;
+}
+
+/* Every item the list shows has @owner and @complexity, as count_items()
+ * takes them, and there are as many as the project has. */
+static void
+assert_list_holds (Fixture    *fixture,
+                   const char *owner,
+                   int         complexity,
+                   gboolean    open_only,
+                   guint       expected)
+{
+  GListModel *model = evident_item_list_get_model (evident_window_get_item_list (fixture->window));
+  guint n = g_list_model_get_n_items (model);
+
+  g_test_message ("Listed %u items of owner %s, complexity %d%s",
+                  n, owner ? owner : "(any)", complexity, open_only ? ", open" : "");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (EvidentItem) item = g_list_model_get_item (model, i);
+      const char *item_owner = evident_item_get_owner (item);
+
+      if (owner != NULL)
+        g_assert_cmpstr (item_owner != NULL ? item_owner : "", ==, owner);
+      if (complexity >= 0)
+        g_assert_cmpint (evident_item_get_complexity (item), ==, complexity);
+      if (open_only)
+        g_assert_false (evident_item_counts_in (item, EVIDENT_VIEW_PROJECTED));
+    }
+  g_assert_cmpuint (n, ==, expected);
+  g_assert_cmpuint (n, ==, count_items (fixture->project, owner, complexity, open_only));
+}
+
+/* Issue #5: choosing a heat map cell opens the item list filtered to that
+ * owner and complexity: the items the cell counts. */
+static void
+test_heatmap_cell_filters_list (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  EvidentOverview *overview = evident_window_get_overview (fixture->window);
+  EvidentHeatmapView *view = evident_overview_get_heatmap_view (overview);
+  EvidentItemList *list = evident_window_get_item_list (fixture->window);
+  EvidentSidebar *sidebar = evident_window_get_sidebar (fixture->window);
+  const EvidentHeatmap *heatmap = evident_heatmap_view_get_heatmap (view);
+  const EvidentHeatmapCell *cell;
+  guint best_row = 0, best_column = 0, best_open = 0;
+  guint unassigned;
+  const char *owner;
+  int complexity;
+
+  g_assert_nonnull (heatmap);
+  g_assert_cmpuint (heatmap->n_rows, >, 1);
+
+  /* The owner's cell with most open items. */
+  for (guint row = 0; row + 1 < heatmap->n_rows; row++)
+    for (guint column = 0; column < EVIDENT_HEATMAP_N_COLUMNS; column++)
+      {
+        cell = evident_heatmap_get_cell (heatmap, row, column);
+        if (cell->n_open > best_open)
+          {
+            best_open = cell->n_open;
+            best_row = row;
+            best_column = column;
+          }
+      }
+  g_assert_cmpuint (best_open, >, 0);
+  owner = evident_heatmap_get_owner (heatmap, best_row);
+  complexity = evident_heatmap_column_get_complexity (best_column);
+  g_assert_nonnull (owner);
+  cell = evident_heatmap_get_cell (heatmap, best_row, best_column);
+  g_assert_cmpuint (cell->n_items, >, cell->n_open);
+
+  /* A search and a chapter left from before do not hide the cell's items. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "2.0");
+  evident_item_list_set_search_text (list, "no such item anywhere");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
+  pump ();
+  assert_shows_overview (fixture, TRUE);
+
+  /* The cells count open items: the list holds the cell's open items. */
+  g_assert_cmpint (evident_overview_get_metric (overview), ==, EVIDENT_HEATMAP_METRIC_OPEN);
+  evident_heatmap_view_activate_cell (view, best_row, best_column);
+  pump ();
+  assert_shows_overview (fixture, FALSE);
+  g_assert_null (evident_sidebar_get_chapter (sidebar));
+  g_assert_cmpstr (evident_item_list_get_search_text (list) ? evident_item_list_get_search_text (list) : "", ==, "");
+  assert_list_holds (fixture, owner, complexity, TRUE, best_open);
+
+  /* Share done: every item of the cell. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
+  evident_overview_set_metric (overview, EVIDENT_HEATMAP_METRIC_DONE);
+  pump ();
+  heatmap = evident_heatmap_view_get_heatmap (view);
+  cell = evident_heatmap_get_cell (heatmap, best_row, best_column);
+  evident_heatmap_view_activate_cell (view, best_row, best_column);
+  pump ();
+  assert_shows_overview (fixture, FALSE);
+  assert_list_holds (fixture, owner, complexity, FALSE, cell->n_items);
+
+  /* The "Unassigned" row's total: the items without an owner. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
+  pump ();
+  unassigned = heatmap->n_rows - 1;
+  g_assert_null (evident_heatmap_get_owner (heatmap, unassigned));
+  cell = evident_heatmap_get_cell (heatmap, unassigned, EVIDENT_HEATMAP_TOTAL);
+  evident_heatmap_view_activate_cell (view, unassigned, EVIDENT_HEATMAP_TOTAL);
+  pump ();
+  assert_list_holds (fixture, "", -1, FALSE, cell->n_items);
+
+  /* The total row's column: any owner, one complexity. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
+  pump ();
+  cell = evident_heatmap_get_cell (heatmap, EVIDENT_HEATMAP_TOTAL, best_column);
+  evident_heatmap_view_activate_cell (view, EVIDENT_HEATMAP_TOTAL, best_column);
+  pump ();
+  assert_list_holds (fixture, NULL, complexity, FALSE, cell->n_items);
 }
 
 static void
@@ -528,6 +897,7 @@ test_templates_finalize (void)
   GtkWidget *widgets[] = {
     evident_sidebar_new (),
     evident_score_button_new (),
+    evident_overview_new (),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
@@ -634,6 +1004,10 @@ main (int   argc,
   ADD ("/window/score-popover-opens-items", test_score_popover_opens_items);
   ADD ("/window/title", test_title);
   ADD ("/window/narrow", test_narrow);
+  ADD ("/window/opens-on-overview", test_opens_on_overview);
+  ADD ("/window/show-overview", test_show_overview);
+  ADD ("/window/overview-opens-chapters-and-items", test_overview_opens_chapters_and_items);
+  ADD ("/window/heatmap-cell-filters-list", test_heatmap_cell_filters_list);
   g_test_add_func ("/window/score-pass-fail", test_score_pass_fail);
   g_test_add_func ("/window/no-project", test_no_project);
   g_test_add_func ("/window/templates-finalize", test_templates_finalize);

@@ -2,10 +2,14 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "evident-chapter.h"
 #include "evident-enums-util.h"
+#include "evident-evidence-row.h"
+#include "evident-evidence.h"
 #include "evident-item-editor.h"
 
 /* How long typing must pause before the notes are saved. */
@@ -45,6 +49,14 @@ struct _EvidentItemEditor
   GtkLabel            *requirement_label;
   GtkWidget           *evidence_group;
   GtkLabel            *evidence_label;
+  GtkScrolledWindow   *scrolled_window;
+  GtkListBox          *evidence_list;
+  GtkListBox          *pending_list;
+  GtkMenuButton       *add_link_button;
+  GtkPopover          *link_popover;
+  GtkEntry            *link_url_entry;
+  GtkEntry            *link_title_entry;
+  GtkLabel            *link_error_label;
   GtkTextView         *notes_view;
   GtkTextBuffer       *notes_buffer;
   GtkLabel            *notes_state_label;
@@ -54,6 +66,20 @@ struct _EvidentItemEditor
   GPtrArray           *history_rows;
   /* The message under the status rows when an edit was refused */
   char                *status_error;
+
+  /* The item's evidence, from the project's evidence store */
+  GListModel          *evidence_model;
+  EvidentEvidence     *selected_evidence;
+  /* Files being added (Pending), of this item or others */
+  GPtrArray           *pending;
+  /* Toasts that can still undo a removal */
+  GPtrArray           *undo_toasts;
+  /* Opening and saving copies of evidence */
+  GCancellable        *cancellable;
+  GtkNativeDialog     *file_chooser;
+  /* > 0 while the evidence list is rebuilt: selection changes are not
+   * reported one by one */
+  guint                rebinding;
 
   guint                notes_timeout_id;
   guint                focus_reason_id;
@@ -73,11 +99,14 @@ enum {
   PROP_0,
   PROP_PROJECT,
   PROP_ITEM,
+  PROP_SELECTED_EVIDENCE,
   N_PROPS
 };
 
 enum {
   ERROR,
+  TOAST,
+  EVIDENCE_ACTIVATED,
   N_SIGNALS
 };
 
@@ -90,6 +119,15 @@ static const char *editor_actions[] = {
   "editor.set-owner",
   "editor.set-complexity",
   "editor.set-due",
+  "editor.add-files",
+  "editor.add-uri",
+  "editor.add-link",
+  "editor.open-evidence",
+  "editor.save-evidence",
+  "editor.rename-evidence",
+  "editor.set-evidence-title",
+  "editor.set-evidence-kind",
+  "editor.remove-evidence",
 };
 
 static gboolean
@@ -301,7 +339,7 @@ find_chapter_title (EvidentProject *project,
 
       /* The model keeps the chapter, and so its title, alive. */
       if (g_strcmp0 (evident_chapter_get_number (chapter), number) == 0)
-        return evident_chapter_get_title (chapter);
+        return evident_chapter_get_display_title (chapter);
     }
   return NULL;
 }
@@ -666,9 +704,536 @@ sync_history (EvidentItemEditor *self)
     }
 }
 
+/* Evidence */
+
+typedef struct
+{
+  /* NULL once the editor let go of the addition (disposed, or another
+   * project): the addition was cancelled and only its callback is left. */
+  EvidentItemEditor *editor;
+  EvidentItem       *item;
+  GFile             *file;
+  GCancellable      *cancellable;
+  GtkWidget         *row;
+  GtkProgressBar    *progress_bar;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_object (&pending->item);
+  g_clear_object (&pending->file);
+  g_clear_object (&pending->cancellable);
+  g_free (pending);
+}
+
+static EvidentEvidenceStore *
+get_store (EvidentItemEditor *self)
+{
+  g_assert (self->project != NULL);
+  return evident_evidence_store_get_for_project (self->project);
+}
+
+/* The evidence of the item shown with @id, or NULL. */
+static EvidentEvidence *
+find_evidence (EvidentItemEditor *self,
+               gint64             id,
+               guint             *position)
+{
+  guint n;
+
+  if (self->evidence_model == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (self->evidence_model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (EvidentEvidence) evidence = g_list_model_get_item (self->evidence_model, i);
+
+      /* The model keeps the evidence alive. */
+      if (evident_evidence_get_id (evidence) == id)
+        {
+          if (position != NULL)
+            *position = i;
+          return evidence;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+same_item (EvidentEvidence *evidence,
+           EvidentItem     *item)
+{
+  EvidentItem *owner = evident_evidence_get_item (evidence);
+
+  return item != NULL && evident_item_get_id (owner) == evident_item_get_id (item);
+}
+
+/* A first guess at what a new file is; the user corrects it in its row. */
+static EvidentEvidenceKind
+guess_kind (GFile *file)
+{
+  static const char *presentation_types[] = {
+    "application/vnd.ms-powerpoint",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/vnd.oasis.opendocument.presentation",
+    "application/vnd.apple.keynote",
+  };
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *type = g_content_type_guess (name, NULL, 0, NULL);
+  g_autofree char *mime = g_content_type_get_mime_type (type);
+
+  for (guint i = 0; i < G_N_ELEMENTS (presentation_types); i++)
+    if (g_content_type_is_mime_type (type, presentation_types[i]))
+      return EVIDENT_EVIDENCE_KIND_PRESENTATION;
+
+  /* Screenshots and recordings of a technical demonstration */
+  if (mime != NULL && (g_str_has_prefix (mime, "image/") || g_str_has_prefix (mime, "video/")))
+    return EVIDENT_EVIDENCE_KIND_DEMONSTRATION;
+
+  return EVIDENT_EVIDENCE_KIND_OTHER;
+}
+
+/* Hands a toast to whoever shows them (the window); takes @toast. */
+static void
+emit_toast (EvidentItemEditor *self,
+            AdwToast          *toast)
+{
+  g_signal_emit (self, signals[TOAST], 0, toast);
+  g_object_unref (toast);
+}
+
+static void
+set_selected_evidence (EvidentItemEditor *self,
+                       EvidentEvidence   *evidence)
+{
+  if (!g_set_object (&self->selected_evidence, evidence))
+    return;
+  if (self->rebinding == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVIDENCE]);
+}
+
+static void
+select_evidence_at (EvidentItemEditor *self,
+                    guint              position)
+{
+  /* NULL past the end: nothing selected */
+  gtk_list_box_select_row (self->evidence_list,
+                           gtk_list_box_get_row_at_index (self->evidence_list, position));
+}
+
+static GtkWidget *
+create_evidence_row_cb (gpointer item,
+                        gpointer user_data)
+{
+  return evident_evidence_row_new (item);
+}
+
+static void
+evidence_items_changed_cb (EvidentItemEditor *self,
+                           guint              position,
+                           guint              removed,
+                           guint              added,
+                           GListModel        *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  /* The selected evidence went away, or the first came: keep something
+   * selected, where the user was, for the preview beside the editor. */
+  if (gtk_list_box_get_selected_row (self->evidence_list) == NULL && n > 0)
+    select_evidence_at (self, MIN (position, n - 1));
+}
+
+static void
+sync_pending (EvidentItemEditor *self)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      Pending *pending = g_ptr_array_index (self->pending, i);
+      gboolean shown = self->item != NULL && pending->item == self->item;
+
+      gtk_widget_set_visible (pending->row, shown);
+      any |= shown;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_list), any);
+}
+
+/* The item's evidence in the list; the first selected when the item
+ * changes. */
+static void
+sync_evidence (EvidentItemEditor *self)
+{
+  g_autoptr (EvidentEvidence) was_selected = NULL;
+  g_autoptr (GListModel) model = NULL;
+
+  if (self->project != NULL && self->item != NULL)
+    model = evident_evidence_store_list (get_store (self), self->item);
+
+  if (model != self->evidence_model)
+    {
+      g_set_object (&was_selected, self->selected_evidence);
+
+      self->rebinding++;
+      if (self->evidence_model != NULL)
+        g_signal_handlers_disconnect_by_func (self->evidence_model, evidence_items_changed_cb,
+                                              self);
+      g_set_object (&self->evidence_model, model);
+      gtk_list_box_bind_model (self->evidence_list, model, create_evidence_row_cb, NULL, NULL);
+      if (model != NULL)
+        g_signal_connect_object (model, "items-changed", G_CALLBACK (evidence_items_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+      select_evidence_at (self, 0);
+      if (gtk_list_box_get_selected_row (self->evidence_list) == NULL)
+        set_selected_evidence (self, NULL);
+      self->rebinding--;
+
+      if (was_selected != self->selected_evidence)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVIDENCE]);
+    }
+
+  sync_pending (self);
+}
+
+static void
+remove_pending (EvidentItemEditor *self,
+                Pending           *pending)
+{
+  g_assert (pending->editor == self);
+
+  gtk_list_box_remove (self->pending_list, pending->row);
+  pending->row = NULL;
+  pending->progress_bar = NULL;
+  pending->editor = NULL;
+  g_ptr_array_remove (self->pending, pending);
+  sync_pending (self);
+}
+
+/* Cancels every addition in progress: the editor moves to another
+ * project, or goes. */
+static void
+cancel_pending (EvidentItemEditor *self)
+{
+  while (self->pending != NULL && self->pending->len > 0)
+    {
+      Pending *pending = g_ptr_array_index (self->pending, self->pending->len - 1);
+
+      g_cancellable_cancel (pending->cancellable);
+      remove_pending (self, pending);
+    }
+}
+
+static void
+add_file_progress_cb (goffset  current,
+                      goffset  total,
+                      gpointer user_data)
+{
+  Pending *pending = user_data;
+
+  if (pending->progress_bar != NULL && total > 0)
+    gtk_progress_bar_set_fraction (pending->progress_bar, CLAMP ((double) current / total, 0, 1));
+}
+
+static void
+add_file_cb (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Pending *pending = user_data;
+  EvidentItemEditor *self = pending->editor;
+  g_autoptr (EvidentEvidence) evidence = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean already_stored = FALSE;
+
+  evidence = evident_evidence_store_add_file_finish (EVIDENT_EVIDENCE_STORE (source_object),
+                                                     result, &already_stored, &error);
+  if (self != NULL)
+    {
+      remove_pending (self, pending);
+
+      if (evidence != NULL)
+        {
+          if (same_item (evidence, self->item))
+            evident_item_editor_set_selected_evidence (self, evidence);
+
+          if (already_stored)
+            {
+              const char *filename = evident_evidence_get_filename (evidence);
+              g_autofree char *escaped = g_markup_escape_text (filename, -1);
+              g_autofree char *title = NULL;
+
+              /* Translators: %s is a file name */
+              title = g_strdup_printf (_("The project already held “%s”: no space used"), escaped);
+              emit_toast (self, adw_toast_new (title));
+            }
+        }
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          show_error (self, NULL, error);
+        }
+    }
+
+  pending_free (pending);
+}
+
+static GtkWidget *
+create_pending_row (Pending *pending)
+{
+  g_autofree char *name = g_file_get_basename (pending->file);
+  g_autofree char *text = NULL;
+  g_autofree char *cancel_label = NULL;
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *vbox;
+  GtkWidget *label;
+  GtkWidget *progress_bar;
+  GtkWidget *button;
+
+  /* Translators: a file being added as evidence; %s is its name */
+  text = g_strdup_printf (_("Adding “%s”…"), name);
+  /* Translators: the accessible name of a button; %s is a file name */
+  cancel_label = g_strdup_printf (_("Cancel adding “%s”"), name);
+
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+
+  progress_bar = gtk_progress_bar_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+
+  vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_hexpand (vbox, TRUE);
+  gtk_widget_set_valign (vbox, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (vbox), label);
+  gtk_box_append (GTK_BOX (vbox), progress_bar);
+
+  button = gtk_button_new_from_icon_name ("process-stop-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Cancel"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cancel_label,
+                                  -1);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (g_cancellable_cancel),
+                            pending->cancellable);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_box_append (GTK_BOX (box), vbox);
+  gtk_box_append (GTK_BOX (box), button);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  pending->progress_bar = GTK_PROGRESS_BAR (progress_bar);
+  return row;
+}
+
+/* A title for a new file: its name without the extension
+ * ("Access Control Process.pdf" → "Access Control Process"). */
+static char *
+title_from_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  char *dot;
+
+  if (name == NULL)
+    return NULL;
+
+  dot = strrchr (name, '.');
+  if (dot != NULL && dot != name && strlen (dot) <= 5)
+    *dot = '\0';
+  return g_steal_pointer (&name);
+}
+
+/* Adds @file to the item shown, on a worker thread, with a progress row. */
+static void
+add_file (EvidentItemEditor *self,
+          GFile             *file)
+{
+  g_autofree char *title = title_from_file (file);
+  Pending *pending;
+
+  g_assert (self->project != NULL && self->item != NULL);
+
+  pending = g_new0 (Pending, 1);
+  pending->editor = self;
+  pending->item = g_object_ref (self->item);
+  pending->file = g_object_ref (file);
+  pending->cancellable = g_cancellable_new ();
+  pending->row = create_pending_row (pending);
+
+  gtk_list_box_append (self->pending_list, pending->row);
+  g_ptr_array_add (self->pending, pending);
+  sync_pending (self);
+
+  evident_evidence_store_add_file_async (get_store (self), self->item, file, title,
+                                         guess_kind (file), pending->cancellable,
+                                         add_file_progress_cb, pending,
+                                         add_file_cb, pending);
+}
+
+/* Undo toasts */
+
+static void
+undo_toast_dismissed_cb (EvidentItemEditor *self,
+                         AdwToast          *toast)
+{
+  g_ptr_array_remove (self->undo_toasts, toast);
+}
+
+static void
+undo_toast_button_clicked_cb (EvidentItemEditor *self,
+                              AdwToast          *toast)
+{
+  EvidentEvidence *evidence = g_object_get_data (G_OBJECT (toast), "evidence");
+  g_autoptr (GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  if (!evident_evidence_store_restore (get_store (self), evidence, &error))
+    show_error (self, NULL, error);
+  else if (same_item (evidence, self->item))
+    evident_item_editor_set_selected_evidence (self, evidence);
+}
+
+/* Removed evidence of another project cannot come back: the window
+ * cleans a project up as it closes it. */
+static void
+dismiss_undo_toasts (EvidentItemEditor *self)
+{
+  while (self->undo_toasts->len > 0)
+    {
+      g_autoptr (AdwToast) toast = g_object_ref (g_ptr_array_index (self->undo_toasts,
+                                                                    self->undo_toasts->len - 1));
+
+      g_ptr_array_remove_index (self->undo_toasts, self->undo_toasts->len - 1);
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+    }
+}
+
+/* Opening evidence in another application */
+
+static void
+show_uri_cb (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (EvidentItemEditor) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source_object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, NULL, error);
+}
+
+static void
+show_uri (EvidentItemEditor *self,
+          const char        *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME,
+                     self->cancellable, show_uri_cb, g_object_ref (self));
+}
+
+typedef struct
+{
+  EvidentItemEditor *editor;
+  GFile             *file;
+  char              *title;
+  gboolean           open;
+} ExtractData;
+
+static void
+extract_data_free (ExtractData *data)
+{
+  g_clear_object (&data->editor);
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->title, g_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExtractData, extract_data_free)
+
+static void
+extract_cb (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (ExtractData) data = user_data;
+  EvidentItemEditor *self = data->editor;
+  g_autoptr (GError) error = NULL;
+
+  if (!evident_evidence_store_extract_finish (EVIDENT_EVIDENCE_STORE (source_object), result,
+                                              &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, NULL, error);
+      return;
+    }
+
+  if (data->open)
+    {
+      g_autofree char *uri = g_file_get_uri (data->file);
+
+      show_uri (self, uri);
+    }
+  else
+    {
+      g_autofree char *escaped = g_markup_escape_text (data->title, -1);
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is the title of a piece of evidence */
+      title = g_strdup_printf (_("Saved a copy of “%s”"), escaped);
+      emit_toast (self, adw_toast_new (title));
+    }
+}
+
+static void
+extract_evidence (EvidentItemEditor *self,
+                  EvidentEvidence   *evidence,
+                  GFile             *destination,
+                  gboolean           open)
+{
+  ExtractData *data = g_new0 (ExtractData, 1);
+
+  data->editor = g_object_ref (self);
+  data->file = g_object_ref (destination);
+  data->title = g_strdup (evident_evidence_get_title (evidence));
+  data->open = open;
+  evident_evidence_store_extract_async (get_store (self), evident_evidence_get_sha256 (evidence),
+                                        destination, self->cancellable, extract_cb, data);
+}
+
+/* A file name for a copy of @evidence: its own, made safe. */
+static char *
+get_copy_name (EvidentEvidence *evidence)
+{
+  const char *filename = evident_evidence_get_filename (evidence);
+  g_autofree char *name = filename != NULL ? g_path_get_basename (filename) : NULL;
+
+  if (name == NULL || *name == '\0' || g_str_equal (name, ".") || g_str_equal (name, "..")
+      || g_str_equal (name, G_DIR_SEPARATOR_S))
+    return g_strdup (evident_evidence_get_sha256 (evidence));
+  return g_steal_pointer (&name);
+}
+
 static void
 sync_all (EvidentItemEditor *self)
 {
+  sync_evidence (self);
   if (self->item == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -1013,6 +1578,102 @@ notes_view_focus_leave_cb (EvidentItemEditor *self)
   flush_notes (self);
 }
 
+static void
+evidence_list_row_selected_cb (EvidentItemEditor *self,
+                               GtkListBoxRow     *row)
+{
+  set_selected_evidence (self, row != NULL
+                               ? evident_evidence_row_get_evidence (EVIDENT_EVIDENCE_ROW (row))
+                               : NULL);
+}
+
+static void
+evidence_list_row_activated_cb (EvidentItemEditor *self,
+                                GtkListBoxRow     *row)
+{
+  g_signal_emit (self, signals[EVIDENCE_ACTIVATED], 0,
+                 evident_evidence_row_get_evidence (EVIDENT_EVIDENCE_ROW (row)));
+}
+
+static void
+set_link_error (EvidentItemEditor *self,
+                const char        *message)
+{
+  gtk_label_set_text (self->link_error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->link_error_label), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->link_url_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->link_url_entry), "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->link_url_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message ? message : "",
+                                  -1);
+}
+
+static void
+link_popover_show_cb (EvidentItemEditor *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->link_url_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->link_title_entry), "");
+  set_link_error (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->link_url_entry));
+}
+
+static void
+link_entry_changed_cb (EvidentItemEditor *self)
+{
+  set_link_error (self, NULL);
+}
+
+static void
+link_add_button_clicked_cb (EvidentItemEditor *self)
+{
+  g_autoptr (EvidentEvidence) evidence = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->item == NULL || self->project == NULL)
+    return;
+
+  url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->link_url_entry))));
+  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->link_title_entry))));
+
+  evidence = evident_evidence_store_add_link (get_store (self), self->item, url,
+                                              *title != '\0' ? title : NULL,
+                                              EVIDENT_EVIDENCE_KIND_OTHER, &error);
+  if (evidence == NULL)
+    {
+      /* The popover stays up with what was typed, and says why. */
+      set_link_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->link_url_entry));
+      return;
+    }
+
+  gtk_popover_popdown (self->link_popover);
+  evident_item_editor_set_selected_evidence (self, evidence);
+}
+
+static gboolean
+drop_cb (EvidentItemEditor *self,
+         const GValue      *value,
+         double             x,
+         double             y)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (self->item == NULL || self->project == NULL || files == NULL)
+    return FALSE;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *uri = g_file_get_uri (l->data);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "editor.add-uri", "s", uri);
+    }
+  return TRUE;
+}
+
 /* Actions */
 
 static void
@@ -1151,6 +1812,282 @@ set_due_action (GtkWidget  *widget,
   sync_due (self);
 }
 
+static void
+add_files_response_cb (EvidentItemEditor *self,
+                       int                response,
+                       GtkNativeDialog   *native)
+{
+  g_autoptr (GtkNativeDialog) dialog = g_steal_pointer (&self->file_chooser);
+
+  g_assert (dialog == native);
+
+  if (response == GTK_RESPONSE_ACCEPT && self->item != NULL && self->project != NULL)
+    {
+      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr (GFile) file = g_list_model_get_item (files, i);
+
+          add_file (self, file);
+        }
+    }
+
+  gtk_native_dialog_destroy (native);
+}
+
+static void
+add_files_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EvidentItemEditor *self = EVIDENT_ITEM_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *native;
+
+  if (self->item == NULL || self->project == NULL || self->file_chooser != NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Add Evidence"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Add"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+  self->file_chooser = GTK_NATIVE_DIALOG (native);
+  g_signal_connect_object (native, "response", G_CALLBACK (add_files_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+add_uri_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EvidentItemEditor *self = EVIDENT_ITEM_EDITOR (widget);
+  g_autoptr (GFile) file = NULL;
+
+  if (self->item == NULL || self->project == NULL)
+    return;
+
+  file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  add_file (self, file);
+}
+
+static void
+add_link_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  EvidentItemEditor *self = EVIDENT_ITEM_EDITOR (widget);
+
+  if (self->item != NULL && self->project != NULL)
+    gtk_menu_button_popup (self->add_link_button);
+}
+
+static void
+open_evidence_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EvidentItemEditor *self = EVIDENT_ITEM_EDITOR (widget);
+  EvidentEvidence *evidence = find_evidence (self, g_variant_get_int64 (parameter), NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr (GFile) destination = NULL;
+
+  if (evidence == NULL)
+    return;
+
+  if (evident_evidence_is_link (evidence))
+    {
+      show_uri (self, evident_evidence_get_url (evidence));
+      return;
+    }
+
+  /* A copy the other application can read, one folder per file so that
+   * two files of the same name do not meet. */
+  dir = g_build_filename (g_get_user_cache_dir (), "evident", "open",
+                          evident_evidence_get_sha256 (evidence), NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autoptr (GError) error = NULL;
+
+      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not make a copy to open: %s"), g_strerror (saved_errno));
+      show_error (self, NULL, error);
+      return;
+    }
+  name = get_copy_name (evidence);
+  destination = g_file_new_build_filename (dir, name, NULL);
+  extract_evidence (self, evidence, destination, TRUE);
+}
+
+static void
+save_evidence_response_cb (EvidentItemEditor *self,
+                           int                response,
+                           GtkNativeDialog   *native)
+{
+  g_autoptr (GtkNativeDialog) dialog = g_steal_pointer (&self->file_chooser);
+  EvidentEvidence *evidence = g_object_get_data (G_OBJECT (native), "evidence");
+
+  g_assert (dialog == native);
+
+  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
+    {
+      g_autoptr (GFile) destination = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (destination != NULL)
+        extract_evidence (self, evidence, destination, FALSE);
+    }
+
+  gtk_native_dialog_destroy (native);
+}
+
+static void
+save_evidence_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EvidentItemEditor *self = EVIDENT_ITEM_EDITOR (widget);
+  EvidentEvidence *evidence = find_evidence (self, g_variant_get_int64 (parameter), NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *native;
+
+  if (evidence == NULL || evident_evidence_is_link (evidence) || self->file_chooser != NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Save a Copy"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  name = get_copy_name (evidence);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_object_set_data_full (G_OBJECT (native), "evidence", g_object_ref (evidence), g_object_unref);
+  self->file_chooser = GTK_NATIVE_DIALOG (native);
+  g_signal_connect_object (native, "response", G_CALLBACK (save_evidence_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+rename_evidence_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EvidentItemEditor *self = EVIDENT_ITEM_EDITOR (widget);
+  guint position;
+  GtkListBoxRow *row;
+
+  if (find_evidence (self, g_variant_get_int64 (parameter), &position) == NULL)
+    return;
+
+  row = gtk_list_box_get_row_at_index (self->evidence_list, position);
+  if (row != NULL)
+    evident_evidence_row_rename (EVIDENT_EVIDENCE_ROW (row));
+}
+
+static void
+set_evidence_title_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  EvidentItemEditor *self = EVIDENT_ITEM_EDITOR (widget);
+  g_autoptr (GError) error = NULL;
+  EvidentEvidence *evidence;
+  const char *title;
+  gint64 id;
+
+  g_variant_get (parameter, "(x&s)", &id, &title);
+  evidence = find_evidence (self, id, NULL);
+  if (evidence == NULL)
+    return;
+
+  if (!evident_evidence_store_rename (get_store (self), evidence, title, &error))
+    show_error (self, NULL, error);
+}
+
+static void
+set_evidence_kind_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  EvidentItemEditor *self = EVIDENT_ITEM_EDITOR (widget);
+  g_autoptr (GError) error = NULL;
+  EvidentEvidenceKind kind;
+  EvidentEvidence *evidence;
+  const char *name;
+  gint64 id;
+
+  g_variant_get (parameter, "(x&s)", &id, &name);
+  evidence = find_evidence (self, id, NULL);
+  if (evidence == NULL)
+    return;
+
+  if (!evident_evidence_kind_from_string (name, &kind))
+    g_set_error (&error, EVIDENT_EVIDENCE_ERROR, EVIDENT_EVIDENCE_ERROR_INVALID,
+                 _("“%s” is not a kind of evidence"), name);
+  else
+    evident_evidence_store_set_kind (get_store (self), evidence, kind, &error);
+
+  if (error != NULL)
+    show_error (self, NULL, error);
+}
+
+static void
+remove_evidence_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EvidentItemEditor *self = EVIDENT_ITEM_EDITOR (widget);
+  g_autoptr (EvidentEvidence) evidence = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  GtkListBoxRow *selected;
+  GtkWidget *focus;
+  GtkRoot *root;
+  AdwToast *toast;
+  gboolean had_focus;
+
+  evidence = find_evidence (self, g_variant_get_int64 (parameter), NULL);
+  if (evidence == NULL)
+    return;
+  g_object_ref (evidence);
+
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->evidence_list));
+
+  if (!evident_evidence_store_remove (get_store (self), evidence, &error))
+    {
+      show_error (self, NULL, error);
+      return;
+    }
+
+  /* The row went with the focus: the focus goes to its neighbour. */
+  selected = gtk_list_box_get_selected_row (self->evidence_list);
+  if (had_focus && selected != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (selected));
+
+  escaped = g_markup_escape_text (evident_evidence_get_title (evidence), -1);
+  /* Translators: %s is the title of a piece of evidence */
+  title = g_strdup_printf (_("“%s” removed"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "evidence", g_object_ref (evidence), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_button_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->undo_toasts, g_object_ref (toast));
+  emit_toast (self, toast);
+}
+
 /* GObject */
 
 static void
@@ -1172,6 +2109,24 @@ evident_item_editor_dispose (GObject *object)
   flush_notes (self);
   g_clear_handle_id (&self->notes_timeout_id, g_source_remove);
   g_clear_handle_id (&self->focus_reason_id, g_source_remove);
+
+  g_cancellable_cancel (self->cancellable);
+  cancel_pending (self);
+  if (self->file_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->file_chooser);
+      g_clear_object (&self->file_chooser);
+    }
+  if (self->undo_toasts != NULL)
+    {
+      for (guint i = 0; i < self->undo_toasts->len; i++)
+        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->undo_toasts, i), self);
+      g_ptr_array_set_size (self->undo_toasts, 0);
+    }
+  if (self->evidence_model != NULL)
+    g_signal_handlers_disconnect_by_func (self->evidence_model, evidence_items_changed_cb, self);
+  g_clear_object (&self->evidence_model);
+  g_clear_object (&self->selected_evidence);
 
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_func (self->item, item_notify_cb, self);
@@ -1198,6 +2153,9 @@ evident_item_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
   g_clear_pointer (&self->status_error, g_free);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_toasts, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (evident_item_editor_parent_class)->finalize (object);
 }
@@ -1217,6 +2175,9 @@ evident_item_editor_get_property (GObject    *object,
       break;
     case PROP_ITEM:
       g_value_set_object (value, self->item);
+      break;
+    case PROP_SELECTED_EVIDENCE:
+      g_value_set_object (value, self->selected_evidence);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1238,6 +2199,9 @@ evident_item_editor_set_property (GObject      *object,
       break;
     case PROP_ITEM:
       evident_item_editor_set_item (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED_EVIDENCE:
+      evident_item_editor_set_selected_evidence (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1267,6 +2231,18 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
                          EVIDENT_TYPE_ITEM,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * EvidentItemEditor:selected-evidence:
+   *
+   * The evidence selected in the item's list, for a preview beside the
+   * editor; the first of the item's when the item changes, %NULL when it
+   * has none.
+   */
+  properties[PROP_SELECTED_EVIDENCE] =
+    g_param_spec_object ("selected-evidence", NULL, NULL,
+                         EVIDENT_TYPE_EVIDENCE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1282,6 +2258,38 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * EvidentItemEditor::toast:
+   * @self: the editor
+   * @toast: a toast, such as the one that undoes a removal
+   *
+   * Emitted when the editor has something to say in a toast: the window
+   * shows it (adw_toast_overlay_add_toast() takes a reference of its own).
+   */
+  signals[TOAST] =
+    g_signal_new ("toast",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  /**
+   * EvidentItemEditor::evidence-activated:
+   * @self: the editor
+   * @evidence: the evidence
+   *
+   * Emitted when the user activates a piece of evidence (a click, or Enter
+   * on its row): the window shows its preview where it was folded away.
+   */
+  signals[EVIDENCE_ACTIVATED] =
+    g_signal_new ("evidence-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, EVIDENT_TYPE_EVIDENCE);
+
+  g_type_ensure (EVIDENT_TYPE_EVIDENCE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/evidentapp/Evident/evident-item-editor.ui");
@@ -1311,6 +2319,14 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, requirement_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, evidence_group);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, evidence_label);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, evidence_list);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, pending_list);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, add_link_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, link_popover);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, link_url_entry);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, link_title_entry);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, link_error_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, notes_buffer);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, notes_state_label);
@@ -1326,6 +2342,11 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, due_calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, notes_buffer_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, notes_view_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, evidence_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, evidence_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, link_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, link_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, link_add_button_clicked_cb);
 
   /* The parameter is a status, complexity or date as project files spell
    * them ("not-applicable", "high", "2025-03-31"), an owner's name or a
@@ -1336,14 +2357,45 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.set-complexity", "s",
                                    set_complexity_action);
   gtk_widget_class_install_action (widget_class, "editor.set-due", "s", set_due_action);
+
+  /* Evidence of the item shown. add-uri adds a file by its URI, as a drop
+   * does; the others take an evidence id, and a title or a kind as
+   * project files spell them ("presentation"). */
+  gtk_widget_class_install_action (widget_class, "editor.add-files", NULL, add_files_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-uri", "s", add_uri_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-link", NULL, add_link_action);
+  gtk_widget_class_install_action (widget_class, "editor.open-evidence", "x",
+                                   open_evidence_action);
+  gtk_widget_class_install_action (widget_class, "editor.save-evidence", "x",
+                                   save_evidence_action);
+  gtk_widget_class_install_action (widget_class, "editor.rename-evidence", "x",
+                                   rename_evidence_action);
+  gtk_widget_class_install_action (widget_class, "editor.set-evidence-title", "(xs)",
+                                   set_evidence_title_action);
+  gtk_widget_class_install_action (widget_class, "editor.set-evidence-kind", "(xs)",
+                                   set_evidence_kind_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-evidence", "x",
+                                   remove_evidence_action);
 }
 
 static void
 evident_item_editor_init (EvidentItemEditor *self)
 {
+  GtkDropTarget *drop_target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history_rows = g_ptr_array_new ();
+  self->pending = g_ptr_array_new ();
+  self->undo_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cancellable = g_cancellable_new ();
+
+  /* Files dropped from the file manager become evidence; GTK marks the
+   * item page as the drop target while they hover. */
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->scrolled_window),
+                             GTK_EVENT_CONTROLLER (drop_target));
 
   self->updating++;
   for (guint i = 0; i < EVIDENT_N_STATUSES; i++)
@@ -1392,6 +2444,13 @@ evident_item_editor_set_project (EvidentItemEditor *self,
     return;
 
   evident_item_editor_set_item (self, NULL);
+
+  /* What was under way for the other project stops. */
+  cancel_pending (self);
+  dismiss_undo_toasts (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
@@ -1457,4 +2516,34 @@ evident_item_editor_flush (EvidentItemEditor *self)
 {
   g_return_if_fail (EVIDENT_IS_ITEM_EDITOR (self));
   flush_notes (self);
+}
+
+EvidentEvidence *
+evident_item_editor_get_selected_evidence (EvidentItemEditor *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM_EDITOR (self), NULL);
+  return self->selected_evidence;
+}
+
+/**
+ * evident_item_editor_set_selected_evidence:
+ * @self: an item editor
+ * @evidence: (nullable): evidence of the item shown, or %NULL for none
+ *
+ * Selects @evidence in the item's list. Evidence of another item is
+ * ignored.
+ */
+void
+evident_item_editor_set_selected_evidence (EvidentItemEditor *self,
+                                           EvidentEvidence   *evidence)
+{
+  guint position;
+
+  g_return_if_fail (EVIDENT_IS_ITEM_EDITOR (self));
+  g_return_if_fail (evidence == NULL || EVIDENT_IS_EVIDENCE (evidence));
+
+  if (evidence == NULL)
+    gtk_list_box_unselect_all (self->evidence_list);
+  else if (find_evidence (self, evident_evidence_get_id (evidence), &position) == evidence)
+    select_evidence_at (self, position);
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "evident-evidence.h"
 #include "evident-item.h"
 #include "evident-project.h"
 
@@ -12,13 +13,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EvidentItemEditor, evident_item_editor, EVIDENT, ITEM_EDITOR, AdwBin)
 
-GtkWidget      *evident_item_editor_new         (void);
-EvidentProject *evident_item_editor_get_project (EvidentItemEditor *self);
-void            evident_item_editor_set_project (EvidentItemEditor *self,
-                                                 EvidentProject    *project);
-EvidentItem    *evident_item_editor_get_item    (EvidentItemEditor *self);
-void            evident_item_editor_set_item    (EvidentItemEditor *self,
-                                                 EvidentItem       *item);
-void            evident_item_editor_flush       (EvidentItemEditor *self);
+GtkWidget       *evident_item_editor_new                   (void);
+EvidentProject  *evident_item_editor_get_project           (EvidentItemEditor *self);
+void             evident_item_editor_set_project           (EvidentItemEditor *self,
+                                                            EvidentProject    *project);
+EvidentItem     *evident_item_editor_get_item              (EvidentItemEditor *self);
+void             evident_item_editor_set_item              (EvidentItemEditor *self,
+                                                            EvidentItem       *item);
+void             evident_item_editor_flush                 (EvidentItemEditor *self);
+EvidentEvidence *evident_item_editor_get_selected_evidence (EvidentItemEditor *self);
+void             evident_item_editor_set_selected_evidence (EvidentItemEditor *self,
+                                                            EvidentEvidence   *evidence);
 
 G_END_DECLS

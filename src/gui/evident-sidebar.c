@@ -146,7 +146,7 @@ evident_sidebar_row_update (EvidentSidebarRow *self)
   if (self->chapter != NULL)
     accessible = g_strdup_printf ("%s %s, %s, %s",
                                   evident_chapter_get_number (self->chapter),
-                                  evident_chapter_get_title (self->chapter),
+                                  evident_chapter_get_display_title (self->chapter),
                                   items_text, points_text);
   else
     accessible = g_strdup_printf ("%s, %s, %s", _("All Items"), items_text, points_text);
@@ -223,9 +223,9 @@ evident_sidebar_row_bind (EvidentSidebarRow *self,
     {
       self->chapter = g_object_ref (EVIDENT_CHAPTER (item));
       gtk_label_set_label (self->number, evident_chapter_get_number (self->chapter));
-      gtk_label_set_label (self->title, evident_chapter_get_title (self->chapter));
+      gtk_label_set_label (self->title, evident_chapter_get_display_title (self->chapter));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->title),
-                                   evident_chapter_get_title (self->chapter));
+                                   evident_chapter_get_display_title (self->chapter));
       self->progress_binding = g_object_bind_property (self->chapter, "progress",
                                                        self->progress, "fraction",
                                                        G_BINDING_SYNC_CREATE);

@@ -4,6 +4,7 @@
 #include "evident-item-editor.h"
 #include "evident-item-list.h"
 #include "evident-overview.h"
+#include "evident-preview.h"
 #include "evident-score-button.h"
 #include "evident-sidebar.h"
 #include "evident-window.h"
@@ -16,5 +17,6 @@ EvidentItemList    *evident_window_get_item_list    (EvidentWindow *self);
 EvidentItemEditor  *evident_window_get_item_editor  (EvidentWindow *self);
 EvidentScoreButton *evident_window_get_score_button (EvidentWindow *self);
 EvidentOverview    *evident_window_get_overview     (EvidentWindow *self);
+EvidentPreview     *evident_window_get_preview      (EvidentWindow *self);
 
 G_END_DECLS

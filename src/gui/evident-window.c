@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "evident-application.h"
+#include "evident-evidence.h"
 #include "evident-item.h"
+#include "evident-preview.h"
 #include "evident-resources.h"
 #include "evident-sample.h"
 #include "evident-window-private.h"
@@ -19,6 +21,11 @@
  * "Overview" row is selected, the overview pane takes the place of the list
  * and the editor: the panes not shown are hidden, so that the leaflet neither
  * lays them out nor navigates to them.
+ *
+ * The editor pane holds a leaflet of its own: the item editor and the
+ * preview of the evidence selected in it, side by side where the pane is
+ * wide enough; otherwise the preview folds away behind the editor, and
+ * activating evidence (or the header bar's preview button) brings it up.
  */
 
 #define MAX_RECENT 8
@@ -43,6 +50,15 @@ struct _EvidentWindow
   EvidentScoreButton   *score_button;
   EvidentItemList      *item_list;
   EvidentItemEditor    *item_editor;
+  GtkWidget            *editor_back_button;
+  GtkToggleButton      *preview_button;
+  AdwLeaflet           *editor_leaflet;
+  GtkWidget            *preview_separator;
+  GtkWidget            *preview_stack;
+  EvidentPreview       *preview;
+  GtkSpinner           *preview_spinner;
+  AdwStatusPage        *preview_status;
+  GtkWidget            *preview_open_button;
   EvidentOverview      *overview;
   EvidentScoreButton   *overview_score_button;
   GMenu                *recent_section;
@@ -52,12 +68,23 @@ struct _EvidentWindow
   GSettings            *settings;
   EvidentProject       *project;
 
+  /* The evidence previewed beside the editor, and the file on show */
+  EvidentEvidence      *preview_evidence;
+  char                 *preview_sha256;
+  GCancellable         *preview_cancellable;
+  guint                 preview_spinner_id;
+  guint                 back_button_idle_id;
+  /* Set while evidence is verified */
+  GCancellable         *verify_cancellable;
+
   /* Where a press on an item in the folded item list began. */
   double                press_x;
   double                press_y;
 
   /* Showing the default project, not edited since it was opened. */
   guint                 pristine : 1;
+  /* The preview button is set from the editor pane, not by the user */
+  guint                 syncing_preview_button : 1;
   guint                 press_on_item : 1;
 };
 
@@ -81,6 +108,20 @@ toast_error (EvidentWindow *self,
   evident_window_add_toast (self, toast);
 }
 
+/* Closes a project the window lets go of. Removed evidence, and stored
+ * files that no evidence uses any more, go for good first: no undo toast
+ * can bring them back from now on. */
+static void
+close_project (EvidentProject *project)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!evident_evidence_store_cleanup (evident_evidence_store_get_for_project (project), NULL,
+                                       &error))
+    g_message ("Could not clean up the evidence of the project: %s", error->message);
+  evident_project_close (project);
+}
+
 static void
 update_actions (EvidentWindow *self)
 {
@@ -97,6 +138,8 @@ update_actions (EvidentWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-chapter", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-item", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-evidence",
+                                 has_project && self->verify_cancellable == NULL);
 }
 
 static void
@@ -281,6 +324,36 @@ sidebar_overview_notify_cb (EvidentWindow  *self,
   update_content (self);
 }
 
+/* The editor pane is folded, and shows the preview rather than the item. */
+static gboolean
+preview_folded_in (EvidentWindow *self)
+{
+  return adw_leaflet_get_folded (self->editor_leaflet)
+         && adw_leaflet_get_visible_child (self->editor_leaflet) == self->preview_stack;
+}
+
+static void
+update_editor_back_button (EvidentWindow *self)
+{
+  gboolean to_item = preview_folded_in (self);
+  const char *label = to_item ? _("Back to the Item") : _("Items");
+
+  gtk_widget_set_visible (self->editor_back_button,
+                          adw_leaflet_get_folded (self->leaflet) || to_item);
+  gtk_widget_set_tooltip_text (self->editor_back_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor_back_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+
+  /* Side by side, the preview is in view whenever there is one. */
+  self->syncing_preview_button = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_button),
+                          adw_leaflet_get_folded (self->editor_leaflet)
+                          && gtk_widget_get_visible (self->preview_stack));
+  gtk_toggle_button_set_active (self->preview_button, to_item);
+  self->syncing_preview_button = FALSE;
+}
+
 static void
 leaflet_folded_cb (EvidentWindow *self,
                    GParamSpec    *pspec,
@@ -291,6 +364,7 @@ leaflet_folded_cb (EvidentWindow *self,
   /* The editor shows the item's title itself; its header bar has room to
    * repeat it only in the wide window. */
   gtk_widget_set_visible (GTK_WIDGET (self->item_title), !folded);
+  update_editor_back_button (self);
 
   /* Coming out of the folded layout keeps the panes; going in shows the
    * overview or the list, the pane the user is most likely to want. */
@@ -450,6 +524,374 @@ report_first_frame_realize_cb (GtkWidget *widget,
 {
   g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
                     G_CALLBACK (report_first_frame_cb), NULL);
+}
+
+/* The evidence preview beside the editor */
+
+/* Do not flash a spinner while a stored file is read quickly. */
+#define PREVIEW_SPINNER_DELAY_MS 200
+
+typedef struct
+{
+  EvidentEvidenceStore *store;
+  char                 *sha256;
+} PreviewLoad;
+
+static void
+preview_load_free (PreviewLoad *load)
+{
+  g_clear_object (&load->store);
+  g_clear_pointer (&load->sha256, g_free);
+  g_free (load);
+}
+
+static void
+set_preview_shown (EvidentWindow *self,
+                   gboolean       shown)
+{
+  gtk_widget_set_visible (self->preview_stack, shown);
+  gtk_widget_set_visible (self->preview_separator, shown);
+  update_editor_back_button (self);
+}
+
+static void
+show_preview_status (EvidentWindow *self,
+                     const char    *icon_name,
+                     const char    *title,
+                     const char    *description,
+                     gboolean       can_open)
+{
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+  adw_status_page_set_icon_name (self->preview_status, icon_name);
+  adw_status_page_set_title (self->preview_status, title);
+  adw_status_page_set_description (self->preview_status, escaped);
+  gtk_widget_set_visible (self->preview_open_button, can_open);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "status");
+}
+
+static void
+cancel_preview_load (EvidentWindow *self)
+{
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  g_clear_handle_id (&self->preview_spinner_id, g_source_remove);
+  gtk_spinner_stop (self->preview_spinner);
+}
+
+static gboolean
+preview_spinner_cb (gpointer data)
+{
+  EvidentWindow *self = data;
+
+  self->preview_spinner_id = 0;
+  gtk_spinner_start (self->preview_spinner);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "loading");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_preview_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  PreviewLoad *load = task_data;
+  GError *error = NULL;
+  GBytes *bytes;
+
+  bytes = evident_evidence_store_load_bytes (load->store, load->sha256, cancellable, &error);
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+load_preview_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (source_object);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  EvidentEvidence *evidence;
+
+  bytes = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Another selection took over, or the window went. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_handle_id (&self->preview_spinner_id, g_source_remove);
+  gtk_spinner_stop (self->preview_spinner);
+  g_clear_object (&self->preview_cancellable);
+  evidence = self->preview_evidence;
+  g_assert (evidence != NULL);
+
+  if (bytes == NULL)
+    {
+      evident_preview_clear (self->preview);
+      show_preview_status (self, "dialog-error-symbolic", _("Cannot Show the Evidence"),
+                           error->message, FALSE);
+      return;
+    }
+
+  g_free (self->preview_sha256);
+  self->preview_sha256 = g_strdup (evident_evidence_get_sha256 (evidence));
+  evident_preview_set_bytes (self->preview, bytes, evident_evidence_get_content_type (evidence),
+                             evident_evidence_get_filename (evidence));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "preview");
+}
+
+/* Shows @evidence beside the editor: its bytes are read from the project on
+ * a worker thread, and the preview parses and renders them on others; the
+ * previous load stops. */
+static void
+show_evidence_preview (EvidentWindow   *self,
+                       EvidentEvidence *evidence)
+{
+  g_autoptr (GTask) task = NULL;
+  PreviewLoad *load;
+
+  cancel_preview_load (self);
+  g_set_object (&self->preview_evidence, evidence);
+  set_preview_shown (self, evidence != NULL && self->project != NULL);
+
+  if (evidence == NULL || self->project == NULL)
+    {
+      evident_preview_clear (self->preview);
+      g_clear_pointer (&self->preview_sha256, g_free);
+      return;
+    }
+
+  if (evident_evidence_is_link (evidence))
+    {
+      evident_preview_clear (self->preview);
+      g_clear_pointer (&self->preview_sha256, g_free);
+      show_preview_status (self, "web-browser-symbolic", evident_evidence_get_title (evidence),
+                           evident_evidence_get_url (evidence), TRUE);
+      return;
+    }
+
+  /* Another item's evidence may be the same file: it is on show already. */
+  if (g_strcmp0 (self->preview_sha256, evident_evidence_get_sha256 (evidence)) == 0)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "preview");
+      return;
+    }
+
+  load = g_new0 (PreviewLoad, 1);
+  load->store = g_object_ref (evident_evidence_store_get_for_project (self->project));
+  load->sha256 = g_strdup (evident_evidence_get_sha256 (evidence));
+
+  self->preview_cancellable = g_cancellable_new ();
+  self->preview_spinner_id = g_timeout_add (PREVIEW_SPINNER_DELAY_MS, preview_spinner_cb, self);
+  g_source_set_name_by_id (self->preview_spinner_id, "[evident] preview spinner");
+
+  task = g_task_new (self, self->preview_cancellable, load_preview_cb, NULL);
+  g_task_set_source_tag (task, show_evidence_preview);
+  g_task_set_name (task, "[evident] load evidence");
+  g_task_set_task_data (task, load, (GDestroyNotify) preview_load_free);
+  g_task_run_in_thread (task, load_preview_thread);
+}
+
+static void
+editor_selected_evidence_cb (EvidentWindow     *self,
+                             GParamSpec        *pspec,
+                             EvidentItemEditor *editor)
+{
+  show_evidence_preview (self, evident_item_editor_get_selected_evidence (editor));
+}
+
+static void
+editor_evidence_activated_cb (EvidentWindow     *self,
+                              EvidentEvidence   *evidence,
+                              EvidentItemEditor *editor)
+{
+  /* Side by side, the preview shows it already. */
+  if (!adw_leaflet_get_folded (self->editor_leaflet)
+      || !gtk_widget_get_visible (self->preview_stack))
+    return;
+
+  adw_leaflet_set_visible_child (self->editor_leaflet, self->preview_stack);
+  gtk_widget_child_focus (self->preview_stack, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+preview_button_toggled_cb (EvidentWindow   *self,
+                           GtkToggleButton *button)
+{
+  if (self->syncing_preview_button || !adw_leaflet_get_folded (self->editor_leaflet))
+    return;
+
+  if (gtk_toggle_button_get_active (button) && gtk_widget_get_visible (self->preview_stack))
+    adw_leaflet_set_visible_child (self->editor_leaflet, self->preview_stack);
+  else
+    adw_leaflet_set_visible_child (self->editor_leaflet, GTK_WIDGET (self->item_editor));
+  update_editor_back_button (self);
+}
+
+static gboolean
+update_editor_back_button_cb (gpointer data)
+{
+  EvidentWindow *self = data;
+
+  self->back_button_idle_id = 0;
+  update_editor_back_button (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+editor_leaflet_notify_cb (EvidentWindow *self,
+                          GParamSpec    *pspec,
+                          AdwLeaflet    *leaflet)
+{
+  /* The leaflet folds while it is allocated, after the header bar above
+   * it: change the header bar once the allocation is over. */
+  if (self->back_button_idle_id == 0)
+    self->back_button_idle_id = g_idle_add (update_editor_back_button_cb, self);
+}
+
+static void
+editor_toast_cb (EvidentWindow     *self,
+                 AdwToast          *toast,
+                 EvidentItemEditor *editor)
+{
+  evident_window_add_toast (self, g_object_ref (toast));
+}
+
+static void
+preview_open_requested_cb (EvidentWindow *self)
+{
+  if (self->preview_evidence != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->item_editor), "editor.open-evidence", "x",
+                                evident_evidence_get_id (self->preview_evidence));
+}
+
+/* Verifying evidence */
+
+typedef struct
+{
+  EvidentWindow *window;
+  GCancellable  *cancellable;
+  AdwToast      *toast;
+} Verification;
+
+static void
+verification_free (Verification *verification)
+{
+  g_clear_object (&verification->window);
+  g_clear_object (&verification->cancellable);
+  g_clear_object (&verification->toast);
+  g_free (verification);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Verification, verification_free)
+
+static void
+verify_progress_cb (goffset  current,
+                    goffset  total,
+                    gpointer user_data)
+{
+  Verification *verification = user_data;
+  g_autofree char *title = NULL;
+
+  if (total <= 0)
+    return;
+
+  /* Translators: shown while evidence is verified; %d is a percentage */
+  title = g_strdup_printf (_("Verifying evidence… %d%%"), (int) (100 * current / total));
+  adw_toast_set_title (verification->toast, title);
+}
+
+static void
+show_mismatches (EvidentWindow *self,
+                 GPtrArray     *mismatches)
+{
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  heading = g_strdup_printf (ngettext ("%u File No Longer Matches",
+                                       "%u Files No Longer Match",
+                                       mismatches->len),
+                             mismatches->len);
+  g_string_append (body, _("These files changed inside the project file since they were added. "
+                           "Add them to their items again from a good copy:"));
+  g_string_append_c (body, '\n');
+
+  for (guint i = 0; i < mismatches->len; i++)
+    {
+      EvidentEvidence *evidence = g_ptr_array_index (mismatches, i);
+      EvidentItem *item = evident_evidence_get_item (evidence);
+
+      const char *title = evident_evidence_get_title (evidence);
+      const char *filename = evident_evidence_get_filename (evidence);
+
+      g_string_append_c (body, '\n');
+      if (g_strcmp0 (title, filename) == 0)
+        /* Translators: a file that no longer matches: item reference, file name */
+        g_string_append_printf (body, _("%s: %s"), evident_item_get_ref (item), filename);
+      else
+        /* Translators: a file that no longer matches: item reference, evidence title, file name */
+        g_string_append_printf (body, _("%s: %s (%s)"), evident_item_get_ref (item), title,
+                                filename);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+verify_cb (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (Verification) verification = user_data;
+  EvidentWindow *self = verification->window;
+  g_autoptr (GPtrArray) mismatches = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_checked = 0;
+  gboolean done;
+
+  done = evident_evidence_store_verify_finish (EVIDENT_EVIDENCE_STORE (source_object), result,
+                                               &n_checked, &mismatches, &error);
+  adw_toast_dismiss (verification->toast);
+
+  /* Another project, or the window went. */
+  if (g_cancellable_is_cancelled (verification->cancellable))
+    return;
+
+  g_clear_object (&self->verify_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-evidence", self->project != NULL);
+
+  if (!done)
+    toast_error (self, error);
+  else if (mismatches != NULL && mismatches->len > 0)
+    show_mismatches (self, mismatches);
+  else
+    {
+      g_autofree char *title = NULL;
+
+      if (n_checked == 0)
+        title = g_strdup (_("The project holds no files to verify"));
+      else
+        title = g_strdup_printf (ngettext ("%u stored file matches",
+                                           "All %u stored files match",
+                                           n_checked),
+                                 n_checked);
+      evident_window_add_toast (self, adw_toast_new (title));
+    }
+}
+
+static void
+cancel_verification (EvidentWindow *self)
+{
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
 }
 
 /* Actions */
@@ -689,7 +1131,40 @@ go_back_action (GtkWidget  *widget,
 {
   EvidentWindow *self = EVIDENT_WINDOW (widget);
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  /* From the preview, folded in the editor pane, back to the item first. */
+  if (preview_folded_in (self)
+      && (!adw_leaflet_get_folded (self->leaflet)
+          || adw_leaflet_get_visible_child (self->leaflet) == self->editor_pane))
+    adw_leaflet_navigate (self->editor_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+verify_evidence_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+  Verification *verification;
+
+  if (self->project == NULL || self->verify_cancellable != NULL)
+    return;
+
+  self->verify_cancellable = g_cancellable_new ();
+  update_actions (self);
+
+  verification = g_new0 (Verification, 1);
+  verification->window = g_object_ref (self);
+  verification->cancellable = g_object_ref (self->verify_cancellable);
+  verification->toast = adw_toast_new (_("Verifying evidence…"));
+  adw_toast_set_timeout (verification->toast, 0);
+  evident_window_add_toast (self, g_object_ref (verification->toast));
+
+  evident_evidence_store_verify_async (evident_evidence_store_get_for_project (self->project),
+                                       self->verify_cancellable,
+                                       verify_progress_cb, verification,
+                                       verify_cb, verification);
 }
 
 /* GObject */
@@ -729,14 +1204,20 @@ evident_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, settings_changed_cb, self);
 
+  cancel_preview_load (self);
+  cancel_verification (self);
+  g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
 
   /* The window owns its project: let go of the file now, so that it can be
    * opened again at once, even if some reference lingers. */
   if (self->project != NULL)
-    evident_project_close (self->project);
+    close_project (self->project);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
+  g_clear_object (&self->preview_evidence);
+  g_clear_pointer (&self->preview_sha256, g_free);
 
   G_OBJECT_CLASS (evident_window_parent_class)->dispose (object);
 }
@@ -807,6 +1288,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   g_type_ensure (EVIDENT_TYPE_ITEM_EDITOR);
   g_type_ensure (EVIDENT_TYPE_ITEM_LIST);
   g_type_ensure (EVIDENT_TYPE_OVERVIEW);
+  g_type_ensure (EVIDENT_TYPE_PREVIEW);
   g_type_ensure (EVIDENT_TYPE_SCORE_BUTTON);
   g_type_ensure (EVIDENT_TYPE_SIDEBAR);
 
@@ -834,12 +1316,27 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, score_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, item_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, item_editor);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_back_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_separator);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_spinner);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_status);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_open_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, empty_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_selected_evidence_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_evidence_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_leaflet_notify_cb);
+  gtk_widget_class_bind_template_callback (widget_class, preview_button_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, preview_open_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, overview_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, overview_chapter_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, overview_heatmap_cell_activated_cb);
@@ -854,6 +1351,8 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-item", "s", open_item_action);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.verify-evidence", NULL,
+                                   verify_evidence_action);
 }
 
 static void
@@ -917,6 +1416,7 @@ evident_window_init (EvidentWindow *self)
   update_recent_menu (self);
   update_title (self);
   update_item_title (self);
+  update_editor_back_button (self);
   update_actions (self);
 }
 
@@ -963,6 +1463,7 @@ evident_window_set_project (EvidentWindow  *self,
   old = g_steal_pointer (&self->project);
   if (old != NULL)
     g_signal_handlers_disconnect_by_data (old, self);
+  cancel_verification (self);
 
   if (project != NULL)
     {
@@ -999,7 +1500,7 @@ evident_window_set_project (EvidentWindow  *self,
   evident_overview_set_project (self->overview, project);
 
   if (old != NULL)
-    evident_project_close (old);
+    close_project (old);
 
   gtk_stack_set_visible_child_name (self->main_stack, project != NULL ? "project" : "empty");
   /* A project opens on its overview (the sidebar selects it). */
@@ -1103,4 +1604,12 @@ evident_window_get_overview (EvidentWindow *self)
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
   return self->overview;
+}
+
+EvidentPreview *
+evident_window_get_preview (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->preview;
 }

@@ -1,0 +1,793 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Evidence in the item editor and its preview in the window, on the sample
+ * project: a PDF the test makes is added through the editor's action (the
+ * path a drop takes too), shows in the item's list and, selected, in the
+ * preview beside the editor at its first page; it is renamed, given a
+ * kind, removed and brought back with the toast's Undo. The same file
+ * added to two items is stored once. A link refused shows why in the
+ * popover; a link accepted previews as a page with an Open button. A
+ * folded editor pane flips to the preview and back. Evidence removed for
+ * good is cleaned out when the window lets go of the project. Every
+ * window and editor is finalized. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "evident-evidence.h"
+#include "evident-page-view.h"
+#include "evident-preview-private.h"
+#include "evident-sample.h"
+#include "evident-window-private.h"
+
+#define TIMEOUT_MS 10000
+
+typedef struct
+{
+  char           *dir;
+  GFile          *file;
+  EvidentProject *project;
+  EvidentWindow  *window;
+  char           *pdf_uri;
+  GPtrArray      *toasts;
+} Fixture;
+
+/* Helpers */
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *done = data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for a moment: layout, frame clock, idles. */
+static void
+pump (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (100, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+wait_until (gboolean (*condition) (gpointer),
+            gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A two-page PDF: a title and a red rectangle on each page. */
+static GBytes *
+make_pdf (void)
+{
+  GByteArray *array = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_cb, array, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (int page = 0; page < 2; page++)
+    {
+      g_autofree char *title = g_strdup_printf ("Access control process, page %d", page + 1);
+
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, 18);
+      cairo_move_to (cr, 72, 72);
+      cairo_show_text (cr, title);
+      cairo_set_source_rgb (cr, 1, 0, 0);
+      cairo_rectangle (cr, 72, 120, 300, 200);
+      cairo_fill (cr);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (array);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+toast_cb (EvidentItemEditor *editor,
+          AdwToast          *toast,
+          Fixture           *fixture)
+{
+  g_ptr_array_add (fixture->toasts, g_object_ref (toast));
+}
+
+static int
+get_screen_width (void)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  if (monitor == NULL)
+    return 1280;
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return geometry.width;
+}
+
+static void
+set_up_window (Fixture *fixture,
+               int      width,
+               int      height)
+{
+  fixture->window = g_object_ref (evident_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  evident_window_set_project (fixture->window, fixture->project);
+  g_signal_connect (evident_window_get_item_editor (fixture->window), "toast",
+                    G_CALLBACK (toast_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  pump ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) pdf = make_pdf ();
+  g_autofree char *pdf_path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("evident-test-evidence-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->file = g_file_new_build_filename (fixture->dir, "sample.evident", NULL);
+  fixture->project = evident_sample_create_project (fixture->file, TRUE, NULL, &error);
+  g_assert_no_error (error);
+
+  pdf_path = g_build_filename (fixture->dir, "Access Control Process.pdf", NULL);
+  g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  fixture->pdf_uri = g_filename_to_uri (pdf_path, NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->toasts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* As wide as the display allows (build-aux/dev test: 1280 × 800) */
+  set_up_window (fixture, MIN (get_screen_width (), 1600), 800);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      pump ();
+      g_assert_finalize_object (fixture->window);
+    }
+
+  g_ptr_array_unref (fixture->toasts);
+  g_clear_object (&fixture->project);
+  g_clear_object (&fixture->file);
+  g_free (fixture->pdf_uri);
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static EvidentItemEditor *
+get_editor (Fixture *fixture)
+{
+  return evident_window_get_item_editor (fixture->window);
+}
+
+static EvidentEvidenceStore *
+get_store (Fixture *fixture)
+{
+  return evident_evidence_store_get_for_project (fixture->project);
+}
+
+static EvidentItem *
+open_item (Fixture    *fixture,
+           const char *ref)
+{
+  EvidentItem *item = evident_project_lookup_item (fixture->project, ref);
+
+  g_assert_nonnull (item);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s", ref);
+  pump ();
+  g_assert_true (evident_item_editor_get_item (get_editor (fixture)) == item);
+  return item;
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n_items;
+} ModelWait;
+
+static gboolean
+model_has_n_items (gpointer data)
+{
+  ModelWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+/* Waits for @item's evidence list to hold @n_items; returns it. */
+static GListModel *
+wait_for_evidence (Fixture     *fixture,
+                   EvidentItem *item,
+                   guint        n_items)
+{
+  ModelWait wait = { evident_evidence_store_list (get_store (fixture), item), n_items };
+
+  g_assert_true (wait_until (model_has_n_items, &wait));
+  return wait.model;
+}
+
+static gboolean
+first_page_shown (gpointer data)
+{
+  EvidentPreview *preview = data;
+
+  return evident_page_view_get_first_shown (evident_preview_get_page_view (preview)) != 0;
+}
+
+static gboolean
+preview_has_document (gpointer data)
+{
+  return g_strcmp0 (evident_preview_get_state (data), "document") == 0;
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Brings the preview of the selected evidence on screen, as the user
+ * would (beside the editor it is there already; where the editor pane
+ * folds it away, activating the evidence shows it), and waits for its
+ * first page on screen. */
+static void
+show_preview (Fixture *fixture)
+{
+  EvidentItemEditor *editor = get_editor (fixture);
+  EvidentPreview *preview = evident_window_get_preview (fixture->window);
+  EvidentEvidence *evidence = evident_item_editor_get_selected_evidence (editor);
+  AdwLeaflet *leaflet;
+
+  g_assert_nonnull (evidence);
+  leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (GTK_WIDGET (editor), ADW_TYPE_LEAFLET));
+  if (adw_leaflet_get_folded (leaflet))
+    {
+      g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
+      g_signal_emit_by_name (editor, "evidence-activated", evidence);
+    }
+  g_assert_true (wait_until (widget_mapped, preview));
+  g_assert_true (wait_until (first_page_shown, preview));
+  g_assert_cmpstr (evident_preview_get_state (preview), ==, "document");
+
+  /* Back to the item where the preview took its place */
+  if (adw_leaflet_get_folded (leaflet))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
+      g_assert_true (wait_until (widget_mapped, editor));
+    }
+}
+
+static gboolean
+no_pending_work (gpointer data)
+{
+  /* The main context idle for a moment: workers done and reported. */
+  pump ();
+  return !g_main_context_pending (NULL);
+}
+
+/* The first descendant of @widget of @type that @match accepts. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             gboolean  (*match) (GtkWidget *, gconstpointer),
+             gconstpointer data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (match == NULL || match (child, data)))
+        return child;
+      found = find_widget (child, type, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_placeholder (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
+}
+
+static gboolean
+has_label (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+is_error_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "error") && gtk_widget_get_visible (widget);
+}
+
+/* Tests */
+
+/* A PDF added through the editor shows in the list and in the preview at
+ * its first page; rename, kind, remove and undo go through the store. */
+static void
+test_add_preview_remove_undo (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  EvidentItemEditor *editor = get_editor (fixture);
+  EvidentPreview *preview = evident_window_get_preview (fixture->window);
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = NULL;
+  EvidentItem *item;
+  AdwToast *toast;
+  gint64 id;
+
+  item = open_item (fixture, "8.2.1");
+  g_assert_null (evident_item_editor_get_selected_evidence (editor));
+  /* No evidence: no preview pane, the editor has the room. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-uri", "s", fixture->pdf_uri);
+  model = wait_for_evidence (fixture, item, 1);
+  evidence = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (evident_evidence_get_filename (evidence), ==, "Access Control Process.pdf");
+  g_assert_cmpstr (evident_evidence_get_title (evidence), ==, "Access Control Process");
+  g_assert_cmpstr (evident_evidence_get_content_type (evidence), ==, "application/pdf");
+  id = evident_evidence_get_id (evidence);
+
+  /* The new evidence is selected, and its bytes go to the preview. */
+  g_assert_true (evident_item_editor_get_selected_evidence (editor) == evidence);
+  g_assert_true (wait_until (preview_has_document, preview));
+  g_assert_cmpuint (evident_preview_get_n_pages (preview), ==, 2);
+  g_assert_cmpuint (evident_preview_get_page (preview), ==, 1);
+  g_assert_cmpuint (fixture->toasts->len, ==, 0);
+  /* Page 1 on screen, beside the editor or in its place */
+  show_preview (fixture);
+
+  /* Title and kind */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-evidence-title", "(xs)", id,
+                              "Access control, v2");
+  g_assert_cmpstr (evident_evidence_get_title (evidence), ==, "Access control, v2");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-evidence-kind", "(xs)", id,
+                              "process");
+  g_assert_cmpint (evident_evidence_get_kind (evidence), ==, EVIDENT_EVIDENCE_KIND_PROCESS);
+
+  /* Remove: gone from the list and the preview, with an undo toast. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-evidence", "x", id);
+  pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_null (evident_item_editor_get_selected_evidence (editor));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  toast = g_ptr_array_index (fixture->toasts, 0);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+
+  /* Undo: back in the list, selected, previewed. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (evident_item_editor_get_selected_evidence (editor) == evidence);
+  g_assert_cmpstr (evident_evidence_get_title (evidence), ==, "Access control, v2");
+  show_preview (fixture);
+
+  /* Another item without evidence: the preview goes; back: it returns. */
+  open_item (fixture, "8.2.2");
+  g_assert_null (evident_item_editor_get_selected_evidence (editor));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
+  g_assert_cmpstr (evident_preview_get_state (preview), ==, "empty");
+  open_item (fixture, "8.2.1");
+  g_assert_true (evident_item_editor_get_selected_evidence (editor) == evidence);
+  g_assert_true (wait_until (preview_has_document, preview));
+  show_preview (fixture);
+}
+
+/* The same file added to two items through the editor is stored once. */
+static void
+test_same_file_stored_once (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  EvidentItemEditor *editor = get_editor (fixture);
+  g_autoptr (GListModel) first = NULL;
+  g_autoptr (GListModel) second = NULL;
+  g_autoptr (EvidentEvidence) a = NULL;
+  g_autoptr (EvidentEvidence) b = NULL;
+  g_autoptr (GError) error = NULL;
+  EvidentItem *item_a;
+  EvidentItem *item_b;
+  guint n_checked = 0;
+
+  item_a = open_item (fixture, "8.2.1");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-uri", "s", fixture->pdf_uri);
+  first = wait_for_evidence (fixture, item_a, 1);
+  g_assert_cmpuint (fixture->toasts->len, ==, 0);
+
+  item_b = open_item (fixture, "8.2.2");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-uri", "s", fixture->pdf_uri);
+  second = wait_for_evidence (fixture, item_b, 1);
+
+  a = g_list_model_get_item (first, 0);
+  b = g_list_model_get_item (second, 0);
+  g_assert_true (a != b);
+  g_assert_cmpstr (evident_evidence_get_sha256 (a), ==, evident_evidence_get_sha256 (b));
+  g_assert_cmpuint (g_list_model_get_n_items (first), ==, 1);
+
+  /* The user is told that it cost no space... */
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  g_assert_nonnull (strstr (adw_toast_get_title (g_ptr_array_index (fixture->toasts, 0)),
+                            "already"));
+
+  /* ...and the project holds one stored file. */
+  g_assert_true (evident_evidence_store_verify (get_store (fixture), NULL, &n_checked, NULL,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_checked, ==, 1);
+}
+
+/* A refused link says why in the popover; an accepted one previews as a
+ * page with an Open button. */
+static void
+test_link (Fixture       *fixture,
+           gconstpointer  data)
+{
+  EvidentItemEditor *editor = get_editor (fixture);
+  EvidentPreview *preview = evident_window_get_preview (fixture->window);
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = NULL;
+  GtkWidget *url_entry;
+  GtkWidget *title_entry;
+  GtkWidget *add_button;
+  GtkWidget *open_button;
+  EvidentItem *item;
+
+  item = open_item (fixture, "8.2.1");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-link", NULL);
+  pump ();
+
+  url_entry = find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY, has_placeholder, "https://");
+  title_entry = find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY, has_placeholder,
+                             "Title (optional)");
+  add_button = find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, has_label, "_Add");
+  g_assert_nonnull (url_entry);
+  g_assert_nonnull (title_entry);
+  g_assert_nonnull (add_button);
+  g_assert_true (gtk_widget_get_mapped (url_entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (url_entry), "ftp://files.example.com/review.pdf");
+  g_signal_emit_by_name (add_button, "clicked");
+  pump ();
+  model = evident_evidence_store_list (get_store (fixture), item);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), GTK_TYPE_LABEL, is_error_label, NULL));
+  g_assert_true (gtk_widget_get_mapped (url_entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (url_entry), "https://wiki.example.com/access-reviews");
+  gtk_editable_set_text (GTK_EDITABLE (title_entry), "Quarterly access review");
+  g_signal_emit_by_name (add_button, "clicked");
+  pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_false (gtk_widget_get_mapped (url_entry));
+
+  evidence = g_list_model_get_item (model, 0);
+  g_assert_true (evident_evidence_is_link (evidence));
+  g_assert_cmpstr (evident_evidence_get_title (evidence), ==, "Quarterly access review");
+  g_assert_true (evident_item_editor_get_selected_evidence (editor) == evidence);
+
+  /* The preview pane shows the link with an Open button. */
+  g_signal_emit_by_name (editor, "evidence-activated", evidence);
+  open_button = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, has_label,
+                             "_Open Link");
+  g_assert_nonnull (open_button);
+  g_assert_true (wait_until (widget_mapped, open_button));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
+}
+
+/* In a narrow editor pane the preview folds away: activating evidence
+ * shows it, win.go-back returns to the item. */
+static void
+test_folded (Fixture       *fixture,
+             gconstpointer  data)
+{
+  EvidentItemEditor *editor;
+  EvidentPreview *preview;
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = NULL;
+  g_autoptr (GError) error = NULL;
+  EvidentItem *item;
+  GtkWidget *list;
+
+  /* The default size: the preview does not fit beside the editor. (The
+   * window closed the project as it went.) */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  pump ();
+  g_assert_finalize_object (fixture->window);
+  g_clear_object (&fixture->project);
+  fixture->project = evident_project_open (fixture->file, &error);
+  g_assert_no_error (error);
+  set_up_window (fixture, 1100, 720);
+  editor = get_editor (fixture);
+  preview = evident_window_get_preview (fixture->window);
+
+  item = open_item (fixture, "8.2.1");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-uri", "s", fixture->pdf_uri);
+  model = wait_for_evidence (fixture, item, 1);
+  evidence = g_list_model_get_item (model, 0);
+  pump ();
+  g_assert_true (evident_item_editor_get_selected_evidence (editor) == evidence);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
+
+  g_signal_emit_by_name (editor, "evidence-activated", evidence);
+  g_assert_true (wait_until (widget_mapped, preview));
+  g_assert_true (wait_until (first_page_shown, preview));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
+  g_assert_true (wait_until (widget_mapped, editor));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
+  /* Still the wide window's three panes: the back button went to the item,
+   * not to the list. */
+  list = GTK_WIDGET (evident_window_get_item_list (fixture->window));
+  g_assert_true (gtk_widget_get_mapped (list));
+}
+
+/* In a window wide enough, the preview is beside the editor. */
+static void
+test_beside (Fixture       *fixture,
+             gconstpointer  data)
+{
+  EvidentItemEditor *editor = get_editor (fixture);
+  EvidentPreview *preview = evident_window_get_preview (fixture->window);
+  g_autoptr (GListModel) model = NULL;
+  EvidentItem *item;
+
+  if (gtk_widget_get_width (GTK_WIDGET (fixture->window)) < 1500)
+    {
+      g_test_skip ("The display is too narrow for the preview beside the editor");
+      return;
+    }
+
+  item = open_item (fixture, "8.2.1");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-uri", "s", fixture->pdf_uri);
+  model = wait_for_evidence (fixture, item, 1);
+  g_assert_true (wait_until (first_page_shown, preview));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (preview)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+}
+
+static gboolean
+is_verified (gpointer data)
+{
+  return evident_evidence_get_verified (data);
+}
+
+/* win.verify-evidence re-hashes the stored files and marks the evidence. */
+static void
+test_verify (Fixture       *fixture,
+             gconstpointer  data)
+{
+  EvidentItemEditor *editor = get_editor (fixture);
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = NULL;
+  EvidentItem *item;
+
+  item = open_item (fixture, "8.2.1");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-uri", "s", fixture->pdf_uri);
+  model = wait_for_evidence (fixture, item, 1);
+  evidence = g_list_model_get_item (model, 0);
+  g_assert_false (evident_evidence_get_verified (evidence));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.verify-evidence", NULL);
+  g_assert_true (wait_until (is_verified, evidence));
+  g_assert_true (wait_until (no_pending_work, NULL));
+}
+
+/* Evidence removed, and not brought back, is deleted for good with the
+ * bytes no evidence uses when the window lets go of the project. */
+static void
+test_cleanup_on_close (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  EvidentItemEditor *editor = get_editor (fixture);
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = NULL;
+  g_autoptr (EvidentProject) reopened = NULL;
+  g_autoptr (GError) error = NULL;
+  EvidentEvidenceStore *store;
+  EvidentItem *item;
+  guint n_checked = 99;
+
+  item = open_item (fixture, "8.2.1");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-uri", "s", fixture->pdf_uri);
+  model = wait_for_evidence (fixture, item, 1);
+  evidence = g_list_model_get_item (model, 0);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-evidence", "x",
+                              evident_evidence_get_id (evidence));
+  pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* Still restorable while the project is open */
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+
+  evident_window_set_project (fixture->window, NULL);
+  pump ();
+
+  reopened = evident_project_open (fixture->file, &error);
+  g_assert_no_error (error);
+  store = evident_evidence_store_get_for_project (reopened);
+  g_clear_object (&model);
+  model = evident_evidence_store_list (store, evident_project_lookup_item (reopened, "8.2.1"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_true (evident_evidence_store_verify (store, NULL, &n_checked, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_checked, ==, 0);
+  g_clear_object (&model);
+  evident_project_close (reopened);
+}
+
+static gboolean
+editor_is_idle (gpointer data)
+{
+  guint *n_done = data;
+
+  return *n_done > 0;
+}
+
+static void
+weak_notify_cb (gpointer  data,
+                GObject  *where)
+{
+  guint *n_done = data;
+
+  (*n_done)++;
+}
+
+/* An editor that goes while a file is being added cancels the addition,
+ * and is finalized at once. */
+static void
+test_editor_finalize_while_adding (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *editor = g_object_ref_sink (evident_item_editor_new ());
+  EvidentItem *item = evident_project_lookup_item (fixture->project, "8.2.3");
+  g_autoptr (GListModel) model = NULL;
+  guint n_finalized = 0;
+
+  evident_item_editor_set_project (EVIDENT_ITEM_EDITOR (editor), fixture->project);
+  evident_item_editor_set_item (EVIDENT_ITEM_EDITOR (editor), item);
+  gtk_widget_activate_action (editor, "editor.add-uri", "s", fixture->pdf_uri);
+  g_object_weak_ref (G_OBJECT (editor), weak_notify_cb, &n_finalized);
+  g_object_unref (editor);
+  g_assert_true (wait_until (editor_is_idle, &n_finalized));
+  g_assert_true (wait_until (no_pending_work, NULL));
+
+  model = evident_evidence_store_list (get_store (fixture), item);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+}
+
+static void
+test_row_finalizes (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("evident-test-evidence-row-XXXXXX", &error);
+  g_autoptr (GFile) file = g_file_new_build_filename (dir, "sample.evident", NULL);
+  g_autoptr (EvidentProject) project = evident_sample_create_project (file, TRUE, NULL, &error);
+  g_autoptr (EvidentEvidence) evidence = NULL;
+  GtkWidget *editor;
+
+  g_assert_no_error (error);
+  evidence = evident_evidence_store_add_link (evident_evidence_store_get_for_project (project),
+                                              evident_project_lookup_item (project, "8.2.1"),
+                                              "https://example.com/", NULL,
+                                              EVIDENT_EVIDENCE_KIND_OTHER, &error);
+  g_assert_no_error (error);
+
+  editor = g_object_ref_sink (evident_item_editor_new ());
+  evident_item_editor_set_project (EVIDENT_ITEM_EDITOR (editor), project);
+  evident_item_editor_set_item (EVIDENT_ITEM_EDITOR (editor),
+                                evident_project_lookup_item (project, "8.2.1"));
+  g_assert_true (evident_item_editor_get_selected_evidence (EVIDENT_ITEM_EDITOR (editor))
+                 == evidence);
+  g_assert_finalize_object (editor);
+
+  evident_project_close (project);
+  g_clear_object (&project);
+  remove_dir (dir);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("No display");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/evidence-ui/no-display", test_no_display);
+      return g_test_run ();
+    }
+  adw_init ();
+  /* Leaflets change pages at once. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/evidence-ui/add-preview-remove-undo", test_add_preview_remove_undo);
+  ADD ("/evidence-ui/same-file-stored-once", test_same_file_stored_once);
+  ADD ("/evidence-ui/link", test_link);
+  ADD ("/evidence-ui/folded", test_folded);
+  ADD ("/evidence-ui/beside", test_beside);
+  ADD ("/evidence-ui/verify", test_verify);
+  ADD ("/evidence-ui/cleanup-on-close", test_cleanup_on_close);
+  ADD ("/evidence-ui/editor-finalize-while-adding", test_editor_finalize_while_adding);
+  g_test_add_func ("/evidence-ui/row-finalizes", test_row_finalizes);
+
+#undef ADD
+
+  return g_test_run ();
+}
