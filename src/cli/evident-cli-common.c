@@ -79,3 +79,17 @@ evident_cli_print_json (JsonNode *root)
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
 }
+
+/* The item @ref of the project at @path, or %NULL after saying there is
+ * none. */
+EvidentItem *
+evident_cli_lookup_item (EvidentProject *project,
+                         const char     *path,
+                         const char     *ref)
+{
+  EvidentItem *item = evident_project_lookup_item (project, ref);
+
+  if (item == NULL)
+    g_printerr (_("evident-cli: %s: there is no item “%s”\n"), path, ref);
+  return item;
+}

@@ -21,6 +21,9 @@ int             evident_cli_parse_options (GOptionContext  *context,
                                            int              n_args_max);
 EvidentProject *evident_cli_open_project  (const char      *path,
                                            GError         **error);
+EvidentItem    *evident_cli_lookup_item   (EvidentProject  *project,
+                                           const char      *path,
+                                           const char      *ref);
 JsonNode       *evident_cli_json_number   (double           value);
 void            evident_cli_print_json    (JsonNode        *root);
 

@@ -41,18 +41,6 @@ parse_kind (GOptionContext      *context,
   return FALSE;
 }
 
-static EvidentItem *
-lookup_item (EvidentProject *project,
-             const char     *path,
-             const char     *ref)
-{
-  EvidentItem *item = evident_project_lookup_item (project, ref);
-
-  if (item == NULL)
-    g_printerr (_("evident-cli: %s: there is no item “%s”\n"), path, ref);
-  return item;
-}
-
 /* attach */
 
 int
@@ -91,7 +79,7 @@ evident_cli_command_attach (int    argc,
   project = evident_cli_open_project (argv[1], &error);
   if (project == NULL)
     return evident_cli_fail (error);
-  item = lookup_item (project, argv[1], argv[2]);
+  item = evident_cli_lookup_item (project, argv[1], argv[2]);
   if (item == NULL)
     return EXIT_FAILURE;
   store = evident_evidence_store_get_for_project (project);
@@ -222,7 +210,7 @@ evident_cli_command_evidence (int    argc,
   project = evident_cli_open_project (argv[1], &error);
   if (project == NULL)
     return evident_cli_fail (error);
-  if (argc > 2 && (only = lookup_item (project, argv[1], argv[2])) == NULL)
+  if (argc > 2 && (only = evident_cli_lookup_item (project, argv[1], argv[2])) == NULL)
     return EXIT_FAILURE;
   store = evident_evidence_store_get_for_project (project);
 

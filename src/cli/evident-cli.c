@@ -274,12 +274,9 @@ set_item (int     argc,
   if (project == NULL)
     return evident_cli_fail (error);
 
-  item = evident_project_lookup_item (project, argv[2]);
+  item = evident_cli_lookup_item (project, argv[1], argv[2]);
   if (item == NULL)
-    {
-      g_printerr (_("evident-cli: %s: there is no item “%s”\n"), argv[1], argv[2]);
-      return EXIT_FAILURE;
-    }
+    return EXIT_FAILURE;
 
   if (!evident_project_update_item (project, item, changes, n_changes, &error))
     {
@@ -524,12 +521,9 @@ command_history (int    argc,
 
   if (argc > 2)
     {
-      item = evident_project_lookup_item (project, argv[2]);
+      item = evident_cli_lookup_item (project, argv[1], argv[2]);
       if (item == NULL)
-        {
-          g_printerr (_("evident-cli: %s: there is no item “%s”\n"), argv[1], argv[2]);
-          return EXIT_FAILURE;
-        }
+        return EXIT_FAILURE;
     }
 
   history = evident_project_get_history (project, item, &error);
