@@ -398,9 +398,8 @@ evident_cli_command_cleanup (int    argc,
       g_print ("%s\n", _("Nothing to free: every stored file is in use"));
       return EXIT_SUCCESS;
     }
-  size = g_format_size (freed);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Freed %s (%" G_GUINT64_FORMAT " byte)\n",
-                        "Freed %s (%" G_GUINT64_FORMAT " bytes)\n", freed),
-           size, freed);
+  /* GLib's long format says both, translated: "1.0 MB (1,048,576 bytes)" */
+  size = g_format_size_full (freed, G_FORMAT_SIZE_LONG_FORMAT);
+  g_print (_("Freed %s\n"), size);
   return EXIT_SUCCESS;
 }

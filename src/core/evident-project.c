@@ -1214,8 +1214,11 @@ evident_project_check (EvidentProject  *self,
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_string_append_printf (problems, "\n%s %s", column_text (stmt, 0),
-                            _("is not applicable but gives no reason"));
+    {
+      g_string_append_c (problems, '\n');
+      g_string_append_printf (problems, _("Item %s is not applicable but gives no reason"),
+                              column_text (stmt, 0));
+    }
   sqlite3_reset (stmt);
 
   if (problems->len > 0)
