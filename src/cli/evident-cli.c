@@ -27,6 +27,20 @@ typedef struct
   CommandFunc  func;
 } Command;
 
+/* @text padded with spaces to @width characters: printf pads by bytes,
+ * which misaligns text with umlauts or an ellipsis. */
+static char *
+pad (const char *text,
+     int         width)
+{
+  glong length = g_utf8_strlen (text, -1);
+  GString *padded = g_string_new (text);
+
+  for (glong i = length; i < width; i++)
+    g_string_append_c (padded, ' ');
+  return g_string_free (padded, FALSE);
+}
+
 static char *
 format_score (const EvidentScore *score,
               EvidentView         view)
@@ -396,8 +410,9 @@ print_score_text (EvidentProject     *project,
   for (guint v = 0; v < EVIDENT_N_VIEWS; v++)
     {
       g_autofree char *value = format_score (score, v);
+      g_autofree char *label = pad (evident_view_get_label (v), 12);
 
-      g_print ("%-12s %10s  %s", evident_view_get_label (v), value,
+      g_print ("%s %10s  %s", label, value,
                score->views[v].pass ? _("passes") : _("does not pass"));
       if (score->views[v].n_mandatory_open > 0)
         g_print (g_dngettext (GETTEXT_PACKAGE, " (%u mandatory item not counted)",
@@ -413,7 +428,9 @@ print_score_text (EvidentProject     *project,
       const EvidentChapterScore *chapter = &g_array_index (score->chapters,
                                                            EvidentChapterScore, c);
 
-      g_print ("  %-6s %-52s %4d %4d %4d\n", chapter->number, evident_translate_title (chapter->title),
+      g_autofree char *title = pad (evident_translate_title (chapter->title), 52);
+
+      g_print ("  %-6s %s %4d %4d %4d\n", chapter->number, title,
                chapter->points_counted[EVIDENT_VIEW_CONFIRMED],
                chapter->points_counted[EVIDENT_VIEW_PROJECTED], chapter->points);
     }
@@ -600,8 +617,11 @@ print_usage (FILE *stream)
   fprintf (stream, "\n%s\n", _("Work on Evident audit projects without a display."));
   fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-8s %-42s %s\n", commands[i].name, _(commands[i].args),
-             _(commands[i].summary));
+    {
+      g_autofree char *args = pad (_(commands[i].args), 42);
+
+      fprintf (stream, "  %-8s %s %s\n", commands[i].name, args, _(commands[i].summary));
+    }
   fprintf (stream, "\n%s\n", _("Run “evident-cli COMMAND --help” for a command’s options."));
 }
 
