@@ -22,6 +22,7 @@
 #include "evident-item.h"
 #include "evident-project.h"
 #include "evident-sample.h"
+#include "evident-application.h"
 #include "evident-window-private.h"
 
 typedef struct
@@ -651,6 +652,35 @@ test_opens_on_overview (Fixture       *fixture,
 
 /* win.show-overview comes back to the overview from anywhere; a chapter,
  * an item or the search leave it. */
+/* The heat map's metric is remembered: the one chosen last week is the
+ * one a new window shows. */
+static void
+test_heatmap_metric_remembered (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr (GSettings) settings = evident_settings_new ();
+  EvidentOverview *overview = evident_window_get_overview (fixture->window);
+  g_autofree char *metric = NULL;
+  EvidentWindow *second;
+
+  g_assert_nonnull (settings);
+  g_settings_reset (settings, "heatmap-metric");
+  g_assert_cmpint (evident_overview_get_metric (overview), ==, EVIDENT_HEATMAP_METRIC_OPEN);
+
+  evident_overview_set_metric (overview, EVIDENT_HEATMAP_METRIC_RISK);
+  metric = g_settings_get_string (settings, "heatmap-metric");
+  g_assert_cmpstr (metric, ==, "risk");
+
+  second = g_object_ref (evident_window_new (NULL));
+  g_assert_cmpint (evident_overview_get_metric (evident_window_get_overview (second)), ==,
+                   EVIDENT_HEATMAP_METRIC_RISK);
+  gtk_window_destroy (GTK_WINDOW (second));
+  pump ();
+  g_assert_finalize_object (second);
+
+  g_settings_reset (settings, "heatmap-metric");
+}
+
 static void
 test_show_overview (Fixture       *fixture,
                     gconstpointer  data)
@@ -1005,6 +1035,7 @@ main (int   argc,
   ADD ("/window/title", test_title);
   ADD ("/window/narrow", test_narrow);
   ADD ("/window/opens-on-overview", test_opens_on_overview);
+  ADD ("/window/heatmap-metric-remembered", test_heatmap_metric_remembered);
   ADD ("/window/show-overview", test_show_overview);
   ADD ("/window/overview-opens-chapters-and-items", test_overview_opens_chapters_and_items);
   ADD ("/window/heatmap-cell-filters-list", test_heatmap_cell_filters_list);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "evident-application.h"
@@ -580,6 +581,47 @@ static const GActionEntry app_actions[] = {
 
 /* GApplication */
 
+/* Copies of evidence extracted for "Open" live in the cache for the
+ * application that shows them; a day later they have served, and a worker
+ * removes them at start-up. */
+static void
+remove_old_open_copies_thread (GTask        *task,
+                               gpointer      source_object,
+                               gpointer      task_data,
+                               GCancellable *cancellable)
+{
+  g_autofree char *root = g_build_filename (g_get_user_cache_dir (), "evident", "open", NULL);
+  g_autoptr (GDir) dirs = g_dir_open (root, 0, NULL);
+  gint64 limit = g_get_real_time () - (gint64) G_USEC_PER_SEC * 60 * 60 * 24;
+  const char *name;
+
+  while (dirs != NULL && (name = g_dir_read_name (dirs)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (root, name, NULL);
+      g_autoptr (GDir) files = g_dir_open (path, 0, NULL);
+      const char *file_name;
+
+      while (files != NULL && (file_name = g_dir_read_name (files)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (path, file_name, NULL);
+          GStatBuf buf;
+
+          if (g_stat (file, &buf) == 0 && (gint64) buf.st_mtime * G_USEC_PER_SEC < limit)
+            g_unlink (file);
+        }
+      g_rmdir (path);  /* only succeeds once empty */
+    }
+}
+
+static void
+remove_old_open_copies (EvidentApplication *self)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, remove_old_open_copies);
+  g_task_run_in_thread (task, remove_old_open_copies_thread);
+}
+
 static void
 evident_application_startup (GApplication *application)
 {
@@ -603,6 +645,7 @@ evident_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (evident_application_parent_class)->startup (application);
+  remove_old_open_copies (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

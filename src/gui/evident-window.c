@@ -1400,6 +1400,10 @@ evident_window_init (EvidentWindow *self)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
 
+      /* The metric chosen last week is the one to see this week. */
+      g_settings_bind (self->settings, "heatmap-metric", self->overview, "metric",
+                       G_SETTINGS_BIND_DEFAULT);
+
       g_signal_connect_object (self->settings, "changed::recent-projects",
                                G_CALLBACK (settings_changed_cb), self,
                                G_CONNECT_SWAPPED);
