@@ -41,15 +41,6 @@ pad (const char *text,
   return g_string_free (padded, FALSE);
 }
 
-static char *
-format_score (const EvidentScore *score,
-              EvidentView         view)
-{
-  if (score->rules.mode == EVIDENT_SCORE_MODE_PASS_FAIL)
-    return g_strdup_printf ("%.1f %%", score->views[view].score);
-  return g_strdup_printf ("%.0f", score->views[view].score);
-}
-
 /* new */
 
 static int
@@ -409,7 +400,7 @@ print_score_text (EvidentProject     *project,
 
   for (guint v = 0; v < EVIDENT_N_VIEWS; v++)
     {
-      g_autofree char *value = format_score (score, v);
+      g_autofree char *value = evident_score_format (score, v);
       g_autofree char *label = pad (evident_view_get_label (v), 12);
 
       g_print ("%s %10s  %s", label, value,

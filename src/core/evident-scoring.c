@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -261,4 +262,31 @@ evident_score_free (EvidentScore *score)
   g_clear_pointer (&score->chapters, g_array_unref);
   g_clear_pointer (&score->at_risk, g_ptr_array_unref);
   g_free (score);
+}
+
+/**
+ * evident_score_format:
+ * @score: a score
+ * @view: which of its views
+ *
+ * The score of @view as people read it: whole points, or in pass-fail mode
+ * the share of items counted, rounded down so that it never shows 100 %
+ * before every item counts.
+ *
+ * Returns: (transfer full): e.g. "528" or "96 %"
+ */
+char *
+evident_score_format (const EvidentScore *score,
+                      EvidentView         view)
+{
+  double value;
+
+  g_return_val_if_fail (score != NULL, NULL);
+  g_return_val_if_fail (view < EVIDENT_N_VIEWS, NULL);
+
+  value = score->views[view].score;
+  if (score->rules.mode == EVIDENT_SCORE_MODE_PASS_FAIL)
+    /* Translators: a score in pass-fail mode, the share of items counted */
+    return g_strdup_printf (_("%d %%"), (int) floor (value));
+  return g_strdup_printf ("%ld", lround (value));
 }

@@ -66,6 +66,8 @@ EvidentScore *evident_score_compute (const EvidentRules *rules,
                                      GListModel         *chapters,
                                      GListModel         *items);
 void          evident_score_free    (EvidentScore       *score);
+char         *evident_score_format  (const EvidentScore *score,
+                                     EvidentView         view);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvidentScore, evident_score_free)
 

@@ -251,19 +251,6 @@ is_pass_fail (const EvidentScore *score)
 }
 
 static char *
-format_score (const EvidentScore *score,
-              EvidentView         view)
-{
-  double value = score->views[view].score;
-
-  if (is_pass_fail (score))
-    /* Translators: a score in pass-fail mode, the share of items counted */
-    return g_strdup_printf (_("%d %%"), (int) floor (value));
-
-  return g_strdup_printf ("%ld", lround (value));
-}
-
-static char *
 dup_gap_text (const EvidentScore *score,
               EvidentView         view)
 {
@@ -412,7 +399,7 @@ update_score (EvidentOverview *self)
     {
       const EvidentViewScore *view = &score->views[v];
       ScoreRow *row = &self->score_rows[v];
-      g_autofree char *value = format_score (score, v);
+      g_autofree char *value = evident_score_format (score, v);
       g_autofree char *gap = dup_gap_text (score, v);
       g_autofree char *accessible = NULL;
 

@@ -68,19 +68,6 @@ is_pass_fail (const EvidentScore *score)
   return score->rules.mode == EVIDENT_SCORE_MODE_PASS_FAIL;
 }
 
-static char *
-format_score (const EvidentScore *score,
-              EvidentView         view)
-{
-  double value = score->views[view].score;
-
-  if (is_pass_fail (score))
-    /* Translators: a score in pass-fail mode, the share of items counted */
-    return g_strdup_printf (_("%d %%"), (int) floor (value));
-
-  return g_strdup_printf ("%d", (int) lround (value));
-}
-
 static ScoreState
 get_state (const EvidentScore *score)
 {
@@ -132,8 +119,8 @@ update_label (EvidentScoreButton *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), TRUE);
 
   score = evident_project_get_score (self->project);
-  confirmed = format_score (score, EVIDENT_VIEW_CONFIRMED);
-  projected = format_score (score, EVIDENT_VIEW_PROJECTED);
+  confirmed = evident_score_format (score, EVIDENT_VIEW_CONFIRMED);
+  projected = evident_score_format (score, EVIDENT_VIEW_PROJECTED);
   state = get_state (score);
 
   switch (state)
@@ -332,7 +319,7 @@ update_popover (EvidentScoreButton *self)
   for (guint v = 0; v < EVIDENT_N_VIEWS; v++)
     {
       const EvidentViewScore *view = &score->views[v];
-      g_autofree char *value = format_score (score, v);
+      g_autofree char *value = evident_score_format (score, v);
       g_autofree char *subtitle = NULL;
       g_autofree char *accessible = NULL;
 
