@@ -181,6 +181,8 @@ evident_cli_open_project (const char        *path,
   g_return_val_if_fail (access == EVIDENT_CLI_PROJECT_READ || access == EVIDENT_CLI_PROJECT_WRITE,
                         NULL);
 
+  /* Here @access becomes the core's open mode (read-only for READ) once
+   * the core offers one. */
   return evident_project_open (file, error);
 }
 
@@ -209,7 +211,7 @@ run_parsed (EvidentCliContext *cli)
 {
   const EvidentCliCommand *command = cli->command;
   g_autoptr (GError) error = NULL;
-  int ret;
+  int ret = EXIT_FAILURE;
 
   if (cli->n_args < command->n_args_min)
     return usage_error (cli, _("Missing arguments"));
@@ -220,20 +222,14 @@ run_parsed (EvidentCliContext *cli)
     return usage_error (cli, error->message);
 
   if (command->access == EVIDENT_CLI_PROJECT_READ || command->access == EVIDENT_CLI_PROJECT_WRITE)
-    {
-      cli->project = evident_cli_open_project (cli->path, command->access, &error);
-      if (cli->project == NULL)
-        {
-          g_printerr ("evident-cli: %s\n", error->message);
-          return EXIT_FAILURE;
-        }
-    }
+    cli->project = evident_cli_open_project (cli->path, command->access, &error);
 
-  ret = command->run (cli, &error);
+  if (error == NULL)
+    ret = command->run (cli, &error);
   if (error != NULL)
     {
       g_printerr ("evident-cli: %s\n", error->message);
-      return ret != EXIT_SUCCESS ? ret : EXIT_FAILURE;
+      return EXIT_FAILURE;
     }
   return ret;
 }
