@@ -12,13 +12,11 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import unicodedata
 
-CLI = sys.argv[1]
-results = []
+from cli_tap import check, edit, finish, new_project, run
+
 
 # References, titles and chapters of every width. "Zwei\nZeilen" spans two
 # lines in the file; "Übersicht\u0301" carries a combining accent.
@@ -43,14 +41,6 @@ ATTACH = [
     ("Ü-1", "https://example.com/übersicht", "--title", "Übersicht"),
     ("10.10.10", "bericht.pdf"),
 ]
-
-
-def run(*args):
-    return subprocess.run([CLI, *args], capture_output=True, text=True)
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
 
 
 def width(text):
@@ -95,21 +85,11 @@ def aligned(lines, rows, right=()):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="evident-cli-columns-")
-    csv = os.path.join(tmp, "list.csv")
-    with open(csv, "w", encoding="utf-8") as f:
-        f.write(CHECKLIST)
     for name in ("bericht.pdf", "証拠.pdf"):
         with open(os.path.join(tmp, name), "wb") as f:
             f.write(b"%PDF-1.4 " + name.encode())
-    project = os.path.join(tmp, "audit.evident")
-
-    p = run("new", project, "--checklist", csv, "--penalty", "100")
-    check("new creates the project", p.returncode == 0, p.stderr)
-    ok = True
-    for ref, *args in EDITS:
-        p = run("set", project, ref, *args)
-        ok = ok and p.returncode == 0
-    check("set edits the items", ok, p.stderr)
+    project, _ = new_project(tmp, CHECKLIST, "--penalty", "100")
+    edit(project, EDITS, "set edits the items")
     ok = True
     for ref, what, *args in ATTACH:
         p = run("attach", project, ref, what if what.startswith("https") else os.path.join(tmp, what),
@@ -193,12 +173,7 @@ def main():
 
     shutil.rmtree(tmp)
 
-    print(f"1..{len(results)}")
-    for n, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {n} - {name}")
-        if not ok:
-            for line in detail.splitlines():
-                print(f"# {line}")
+    finish()
 
 
 main()

@@ -13,12 +13,10 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 
-CLI = sys.argv[1]
-results = []
+from cli_tap import check, finish, new_project, run
+
 
 CHECKLIST = """ref,chapter,chapter_title,section,section_title,title,points,mandatory
 1.1,1.0,Basics,1,Start,Alpha,100,yes
@@ -28,14 +26,6 @@ CHECKLIST = """ref,chapter,chapter_title,section,section_title,title,points,mand
 
 COMMANDS = ["new", "items", "set", "score", "history", "check", "heatmap", "attach",
             "evidence", "extract", "verify", "cleanup"]
-
-
-def run(*args):
-    return subprocess.run([CLI, *args], capture_output=True, text=True)
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
 
 
 def snapshot(folder):
@@ -250,16 +240,11 @@ def test_json_shapes(project):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="evident-cli-driver-")
-    csv = os.path.join(tmp, "list.csv")
-    with open(csv, "w") as f:
-        f.write(CHECKLIST)
     report = os.path.join(tmp, "report.pdf")
     data = b"%PDF-1.4 driver test"
     with open(report, "wb") as f:
         f.write(data)
-    project = os.path.join(tmp, "audit.evident")
-    p = run("new", project, "--checklist", csv, "--title", "Driver")
-    check("new creates the project", p.returncode == 0, p.stderr)
+    project, csv = new_project(tmp, CHECKLIST, "--title", "Driver")
     run("attach", project, "2.1", report)
     run("attach", project, "1.2", "https://example.com/runbook", "--title", "Runbook")
 
@@ -270,12 +255,7 @@ def main():
 
     shutil.rmtree(tmp)
 
-    print(f"1..{len(results)}")
-    for n, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {n} - {name}")
-        if not ok:
-            for line in detail.splitlines():
-                print(f"# {line}")
+    finish()
 
 
 main()
