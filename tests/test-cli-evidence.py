@@ -12,12 +12,10 @@ import os
 import re
 import shutil
 import sqlite3
-import subprocess
-import sys
 import tempfile
 
-CLI = sys.argv[1]
-results = []
+from cli_tap import check, finish, new_project, run
+
 
 CHECKLIST = """ref,chapter,chapter_title,section,section_title,title,points,mandatory
 1.1,1.0,Basics,1,Start,Alpha,100,yes
@@ -26,14 +24,6 @@ CHECKLIST = """ref,chapter,chapter_title,section,section_title,title,points,mand
 """
 
 MiB = 1024 * 1024
-
-
-def run(*args):
-    return subprocess.run([CLI, *args], capture_output=True, text=True)
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
 
 
 def count(project, sql):
@@ -46,12 +36,7 @@ def count(project, sql):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="evident-cli-evidence-")
-    csv = os.path.join(tmp, "list.csv")
-    with open(csv, "w") as f:
-        f.write(CHECKLIST)
-    project = os.path.join(tmp, "audit.evident")
-    p = run("new", project, "--checklist", csv)
-    check("new creates a project", p.returncode == 0, p.stderr)
+    project, _ = new_project(tmp, CHECKLIST)
 
     report = os.path.join(tmp, "report.pdf")
     data = os.urandom(3 * MiB + 12345)
@@ -213,12 +198,7 @@ def main():
 
     shutil.rmtree(tmp)
 
-    print(f"1..{len(results)}")
-    for n, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {n} - {name}")
-        if not ok:
-            for line in detail.splitlines():
-                print(f"# {line}")
+    finish()
 
 
 main()

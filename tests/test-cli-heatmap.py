@@ -9,12 +9,10 @@ Usage: test-cli-heatmap.py PATH/TO/evident-cli  (prints TAP)
 import json
 import os
 import re
-import subprocess
-import sys
 import tempfile
 
-CLI = sys.argv[1]
-results = []
+from cli_tap import check, edit, finish, new_project, run
+
 
 CHECKLIST = """ref,chapter,chapter_title,section,section_title,title,points,mandatory
 1.1,1.0,Basics,1,Start,Alpha,100,yes
@@ -76,28 +74,10 @@ EXPECTED = {
 }
 
 
-def run(*args):
-    return subprocess.run([CLI, *args], capture_output=True, text=True)
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
-
 def main():
     tmp = tempfile.mkdtemp(prefix="evident-cli-heatmap-")
-    csv = os.path.join(tmp, "list.csv")
-    with open(csv, "w") as f:
-        f.write(CHECKLIST)
-    project = os.path.join(tmp, "audit.evident")
-
-    p = run("new", project, "--checklist", csv, "--penalty", "100")
-    check("new creates a project", p.returncode == 0, p.stderr)
-    ok = True
-    for ref, *args in EDITS:
-        p = run("set", project, ref, *args)
-        ok = ok and p.returncode == 0
-    check("set assigns owners, complexities and statuses", ok, p.stderr)
+    project, _ = new_project(tmp, CHECKLIST, "--penalty", "100")
+    edit(project, EDITS, "set assigns owners, complexities and statuses")
 
     for metric, expected in EXPECTED.items():
         p = run("heatmap", project, "--metric", metric, "--json")
@@ -159,12 +139,7 @@ def main():
     check("the command list names heatmap", p.returncode == 0 and "heatmap" in p.stdout,
           p.stdout)
 
-    print(f"1..{len(results)}")
-    for n, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {n} - {name}")
-        if not ok:
-            for line in detail.splitlines():
-                print(f"# {line}")
+    finish()
 
 
 main()

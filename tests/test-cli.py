@@ -7,12 +7,10 @@ Usage: test-cli.py PATH/TO/evident-cli  (prints TAP)
 
 import json
 import os
-import subprocess
-import sys
 import tempfile
 
-CLI = sys.argv[1]
-results = []
+from cli_tap import check, finish, new_project, run
+
 
 # A small checklist whose scores are computed by hand below.
 CHECKLIST = """ref,chapter,chapter_title,section,section_title,title,points,mandatory
@@ -23,25 +21,11 @@ CHECKLIST = """ref,chapter,chapter_title,section,section_title,title,points,mand
 """
 
 
-def run(*args):
-    return subprocess.run([CLI, *args], capture_output=True, text=True)
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
-
 def main():
     tmp = tempfile.mkdtemp(prefix="evident-cli-")
-    csv = os.path.join(tmp, "list.csv")
-    with open(csv, "w") as f:
-        f.write(CHECKLIST)
-    project = os.path.join(tmp, "audit.evident")
-
-    p = run("new", project, "--checklist", csv, "--title", "Test audit",
-            "--checklist-version", "4.1", "--pass-score", "600", "--penalty", "100")
-    check("new creates a project", p.returncode == 0 and os.path.exists(project),
-          p.stderr)
+    project, csv = new_project(tmp, CHECKLIST, "--title", "Test audit",
+                               "--checklist-version", "4.1", "--pass-score", "600",
+                               "--penalty", "100")
 
     p = run("new", project, "--checklist", csv)
     check("new refuses an existing file (exit 1, names it)",
@@ -161,12 +145,7 @@ def main():
     p = run("--version")
     check("--version", p.returncode == 0 and p.stdout.startswith("evident-cli "), p.stdout)
 
-    print(f"1..{len(results)}")
-    for n, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {n} - {name}")
-        if not ok:
-            for line in detail.splitlines():
-                print(f"# {line}")
+    finish()
 
 
 main()

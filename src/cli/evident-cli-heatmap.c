@@ -13,7 +13,8 @@
 #include "evident-heatmap.h"
 #include "evident-project.h"
 
-#include "evident-cli-common.h"
+#include "evident-cli-commands.h"
+#include "evident-cli-output.h"
 
 /* The owner of the unassigned row in JSON, untranslated like every JSON key
  * and value. */
@@ -116,22 +117,6 @@ print_json (const EvidentHeatmap *heatmap)
   g_print ("%s", json->str);
 }
 
-/* Pads @text to @width characters (not bytes: names and translations are
- * UTF-8), on the left when @right. */
-static void
-print_padded (const char *text,
-              guint       width,
-              gboolean    right)
-{
-  glong length = g_utf8_strlen (text, -1);
-  guint pad = length < (glong) width ? width - (guint) length : 0;
-
-  if (right)
-    g_print ("%*s%s", pad, "", text);
-  else
-    g_print ("%s%*s", text, pad, "");
-}
-
 static const char *
 metric_description (EvidentHeatmapMetric metric)
 {
@@ -149,110 +134,96 @@ metric_description (EvidentHeatmapMetric metric)
     }
 }
 
+/* A header row, one row per owner and the unassigned items, then the
+ * column totals; one column per complexity, then the row totals. */
 static void
 print_text (const EvidentHeatmap *heatmap)
 {
-  /* Rows: the owners, then the column totals; columns: the complexities,
-   * then the row totals. */
-  guint n_rows = heatmap->n_rows + 1;
-  guint n_columns = EVIDENT_HEATMAP_N_COLUMNS + 1;
-  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  guint label_width = g_utf8_strlen (_("Owner"), -1);
-  guint widths[EVIDENT_HEATMAP_N_COLUMNS + 1];
+  g_autoptr (EvidentCliTable) table = evident_cli_table_new ("l  r  r  r  r  r");
 
-  for (guint c = 0; c < n_columns; c++)
-    {
-      const char *title = c < EVIDENT_HEATMAP_N_COLUMNS
-                            ? evident_complexity_get_label (evident_heatmap_column_get_complexity (c))
-                            : C_("heat map", "Total");
+  evident_cli_table_add (table, _("Owner"));
+  for (guint c = 0; c < EVIDENT_HEATMAP_N_COLUMNS; c++)
+    evident_cli_table_add (table, evident_complexity_get_label (
+                                    evident_heatmap_column_get_complexity (c)));
+  evident_cli_table_add (table, C_("heat map", "Total"));
 
-      widths[c] = MAX (g_utf8_strlen (title, -1), 4);
-    }
-
-  for (guint r = 0; r < n_rows; r++)
+  for (guint r = 0; r <= heatmap->n_rows; r++)
     {
       guint row = r < heatmap->n_rows ? r : EVIDENT_HEATMAP_TOTAL;
 
-      label_width = MAX (label_width, g_utf8_strlen (evident_heatmap_get_row_label (heatmap, row), -1));
-      for (guint c = 0; c < n_columns; c++)
+      evident_cli_table_add (table, evident_heatmap_get_row_label (heatmap, row));
+      for (guint c = 0; c <= EVIDENT_HEATMAP_N_COLUMNS; c++)
         {
           guint column = c < EVIDENT_HEATMAP_N_COLUMNS ? c : EVIDENT_HEATMAP_TOTAL;
-          char *text = evident_heatmap_format_value (heatmap, row, column);
+          g_autofree char *text = evident_heatmap_format_value (heatmap, row, column);
 
-          widths[c] = MAX (widths[c], g_utf8_strlen (text, -1));
-          g_ptr_array_add (texts, text);
+          evident_cli_table_add (table, text);
         }
     }
 
   g_print ("%s\n\n", metric_description (heatmap->metric));
-
-  print_padded (_("Owner"), label_width, FALSE);
-  for (guint c = 0; c < n_columns; c++)
-    {
-      g_print ("  ");
-      print_padded (c < EVIDENT_HEATMAP_N_COLUMNS
-                      ? evident_complexity_get_label (evident_heatmap_column_get_complexity (c))
-                      : C_("heat map", "Total"),
-                    widths[c], TRUE);
-    }
-  g_print ("\n");
-
-  for (guint r = 0; r < n_rows; r++)
-    {
-      guint row = r < heatmap->n_rows ? r : EVIDENT_HEATMAP_TOTAL;
-
-      print_padded (evident_heatmap_get_row_label (heatmap, row), label_width, FALSE);
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_print ("  ");
-          print_padded (g_ptr_array_index (texts, r * n_columns + c), widths[c], TRUE);
-        }
-      g_print ("\n");
-    }
+  evident_cli_table_print (table);
 }
 
-int
-evident_cli_command_heatmap (int    argc,
-                             char **argv)
+typedef struct
 {
-  g_autoptr (GOptionContext) context = g_option_context_new (
-      _("PROJECT — show the items by owner and complexity"));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (EvidentProject) project = NULL;
+  char                 *metric_name;
+  EvidentHeatmapMetric  metric;
+} HeatmapOptions;
+
+static const GOptionEntry heatmap_entries[] = {
+  { "metric", 'm', 0, G_OPTION_ARG_STRING, EVIDENT_CLI_OPTION (HeatmapOptions, metric_name),
+    N_("What the cells show: open, risk or done (default %s)"), N_("METRIC") },
+  { NULL }
+};
+
+static void
+heatmap_init (gpointer values)
+{
+  HeatmapOptions *options = values;
+
+  options->metric = EVIDENT_HEATMAP_METRIC_OPEN;
+  options->metric_name = (char *) evident_heatmap_metric_to_string (options->metric);
+}
+
+static gboolean
+heatmap_check (EvidentCliContext  *cli,
+               GError            **error)
+{
+  HeatmapOptions *options = cli->options;
+
+  if (evident_heatmap_metric_from_string (options->metric_name, &options->metric))
+    return TRUE;
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("The metric is “open”, “risk” or “done”"));
+  return FALSE;
+}
+
+const EvidentCliOptions evident_cli_heatmap_options = {
+  .entries = heatmap_entries,
+  .size = sizeof (HeatmapOptions),
+  .init = heatmap_init,
+  .check = heatmap_check,
+  .description = N_("One row per owner, then the unassigned items; one column per complexity: "
+                    "low, medium, high, unrated; with row and column totals.\n\n"
+                    "Metrics:\n"
+                    "  open  items not counted in the projected view\n"
+                    "  risk  points at risk: the open items’ points, plus the mandatory penalty "
+                    "for open mandatory items\n"
+                    "  done  share of the items counted in the projected view, in percent "
+                    "(not-applicable items count as done)"),
+};
+
+int
+evident_cli_heatmap (EvidentCliContext  *cli,
+                     GError            **error)
+{
+  HeatmapOptions *options = cli->options;
   g_autoptr (EvidentHeatmap) heatmap = NULL;
-  g_autofree char *metric_name = NULL;
-  EvidentHeatmapMetric metric = EVIDENT_HEATMAP_METRIC_OPEN;
-  gboolean json = FALSE;
-  int ret;
-  const GOptionEntry options[] = {
-    { "metric", 'm', 0, G_OPTION_ARG_STRING, &metric_name,
-      N_("What the cells show: open (the default), risk or done"), N_("METRIC") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
 
-  g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
-  g_option_context_set_description (
-      context, _("One row per owner, then the unassigned items; one column per complexity: low, "
-                 "medium, high, unrated; with row and column totals.\n\n"
-                 "Metrics:\n"
-                 "  open  items not counted in the projected view\n"
-                 "  risk  points at risk: the open items’ points, plus the mandatory penalty for "
-                 "open mandatory items\n"
-                 "  done  share of the items counted in the projected view, in percent "
-                 "(not-applicable items count as done)"));
-  if ((ret = evident_cli_parse_options (context, &argc, &argv, 1, 1)) >= 0)
-    return ret;
-  if (metric_name != NULL && !evident_heatmap_metric_from_string (metric_name, &metric))
-    return evident_cli_usage_error (context, _("The metric is “open”, “risk” or “done”"));
-
-  project = evident_cli_open_project (argv[1], &error);
-  if (project == NULL)
-    return evident_cli_fail (error);
-
-  heatmap = evident_heatmap_compute (evident_project_get_rules (project),
-                                     evident_project_get_items (project), metric);
-  if (json)
+  heatmap = evident_heatmap_compute (evident_project_get_rules (cli->project),
+                                     evident_project_get_items (cli->project), options->metric);
+  if (cli->json)
     print_json (heatmap);
   else
     print_text (heatmap);

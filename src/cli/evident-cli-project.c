@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* evident-cli new and check: a project file as a whole. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "evident-csv.h"
+#include "evident-enums-util.h"
+#include "evident-project.h"
+
+#include "evident-cli-commands.h"
+
+/* new */
+
+typedef struct
+{
+  char                   *checklist;
+  char                   *title;
+  char                   *version;
+  char                   *mode;
+  EvidentProjectSettings  settings;
+} NewOptions;
+
+static const GOptionEntry new_entries[] = {
+  { "checklist", 'c', 0, G_OPTION_ARG_FILENAME, EVIDENT_CLI_OPTION (NewOptions, checklist),
+    N_("The checklist to import (CSV)"), N_("FILE.csv") },
+  { "title", 't', 0, G_OPTION_ARG_STRING, EVIDENT_CLI_OPTION (NewOptions, title),
+    N_("The project’s title"), N_("TITLE") },
+  { "checklist-version", 0, 0, G_OPTION_ARG_STRING, EVIDENT_CLI_OPTION (NewOptions, version),
+    N_("The checklist’s version, e.g. 4.1"), N_("VERSION") },
+  { "pass-score", 0, 0, G_OPTION_ARG_INT,
+    EVIDENT_CLI_OPTION (NewOptions, settings.rules.pass_score),
+    N_("Score needed to pass (default %d)"), N_("N") },
+  { "penalty", 0, 0, G_OPTION_ARG_INT,
+    EVIDENT_CLI_OPTION (NewOptions, settings.rules.mandatory_penalty),
+    N_("Points lost for each mandatory item not met (default %d)"), N_("N") },
+  { "mode", 0, 0, G_OPTION_ARG_STRING, EVIDENT_CLI_OPTION (NewOptions, mode),
+    N_("Scoring mode: points or pass-fail (default %s)"), N_("MODE") },
+  { NULL }
+};
+
+/* The core's defaults for a new project. */
+static void
+new_init (gpointer values)
+{
+  NewOptions *options = values;
+
+  evident_project_settings_init (&options->settings);
+  options->mode = (char *) evident_score_mode_to_string (options->settings.rules.mode);
+}
+
+static gboolean
+new_check (EvidentCliContext  *cli,
+           GError            **error)
+{
+  NewOptions *options = cli->options;
+  EvidentRules *rules = &options->settings.rules;
+
+  if (options->checklist == NULL)
+    g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         _("Say which checklist to import with --checklist FILE.csv"));
+  else if (!evident_score_mode_from_string (options->mode, &rules->mode))
+    g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         _("The mode is either “points” or “pass-fail”"));
+  else if (rules->pass_score < 0 || rules->mandatory_penalty < 0)
+    g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         _("The pass score and the penalty cannot be negative"));
+  else
+    return TRUE;
+  return FALSE;
+}
+
+const EvidentCliOptions evident_cli_new_options = {
+  .entries = new_entries,
+  .size = sizeof (NewOptions),
+  .init = new_init,
+  .check = new_check,
+};
+
+int
+evident_cli_new (EvidentCliContext  *cli,
+                 GError            **error)
+{
+  NewOptions *options = cli->options;
+  g_autoptr (GFile) checklist = g_file_new_for_commandline_arg (options->checklist);
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (cli->path);
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (EvidentProject) project = NULL;
+
+  entries = evident_checklist_load (checklist, NULL, error);
+  if (entries == NULL)
+    {
+      g_prefix_error (error, "%s: ", options->checklist);
+      return EXIT_FAILURE;
+    }
+
+  options->settings.title = options->title;
+  options->settings.checklist_version = options->version;
+  project = evident_project_create (file, &options->settings, entries, error);
+  if (project == NULL)
+    return EXIT_FAILURE;
+
+  g_print (_("Created “%s” with %u items in %u chapters (%d points)\n"), cli->path,
+           g_list_model_get_n_items (evident_project_get_items (project)),
+           g_list_model_get_n_items (evident_project_get_chapters (project)),
+           evident_project_get_max_score (project));
+  return EXIT_SUCCESS;
+}
+
+/* check */
+
+int
+evident_cli_check (EvidentCliContext  *cli,
+                   GError            **error)
+{
+  if (!evident_project_check (cli->project, error))
+    return EXIT_FAILURE;
+
+  g_print (_("%s: no problems found (schema version %d, %u items)\n"), cli->path,
+           EVIDENT_PROJECT_SCHEMA_VERSION,
+           g_list_model_get_n_items (evident_project_get_items (cli->project)));
+  return EXIT_SUCCESS;
+}
