@@ -108,7 +108,11 @@ error_cb (void *context, xmlErrorPtr xml_error)
     return;
 
   g_free (self->xml_message);
-  self->xml_message = g_strstrip (g_strdup (xml_error->message != NULL ? xml_error->message : ""));
+  /* One line, for a message: libxml2 breaks some of its own. */
+  self->xml_message = g_strstrip (g_strdelimit (g_strdup (xml_error->message != NULL
+                                                              ? xml_error->message
+                                                              : ""),
+                                                "\r\n", ' '));
   self->xml_line = xml_error->line;
   self->xml_level = xml_error->level;
 }
