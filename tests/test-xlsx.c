@@ -837,6 +837,40 @@ test_cancel (void)
 }
 
 static void
+loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  EvidentWorkbook **workbook = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *workbook = evident_workbook_load_file_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The import loads off the main thread. */
+static void
+test_async (void)
+{
+  g_autoptr (GBytes) bytes = build_workbook ("<row><c t=\"s\"><v>0</v></c></row>", NULL,
+                                             "<si><t>Loaded on a worker</t></si>", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("evident-xlsx-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "review.xlsx", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (EvidentWorkbook) workbook = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), &error));
+  evident_workbook_load_file_async (file, NULL, loaded_cb, &workbook);
+  while (workbook == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (cell (workbook, 0, 0, 0), ==, "Loaded on a worker");
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
 test_missing_file (void)
 {
   g_autoptr (GFile) file = g_file_new_for_path ("/nonexistent/evident/review.xlsx");
@@ -873,6 +907,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/xlsx/limits", test_limits);
   g_test_add_func ("/xlsx/limits-counts", test_limits_counts);
   g_test_add_func ("/xlsx/cancel", test_cancel);
+  g_test_add_func ("/xlsx/async", test_async);
   g_test_add_func ("/xlsx/missing-file", test_missing_file);
 
   return g_test_run ();

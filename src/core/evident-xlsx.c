@@ -633,6 +633,59 @@ evident_workbook_load_file (GFile        *file,
                                             cancellable, error);
 }
 
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError          *error = NULL;
+  EvidentWorkbook *workbook = evident_workbook_load_file (task_data, cancellable, &error);
+
+  if (workbook == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, workbook, (GDestroyNotify) evident_workbook_unref);
+}
+
+/**
+ * evident_workbook_load_file_async:
+ * @cancellable: (nullable): checked between parts and rows
+ *
+ * Reads @file as evident_workbook_load_file() does, on a worker thread.
+ */
+void
+evident_workbook_load_file_async (GFile               *file,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, evident_workbook_load_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+/**
+ * evident_workbook_load_file_finish:
+ *
+ * Returns: (transfer full) (nullable): the workbook, or %NULL with @error set
+ */
+EvidentWorkbook *
+evident_workbook_load_file_finish (GAsyncResult *result,
+                                   GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == evident_workbook_load_file_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 EvidentWorkbook *
 evident_workbook_ref (EvidentWorkbook *self)
 {

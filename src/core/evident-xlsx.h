@@ -68,39 +68,46 @@ typedef enum
  * a tree) with network access and entity substitution off, and a document
  * type declaration is refused.
  *
- * Loading is synchronous and may take a while for large workbooks: call it
- * from a worker thread (#GTask). An #EvidentWorkbook is immutable once
- * loaded and may be shared between threads.
+ * Loading may take a while for large workbooks: call the synchronous
+ * functions from a worker thread, or evident_workbook_load_file_async(),
+ * which does. An #EvidentWorkbook is not changed once loaded and may be
+ * passed between threads.
  */
 typedef struct _EvidentWorkbook EvidentWorkbook;
 
-GQuark           evident_xlsx_error_quark           (void);
+GQuark           evident_xlsx_error_quark            (void);
 
-gboolean         evident_bytes_look_like_xlsx       (GBytes           *bytes);
+gboolean         evident_bytes_look_like_xlsx        (GBytes              *bytes);
 
-EvidentWorkbook *evident_workbook_load              (GBytes           *bytes,
-                                                     const char       *display_name,
-                                                     GCancellable     *cancellable,
-                                                     GError          **error);
-EvidentWorkbook *evident_workbook_load_file         (GFile            *file,
-                                                     GCancellable     *cancellable,
-                                                     GError          **error);
-EvidentWorkbook *evident_workbook_ref               (EvidentWorkbook  *self);
-void             evident_workbook_unref             (EvidentWorkbook  *self);
+EvidentWorkbook *evident_workbook_load               (GBytes              *bytes,
+                                                      const char          *display_name,
+                                                      GCancellable        *cancellable,
+                                                      GError             **error);
+EvidentWorkbook *evident_workbook_load_file          (GFile               *file,
+                                                      GCancellable        *cancellable,
+                                                      GError             **error);
+void             evident_workbook_load_file_async    (GFile               *file,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+EvidentWorkbook *evident_workbook_load_file_finish   (GAsyncResult        *result,
+                                                      GError             **error);
+EvidentWorkbook *evident_workbook_ref                (EvidentWorkbook     *self);
+void             evident_workbook_unref              (EvidentWorkbook     *self);
 
-const char      *evident_workbook_get_display_name  (EvidentWorkbook  *self);
-GBytes          *evident_workbook_get_bytes         (EvidentWorkbook  *self);
-gboolean         evident_workbook_get_date1904      (EvidentWorkbook  *self);
+const char      *evident_workbook_get_display_name   (EvidentWorkbook     *self);
+GBytes          *evident_workbook_get_bytes          (EvidentWorkbook     *self);
+gboolean         evident_workbook_get_date1904       (EvidentWorkbook     *self);
 
-guint            evident_workbook_get_n_sheets      (EvidentWorkbook  *self);
-EvidentSheet    *evident_workbook_get_sheet         (EvidentWorkbook  *self,
-                                                     guint             index);
-const char      *evident_workbook_get_sheet_part    (EvidentWorkbook  *self,
-                                                     guint             index);
-gboolean         evident_workbook_get_sheet_hidden  (EvidentWorkbook  *self,
-                                                     guint             index);
-int              evident_workbook_find_sheet        (EvidentWorkbook  *self,
-                                                     const char       *name);
+guint            evident_workbook_get_n_sheets       (EvidentWorkbook     *self);
+EvidentSheet    *evident_workbook_get_sheet          (EvidentWorkbook     *self,
+                                                      guint                index);
+const char      *evident_workbook_get_sheet_part     (EvidentWorkbook     *self,
+                                                      guint                index);
+gboolean         evident_workbook_get_sheet_hidden   (EvidentWorkbook     *self,
+                                                      guint                index);
+int              evident_workbook_find_sheet         (EvidentWorkbook     *self,
+                                                      const char          *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvidentWorkbook, evident_workbook_unref)
 
