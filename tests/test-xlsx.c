@@ -12,7 +12,9 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#if HAVE_XLSXWRITER
 #include <xlsxwriter.h>
+#endif
 
 #include "evident-test-zip.h"
 #include "evident-xlsx-private.h"
@@ -400,6 +402,7 @@ test_odd_order (void)
   g_assert_cmpstr (cell (workbook, 1, 1, 2), ==, "2024-06-01");
 }
 
+#if HAVE_XLSXWRITER
 static void
 test_libxlsxwriter (void)
 {
@@ -477,6 +480,13 @@ test_libxlsxwriter (void)
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
+#else
+static void
+test_libxlsxwriter (void)
+{
+  g_test_skip ("Built without libxlsxwriter");
+}
+#endif
 
 static void
 test_large (void)
