@@ -4,6 +4,7 @@
 
 #include <csv.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 
@@ -52,6 +53,35 @@ evident_test_zip_list (GBytes *zip)
   return names;
 }
 
+static GBytes *
+read_member (GBytes     *zip,
+             const char *member,
+             zip_flags_t flags)
+{
+  zip_t *archive = open_zip (zip);
+  zip_stat_t st;
+  zip_file_t *file;
+  guint8 *data;
+  zip_uint64_t size;
+  zip_int64_t n;
+
+  g_assert_nonnull (archive);
+  if (zip_stat (archive, member, 0, &st) != 0)
+    {
+      zip_discard (archive);
+      return NULL;
+    }
+  size = (flags & ZIP_FL_COMPRESSED) ? st.comp_size : st.size;
+  file = zip_fopen (archive, member, flags);
+  g_assert_nonnull (file);
+  data = g_malloc (size + 1);
+  n = zip_fread (file, data, size);
+  g_assert_cmpint (n, ==, (zip_int64_t) size);
+  zip_fclose (file);
+  zip_discard (archive);
+  return g_bytes_new_take (data, size);
+}
+
 /**
  * evident_test_zip_read:
  *
@@ -62,26 +92,20 @@ GBytes *
 evident_test_zip_read (GBytes     *zip,
                        const char *member)
 {
-  zip_t *archive = open_zip (zip);
-  zip_stat_t st;
-  zip_file_t *file;
-  guint8 *data;
-  zip_int64_t n;
+  return read_member (zip, member, 0);
+}
 
-  g_assert_nonnull (archive);
-  if (zip_stat (archive, member, 0, &st) != 0)
-    {
-      zip_discard (archive);
-      return NULL;
-    }
-  file = zip_fopen (archive, member, 0);
-  g_assert_nonnull (file);
-  data = g_malloc (st.size + 1);
-  n = zip_fread (file, data, st.size);
-  g_assert_cmpint (n, ==, (zip_int64_t) st.size);
-  zip_fclose (file);
-  zip_discard (archive);
-  return g_bytes_new_take (data, st.size);
+/**
+ * evident_test_zip_read_raw:
+ *
+ * Returns: (transfer full) (nullable): the stored (compressed) bytes of
+ *   @member, or %NULL when @zip has no such member
+ */
+GBytes *
+evident_test_zip_read_raw (GBytes     *zip,
+                           const char *member)
+{
+  return read_member (zip, member, ZIP_FL_COMPRESSED);
 }
 
 /**
@@ -106,9 +130,15 @@ evident_test_zip_replace (GBytes     *zip,
   const void *content_data = g_bytes_get_data (content, &content_size);
   guint8 *out;
   zip_int64_t index;
+  void *copy;
 
+  /* libzip writes the new archive into the source: it gets a copy of
+   * its own to do so (libzip 1.7 frees fragments it does not own). */
   zip_error_init (&error);
-  source = zip_source_buffer_create (data, size, 0, &error);
+  copy = malloc (size);
+  memcpy (copy, data, size);
+  source = zip_source_buffer_create (copy, size, 1, &error);
+  g_assert_nonnull (source);
   zip_source_keep (source);
   archive = zip_open_from_source (source, 0, &error);
   g_assert_nonnull (archive);

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 GPtrArray  *evident_test_zip_list         (GBytes      *zip);
 GBytes     *evident_test_zip_read         (GBytes      *zip,
                                            const char  *member);
+GBytes     *evident_test_zip_read_raw     (GBytes      *zip,
+                                           const char  *member);
 GBytes     *evident_test_zip_replace      (GBytes      *zip,
                                            const char  *member,
                                            GBytes      *content);
