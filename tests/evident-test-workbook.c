@@ -120,8 +120,8 @@ typedef struct
  * evident_test_workbook_new_generated:
  * @n_sheets: checklist sheets, "Chapter 1" …
  * @n_items: items on each sheet, IDs "C1-00001" …, in one band "Section 1"…,
- *   every third one recommended, every item with the CR LF, LF and U+00A0
- *   of real workbooks
+ *   every third one recommended, every second one without C and D cells,
+ *   every item with the CR LF, LF and U+00A0 of real workbooks
  *
  * Returns: (transfer full): a description for large workbooks; free it
  *   with evident_test_workbook_free()
@@ -156,6 +156,7 @@ evident_test_workbook_new_generated (guint n_sheets,
           items[i].mandatory = i % 3 != 2;
           items[i].requirement = g_string_chunk_insert (self->strings, requirement);
           items[i].evidence = "Evidence of the thing, as a document.";
+          items[i].no_answer_cells = i % 2 == 1;
         }
 
       self->sections[s].band = g_string_chunk_insert (self->strings, band);
