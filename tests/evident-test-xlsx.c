@@ -96,6 +96,22 @@ evident_test_zip_read (GBytes     *zip,
 }
 
 /**
+ * evident_test_zip_read_text:
+ *
+ * Returns: (transfer full): the uncompressed content of @member as a
+ *   string; the member must exist
+ */
+char *
+evident_test_zip_read_text (GBytes     *zip,
+                            const char *member)
+{
+  g_autoptr (GBytes) bytes = read_member (zip, member, 0);
+
+  g_assert_nonnull (bytes);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/**
  * evident_test_zip_read_raw:
  *
  * Returns: (transfer full) (nullable): the stored (compressed) bytes of
@@ -210,20 +226,41 @@ row_cb (int   c,
   parsed->row = NULL;
 }
 
-static GPtrArray *
-parse_csv (const char *path)
+/**
+ * evident_test_csv_parse:
+ * @text: CSV text
+ * @length: its length
+ * @delimiter: the field delimiter
+ *
+ * Parses CSV strictly with libcsv, line breaks inside fields kept.
+ *
+ * Returns: (transfer full): the rows, each a %NULL-terminated string array
+ */
+GPtrArray *
+evident_test_csv_parse (const char *text,
+                        gsize       length,
+                        char        delimiter)
 {
-  g_autofree char *text = NULL;
-  gsize length;
   struct csv_parser parser;
   Parsed parsed = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev), NULL };
 
-  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
   g_assert_cmpint (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL), ==, 0);
+  csv_set_delim (&parser, delimiter);
   g_assert_cmpuint (csv_parse (&parser, text, length, field_cb, row_cb, &parsed), ==, length);
   g_assert_cmpint (csv_fini (&parser, field_cb, row_cb, &parsed), ==, 0);
   csv_free (&parser);
+  g_assert_null (parsed.row);
   return parsed.rows;
+}
+
+static GPtrArray *
+parse_csv_file (const char *path)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  return evident_test_csv_parse (text, length, ',');
 }
 
 static void
@@ -307,7 +344,8 @@ evident_test_soffice_read (GBytes  *workbook,
 
       if (!g_str_has_prefix (name, "book-") || !g_str_has_suffix (name, ".csv"))
         continue;
-      g_hash_table_insert (sheets, g_strndup (name + 5, strlen (name) - 9), parse_csv (path));
+      g_hash_table_insert (sheets, g_strndup (name + 5, strlen (name) - 9),
+                           parse_csv_file (path));
     }
   remove_tree (dir);
 

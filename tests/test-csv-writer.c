@@ -2,12 +2,12 @@
 
 #include "config.h"
 
-#include <csv.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
 #include "evident-csv-writer.h"
+#include "evident-test-xlsx.h"
 
 static char *
 writer_text (EvidentCsvWriter *writer)
@@ -19,51 +19,11 @@ writer_text (EvidentCsvWriter *writer)
   return g_strndup (data, size);
 }
 
-/* Reads CSV text back with libcsv, strictly: rows of fields. */
-typedef struct
-{
-  GPtrArray *rows;
-  GPtrArray *row;
-} Parsed;
-
-static void
-field_cb (void   *data,
-          size_t  length,
-          void   *user_data)
-{
-  Parsed *parsed = user_data;
-
-  if (parsed->row == NULL)
-    parsed->row = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (parsed->row, g_strndup (data, length));
-}
-
-static void
-row_cb (int   c,
-        void *user_data)
-{
-  Parsed *parsed = user_data;
-
-  g_ptr_array_add (parsed->row, NULL);
-  g_ptr_array_add (parsed->rows, g_ptr_array_free (parsed->row, FALSE));
-  parsed->row = NULL;
-}
-
 static GPtrArray *
 parse (const char *text,
        char        delimiter)
 {
-  struct csv_parser parser;
-  Parsed parsed = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev), NULL };
-  gsize length = strlen (text);
-
-  g_assert_cmpint (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL), ==, 0);
-  csv_set_delim (&parser, delimiter);
-  g_assert_cmpuint (csv_parse (&parser, text, length, field_cb, row_cb, &parsed), ==, length);
-  g_assert_cmpint (csv_fini (&parser, field_cb, row_cb, &parsed), ==, 0);
-  csv_free (&parser);
-  g_assert_null (parsed.row);
-  return parsed.rows;
+  return evident_test_csv_parse (text, strlen (text), delimiter);
 }
 
 static void

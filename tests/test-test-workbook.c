@@ -12,16 +12,6 @@
  * export rely on; other tests build on it. */
 
 static char *
-member_text (GBytes     *zip,
-             const char *member)
-{
-  g_autoptr (GBytes) bytes = evident_test_zip_read (zip, member);
-
-  g_assert_nonnull (bytes);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
-static char *
 without_cr (const char *text)
 {
   GString *out = g_string_new (NULL);
@@ -47,14 +37,14 @@ test_layout (void)
   guint row = 0;
 
   g_assert_no_error (error);
-  workbook = member_text (zip, "xl/workbook.xml");
+  workbook = evident_test_zip_read_text (zip, "xl/workbook.xml");
   g_assert_nonnull (strstr (workbook, "<sheet name=\"Introduction\" sheetId=\"1\""));
   g_assert_nonnull (strstr (workbook, "<sheet name=\"Operations\" sheetId=\"2\""));
   g_assert_nonnull (strstr (workbook, "<sheet name=\"Business\" sheetId=\"3\""));
 
   part = evident_test_workbook_get_part (desc, 0);
   g_assert_cmpstr (part, ==, "xl/worksheets/sheet2.xml");
-  sheet = member_text (zip, part);
+  sheet = evident_test_zip_read_text (zip, part);
 
   /* Merged title and bands, the blank row before the second band absent. */
   g_assert_nonnull (strstr (sheet, "<mergeCell ref=\"A1:D1\"/>"));
@@ -74,7 +64,7 @@ test_layout (void)
   g_assert_null (strstr (sheet, "<c r=\"C6\""));
 
   /* CR written as Excel does, rich text with the italic level. */
-  strings = member_text (zip, "xl/sharedStrings.xml");
+  strings = evident_test_zip_read_text (zip, "xl/sharedStrings.xml");
   g_assert_null (strchr (strings, '\r'));
   g_assert_nonnull (strstr (strings, "_x000D_\nThe partner keeps runbooks"));
   g_assert_nonnull (strstr (strings, "<i/>"));
@@ -102,7 +92,7 @@ test_empty_rows (void)
   desc.flags = EVIDENT_TEST_WORKBOOK_EMPTY_ROWS | EVIDENT_TEST_WORKBOOK_NO_INTRO;
   zip = evident_test_workbook_build (&desc, &error);
   g_assert_no_error (error);
-  sheet = member_text (zip, "xl/worksheets/sheet1.xml");
+  sheet = evident_test_zip_read_text (zip, "xl/worksheets/sheet1.xml");
   g_assert_nonnull (strstr (sheet, "<row r=\"7\" ht=\"20\" customHeight=\"1\"/>"));
 }
 

@@ -16,16 +16,6 @@
 #define RESPONSE_SPECIAL                                                                           \
   "Runbooks <v2> & \"checklists\" 'reviewed' – Grüße, Ärger, ß\nSecond line\r\nThird line\twith tab"
 
-static char *
-member_text (GBytes     *zip,
-             const char *member)
-{
-  g_autoptr (GBytes) bytes = evident_test_zip_read (zip, member);
-
-  g_assert_nonnull (bytes);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
 static GBytes *
 with_member (GBytes     *zip,
              const char *member,
@@ -221,8 +211,8 @@ assert_only_cells_differ (GBytes                    *original,
         }
 
       {
-        g_autofree char *text_a = member_text (original, member);
-        g_autofree char *text_b = member_text (patched, member);
+        g_autofree char *text_a = evident_test_zip_read_text (original, member);
+        g_autofree char *text_b = evident_test_zip_read_text (patched, member);
         g_autofree char *stripped_a = strip_cells (text_a, cells, FALSE);
         g_autofree char *stripped_b = strip_cells (text_b, cells, TRUE);
 
@@ -239,8 +229,8 @@ assert_cells_as_written (GBytes                    *original,
                          const EvidentTestWorkbook *desc)
 {
   g_autofree char *part = evident_test_workbook_get_part (desc, 0);
-  g_autofree char *before = member_text (original, part);
-  g_autofree char *after = member_text (patched, part);
+  g_autofree char *before = evident_test_zip_read_text (original, part);
+  g_autofree char *after = evident_test_zip_read_text (patched, part);
   g_autofree char *c5_before = cell_attribute (before, "C5", "s");
   g_autofree char *c5_after = cell_attribute (after, "C5", "s");
   g_autofree char *c6 = cell_attribute (after, "C6", "s");
@@ -458,9 +448,9 @@ test_formulas (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) built = evident_test_workbook_build (desc, &error);
   g_autofree char *part = evident_test_workbook_get_part (desc, 0);
-  g_autofree char *sheet = member_text (built, part);
-  g_autofree char *rels = member_text (built, "xl/_rels/workbook.xml.rels");
-  g_autofree char *types = member_text (built, "[Content_Types].xml");
+  g_autofree char *sheet = evident_test_zip_read_text (built, part);
+  g_autofree char *rels = evident_test_zip_read_text (built, "xl/_rels/workbook.xml.rels");
+  g_autofree char *types = evident_test_zip_read_text (built, "[Content_Types].xml");
   g_autofree char *s = cell_attribute (sheet, "C5", "s");
   g_autofree char *plain = g_strdup_printf ("<c r=\"C5\" s=\"%s\"/>", s);
   g_autofree char *formula = g_strdup_printf ("<c r=\"C5\" s=\"%s\" t=\"str\"><f>IF(1,\"Yes\","
@@ -500,9 +490,9 @@ test_formulas (void)
   /* Written: the formula goes, and so does the chain that named it. */
   patched = evident_xlsx_patch (original, NAME, &write, 1, NULL, &error);
   g_assert_no_error (error);
-  after_sheet = member_text (patched, part);
-  after_rels = member_text (patched, "xl/_rels/workbook.xml.rels");
-  after_types = member_text (patched, "[Content_Types].xml");
+  after_sheet = evident_test_zip_read_text (patched, part);
+  after_rels = evident_test_zip_read_text (patched, "xl/_rels/workbook.xml.rels");
+  after_types = evident_test_zip_read_text (patched, "[Content_Types].xml");
   g_assert_null (strstr (after_sheet, "<f>"));
   g_assert_null (evident_test_zip_read (patched, "xl/calcChain.xml"));
   g_assert_cmpstr (after_rels, ==, rels);
@@ -517,7 +507,7 @@ test_shared_formula (void)
   g_autoptr (GBytes) built = evident_test_workbook_build (desc, &error);
   g_autofree char *part = evident_test_workbook_get_part (desc, 0);
   g_autoptr (GString) sheet = NULL;
-  g_autofree char *text = member_text (built, part);
+  g_autofree char *text = evident_test_zip_read_text (built, part);
   g_autofree char *s = cell_attribute (text, "C5", "s");
   g_autofree char *plain = g_strdup_printf ("<c r=\"C5\" s=\"%s\"/>", s);
   g_autoptr (GBytes) original = NULL;
@@ -570,7 +560,7 @@ test_bad_input (void)
   g_autoptr (GBytes) broken = NULL;
   g_autoptr (GBytes) bomb = NULL;
   g_autofree char *long_text = g_strnfill (32768, 'x');
-  g_autofree char *sheet = member_text (built, part);
+  g_autofree char *sheet = evident_test_zip_read_text (built, part);
   g_autoptr (GString) huge = g_string_new (NULL);
   EvidentCellWrite write = { "Operations", NULL, 4, 2, "Yes" };
   EvidentCellWrite bad = write;
@@ -687,7 +677,7 @@ test_save (void)
   g_assert_no_error (error);
   mapped = g_mapped_file_new (path, FALSE, NULL);
   saved = g_mapped_file_get_bytes (mapped);
-  sheet = member_text (saved, "xl/worksheets/sheet2.xml");
+  sheet = evident_test_zip_read_text (saved, "xl/worksheets/sheet2.xml");
   g_assert_nonnull (strstr (sheet, ">Yes</t>"));
 
   g_unlink (path);

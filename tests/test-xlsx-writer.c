@@ -9,16 +9,6 @@
 #include "evident-test-xlsx.h"
 #include "evident-xlsx-writer.h"
 
-static char *
-member_text (GBytes     *zip,
-             const char *member)
-{
-  g_autoptr (GBytes) bytes = evident_test_zip_read (zip, member);
-
-  g_assert_nonnull (bytes);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
 static GBytes *
 read_file (const char *path)
 {
@@ -84,9 +74,9 @@ test_write (void)
   g_assert_no_error (error);
 
   bytes = read_file (path);
-  workbook = member_text (bytes, "xl/workbook.xml");
-  sheet = member_text (bytes, "xl/worksheets/sheet1.xml");
-  strings = member_text (bytes, "xl/sharedStrings.xml");
+  workbook = evident_test_zip_read_text (bytes, "xl/workbook.xml");
+  sheet = evident_test_zip_read_text (bytes, "xl/worksheets/sheet1.xml");
+  strings = evident_test_zip_read_text (bytes, "xl/sharedStrings.xml");
 
   /* Sheet names made valid. */
   g_assert_nonnull (strstr (workbook, "name=\"Items\""));
@@ -190,7 +180,7 @@ test_sheet_names (void)
   g_assert_no_error (error);
 
   bytes = read_file (path);
-  workbook = member_text (bytes, "xl/workbook.xml");
+  workbook = evident_test_zip_read_text (bytes, "xl/workbook.xml");
   g_assert_nonnull (strstr (workbook, "name=\"Items\""));
   g_assert_nonnull (strstr (workbook, "name=\"items (2)\""));
   g_assert_nonnull (strstr (workbook, "name=\"A chapter title far longer than\""));

@@ -21,7 +21,6 @@
  * needed and only within size limits, and its XML is scanned with DTDs
  * refused (see evident-xlsx-xml.c). */
 
-#define MAX_CELL_TEXT 32767
 #define MAX_ROWS      1048576
 #define MAX_COLUMNS   16384
 
@@ -691,17 +690,6 @@ find_sheet (Patch                   *self,
   return by_name;
 }
 
-/* The length of @text as Excel counts it, in UTF-16 code units. */
-static gsize
-utf16_length (const char *text)
-{
-  gsize length = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    length += g_utf8_get_char (p) >= 0x10000 ? 2 : 1;
-  return length;
-}
-
 static gboolean
 check_write (Patch                   *self,
              const SheetInfo         *sheet,
@@ -718,8 +706,7 @@ check_write (Patch                   *self,
     g_set_error (error, EVIDENT_XLSX_PATCH_ERROR, EVIDENT_XLSX_PATCH_ERROR_BAD_CELL,
                  _("Cannot write cell %s of sheet “%s” in “%s”: the text is not valid UTF-8"),
                  cell, sheet->name, self->name);
-  else if (write->value != NULL && strlen (write->value) > MAX_CELL_TEXT
-           && utf16_length (write->value) > MAX_CELL_TEXT)
+  else if (write->value != NULL && !evident_xlsx_text_fits_cell (write->value))
     g_set_error (error, EVIDENT_XLSX_PATCH_ERROR, EVIDENT_XLSX_PATCH_ERROR_BAD_CELL,
                  _("Cannot write cell %s of sheet “%s” in “%s”: the text is longer than the "
                    "32,767 characters a cell can hold; shorten it"),

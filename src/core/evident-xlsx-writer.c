@@ -9,10 +9,10 @@
 
 #include "evident-atomic-write.h"
 #include "evident-sheet.h"
+#include "evident-xlsx-xml.h"
 #include "evident-xlsx-writer.h"
 
-/* What a sheet holds, as Excel counts: text in UTF-16 code units. */
-#define MAX_CELL_TEXT  32767
+/* The longest sheet name Excel takes, in characters. */
 #define MAX_SHEET_NAME 31
 
 /* Automatic column widths, in characters. */
@@ -99,17 +99,6 @@ describe_cell (const char *sheet,
 
   /* Translators: a place in a workbook, e.g. Sheet “Security”, cell C14 */
   return g_strdup_printf (_("Sheet “%s”, cell %s%u"), sheet, letters, row + 1);
-}
-
-/* The length of @text as Excel counts it, in UTF-16 code units. */
-static gsize
-utf16_length (const char *text)
-{
-  gsize length = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    length += g_utf8_get_char (p) >= 0x10000 ? 2 : 1;
-  return length;
 }
 
 /**
@@ -356,7 +345,7 @@ check_table (EvidentXlsxTable  *self,
           else if (g_array_index (cells, Cell, c).kind == CELL_TEXT)
             text = g_array_index (cells, Cell, c).text;
 
-          if (text != NULL && strlen (text) > MAX_CELL_TEXT && utf16_length (text) > MAX_CELL_TEXT)
+          if (text != NULL && !evident_xlsx_text_fits_cell (text))
             {
               g_autofree char *place = describe_cell (sheet_name, r, c);
 

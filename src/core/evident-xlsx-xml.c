@@ -6,7 +6,7 @@
 #include <libxml/parserInternals.h>
 #include <string.h>
 
-#include "evident-xlsx-patch-private.h"
+#include "evident-xlsx-xml.h"
 
 /* A scan of XML with libxml2's SAX2 parser that reports where every element
  * starts and ends, to the byte, so that a part of a workbook can be changed
@@ -393,4 +393,22 @@ evident_xml_append_escaped (GString    *out,
           break;
         }
     }
+}
+
+/**
+ * evident_xlsx_text_fits_cell:
+ *
+ * Returns: whether a cell can hold @text: Excel takes at most 32,767
+ *   characters, counted in UTF-16 code units
+ */
+gboolean
+evident_xlsx_text_fits_cell (const char *text)
+{
+  gsize length = 0;
+
+  if (strlen (text) <= EVIDENT_XLSX_MAX_CELL_TEXT)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    length += g_utf8_get_char (p) >= 0x10000 ? 2 : 1;
+  return length <= EVIDENT_XLSX_MAX_CELL_TEXT;
 }
