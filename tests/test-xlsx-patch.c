@@ -366,6 +366,8 @@ test_splice_shapes (void)
   g_autofree char *prefixed = NULL;
   g_autofree char *empty = NULL;
   g_autofree char *implicit = NULL;
+  g_autofree char *bom = NULL;
+  g_autofree char *declared = NULL;
   const EvidentSpliceWrite prefixed_writes[] = {
     { 0, 0, "Ref" },   /* replaces A1 */
     { 0, 1, "New" },   /* after A1 */
@@ -423,6 +425,25 @@ test_splice_shapes (void)
                    "<is><t xml:space=\"preserve\">b</t></is></c><c r=\"D2\" s=\"3\" "
                    "t=\"inlineStr\"><is><t xml:space=\"preserve\">d</t></is></c></row>\n"
                    "</sheetData></worksheet>");
+
+  /* A byte order mark does not shift the offsets. */
+  bom = splice ("\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                "<worksheet xmlns=\"" EVIDENT_XLSX_NS_MAIN "\"><sheetData/></worksheet>",
+                one, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bom, ==,
+                   "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                   "<worksheet xmlns=\"" EVIDENT_XLSX_NS_MAIN "\"><sheetData><row r=\"1\">"
+                   "<c r=\"A1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">First</t></is>"
+                   "</c></row></sheetData></worksheet>");
+
+  /* Another encoding would shift them: refused. */
+  declared = splice ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+                     "<worksheet xmlns=\"" EVIDENT_XLSX_NS_MAIN "\"><sheetData/></worksheet>",
+                     one, 1, &error);
+  g_assert_null (declared);
+  g_assert_error (error, EVIDENT_XLSX_PATCH_ERROR, EVIDENT_XLSX_PATCH_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "not UTF-8"));
 }
 
 static void
