@@ -127,6 +127,8 @@ evident_test_zip_read_raw (GBytes     *zip,
 /**
  * evident_test_zip_replace:
  *
+ * @content: (nullable): the new content, or %NULL to remove @member
+ *
  * Returns: (transfer full): a copy of @zip with @member's content replaced
  *   by @content, or added when absent
  */
@@ -142,8 +144,8 @@ evident_test_zip_replace (GBytes     *zip,
   zip_stat_t st;
   gsize size;
   const void *data = g_bytes_get_data (zip, &size);
-  gsize content_size;
-  const void *content_data = g_bytes_get_data (content, &content_size);
+  gsize content_size = 0;
+  const void *content_data = content ? g_bytes_get_data (content, &content_size) : NULL;
   guint8 *out;
   zip_int64_t index;
   void *copy;
@@ -159,9 +161,11 @@ evident_test_zip_replace (GBytes     *zip,
   archive = zip_open_from_source (source, 0, &error);
   g_assert_nonnull (archive);
 
-  replacement = zip_source_buffer (archive, content_data, content_size, 0);
   index = zip_name_locate (archive, member, 0);
-  if (index >= 0)
+  replacement = content ? zip_source_buffer (archive, content_data, content_size, 0) : NULL;
+  if (content == NULL)
+    g_assert_cmpint (zip_delete (archive, index), ==, 0);
+  else if (index >= 0)
     g_assert_cmpint (zip_file_replace (archive, index, replacement, 0), ==, 0);
   else
     g_assert_cmpint (zip_file_add (archive, member, replacement, 0), >=, 0);

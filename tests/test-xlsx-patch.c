@@ -580,6 +580,9 @@ test_bad_input (void)
   g_autoptr (GBytes) entity = NULL;
   g_autoptr (GBytes) broken = NULL;
   g_autoptr (GBytes) bomb = NULL;
+  g_autoptr (GBytes) no_sheet = evident_test_zip_replace (built, part, NULL);
+  g_autoptr (GBytes) no_rels = evident_test_zip_replace (built, "xl/_rels/workbook.xml.rels", NULL);
+  g_autoptr (GBytes) no_workbook = evident_test_zip_replace (built, "xl/workbook.xml", NULL);
   g_autofree char *long_text = g_strnfill (32768, 'x');
   g_autofree char *sheet = evident_test_zip_read_text (built, part);
   g_autoptr (GString) huge = g_string_new (NULL);
@@ -591,6 +594,11 @@ test_bad_input (void)
   assert_refused (empty, &write, EVIDENT_XLSX_PATCH_ERROR_NOT_XLSX, NULL);
   assert_refused (truncated, &write, EVIDENT_XLSX_PATCH_ERROR_NOT_XLSX, NULL);
   assert_refused (ole, &write, EVIDENT_XLSX_PATCH_ERROR_NOT_XLSX, "password");
+
+  /* Parts missing: a sheet, the workbook's relationships, the workbook. */
+  assert_refused (no_sheet, &write, EVIDENT_XLSX_PATCH_ERROR_DAMAGED, part);
+  assert_refused (no_rels, &write, EVIDENT_XLSX_PATCH_ERROR_DAMAGED, "workbook.xml.rels");
+  assert_refused (no_workbook, &write, EVIDENT_XLSX_PATCH_ERROR_NOT_XLSX, NULL);
 
   /* Sheets that do not exist, by name and by part. */
   bad.sheet_name = "Finance";
