@@ -477,11 +477,12 @@ open_zip (Patch   *self,
   self->source = zip_source_buffer_create (copy, size, 1, &zerror);
   if (self->source == NULL)
     free (copy);
+  /* The archive takes the source; a second reference keeps it for reading
+   * the copy back once the archive is closed. */
   if (self->source != NULL)
-    {
-      zip_source_keep (self->source);
-      self->zip = zip_open_from_source (self->source, 0, &zerror);
-    }
+    self->zip = zip_open_from_source (self->source, 0, &zerror);
+  if (self->zip != NULL)
+    zip_source_keep (self->source);
   if (self->zip == NULL)
     {
       set_not_xlsx (error, self, zip_error_strerror (&zerror));
