@@ -4,7 +4,7 @@
 #include <glib.h>
 
 #include "evident-xlsx-patch.h"
-#include "evident-xlsx-xml.h"
+#include "evident-xml-scan.h"
 
 G_BEGIN_DECLS
 

@@ -19,7 +19,7 @@
  *
  * The workbook comes from someone else: a part is unpacked only when it is
  * needed and only within size limits, and its XML is scanned with DTDs
- * refused (see evident-xlsx-xml.c). */
+ * refused (see evident-xml-scan.c). */
 
 #define MAX_ROWS      1048576
 #define MAX_COLUMNS   16384

@@ -9,7 +9,7 @@
 
 #include "evident-atomic-write.h"
 #include "evident-sheet.h"
-#include "evident-xlsx-xml.h"
+#include "evident-xml-scan.h"
 #include "evident-xlsx-writer.h"
 
 /* The longest sheet name Excel takes, in characters. */

@@ -6,7 +6,7 @@
 #include <libxml/parserInternals.h>
 #include <string.h>
 
-#include "evident-xlsx-xml.h"
+#include "evident-xml-scan.h"
 
 /* A scan of XML with libxml2's SAX2 parser that reports where every element
  * starts and ends, to the byte, so that a part of a workbook can be changed
