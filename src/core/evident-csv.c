@@ -265,7 +265,9 @@ decode (const char *data, gsize size, EvidentCsvEncoding *encoding, gsize *lengt
 
       text = g_convert (data + 2, size - 2, "UTF-8", big_endian ? "UTF-16BE" : "UTF-16LE", &n_read,
                         length, &local_error);
-      if (text == NULL)
+      /* With bytes_read given, g_convert() stops silently at a partial
+       * character. */
+      if (text == NULL || n_read != size - 2)
         {
           g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_ENCODING,
                        _ ("Line %u: the file starts as UTF-16 text but is not; save it again as "
