@@ -46,6 +46,7 @@ typedef struct
   GPtrArray   *header;        /* of char *, clean case-folded header cells */
   GArray      *extra_columns; /* of guint, in column order, labels columns included */
   gboolean    *is_label;      /* per column: a labels column */
+  GPtrArray   *extra_names;   /* of char *, the names of extra_columns */
   char        *labels_name;
 } SheetContext;
 
@@ -203,6 +204,7 @@ sheet_context_clear (SheetContext *context)
   g_clear_pointer (&context->header, g_ptr_array_unref);
   g_clear_pointer (&context->extra_columns, g_array_unref);
   g_clear_pointer (&context->is_label, g_free);
+  g_clear_pointer (&context->extra_names, g_ptr_array_unref);
   g_clear_pointer (&context->labels_name, g_free);
 }
 
@@ -263,6 +265,11 @@ sheet_context_init (SheetContext *context, Build *build, ImportSheet *sheet, gui
         continue;
       g_array_append_val (context->extra_columns, column);
     }
+
+  context->extra_names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < context->extra_columns->len; i++)
+    g_ptr_array_add (context->extra_names,
+                     column_name (build, sheet, g_array_index (context->extra_columns, guint, i)));
 }
 
 static gboolean
@@ -359,7 +366,7 @@ read_labels (SheetContext *context, const char *value, EvidentChecklistEntry *en
 
 /* The columns no field takes, in column order, as extra fields. */
 static void
-read_extras (Build *build, SheetContext *context, guint row, EvidentChecklistEntry *entry)
+read_extras (SheetContext *context, guint row, EvidentChecklistEntry *entry)
 {
   for (guint i = 0; i < context->extra_columns->len; i++)
     {
@@ -373,7 +380,8 @@ read_extras (Build *build, SheetContext *context, guint row, EvidentChecklistEnt
           read_labels (context, line, entry);
           continue;
         }
-      evident_checklist_entry_take_extra (entry, column_name (build, context->sheet, (int) column),
+      evident_checklist_entry_take_extra (entry,
+                                          g_strdup (g_ptr_array_index (context->extra_names, i)),
                                           evident_import_clean_text (value));
     }
 }
@@ -590,7 +598,7 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
   entry->section_title = cell_line (context, row, EVIDENT_IMPORT_FIELD_SECTION_TITLE);
 
   read_texts (build, context, row, title, entry, &description);
-  read_extras (build, context, row, entry);
+  read_extras (context, row, entry);
   if (*entry->chapter == '\0' && build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT)
     {
       g_autofree char *name =

@@ -69,15 +69,41 @@ capitalize_first (const char *text)
  *
  * Returns: (transfer full): the clean text
  */
+/* Whether @cell is clean already, as most cells are: ASCII, no control
+ * characters but single line breaks, no runs of spaces, nothing to trim. */
+static gboolean
+is_clean (const char *cell, gboolean one_line)
+{
+  const guchar *p = (const guchar *) cell;
+
+  if (*p == ' ' || *p == '\n')
+    return FALSE;
+  for (; *p != '\0'; p++)
+    {
+      if (*p >= 0x80 || (*p < 0x20 && *p != '\n'))
+        return FALSE;
+      if (*p == '\n' && (one_line || p[1] == '\n' || p[1] == ' '))
+        return FALSE;
+      if (*p == ' ' && (p[1] == ' ' || p[1] == '\n'))
+        return FALSE;
+    }
+
+  return p == (const guchar *) cell || (p[-1] != ' ' && p[-1] != '\n');
+}
+
 char *
 evident_import_clean_text (const char *cell)
 {
-  GString *out = g_string_sized_new (strlen (cell));
+  GString *out;
   guint    newlines = 0;    /* pending line breaks */
   gboolean space = FALSE;   /* a pending space within a line */
   gboolean in_line = FALSE; /* past the line's indentation */
   guint    indent = 0;
 
+  if (is_clean (cell, FALSE))
+    return g_strdup (cell);
+
+  out = g_string_sized_new (strlen (cell));
   for (const char *p = cell; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -122,7 +148,10 @@ evident_import_clean_text (const char *cell)
       else if (space)
         g_string_append_c (out, ' ');
       space = FALSE;
-      g_string_append_unichar (out, c);
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else
+        g_string_append_unichar (out, c);
     }
 
   return g_string_free (out, FALSE);
@@ -138,9 +167,15 @@ evident_import_clean_text (const char *cell)
 char *
 evident_import_clean_line (const char *cell)
 {
-  g_autofree char *text = evident_import_clean_text (cell);
-  GString         *out = g_string_sized_new (strlen (text));
+  g_autofree char *text = NULL;
+  GString         *out;
   gboolean         space = FALSE;
+
+  if (is_clean (cell, TRUE))
+    return g_strdup (cell);
+
+  text = evident_import_clean_text (cell);
+  out = g_string_sized_new (strlen (text));
 
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -227,7 +262,8 @@ evident_import_quote (const char *value)
  * @text: a clean line
  *
  * Returns: whether @text could be an item's reference: short, with a digit,
- *   at most one space (`8.2.1`, `SECP-001`, `A.5.1`, `SEC 004`)
+ *   at most one space and no lower-case word before it (`8.2.1`,
+ *   `SECP-001`, `A.5.1`, `SEC 004`; not `Part 1`)
  */
 gboolean
 evident_import_looks_like_ref (const char *text)
@@ -249,7 +285,17 @@ evident_import_looks_like_ref (const char *text)
         return FALSE;
     }
 
-  return digit && spaces <= 1;
+  if (!digit || spaces > 1)
+    return FALSE;
+
+  /* "SEC 004" is a reference, "Part 1" a heading. */
+  for (const char *p = text; spaces > 0 && *p != ' '; p++)
+    {
+      if (g_ascii_islower (*p))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
