@@ -1013,6 +1013,68 @@ test_evident_format (void)
   g_assert_false (entry_at (import, 1)->state.has_status);
 }
 
+/* The report for `inspect --json` */
+
+static void
+test_json (void)
+{
+  g_autoptr (EvidentImport) workbook = make_aws_import (TRUE);
+  g_autoptr (EvidentImport) csv = import_csv ("Title row\n"
+                                              "ID;Title;Points\n"
+                                              "X-1;One;ten\n");
+  g_autoptr (JsonNode) node = evident_import_to_json (workbook);
+  JsonObject *root = json_node_get_object (node);
+  JsonObject *sheet;
+  JsonObject *mapping;
+  JsonObject *skip;
+  JsonObject *problem;
+  JsonArray  *array;
+
+  g_assert_cmpstr (json_object_get_string_member (root, "layout"), ==, "aws-workbook");
+  g_assert_cmpstr (json_object_get_string_member (root, "mode"), ==, "pass-fail");
+  g_assert_cmpint (json_object_get_int_member (root, "items"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (root, "mandatory"), ==, 4);
+  g_assert_false (json_object_has_member (root, "encoding"));
+
+  array = json_object_get_array_member (root, "sheets");
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  sheet = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (sheet, "name"), ==, "Introduction");
+  g_assert_cmpstr (json_object_get_string_member (sheet, "status"), ==, "no-header");
+  sheet = json_array_get_object_element (array, 1);
+  g_assert_cmpstr (json_object_get_string_member (sheet, "status"), ==, "used");
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (sheet, "header"), "row"), ==, 3);
+  mapping = json_object_get_object_member (sheet, "mapping");
+  g_assert_cmpstr (json_object_get_string_member (mapping, "ref"), ==, "id");
+  g_assert_cmpstr (json_object_get_string_member (mapping, "response"), ==, "Partner response");
+  g_assert_true (json_object_get_null_member (mapping, "title"));
+
+  array = json_object_get_array_member (root, "chapters");
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 0), "items"),
+                   ==, 3);
+
+  array = json_object_get_array_member (root, "skipped");
+  skip = json_array_get_object_element (array, 3);
+  g_assert_cmpstr (json_object_get_string_member (skip, "reason"), ==, "band");
+  g_assert_cmpint (json_object_get_int_member (skip, "row"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (skip, "place"), ==, "Sheet “Operations”, row 4");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "problems")), ==, 0);
+
+  g_clear_pointer (&node, json_node_unref);
+  node = evident_import_to_json (csv);
+  root = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (root, "layout"), ==, "mapped");
+  g_assert_cmpstr (json_object_get_string_member (root, "encoding"), ==, "UTF-8");
+  g_assert_cmpstr (json_object_get_string_member (root, "delimiter"), ==, ";");
+  problem = json_array_get_object_element (json_object_get_array_member (root, "problems"), 0);
+  g_assert_cmpstr (json_object_get_string_member (problem, "code"), ==, "bad-value");
+  g_assert_cmpint (json_object_get_int_member (problem, "line"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (problem, "column"), ==, "C");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (problem, "message"), "Line 3: "));
+}
+
 /* The real published checklist */
 
 static void
@@ -1102,6 +1164,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/skipped-rows", test_skipped_rows);
   g_test_add_func ("/import/problems/workbook", test_problems_in_workbook);
   g_test_add_func ("/import/problems/csv", test_problems_in_csv);
+  g_test_add_func ("/import/json", test_json);
   g_test_add_func ("/import/real/asvs", test_asvs);
 
   return g_test_run ();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "evident-csv.h"
 #include "evident-sheet.h"
@@ -426,6 +427,9 @@ gboolean                 evident_import_apply_mapping        (EvidentImport     
 gboolean                 evident_import_apply_options        (EvidentImport         *self,
                                                               const EvidentImportOptions *options,
                                                               GError               **error);
+
+/* The whole preview as JSON (`evident-cli inspect --json`) */
+JsonNode                *evident_import_to_json              (EvidentImport         *self);
 
 /* Mappings remembered per header, in the user's configuration */
 gboolean                 evident_import_recall_mapping       (EvidentImport         *self);
