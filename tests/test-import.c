@@ -541,6 +541,32 @@ test_mapped_header_search (void)
 }
 
 static void
+test_weak_names (void)
+{
+  g_autoptr (EvidentImport) both = import_csv ("Control;Control ID;Description\n"
+                                               "Access policy;AC-1;Access is granted by role.\n");
+  g_autoptr (EvidentImport) names = import_csv ("Control;Description\n"
+                                                "Access policy;Access is granted by role.\n"
+                                                "Backup policy;Backups run nightly.\n");
+  g_autoptr (EvidentImport) strong = import_csv ("ID;Title\n"
+                                                 "Access Control 1;Roles\n");
+
+  /* "Control ID" is the reference; "Control" falls back to the title. */
+  assert_no_problems (both);
+  g_assert_cmpstr (entry_at (both, 0)->ref, ==, "AC-1");
+  g_assert_cmpstr (entry_at (both, 0)->title, ==, "Access policy");
+
+  /* "Control" holding names is no reference column. */
+  g_assert_cmpint (evident_import_get_column (names, 0, EVIDENT_IMPORT_FIELD_REF), ==, -1);
+  g_assert_cmpint (evident_import_get_column (names, 0, EVIDENT_IMPORT_FIELD_TITLE), ==, 0);
+  assert_problem (names, EVIDENT_IMPORT_ERROR_MISSING_COLUMN, "Line 1: ", "“ref”");
+
+  /* A column called "ID" holds the references, whatever they look like. */
+  assert_no_problems (strong);
+  g_assert_cmpstr (entry_at (strong, 0)->ref, ==, "Access Control 1");
+}
+
+static void
 test_derivations (void)
 {
   /* No chapter, no title, no points, no mandatory column. */
@@ -1151,6 +1177,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/jira/evident-export", test_jira);
   g_test_add_func ("/import/jira/issue-keys", test_jira_issue_keys);
   g_test_add_func ("/import/mapped/header-search", test_mapped_header_search);
+  g_test_add_func ("/import/mapped/weak-names", test_weak_names);
   g_test_add_func ("/import/mapped/derivations", test_derivations);
   g_test_add_func ("/import/mapped/bands-as-chapters", test_bands_as_chapters);
   g_test_add_func ("/import/mapped/level", test_level);

@@ -283,8 +283,28 @@ evident_import_count_known_names (EvidentSheet *sheet, guint row)
   return n;
 }
 
+/* Where the weak names start in @aliases. */
+static guint
+first_weak_rank (void)
+{
+  static guint rank = 0;
+
+  if (rank == 0)
+    {
+      for (rank = 0; rank < G_N_ELEMENTS (aliases); rank++)
+        {
+          if (aliases[rank].field == EVIDENT_IMPORT_FIELD_REF &&
+              strcmp (aliases[rank].name, "control") == 0)
+            break;
+        }
+    }
+
+  return rank;
+}
+
 /* Whether most values below the header look like references: a column
- * called "Control" may hold the control's name. */
+ * with a weak name such as "Control" may hold the control's name. A
+ * column called "ID" or "Ref" holds references, whatever they look like. */
 static gboolean
 values_look_like_refs (EvidentSheet *sheet, guint header_row, guint column)
 {
@@ -324,7 +344,8 @@ compare_candidates (gconstpointer a, gconstpointer b)
  *
  * Proposes a mapping from the names in @header_row: each field takes the
  * column with its best-ranked name (the leftmost of equals); a column
- * takes one field. A reference column must mostly hold references.
+ * takes one field. A reference column with a weak name ("Control", "No")
+ * must mostly hold references.
  */
 void
 evident_import_propose_columns (EvidentSheet *sheet, int header_row, int *columns)
@@ -363,7 +384,7 @@ evident_import_propose_columns (EvidentSheet *sheet, int header_row, int *column
 
       if (columns[candidate->field] >= 0 || taken[candidate->column])
         continue;
-      if (candidate->field == EVIDENT_IMPORT_FIELD_REF &&
+      if (candidate->field == EVIDENT_IMPORT_FIELD_REF && candidate->rank >= first_weak_rank () &&
           !values_look_like_refs (sheet, header_row, candidate->column))
         continue;
       columns[candidate->field] = candidate->column;
