@@ -19,7 +19,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "evident-checklist-import.h"
+#include "evident-import.h"
 
 #define RUNS 15
 #define BUDGET_FRAME_MS 16.0

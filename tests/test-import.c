@@ -13,7 +13,7 @@
 
 #include <glib/gstdio.h>
 
-#include "evident-checklist-import.h"
+#include "evident-import.h"
 
 #define ASVS_PATH "/work/shared/real-checklists/owasp-asvs-5.0.0-en.csv"
 

@@ -100,4 +100,4 @@ G_END_DECLS
 
 /* Checklist entries and evident_checklist_parse()/_load() moved to the
  * import; their callers keep including this header. */
-#include "evident-checklist-import.h"
+#include "evident-import.h"

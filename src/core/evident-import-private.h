@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "evident-checklist-import.h"
+#include "evident-import.h"
 #include "evident-csv.h"
 
 G_BEGIN_DECLS
@@ -110,7 +110,7 @@ char                     *evident_import_describe_place      (EvidentSheet      
                                                               int                       row,
                                                               int                       column);
 
-/* evident-checklist-import.c */
+/* evident-import.c */
 ImportSheet              *evident_import_get_import_sheet    (EvidentImport            *self,
                                                               guint                     index);
 void                      evident_import_changed             (EvidentImport            *self);
