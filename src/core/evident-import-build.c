@@ -176,18 +176,6 @@ set_string (char **field, const char *value)
   *field = copy;
 }
 
-static guint
-row_width (EvidentSheet *sheet, guint row)
-{
-  for (guint column = evident_sheet_get_n_columns (sheet); column > 0; column--)
-    {
-      if (*evident_sheet_get_cell (sheet, row, column - 1) != '\0')
-        return column;
-    }
-
-  return 0;
-}
-
 static char *
 fold_cell (EvidentSheet *sheet, guint row, guint column)
 {
@@ -233,7 +221,7 @@ sheet_context_init (SheetContext *context, Build *build, ImportSheet *sheet, gui
 
   context->sheet = sheet;
   context->ordinal = ordinal;
-  context->header_width = row_width (s, sheet->header_row);
+  context->header_width = evident_import_row_width (s, sheet->header_row);
   context->header = g_ptr_array_new_with_free_func (g_free);
   context->extra_columns = g_array_new (FALSE, FALSE, sizeof (guint));
   context->is_label = g_new0 (gboolean, MAX (n_columns, 1));
@@ -277,7 +265,7 @@ is_repeated_header (SheetContext *context, guint row)
 {
   EvidentSheet *sheet = context->sheet->sheet;
 
-  if (row_width (sheet, row) != context->header_width)
+  if (evident_import_row_width (sheet, row) != context->header_width)
     return FALSE;
   for (guint column = 0; column < context->header_width; column++)
     {
@@ -680,11 +668,12 @@ build_sheet (Build *build, ImportSheet *sheet, guint ordinal)
           g_ptr_array_add (build->bands, g_steal_pointer (&text));
           add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
         }
-      else if (evident && row_width (sheet->sheet, row) > context.header_width)
+      else if (evident && evident_import_row_width (sheet->sheet, row) > context.header_width)
         add_problem (build, EVIDENT_IMPORT_ERROR_SYNTAX, sheet, row, -1,
                      g_strdup_printf (_ ("this row has %u fields, but the header names only %u "
                                          "columns"),
-                                      row_width (sheet->sheet, row), context.header_width));
+                                      evident_import_row_width (sheet->sheet, row),
+                                      context.header_width));
       else
         read_row (build, &context, row, band);
     }

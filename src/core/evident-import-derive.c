@@ -707,13 +707,22 @@ evident_import_parse_level (const char *text)
   return (guint) level;
 }
 
+typedef struct
+{
+  const char   *word;
+  EvidentStatus status;
+} StatusWord;
+
 static gboolean
-word_in (const char *text, const char *const *words, gsize n_words)
+lookup_status (const char *text, const StatusWord *words, gsize n_words, EvidentStatus *status)
 {
   for (gsize i = 0; i < n_words; i++)
     {
-      if (g_ascii_strcasecmp (text, words[i]) == 0)
-        return TRUE;
+      if (g_ascii_strcasecmp (text, words[i].word) == 0)
+        {
+          *status = words[i].status;
+          return TRUE;
+        }
     }
   return FALSE;
 }
@@ -729,39 +738,46 @@ word_in (const char *text, const char *const *words, gsize n_words)
 gboolean
 evident_import_parse_status (const char *text, EvidentStatus *status)
 {
-  static const char *const not_started[] = {
-    "to do", "todo", "open", "backlog", "new", "not started", "selected for development"
+  static const StatusWord words[] = {
+    { "to do", EVIDENT_STATUS_NOT_STARTED },
+    { "todo", EVIDENT_STATUS_NOT_STARTED },
+    { "open", EVIDENT_STATUS_NOT_STARTED },
+    { "backlog", EVIDENT_STATUS_NOT_STARTED },
+    { "new", EVIDENT_STATUS_NOT_STARTED },
+    { "not started", EVIDENT_STATUS_NOT_STARTED },
+    { "selected for development", EVIDENT_STATUS_NOT_STARTED },
+    { "in progress", EVIDENT_STATUS_IN_PROGRESS },
+    { "started", EVIDENT_STATUS_IN_PROGRESS },
+    { "doing", EVIDENT_STATUS_IN_PROGRESS },
+    { "ongoing", EVIDENT_STATUS_IN_PROGRESS },
+    { "ready", EVIDENT_STATUS_READY },
+    { "in review", EVIDENT_STATUS_READY },
+    { "review", EVIDENT_STATUS_READY },
+    { "ready for review", EVIDENT_STATUS_READY },
+    { "under review", EVIDENT_STATUS_READY },
+    { "done", EVIDENT_STATUS_MET },
+    { "closed", EVIDENT_STATUS_MET },
+    { "resolved", EVIDENT_STATUS_MET },
+    { "met", EVIDENT_STATUS_MET },
+    { "complete", EVIDENT_STATUS_MET },
+    { "completed", EVIDENT_STATUS_MET },
+    { "passed", EVIDENT_STATUS_MET },
+    { "not met", EVIDENT_STATUS_NOT_MET },
+    { "failed", EVIDENT_STATUS_NOT_MET },
+    { "rejected", EVIDENT_STATUS_NOT_MET },
+    { "won't do", EVIDENT_STATUS_NOT_APPLICABLE },
+    { "wont do", EVIDENT_STATUS_NOT_APPLICABLE },
+    { "not applicable", EVIDENT_STATUS_NOT_APPLICABLE },
+    { "n/a", EVIDENT_STATUS_NOT_APPLICABLE },
+    { "na", EVIDENT_STATUS_NOT_APPLICABLE },
+    { "cancelled", EVIDENT_STATUS_NOT_APPLICABLE },
+    { "canceled", EVIDENT_STATUS_NOT_APPLICABLE },
   };
-  static const char *const in_progress[] = { "in progress", "started", "doing", "ongoing" };
-  static const char *const ready[] = { "ready", "in review", "review", "ready for review",
-                                       "under review" };
-  static const char *const met[] = { "done",     "closed",    "resolved", "met",
-                                     "complete", "completed", "passed" };
-  static const char *const not_met[] = { "not met", "failed", "rejected" };
-  static const char *const not_applicable[] = { "won't do", "wont do",   "not applicable", "n/a",
-                                                "na",       "cancelled", "canceled" };
-  g_autofree char         *spaced = g_strdelimit (g_strdup (text), "_-", ' ');
-  g_autofree char         *nick = g_strdelimit (g_ascii_strdown (text, -1), " _", '-');
+  g_autofree char *spaced = g_strdelimit (g_strdup (text), "_-", ' ');
+  g_autofree char *nick = g_strdelimit (g_ascii_strdown (text, -1), " _", '-');
 
-  if (evident_status_from_string (nick, status))
-    return TRUE;
-
-  if (word_in (spaced, not_started, G_N_ELEMENTS (not_started)))
-    *status = EVIDENT_STATUS_NOT_STARTED;
-  else if (word_in (spaced, in_progress, G_N_ELEMENTS (in_progress)))
-    *status = EVIDENT_STATUS_IN_PROGRESS;
-  else if (word_in (spaced, ready, G_N_ELEMENTS (ready)))
-    *status = EVIDENT_STATUS_READY;
-  else if (word_in (spaced, met, G_N_ELEMENTS (met)))
-    *status = EVIDENT_STATUS_MET;
-  else if (word_in (spaced, not_met, G_N_ELEMENTS (not_met)))
-    *status = EVIDENT_STATUS_NOT_MET;
-  else if (word_in (spaced, not_applicable, G_N_ELEMENTS (not_applicable)))
-    *status = EVIDENT_STATUS_NOT_APPLICABLE;
-  else
-    return FALSE;
-
-  return TRUE;
+  return evident_status_from_string (nick, status) ||
+         lookup_status (spaced, words, G_N_ELEMENTS (words), status);
 }
 
 /**
@@ -774,20 +790,24 @@ evident_import_parse_status (const char *text, EvidentStatus *status)
 gboolean
 evident_import_parse_met (const char *text, EvidentStatus *status)
 {
-  static const char *const yes[] = { "yes", "y", "true", "met", "1", "x" };
-  static const char *const no[] = { "no", "n", "false", "not met", "0" };
-  static const char *const na[] = { "n/a", "na", "not applicable" };
+  static const StatusWord words[] = {
+    { "yes", EVIDENT_STATUS_MET },
+    { "y", EVIDENT_STATUS_MET },
+    { "true", EVIDENT_STATUS_MET },
+    { "met", EVIDENT_STATUS_MET },
+    { "1", EVIDENT_STATUS_MET },
+    { "x", EVIDENT_STATUS_MET },
+    { "no", EVIDENT_STATUS_NOT_MET },
+    { "n", EVIDENT_STATUS_NOT_MET },
+    { "false", EVIDENT_STATUS_NOT_MET },
+    { "not met", EVIDENT_STATUS_NOT_MET },
+    { "0", EVIDENT_STATUS_NOT_MET },
+    { "n/a", EVIDENT_STATUS_NOT_APPLICABLE },
+    { "na", EVIDENT_STATUS_NOT_APPLICABLE },
+    { "not applicable", EVIDENT_STATUS_NOT_APPLICABLE },
+  };
 
-  if (word_in (text, yes, G_N_ELEMENTS (yes)))
-    *status = EVIDENT_STATUS_MET;
-  else if (word_in (text, no, G_N_ELEMENTS (no)))
-    *status = EVIDENT_STATUS_NOT_MET;
-  else if (word_in (text, na, G_N_ELEMENTS (na)))
-    *status = EVIDENT_STATUS_NOT_APPLICABLE;
-  else
-    return FALSE;
-
-  return TRUE;
+  return lookup_status (text, words, G_N_ELEMENTS (words), status);
 }
 
 /**

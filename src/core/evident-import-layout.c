@@ -57,20 +57,6 @@ has_name (GPtrArray *names, const char *name)
   return FALSE;
 }
 
-static int
-first_filled_row (EvidentSheet *sheet)
-{
-  guint n_rows = evident_sheet_get_n_rows (sheet);
-
-  for (guint row = 0; row < n_rows; row++)
-    {
-      if (!evident_sheet_row_is_empty (sheet, row))
-        return (int) row;
-    }
-
-  return -1;
-}
-
 static gboolean
 followed_by_data (EvidentSheet *sheet, guint row)
 {
@@ -102,7 +88,7 @@ static SheetKind
 find_header (EvidentSheet *sheet, int *header_row)
 {
   g_autoptr (GPtrArray) first_names = NULL;
-  int   first = first_filled_row (sheet);
+  int   first = evident_import_first_filled_row (sheet);
   guint limit;
   guint best_count = 0;
 
@@ -220,6 +206,43 @@ find_named_column (ImportSheet *sheet, const char *name)
 /* Internal API */
 
 /**
+ * evident_import_first_filled_row:
+ *
+ * Returns: the first row of @sheet that holds anything, -1 if none
+ */
+int
+evident_import_first_filled_row (EvidentSheet *sheet)
+{
+  guint n_rows = evident_sheet_get_n_rows (sheet);
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      if (!evident_sheet_row_is_empty (sheet, row))
+        return (int) row;
+    }
+
+  return -1;
+}
+
+/**
+ * evident_import_row_width:
+ *
+ * Returns: one more than the last column of @row that holds text, spaces
+ *   included; 0 for an empty row
+ */
+guint
+evident_import_row_width (EvidentSheet *sheet, guint row)
+{
+  for (guint column = evident_sheet_get_n_columns (sheet); column > 0; column--)
+    {
+      if (*evident_sheet_get_cell (sheet, row, column - 1) != '\0')
+        return column;
+    }
+
+  return 0;
+}
+
+/**
  * evident_import_propose_mapping:
  *
  * Proposes the mapping of @sheet from its header's names. In Jira's export
@@ -274,7 +297,7 @@ evident_import_detect (EvidentImport *self)
     {
       ImportSheet *sheet = g_ptr_array_index (self->sheets, i);
 
-      if (first_filled_row (sheet->sheet) < 0)
+      if (evident_import_first_filled_row (sheet->sheet) < 0)
         sheet->detected = EVIDENT_IMPORT_SHEET_EMPTY;
       else if (kinds[i] == KIND_NONE || (aws && kinds[i] != KIND_AWS))
         sheet->detected = EVIDENT_IMPORT_SHEET_NO_HEADER;

@@ -28,17 +28,6 @@ memory_path (void)
   return g_build_filename (g_get_user_config_dir (), "evident", MEMORY_FILE, NULL);
 }
 
-static guint
-header_width (EvidentSheet *sheet, guint row)
-{
-  for (guint column = evident_sheet_get_n_columns (sheet); column > 0; column--)
-    {
-      if (*evident_sheet_get_cell (sheet, row, column - 1) != '\0')
-        return column;
-    }
-  return 0;
-}
-
 /* The remembered mappings, newest first; an empty array when there is no
  * file or it cannot be read (it is only a convenience). */
 static JsonArray *
@@ -128,7 +117,7 @@ describe_sheet (EvidentImport *self, ImportSheet *sheet, const char *key)
   g_autofree char *text = evident_import_mapping_to_string (mapping);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
-  guint            width = header_width (sheet->sheet, sheet->header_row);
+  guint            width = evident_import_row_width (sheet->sheet, sheet->header_row);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "key");
@@ -167,7 +156,7 @@ char *
 evident_import_header_key (EvidentSheet *sheet, guint row)
 {
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  guint width = header_width (sheet, row);
+  guint width = evident_import_row_width (sheet, row);
 
   for (guint column = 0; column < width; column++)
     {

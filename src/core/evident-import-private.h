@@ -100,6 +100,9 @@ gboolean                  evident_import_apply_mapping_to_sheet (EvidentImport  
                                                               GError                  **error);
 
 /* evident-import-layout.c: what the sheets are */
+int                       evident_import_first_filled_row    (EvidentSheet             *sheet);
+guint                     evident_import_row_width           (EvidentSheet             *sheet,
+                                                              guint                     row);
 void                      evident_import_detect              (EvidentImport            *self);
 void                      evident_import_propose_mapping     (EvidentImport            *self,
                                                               ImportSheet              *sheet);
