@@ -352,9 +352,10 @@ test_table_stray_quote (void)
 }
 
 static void
-test_table_invalid_utf8 (void)
+test_table_not_utf8 (void)
 {
-  /* Latin-1, as older spreadsheets save "é". */
+  /* Latin-1, as older spreadsheets save "é": no longer refused, but read
+   * as Windows-1252 (the import says so). */
   static const char latin1[] = "a,b\n1,2\n3,caf\xE9\n";
   static const char truncated[] = "a,b\r\n1,\"x\n\xC3";
   static const char nul[] = "a,b\n1,2\n3,4\n5,\0\n";
@@ -362,15 +363,17 @@ test_table_invalid_utf8 (void)
   g_autoptr (EvidentCsvTable) table = NULL;
 
   table = parse_table_len (latin1, sizeof latin1 - 1, &error);
-  g_assert_null (table);
-  assert_csv_error (error, EVIDENT_CSV_ERROR_ENCODING, 3);
-  g_clear_error (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (evident_csv_table_get (table, 1, 1), ==, "café");
+  g_clear_pointer (&table, evident_csv_table_free);
 
+  /* A lone lead byte is "Ã" in Windows-1252; the quote stays unterminated. */
   table = parse_table_len (truncated, sizeof truncated - 1, &error);
   g_assert_null (table);
-  assert_csv_error (error, EVIDENT_CSV_ERROR_ENCODING, 3);
+  assert_csv_error (error, EVIDENT_CSV_ERROR_SYNTAX, 2);
   g_clear_error (&error);
 
+  /* A zero byte is not text in any encoding a spreadsheet saves. */
   table = parse_table_len (nul, sizeof nul - 1, &error);
   g_assert_null (table);
   assert_csv_error (error, EVIDENT_CSV_ERROR_ENCODING, 4);
@@ -563,37 +566,51 @@ test_checklist_bad_mandatory (void)
     }
 }
 
+static GPtrArray *
+parse_checklist_ok (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *entries = parse_checklist (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (entries);
+  return entries;
+}
+
 static void
 test_checklist_missing_column (void)
 {
-  const char *required[] = { "ref", "chapter", "title", "points" };
+  g_autoptr (GPtrArray) entries = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
-    {
-      g_autoptr (GString) text = g_string_new (NULL);
-      g_autofree char *quoted = g_strdup_printf ("“%s”", required[i]);
-
-      /* The header lacks one required column; the rows are fine otherwise. */
-      for (guint j = 0; j < G_N_ELEMENTS (required); j++)
-        {
-          if (j != i)
-            g_string_append_printf (text, "%s,", required[j]);
-        }
-      g_string_append (text, "mandatory\n");
-      for (guint j = 0; j < G_N_ELEMENTS (required); j++)
-        {
-          if (j != i)
-            g_string_append (text, "1,");
-        }
-      g_string_append (text, "no\n");
-
-      assert_checklist_fails (text->str, EVIDENT_CSV_ERROR_MISSING_COLUMN, 1, quoted);
-    }
-
-  /* A name in the header, not a value in a row, makes a column. */
-  assert_checklist_fails ("reference,chapter,title,points\n"
-                          "1.1,1.0,Item,10\n",
+  /* Without references or titles there are no items: refused. (A title
+   * could also come from a requirement column, but there is none.) */
+  assert_checklist_fails ("chapter,title,points,mandatory\n"
+                          "1,Item,1,no\n",
                           EVIDENT_CSV_ERROR_MISSING_COLUMN, 1, "“ref”");
+  assert_checklist_fails ("ref,chapter,points,mandatory\n"
+                          "1.1,1,1,no\n",
+                          EVIDENT_CSV_ERROR_MISSING_COLUMN, 1, "“title”");
+
+  /* Once refused, now derived: no chapter column, the reference's prefix
+   * is the chapter; no points column, the checklist is pass/fail. */
+  entries = parse_checklist_ok ("ref,title,points,mandatory\n"
+                                "SEC-001,Item,1,no\n");
+  g_assert_cmpstr (entry_at (entries, 0)->chapter, ==, "SEC");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  entries = parse_checklist_ok ("ref,chapter,title,mandatory\n"
+                                "1.1,1.0,Item,yes\n");
+  g_assert_true (entry_at (entries, 0)->no_points);
+  g_assert_cmpint (entry_at (entries, 0)->points, ==, 0);
+  g_assert_cmpint (evident_checklist_entries_get_mode (entries), ==, EVIDENT_SCORE_MODE_PASS_FAIL);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* "reference" was not a column name; it is one of the names the import
+   * knows for the reference now. */
+  entries = parse_checklist_ok ("reference,chapter,title,points\n"
+                                "1.1,1.0,Item,10\n");
+  g_assert_cmpstr (entry_at (entries, 0)->ref, ==, "1.1");
+  g_assert_cmpint (entry_at (entries, 0)->points, ==, 10);
 }
 
 static void
@@ -615,10 +632,13 @@ test_checklist_bad_points (void)
       assert_checklist_fails (text, EVIDENT_CSV_ERROR_BAD_VALUE, 7, quoted);
     }
 
-  /* An empty cell, and an absent one. */
+  /* An empty cell where another item has points, and an absent one. (A
+   * points column that is empty throughout once was refused too; it now
+   * makes a pass/fail checklist: see /csv/checklist/missing-column.) */
   assert_checklist_fails ("ref,chapter,title,points\n"
-                          "1.1,1.0,Item,\n",
-                          EVIDENT_CSV_ERROR_BAD_VALUE, 2, "“points”");
+                          "1.1,1.0,Item,5\n"
+                          "1.2,1.0,Item,\n",
+                          EVIDENT_CSV_ERROR_BAD_VALUE, 3, "“points”");
   assert_checklist_fails ("ref,chapter,title,points\n"
                           "1.1,1.0,Item,1\n"
                           "1.2,1.0,Item\n",
@@ -691,9 +711,10 @@ test_checklist_table_errors (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) entries = NULL;
 
+  /* Not UTF-8 was refused; it is read as Windows-1252 now. */
   entries = evident_checklist_parse (bytes, &error);
-  g_assert_null (entries);
-  assert_csv_error (error, EVIDENT_CSV_ERROR_ENCODING, 2);
+  g_assert_no_error (error);
+  g_assert_cmpstr (entry_at (entries, 0)->title, ==, "Café");
 
   assert_checklist_fails ("ref,chapter,title,points\n"
                           "1.1,1.0,Item,10\n"
@@ -762,6 +783,209 @@ test_checklist_load (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Sheets: delimiters and encodings */
+
+static EvidentSheet *
+read_sheet_len (const char *text, gsize len, EvidentCsvFormat *format, GError **error)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, len);
+
+  return evident_csv_read_sheet (bytes, format, error);
+}
+
+static EvidentSheet *
+read_sheet (const char *text, EvidentCsvFormat *format)
+{
+  g_autoptr (GError) error = NULL;
+  EvidentSheet *sheet = read_sheet_len (text, strlen (text), format, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sheet);
+  return sheet;
+}
+
+/* UTF-16 of an ASCII-and-Latin-1 @text, with a byte order mark. */
+static GBytes *
+to_utf16 (const char *text, gboolean big_endian)
+{
+  g_autofree gunichar2 *units = g_utf8_to_utf16 (text, -1, NULL, NULL, NULL);
+  GByteArray           *bytes = g_byte_array_new ();
+
+  for (gsize i = 0;; i++)
+    {
+      guint  unit = i == 0 ? 0xFEFF : units[i - 1];
+      guint8 pair[2];
+
+      if (i > 0 && units[i - 1] == 0)
+        break;
+      pair[0] = big_endian ? unit >> 8 : unit & 0xFF;
+      pair[1] = big_endian ? unit & 0xFF : unit >> 8;
+      g_byte_array_append (bytes, pair, 2);
+    }
+
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+static void
+test_sheet_delimiters (void)
+{
+  static const struct
+  {
+    const char *text;
+    char        delimiter;
+    const char *title; /* of A-1 */
+  } cases[] = {
+    { "ID,Title\nA-1,\"Plan; do\"\n", ',', "Plan; do" },
+    { "ID;Title\nA-1;Plan, do, check\n", ';', "Plan, do, check" },
+    { "ID\tTitle\nA-1\tPlan, do, check; act\n", '\t', "Plan, do, check; act" },
+    { "ID|Title\nA-1|Plan, do\n", '|', "Plan, do" },
+    /* A title cell above the header does not mislead the sniffer. */
+    { "\"Title of the list, with a comma\"\nID;Title\nA-1;Plan\nA-2;Do\n", ';', "Plan" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvidentCsvFormat format;
+      g_autoptr (EvidentSheet) sheet = read_sheet (cases[i].text, &format);
+      guint row = 0;
+
+      g_assert_cmpint (format.delimiter, ==, cases[i].delimiter);
+      g_assert_cmpint (format.encoding, ==, EVIDENT_CSV_ENCODING_UTF8);
+      g_assert_true (evident_sheet_is_csv (sheet));
+      while (row < evident_sheet_get_n_rows (sheet) &&
+             g_strcmp0 (evident_sheet_get_cell (sheet, row, 0), "A-1") != 0)
+        row++;
+      g_assert_cmpstr (evident_sheet_get_cell (sheet, row, 1), ==, cases[i].title);
+    }
+}
+
+static void
+test_sheet_records (void)
+{
+  g_autoptr (EvidentSheet) sheet = NULL;
+
+  /* The AWS CSV export's shape: a multi-line title cell first, the header
+   * later, rows of empty fields kept as rows, each remembering its line. */
+  sheet = read_sheet ("\"Programme\r\nSelf-assessment\",,,\r\n"              /* 1, 2 */
+                      ",,,\r\n"                                              /* 3 */
+                      "\r\n"                                                 /* 4: not a record */
+                      "ID,Requirement Description,Met?,Partner Response\r\n" /* 5 */
+                      "Business,,,\r\n"                                      /* 6 */
+                      "BUSP-001,\"Line one\r\nMandatory\",Yes,\r\n",         /* 7, 8 */
+                      NULL);
+  g_assert_cmpuint (evident_sheet_get_n_rows (sheet), ==, 5);
+  g_assert_cmpstr (evident_sheet_get_cell (sheet, 0, 0), ==, "Programme\nSelf-assessment");
+  g_assert_true (evident_sheet_row_is_empty (sheet, 1));
+  g_assert_cmpuint (evident_sheet_get_row_line (sheet, 1), ==, 3);
+  g_assert_cmpstr (evident_sheet_get_cell (sheet, 2, 3), ==, "Partner Response");
+  g_assert_cmpuint (evident_sheet_get_row_line (sheet, 2), ==, 5);
+  g_assert_cmpuint (evident_sheet_row_get_n_filled (sheet, 3), ==, 1);
+  g_assert_cmpuint (evident_sheet_get_row_line (sheet, 4), ==, 7);
+  g_assert_cmpstr (evident_sheet_get_cell (sheet, 4, 1), ==, "Line one\nMandatory");
+}
+
+static void
+test_sheet_utf16 (void)
+{
+  /* Excel's "Unicode Text": UTF-16 LE with a byte order mark, tabs. */
+  for (guint big_endian = 0; big_endian < 2; big_endian++)
+    {
+      g_autoptr (GBytes) bytes = to_utf16 ("ID\tTitel\r\n"
+                                           "Ä-1\t\"Größe, Maß\"\r\n"
+                                           "Ä-2\t5 €\r\n",
+                                           big_endian);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (EvidentSheet) sheet = NULL;
+      g_autofree char *described = NULL;
+      EvidentCsvFormat format;
+
+      sheet = evident_csv_read_sheet (bytes, &format, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (format.encoding, ==,
+                       big_endian ? EVIDENT_CSV_ENCODING_UTF16BE : EVIDENT_CSV_ENCODING_UTF16LE);
+      g_assert_cmpint (format.delimiter, ==, '\t');
+      g_assert_cmpstr (evident_sheet_get_cell (sheet, 0, 1), ==, "Titel");
+      g_assert_cmpstr (evident_sheet_get_cell (sheet, 1, 0), ==, "Ä-1");
+      g_assert_cmpstr (evident_sheet_get_cell (sheet, 1, 1), ==, "Größe, Maß");
+      g_assert_cmpstr (evident_sheet_get_cell (sheet, 2, 1), ==, "5 €");
+      g_assert_cmpuint (evident_sheet_get_row_line (sheet, 2), ==, 3);
+      described = evident_csv_format_describe (&format);
+      g_assert_cmpstr (described, ==,
+                       big_endian ? "UTF-16BE, separated by tabs" : "UTF-16LE, separated by tabs");
+    }
+}
+
+static void
+test_sheet_windows_1252 (void)
+{
+  /* "Prüfung;Maßnahme;Kosten" … with ä, ö, ü, ß and € as Windows-1252
+   * bytes, as a spreadsheet in a German locale saves "CSV". */
+  static const char text[] = "Nr;Pr\xFC"
+                             "fung;Ma\xDF"
+                             "nahme\r\n"
+                             "1;\xC4nderungen;200 \x80\r\n"
+                             "2;\xD6"
+                             "ffnung;\x84zitiert\x93\r\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentSheet) sheet = NULL;
+  g_autofree char *described = NULL;
+  EvidentCsvFormat format;
+
+  sheet = read_sheet_len (text, sizeof text - 1, &format, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (format.encoding, ==, EVIDENT_CSV_ENCODING_WINDOWS_1252);
+  g_assert_cmpint (format.delimiter, ==, ';');
+  g_assert_cmpstr (evident_sheet_get_cell (sheet, 0, 1), ==, "Prüfung");
+  g_assert_cmpstr (evident_sheet_get_cell (sheet, 0, 2), ==, "Maßnahme");
+  g_assert_cmpstr (evident_sheet_get_cell (sheet, 1, 1), ==, "Änderungen");
+  g_assert_cmpstr (evident_sheet_get_cell (sheet, 1, 2), ==, "200 €");
+  g_assert_cmpstr (evident_sheet_get_cell (sheet, 2, 1), ==, "Öffnung");
+  g_assert_cmpstr (evident_sheet_get_cell (sheet, 2, 2), ==, "„zitiert“");
+  described = evident_csv_format_describe (&format);
+  g_assert_cmpstr (described, ==,
+                   "Windows-1252 (assumed: the file is not UTF-8), separated by semicolons");
+  g_assert_cmpstr (evident_csv_encoding_get_name (format.encoding), ==, "Windows-1252");
+
+  /* With a UTF-8 byte order mark, bytes that are not UTF-8 are an error. */
+  {
+    static const char marked[] = "\xEF\xBB\xBF"
+                                 "a;b\n1;\xFC\n";
+    g_autoptr (EvidentSheet) refused = read_sheet_len (marked, sizeof marked - 1, NULL, &error);
+
+    g_assert_null (refused);
+    assert_csv_error (error, EVIDENT_CSV_ERROR_ENCODING, 2);
+  }
+}
+
+static void
+test_sheet_bad_encodings (void)
+{
+  /* An odd number of bytes after a UTF-16 byte order mark. */
+  static const char odd[] = "\xFF\xFE"
+                            "a\0,\0b\0\n\0"
+                            "1\0,\0"
+                            "2";
+  /* A byte Windows-1252 does not define, on line 2. */
+  static const char undefined[] = "a,b\n1,\x81\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentSheet) sheet = NULL;
+
+  sheet = read_sheet_len (odd, sizeof odd - 1, NULL, &error);
+  g_assert_null (sheet);
+  assert_csv_error (error, EVIDENT_CSV_ERROR_ENCODING, 2);
+  g_clear_error (&error);
+
+  sheet = read_sheet_len (undefined, sizeof undefined - 1, NULL, &error);
+  g_assert_null (sheet);
+  assert_csv_error (error, EVIDENT_CSV_ERROR_ENCODING, 2);
+  g_clear_error (&error);
+
+  /* Strict syntax whatever the encoding: nothing is read. */
+  sheet = read_sheet_len ("a;b\n1;2\n3;4\"5\n", 14, NULL, &error);
+  g_assert_null (sheet);
+  assert_csv_error (error, EVIDENT_CSV_ERROR_SYNTAX, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -779,8 +1003,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/table/too-many-fields", test_table_too_many_fields);
   g_test_add_func ("/csv/table/unterminated-quote", test_table_unterminated_quote);
   g_test_add_func ("/csv/table/stray-quote", test_table_stray_quote);
-  g_test_add_func ("/csv/table/invalid-utf8", test_table_invalid_utf8);
+  g_test_add_func ("/csv/table/not-utf8", test_table_not_utf8);
   g_test_add_func ("/csv/table/empty", test_table_empty);
+
+  g_test_add_func ("/csv/sheet/delimiters", test_sheet_delimiters);
+  g_test_add_func ("/csv/sheet/records", test_sheet_records);
+  g_test_add_func ("/csv/sheet/utf16", test_sheet_utf16);
+  g_test_add_func ("/csv/sheet/windows-1252", test_sheet_windows_1252);
+  g_test_add_func ("/csv/sheet/bad-encodings", test_sheet_bad_encodings);
 
   g_test_add_func ("/csv/checklist/full", test_checklist_full);
   g_test_add_func ("/csv/checklist/spreadsheet-export", test_checklist_spreadsheet_export);

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+/* CSV files as spreadsheets save them, read into an #EvidentSheet: the
+ * encoding and the delimiter are found, the syntax is strict. */
+
 #include "config.h"
 
 #include <string.h>
@@ -9,28 +12,30 @@
 
 #include "evident-csv.h"
 
-/* How much of a bad value an error message quotes, in characters. */
-#define MAX_QUOTED_VALUE 40
+/* How many records the delimiter sniffer looks at, and how far. */
+#define SNIFF_RECORDS 100
+#define SNIFF_BYTES (256 * 1024)
 
 struct _EvidentCsvTable
 {
-  GStrv      header;
-  guint      n_columns;
-  guint      header_line;
-  GPtrArray *rows;  /* of GStrv, each padded to n_columns */
-  GArray    *lines; /* of guint, the line on which each row starts */
+  EvidentSheet *sheet;
+  guint         header_row;
+  guint         n_columns;
+  GArray       *rows; /* of guint, the sheet rows below the header that hold data */
 };
 
 typedef struct
 {
-  EvidentCsvTable *table;
-  GPtrArray       *fields;     /* of char *, the fields of the row being read */
-  guint            line;       /* the line being fed to the parser */
-  guint            row_line;   /* the line on which the row being read starts */
-  guint            field_line; /* the line on which the field being read starts */
-  gboolean         in_row;
-  GError          *error; /* the first error raised by a callback */
+  EvidentSheet *sheet;
+  GPtrArray    *fields;     /* of char *, the fields of the record being read */
+  guint         n_records;  /* records read so far: the next one's row */
+  guint         line;       /* the line being fed to the parser */
+  guint         row_line;   /* the line on which the record being read starts */
+  guint         field_line; /* the line on which the field being read starts */
+  gboolean      in_row;
 } ParseState;
+
+static const char delimiters[] = { ',', ';', '\t', '|' };
 
 GQuark
 evident_csv_error_quark (void)
@@ -73,13 +78,44 @@ count_line (const char *start, const char *pos)
   return line;
 }
 
-/* Whether the parser, waiting for a row, starts one on this line: libcsv
- * skips spaces, tabs and line breaks between rows. */
+/* The line of a position in UTF-16 text, counted in code units. */
+static guint
+count_line_utf16 (const guchar *start, gsize n_bytes, gboolean big_endian)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i + 1 < n_bytes; i += 2)
+    {
+      guint unit = big_endian ? (start[i] << 8 | start[i + 1]) : (start[i] | start[i + 1] << 8);
+
+      if (unit == '\n')
+        line++;
+      else if (unit == '\r')
+        {
+          gsize next = i + 2;
+          guint following = 0;
+
+          if (next + 1 < n_bytes)
+            following = big_endian ? (start[next] << 8 | start[next + 1])
+                                   : (start[next] | start[next + 1] << 8);
+          if (following != '\n')
+            line++;
+        }
+    }
+
+  return line;
+}
+
+/* Whether the parser, waiting for a record, starts one on this line: libcsv
+ * skips spaces and line breaks between records, and tabs unless they
+ * delimit. */
 static gboolean
-line_has_content (const char *p, const char *end)
+line_has_content (const char *p, const char *end, char delimiter)
 {
   for (; p < end; p++)
     {
+      if (*p == '\t' && delimiter == '\t')
+        return TRUE;
       if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
         return TRUE;
     }
@@ -87,34 +123,86 @@ line_has_content (const char *p, const char *end)
   return FALSE;
 }
 
-/* The delimiter is whichever of ',' and ';' occurs more often outside quotes
- * in the first row (the header); a comma when neither does. */
-static unsigned char
-detect_delimiter (const char *p, const char *end)
+static int
+is_space (unsigned char c)
 {
+  return c == CSV_SPACE;
+}
+
+static int
+is_space_or_tab (unsigned char c)
+{
+  return c == CSV_SPACE || c == CSV_TAB;
+}
+
+/* The delimiter is the candidate that occurs, outside quotes, the same
+ * number of times in the most records (then: more often per record; then:
+ * in the order of @delimiters). A title cell above the header, a comma in
+ * a tab-separated text or a semicolon inside quotes does not mislead it. */
+static char
+sniff_delimiter (const char *p, const char *end)
+{
+  guint    counts[SNIFF_RECORDS][G_N_ELEMENTS (delimiters)] = { { 0 } };
+  guint    n_records = 0;
   gboolean quoted = FALSE;
-  guint    commas = 0;
-  guint    semicolons = 0;
+  gboolean in_record = FALSE;
+  guint    best_agree = 0;
+  guint    best_count = 0;
+  char     best = ',';
 
-  /* Skip blank lines before the header, as the parser does. */
-  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-    p++;
-
-  for (; p < end; p++)
+  end = MIN (end, p + SNIFF_BYTES);
+  for (; p < end && n_records < SNIFF_RECORDS; p++)
     {
       if (*p == '"')
-        quoted = !quoted;
+        {
+          quoted = !quoted;
+          in_record = TRUE;
+        }
       else if (quoted)
         continue;
-      else if (*p == ',')
-        commas++;
-      else if (*p == ';')
-        semicolons++;
       else if (*p == '\r' || *p == '\n')
-        break;
+        {
+          if (in_record)
+            n_records++;
+          in_record = FALSE;
+        }
+      else
+        {
+          for (guint d = 0; d < G_N_ELEMENTS (delimiters); d++)
+            {
+              if (*p == delimiters[d])
+                counts[n_records][d]++;
+            }
+          /* A tab may delimit: a line of tabs is a record. */
+          if (*p != ' ')
+            in_record = TRUE;
+        }
+    }
+  if (in_record && n_records < SNIFF_RECORDS)
+    n_records++;
+
+  for (guint d = 0; d < G_N_ELEMENTS (delimiters); d++)
+    {
+      /* The count that most records agree on, among counts above zero. */
+      for (guint r = 0; r < n_records; r++)
+        {
+          guint count = counts[r][d];
+          guint agree = 0;
+
+          if (count == 0)
+            continue;
+          for (guint s = 0; s < n_records; s++)
+            agree += counts[s][d] == count;
+          if (agree > best_agree || (agree == best_agree && count > best_count))
+            {
+              best_agree = agree;
+              best_count = count;
+              best = delimiters[d];
+            }
+        }
     }
 
-  return semicolons > commas ? ';' : ',';
+  return best;
 }
 
 /* Line breaks inside quoted fields come out as "\n" whatever the file uses. */
@@ -145,34 +233,101 @@ field_dup (const char *data, gsize len)
   return field;
 }
 
-static gboolean
-row_is_empty (GPtrArray *fields)
+static void
+set_encoding_error (GError **error, guint line)
 {
-  for (guint i = 0; i < fields->len; i++)
-    {
-      const char *field = g_ptr_array_index (fields, i);
+  g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_ENCODING,
+               _ ("Line %u: the file is not UTF-8 text; save it as “CSV UTF-8”"), line);
+}
 
-      for (const char *p = field; *p != '\0'; p++)
+/* Decodes @data into UTF-8 without a byte order mark. */
+static char *
+decode (const char *data, gsize size, EvidentCsvEncoding *encoding, gsize *length, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  const char      *invalid;
+  const char      *nul;
+  gsize            n_read = 0;
+
+  if (size >= 2 && ((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE))
+    *encoding = EVIDENT_CSV_ENCODING_UTF16LE;
+  else if (size >= 2 && ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF))
+    *encoding = EVIDENT_CSV_ENCODING_UTF16BE;
+  else if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    *encoding = EVIDENT_CSV_ENCODING_UTF8_BOM;
+  else
+    *encoding = EVIDENT_CSV_ENCODING_UTF8;
+
+  if (*encoding == EVIDENT_CSV_ENCODING_UTF16LE || *encoding == EVIDENT_CSV_ENCODING_UTF16BE)
+    {
+      gboolean big_endian = *encoding == EVIDENT_CSV_ENCODING_UTF16BE;
+
+      text = g_convert (data + 2, size - 2, "UTF-8", big_endian ? "UTF-16BE" : "UTF-16LE", &n_read,
+                        length, &local_error);
+      /* With bytes_read given, g_convert() stops silently at a partial
+       * character. */
+      if (text == NULL || n_read != size - 2)
         {
-          if (!g_ascii_isspace (*p))
-            return FALSE;
+          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_ENCODING,
+                       _ ("Line %u: the file starts as UTF-16 text but is not; save it again as "
+                          "“Unicode Text” or “CSV UTF-8”"),
+                       count_line_utf16 ((const guchar *) data + 2, n_read, big_endian));
+          return NULL;
+        }
+    }
+  else
+    {
+      if (*encoding == EVIDENT_CSV_ENCODING_UTF8_BOM)
+        {
+          data += 3;
+          size -= 3;
+        }
+
+      /* A zero byte: binary data, or UTF-16 without a byte order mark. */
+      nul = memchr (data, '\0', size);
+      if (nul != NULL)
+        {
+          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_ENCODING,
+                       _ ("Line %u: the file holds a zero byte, so it is not text that Evident "
+                          "can read; save it as “CSV UTF-8”"),
+                       count_line (data, nul));
+          return NULL;
+        }
+
+      if (g_utf8_validate (data, size, &invalid))
+        {
+          *length = size;
+          return g_strndup (data, size);
+        }
+
+      if (*encoding == EVIDENT_CSV_ENCODING_UTF8_BOM)
+        {
+          set_encoding_error (error, count_line (data, invalid));
+          return NULL;
+        }
+
+      /* Not UTF-8: a spreadsheet's "CSV" in a western locale. */
+      *encoding = EVIDENT_CSV_ENCODING_WINDOWS_1252;
+      text = g_convert (data, size, "UTF-8", "WINDOWS-1252", &n_read, length, &local_error);
+      if (text == NULL)
+        {
+          set_encoding_error (error, count_line (data, data + MIN (n_read, size)));
+          return NULL;
         }
     }
 
-  return TRUE;
-}
+  nul = memchr (text, '\0', *length);
+  if (nul != NULL)
+    {
+      g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_ENCODING,
+                   _ ("Line %u: the file holds a zero byte, so it is not text that Evident "
+                      "can read; save it as “CSV UTF-8”"),
+                   count_line (text, nul));
+      return NULL;
+    }
 
-static char *
-shorten (const char *value)
-{
-  g_autofree char *start = NULL;
-
-  if (g_utf8_strlen (value, -1) <= MAX_QUOTED_VALUE)
-    return g_strdup (value);
-
-  start = g_utf8_substring (value, 0, MAX_QUOTED_VALUE - 1);
-
-  return g_strconcat (start, "…", NULL);
+  return g_steal_pointer (&text);
 }
 
 /* Callbacks */
@@ -182,9 +337,6 @@ field_cb (void *data, size_t len, void *user_data)
 {
   ParseState *state = user_data;
 
-  if (state->error != NULL)
-    return;
-
   g_ptr_array_add (state->fields, field_dup (data, len));
   /* The next field starts right after the delimiter, on this line. */
   state->field_line = state->line;
@@ -193,218 +345,73 @@ field_cb (void *data, size_t len, void *user_data)
 static void
 row_cb (int c, void *user_data)
 {
-  ParseState      *state = user_data;
-  EvidentCsvTable *table = state->table;
-  GPtrArray       *fields = state->fields;
+  ParseState *state = user_data;
+  guint       row = state->n_records++;
 
   state->in_row = FALSE;
 
-  if (state->error != NULL)
-    return;
-
-  /* Spreadsheets save rows that merely were formatted as ",,,": skip them
-   * like blank lines. */
-  if (row_is_empty (fields))
-    {
-      g_ptr_array_set_size (fields, 0);
-      return;
-    }
-
-  if (table->header == NULL)
-    {
-      table->n_columns = fields->len;
-      table->header_line = state->row_line;
-      g_ptr_array_add (fields, NULL);
-      table->header = (GStrv) g_ptr_array_free (fields, FALSE);
-      state->fields = g_ptr_array_new_with_free_func (g_free);
-      return;
-    }
-
-  if (fields->len > table->n_columns)
-    {
-      g_set_error (&state->error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_SYNTAX,
-                   /* Translators: the first %u is a line number, the second a
-                    * number of fields, the third the number of columns */
-                   _ ("Line %u: this row has %u fields, but the header names only %u columns"),
-                   state->row_line, fields->len, table->n_columns);
-      return;
-    }
-
-  while (fields->len < table->n_columns)
-    g_ptr_array_add (fields, g_strdup (""));
-  g_ptr_array_add (fields, NULL);
-
-  g_ptr_array_add (table->rows, g_ptr_array_free (fields, FALSE));
-  g_array_append_val (table->lines, state->row_line);
-  state->fields = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < state->fields->len; i++)
+    evident_sheet_set_cell (state->sheet, row, i, g_ptr_array_index (state->fields, i));
+  evident_sheet_set_row_line (state->sheet, row, state->row_line);
+  g_ptr_array_set_size (state->fields, 0);
 }
 
-/* Checklist entries */
-
+/* Feeds @text to @parser one line at a time, so that the callbacks know the
+ * line they are on. */
 static gboolean
-parse_points (const char *value, int *points)
+parse_text (const char *text, gsize length, char delimiter, ParseState *state, GError **error)
 {
-  guint64 number;
-
-  if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT, &number, NULL))
-    return FALSE;
-
-  *points = (int) number;
-
-  return TRUE;
-}
-
-static gboolean
-parse_mandatory (const char *value, gboolean *mandatory)
-{
-  static const char *const yes[] = { "yes", "true", "1", "mandatory", "y" };
-  static const char *const no[] = { "", "no", "false", "0", "recommended", "n" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
-    {
-      if (g_ascii_strcasecmp (value, yes[i]) == 0)
-        {
-          *mandatory = TRUE;
-          return TRUE;
-        }
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
-    {
-      if (g_ascii_strcasecmp (value, no[i]) == 0)
-        {
-          *mandatory = FALSE;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static char *
-get_trimmed (EvidentCsvTable *table, guint row, int column)
-{
-  return g_strstrip (g_strdup (evident_csv_table_get (table, row, column)));
-}
-
-/* Public API */
-
-/**
- * evident_csv_table_parse:
- * @bytes: the contents of a CSV file
- * @error: return location for a #GError
- *
- * Parses a CSV file as spreadsheet programs save it: comma or semicolon
- * delimited (whichever occurs more outside quotes in the header line), UTF-8
- * with or without a byte order mark, with "\n", "\r\n" or "\r" line ends.
- * Fields may be quoted, and quoted fields may hold delimiters, doubled quotes
- * and line breaks (returned as "\n"). Blank lines and rows whose fields are
- * all empty are skipped; rows with fewer fields than the header are padded
- * with empty fields.
- *
- * Returns: (transfer full): the table, or %NULL with @error set in
- *   %EVIDENT_CSV_ERROR: EMPTY when there is no header row, ENCODING when the
- *   file is not UTF-8, SYNTAX for an unterminated quote, a misplaced quote or
- *   a row with more fields than the header
- */
-EvidentCsvTable *
-evident_csv_table_parse (GBytes *bytes, GError **error)
-{
-  g_autoptr (EvidentCsvTable) table = NULL;
   struct csv_parser parser;
-  ParseState        state = { 0 };
-  const char       *data;
-  const char       *end;
-  const char       *invalid;
-  const char       *p;
-  gsize             size;
+  const char       *end = text + length;
+  const char       *p = text;
   int               status = CSV_SUCCESS;
   gboolean          unterminated = FALSE;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &size);
-  if (data == NULL)
-    data = "";
-  end = data + size;
-
-  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    data += 3;
-
-  if (!g_utf8_validate (data, end - data, &invalid))
-    {
-      g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_ENCODING,
-                   _ ("Line %u: the file is not UTF-8 text; save it as “CSV UTF-8”"),
-                   count_line (data, invalid));
-      return NULL;
-    }
-
-  table = g_new0 (EvidentCsvTable, 1);
-  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     g_error ("Could not initialize the CSV parser");
   csv_set_realloc_func (&parser, g_realloc);
   csv_set_free_func (&parser, g_free);
-  csv_set_delim (&parser, detect_delimiter (data, end));
+  csv_set_delim (&parser, (unsigned char) delimiter);
+  csv_set_space_func (&parser, delimiter == '\t' ? is_space : is_space_or_tab);
 
-  state.table = table;
-  state.fields = g_ptr_array_new_with_free_func (g_free);
-  state.line = 1;
-
-  /* One line at a time, so that the callbacks know the line they are on. */
-  p = data;
+  state->line = 1;
   while (p < end)
     {
       const char *line_end = find_line_end (p, end);
       gsize       len = line_end - p;
 
-      if (!state.in_row && line_has_content (p, line_end))
+      if (!state->in_row && line_has_content (p, line_end, delimiter))
         {
-          state.in_row = TRUE;
-          state.row_line = state.line;
-          state.field_line = state.line;
+          state->in_row = TRUE;
+          state->row_line = state->line;
+          state->field_line = state->line;
         }
 
-      if (csv_parse (&parser, p, len, field_cb, row_cb, &state) != len)
+      if (csv_parse (&parser, p, len, field_cb, row_cb, state) != len)
         {
           status = csv_error (&parser);
           break;
         }
 
-      if (state.error != NULL)
-        break;
-
       p = line_end;
       if (p < end)
-        state.line++;
+        state->line++;
     }
 
-  /* Ends the last row when the file does not end with a line break. */
-  if (status == CSV_SUCCESS && state.error == NULL &&
-      csv_fini (&parser, field_cb, row_cb, &state) != 0)
+  /* Ends the last record when the file does not end with a line break. */
+  if (status == CSV_SUCCESS && csv_fini (&parser, field_cb, row_cb, state) != 0)
     {
       status = csv_error (&parser);
       unterminated = TRUE;
     }
-
   csv_free (&parser);
-  g_ptr_array_unref (state.fields);
-
-  if (state.error != NULL)
-    {
-      g_propagate_error (error, state.error);
-      return NULL;
-    }
 
   if (unterminated)
     {
       g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_SYNTAX,
                    _ ("Line %u: a field starts with a quotation mark that is never closed"),
-                   state.field_line);
-      return NULL;
+                   state->field_line);
+      return FALSE;
     }
 
   if (status == CSV_EPARSE)
@@ -412,23 +419,250 @@ evident_csv_table_parse (GBytes *bytes, GError **error)
       g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_SYNTAX,
                    _ ("Line %u: a quotation mark is out of place; enclose the whole field in "
                       "quotation marks and double each one inside it"),
-                   state.line);
-      return NULL;
+                   state->line);
+      return FALSE;
     }
 
   if (status != CSV_SUCCESS)
     {
       g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_SYNTAX,
-                   _ ("Line %u: the file could not be read: %s"), state.line,
+                   _ ("Line %u: the file could not be read: %s"), state->line,
                    csv_strerror (status));
-      return NULL;
+      return FALSE;
     }
 
-  if (table->header == NULL)
+  return TRUE;
+}
+
+static int
+first_filled_row (EvidentSheet *sheet)
+{
+  guint n_rows = evident_sheet_get_n_rows (sheet);
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      if (!evident_sheet_row_is_empty (sheet, row))
+        return (int) row;
+    }
+
+  return -1;
+}
+
+/* One more than the last column of @row that holds a field, spaces count. */
+static guint
+row_width (EvidentSheet *sheet, guint row)
+{
+  for (guint column = evident_sheet_get_n_columns (sheet); column > 0; column--)
+    {
+      if (*evident_sheet_get_cell (sheet, row, column - 1) != '\0')
+        return column;
+    }
+
+  return 0;
+}
+
+/* Public API */
+
+/**
+ * evident_csv_read_sheet:
+ * @bytes: the contents of a CSV file
+ * @format: (out caller-allocates) (optional): how the file was read
+ * @error: return location for a #GError
+ *
+ * Reads a CSV file as spreadsheet programs save it into a sheet: one row
+ * per record, each remembering the line on which it starts, records of
+ * empty fields included (blank lines are not records).
+ *
+ * The encoding is UTF-8 with or without a byte order mark, UTF-16 with a
+ * byte order mark (Excel's "Unicode Text"), or, when the bytes are not
+ * UTF-8, Windows-1252. The delimiter is a comma, a semicolon, a tab or a
+ * vertical bar, whichever the records agree on outside quotes. Line ends
+ * are "\n", "\r\n" or "\r". Fields may be quoted, and quoted fields may hold
+ * delimiters, doubled quotes and line breaks (read as "\n").
+ *
+ * The syntax is strict: an unterminated quote or a quote inside an
+ * unquoted field is refused, naming the line, and nothing is read.
+ *
+ * Returns: (transfer full): the sheet, with no name; or %NULL with @error
+ *   set in %EVIDENT_CSV_ERROR: EMPTY when no record holds anything,
+ *   ENCODING, SYNTAX
+ */
+EvidentSheet *
+evident_csv_read_sheet (GBytes *bytes, EvidentCsvFormat *format, GError **error)
+{
+  g_autoptr (EvidentSheet) sheet = NULL;
+  g_autoptr (GPtrArray) fields = NULL;
+  g_autofree char   *text = NULL;
+  EvidentCsvEncoding encoding;
+  ParseState         state = { 0 };
+  const char        *data;
+  gsize              size;
+  gsize              length = 0;
+  char               delimiter;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (data == NULL)
+    data = "";
+
+  text = decode (data, size, &encoding, &length, error);
+  if (text == NULL)
+    return NULL;
+
+  delimiter = sniff_delimiter (text, text + length);
+  sheet = evident_sheet_new (NULL);
+  fields = g_ptr_array_new_with_free_func (g_free);
+  state.sheet = sheet;
+  state.fields = fields;
+
+  if (!parse_text (text, length, delimiter, &state, error))
+    return NULL;
+
+  if (first_filled_row (sheet) < 0)
     {
       g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_EMPTY,
                    _ ("Line %u: the file is empty; its first line must name the columns"), 1u);
       return NULL;
+    }
+
+  if (format != NULL)
+    {
+      format->encoding = encoding;
+      format->delimiter = delimiter;
+    }
+
+  return g_steal_pointer (&sheet);
+}
+
+/**
+ * evident_csv_encoding_get_name:
+ *
+ * Returns: the encoding's name as g_convert() and a user know it, e.g.
+ *   "UTF-8", "UTF-16LE", "Windows-1252"
+ */
+const char *
+evident_csv_encoding_get_name (EvidentCsvEncoding encoding)
+{
+  switch (encoding)
+    {
+    case EVIDENT_CSV_ENCODING_UTF8:
+    case EVIDENT_CSV_ENCODING_UTF8_BOM:
+      return "UTF-8";
+    case EVIDENT_CSV_ENCODING_UTF16LE:
+      return "UTF-16LE";
+    case EVIDENT_CSV_ENCODING_UTF16BE:
+      return "UTF-16BE";
+    case EVIDENT_CSV_ENCODING_WINDOWS_1252:
+      return "Windows-1252";
+    default:
+      g_return_val_if_reached ("UTF-8");
+    }
+}
+
+/**
+ * evident_csv_format_describe:
+ *
+ * Returns: (transfer full): how the file was read, for a user, e.g.
+ *   "Windows-1252 (assumed: the file is not UTF-8), separated by semicolons"
+ */
+char *
+evident_csv_format_describe (const EvidentCsvFormat *format)
+{
+  const char *encoding;
+  const char *separated;
+
+  g_return_val_if_fail (format != NULL, NULL);
+
+  switch (format->encoding)
+    {
+    case EVIDENT_CSV_ENCODING_UTF8_BOM:
+      encoding = _ ("UTF-8 with a byte order mark");
+      break;
+    case EVIDENT_CSV_ENCODING_WINDOWS_1252:
+      encoding = _ ("Windows-1252 (assumed: the file is not UTF-8)");
+      break;
+    default:
+      encoding = evident_csv_encoding_get_name (format->encoding);
+      break;
+    }
+
+  switch (format->delimiter)
+    {
+    case ';':
+      separated = _ ("separated by semicolons");
+      break;
+    case '\t':
+      separated = _ ("separated by tabs");
+      break;
+    case '|':
+      separated = _ ("separated by vertical bars");
+      break;
+    default:
+      separated = _ ("separated by commas");
+      break;
+    }
+
+  /* Translators: an encoding, then how fields are separated, e.g.
+   * "UTF-8, separated by commas" */
+  return g_strdup_printf (C_ ("csv format", "%s, %s"), encoding, separated);
+}
+
+/**
+ * evident_csv_table_parse:
+ * @bytes: the contents of a CSV file
+ * @error: return location for a #GError
+ *
+ * Reads a CSV file with evident_csv_read_sheet() as a table: its first
+ * record that holds anything is the header, the records below it that hold
+ * anything are the rows. Rows with fewer fields than the header are padded
+ * with empty fields.
+ *
+ * Returns: (transfer full): the table, or %NULL with @error set in
+ *   %EVIDENT_CSV_ERROR: EMPTY when there is no header row, ENCODING,
+ *   SYNTAX for an unterminated quote, a misplaced quote or a row with more
+ *   fields than the header
+ */
+EvidentCsvTable *
+evident_csv_table_parse (GBytes *bytes, GError **error)
+{
+  g_autoptr (EvidentCsvTable) table = NULL;
+  g_autoptr (EvidentSheet) sheet = NULL;
+  guint n_rows;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  sheet = evident_csv_read_sheet (bytes, NULL, error);
+  if (sheet == NULL)
+    return NULL;
+
+  table = g_new0 (EvidentCsvTable, 1);
+  table->sheet = g_steal_pointer (&sheet);
+  table->rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  table->header_row = first_filled_row (table->sheet);
+  table->n_columns = row_width (table->sheet, table->header_row);
+
+  n_rows = evident_sheet_get_n_rows (table->sheet);
+  for (guint row = table->header_row + 1; row < n_rows; row++)
+    {
+      guint width;
+
+      if (evident_sheet_row_is_empty (table->sheet, row))
+        continue;
+
+      width = row_width (table->sheet, row);
+      if (width > table->n_columns)
+        {
+          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_SYNTAX,
+                       /* Translators: the first %u is a line number, the second a
+                        * number of fields, the third the number of columns */
+                       _ ("Line %u: this row has %u fields, but the header names only %u columns"),
+                       evident_sheet_get_row_line (table->sheet, row), width, table->n_columns);
+          return NULL;
+        }
+      g_array_append_val (table->rows, row);
     }
 
   return g_steal_pointer (&table);
@@ -446,9 +680,8 @@ evident_csv_table_free (EvidentCsvTable *table)
   if (table == NULL)
     return;
 
-  g_strfreev (table->header);
-  g_ptr_array_unref (table->rows);
-  g_array_unref (table->lines);
+  g_clear_pointer (&table->sheet, evident_sheet_unref);
+  g_clear_pointer (&table->rows, g_array_unref);
   g_free (table);
 }
 
@@ -489,7 +722,8 @@ evident_csv_table_find_column (EvidentCsvTable *table, const char *name)
 
   for (guint i = 0; i < table->n_columns; i++)
     {
-      g_autofree char *column = g_utf8_casefold (table->header[i], -1);
+      const char      *cell = evident_sheet_get_cell (table->sheet, table->header_row, i);
+      g_autofree char *column = g_utf8_casefold (cell, -1);
 
       if (g_strcmp0 (g_strstrip (column), wanted) == 0)
         return (int) i;
@@ -511,8 +745,6 @@ evident_csv_table_find_column (EvidentCsvTable *table, const char *name)
 const char *
 evident_csv_table_get (EvidentCsvTable *table, guint row, int column)
 {
-  GStrv fields;
-
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (row < table->rows->len, NULL);
   g_return_val_if_fail (column >= -1 && column < (int) table->n_columns, NULL);
@@ -520,9 +752,8 @@ evident_csv_table_get (EvidentCsvTable *table, guint row, int column)
   if (column < 0)
     return "";
 
-  fields = g_ptr_array_index (table->rows, row);
-
-  return fields[column];
+  return evident_sheet_get_cell (table->sheet, g_array_index (table->rows, guint, row),
+                                 (guint) column);
 }
 
 /**
@@ -538,215 +769,5 @@ evident_csv_table_get_line (EvidentCsvTable *table, guint row)
   g_return_val_if_fail (table != NULL, 0);
   g_return_val_if_fail (row < table->rows->len, 0);
 
-  return g_array_index (table->lines, guint, row);
-}
-
-/**
- * evident_checklist_parse:
- * @bytes: the contents of a checklist CSV file
- * @error: return location for a #GError
- *
- * Reads the items of a checklist. The header names the columns, in any
- * order and case: `ref`, `chapter`, `title` and `points` are required;
- * `chapter_title`, `section`, `section_title`, `requirement`, `evidence` and
- * `mandatory` are optional; others are ignored. Points are a whole number of
- * zero or more; mandatory is yes/no, true/false, 1/0, mandatory/recommended
- * or y/n in any case, and no when empty.
- *
- * Returns: (transfer container) (element-type EvidentChecklistEntry): the
- *   entries in file order, or %NULL with @error set in %EVIDENT_CSV_ERROR
- */
-GPtrArray *
-evident_checklist_parse (GBytes *bytes, GError **error)
-{
-  g_autoptr (EvidentCsvTable) table = NULL;
-  g_autoptr (GPtrArray) entries = NULL;
-  g_autoptr (GHashTable) seen = NULL;
-  static const char *const required[] = { "ref", "chapter", "title", "points" };
-  int                      col_ref, col_chapter, col_chapter_title, col_section, col_section_title;
-  int                      col_title, col_requirement, col_evidence, col_points, col_mandatory;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  table = evident_csv_table_parse (bytes, error);
-  if (table == NULL)
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
-    {
-      if (evident_csv_table_find_column (table, required[i]) < 0)
-        {
-          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_MISSING_COLUMN,
-                       /* Translators: %s is a column name, kept in English */
-                       _ ("Line %u: the header has no “%s” column, which every checklist needs"),
-                       table->header_line, required[i]);
-          return NULL;
-        }
-    }
-
-  if (table->rows->len == 0)
-    {
-      g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_EMPTY,
-                   _ ("Line %u: the checklist has a header but no items below it"),
-                   table->header_line);
-      return NULL;
-    }
-
-  col_ref = evident_csv_table_find_column (table, "ref");
-  col_chapter = evident_csv_table_find_column (table, "chapter");
-  col_chapter_title = evident_csv_table_find_column (table, "chapter_title");
-  col_section = evident_csv_table_find_column (table, "section");
-  col_section_title = evident_csv_table_find_column (table, "section_title");
-  col_title = evident_csv_table_find_column (table, "title");
-  col_requirement = evident_csv_table_find_column (table, "requirement");
-  col_evidence = evident_csv_table_find_column (table, "evidence");
-  col_points = evident_csv_table_find_column (table, "points");
-  col_mandatory = evident_csv_table_find_column (table, "mandatory");
-
-  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) evident_checklist_entry_free);
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint row = 0; row < table->rows->len; row++)
-    {
-      EvidentChecklistEntry *entry = g_new0 (EvidentChecklistEntry, 1);
-      g_autofree char       *points = get_trimmed (table, row, col_points);
-      g_autofree char       *mandatory = get_trimmed (table, row, col_mandatory);
-      gpointer               other;
-
-      /* Owned by @entries from here on, freed with it on error. */
-      g_ptr_array_add (entries, entry);
-
-      entry->line = evident_csv_table_get_line (table, row);
-      entry->ref = get_trimmed (table, row, col_ref);
-      entry->chapter = get_trimmed (table, row, col_chapter);
-      entry->chapter_title = get_trimmed (table, row, col_chapter_title);
-      entry->section = get_trimmed (table, row, col_section);
-      entry->section_title = get_trimmed (table, row, col_section_title);
-      entry->title = get_trimmed (table, row, col_title);
-      entry->requirement = get_trimmed (table, row, col_requirement);
-      entry->evidence = get_trimmed (table, row, col_evidence);
-
-      if (entry->ref[0] == '\0')
-        {
-          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE,
-                       _ ("Line %u: the “ref” column is empty; every item needs a reference"),
-                       entry->line);
-          return NULL;
-        }
-
-      if (entry->chapter[0] == '\0')
-        {
-          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE,
-                       _ ("Line %u: the “chapter” column is empty; every item belongs to a chapter"),
-                       entry->line);
-          return NULL;
-        }
-
-      if (entry->title[0] == '\0')
-        {
-          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE,
-                       _ ("Line %u: the “title” column is empty; every item needs a title"),
-                       entry->line);
-          return NULL;
-        }
-
-      if (points[0] == '\0')
-        {
-          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE,
-                       _ ("Line %u: the “points” column is empty; it must be a whole number"),
-                       entry->line);
-          return NULL;
-        }
-
-      if (!parse_points (points, &entry->points))
-        {
-          g_autofree char *value = shorten (points);
-
-          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE,
-                       _ ("Line %u: “points” must be a whole number, 0 or more, not “%s”"),
-                       entry->line, value);
-          return NULL;
-        }
-
-      if (!parse_mandatory (mandatory, &entry->mandatory))
-        {
-          g_autofree char *value = shorten (mandatory);
-
-          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE,
-                       _ ("Line %u: “mandatory” must be “yes” or “no”, not “%s”"), entry->line,
-                       value);
-          return NULL;
-        }
-
-      if (g_hash_table_lookup_extended (seen, entry->ref, NULL, &other))
-        {
-          const EvidentChecklistEntry *first = other;
-
-          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_DUPLICATE,
-                       /* Translators: the first %u and the second are line numbers */
-                       _ ("Line %u: the reference “%s” is already used on line %u"), entry->line,
-                       entry->ref, first->line);
-          return NULL;
-        }
-
-      g_hash_table_insert (seen, entry->ref, entry);
-    }
-
-  return g_steal_pointer (&entries);
-}
-
-/**
- * evident_checklist_load:
- * @file: a checklist CSV file
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Reads @file and parses it with evident_checklist_parse(). Parse errors
- * start with "Line N: " and do not name the file: callers add its name.
- * Errors reading the file are in %G_IO_ERROR.
- *
- * Returns: (transfer container) (element-type EvidentChecklistEntry): the
- *   entries in file order, or %NULL with @error set
- */
-GPtrArray *
-evident_checklist_load (GFile *file, GCancellable *cancellable, GError **error)
-{
-  g_autoptr (GBytes) bytes = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-    return NULL;
-
-  bytes = g_bytes_new_take (contents, length);
-
-  return evident_checklist_parse (bytes, error);
-}
-
-/**
- * evident_checklist_entry_free:
- * @entry: (transfer full) (nullable): an entry
- *
- * Frees @entry.
- */
-void
-evident_checklist_entry_free (EvidentChecklistEntry *entry)
-{
-  if (entry == NULL)
-    return;
-
-  g_free (entry->ref);
-  g_free (entry->chapter);
-  g_free (entry->chapter_title);
-  g_free (entry->section);
-  g_free (entry->section_title);
-  g_free (entry->title);
-  g_free (entry->requirement);
-  g_free (entry->evidence);
-  g_free (entry);
+  return evident_sheet_get_row_line (table->sheet, g_array_index (table->rows, guint, row));
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "evident-sheet.h"
 #include "evident-types.h"
 
 G_BEGIN_DECLS
@@ -12,7 +13,7 @@ G_BEGIN_DECLS
 /**
  * EvidentCsvError:
  * @EVIDENT_CSV_ERROR_EMPTY: the file has no header row or no data rows
- * @EVIDENT_CSV_ERROR_ENCODING: the file is not valid UTF-8
+ * @EVIDENT_CSV_ERROR_ENCODING: the file is not text in an encoding spreadsheets save
  * @EVIDENT_CSV_ERROR_SYNTAX: a quote is not terminated or a row is malformed
  * @EVIDENT_CSV_ERROR_MISSING_COLUMN: a required column is absent from the header
  * @EVIDENT_CSV_ERROR_BAD_VALUE: a cell holds a value of the wrong kind (a number, a flag)
@@ -32,6 +33,40 @@ typedef enum
 } EvidentCsvError;
 
 /**
+ * EvidentCsvEncoding:
+ * @EVIDENT_CSV_ENCODING_UTF8: UTF-8 without a byte order mark
+ * @EVIDENT_CSV_ENCODING_UTF8_BOM: UTF-8 with a byte order mark ("CSV UTF-8")
+ * @EVIDENT_CSV_ENCODING_UTF16LE: UTF-16, little endian, with a byte order
+ *   mark (Excel's "Unicode Text")
+ * @EVIDENT_CSV_ENCODING_UTF16BE: UTF-16, big endian, with a byte order mark
+ * @EVIDENT_CSV_ENCODING_WINDOWS_1252: assumed when the bytes are not UTF-8:
+ *   what spreadsheets in western European locales save as plain "CSV"
+ *
+ * The encoding a CSV file was read in.
+ */
+typedef enum
+{
+  EVIDENT_CSV_ENCODING_UTF8,
+  EVIDENT_CSV_ENCODING_UTF8_BOM,
+  EVIDENT_CSV_ENCODING_UTF16LE,
+  EVIDENT_CSV_ENCODING_UTF16BE,
+  EVIDENT_CSV_ENCODING_WINDOWS_1252,
+} EvidentCsvEncoding;
+
+/**
+ * EvidentCsvFormat:
+ * @encoding: the encoding the file was read in
+ * @delimiter: the delimiter found: ',', ';', '\t' or '|'
+ *
+ * How a CSV file was read, as an import reports it.
+ */
+typedef struct
+{
+  EvidentCsvEncoding encoding;
+  char               delimiter;
+} EvidentCsvFormat;
+
+/**
  * EvidentCsvTable:
  *
  * A parsed CSV file: a header and rows of UTF-8 fields. Column look-up is by
@@ -39,49 +74,30 @@ typedef enum
  */
 typedef struct _EvidentCsvTable EvidentCsvTable;
 
-/**
- * EvidentChecklistEntry:
- * @line: the line of the CSV file on which the entry's row starts (1-based)
- *
- * One checklist item as read from a checklist file. Strings are never %NULL
- * (an absent optional column gives ""), all are trimmed.
- */
-struct _EvidentChecklistEntry
-{
-  char    *ref;
-  char    *chapter;
-  char    *chapter_title;
-  char    *section;
-  char    *section_title;
-  char    *title;
-  char    *requirement;
-  char    *evidence;
-  int      points;
-  gboolean mandatory;
-  guint    line;
-};
-
 GQuark           evident_csv_error_quark       (void);
 
-EvidentCsvTable *evident_csv_table_parse       (GBytes            *bytes,
-                                                GError           **error);
-void             evident_csv_table_free        (EvidentCsvTable   *table);
-guint            evident_csv_table_get_n_rows  (EvidentCsvTable   *table);
-int              evident_csv_table_find_column (EvidentCsvTable   *table,
-                                                const char        *name);
-const char      *evident_csv_table_get         (EvidentCsvTable   *table,
-                                                guint              row,
-                                                int                column);
-guint            evident_csv_table_get_line    (EvidentCsvTable   *table,
-                                                guint              row);
+EvidentSheet    *evident_csv_read_sheet        (GBytes                 *bytes,
+                                                EvidentCsvFormat       *format,
+                                                GError                **error);
+const char      *evident_csv_encoding_get_name (EvidentCsvEncoding      encoding);
+char            *evident_csv_format_describe   (const EvidentCsvFormat *format);
 
-GPtrArray       *evident_checklist_parse       (GBytes            *bytes,
-                                                GError           **error);
-GPtrArray       *evident_checklist_load        (GFile             *file,
-                                                GCancellable      *cancellable,
-                                                GError           **error);
-void             evident_checklist_entry_free  (EvidentChecklistEntry *entry);
+EvidentCsvTable *evident_csv_table_parse       (GBytes                 *bytes,
+                                                GError                **error);
+void             evident_csv_table_free        (EvidentCsvTable        *table);
+guint            evident_csv_table_get_n_rows  (EvidentCsvTable        *table);
+int              evident_csv_table_find_column (EvidentCsvTable        *table,
+                                                const char             *name);
+const char      *evident_csv_table_get         (EvidentCsvTable        *table,
+                                                guint                   row,
+                                                int                     column);
+guint            evident_csv_table_get_line    (EvidentCsvTable        *table,
+                                                guint                   row);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvidentCsvTable, evident_csv_table_free)
 
 G_END_DECLS
+
+/* Checklist entries and evident_checklist_parse()/_load() moved to the
+ * import; their callers keep including this header. */
+#include "evident-import.h"

@@ -1,0 +1,1040 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The preview of an import: every row of the used sheets read with the
+ * current mapping into an entry, or skipped with a reason; then what is
+ * missing derived (chapters, sections, the scoring mode) and what blocks
+ * the import collected as problems. Cheap enough to run on every change. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "evident-import-private.h"
+
+/* A band is one word or phrase. */
+#define MAX_BAND_LENGTH 120
+
+/* An entry read from a row, with what pass two needs to finish it. */
+typedef struct
+{
+  EvidentChecklistEntry *entry;
+  ImportSheet           *sheet;
+  guint                  sheet_ordinal; /* among the used sheets, from 1 */
+  const char            *band;          /* the band above the row, or NULL */
+  gboolean               points_empty;
+  int                    points_column;
+} Pending;
+
+typedef struct
+{
+  EvidentImport *self;
+  GPtrArray     *pending; /* of Pending */
+  GPtrArray     *bands;   /* of char *, the texts Pending.band points into */
+  gboolean       any_points;
+  guint          n_used;
+} Build;
+
+/* What one sheet's rows need, worked out once. */
+typedef struct
+{
+  ImportSheet *sheet;
+  guint        ordinal;
+  guint        header_width;
+  guint        first_column;  /* the header's first named column */
+  GPtrArray   *header;        /* of char *, clean case-folded header cells */
+  GArray      *extra_columns; /* of guint, in column order, labels columns included */
+  gboolean    *is_label;      /* per column: a labels column */
+  GPtrArray   *extra_names;   /* of char *, the names of extra_columns */
+  char        *labels_name;
+} SheetContext;
+
+/* Helpers */
+
+/**
+ * evident_import_describe_place:
+ * @row: a row, -1 for the sheet as a whole
+ * @column: a column, -1 for the row as a whole
+ *
+ * Returns: (transfer full): where something is, starting a message: “Line
+ *   14” in a CSV file (also for a cell: messages name the column), “Sheet
+ *   “Security”, row 14” or “Sheet “Security”, cell C14” in a workbook
+ */
+char *
+evident_import_describe_place (EvidentSheet *sheet, int row, int column)
+{
+  if (row < 0 && evident_sheet_is_csv (sheet))
+    return evident_sheet_describe_row (sheet, 0);
+  if (row < 0)
+    /* Translators: a place in a workbook, e.g. Sheet “Security” */
+    return g_strdup_printf (C_ ("place", "Sheet “%s”"), evident_sheet_get_name (sheet));
+  if (column < 0 || evident_sheet_is_csv (sheet))
+    return evident_sheet_describe_row (sheet, row);
+  return evident_sheet_describe_cell (sheet, row, column);
+}
+
+static void
+problem_free (EvidentImportProblem *problem)
+{
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+section_free (EvidentImportSection *section)
+{
+  g_free (section->number);
+  g_free (section->title);
+  g_free (section);
+}
+
+static void
+chapter_free (EvidentImportChapter *chapter)
+{
+  g_free (chapter->number);
+  g_free (chapter->title);
+  g_ptr_array_unref (chapter->sections);
+  g_free (chapter);
+}
+
+/* Adds a problem at a place; takes @message, which must not name the
+ * place yet. */
+static void
+add_problem (Build             *build,
+             EvidentImportError code,
+             ImportSheet       *sheet,
+             int                row,
+             int                column,
+             char              *message)
+{
+  EvidentImportProblem *problem = g_new0 (EvidentImportProblem, 1);
+  g_autofree char      *place = NULL;
+
+  problem->code = code;
+  problem->sheet = sheet != NULL ? (int) sheet->index : -1;
+  problem->row = row;
+  problem->column = column;
+  if (sheet != NULL)
+    {
+      place = evident_import_describe_place (sheet->sheet, row, column);
+      /* Translators: a place, then what is wrong there: "Line 4: …" */
+      problem->message = g_strdup_printf (_ ("%s: %s"), place, message);
+      g_free (message);
+    }
+  else
+    problem->message = message;
+  g_ptr_array_add (build->self->problems, problem);
+}
+
+static void
+add_skip (Build *build, ImportSheet *sheet, guint row, EvidentImportSkipReason reason)
+{
+  EvidentImportSkip skip = { sheet->index, row, reason };
+
+  g_array_append_val (build->self->skipped, skip);
+}
+
+static char *
+column_name (Build *build, ImportSheet *sheet, int column)
+{
+  return evident_import_dup_column_name (build->self, sheet->index, (guint) column);
+}
+
+static const char *
+cell (SheetContext *context, guint row, EvidentImportField field)
+{
+  int column = context->sheet->columns[field];
+
+  return column >= 0 ? evident_sheet_get_cell (context->sheet->sheet, row, column) : "";
+}
+
+static char *
+cell_line (SheetContext *context, guint row, EvidentImportField field)
+{
+  return evident_import_clean_line (cell (context, row, field));
+}
+
+/* A clean line, or NULL when it is empty. */
+static char *
+cell_line_or_null (SheetContext *context, guint row, EvidentImportField field)
+{
+  char *line = cell_line (context, row, field);
+
+  if (*line != '\0')
+    return line;
+  g_free (line);
+  return NULL;
+}
+
+static void
+set_string (char **field, const char *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*field);
+  *field = copy;
+}
+
+static char *
+fold_cell (EvidentSheet *sheet, guint row, guint column)
+{
+  g_autofree char *line = evident_import_clean_line (evident_sheet_get_cell (sheet, row, column));
+
+  return g_utf8_casefold (line, -1);
+}
+
+/* Per sheet */
+
+static void
+sheet_context_clear (SheetContext *context)
+{
+  g_clear_pointer (&context->header, g_ptr_array_unref);
+  g_clear_pointer (&context->extra_columns, g_array_unref);
+  g_clear_pointer (&context->is_label, g_free);
+  g_clear_pointer (&context->extra_names, g_ptr_array_unref);
+  g_clear_pointer (&context->labels_name, g_free);
+}
+
+static gboolean
+column_has_values (EvidentSheet *sheet, guint header_row, guint column)
+{
+  guint n_rows = evident_sheet_get_n_rows (sheet);
+
+  for (guint row = header_row + 1; row < n_rows; row++)
+    {
+      if (*evident_sheet_get_cell (sheet, row, column) != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Which columns are extra fields (those no field takes, and the level,
+ * which is kept too) and which hold labels (every column named as the
+ * labels column: Jira repeats it). */
+static void
+sheet_context_init (SheetContext *context, Build *build, ImportSheet *sheet, guint ordinal)
+{
+  EvidentSheet *s = sheet->sheet;
+  guint         n_columns = evident_sheet_get_n_columns (s);
+  int           labels = sheet->columns[EVIDENT_IMPORT_FIELD_LABELS];
+
+  context->sheet = sheet;
+  context->ordinal = ordinal;
+  context->header_width = evident_import_row_width (s, sheet->header_row);
+  context->header = g_ptr_array_new_with_free_func (g_free);
+  context->extra_columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  context->is_label = g_new0 (gboolean, MAX (n_columns, 1));
+  for (guint column = 0; column < context->header_width; column++)
+    g_ptr_array_add (context->header, fold_cell (s, sheet->header_row, column));
+  while (context->first_column < context->header_width &&
+         *(char *) g_ptr_array_index (context->header, context->first_column) == '\0')
+    context->first_column++;
+  if (labels >= 0)
+    context->labels_name = column_name (build, sheet, labels);
+
+  for (guint column = 0; column < n_columns; column++)
+    {
+      int field = evident_import_get_column_field (build->self, sheet->index, column);
+
+      if (labels >= 0 &&
+          (column == (guint) labels || (column < context->header_width &&
+                                        strcmp (g_ptr_array_index (context->header, column),
+                                                g_ptr_array_index (context->header, labels)) == 0)))
+        {
+          context->is_label[column] = TRUE;
+          g_array_append_val (context->extra_columns, column);
+          continue;
+        }
+      if (field >= 0 && field != EVIDENT_IMPORT_FIELD_LEVEL)
+        continue;
+      if (*evident_sheet_get_cell (s, sheet->header_row, column) == '\0' &&
+          !column_has_values (s, sheet->header_row, column))
+        continue;
+      g_array_append_val (context->extra_columns, column);
+    }
+
+  context->extra_names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < context->extra_columns->len; i++)
+    g_ptr_array_add (context->extra_names,
+                     column_name (build, sheet, g_array_index (context->extra_columns, guint, i)));
+}
+
+static gboolean
+is_repeated_header (SheetContext *context, guint row)
+{
+  EvidentSheet *sheet = context->sheet->sheet;
+
+  if (evident_import_row_width (sheet, row) != context->header_width)
+    return FALSE;
+  for (guint column = 0; column < context->header_width; column++)
+    {
+      g_autofree char *folded = fold_cell (sheet, row, column);
+
+      if (strcmp (folded, g_ptr_array_index (context->header, column)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A band: one word or phrase alone in its row, merged across the sheet or
+ * not a reference. Returns its text, or NULL. */
+static char *
+band_text (SheetContext *context, guint row)
+{
+  ImportSheet     *sheet = context->sheet;
+  guint            n_columns = evident_sheet_get_n_columns (sheet->sheet);
+  g_autofree char *text = NULL;
+  gboolean         merged;
+  guint            column;
+
+  if (evident_sheet_row_get_n_filled (sheet->sheet, row) != 1)
+    return NULL;
+
+  for (column = 0; column < n_columns && text == NULL; column++)
+    {
+      const char *value = evident_sheet_get_cell (sheet->sheet, row, column);
+
+      if (*value != '\0')
+        {
+          g_autofree char *line = evident_import_clean_line (value);
+
+          if (*line != '\0')
+            text = g_steal_pointer (&line);
+        }
+    }
+  column--;
+  if (text == NULL || g_utf8_strlen (text, -1) > MAX_BAND_LENGTH)
+    return NULL;
+
+  /* Merged across the sheet; or, not merged, where a heading goes (the
+   * first column, the reference's, the title's) and not a reference. A
+   * lone cell elsewhere is a note. */
+  merged = row < sheet->n_wide_merge && sheet->wide_merge[row];
+  if (!merged && (evident_import_looks_like_ref (text) ||
+                  (column != context->first_column &&
+                   (int) column != sheet->columns[EVIDENT_IMPORT_FIELD_REF] &&
+                   (int) column != sheet->columns[EVIDENT_IMPORT_FIELD_TITLE])))
+    return NULL;
+
+  return g_steal_pointer (&text);
+}
+
+/* Labels such as `chapter-8.0` and `section-8.2` give the chapter and the
+ * section; the others stay as extra fields. */
+static void
+read_labels (SheetContext *context, const char *value, EvidentChecklistEntry *entry)
+{
+  static const char *const separators = "-_:=";
+  g_auto (GStrv) labels = g_strsplit_set (value, " ,", -1);
+
+  for (guint j = 0; labels[j] != NULL; j++)
+    {
+      const char *label = labels[j];
+
+      if (*label == '\0')
+        continue;
+      if (g_ascii_strncasecmp (label, "chapter", 7) == 0 && label[7] != '\0' &&
+          strchr (separators, label[7]) != NULL && label[8] != '\0')
+        {
+          if (*entry->chapter == '\0')
+            set_string (&entry->chapter, label + 8);
+          continue;
+        }
+      if (g_ascii_strncasecmp (label, "section", 7) == 0 && label[7] != '\0' &&
+          strchr (separators, label[7]) != NULL && label[8] != '\0')
+        {
+          if (*entry->section == '\0')
+            set_string (&entry->section, label + 8);
+          continue;
+        }
+      evident_checklist_entry_take_extra (entry, g_strdup (context->labels_name), g_strdup (label));
+    }
+}
+
+/* The columns no field takes, in column order, as extra fields. */
+static void
+read_extras (SheetContext *context, guint row, EvidentChecklistEntry *entry)
+{
+  for (guint i = 0; i < context->extra_columns->len; i++)
+    {
+      guint       column = g_array_index (context->extra_columns, guint, i);
+      const char *value = evident_sheet_get_cell (context->sheet->sheet, row, column);
+
+      if (context->is_label[column])
+        {
+          g_autofree char *line = evident_import_clean_line (value);
+
+          read_labels (context, line, entry);
+          continue;
+        }
+      evident_checklist_entry_take_extra (entry,
+                                          g_strdup (g_ptr_array_index (context->extra_names, i)),
+                                          evident_import_clean_text (value));
+    }
+}
+
+static void
+read_state (SheetContext *context, guint row, EvidentChecklistEntry *entry)
+{
+  EvidentChecklistState *state = &entry->state;
+  g_autofree char       *complexity = cell_line (context, row, EVIDENT_IMPORT_FIELD_COMPLEXITY);
+  g_autofree char       *response =
+      evident_import_clean_text (cell (context, row, EVIDENT_IMPORT_FIELD_RESPONSE));
+
+  state->met = cell_line_or_null (context, row, EVIDENT_IMPORT_FIELD_MET);
+  state->response = *response != '\0' ? g_steal_pointer (&response) : NULL;
+  state->status_text = cell_line_or_null (context, row, EVIDENT_IMPORT_FIELD_STATUS);
+  state->owner = cell_line_or_null (context, row, EVIDENT_IMPORT_FIELD_OWNER);
+  state->reason = cell_line_or_null (context, row, EVIDENT_IMPORT_FIELD_REASON);
+  state->note = cell_line_or_null (context, row, EVIDENT_IMPORT_FIELD_NOTE);
+  state->complexity = evident_import_parse_complexity (complexity);
+
+  if (state->status_text != NULL)
+    state->has_status = evident_import_parse_status (state->status_text, &state->status);
+  else if (state->met != NULL)
+    state->has_status = evident_import_parse_met (state->met, &state->status);
+}
+
+/* Points and the mandatory flag; problems for bad values. */
+static void
+read_numbers (Build                          *build,
+              SheetContext                   *context,
+              guint                           row,
+              const EvidentImportDescription *description,
+              Pending                        *pending)
+{
+  EvidentChecklistEntry *entry = pending->entry;
+  ImportSheet           *sheet = context->sheet;
+  int                    column;
+
+  column = sheet->columns[EVIDENT_IMPORT_FIELD_POINTS];
+  pending->points_column = column;
+  if (column >= 0)
+    {
+      g_autofree char *text = cell_line (context, row, EVIDENT_IMPORT_FIELD_POINTS);
+      g_autofree char *name = column_name (build, sheet, column);
+      g_autofree char *value = evident_import_quote (text);
+
+      switch (evident_import_parse_points (text, &entry->points))
+        {
+        case EVIDENT_IMPORT_POINTS_OK:
+          build->any_points = TRUE;
+          break;
+        case EVIDENT_IMPORT_POINTS_EMPTY:
+          pending->points_empty = TRUE;
+          break;
+        case EVIDENT_IMPORT_POINTS_NOT_A_NUMBER:
+          add_problem (build, EVIDENT_IMPORT_ERROR_BAD_VALUE, sheet, row, column,
+                       g_strdup_printf (_ ("“%s” must be a whole number, 0 or more, not “%s”"),
+                                        name, value));
+          break;
+        case EVIDENT_IMPORT_POINTS_TOO_MANY:
+        default:
+          add_problem (build, EVIDENT_IMPORT_ERROR_BAD_VALUE, sheet, row, column,
+                       g_strdup_printf (_ ("“%s” is “%s”, more than an item can carry (%d); "
+                                           "check the number"),
+                                        name, value, EVIDENT_MAX_ITEM_POINTS));
+          break;
+        }
+    }
+
+  column = sheet->columns[EVIDENT_IMPORT_FIELD_MANDATORY];
+  if (column >= 0)
+    {
+      g_autofree char *text = cell_line (context, row, EVIDENT_IMPORT_FIELD_MANDATORY);
+
+      if (!evident_import_parse_mandatory (text, &entry->mandatory))
+        {
+          g_autofree char *name = column_name (build, sheet, column);
+          g_autofree char *value = evident_import_quote (text);
+
+          add_problem (build, EVIDENT_IMPORT_ERROR_BAD_VALUE, sheet, row, column,
+                       g_strdup_printf (_ ("“%s” must be “yes” or “no”, not “%s”"), name, value));
+        }
+    }
+  else if (description->has_mandatory)
+    entry->mandatory = description->mandatory;
+  else if (build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT)
+    entry->mandatory = FALSE;
+  else
+    entry->mandatory = TRUE;
+
+  if (sheet->columns[EVIDENT_IMPORT_FIELD_LEVEL] >= 0)
+    {
+      g_autofree char *text = cell_line (context, row, EVIDENT_IMPORT_FIELD_LEVEL);
+      guint            level = evident_import_parse_level (text);
+
+      build->self->max_level = MAX (build->self->max_level, level);
+      if (column < 0 && !description->has_mandatory && build->self->mandatory_level > 0)
+        entry->mandatory = level <= build->self->mandatory_level;
+    }
+}
+
+/* The texts of an entry: title, requirement, evidence; a title derived
+ * from the requirement when there is none. Returns FALSE with a problem
+ * when the row has neither. */
+static gboolean
+read_texts (Build                    *build,
+            SheetContext             *context,
+            guint                     row,
+            char                     *title,
+            EvidentChecklistEntry    *entry,
+            EvidentImportDescription *description)
+{
+  ImportSheet     *sheet = context->sheet;
+  g_autofree char *requirement =
+      evident_import_clean_text (cell (context, row, EVIDENT_IMPORT_FIELD_REQUIREMENT));
+  gboolean split_evidence = sheet->columns[EVIDENT_IMPORT_FIELD_EVIDENCE] < 0;
+
+  evident_import_split_description (requirement, *title == '\0', split_evidence, description);
+  if (*title != '\0')
+    entry->title = g_strdup (title);
+  else if (description->title != NULL)
+    entry->title = g_strdup (description->title);
+  else
+    entry->title = evident_import_title_from_text (description->requirement);
+  entry->requirement = g_strdup (description->requirement);
+  if (!split_evidence)
+    entry->evidence =
+        evident_import_clean_text (cell (context, row, EVIDENT_IMPORT_FIELD_EVIDENCE));
+  else
+    entry->evidence = g_strdup (description->evidence != NULL ? description->evidence : "");
+
+  if (*entry->title != '\0')
+    return TRUE;
+
+  if (build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT &&
+      sheet->columns[EVIDENT_IMPORT_FIELD_TITLE] >= 0)
+    {
+      g_autofree char *name =
+          column_name (build, sheet, sheet->columns[EVIDENT_IMPORT_FIELD_TITLE]);
+
+      add_problem (
+          build, EVIDENT_IMPORT_ERROR_BAD_VALUE, sheet, row, -1,
+          g_strdup_printf (_ ("the “%s” column is empty; every item needs a title"), name));
+    }
+  else
+    add_problem (
+        build, EVIDENT_IMPORT_ERROR_BAD_VALUE, sheet, row, -1,
+        g_strdup_printf (_ ("item “%s” has neither a title nor a requirement"), entry->ref));
+  return FALSE;
+}
+
+/* Reads the entry of one row, or says why there is none. */
+static void
+read_row (Build *build, SheetContext *context, guint row, const char *band)
+{
+  ImportSheet             *sheet = context->sheet;
+  g_autofree char         *ref = cell_line (context, row, EVIDENT_IMPORT_FIELD_REF);
+  g_autofree char         *title = cell_line (context, row, EVIDENT_IMPORT_FIELD_TITLE);
+  EvidentImportDescription description = { 0 };
+  EvidentChecklistEntry   *entry;
+  Pending                 *pending;
+
+  /* No reference column: the reference may start the title. */
+  if (sheet->columns[EVIDENT_IMPORT_FIELD_REF] < 0 && *title != '\0')
+    {
+      char *title_ref = NULL;
+      char *rest = NULL;
+
+      if (evident_import_split_ref_title (title, &title_ref, &rest))
+        {
+          g_free (ref);
+          ref = title_ref;
+          g_free (title);
+          title = rest;
+        }
+    }
+
+  if (*ref == '\0')
+    {
+      if (build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT)
+        {
+          g_autofree char *name =
+              column_name (build, sheet, sheet->columns[EVIDENT_IMPORT_FIELD_REF]);
+
+          add_problem (build, EVIDENT_IMPORT_ERROR_BAD_VALUE, sheet, row, -1,
+                       g_strdup_printf (_ ("the “%s” column is empty; every item needs a "
+                                           "reference"),
+                                        name));
+        }
+      else
+        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_NO_REFERENCE);
+      return;
+    }
+
+  entry = g_new0 (EvidentChecklistEntry, 1);
+  pending = g_new0 (Pending, 1);
+  pending->entry = entry;
+  pending->sheet = sheet;
+  pending->sheet_ordinal = context->ordinal;
+  pending->band = band;
+  g_ptr_array_add (build->pending, pending);
+  g_ptr_array_add (build->self->entries, entry);
+
+  entry->ref = g_steal_pointer (&ref);
+  entry->line = evident_sheet_get_row_line (sheet->sheet, row);
+  entry->source.known = TRUE;
+  entry->source.sheet = sheet->index;
+  entry->source.row = row;
+  entry->source.met_column = sheet->columns[EVIDENT_IMPORT_FIELD_MET];
+  entry->source.response_column = sheet->columns[EVIDENT_IMPORT_FIELD_RESPONSE];
+  entry->chapter = cell_line (context, row, EVIDENT_IMPORT_FIELD_CHAPTER);
+  entry->chapter_title = cell_line (context, row, EVIDENT_IMPORT_FIELD_CHAPTER_TITLE);
+  entry->section = cell_line (context, row, EVIDENT_IMPORT_FIELD_SECTION);
+  entry->section_title = cell_line (context, row, EVIDENT_IMPORT_FIELD_SECTION_TITLE);
+
+  read_texts (build, context, row, title, entry, &description);
+  read_extras (context, row, entry);
+  if (*entry->chapter == '\0' && build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT)
+    {
+      g_autofree char *name =
+          column_name (build, sheet, sheet->columns[EVIDENT_IMPORT_FIELD_CHAPTER]);
+
+      add_problem (build, EVIDENT_IMPORT_ERROR_BAD_VALUE, sheet, row, -1,
+                   g_strdup_printf (_ ("the “%s” column is empty; every item belongs to a "
+                                       "chapter"),
+                                    name));
+    }
+  read_numbers (build, context, row, &description, pending);
+  read_state (context, row, entry);
+  evident_import_description_clear (&description);
+}
+
+/* A header with what every item needs. */
+static gboolean
+check_columns (Build *build, ImportSheet *sheet)
+{
+  const int *columns = sheet->columns;
+
+  if (columns[EVIDENT_IMPORT_FIELD_REF] < 0 && columns[EVIDENT_IMPORT_FIELD_TITLE] < 0)
+    {
+      add_problem (build, EVIDENT_IMPORT_ERROR_MISSING_COLUMN, sheet, sheet->header_row, -1,
+                   g_strdup (_ ("no column holds the items’ references, such as “ref” or "
+                                "“ID”; choose one")));
+      return FALSE;
+    }
+
+  if (columns[EVIDENT_IMPORT_FIELD_TITLE] < 0 && columns[EVIDENT_IMPORT_FIELD_REQUIREMENT] < 0)
+    {
+      add_problem (build, EVIDENT_IMPORT_ERROR_MISSING_COLUMN, sheet, sheet->header_row, -1,
+                   g_strdup (_ ("no column holds the items’ titles or requirements, such as "
+                                "“title” or “requirement”; choose one")));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+build_sheet (Build *build, ImportSheet *sheet, guint ordinal)
+{
+  SheetContext context = { 0 };
+  guint        n_rows = evident_sheet_get_n_rows (sheet->sheet);
+  guint        n_before = build->pending->len;
+  const char  *band = NULL;
+  gboolean     evident = build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT;
+
+  if (sheet->header_row < 0)
+    {
+      add_problem (build, EVIDENT_IMPORT_ERROR_NO_HEADER, sheet, -1, -1,
+                   g_strdup (_ ("no row names the columns, such as “ID” and “Title”; choose the "
+                                "header row")));
+      return;
+    }
+  if (!check_columns (build, sheet))
+    return;
+
+  sheet_context_init (&context, build, sheet, ordinal);
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_autofree char *text = NULL;
+
+      if (row < (guint) sheet->header_row)
+        add_skip (build, sheet, row,
+                  evident_sheet_row_is_empty (sheet->sheet, row)
+                      ? EVIDENT_IMPORT_SKIP_BLANK
+                      : EVIDENT_IMPORT_SKIP_ABOVE_HEADER);
+      else if (row == (guint) sheet->header_row)
+        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_HEADER);
+      else if (evident_sheet_row_is_empty (sheet->sheet, row))
+        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BLANK);
+      else if (is_repeated_header (&context, row))
+        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_REPEATED_HEADER);
+      else if (!evident && (text = band_text (&context, row)) != NULL)
+        {
+          band = text;
+          g_ptr_array_add (build->bands, g_steal_pointer (&text));
+          add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
+        }
+      else if (evident && evident_import_row_width (sheet->sheet, row) > context.header_width)
+        add_problem (build, EVIDENT_IMPORT_ERROR_SYNTAX, sheet, row, -1,
+                     g_strdup_printf (_ ("this row has %u fields, but the header names only %u "
+                                         "columns"),
+                                      evident_import_row_width (sheet->sheet, row),
+                                      context.header_width));
+      else
+        read_row (build, &context, row, band);
+    }
+  sheet_context_clear (&context);
+
+  /* References were to come from the titles, but none did. */
+  if (sheet->columns[EVIDENT_IMPORT_FIELD_REF] < 0 && build->pending->len == n_before)
+    add_problem (build, EVIDENT_IMPORT_ERROR_MISSING_COLUMN, sheet, sheet->header_row, -1,
+                 g_strdup (_ ("no column holds the items’ references, such as “ref” or “ID”; "
+                              "choose one")));
+}
+
+/* Pass two: what is derived */
+
+/* Numbers handed out to named chapters and sections. */
+typedef struct
+{
+  GHashTable *numbers; /* "prefix\nname" → number */
+  GHashTable *counts;  /* prefix → how many numbers it has handed out */
+} Numbering;
+
+static void
+numbering_init (Numbering *numbering)
+{
+  numbering->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  numbering->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+numbering_clear (Numbering *numbering)
+{
+  g_clear_pointer (&numbering->numbers, g_hash_table_unref);
+  g_clear_pointer (&numbering->counts, g_hash_table_unref);
+}
+
+/* The number for a named chapter or section: its position among the names
+ * under @prefix in order of appearance ("1", "2", … or "2.1", "2.2", …). */
+static const char *
+number_for (Numbering *numbering, const char *prefix, const char *name)
+{
+  g_autofree char *key = g_strconcat (prefix, "\n", name, NULL);
+  char            *number = g_hash_table_lookup (numbering->numbers, key);
+  guint            count;
+
+  if (number != NULL)
+    return number;
+
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (numbering->counts, prefix)) + 1;
+  g_hash_table_insert (numbering->counts, g_strdup (prefix), GUINT_TO_POINTER (count));
+  number =
+      *prefix != '\0' ? g_strdup_printf ("%s.%u", prefix, count) : g_strdup_printf ("%u", count);
+  g_hash_table_insert (numbering->numbers, g_steal_pointer (&key), number);
+  return number;
+}
+
+/* The chapter of an entry without one from a column or a label: the
+ * sheet (AWS's workbook, or several sheets), the band (AWS's CSV), the
+ * reference's prefix, a band, or one chapter for all. Returns whether the
+ * band became the chapter. */
+static gboolean
+derive_chapter (Build *build, Pending *pending, Numbering *chapter_numbers)
+{
+  EvidentChecklistEntry *entry = pending->entry;
+  EvidentImportLayout    layout = build->self->layout;
+  const char            *sheet_name = evident_sheet_get_name (pending->sheet->sheet);
+  g_autofree char       *prefix = NULL;
+
+  if (layout == EVIDENT_IMPORT_LAYOUT_AWS_WORKBOOK || build->n_used > 1)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", pending->sheet_ordinal);
+
+      set_string (&entry->chapter, number);
+      set_string (&entry->chapter_title, sheet_name != NULL ? sheet_name : "");
+      return FALSE;
+    }
+
+  if (layout != EVIDENT_IMPORT_LAYOUT_AWS_CSV || pending->band == NULL)
+    prefix = evident_import_ref_prefix (entry->ref);
+  if (prefix != NULL)
+    {
+      set_string (&entry->chapter, prefix);
+      return FALSE;
+    }
+
+  if (pending->band != NULL)
+    {
+      set_string (&entry->chapter, number_for (chapter_numbers, "", pending->band));
+      set_string (&entry->chapter_title, pending->band);
+      return TRUE;
+    }
+
+  set_string (&entry->chapter, "1");
+  set_string (&entry->chapter_title, sheet_name != NULL ? sheet_name : "");
+  return FALSE;
+}
+
+static void
+derive_structure (Build     *build,
+                  Pending   *pending,
+                  Numbering *chapter_numbers,
+                  Numbering *section_numbers)
+{
+  EvidentChecklistEntry *entry = pending->entry;
+  gboolean               band_is_chapter = FALSE;
+
+  if (*entry->chapter != '\0')
+    {
+      if (*entry->chapter_title == '\0' && evident_import_looks_like_name (entry->chapter))
+        {
+          set_string (&entry->chapter_title, entry->chapter);
+          set_string (&entry->chapter, number_for (chapter_numbers, "", entry->chapter_title));
+        }
+    }
+  else if (*entry->chapter_title != '\0')
+    set_string (&entry->chapter, number_for (chapter_numbers, "", entry->chapter_title));
+  else
+    band_is_chapter = derive_chapter (build, pending, chapter_numbers);
+
+  if (*entry->section != '\0')
+    {
+      if (*entry->section_title == '\0' && evident_import_looks_like_name (entry->section))
+        {
+          set_string (&entry->section_title, entry->section);
+          set_string (&entry->section,
+                      number_for (section_numbers, entry->chapter, entry->section_title));
+        }
+    }
+  else if (*entry->section_title != '\0')
+    set_string (&entry->section,
+                number_for (section_numbers, entry->chapter, entry->section_title));
+  else if (pending->band != NULL && !band_is_chapter)
+    {
+      set_string (&entry->section_title, pending->band);
+      set_string (&entry->section, number_for (section_numbers, entry->chapter, pending->band));
+    }
+}
+
+/* Every entry of a chapter (a section) gets the first title given for it. */
+static void
+unify_titles (GPtrArray *entries)
+{
+  g_autoptr (GHashTable) chapters = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EvidentChecklistEntry *entry = g_ptr_array_index (entries, i);
+      char                  *key = g_strconcat (entry->chapter, "\n", entry->section, NULL);
+
+      if (*entry->chapter_title != '\0' && !g_hash_table_contains (chapters, entry->chapter))
+        g_hash_table_insert (chapters, entry->chapter, entry->chapter_title);
+      if (*entry->section_title != '\0' && !g_hash_table_contains (sections, key))
+        g_hash_table_insert (sections, key, entry->section_title);
+      else
+        g_free (key);
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EvidentChecklistEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char       *key = g_strconcat (entry->chapter, "\n", entry->section, NULL);
+      const char            *title = g_hash_table_lookup (chapters, entry->chapter);
+
+      if (title != NULL && title != entry->chapter_title)
+        set_string (&entry->chapter_title, title);
+      title = g_hash_table_lookup (sections, key);
+      if (title != NULL && title != entry->section_title)
+        set_string (&entry->section_title, title);
+    }
+}
+
+static void
+check_points (Build *build)
+{
+  EvidentImport *self = build->self;
+
+  self->mode = build->any_points ? EVIDENT_SCORE_MODE_POINTS : EVIDENT_SCORE_MODE_PASS_FAIL;
+  for (guint i = 0; i < build->pending->len; i++)
+    {
+      Pending *pending = g_ptr_array_index (build->pending, i);
+
+      if (!build->any_points)
+        {
+          pending->entry->no_points = TRUE;
+          pending->entry->points = 0;
+        }
+      else if (pending->points_empty)
+        {
+          g_autofree char *name = column_name (build, pending->sheet, pending->points_column);
+
+          add_problem (build, EVIDENT_IMPORT_ERROR_BAD_VALUE, pending->sheet,
+                       (int) pending->entry->source.row, pending->points_column,
+                       g_strdup_printf (_ ("“%s” is empty, but other items have points; give it "
+                                           "a whole number"),
+                                        name));
+        }
+    }
+}
+
+static void
+check_duplicates (Build *build)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < build->pending->len; i++)
+    {
+      Pending               *pending = g_ptr_array_index (build->pending, i);
+      EvidentChecklistEntry *entry = pending->entry;
+      Pending               *first = g_hash_table_lookup (seen, entry->ref);
+      char                  *message;
+
+      if (first == NULL)
+        {
+          g_hash_table_insert (seen, entry->ref, pending);
+          continue;
+        }
+
+      if (evident_sheet_is_csv (first->sheet->sheet))
+        message = g_strdup_printf (_ ("the reference “%s” is already used on line %u"), entry->ref,
+                                   first->entry->line);
+      else
+        message = g_strdup_printf (_ ("the reference “%s” is already used in sheet “%s”, row %u"),
+                                   entry->ref, evident_sheet_get_name (first->sheet->sheet),
+                                   first->entry->source.row + 1);
+      add_problem (build, EVIDENT_IMPORT_ERROR_DUPLICATE, pending->sheet, (int) entry->source.row,
+                   -1, message);
+    }
+}
+
+static void
+make_chapters (EvidentImport *self)
+{
+  g_autoptr (GHashTable) chapters = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      EvidentChecklistEntry *entry = g_ptr_array_index (self->entries, i);
+      EvidentImportChapter  *chapter = g_hash_table_lookup (chapters, entry->chapter);
+      EvidentImportSection  *section;
+      char                  *key;
+
+      if (chapter == NULL)
+        {
+          chapter = g_new0 (EvidentImportChapter, 1);
+          chapter->number = g_strdup (entry->chapter);
+          chapter->title = g_strdup (entry->chapter_title);
+          chapter->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+          g_ptr_array_add (self->chapters, chapter);
+          g_hash_table_insert (chapters, chapter->number, chapter);
+        }
+      chapter->n_items++;
+
+      if (*entry->section == '\0' && *entry->section_title == '\0')
+        continue;
+      key = g_strconcat (entry->chapter, "\n", entry->section, NULL);
+      section = g_hash_table_lookup (sections, key);
+      if (section == NULL)
+        {
+          section = g_new0 (EvidentImportSection, 1);
+          section->number = g_strdup (entry->section);
+          section->title = g_strdup (entry->section_title);
+          g_ptr_array_add (chapter->sections, section);
+          g_hash_table_insert (sections, key, section);
+        }
+      else
+        g_free (key);
+      section->n_items++;
+    }
+}
+
+static int
+compare_problems (gconstpointer a, gconstpointer b)
+{
+  const EvidentImportProblem *pa = *(EvidentImportProblem *const *) a;
+  const EvidentImportProblem *pb = *(EvidentImportProblem *const *) b;
+
+  if (pa->sheet != pb->sheet)
+    return pa->sheet < pb->sheet ? -1 : 1;
+  if (pa->row != pb->row)
+    return pa->row < pb->row ? -1 : 1;
+  return 0;
+}
+
+static void
+finish (Build *build)
+{
+  EvidentImport *self = build->self;
+  Numbering      chapter_numbers;
+  Numbering      section_numbers;
+
+  numbering_init (&chapter_numbers);
+  numbering_init (&section_numbers);
+  for (guint i = 0; i < build->pending->len; i++)
+    derive_structure (build, g_ptr_array_index (build->pending, i), &chapter_numbers,
+                      &section_numbers);
+  numbering_clear (&chapter_numbers);
+  numbering_clear (&section_numbers);
+
+  unify_titles (self->entries);
+  check_points (build);
+  check_duplicates (build);
+  make_chapters (self);
+}
+
+/* Internal API */
+
+/**
+ * evident_import_build:
+ *
+ * Rebuilds the preview: entries, skipped rows, chapters, problems, mode.
+ */
+void
+evident_import_build (EvidentImport *self)
+{
+  Build build = { self };
+  guint ordinal = 0;
+
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->skipped, g_array_unref);
+  g_clear_pointer (&self->chapters, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) evident_checklist_entry_free);
+  self->skipped = g_array_new (FALSE, FALSE, sizeof (EvidentImportSkip));
+  self->chapters = g_ptr_array_new_with_free_func ((GDestroyNotify) chapter_free);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  self->max_level = 0;
+  build.pending = g_ptr_array_new_with_free_func (g_free);
+  build.bands = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < self->sheets->len; i++)
+    build.n_used += ((ImportSheet *) g_ptr_array_index (self->sheets, i))->used;
+
+  for (guint i = 0; i < self->sheets->len; i++)
+    {
+      ImportSheet *sheet = g_ptr_array_index (self->sheets, i);
+
+      if (sheet->used)
+        build_sheet (&build, sheet, ++ordinal);
+    }
+  finish (&build);
+
+  if (build.n_used == 0)
+    add_problem (&build, EVIDENT_IMPORT_ERROR_NO_SHEET, NULL, -1, -1,
+                 g_strdup (_ ("No sheet is chosen; choose the sheets that hold the checklist")));
+  else if (self->entries->len == 0 && self->problems->len == 0)
+    {
+      for (guint i = 0; i < self->sheets->len; i++)
+        {
+          ImportSheet *sheet = g_ptr_array_index (self->sheets, i);
+
+          if (sheet->used && sheet->header_row >= 0)
+            {
+              add_problem (&build, EVIDENT_IMPORT_ERROR_EMPTY, sheet, sheet->header_row, -1,
+                           g_strdup (_ ("the checklist has a header but no items below it")));
+              break;
+            }
+        }
+    }
+  g_ptr_array_sort (self->problems, compare_problems);
+
+  g_ptr_array_unref (build.pending);
+  g_ptr_array_unref (build.bands);
+}
