@@ -2,6 +2,7 @@
 #pragma once
 
 #include "evident-import.h"
+#include "evident-xlsx.h"
 #include "evident-csv.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ struct _EvidentImport
   GObject             parent_instance;
 
   GPtrArray          *sheets; /* of ImportSheet */
+  EvidentWorkbook    *workbook; /* the workbook the sheets come from, or NULL */
   EvidentImportLayout layout;
   gboolean            has_csv_format;
   EvidentCsvFormat    csv_format;

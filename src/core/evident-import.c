@@ -81,6 +81,7 @@ evident_import_finalize (GObject *object)
   EvidentImport *self = EVIDENT_IMPORT (object);
 
   g_clear_pointer (&self->sheets, g_ptr_array_unref);
+  g_clear_pointer (&self->workbook, evident_workbook_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->skipped, g_array_unref);
   g_clear_pointer (&self->chapters, g_ptr_array_unref);
@@ -293,17 +294,28 @@ evident_checklist_parse (GBytes *bytes, GError **error)
 GPtrArray *
 evident_checklist_load (GFile *file, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (EvidentImport) import = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
-  if (bytes == NULL)
+  import = evident_import_new_for_file (file, cancellable, error);
+  if (import == NULL)
     return NULL;
 
-  return evident_checklist_parse (bytes, error);
+  if (!evident_import_check (import, &local_error))
+    {
+      if (evident_import_get_workbook (import) != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, EVIDENT_CSV_ERROR, csv_error_code (local_error->code),
+                             local_error->message);
+      return NULL;
+    }
+
+  return g_ptr_array_ref (evident_import_get_entries (import));
 }
 
 /* Labels */
@@ -452,6 +464,145 @@ evident_import_new_for_csv (GBytes *bytes, GError **error)
   g_ptr_array_add (sheets, sheet);
 
   return evident_import_new (sheets, &format);
+}
+
+/**
+ * evident_import_new_for_bytes:
+ * @bytes: the contents of a checklist file: a workbook (.xlsx) or CSV
+ * @display_name: the file's name, for messages
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads a workbook with evident_workbook_load(), or anything else as CSV
+ * with evident_csv_read_sheet(), and proposes its import. A workbook stays
+ * with the import (evident_import_get_workbook()), so that a project can
+ * keep it and hand the answers back in a copy of it.
+ *
+ * Returns: (transfer full): the import, or %NULL with @error set in
+ *   %EVIDENT_XLSX_ERROR or %EVIDENT_CSV_ERROR
+ */
+EvidentImport *
+evident_import_new_for_bytes (GBytes        *bytes,
+                              const char    *display_name,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr (EvidentWorkbook) workbook = NULL;
+  g_autoptr (GPtrArray) sheets = NULL;
+  EvidentImport *self;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (!evident_bytes_look_like_xlsx (bytes))
+    return evident_import_new_for_csv (bytes, error);
+
+  workbook = evident_workbook_load (bytes, display_name, cancellable, error);
+  if (workbook == NULL)
+    return NULL;
+
+  sheets = g_ptr_array_new ();
+  for (guint i = 0; i < evident_workbook_get_n_sheets (workbook); i++)
+    g_ptr_array_add (sheets, evident_workbook_get_sheet (workbook, i));
+
+  self = evident_import_new (sheets, NULL);
+  self->workbook = g_steal_pointer (&workbook);
+  return self;
+}
+
+/**
+ * evident_import_new_for_file:
+ * @file: a checklist file: a workbook (.xlsx) or CSV
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads @file with evident_import_new_for_bytes(). Errors reading the file
+ * are in %G_IO_ERROR.
+ *
+ * Returns: (transfer full): the import, or %NULL with @error set
+ */
+EvidentImport *
+evident_import_new_for_file (GFile         *file,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = g_file_get_basename (file);
+  return evident_import_new_for_bytes (bytes, name, cancellable, error);
+}
+
+static void
+new_for_file_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+  EvidentImport *import = evident_import_new_for_file (task_data, cancellable, &error);
+
+  if (import == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, import, g_object_unref);
+}
+
+/**
+ * evident_import_new_for_file_async:
+ *
+ * Reads and looks at a checklist file on a worker thread; see
+ * evident_import_new_for_file().
+ */
+void
+evident_import_new_for_file_async (GFile               *file,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, evident_import_new_for_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, new_for_file_thread);
+}
+
+/**
+ * evident_import_new_for_file_finish:
+ *
+ * Returns: (transfer full): the import, or %NULL with @error set
+ */
+EvidentImport *
+evident_import_new_for_file_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == evident_import_new_for_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * evident_import_get_workbook:
+ *
+ * Returns: (transfer none) (nullable): the workbook the sheets were read
+ *   from, or %NULL for a CSV file
+ */
+EvidentWorkbook *
+evident_import_get_workbook (EvidentImport *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_IMPORT (self), NULL);
+  return self->workbook;
 }
 
 EvidentImportLayout

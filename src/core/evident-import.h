@@ -7,6 +7,7 @@
 #include "evident-csv.h"
 #include "evident-sheet.h"
 #include "evident-types.h"
+#include "evident-xlsx.h"
 
 G_BEGIN_DECLS
 
@@ -362,6 +363,20 @@ EvidentImport           *evident_import_new                  (GPtrArray         
                                                               const EvidentCsvFormat *csv_format);
 EvidentImport           *evident_import_new_for_csv          (GBytes                *bytes,
                                                               GError               **error);
+EvidentImport           *evident_import_new_for_bytes        (GBytes                *bytes,
+                                                              const char            *display_name,
+                                                              GCancellable          *cancellable,
+                                                              GError               **error);
+EvidentImport           *evident_import_new_for_file         (GFile                 *file,
+                                                              GCancellable          *cancellable,
+                                                              GError               **error);
+void                     evident_import_new_for_file_async   (GFile                 *file,
+                                                              GCancellable          *cancellable,
+                                                              GAsyncReadyCallback    callback,
+                                                              gpointer               user_data);
+EvidentImport           *evident_import_new_for_file_finish  (GAsyncResult          *result,
+                                                              GError               **error);
+EvidentWorkbook         *evident_import_get_workbook         (EvidentImport         *self);
 
 EvidentImportLayout      evident_import_get_layout           (EvidentImport         *self);
 const EvidentCsvFormat  *evident_import_get_csv_format       (EvidentImport         *self);
