@@ -212,7 +212,7 @@ describe_project (EvidentProject *project)
   GListModel         *items = evident_project_get_items (project);
   const EvidentRules *rules = evident_project_get_rules (project);
 
-  g_string_append_printf (s, "title=%s\nversion=%s\nmode=%s pass=%d penalty=%d max=%d\n",
+  g_string_append_printf (s, "title=%s\nversion=%s\nmode=%s pass=%d penalty=%d max=%" G_GINT64_FORMAT "\n",
                           evident_project_get_title (project),
                           evident_project_get_checklist_version (project),
                           evident_score_mode_to_string (rules->mode), rules->pass_score,
@@ -223,7 +223,8 @@ describe_project (EvidentProject *project)
       g_autoptr (EvidentChapter) chapter = g_list_model_get_item (chapters, i);
 
       g_string_append_printf (
-          s, "chapter %s|%s|%u items|%d points|%d counted\n", evident_chapter_get_number (chapter),
+          s, "chapter %s|%s|%u items|%" G_GINT64_FORMAT " points|%" G_GINT64_FORMAT " counted\n",
+          evident_chapter_get_number (chapter),
           evident_chapter_get_title (chapter), evident_chapter_get_n_items (chapter),
           evident_chapter_get_points (chapter),
           evident_chapter_get_points_counted (chapter, EVIDENT_VIEW_PROJECTED));
@@ -805,6 +806,20 @@ test_migrate_v1 (void)
 
 /* A second instance */
 
+static EvidentProject *
+open_with (const char *path, EvidentProjectOpenFlags flags)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  EvidentProject *project = evident_project_open_full (file, flags, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (EVIDENT_IS_PROJECT (project));
+  return project;
+}
+
+/* The application holds its project: a writer elsewhere is told so at
+ * once, instead of waiting. */
 static void
 test_busy (void)
 {
@@ -814,10 +829,13 @@ test_busy (void)
   g_autoptr (EvidentProject) first = create_sample (path);
   g_autoptr (GError) error = NULL;
 
-  /* Once right after creating it, once after reopening it. */
+  close_project (&first);
+  first = open_with (path, EVIDENT_PROJECT_OPEN_EXCLUSIVE);
+
   for (guint round = 0; round < 2; round++)
     {
       g_autoptr (EvidentProject) second = NULL;
+      g_autoptr (EvidentProject) reader = NULL;
       gint64        start = g_get_monotonic_time ();
       EvidentStatus status = round == 0 ? EVIDENT_STATUS_READY : EVIDENT_STATUS_MET;
 
@@ -825,9 +843,15 @@ test_busy (void)
       g_assert_null (second);
       g_assert_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_BUSY);
       assert_message_contains (error, "shared.evident");
+      assert_message_contains (error, "open in another window");
       g_clear_error (&error);
       /* At once, not after a time-out. */
       g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+
+      /* Reading takes no lock. */
+      reader = open_with (path, EVIDENT_PROJECT_OPEN_READ_ONLY);
+      g_assert_cmpuint (g_list_model_get_n_items (evident_project_get_items (reader)), ==, 5);
+      close_project (&reader);
 
       /* The first is unharmed and still saves edits. */
       g_assert_true (
@@ -835,10 +859,33 @@ test_busy (void)
       g_assert_no_error (error);
       close_project (&first);
 
-      first = open_project (path);
+      first = open_with (path, EVIDENT_PROJECT_OPEN_EXCLUSIVE);
       g_assert_cmpint (evident_item_get_status (lookup (first, "2.1.1")), ==, status);
     }
   close_project (&first);
+
+  /* Writers beside each other share it; the application then waits for
+   * them (a little) and says that the project is busy. */
+  {
+    g_autoptr (EvidentProject) one = open_project (path);
+    g_autoptr (EvidentProject) two = open_project (path);
+    g_autoptr (EvidentProject) app = NULL;
+
+    g_assert_true (evident_project_set_owner (one, lookup (one, "8.2"), "Alice", &error));
+    g_assert_true (evident_project_set_owner (two, lookup (two, "8.2"), "Bob", &error));
+    g_assert_no_error (error);
+
+    app = evident_project_open_full (file, EVIDENT_PROJECT_OPEN_EXCLUSIVE, &error);
+    g_assert_null (app);
+    g_assert_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_BUSY);
+    g_clear_error (&error);
+    close_project (&one);
+    close_project (&two);
+
+    app = open_with (path, EVIDENT_PROJECT_OPEN_EXCLUSIVE);
+    g_assert_cmpstr (evident_item_get_owner (lookup (app, "8.2")), ==, "Bob");
+    close_project (&app);
+  }
 }
 
 /* Copies */

@@ -106,7 +106,7 @@ command_new (int    argc,
   g_print (_("Created “%s” with %u items in %u chapters (%d points)\n"), argv[1],
            g_list_model_get_n_items (evident_project_get_items (project)),
            g_list_model_get_n_items (evident_project_get_chapters (project)),
-           evident_project_get_max_score (project));
+           (int) evident_project_get_max_score (project));
   return EXIT_SUCCESS;
 }
 
@@ -395,7 +395,7 @@ print_score_text (EvidentProject     *project,
     g_print (_("Pass-fail mode: every mandatory item must be met\n"));
   else
     g_print (_("Pass line %d of %d points; %d points lost per mandatory item not met\n"),
-             score->rules.pass_score, score->max_score, score->rules.mandatory_penalty);
+             score->rules.pass_score, (int) score->max_score, score->rules.mandatory_penalty);
   g_print ("\n");
 
   for (guint v = 0; v < EVIDENT_N_VIEWS; v++)
@@ -421,7 +421,8 @@ print_score_text (EvidentProject     *project,
 
       g_autofree char *title = pad (evident_translate_title (chapter->title), 52);
 
-      g_print ("  %-6s %s %4d %4d %4d\n", chapter->number, title,
+      g_print ("  %-6s %s %4" G_GINT64_FORMAT " %4" G_GINT64_FORMAT " %4" G_GINT64_FORMAT "\n",
+               chapter->number, title,
                chapter->points_counted[EVIDENT_VIEW_CONFIRMED],
                chapter->points_counted[EVIDENT_VIEW_PROJECTED], chapter->points);
     }
@@ -433,7 +434,7 @@ print_score_text (EvidentProject     *project,
         {
           EvidentItem *item = g_ptr_array_index (score->at_risk, i);
 
-          g_print ("  %-10s %4d  %s\n", evident_item_get_ref (item),
+          g_print ("  %-10s %4" G_GINT64_FORMAT "  %s\n", evident_item_get_ref (item),
                    evident_item_get_points_at_risk (item, score->rules.mandatory_penalty),
                    evident_item_get_title (item));
         }
