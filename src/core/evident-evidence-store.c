@@ -548,9 +548,12 @@ add_file_thread (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
+  AddJob *job = task_data;
   GError *error = NULL;
+  gboolean ok = add_job_store (job, cancellable, &error);
 
-  if (!add_job_store (task_data, cancellable, &error))
+  g_clear_pointer (&job->db, evident_db_close);
+  if (!ok)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -1359,8 +1362,11 @@ verify_thread (GTask        *task,
 {
   VerifyJob *job = task_data;
   GError *error = NULL;
+  gboolean ok = evident_blob_verify (job->db, job->progress, job->good, job->bad, cancellable,
+                                     &error);
 
-  if (!evident_blob_verify (job->db, job->progress, job->good, job->bad, cancellable, &error))
+  g_clear_pointer (&job->db, evident_db_close);
+  if (!ok)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);

@@ -630,12 +630,16 @@ close_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  EvidentDb *db = g_object_get_data (G_OBJECT (task), "db");
+  EvidentDb *db = g_object_steal_data (G_OBJECT (task), "db");
   EvidentBlobStore *blobs = task_data;
   GError *error = NULL;
+  gboolean ok;
 
-  if (!evident_blob_store_cleanup (blobs, db, FALSE, NULL, NULL, cancellable, &error)
-      || !evident_db_vacuum (db, cancellable, &error))
+  ok = evident_blob_store_cleanup (blobs, db, FALSE, NULL, NULL, cancellable, &error)
+       && evident_db_vacuum (db, cancellable, &error);
+  /* The file let go of, and its lock, before the caller hears of it. */
+  evident_db_close (db);
+  if (!ok)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
