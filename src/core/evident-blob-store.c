@@ -134,6 +134,18 @@ set_removed_meanwhile_error (const char  *filename,
   return FALSE;
 }
 
+/* A cancellation passes through as it is; other errors of files are put
+ * in words by the callers. */
+static gboolean
+pass_cancelled (GError **error,
+                GError  *cause)
+{
+  if (!g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  g_propagate_error (error, g_error_copy (cause));
+  return TRUE;
+}
+
 static gboolean
 set_read_error (GError     **error,
                 GFile       *file,
@@ -141,9 +153,9 @@ set_read_error (GError     **error,
 {
   g_autofree char *name = g_file_get_parse_name (file);
 
-  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_error_copy (cause));
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+  if (pass_cancelled (error, cause))
+    return FALSE;
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_set_error (error, EVIDENT_EVIDENCE_ERROR, EVIDENT_EVIDENCE_ERROR_CANNOT_READ,
                  _("“%s” does not exist"), name);
   else
@@ -380,9 +392,7 @@ set_save_error (GError     **error,
 {
   g_autofree char *name = g_file_get_parse_name (destination);
 
-  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_error_copy (cause));
-  else
+  if (!pass_cancelled (error, cause))
     g_set_error (error, EVIDENT_EVIDENCE_ERROR, EVIDENT_EVIDENCE_ERROR_FAILED,
                  _("Could not save “%s”: %s"), name, cause->message);
   return FALSE;
@@ -474,20 +484,30 @@ report (Reader  *reader,
   evident_progress_report (reader->progress, MIN (current, total), total);
 }
 
-/* Pass one: the SHA-256, the size and the content type of the file. */
+/* Reads the file in chunks, hashing it, and hands each chunk (with the
+ * bytes read so far) to @func; the SHA-256 and the size come out. */
+typedef gboolean (*ReadFunc) (Reader        *reader,
+                              const guint8  *data,
+                              gsize          len,
+                              goffset        total,
+                              gpointer       user_data,
+                              GError       **error);
+
 static gboolean
-hash_file (Reader             *reader,
-           guint8             *buffer,
-           EvidentStoredFile  *stored,
-           GCancellable       *cancellable,
-           GError            **error)
+read_file (Reader        *reader,
+           guint8        *buffer,
+           ReadFunc       func,
+           gpointer       user_data,
+           char         **sha256,
+           goffset       *size,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GInputStream) stream = NULL;
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  gboolean first = TRUE;
-  gsize n_read;
   goffset total = 0;
+  gsize n_read;
 
   stream = G_INPUT_STREAM (g_file_read (reader->file, cancellable, &local_error));
   if (stream == NULL)
@@ -498,29 +518,54 @@ hash_file (Reader             *reader,
       if (!g_input_stream_read_all (stream, buffer, EVIDENT_BLOB_CHUNK_SIZE, &n_read, cancellable,
                                     &local_error))
         return set_read_error (error, reader->file, local_error);
-
-      if (first)
-        {
-          g_autofree char *type = NULL;
-          g_autofree char *mime = NULL;
-
-          type = g_content_type_guess (stored->filename, n_read > 0 ? buffer : NULL,
-                                       MIN (n_read, SNIFF_SIZE), NULL);
-          mime = type != NULL ? g_content_type_get_mime_type (type) : NULL;
-          stored->content_type = mime != NULL ? g_steal_pointer (&mime)
-                                              : g_strdup ("application/octet-stream");
-          first = FALSE;
-        }
-
       g_checksum_update (checksum, buffer, n_read);
       total += n_read;
-      report (reader, total, 0);
+      if (!func (reader, buffer, n_read, total, user_data, error)
+          || g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
     }
   while (n_read == EVIDENT_BLOB_CHUNK_SIZE);
 
-  stored->sha256 = g_strdup (g_checksum_get_string (checksum));
-  stored->size = total;
+  *sha256 = g_strdup (g_checksum_get_string (checksum));
+  *size = total;
   g_input_stream_close (stream, NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+set_changed_error (Reader  *reader,
+                   GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (reader->file);
+
+  g_set_error (error, EVIDENT_EVIDENCE_ERROR, EVIDENT_EVIDENCE_ERROR_CHANGED,
+               _("“%s” changed while it was being added; add it again once it is saved"), name);
+  return FALSE;
+}
+
+/* Pass one: the content type from the first chunk. */
+static gboolean
+sniff_chunk (Reader        *reader,
+             const guint8  *data,
+             gsize          len,
+             goffset        total,
+             gpointer       user_data,
+             GError       **error)
+{
+  EvidentStoredFile *stored = user_data;
+
+  if (stored->content_type == NULL)
+    {
+      g_autofree char *type = NULL;
+      g_autofree char *mime = NULL;
+
+      type = g_content_type_guess (stored->filename, len > 0 ? data : NULL, MIN (len, SNIFF_SIZE),
+                                   NULL);
+      mime = type != NULL ? g_content_type_get_mime_type (type) : NULL;
+      stored->content_type = mime != NULL ? g_steal_pointer (&mime)
+                                          : g_strdup ("application/octet-stream");
+    }
+  report (reader, total, 0);
   return TRUE;
 }
 
@@ -587,9 +632,47 @@ complete_blob (EvidentDb          *db,
   return TRUE;
 }
 
-/* Pass two: the chunks, each its own transaction, then the blob marked
- * complete. The file is hashed again as it is written: bytes that no
- * longer match what pass one saw are refused. */
+typedef struct
+{
+  EvidentDb         *db;
+  EvidentStoredFile *stored;
+  gint64             seq;
+} Writer;
+
+/* Pass two: each chunk a row, and a transaction, of its own. */
+static gboolean
+store_chunk (Reader        *reader,
+             const guint8  *data,
+             gsize          len,
+             goffset        total,
+             gpointer       user_data,
+             GError       **error)
+{
+  Writer *writer = user_data;
+  sqlite3_stmt *insert;
+
+  if (len == 0)
+    return TRUE;
+  if (total > writer->stored->size)
+    return set_changed_error (reader, error);
+
+  insert = evident_db_prepare (writer->db, "INSERT INTO blob_chunks (sha256, seq, data)"
+                                           " VALUES (?, ?, ?)",
+                               error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_text (insert, 1, writer->stored->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 2, writer->seq++);
+  sqlite3_bind_blob (insert, 3, data, len, SQLITE_STATIC);
+  if (!evident_db_step_done (writer->db, insert, error))
+    return FALSE;
+
+  report (reader, reader->expected, total);
+  return TRUE;
+}
+
+/* The chunks, then the blob marked complete. The file is hashed again as
+ * it is written: bytes that no longer match what pass one saw are refused. */
 static gboolean
 write_blob (Reader             *reader,
             EvidentDb          *db,
@@ -598,63 +681,15 @@ write_blob (Reader             *reader,
             GCancellable       *cancellable,
             GError            **error)
 {
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (GInputStream) stream = NULL;
-  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  goffset written = 0;
-  gsize n_read;
-  gint64 seq = 0;
+  Writer writer = { db, stored, 0 };
+  g_autofree char *sha256 = NULL;
+  goffset size;
 
-  if (!start_blob (db, stored, error))
+  if (!start_blob (db, stored, error)
+      || !read_file (reader, buffer, store_chunk, &writer, &sha256, &size, cancellable, error))
     return FALSE;
-
-  stream = G_INPUT_STREAM (g_file_read (reader->file, cancellable, &local_error));
-  if (stream == NULL)
-    return set_read_error (error, reader->file, local_error);
-
-  do
-    {
-      sqlite3_stmt *insert;
-
-      if (!g_input_stream_read_all (stream, buffer, EVIDENT_BLOB_CHUNK_SIZE, &n_read, cancellable,
-                                    &local_error))
-        return set_read_error (error, reader->file, local_error);
-      if (n_read == 0)
-        break;
-
-      g_checksum_update (checksum, buffer, n_read);
-      written += n_read;
-      if (written > stored->size)
-        break;
-
-      insert = evident_db_prepare (db, "INSERT INTO blob_chunks (sha256, seq, data)"
-                                       " VALUES (?, ?, ?)",
-                                   error);
-      if (insert == NULL)
-        return FALSE;
-      sqlite3_bind_text (insert, 1, stored->sha256, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (insert, 2, seq++);
-      sqlite3_bind_blob (insert, 3, buffer, n_read, SQLITE_STATIC);
-      if (!evident_db_step_done (db, insert, error))
-        return FALSE;
-
-      report (reader, reader->expected, written);
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-    }
-  while (n_read == EVIDENT_BLOB_CHUNK_SIZE);
-  g_input_stream_close (stream, NULL, NULL);
-
-  if (written != stored->size || !g_str_equal (g_checksum_get_string (checksum), stored->sha256))
-    {
-      g_autofree char *name = g_file_get_parse_name (reader->file);
-
-      g_set_error (error, EVIDENT_EVIDENCE_ERROR, EVIDENT_EVIDENCE_ERROR_CHANGED,
-                   _("“%s” changed while it was being added; add it again once it is saved"),
-                   name);
-      return FALSE;
-    }
-
+  if (size != stored->size || !g_str_equal (sha256, stored->sha256))
+    return set_changed_error (reader, error);
   return complete_blob (db, stored, error);
 }
 
@@ -804,8 +839,8 @@ evident_blob_store_add_file (EvidentBlobStore   *self,
   reader.expected = g_file_info_get_size (info);
 
   buffer = g_malloc (EVIDENT_BLOB_CHUNK_SIZE);
-  if (!hash_file (&reader, buffer, stored, cancellable, error)
-      || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!read_file (&reader, buffer, sniff_chunk, stored, &stored->sha256, &stored->size,
+                  cancellable, error))
     return FALSE;
   reader.expected = MAX (reader.expected, stored->size);
 

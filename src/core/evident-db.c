@@ -445,6 +445,30 @@ evident_db_changes (EvidentDb *db)
   return sqlite3_changes (db->handle);
 }
 
+/**
+ * evident_db_task_return:
+ * @task: a task, in its worker thread
+ * @db: (inout) (transfer full): the worker's connection; closed and cleared
+ * @ok: whether the work succeeded
+ * @error: (transfer full) (nullable): why not
+ *
+ * Returns a worker's result only after closing its connection: a GTask's
+ * worker drops its reference after the caller's callback may have run, and
+ * the caller may open the file again at once (exclusively, say).
+ */
+void
+evident_db_task_return (GTask      *task,
+                        EvidentDb **db,
+                        gboolean    ok,
+                        GError     *error)
+{
+  g_clear_pointer (db, evident_db_close);
+  if (!ok)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
 /* Statements */
 
 /**

@@ -57,6 +57,10 @@ EvidentDb     *evident_db_create         (const char          *path,
                                           GFile               *file,
                                           GError             **error);
 void           evident_db_close          (EvidentDb           *db);
+void           evident_db_task_return    (GTask               *task,
+                                          EvidentDb          **db,
+                                          gboolean             ok,
+                                          GError              *error);
 
 const char    *evident_db_get_name       (EvidentDb           *db);
 gboolean       evident_db_is_read_only   (EvidentDb           *db);

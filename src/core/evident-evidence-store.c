@@ -552,11 +552,7 @@ add_file_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok = add_job_store (job, cancellable, &error);
 
-  g_clear_pointer (&job->db, evident_db_close);
-  if (!ok)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  evident_db_task_return (task, &job->db, ok, error);
 }
 
 static void
@@ -1365,11 +1361,7 @@ verify_thread (GTask        *task,
   gboolean ok = evident_blob_verify (job->db, job->progress, job->good, job->bad, cancellable,
                                      &error);
 
-  g_clear_pointer (&job->db, evident_db_close);
-  if (!ok)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  evident_db_task_return (task, &job->db, ok, error);
 }
 
 static void

@@ -113,15 +113,9 @@ save_copy_thread (GTask        *task,
 {
   CopyJob *job = task_data;
   GError *error = NULL;
-
   gboolean ok = save_copy (job->reader, job->destination, job->progress, cancellable, &error);
 
-  /* Let go of the file before the caller hears of the result. */
-  g_clear_pointer (&job->reader, evident_db_close);
-  if (!ok)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  evident_db_task_return (task, &job->reader, ok, error);
 }
 
 /**

@@ -638,11 +638,7 @@ close_thread (GTask        *task,
   ok = evident_blob_store_cleanup (blobs, db, FALSE, NULL, NULL, cancellable, &error)
        && evident_db_vacuum (db, cancellable, &error);
   /* The file let go of, and its lock, before the caller hears of it. */
-  evident_db_close (db);
-  if (!ok)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  evident_db_task_return (task, &db, ok, error);
 }
 
 /**
