@@ -195,6 +195,7 @@ test_migrate_before_load (void)
   g_autofree char *path = create_sample (dir);
   g_autofree char *backup = g_strdup_printf ("%s.v%u.bak", path, EVIDENT_PROJECT_SCHEMA_VERSION);
   g_autofree char *listing = NULL;
+  g_autofree char *expected = NULL;
   g_autoptr (EvidentProject) project = NULL;
 
   evident_schema_set_test_migration ("ALTER TABLE items ADD COLUMN test_extra TEXT;"
@@ -206,7 +207,9 @@ test_migrate_before_load (void)
   fixture_close_project (&project);
 
   listing = fixture_list_dir (dir);
-  g_assert_cmpstr (listing, ==, "audit.evident\naudit.evident.v3.bak");
+  expected = g_strdup_printf ("audit.evident\naudit.evident.v%u.bak",
+                              EVIDENT_PROJECT_SCHEMA_VERSION);
+  g_assert_cmpstr (listing, ==, expected);
   g_assert_cmpint (fixture_sqlite_int_on (path, "PRAGMA user_version"), ==,
                    EVIDENT_PROJECT_SCHEMA_VERSION + 1);
   g_assert_cmpint (fixture_sqlite_int_on (backup, "PRAGMA user_version"), ==,
