@@ -615,6 +615,64 @@ test_save_copy_failures (void)
   g_assert_cmpstr (listing, ==, "audit.evident\ncopy.evident");
 }
 
+/* Closing */
+
+static void
+closed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (evident_project_close_finish (EVIDENT_PROJECT (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+/* The window closes its project in a worker that cleans up; by the time it
+ * says so, the file is let go of: the application can open it again at
+ * once, and what a removal left that no undo can bring back is gone. */
+static void
+test_close_async (void)
+{
+  g_auto_tmp_dir dir = fixture_tmp_dir_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr (EvidentProject) project = open_with_evidence (dir, &path);
+  g_autoptr (GListModel) list = NULL;
+  g_autoptr (EvidentEvidence) evidence = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean closed = FALSE;
+  gint64 start;
+
+  fixture_close_project (&project);
+  project = fixture_open_project (path, EVIDENT_PROJECT_OPEN_EXCLUSIVE);
+  list = evident_evidence_store_list (evident_evidence_store_get_for_project (project), NULL);
+  evidence = g_list_model_get_item (list, 0);
+  g_assert_true (evident_project_undo (project, &error)); /* the addition, hidden */
+  g_assert_true (evident_project_set_owner (project, fixture_lookup (project, "1.1"), "Ann",
+                                            &error)); /* and no longer redoable */
+  g_assert_no_error (error);
+  g_clear_object (&evidence);
+  g_clear_object (&list);
+
+  evident_project_close_async (project, NULL, closed_cb, &closed);
+  while (!closed)
+    g_main_context_iteration (NULL, TRUE);
+
+  start = g_get_monotonic_time ();
+  g_clear_object (&project);
+  project = fixture_open_project (path, EVIDENT_PROJECT_OPEN_EXCLUSIVE);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  fixture_close_project (&project);
+
+  g_assert_cmpint (fixture_sqlite_int_on (path, "SELECT count (*) FROM evidence"), ==, 0);
+  g_assert_cmpint (fixture_sqlite_int_on (path, "SELECT count (*) FROM blob_chunks"), ==, 0);
+  g_assert_cmpint (fixture_sqlite_int_on (path, "PRAGMA freelist_count"), ==, 0);
+  listing = fixture_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "audit.evident");
+}
+
 /* What a killed process leaves */
 
 static void
@@ -815,6 +873,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/project-file/read-only/modes", test_read_only_modes);
   g_test_add_func ("/project-file/save-copy/async", test_save_copy_async);
   g_test_add_func ("/project-file/save-copy/failures", test_save_copy_failures);
+  g_test_add_func ("/project-file/close-async", test_close_async);
   g_test_add_func ("/project-file/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/project-file/points-bounded", test_points_bounded);
   g_test_add_func ("/project-file/writers-beside-each-other", test_writers_beside_each_other);
