@@ -47,7 +47,7 @@ static const EvidentCliCommand commands[] = {
   { "extract", N_("PROJECT SHA256 OUTFILE"), N_("Save a copy of a stored file"),
     3, 3, READ, NONE, &evident_cli_extract_options, evident_cli_extract },
   { "verify", N_("PROJECT"), N_("Check every stored file against its SHA-256"),
-    1, 1, READ, NONE, &evident_cli_verify_options, evident_cli_verify },
+    1, 1, WRITE, NONE, &evident_cli_verify_options, evident_cli_verify },
   { "cleanup", N_("PROJECT"), N_("Delete removed evidence and the files no evidence uses"),
     1, 1, WRITE, NONE, NULL, evident_cli_cleanup },
 };
