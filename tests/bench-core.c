@@ -252,7 +252,7 @@ main (int argc, char *argv[])
   {
     const EvidentScore *score = evident_project_get_score (project);
 
-    g_print ("             max %d, confirmed %.0f, projected %.0f, best %.0f, %u at risk\n",
+    g_print ("             max %" G_GINT64_FORMAT ", confirmed %.0f, projected %.0f, best %.0f, %u at risk\n",
              score->max_score, score->views[EVIDENT_VIEW_CONFIRMED].score,
              score->views[EVIDENT_VIEW_PROJECTED].score, score->views[EVIDENT_VIEW_BEST].score,
              score->at_risk->len);

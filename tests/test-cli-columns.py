@@ -112,9 +112,10 @@ def main():
     # history: when, who, ref, field, old → new; newest first
     p = run("history", project)
     lines = p.stdout.splitlines()
-    # Newest edit first; within an edit, the fields in reverse order.
+    # Newest edit first; within an edit, the fields in reverse order. The
+    # evidence added after the edits is in the history too.
     order = ["status", "owner", "complexity", "reason", "note", "due"]
-    edits = []
+    edits = [(ref, "evidence") for ref, *_ in reversed(ATTACH)]
     for ref, *args in reversed(EDITS):
         fields = sorted((opt[2:] for opt in args[::2]), key=order.index, reverse=True)
         edits += [(ref, field) for field in fields]
@@ -129,7 +130,7 @@ def main():
     p = run("history", project, "監-2")
     lines = p.stdout.splitlines()
     check("history REF: the item's fields only",
-          p.returncode == 0 and len(lines) == 3 and all("監-2" in line for line in lines),
+          p.returncode == 0 and len(lines) == 4 and all("監-2" in line for line in lines),
           p.stdout + p.stderr)
 
     # evidence: ref, kind, size (right), sha, ✓, title

@@ -2,7 +2,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 #include <gio/gio.h>
@@ -1303,6 +1305,51 @@ test_extract_async (Fixture       *fixture,
   g_assert_true (g_bytes_equal (extracted, contents));
 }
 
+
+/* Verifying is reading: when the verdicts cannot be written (a full disk
+ * here; a read-only project in test-project-file), they are reported all
+ * the same, and the file is left as it was. */
+static void
+test_verify_disk_full (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = make_file (fixture, "a.bin", MiB + 3, 21, NULL);
+  g_autoptr (EvidentEvidence) evidence = add (fixture, "1.2", file, NULL);
+  g_autoptr (GPtrArray) mismatches = NULL;
+  g_autoptr (GListModel) list = NULL;
+  g_autoptr (EvidentEvidence) reopened = NULL;
+  struct rlimit saved, limit;
+  void (*saved_handler) (int);
+  guint n_checked = 0;
+  gboolean ok;
+
+  /* Closed and opened again: the -wal file starts empty, and no file may
+   * grow from now on. */
+  g_clear_object (&evidence);
+  fixture_close (fixture);
+  fixture_open (fixture);
+  list = evident_evidence_store_list (fixture->store, item (fixture, "1.2"));
+  reopened = g_list_model_get_item (list, 0);
+  g_assert_false (evident_evidence_get_verified (reopened));
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 0;
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = evident_evidence_store_verify (fixture->store, NULL, &n_checked, &mismatches, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (n_checked, ==, 1);
+  g_assert_cmpuint (mismatches->len, ==, 0);
+  g_assert_true (evident_evidence_get_verified (reopened));
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM blobs WHERE verified_at IS NULL"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1328,6 +1375,7 @@ main (int    argc,
   ADD ("cleanup/incomplete", test_cleanup_incomplete);
   ADD ("verify/tampered", test_verify_tampered);
   ADD ("verify/async", test_verify_async);
+  ADD ("verify/disk-full", test_verify_disk_full);
 #undef ADD
 
   return g_test_run ();

@@ -598,6 +598,29 @@ test_metric_names (void)
   g_assert_false (evident_heatmap_metric_from_string (NULL, &metric));
 }
 
+
+/* Sums of points are 64-bit: no cell wraps, whatever a file holds. */
+static void
+test_points_no_overflow (void)
+{
+  g_autoptr (GListStore) items = g_list_store_new (EVIDENT_TYPE_ITEM);
+  g_autoptr (EvidentHeatmap) heatmap = NULL;
+  g_autofree char *text = NULL;
+
+  add_item (items, "1.1", "Ann", "high", G_MAXINT, TRUE, "not-started");
+  add_item (items, "1.2", "Ann", "high", G_MAXINT, FALSE, "met");
+  add_item (items, "1.3", "Ann", "low", G_MAXINT, FALSE, "in-progress");
+
+  heatmap = evident_heatmap_compute (&default_rules, G_LIST_MODEL (items),
+                                     EVIDENT_HEATMAP_METRIC_RISK);
+  g_assert_cmpint (evident_heatmap_get_cell (heatmap, TOTAL, TOTAL)->points, ==,
+                   3 * (gint64) G_MAXINT);
+  g_assert_cmpint (evident_heatmap_get_cell (heatmap, TOTAL, TOTAL)->points_at_risk, ==,
+                   2 * (gint64) G_MAXINT + 200);
+  text = evident_heatmap_format_value (heatmap, TOTAL, TOTAL);
+  g_assert_cmpstr (text, ==, "4294967494");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +628,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/heatmap/owners/order", test_owner_order);
+  g_test_add_func ("/heatmap/points/no-overflow", test_points_no_overflow);
   g_test_add_func ("/heatmap/owners/case", test_owner_order_same_name_in_two_cases);
   g_test_add_func ("/heatmap/owners/unassigned-last", test_unassigned_row_always_last);
   g_test_add_func ("/heatmap/unassigned", test_unassigned);

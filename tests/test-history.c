@@ -13,8 +13,11 @@
 
 #include "evident-chapter.h"
 #include "evident-csv.h"
+#include "evident-enums-util.h"
+#include "evident-evidence.h"
 #include "evident-item.h"
 #include "evident-project.h"
+#include "test-fixtures.h"
 
 typedef struct
 {
@@ -759,6 +762,218 @@ test_closed_project_refuses_edits (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 }
 
+
+/* Evidence edits: in the history and the undo stack like any other */
+
+static EvidentEvidenceStore *
+store (Fixture *fixture)
+{
+  return evident_evidence_store_get_for_project (fixture->project);
+}
+
+static EvidentEvidence *
+add_runbook (Fixture *fixture, const char *ref)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "runbook.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  EvidentEvidence *evidence;
+
+  fixture_write_file (path, "%PDF-1.4 a runbook", 18);
+  evidence = evident_evidence_store_add_file (store (fixture), item (fixture, ref), file, NULL,
+                                              EVIDENT_EVIDENCE_KIND_OTHER, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  return evidence;
+}
+
+static guint
+n_listed (Fixture *fixture, const char *ref)
+{
+  g_autoptr (GListModel) list = evident_evidence_store_list (store (fixture),
+                                                             ref ? item (fixture, ref) : NULL);
+
+  return g_list_model_get_n_items (list);
+}
+
+static void
+test_evidence_edits_recorded (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (EvidentEvidence) file = add_runbook (fixture, "1.1");
+  g_autoptr (EvidentEvidence) link = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+
+  link = evident_evidence_store_add_link (store (fixture), item (fixture, "2.1"),
+                                          "https://wiki.example.com/dr", "DR plan",
+                                          EVIDENT_EVIDENCE_KIND_PROCESS, &error);
+  g_assert_no_error (error);
+  g_assert_true (evident_evidence_store_rename (store (fixture), file, "Runbook v2", &error));
+  g_assert_true (evident_evidence_store_set_kind (store (fixture), file,
+                                                  EVIDENT_EVIDENCE_KIND_PROCESS, &error));
+  g_assert_true (evident_evidence_store_remove (store (fixture), file, &error));
+  g_assert_true (evident_evidence_store_restore (store (fixture), file, &error));
+  g_assert_no_error (error);
+
+  /* One change each, heard as a change of the project. */
+  g_assert_cmpuint (fixture->n_changed, ==, 6);
+  assert_undo_redo (fixture, TRUE, FALSE);
+
+  rows = history (fixture, NULL);
+  g_assert_cmpuint (rows->len, ==, 6);
+  assert_entry (entry_at (rows, 5), "edit", "1.1", EVIDENT_ITEM_FIELD_EVIDENCE, "", "runbook.pdf");
+  assert_entry (entry_at (rows, 4), "edit", "2.1", EVIDENT_ITEM_FIELD_EVIDENCE, "", "DR plan");
+  assert_entry (entry_at (rows, 3), "edit", "1.1", EVIDENT_ITEM_FIELD_EVIDENCE_TITLE,
+                "runbook.pdf", "Runbook v2");
+  assert_entry (entry_at (rows, 2), "edit", "1.1", EVIDENT_ITEM_FIELD_EVIDENCE_KIND, "other",
+                "process");
+  assert_entry (entry_at (rows, 1), "edit", "1.1", EVIDENT_ITEM_FIELD_EVIDENCE, "Runbook v2", "");
+  assert_entry (entry_at (rows, 0), "edit", "1.1", EVIDENT_ITEM_FIELD_EVIDENCE, "", "Runbook v2");
+  g_assert_cmpint (entry_at (rows, 0)->evidence, ==, evident_evidence_get_id (file));
+  g_assert_cmpint (entry_at (rows, 4)->evidence, ==, evident_evidence_get_id (link));
+  g_assert_cmpstr (evident_item_field_to_string (EVIDENT_ITEM_FIELD_EVIDENCE_TITLE), ==,
+                   "evidence-title");
+
+  /* An item's history holds its evidence's. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = history (fixture, "2.1");
+  g_assert_cmpuint (rows->len, ==, 1);
+}
+
+/* Undo and redo of evidence edits, and the lists following them. */
+static void
+test_evidence_undo_redo (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (EvidentEvidence) evidence = add_runbook (fixture, "1.2");
+  g_autoptr (GListModel) list = evident_evidence_store_list (store (fixture), item (fixture, "1.2"));
+  g_autoptr (GListModel) all = evident_evidence_store_list (store (fixture), NULL);
+  g_autoptr (EvidentEvidence) listed = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+
+  /* Undoing the addition takes the evidence off the lists; redoing it
+   * brings back the same object. */
+  undo (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 0);
+  redo (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  listed = g_list_model_get_item (list, 0);
+  g_assert_true (listed == evidence);
+
+  /* A rename, undone. */
+  g_assert_true (evident_evidence_store_rename (store (fixture), evidence, "Runbook", &error));
+  g_assert_no_error (error);
+  undo (fixture);
+  g_assert_cmpstr (evident_evidence_get_title (evidence), ==, "runbook.pdf");
+  redo (fixture);
+  g_assert_cmpstr (evident_evidence_get_title (evidence), ==, "Runbook");
+
+  /* A removal, undone, as Ctrl+Z does. */
+  g_assert_true (evident_evidence_store_remove (store (fixture), evidence, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  undo (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+
+  rows = history (fixture, "1.2");
+  assert_entry (entry_at (rows, 0), "undo", "1.2", EVIDENT_ITEM_FIELD_EVIDENCE, "", "Runbook");
+}
+
+static void
+closed_cb (GObject *object, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (evident_project_close_finish (EVIDENT_PROJECT (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+/* Closes the project as the window does: with a clean-up in a worker. */
+static void
+close_async_and_reopen (Fixture *fixture)
+{
+  gboolean closed = FALSE;
+
+  evident_project_close_async (fixture->project, NULL, closed_cb, &closed);
+  while (!closed)
+    g_main_context_iteration (NULL, TRUE);
+  fixture_close_project (&fixture->project);
+  open_fixture_project (fixture);
+}
+
+/* A removal survives closing the project: the clean-up on close keeps what
+ * an undo may still bring back, and deletes what it never can. */
+static void
+test_evidence_undo_after_restart (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (EvidentEvidence) kept = add_runbook (fixture, "1.1");
+  g_autoptr (EvidentEvidence) dropped = NULL;
+  g_autoptr (EvidentEvidence) restored = NULL;
+  g_autoptr (GListModel) list = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *sha256 = g_strdup (evident_evidence_get_sha256 (kept));
+
+  /* A link added, its addition undone, then a new edit: nothing can bring
+   * it back any more. */
+  dropped = evident_evidence_store_add_link (store (fixture), item (fixture, "2.1"),
+                                             "https://example.com/old", NULL,
+                                             EVIDENT_EVIDENCE_KIND_OTHER, &error);
+  g_assert_no_error (error);
+  undo (fixture);
+  g_assert_true (evident_evidence_store_remove (store (fixture), kept, &error));
+  g_assert_no_error (error);
+  g_clear_object (&kept);
+  g_clear_object (&dropped);
+
+  close_async_and_reopen (fixture);
+  g_assert_cmpint (fixture_sqlite_int_on (fixture->path, "SELECT count (*) FROM evidence"), ==, 1);
+  g_assert_cmpint (fixture_sqlite_int_on (fixture->path, "SELECT count (*) FROM blobs"), ==, 1);
+
+  g_assert_cmpuint (n_listed (fixture, "1.1"), ==, 0);
+  assert_undo_redo (fixture, TRUE, FALSE);
+  undo (fixture);
+  list = evident_evidence_store_list (store (fixture), item (fixture, "1.1"));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  restored = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (evident_evidence_get_title (restored), ==, "runbook.pdf");
+  bytes = evident_evidence_store_load_bytes (store (fixture), sha256, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, 18);
+}
+
+/* evident-cli cleanup deletes removed evidence for good: its edits stay in
+ * the history, and leave the undo stack. */
+static void
+test_evidence_cleanup_final (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (EvidentEvidence) evidence = add_runbook (fixture, "1.1");
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+
+  set_status (fixture, "1.2", EVIDENT_STATUS_READY);
+  g_assert_true (evident_evidence_store_remove (store (fixture), evidence, &error));
+  g_assert_true (evident_evidence_store_cleanup (store (fixture), NULL, &error));
+  g_assert_no_error (error);
+
+  /* Undo skips what can no longer be undone: the status is next. */
+  assert_undo_redo (fixture, TRUE, FALSE);
+  undo (fixture);
+  g_assert_cmpint (status_of (fixture, "1.2"), ==, EVIDENT_STATUS_NOT_STARTED);
+  assert_undo_redo (fixture, FALSE, TRUE);
+  g_assert_false (evident_evidence_store_restore (store (fixture), evidence, &error));
+  g_assert_error (error, EVIDENT_EVIDENCE_ERROR, EVIDENT_EVIDENCE_ERROR_INVALID);
+
+  rows = history (fixture, "1.1");
+  g_assert_cmpuint (rows->len, ==, 2);
+  assert_entry (entry_at (rows, 0), "edit", "1.1", EVIDENT_ITEM_FIELD_EVIDENCE, "runbook.pdf", "");
+  g_assert_cmpint (entry_at (rows, 0)->evidence, ==, 0);
+}
+
 #define add_test(path, func)                                                                       \
   g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
 
@@ -781,6 +996,10 @@ main (int argc, char *argv[])
   add_test ("/history/owner", test_owner);
   add_test ("/history/due-date", test_due_date);
   add_test ("/history/closed-project-refuses-edits", test_closed_project_refuses_edits);
+  add_test ("/history/evidence/edits-recorded", test_evidence_edits_recorded);
+  add_test ("/history/evidence/undo-redo", test_evidence_undo_redo);
+  add_test ("/history/evidence/undo-after-restart", test_evidence_undo_after_restart);
+  add_test ("/history/evidence/cleanup-final", test_evidence_cleanup_final);
 
   return g_test_run ();
 }

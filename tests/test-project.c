@@ -17,6 +17,7 @@
 #include "evident-enums-util.h"
 #include "evident-item.h"
 #include "evident-project-private.h"
+#include "test-fixtures.h"
 
 /* A small checklist as a spreadsheet program saves it: quoted fields with
  * commas, quotes and a line break inside, items without a section. */
@@ -33,174 +34,12 @@ static const char checklist_csv[] =
 
 /* Helpers */
 
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("evident-test-project-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tmp_dir (char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-  g_free (dir);
-}
-
-static void
-cleanup_tmp_dir (char **dir)
-{
-  if (*dir != NULL)
-    remove_tmp_dir (g_steal_pointer (dir));
-}
-
-/* A temporary folder, removed with its contents when it goes out of scope. */
-#define g_auto_tmp_dir __attribute__ ((cleanup (cleanup_tmp_dir))) char *
-
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* The names in @dir, sorted, one per line. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv ("\n", (char **) names->pdata);
-}
-
-static GBytes *
-read_file (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
-static void
-write_file (const char *path, const void *data, gsize length)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
-}
-
-static GPtrArray *
-parse_checklist (const char *text)
-{
-  g_autoptr (GBytes) bytes = g_bytes_new_static (text, strlen (text));
-  g_autoptr (GError) error = NULL;
-  GPtrArray *entries = evident_checklist_parse (bytes, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (entries);
-  return entries;
-}
-
-static GPtrArray *
-new_entries (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) evident_checklist_entry_free);
-}
-
-static void
-add_entry (GPtrArray  *entries,
-           const char *ref,
-           const char *chapter,
-           const char *title,
-           int         points,
-           gboolean    mandatory)
-{
-  EvidentChecklistEntry *entry = g_new0 (EvidentChecklistEntry, 1);
-
-  entry->ref = g_strdup (ref);
-  entry->chapter = g_strdup (chapter);
-  entry->chapter_title = g_strdup_printf ("Chapter %s", chapter);
-  entry->section = g_strdup ("");
-  entry->section_title = g_strdup ("");
-  entry->title = g_strdup (title);
-  entry->requirement = g_strdup ("");
-  entry->evidence = g_strdup ("");
-  entry->points = points;
-  entry->mandatory = mandatory;
-  entry->line = entries->len + 2;
-  g_ptr_array_add (entries, entry);
-}
-
-static EvidentProject *
-create_project (const char *path, const EvidentProjectSettings *settings, GPtrArray *entries)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  EvidentProject *project = evident_project_create (file, settings, entries, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (EVIDENT_IS_PROJECT (project));
-  return project;
-}
-
 static EvidentProject *
 create_sample (const char *path)
 {
-  g_autoptr (GPtrArray) entries = parse_checklist (checklist_csv);
+  g_autoptr (GPtrArray) entries = fixture_parse_checklist (checklist_csv);
 
-  return create_project (path, NULL, entries);
-}
-
-static EvidentProject *
-open_project (const char *path)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  EvidentProject *project = evident_project_open (file, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (EVIDENT_IS_PROJECT (project));
-  return project;
-}
-
-/* A closed project: the object goes, and with it the file's lock. */
-static void
-close_project (EvidentProject **project)
-{
-  evident_project_close (*project);
-  g_assert_finalize_object (g_steal_pointer (project));
-}
-
-static EvidentItem *
-lookup (EvidentProject *project, const char *ref)
-{
-  EvidentItem *item = evident_project_lookup_item (project, ref);
-
-  g_assert_nonnull (item);
-  return item;
+  return fixture_create_project (path, entries);
 }
 
 /* Everything a user sees of a project, as text, to compare two projects. */
@@ -212,7 +51,7 @@ describe_project (EvidentProject *project)
   GListModel         *items = evident_project_get_items (project);
   const EvidentRules *rules = evident_project_get_rules (project);
 
-  g_string_append_printf (s, "title=%s\nversion=%s\nmode=%s pass=%d penalty=%d max=%d\n",
+  g_string_append_printf (s, "title=%s\nversion=%s\nmode=%s pass=%d penalty=%d max=%" G_GINT64_FORMAT "\n",
                           evident_project_get_title (project),
                           evident_project_get_checklist_version (project),
                           evident_score_mode_to_string (rules->mode), rules->pass_score,
@@ -223,7 +62,8 @@ describe_project (EvidentProject *project)
       g_autoptr (EvidentChapter) chapter = g_list_model_get_item (chapters, i);
 
       g_string_append_printf (
-          s, "chapter %s|%s|%u items|%d points|%d counted\n", evident_chapter_get_number (chapter),
+          s, "chapter %s|%s|%u items|%" G_GINT64_FORMAT " points|%" G_GINT64_FORMAT " counted\n",
+          evident_chapter_get_number (chapter),
           evident_chapter_get_title (chapter), evident_chapter_get_n_items (chapter),
           evident_chapter_get_points (chapter),
           evident_chapter_get_points_counted (chapter, EVIDENT_VIEW_PROJECTED));
@@ -250,15 +90,6 @@ describe_project (EvidentProject *project)
   return g_string_free (s, FALSE);
 }
 
-static sqlite3 *
-sqlite_open (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  return db;
-}
-
 static void
 sqlite_exec (sqlite3 *db, const char *sql)
 {
@@ -268,46 +99,6 @@ sqlite_exec (sqlite3 *db, const char *sql)
     g_error ("%s: %s", sql, message);
 }
 
-static gint64
-sqlite_int (sqlite3 *db, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64        value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-/* Runs @sql on the (closed) file at @path. */
-static void
-sqlite_exec_on (const char *path, const char *sql)
-{
-  sqlite3 *db = sqlite_open (path);
-
-  sqlite_exec (db, sql);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-}
-
-static gint64
-sqlite_int_on (const char *path, const char *sql)
-{
-  sqlite3 *db = sqlite_open (path);
-  gint64   value = sqlite_int (db, sql);
-
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-  return value;
-}
-
-static void
-assert_message_contains (const GError *error, const char *part)
-{
-  if (strstr (error->message, part) == NULL)
-    g_error ("“%s” does not mention “%s”", error->message, part);
-}
-
 /* Opening @path fails with @code, and neither the file nor its folder
  * changes: same bytes, no journal, WAL or shared-memory file beside it. */
 static void
@@ -315,9 +106,9 @@ assert_open_refused (const char *path, int code)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *basename = g_path_get_basename (path);
-  g_autofree char *listing_before = list_dir (dir);
+  g_autofree char *listing_before = fixture_list_dir (dir);
   g_autofree char *listing_after = NULL;
-  g_autoptr (GBytes) before = read_file (path);
+  g_autoptr (GBytes) before = fixture_read_file (path);
   g_autoptr (GBytes) after = NULL;
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
@@ -326,11 +117,11 @@ assert_open_refused (const char *path, int code)
   project = evident_project_open (file, &error);
   g_assert_null (project);
   g_assert_error (error, EVIDENT_PROJECT_ERROR, code);
-  assert_message_contains (error, basename);
+  fixture_assert_contains (error, basename);
 
-  after = read_file (path);
+  after = fixture_read_file (path);
   g_assert_true (g_bytes_equal (before, after));
-  listing_after = list_dir (dir);
+  listing_after = fixture_list_dir (dir);
   g_assert_cmpstr (listing_after, ==, listing_before);
 }
 
@@ -339,9 +130,9 @@ assert_open_refused (const char *path, int code)
 static void
 test_create_reopen (void)
 {
-  g_auto_tmp_dir   dir = make_tmp_dir ();
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
   g_autofree char *path = g_build_filename (dir, "audit.evident", NULL);
-  g_autoptr (GPtrArray) entries = parse_checklist (checklist_csv);
+  g_autoptr (GPtrArray) entries = fixture_parse_checklist (checklist_csv);
   g_autoptr (EvidentProject) project = NULL;
   g_autofree char *created = NULL;
   g_autofree char *reopened = NULL;
@@ -359,7 +150,13 @@ test_create_reopen (void)
   settings.rules.pass_score = 800;
   settings.rules.mandatory_penalty = 150;
 
-  project = create_project (path, &settings, entries);
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_autoptr (GError) create_error = NULL;
+
+    project = evident_project_create (file, &settings, entries, &create_error);
+    g_assert_no_error (create_error);
+  }
 
   g_assert_cmpstr (evident_project_get_title (project), ==, "MSP Validation 2026");
   g_assert_cmpstr (evident_project_get_checklist_version (project), ==, "4.1.1");
@@ -382,7 +179,7 @@ test_create_reopen (void)
       g_assert_cmpint (evident_item_get_complexity (at), ==, EVIDENT_COMPLEXITY_NONE);
     }
 
-  item = lookup (project, "1.1.2");
+  item = fixture_lookup (project, "1.1.2");
   g_assert_cmpstr (evident_item_get_chapter (item), ==, "1");
   g_assert_cmpstr (evident_item_get_section (item), ==, "1.1");
   g_assert_cmpstr (evident_item_get_section_title (item), ==, "Company Overview");
@@ -393,7 +190,7 @@ test_create_reopen (void)
   g_assert_cmpint (evident_item_get_points (item), ==, 60);
   g_assert_false (evident_item_get_mandatory (item));
 
-  item = lookup (project, "SECP-001");
+  item = fixture_lookup (project, "SECP-001");
   g_assert_cmpstr (evident_item_get_section (item), ==, "");
   g_assert_cmpint (evident_item_get_points (item), ==, 0);
   g_assert_true (evident_item_get_mandatory (item));
@@ -413,34 +210,34 @@ test_create_reopen (void)
   g_assert_cmpuint (evident_chapter_get_n_items (chapter), ==, 2);
 
   /* Some state, to see it come back too. */
-  g_assert_true (evident_project_set_status (project, lookup (project, "1.1.1"), EVIDENT_STATUS_MET,
+  g_assert_true (evident_project_set_status (project, fixture_lookup (project, "1.1.1"), EVIDENT_STATUS_MET,
                                              NULL, &error));
-  g_assert_true (evident_project_set_owner (project, lookup (project, "1.1.2"), "Alice", &error));
-  g_assert_true (evident_project_set_note (project, lookup (project, "8.2"), "Draft v2", &error));
-  g_assert_true (evident_project_set_complexity (project, lookup (project, "8.2"),
+  g_assert_true (evident_project_set_owner (project, fixture_lookup (project, "1.1.2"), "Alice", &error));
+  g_assert_true (evident_project_set_note (project, fixture_lookup (project, "8.2"), "Draft v2", &error));
+  g_assert_true (evident_project_set_complexity (project, fixture_lookup (project, "8.2"),
                                                  EVIDENT_COMPLEXITY_HIGH, &error));
   g_assert_no_error (error);
 
   created = describe_project (project);
-  close_project (&project);
+  fixture_close_project (&project);
 
   /* One project, one file: nothing else is left beside it once closed. */
-  listing = list_dir (dir);
+  listing = fixture_list_dir (dir);
   g_assert_cmpstr (listing, ==, "audit.evident");
 
-  project = open_project (path);
+  project = fixture_open_project (path, EVIDENT_PROJECT_OPEN_DEFAULT);
   reopened = describe_project (project);
   g_assert_cmpstr (reopened, ==, created);
-  g_assert_cmpint (evident_item_get_status (lookup (project, "1.1.1")), ==, EVIDENT_STATUS_MET);
-  g_assert_cmpstr (evident_item_get_owner (lookup (project, "1.1.2")), ==, "Alice");
-  g_assert_cmpstr (evident_item_get_note (lookup (project, "8.2")), ==, "Draft v2");
-  close_project (&project);
+  g_assert_cmpint (evident_item_get_status (fixture_lookup (project, "1.1.1")), ==, EVIDENT_STATUS_MET);
+  g_assert_cmpstr (evident_item_get_owner (fixture_lookup (project, "1.1.2")), ==, "Alice");
+  g_assert_cmpstr (evident_item_get_note (fixture_lookup (project, "8.2")), ==, "Draft v2");
+  fixture_close_project (&project);
 }
 
 static void
 test_create_defaults (void)
 {
-  g_auto_tmp_dir   dir = make_tmp_dir ();
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
   g_autofree char *path = g_build_filename (dir, "Quarterly review.evident", NULL);
   g_autoptr (EvidentProject) project = create_sample (path);
   const EvidentRules *rules = evident_project_get_rules (project);
@@ -451,22 +248,22 @@ test_create_defaults (void)
   g_assert_cmpint (rules->mode, ==, EVIDENT_SCORE_MODE_POINTS);
   g_assert_cmpint (rules->pass_score, ==, 900);
   g_assert_cmpint (rules->mandatory_penalty, ==, 200);
-  close_project (&project);
+  fixture_close_project (&project);
 
-  project = open_project (path);
+  project = fixture_open_project (path, EVIDENT_PROJECT_OPEN_DEFAULT);
   g_assert_cmpstr (evident_project_get_title (project), ==, "Quarterly review");
   g_assert_cmpint (evident_project_get_rules (project)->pass_score, ==, 900);
-  close_project (&project);
+  fixture_close_project (&project);
 }
 
 static void
 test_create_exists (void)
 {
   static const char precious[] = "Budget 2026\nDo not overwrite\n";
-  g_auto_tmp_dir    dir = make_tmp_dir ();
+  g_auto_tmp_dir    dir = fixture_tmp_dir_new ();
   g_autofree char  *path = g_build_filename (dir, "audit.evident", NULL);
   g_autofree char  *project_path = g_build_filename (dir, "project.evident", NULL);
-  g_autoptr (GPtrArray) entries = parse_checklist (checklist_csv);
+  g_autoptr (GPtrArray) entries = fixture_parse_checklist (checklist_csv);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GFile) project_file = g_file_new_for_path (project_path);
   g_autoptr (GError) error = NULL;
@@ -477,33 +274,33 @@ test_create_exists (void)
   g_autofree char *listing = NULL;
 
   /* Over a file that is not a project. */
-  write_file (path, precious, sizeof precious - 1);
+  fixture_write_file (path, precious, sizeof precious - 1);
   project = evident_project_create (file, NULL, entries, &error);
   g_assert_null (project);
   g_assert_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_EXISTS);
-  assert_message_contains (error, "audit.evident");
+  fixture_assert_contains (error, "audit.evident");
   g_clear_error (&error);
-  after = read_file (path);
+  after = fixture_read_file (path);
   g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), precious,
                    sizeof precious - 1);
   g_clear_pointer (&after, g_bytes_unref);
 
   /* Over a project, open or not. */
-  project = create_project (project_path, NULL, entries);
+  project = fixture_create_project (project_path, entries);
   again = evident_project_create (project_file, NULL, entries, &error);
   g_assert_null (again);
   g_assert_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_EXISTS);
   g_clear_error (&error);
-  close_project (&project);
+  fixture_close_project (&project);
 
-  before = read_file (project_path);
+  before = fixture_read_file (project_path);
   again = evident_project_create (project_file, NULL, entries, &error);
   g_assert_null (again);
   g_assert_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_EXISTS);
-  after = read_file (project_path);
+  after = fixture_read_file (project_path);
   g_assert_true (g_bytes_equal (before, after));
 
-  listing = list_dir (dir);
+  listing = fixture_list_dir (dir);
   g_assert_cmpstr (listing, ==, "audit.evident\nproject.evident");
 }
 
@@ -525,29 +322,29 @@ assert_create_fails (const char *dir, GPtrArray *entries, int code)
   g_test_message ("Refused: %s", error->message);
 
   /* Neither the project nor its temporary file is left behind. */
-  listing = list_dir (dir);
+  listing = fixture_list_dir (dir);
   g_assert_cmpstr (listing, ==, "");
 }
 
 static void
 test_create_failure_leaves_nothing (void)
 {
-  g_auto_tmp_dir dir = make_tmp_dir ();
-  g_autoptr (GPtrArray) empty = new_entries ();
-  g_autoptr (GPtrArray) duplicate = new_entries ();
-  g_autoptr (GPtrArray) negative = new_entries ();
+  g_auto_tmp_dir dir = fixture_tmp_dir_new ();
+  g_autoptr (GPtrArray) empty = fixture_new_entries ();
+  g_autoptr (GPtrArray) duplicate = fixture_new_entries ();
+  g_autoptr (GPtrArray) negative = fixture_new_entries ();
 
   assert_create_fails (dir, empty, EVIDENT_PROJECT_ERROR_INVALID);
 
   /* Failures half way through writing, past what the CSV reader checks:
    * the file is written in one go or not at all. */
-  add_entry (duplicate, "1.1", "1", "First", 10, FALSE);
-  add_entry (duplicate, "1.2", "1", "Second", 10, FALSE);
-  add_entry (duplicate, "1.1", "1", "First again", 10, FALSE);
+  fixture_add_entry (duplicate, "1.1", "1", "First", 10, FALSE);
+  fixture_add_entry (duplicate, "1.2", "1", "Second", 10, FALSE);
+  fixture_add_entry (duplicate, "1.1", "1", "First again", 10, FALSE);
   assert_create_fails (dir, duplicate, -1);
 
-  add_entry (negative, "1.1", "1", "First", 10, FALSE);
-  add_entry (negative, "1.2", "1", "Negative", -5, FALSE);
+  fixture_add_entry (negative, "1.1", "1", "First", 10, FALSE);
+  fixture_add_entry (negative, "1.2", "1", "Negative", -5, FALSE);
   assert_create_fails (dir, negative, -1);
 }
 
@@ -557,32 +354,32 @@ static void
 test_open_refuses_text (void)
 {
   static const char text[] = "ref,title\n1.1,Not a project at all\n";
-  g_auto_tmp_dir    dir = make_tmp_dir ();
+  g_auto_tmp_dir    dir = fixture_tmp_dir_new ();
   g_autofree char  *path = g_build_filename (dir, "notes.evident", NULL);
 
-  write_file (path, text, sizeof text - 1);
+  fixture_write_file (path, text, sizeof text - 1);
   assert_open_refused (path, EVIDENT_PROJECT_ERROR_NOT_A_PROJECT);
 }
 
 static void
 test_open_refuses_empty (void)
 {
-  g_auto_tmp_dir   dir = make_tmp_dir ();
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
   g_autofree char *path = g_build_filename (dir, "empty.evident", NULL);
   g_autofree char *short_path = g_build_filename (dir, "short.evident", NULL);
 
-  write_file (path, "", 0);
+  fixture_write_file (path, "", 0);
   assert_open_refused (path, EVIDENT_PROJECT_ERROR_NOT_A_PROJECT);
 
   /* The start of an SQLite header and nothing more. */
-  write_file (short_path, "SQLite format 3", 16);
+  fixture_write_file (short_path, "SQLite format 3", 16);
   assert_open_refused (short_path, EVIDENT_PROJECT_ERROR_NOT_A_PROJECT);
 }
 
 static void
 test_open_refuses_foreign_sqlite (void)
 {
-  g_auto_tmp_dir   dir = make_tmp_dir ();
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
   g_autofree char *path = g_build_filename (dir, "places.sqlite", NULL);
   g_autofree char *wal_path = g_build_filename (dir, "wal.sqlite", NULL);
   sqlite3         *db = NULL;
@@ -604,7 +401,7 @@ test_open_refuses_foreign_sqlite (void)
 static void
 test_open_refuses_missing (void)
 {
-  g_auto_tmp_dir   dir = make_tmp_dir ();
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
   g_autofree char *path = g_build_filename (dir, "gone.evident", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
@@ -614,17 +411,17 @@ test_open_refuses_missing (void)
   project = evident_project_open (file, &error);
   g_assert_null (project);
   g_assert_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED);
-  assert_message_contains (error, "gone.evident");
+  fixture_assert_contains (error, "gone.evident");
 
   /* Opening never creates. */
-  listing = list_dir (dir);
+  listing = fixture_list_dir (dir);
   g_assert_cmpstr (listing, ==, "");
 }
 
 static void
 test_open_refuses_too_new (void)
 {
-  g_auto_tmp_dir   dir = make_tmp_dir ();
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
   g_autofree char *path = g_build_filename (dir, "future.evident", NULL);
   g_autofree char *next_path = g_build_filename (dir, "next.evident", NULL);
   g_autoptr (EvidentProject) project = create_sample (path);
@@ -632,20 +429,20 @@ test_open_refuses_too_new (void)
   guint8 *data;
   gsize   size;
 
-  close_project (&project);
+  fixture_close_project (&project);
 
   /* The next schema version, written into the header (offset 60, big endian). */
-  bytes = read_file (path);
+  bytes = fixture_read_file (path);
   data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &size);
   g_assert_cmpuint (size, >, 100);
   g_assert_cmpuint (data[63], ==, EVIDENT_PROJECT_SCHEMA_VERSION);
   data[63] = EVIDENT_PROJECT_SCHEMA_VERSION + 1;
-  write_file (next_path, data, size);
+  fixture_write_file (next_path, data, size);
   g_free (data);
   assert_open_refused (next_path, EVIDENT_PROJECT_ERROR_TOO_NEW);
 
   /* As a newer Evident would set it. */
-  sqlite_exec_on (path, "PRAGMA user_version = 99");
+  fixture_sqlite_exec_on (path, "PRAGMA user_version = 99");
   assert_open_refused (path, EVIDENT_PROJECT_ERROR_TOO_NEW);
 }
 
@@ -653,7 +450,7 @@ test_open_refuses_too_new (void)
 static void
 create_large (const char *path)
 {
-  g_autoptr (GPtrArray) entries = new_entries ();
+  g_autoptr (GPtrArray) entries = fixture_new_entries ();
   g_autoptr (EvidentProject) project = NULL;
 
   for (guint i = 0; i < 400; i++)
@@ -662,19 +459,19 @@ create_large (const char *path)
       g_autofree char       *chapter = g_strdup_printf ("%u", i / 40 + 1);
       EvidentChecklistEntry *entry;
 
-      add_entry (entries, ref, chapter, "An item with a long requirement", 2, i % 7 == 0);
+      fixture_add_entry (entries, ref, chapter, "An item with a long requirement", 2, i % 7 == 0);
       entry = g_ptr_array_index (entries, entries->len - 1);
       g_free (entry->requirement);
       entry->requirement = g_strnfill (300, 'a' + i % 26);
     }
-  project = create_project (path, NULL, entries);
-  close_project (&project);
+  project = fixture_create_project (path, entries);
+  fixture_close_project (&project);
 }
 
 static void
 test_open_refuses_damaged (void)
 {
-  g_auto_tmp_dir   dir = make_tmp_dir ();
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
   g_autofree char *path = g_build_filename (dir, "good.evident", NULL);
   g_autofree char *truncated_path = g_build_filename (dir, "truncated.evident", NULL);
   g_autofree char *overwritten_path = g_build_filename (dir, "overwritten.evident", NULL);
@@ -687,37 +484,37 @@ test_open_refuses_damaged (void)
   gsize         size;
 
   create_large (path);
-  bytes = read_file (path);
+  bytes = fixture_read_file (path);
   data = g_bytes_get_data (bytes, &size);
   g_test_message ("Project of %" G_GSIZE_FORMAT " bytes", size);
   g_assert_cmpuint (size, >, 64 * 1024);
 
   /* Cut in half, as by a full disk or an interrupted copy. */
-  write_file (truncated_path, data, size / 2);
+  fixture_write_file (truncated_path, data, size / 2);
   assert_open_refused (truncated_path, EVIDENT_PROJECT_ERROR_DAMAGED);
 
   /* A run of garbage in the middle. */
   copy = g_memdup2 (data, size);
   memset (copy + size / 2, 0xA5, 8192);
-  write_file (overwritten_path, copy, size);
+  fixture_write_file (overwritten_path, copy, size);
   assert_open_refused (overwritten_path, EVIDENT_PROJECT_ERROR_DAMAGED);
 
   /* With its header gone, it cannot be told from any other file. */
   memcpy (copy, data, size);
   memset (copy, 0, 100);
-  write_file (headless_path, copy, size);
+  fixture_write_file (headless_path, copy, size);
   assert_open_refused (headless_path, EVIDENT_PROJECT_ERROR_NOT_A_PROJECT);
   g_free (copy);
 
   /* Ours by its application id, but without a schema version. */
-  write_file (emptied_path, data, size);
-  sqlite_exec_on (emptied_path, "PRAGMA user_version = 0");
+  fixture_write_file (emptied_path, data, size);
+  fixture_sqlite_exec_on (emptied_path, "PRAGMA user_version = 0");
   assert_open_refused (emptied_path, EVIDENT_PROJECT_ERROR_DAMAGED);
 
   /* The original is still fine. */
-  project = open_project (path);
+  project = fixture_open_project (path, EVIDENT_PROJECT_OPEN_DEFAULT);
   g_assert_cmpuint (g_list_model_get_n_items (evident_project_get_items (project)), ==, 400);
-  close_project (&project);
+  fixture_close_project (&project);
 }
 
 /* Migration */
@@ -725,7 +522,7 @@ test_open_refuses_damaged (void)
 static void
 test_migrate_v1 (void)
 {
-  g_auto_tmp_dir   dir = make_tmp_dir ();
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
   g_autofree char *path = g_build_filename (dir, "old.evident", NULL);
   g_autofree char *backup_path = g_build_filename (dir, "old.evident.v1.bak", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -736,10 +533,10 @@ test_migrate_v1 (void)
 
   g_assert_true (evident_project_create_empty_at_version (file, 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite_int_on (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (fixture_sqlite_int_on (path, "PRAGMA user_version"), ==, 1);
 
   /* A project as the first version wrote it, with one edit in its history. */
-  sqlite_exec_on (path,
+  fixture_sqlite_exec_on (path,
                   "INSERT INTO project (key, value) VALUES ('title', 'Old project'),"
                   " ('pass-score', '50'), ('mandatory-penalty', '30');"
                   "INSERT INTO chapters (id, position, number, title)"
@@ -759,7 +556,7 @@ test_migrate_v1 (void)
 
   g_assert_cmpstr (evident_project_get_title (project), ==, "Old project");
   g_assert_cmpuint (g_list_model_get_n_items (evident_project_get_items (project)), ==, 2);
-  item = lookup (project, "1.1");
+  item = fixture_lookup (project, "1.1");
   g_assert_cmpstr (evident_item_get_title (item), ==, "Company overview");
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);
   /* 40 − 30 × 1 (1.2) = 10 */
@@ -771,74 +568,108 @@ test_migrate_v1 (void)
   evident_project_undo (project, &error);
   g_assert_no_error (error);
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_READY);
-  close_project (&project);
+  fixture_close_project (&project);
 
-  listing = list_dir (dir);
+  listing = fixture_list_dir (dir);
   g_assert_cmpstr (listing, ==, "old.evident\nold.evident.v1.bak");
 
   /* Upgraded: the current version, the tables of version 2, our id. */
-  g_assert_cmpint (sqlite_int_on (path, "PRAGMA user_version"), ==, EVIDENT_PROJECT_SCHEMA_VERSION);
-  g_assert_cmpint (sqlite_int_on (path, "PRAGMA application_id"), ==, 0x45564944);
-  g_assert_cmpint (sqlite_int_on (path, "SELECT count (*) FROM sqlite_master"
+  g_assert_cmpint (fixture_sqlite_int_on (path, "PRAGMA user_version"), ==, EVIDENT_PROJECT_SCHEMA_VERSION);
+  g_assert_cmpint (fixture_sqlite_int_on (path, "PRAGMA application_id"), ==, 0x45564944);
+  g_assert_cmpint (fixture_sqlite_int_on (path, "SELECT count (*) FROM sqlite_master"
                                         " WHERE type = 'table' AND name IN ('blobs', 'evidence')"),
                    ==, 2);
-  g_assert_cmpint (sqlite_int_on (path, "SELECT count (*) FROM evidence"), ==, 0);
+  g_assert_cmpint (fixture_sqlite_int_on (path, "SELECT count (*) FROM evidence"), ==, 0);
 
   /* The backup is the project as it was before. */
-  g_assert_cmpint (sqlite_int_on (backup_path, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (sqlite_int_on (backup_path, "SELECT count (*) FROM sqlite_master"
+  g_assert_cmpint (fixture_sqlite_int_on (backup_path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (fixture_sqlite_int_on (backup_path, "SELECT count (*) FROM sqlite_master"
                                                " WHERE name IN ('blobs', 'evidence')"),
                    ==, 0);
-  g_assert_cmpint (sqlite_int_on (backup_path, "SELECT count (*) FROM items"), ==, 2);
-  g_assert_cmpint (sqlite_int_on (backup_path, "SELECT status = 'met' FROM items WHERE id = 1"), ==,
+  g_assert_cmpint (fixture_sqlite_int_on (backup_path, "SELECT count (*) FROM items"), ==, 2);
+  g_assert_cmpint (fixture_sqlite_int_on (backup_path, "SELECT status = 'met' FROM items WHERE id = 1"), ==,
                    1);
 
   /* Opening the upgraded file again neither migrates nor backs up again. */
   g_assert_cmpint (g_unlink (backup_path), ==, 0);
-  project = open_project (path);
-  g_assert_cmpint (evident_item_get_status (lookup (project, "1.1")), ==, EVIDENT_STATUS_READY);
-  close_project (&project);
+  project = fixture_open_project (path, EVIDENT_PROJECT_OPEN_DEFAULT);
+  g_assert_cmpint (evident_item_get_status (fixture_lookup (project, "1.1")), ==, EVIDENT_STATUS_READY);
+  fixture_close_project (&project);
   g_clear_pointer (&listing, g_free);
-  listing = list_dir (dir);
+  listing = fixture_list_dir (dir);
   g_assert_cmpstr (listing, ==, "old.evident");
 }
 
 /* A second instance */
 
+/* The application holds its project: a writer elsewhere is told so at
+ * once, instead of waiting. */
 static void
 test_busy (void)
 {
-  g_auto_tmp_dir   dir = make_tmp_dir ();
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
   g_autofree char *path = g_build_filename (dir, "shared.evident", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (EvidentProject) first = create_sample (path);
   g_autoptr (GError) error = NULL;
 
-  /* Once right after creating it, once after reopening it. */
+  fixture_close_project (&first);
+  first = fixture_open_project (path, EVIDENT_PROJECT_OPEN_EXCLUSIVE);
+
   for (guint round = 0; round < 2; round++)
     {
       g_autoptr (EvidentProject) second = NULL;
+      g_autoptr (EvidentProject) reader = NULL;
       gint64        start = g_get_monotonic_time ();
       EvidentStatus status = round == 0 ? EVIDENT_STATUS_READY : EVIDENT_STATUS_MET;
 
       second = evident_project_open (file, &error);
       g_assert_null (second);
       g_assert_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_BUSY);
-      assert_message_contains (error, "shared.evident");
+      fixture_assert_contains (error, "shared.evident");
+      fixture_assert_contains (error, "open in another window");
       g_clear_error (&error);
       /* At once, not after a time-out. */
       g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
 
+      /* Reading takes no lock. */
+      reader = fixture_open_project (path, EVIDENT_PROJECT_OPEN_READ_ONLY);
+      g_assert_cmpuint (g_list_model_get_n_items (evident_project_get_items (reader)), ==, 5);
+      fixture_close_project (&reader);
+
       /* The first is unharmed and still saves edits. */
       g_assert_true (
-          evident_project_set_status (first, lookup (first, "2.1.1"), status, NULL, &error));
+          evident_project_set_status (first, fixture_lookup (first, "2.1.1"), status, NULL, &error));
       g_assert_no_error (error);
-      close_project (&first);
+      fixture_close_project (&first);
 
-      first = open_project (path);
-      g_assert_cmpint (evident_item_get_status (lookup (first, "2.1.1")), ==, status);
+      first = fixture_open_project (path, EVIDENT_PROJECT_OPEN_EXCLUSIVE);
+      g_assert_cmpint (evident_item_get_status (fixture_lookup (first, "2.1.1")), ==, status);
     }
-  close_project (&first);
+  fixture_close_project (&first);
+
+  /* Writers beside each other share it; the application then waits for
+   * them (a little) and says that the project is busy. */
+  {
+    g_autoptr (EvidentProject) one = fixture_open_project (path, EVIDENT_PROJECT_OPEN_DEFAULT);
+    g_autoptr (EvidentProject) two = fixture_open_project (path, EVIDENT_PROJECT_OPEN_DEFAULT);
+    g_autoptr (EvidentProject) app = NULL;
+
+    g_assert_true (evident_project_set_owner (one, fixture_lookup (one, "8.2"), "Alice", &error));
+    g_assert_true (evident_project_set_owner (two, fixture_lookup (two, "8.2"), "Bob", &error));
+    g_assert_no_error (error);
+
+    app = evident_project_open_full (file, EVIDENT_PROJECT_OPEN_EXCLUSIVE, &error);
+    g_assert_null (app);
+    g_assert_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_BUSY);
+    g_clear_error (&error);
+    fixture_close_project (&one);
+    fixture_close_project (&two);
+
+    app = fixture_open_project (path, EVIDENT_PROJECT_OPEN_EXCLUSIVE);
+    g_assert_cmpstr (evident_item_get_owner (fixture_lookup (app, "8.2")), ==, "Bob");
+    fixture_close_project (&app);
+  }
 }
 
 /* Copies */
@@ -847,7 +678,7 @@ static void
 test_save_copy (void)
 {
   static const char junk[] = "an older copy";
-  g_auto_tmp_dir    dir = make_tmp_dir ();
+  g_auto_tmp_dir    dir = fixture_tmp_dir_new ();
   g_autofree char  *path = g_build_filename (dir, "audit.evident", NULL);
   g_autofree char  *copy_path = g_build_filename (dir, "copy.evident", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -860,44 +691,44 @@ test_save_copy (void)
   g_autofree char *listing = NULL;
   g_auto (GStrv) names = NULL;
 
-  g_assert_true (evident_project_set_status (project, lookup (project, "1.1.1"), EVIDENT_STATUS_MET,
+  g_assert_true (evident_project_set_status (project, fixture_lookup (project, "1.1.1"), EVIDENT_STATUS_MET,
                                              NULL, &error));
-  g_assert_true (evident_project_set_owner (project, lookup (project, "8.2"), "Bob", &error));
+  g_assert_true (evident_project_set_owner (project, fixture_lookup (project, "8.2"), "Bob", &error));
   g_assert_no_error (error);
 
   /* Replaces what is there. */
-  write_file (copy_path, junk, sizeof junk - 1);
+  fixture_write_file (copy_path, junk, sizeof junk - 1);
   g_assert_true (evident_project_save_copy (project, copy_file, &error));
   g_assert_no_error (error);
 
   /* The copy opens while the original is open, and holds the same. */
-  copy = open_project (copy_path);
+  copy = fixture_open_project (copy_path, EVIDENT_PROJECT_OPEN_DEFAULT);
   original_text = describe_project (project);
   copy_text = describe_project (copy);
   g_assert_cmpstr (copy_text, ==, original_text);
   g_assert_true (evident_project_get_can_undo (copy));
 
   /* The original is still open and editable; the copy is its own file. */
-  g_assert_true (evident_project_set_status (project, lookup (project, "1.1.2"),
+  g_assert_true (evident_project_set_status (project, fixture_lookup (project, "1.1.2"),
                                              EVIDENT_STATUS_READY, NULL, &error));
   g_assert_no_error (error);
-  close_project (&copy);
-  copy = open_project (copy_path);
-  g_assert_cmpint (evident_item_get_status (lookup (copy, "1.1.2")), ==,
+  fixture_close_project (&copy);
+  copy = fixture_open_project (copy_path, EVIDENT_PROJECT_OPEN_DEFAULT);
+  g_assert_cmpint (evident_item_get_status (fixture_lookup (copy, "1.1.2")), ==,
                    EVIDENT_STATUS_NOT_STARTED);
-  g_assert_cmpint (evident_item_get_status (lookup (copy, "1.1.1")), ==, EVIDENT_STATUS_MET);
+  g_assert_cmpint (evident_item_get_status (fixture_lookup (copy, "1.1.1")), ==, EVIDENT_STATUS_MET);
   g_assert_true (evident_project_check (copy, &error));
   g_assert_no_error (error);
-  close_project (&copy);
+  fixture_close_project (&copy);
 
   /* Not over the project itself. */
   g_assert_false (evident_project_save_copy (project, file, &error));
   g_assert_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_EXISTS);
   g_clear_error (&error);
-  close_project (&project);
+  fixture_close_project (&project);
 
   /* No temporary file left behind. */
-  listing = list_dir (dir);
+  listing = fixture_list_dir (dir);
   g_assert_cmpstr (listing, ==, "audit.evident\ncopy.evident");
 }
 
@@ -906,7 +737,7 @@ test_save_copy (void)
 static void
 test_check (void)
 {
-  g_auto_tmp_dir   dir = make_tmp_dir ();
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
   g_autofree char *path = g_build_filename (dir, "audit.evident", NULL);
   g_autoptr (EvidentProject) project = create_sample (path);
   g_autoptr (GError) error = NULL;
@@ -914,18 +745,18 @@ test_check (void)
   g_assert_true (evident_project_check (project, &error));
   g_assert_no_error (error);
   g_assert_true (evident_project_set_status (
-      project, lookup (project, "8.2"), EVIDENT_STATUS_NOT_APPLICABLE, "Held competency", &error));
+      project, fixture_lookup (project, "8.2"), EVIDENT_STATUS_NOT_APPLICABLE, "Held competency", &error));
   g_assert_true (evident_project_check (project, &error));
   g_assert_no_error (error);
-  close_project (&project);
+  fixture_close_project (&project);
 
   /* A rule the schema cannot state, broken behind Evident's back. */
-  sqlite_exec_on (path, "UPDATE items SET reason = NULL WHERE ref = '8.2'");
-  project = open_project (path);
+  fixture_sqlite_exec_on (path, "UPDATE items SET reason = NULL WHERE ref = '8.2'");
+  project = fixture_open_project (path, EVIDENT_PROJECT_OPEN_DEFAULT);
   g_assert_false (evident_project_check (project, &error));
   g_assert_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_DAMAGED);
-  assert_message_contains (error, "8.2");
-  close_project (&project);
+  fixture_assert_contains (error, "8.2");
+  fixture_close_project (&project);
 }
 
 /* Importing state */
@@ -958,7 +789,7 @@ assert_import_refused (EvidentProject *project,
   if (line != NULL && !g_str_has_prefix (error->message, line))
     g_error ("“%s” does not start with “%s”", error->message, line);
   if (mention != NULL)
-    assert_message_contains (error, mention);
+    fixture_assert_contains (error, mention);
 
   /* Nothing applied, not even the good rows before the bad one. */
   after = describe_project (project);
@@ -973,7 +804,7 @@ test_import_state (void)
                              "1.1.1,Alice,high,met,,Deck v3,2026-11-26\n"
                              "8.2, Bob ,low,not-applicable,Covered by DevOps competency,,\n"
                              "2.1.1,,,,,,\n";
-  g_auto_tmp_dir    dir = make_tmp_dir ();
+  g_auto_tmp_dir    dir = fixture_tmp_dir_new ();
   g_autofree char  *path = g_build_filename (dir, "audit.evident", NULL);
   g_autoptr (EvidentProject) project = create_sample (path);
   g_autoptr (GBytes) bytes = g_bytes_new_static (good, sizeof good - 1);
@@ -989,18 +820,18 @@ test_import_state (void)
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
 
-  item = lookup (project, "1.1.1");
+  item = fixture_lookup (project, "1.1.1");
   g_assert_cmpstr (evident_item_get_owner (item), ==, "Alice");
   g_assert_cmpint (evident_item_get_complexity (item), ==, EVIDENT_COMPLEXITY_HIGH);
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);
   g_assert_cmpstr (evident_item_get_note (item), ==, "Deck v3");
   g_assert_cmpstr (evident_item_get_due (item), ==, "2026-11-26");
-  item = lookup (project, "8.2");
+  item = fixture_lookup (project, "8.2");
   g_assert_cmpstr (evident_item_get_owner (item), ==, "Bob");
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_NOT_APPLICABLE);
   g_assert_cmpstr (evident_item_get_reason (item), ==, "Covered by DevOps competency");
   /* An empty status leaves the item as it was. */
-  g_assert_cmpint (evident_item_get_status (lookup (project, "2.1.1")), ==,
+  g_assert_cmpint (evident_item_get_status (fixture_lookup (project, "2.1.1")), ==,
                    EVIDENT_STATUS_NOT_STARTED);
 
   /* The score follows: 40 (1.1.1) + 25 (8.2) − 200 × 2 (2.1.1, SECP-001) = −335. */
@@ -1047,11 +878,11 @@ test_import_state (void)
 
   /* And nothing of the refused imports reached the file. */
   imported = describe_project (project);
-  close_project (&project);
-  project = open_project (path);
+  fixture_close_project (&project);
+  project = fixture_open_project (path, EVIDENT_PROJECT_OPEN_DEFAULT);
   reopened = describe_project (project);
   g_assert_cmpstr (reopened, ==, imported);
-  close_project (&project);
+  fixture_close_project (&project);
 }
 
 /* Owners */
@@ -1059,7 +890,7 @@ test_import_state (void)
 static void
 test_dup_owners (void)
 {
-  g_auto_tmp_dir   dir = make_tmp_dir ();
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
   g_autofree char *path = g_build_filename (dir, "audit.evident", NULL);
   g_autoptr (EvidentProject) project = create_sample (path);
   g_autoptr (GError) error = NULL;
@@ -1072,10 +903,10 @@ test_dup_owners (void)
   g_assert_nonnull (none);
   g_assert_cmpuint (g_strv_length (none), ==, 0);
 
-  g_assert_true (evident_project_set_owner (project, lookup (project, "1.1.1"), "Bob", &error));
-  g_assert_true (evident_project_set_owner (project, lookup (project, "1.1.2"), "alice", &error));
-  g_assert_true (evident_project_set_owner (project, lookup (project, "2.1.1"), " Carol ", &error));
-  g_assert_true (evident_project_set_owner (project, lookup (project, "8.2"), "Bob", &error));
+  g_assert_true (evident_project_set_owner (project, fixture_lookup (project, "1.1.1"), "Bob", &error));
+  g_assert_true (evident_project_set_owner (project, fixture_lookup (project, "1.1.2"), "alice", &error));
+  g_assert_true (evident_project_set_owner (project, fixture_lookup (project, "2.1.1"), " Carol ", &error));
+  g_assert_true (evident_project_set_owner (project, fixture_lookup (project, "8.2"), "Bob", &error));
   g_assert_no_error (error);
 
   /* Sorted regardless of case, each once, without stray white space. */
@@ -1083,12 +914,12 @@ test_dup_owners (void)
   g_assert_cmpstrv (owners, expected);
 
   /* Someone who no longer owns anything is still offered. */
-  g_assert_true (evident_project_set_owner (project, lookup (project, "1.1.2"), NULL, &error));
+  g_assert_true (evident_project_set_owner (project, fixture_lookup (project, "1.1.2"), NULL, &error));
   g_assert_no_error (error);
-  g_assert_null (evident_item_get_owner (lookup (project, "1.1.2")));
+  g_assert_null (evident_item_get_owner (fixture_lookup (project, "1.1.2")));
   after_clear = evident_project_dup_owners (project);
   g_assert_cmpstrv (after_clear, expected);
-  close_project (&project);
+  fixture_close_project (&project);
 }
 
 int

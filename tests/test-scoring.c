@@ -527,6 +527,32 @@ test_max_score (void)
   g_assert_cmpint (score->rules.pass_score, ==, 900);
 }
 
+
+/* Sums are 64-bit: points as large as a file can hold do not wrap (which
+ * UBSan reports as undefined behaviour). */
+static void
+test_max_score_no_overflow (void)
+{
+  g_autoptr (GListStore) items = new_items ();
+  g_autoptr (EvidentScore) score = NULL;
+  const EvidentChapterScore *chapter;
+
+  add_item (items, "1.1", "1", G_MAXINT, TRUE, "met");
+  add_item (items, "1.2", "1", G_MAXINT, TRUE, "ready");
+  add_item (items, "1.3", "1", G_MAXINT, TRUE, "not-started");
+
+  score = compute (&default_rules, NULL, items);
+  g_assert_cmpint (score->max_score, ==, 3 * (gint64) G_MAXINT);
+  chapter = &g_array_index (score->chapters, EvidentChapterScore, 0);
+  g_assert_cmpint (chapter->points, ==, 3 * (gint64) G_MAXINT);
+  g_assert_cmpint (chapter->points_counted[EVIDENT_VIEW_BEST], ==, 3 * (gint64) G_MAXINT);
+  g_assert_cmpfloat (score->views[EVIDENT_VIEW_PROJECTED].score, ==, 2.0 * G_MAXINT - 200);
+  /* The one at risk, with its penalty. */
+  g_assert_cmpuint (score->at_risk->len, ==, 1);
+  g_assert_cmpint (evident_item_get_points_at_risk (g_ptr_array_index (score->at_risk, 0), 200),
+                   ==, (gint64) G_MAXINT + 200);
+}
+
 /* Points at risk */
 
 static void
@@ -650,6 +676,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/scoring/chapters", test_chapters);
   g_test_add_func ("/scoring/chapters/without-model", test_chapters_without_model);
   g_test_add_func ("/scoring/max-score", test_max_score);
+  g_test_add_func ("/scoring/max-score/no-overflow", test_max_score_no_overflow);
   g_test_add_func ("/scoring/at-risk", test_at_risk);
   g_test_add_func ("/scoring/at-risk/follows-status", test_at_risk_follows_status);
   g_test_add_func ("/scoring/empty", test_empty);

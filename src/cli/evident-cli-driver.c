@@ -177,13 +177,28 @@ evident_cli_open_project (const char        *path,
                           GError           **error)
 {
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  EvidentProjectOpenFlags flags;
 
-  g_return_val_if_fail (access == EVIDENT_CLI_PROJECT_READ || access == EVIDENT_CLI_PROJECT_WRITE,
-                        NULL);
+  /* Readers never wait for writers nor hold them up, and a damaged file
+   * opens only to be reported on. */
+  switch (access)
+    {
+    case EVIDENT_CLI_PROJECT_READ:
+      flags = EVIDENT_PROJECT_OPEN_READ_ONLY;
+      break;
+    case EVIDENT_CLI_PROJECT_INSPECT:
+      flags = EVIDENT_PROJECT_OPEN_READ_ONLY | EVIDENT_PROJECT_OPEN_INSPECT;
+      break;
+    case EVIDENT_CLI_PROJECT_WRITE:
+      flags = EVIDENT_PROJECT_OPEN_DEFAULT;
+      break;
+    case EVIDENT_CLI_PROJECT_NONE:
+    case EVIDENT_CLI_PROJECT_CREATE:
+    default:
+      g_return_val_if_reached (NULL);
+    }
 
-  /* Here @access becomes the core's open mode (read-only for READ) once
-   * the core offers one. */
-  return evident_project_open (file, error);
+  return evident_project_open_full (file, flags, error);
 }
 
 /**
@@ -221,7 +236,8 @@ run_parsed (EvidentCliContext *cli)
       && !command->options->check (cli, &error))
     return usage_error (cli, error->message);
 
-  if (command->access == EVIDENT_CLI_PROJECT_READ || command->access == EVIDENT_CLI_PROJECT_WRITE)
+  if (command->access == EVIDENT_CLI_PROJECT_READ || command->access == EVIDENT_CLI_PROJECT_WRITE
+      || command->access == EVIDENT_CLI_PROJECT_INSPECT)
     cli->project = evident_cli_open_project (cli->path, command->access, &error);
 
   if (error == NULL)

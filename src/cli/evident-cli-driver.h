@@ -25,6 +25,8 @@ typedef struct _EvidentCliContext EvidentCliContext;
  *   opened for a command that only reads it
  * @EVIDENT_CLI_PROJECT_WRITE: the project named by the first argument is
  *   opened for a command that changes it
+ * @EVIDENT_CLI_PROJECT_INSPECT: the project named by the first argument is
+ *   opened read-only even when damaged, for a command that reports on it
  *
  * What a command does with its first argument; the driver opens the project
  * accordingly (evident_cli_open_project()).
@@ -35,6 +37,7 @@ typedef enum
   EVIDENT_CLI_PROJECT_CREATE,
   EVIDENT_CLI_PROJECT_READ,
   EVIDENT_CLI_PROJECT_WRITE,
+  EVIDENT_CLI_PROJECT_INSPECT,
 } EvidentCliAccess;
 
 /**

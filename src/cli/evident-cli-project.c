@@ -106,7 +106,7 @@ evident_cli_new (EvidentCliContext  *cli,
   g_print (_("Created “%s” with %u items in %u chapters (%d points)\n"), cli->path,
            g_list_model_get_n_items (evident_project_get_items (project)),
            g_list_model_get_n_items (evident_project_get_chapters (project)),
-           evident_project_get_max_score (project));
+           (int) evident_project_get_max_score (project));
   return EXIT_SUCCESS;
 }
 

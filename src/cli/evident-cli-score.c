@@ -143,9 +143,9 @@ print_chapters (const EvidentScore *score)
 
       evident_cli_table_add (table, chapter->number);
       evident_cli_table_add (table, evident_translate_title (chapter->title));
-      evident_cli_table_add_printf (table, "%d", chapter->points_counted[EVIDENT_VIEW_CONFIRMED]);
-      evident_cli_table_add_printf (table, "%d", chapter->points_counted[EVIDENT_VIEW_PROJECTED]);
-      evident_cli_table_add_printf (table, "%d", chapter->points);
+      evident_cli_table_add_printf (table, "%" G_GINT64_FORMAT, chapter->points_counted[EVIDENT_VIEW_CONFIRMED]);
+      evident_cli_table_add_printf (table, "%" G_GINT64_FORMAT, chapter->points_counted[EVIDENT_VIEW_PROJECTED]);
+      evident_cli_table_add_printf (table, "%" G_GINT64_FORMAT, chapter->points);
     }
   evident_cli_table_print (table);
 }
@@ -160,7 +160,7 @@ print_at_risk (const EvidentScore *score)
       EvidentItem *item = g_ptr_array_index (score->at_risk, i);
 
       evident_cli_table_add (table, evident_item_get_ref (item));
-      evident_cli_table_add_printf (table, "%d", evident_item_get_points_at_risk (
+      evident_cli_table_add_printf (table, "%" G_GINT64_FORMAT, evident_item_get_points_at_risk (
                                                      item, score->rules.mandatory_penalty));
       evident_cli_table_add (table, evident_item_get_title (item));
     }
@@ -179,7 +179,7 @@ print_text (EvidentProject     *project,
     g_print (_("Pass-fail mode: every mandatory item must be met\n"));
   else
     g_print (_("Pass line %d of %d points; %d points lost per mandatory item not met\n"),
-             score->rules.pass_score, score->max_score, score->rules.mandatory_penalty);
+             score->rules.pass_score, (int) score->max_score, score->rules.mandatory_penalty);
   g_print ("\n");
   print_views (score);
 

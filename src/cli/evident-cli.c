@@ -15,6 +15,7 @@
 #define READ   EVIDENT_CLI_PROJECT_READ
 #define WRITE  EVIDENT_CLI_PROJECT_WRITE
 #define CREATE EVIDENT_CLI_PROJECT_CREATE
+#define INSPECT EVIDENT_CLI_PROJECT_INSPECT
 #define JSON   EVIDENT_CLI_JSON
 #define NONE   EVIDENT_CLI_FLAGS_NONE
 
@@ -36,7 +37,7 @@ static const EvidentCliCommand commands[] = {
   { "history", N_("PROJECT [REF]"), N_("Show who changed what, newest first"),
     1, 2, READ, NONE, NULL, evident_cli_history },
   { "check", N_("PROJECT"), N_("Check the project file’s integrity and schema"),
-    1, 1, READ, NONE, NULL, evident_cli_check },
+    1, 1, INSPECT, NONE, NULL, evident_cli_check },
   { "heatmap", N_("PROJECT"), N_("Show the items by owner and complexity"),
     1, 1, READ, JSON, &evident_cli_heatmap_options, evident_cli_heatmap },
   { "attach", N_("PROJECT REF FILE|URL"), N_("Add a file or a link to an item as evidence"),
@@ -46,7 +47,7 @@ static const EvidentCliCommand commands[] = {
   { "extract", N_("PROJECT SHA256 OUTFILE"), N_("Save a copy of a stored file"),
     3, 3, READ, NONE, &evident_cli_extract_options, evident_cli_extract },
   { "verify", N_("PROJECT"), N_("Check every stored file against its SHA-256"),
-    1, 1, READ, NONE, &evident_cli_verify_options, evident_cli_verify },
+    1, 1, WRITE, NONE, &evident_cli_verify_options, evident_cli_verify },
   { "cleanup", N_("PROJECT"), N_("Delete removed evidence and the files no evidence uses"),
     1, 1, WRITE, NONE, NULL, evident_cli_cleanup },
 };

@@ -15,10 +15,10 @@ struct _EvidentChapter
   char    *number;
   char    *title;
   guint    n_items;
-  int      points;
+  gint64   points;
   guint    n_mandatory_open;
   guint    n_counted[EVIDENT_N_VIEWS];
-  int      points_counted[EVIDENT_N_VIEWS];
+  gint64   points_counted[EVIDENT_N_VIEWS];
 };
 
 G_DEFINE_FINAL_TYPE (EvidentChapter, evident_chapter, G_TYPE_OBJECT)
@@ -73,13 +73,13 @@ evident_chapter_get_property (GObject    *object,
       g_value_set_uint (value, self->n_items);
       break;
     case PROP_POINTS:
-      g_value_set_int (value, self->points);
+      g_value_set_int64 (value, self->points);
       break;
     case PROP_N_COUNTED:
       g_value_set_uint (value, self->n_counted[EVIDENT_VIEW_PROJECTED]);
       break;
     case PROP_POINTS_COUNTED:
-      g_value_set_int (value, self->points_counted[EVIDENT_VIEW_PROJECTED]);
+      g_value_set_int64 (value, self->points_counted[EVIDENT_VIEW_PROJECTED]);
       break;
     case PROP_N_MANDATORY_OPEN:
       g_value_set_uint (value, self->n_mandatory_open);
@@ -105,11 +105,11 @@ evident_chapter_class_init (EvidentChapterClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
   properties[PROP_DISPLAY_TITLE] = g_param_spec_string ("display-title", NULL, NULL, NULL, ro);
   properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, ro);
-  properties[PROP_POINTS] = g_param_spec_int ("points", NULL, NULL, 0, G_MAXINT, 0, ro);
+  properties[PROP_POINTS] = g_param_spec_int64 ("points", NULL, NULL, 0, G_MAXINT64, 0, ro);
   /* Counted in the projected view: what the sidebar's progress shows. */
   properties[PROP_N_COUNTED] = g_param_spec_uint ("n-counted", NULL, NULL, 0, G_MAXUINT, 0, ro);
-  properties[PROP_POINTS_COUNTED] = g_param_spec_int ("points-counted", NULL, NULL,
-                                                      0, G_MAXINT, 0, ro);
+  properties[PROP_POINTS_COUNTED] = g_param_spec_int64 ("points-counted", NULL, NULL,
+                                                        0, G_MAXINT64, 0, ro);
   properties[PROP_N_MANDATORY_OPEN] = g_param_spec_uint ("n-mandatory-open", NULL, NULL,
                                                          0, G_MAXUINT, 0, ro);
   properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, 0, 1, 0, ro);
@@ -205,7 +205,7 @@ evident_chapter_get_n_items (EvidentChapter *self)
   return self->n_items;
 }
 
-int
+gint64
 evident_chapter_get_points (EvidentChapter *self)
 {
   g_return_val_if_fail (EVIDENT_IS_CHAPTER (self), 0);
@@ -221,7 +221,7 @@ evident_chapter_get_n_counted (EvidentChapter *self,
   return self->n_counted[view];
 }
 
-int
+gint64
 evident_chapter_get_points_counted (EvidentChapter *self,
                                     EvidentView     view)
 {

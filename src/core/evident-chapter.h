@@ -15,10 +15,10 @@ const char *evident_chapter_get_number            (EvidentChapter *self);
 const char *evident_chapter_get_title             (EvidentChapter *self);
 const char *evident_chapter_get_display_title     (EvidentChapter *self);
 guint       evident_chapter_get_n_items           (EvidentChapter *self);
-int         evident_chapter_get_points            (EvidentChapter *self);
+gint64      evident_chapter_get_points            (EvidentChapter *self);
 guint       evident_chapter_get_n_counted         (EvidentChapter *self,
                                                    EvidentView     view);
-int         evident_chapter_get_points_counted    (EvidentChapter *self,
+gint64      evident_chapter_get_points_counted    (EvidentChapter *self,
                                                    EvidentView     view);
 guint       evident_chapter_get_n_mandatory_open  (EvidentChapter *self);
 double      evident_chapter_get_progress          (EvidentChapter *self);

@@ -19,8 +19,9 @@ static const char *view_names[EVIDENT_N_VIEWS] = {
   "confirmed", "projected", "best",
 };
 
-static const char *field_names[EVIDENT_N_ITEM_FIELDS] = {
+static const char *field_names[EVIDENT_N_HISTORY_FIELDS] = {
   "status", "owner", "complexity", "reason", "note", "due",
+  "evidence", "evidence-title", "evidence-kind",
 };
 
 static gboolean
@@ -191,7 +192,7 @@ evident_view_get_label (EvidentView view)
 const char *
 evident_item_field_to_string (EvidentItemField field)
 {
-  g_return_val_if_fail (field < EVIDENT_N_ITEM_FIELDS, NULL);
+  g_return_val_if_fail (field < EVIDENT_N_HISTORY_FIELDS, NULL);
   return field_names[field];
 }
 
@@ -201,7 +202,7 @@ evident_item_field_from_string (const char       *string,
 {
   guint i;
 
-  if (!lookup_name (string, field_names, EVIDENT_N_ITEM_FIELDS, &i))
+  if (!lookup_name (string, field_names, EVIDENT_N_HISTORY_FIELDS, &i))
     return FALSE;
   *field = i;
   return TRUE;
@@ -224,6 +225,12 @@ evident_item_field_get_label (EvidentItemField field)
       return C_("item field", "Notes");
     case EVIDENT_ITEM_FIELD_DUE:
       return C_("item field", "Due Date");
+    case EVIDENT_ITEM_FIELD_EVIDENCE:
+      return C_("item field", "Evidence");
+    case EVIDENT_ITEM_FIELD_EVIDENCE_TITLE:
+      return C_("item field", "Evidence Title");
+    case EVIDENT_ITEM_FIELD_EVIDENCE_KIND:
+      return C_("item field", "Evidence Kind");
     default:
       g_return_val_if_reached (NULL);
     }

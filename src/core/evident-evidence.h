@@ -8,7 +8,6 @@
 G_BEGIN_DECLS
 
 #define EVIDENT_TYPE_EVIDENCE       (evident_evidence_get_type ())
-#define EVIDENT_TYPE_EVIDENCE_STORE (evident_evidence_store_get_type ())
 #define EVIDENT_EVIDENCE_ERROR      (evident_evidence_error_quark ())
 
 /**
@@ -38,10 +37,13 @@ typedef enum
  * @EVIDENT_EVIDENCE_ERROR_NOT_FOUND: the project holds no complete file with
  *   that SHA-256
  * @EVIDENT_EVIDENCE_ERROR_DAMAGED: a stored file no longer matches its SHA-256
- * @EVIDENT_EVIDENCE_ERROR_FAILED: reading or writing the project file, or
- *   writing an extracted copy, failed
+ * @EVIDENT_EVIDENCE_ERROR_FAILED: the project is closed, or writing an
+ *   extracted copy failed
  *
- * Cancelled operations fail with %G_IO_ERROR_CANCELLED.
+ * Cancelled operations fail with %G_IO_ERROR_CANCELLED. When the project
+ * file itself cannot be read or written, the error is an
+ * #EvidentProjectError (%EVIDENT_PROJECT_ERROR_BUSY,
+ * %EVIDENT_PROJECT_ERROR_READ_ONLY, %EVIDENT_PROJECT_ERROR_DAMAGED, …).
  */
 typedef enum
 {
@@ -76,103 +78,7 @@ GDateTime           *evident_evidence_get_added          (EvidentEvidence      *
 gboolean             evident_evidence_get_verified       (EvidentEvidence      *self);
 gboolean             evident_evidence_is_link            (EvidentEvidence      *self);
 
-G_DECLARE_FINAL_TYPE (EvidentEvidenceStore, evident_evidence_store, EVIDENT, EVIDENCE_STORE,
-                      GObject)
-
-EvidentEvidenceStore *evident_evidence_store_get_for_project (EvidentProject      *project);
-
-GListModel      *evident_evidence_store_list              (EvidentEvidenceStore   *self,
-                                                           EvidentItem            *item);
-
-EvidentEvidence *evident_evidence_store_add_file          (EvidentEvidenceStore   *self,
-                                                           EvidentItem            *item,
-                                                           GFile                  *file,
-                                                           const char             *title,
-                                                           EvidentEvidenceKind     kind,
-                                                           GCancellable           *cancellable,
-                                                           gboolean               *already_stored,
-                                                           GError                **error);
-void             evident_evidence_store_add_file_async    (EvidentEvidenceStore   *self,
-                                                           EvidentItem            *item,
-                                                           GFile                  *file,
-                                                           const char             *title,
-                                                           EvidentEvidenceKind     kind,
-                                                           GCancellable           *cancellable,
-                                                           GFileProgressCallback   progress,
-                                                           gpointer                progress_data,
-                                                           GAsyncReadyCallback     callback,
-                                                           gpointer                user_data);
-EvidentEvidence *evident_evidence_store_add_file_finish   (EvidentEvidenceStore   *self,
-                                                           GAsyncResult           *result,
-                                                           gboolean               *already_stored,
-                                                           GError                **error);
-EvidentEvidence *evident_evidence_store_add_link          (EvidentEvidenceStore   *self,
-                                                           EvidentItem            *item,
-                                                           const char             *url,
-                                                           const char             *title,
-                                                           EvidentEvidenceKind     kind,
-                                                           GError                **error);
-
-gboolean         evident_evidence_store_rename            (EvidentEvidenceStore   *self,
-                                                           EvidentEvidence        *evidence,
-                                                           const char             *title,
-                                                           GError                **error);
-gboolean         evident_evidence_store_set_kind          (EvidentEvidenceStore   *self,
-                                                           EvidentEvidence        *evidence,
-                                                           EvidentEvidenceKind     kind,
-                                                           GError                **error);
-gboolean         evident_evidence_store_remove            (EvidentEvidenceStore   *self,
-                                                           EvidentEvidence        *evidence,
-                                                           GError                **error);
-gboolean         evident_evidence_store_restore           (EvidentEvidenceStore   *self,
-                                                           EvidentEvidence        *evidence,
-                                                           GError                **error);
-gboolean         evident_evidence_store_cleanup           (EvidentEvidenceStore   *self,
-                                                           guint64                *bytes_freed,
-                                                           GError                **error);
-
-/* Reading stored files: safe from any thread, each call on a connection
- * of its own. */
-char            *evident_evidence_store_resolve_sha256    (EvidentEvidenceStore   *self,
-                                                           const char             *prefix,
-                                                           GError                **error);
-GInputStream    *evident_evidence_store_open_stream       (EvidentEvidenceStore   *self,
-                                                           const char             *sha256,
-                                                           GError                **error);
-GBytes          *evident_evidence_store_load_bytes        (EvidentEvidenceStore   *self,
-                                                           const char             *sha256,
-                                                           GCancellable           *cancellable,
-                                                           GError                **error);
-gboolean         evident_evidence_store_extract           (EvidentEvidenceStore   *self,
-                                                           const char             *sha256,
-                                                           GFile                  *destination,
-                                                           GCancellable           *cancellable,
-                                                           GError                **error);
-void             evident_evidence_store_extract_async     (EvidentEvidenceStore   *self,
-                                                           const char             *sha256,
-                                                           GFile                  *destination,
-                                                           GCancellable           *cancellable,
-                                                           GAsyncReadyCallback     callback,
-                                                           gpointer                user_data);
-gboolean         evident_evidence_store_extract_finish    (EvidentEvidenceStore   *self,
-                                                           GAsyncResult           *result,
-                                                           GError                **error);
-
-gboolean         evident_evidence_store_verify            (EvidentEvidenceStore   *self,
-                                                           GCancellable           *cancellable,
-                                                           guint                  *n_checked,
-                                                           GPtrArray             **mismatches,
-                                                           GError                **error);
-void             evident_evidence_store_verify_async      (EvidentEvidenceStore   *self,
-                                                           GCancellable           *cancellable,
-                                                           GFileProgressCallback   progress,
-                                                           gpointer                progress_data,
-                                                           GAsyncReadyCallback     callback,
-                                                           gpointer                user_data);
-gboolean         evident_evidence_store_verify_finish     (EvidentEvidenceStore   *self,
-                                                           GAsyncResult           *result,
-                                                           guint                  *n_checked,
-                                                           GPtrArray             **mismatches,
-                                                           GError                **error);
-
 G_END_DECLS
+
+/* The store that holds the evidence of a project. */
+#include "evident-evidence-store.h"

@@ -481,7 +481,7 @@ evident_heatmap_format_value (const EvidentHeatmap *heatmap,
     case EVIDENT_HEATMAP_METRIC_OPEN:
       return g_strdup_printf ("%u", cell->n_open);
     case EVIDENT_HEATMAP_METRIC_RISK:
-      return g_strdup_printf ("%d", cell->points_at_risk);
+      return g_strdup_printf ("%" G_GINT64_FORMAT, cell->points_at_risk);
     case EVIDENT_HEATMAP_METRIC_DONE:
       if (cell->n_items == 0)
         return g_strdup ("—");
@@ -560,6 +560,7 @@ evident_heatmap_describe_cell (const EvidentHeatmap *heatmap,
   g_autofree char *open = NULL;
   g_autofree char *risk = NULL;
   const EvidentHeatmapCell *cell;
+  int risk_points;
 
   g_return_val_if_fail (heatmap != NULL, NULL);
   g_return_val_if_fail (valid_position (heatmap, row, column), NULL);
@@ -574,9 +575,11 @@ evident_heatmap_describe_cell (const EvidentHeatmap *heatmap,
   open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open item", "%u open items",
                                        cell->n_open),
                           cell->n_open);
+  /* Sums are 64-bit; a sentence saturates rather than wraps. */
+  risk_points = (int) CLAMP (cell->points_at_risk, 0, G_MAXINT);
   risk = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d point at risk",
-                                       "%d points at risk", MAX (cell->points_at_risk, 0)),
-                          cell->points_at_risk);
+                                       "%d points at risk", risk_points),
+                          risk_points);
 
   if (heatmap->metric == EVIDENT_HEATMAP_METRIC_DONE)
     {

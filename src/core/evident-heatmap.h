@@ -46,11 +46,11 @@ typedef enum
  */
 typedef struct
 {
-  guint n_items;
-  guint n_open;
-  int   points;
-  int   points_counted;
-  int   points_at_risk;
+  guint  n_items;
+  guint  n_open;
+  gint64 points;
+  gint64 points_counted;
+  gint64 points_at_risk;
 } EvidentHeatmapCell;
 
 typedef struct _EvidentHeatmap EvidentHeatmap;

@@ -432,9 +432,9 @@ read_numbers (Build                          *build,
         case EVIDENT_IMPORT_POINTS_TOO_MANY:
         default:
           add_problem (build, EVIDENT_IMPORT_ERROR_BAD_VALUE, sheet, row, column,
-                       g_strdup_printf (_ ("“%s” is “%s”, more than an item can carry (%d); "
-                                           "check the number"),
-                                        name, value, EVIDENT_MAX_ITEM_POINTS));
+                       g_strdup_printf (_ ("item %s: “%s” is “%s”, more than an item can "
+                                           "carry (%d); check the number"),
+                                        entry->ref, name, value, EVIDENT_MAX_ITEM_POINTS));
           break;
         }
     }

@@ -397,7 +397,7 @@ evident_item_counts_in (EvidentItem *self,
 }
 
 /* DESIGN.md: what an item not counted in the projected view puts at risk. */
-int
+gint64
 evident_item_get_points_at_risk (EvidentItem *self,
                                  int          mandatory_penalty)
 {
@@ -405,5 +405,5 @@ evident_item_get_points_at_risk (EvidentItem *self,
 
   if (evident_status_counts_in (self->status, EVIDENT_VIEW_PROJECTED))
     return 0;
-  return self->points + (self->mandatory ? mandatory_penalty : 0);
+  return (gint64) self->points + (self->mandatory ? mandatory_penalty : 0);
 }

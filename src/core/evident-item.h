@@ -29,7 +29,7 @@ const char        *evident_item_get_note          (EvidentItem *self);
 const char        *evident_item_get_due           (EvidentItem *self);
 gboolean           evident_item_counts_in         (EvidentItem *self,
                                                    EvidentView  view);
-int                evident_item_get_points_at_risk (EvidentItem *self,
+gint64             evident_item_get_points_at_risk (EvidentItem *self,
                                                     int          mandatory_penalty);
 
 G_END_DECLS

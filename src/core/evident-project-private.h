@@ -1,20 +1,33 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
-
+#include "evident-db.h"
+#include "evident-history.h"
 #include "evident-project.h"
 
 G_BEGIN_DECLS
 
-gboolean evident_project_create_empty_at_version (GFile   *file,
-                                                  guint    version,
-                                                  GError **error);
+/* Tests only: open as if neither the file nor its folder could be written
+ * (as a user who is not root finds a mode-444 file), whoever runs them. */
+#define EVIDENT_PROJECT_OPEN_ASSUME_UNWRITABLE (1 << 16)
+
+gboolean    evident_project_create_empty_at_version (GFile                  *file,
+                                                     guint                   version,
+                                                     GError                **error);
 
 /* For the other parts of the core (evidence store): the project's own
- * connection, used on the main thread only, and the file's path, for
- * connections of worker threads. */
-sqlite3    *evident_project_get_db   (EvidentProject *self);
-const char *evident_project_get_path (EvidentProject *self);
+ * connection, main thread only, %NULL once closed; more connections to the
+ * file, for worker threads; and the commit path of every edit. */
+EvidentDb  *evident_project_get_db                  (EvidentProject         *self);
+EvidentDb  *evident_project_open_connection         (EvidentProject         *self,
+                                                     gboolean                write,
+                                                     GError                **error);
+const char *evident_project_get_path                (EvidentProject         *self);
+gboolean    evident_project_commit_edits            (EvidentProject         *self,
+                                                     GArray                 *edits,
+                                                     EvidentEditPrepareFunc  prepare,
+                                                     gpointer                prepare_data,
+                                                     GError                **error);
+void        evident_project_history_changed         (EvidentProject         *self);
 
 G_END_DECLS

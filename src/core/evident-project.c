@@ -2,26 +2,24 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
-#include <string.h>
-#include <sys/file.h>
 
+#include "evident-blob-store.h"
 #include "evident-chapter-private.h"
 #include "evident-csv.h"
 #include "evident-enums-util.h"
+#include "evident-evidence-store-private.h"
 #include "evident-item-private.h"
 #include "evident-project-private.h"
+#include "evident-schema.h"
 #include "evident-scoring-private.h"
-
-/* "EVID": PRAGMA application_id of every project file, so that Evident (and
- * the shared MIME database) can tell its files from other SQLite files. */
-#define EVIDENT_APPLICATION_ID 0x45564944
+#include "evident-temporary.h"
 
 struct _EvidentProject
 {
@@ -29,9 +27,9 @@ struct _EvidentProject
 
   GFile        *file;
   char         *path;
-  sqlite3      *db;
-  int           lock_fd;       /* flock()ed while open: one Evident per file */
-  GHashTable   *statements;    /* SQL → sqlite3_stmt */
+  char         *name;          /* for messages */
+  EvidentDb    *db;            /* NULL once closed */
+  GError       *load_error;    /* an inspected project that did not load */
 
   char         *title;
   char         *checklist_version;
@@ -44,6 +42,7 @@ struct _EvidentProject
   GHashTable   *items_by_id;
   EvidentScore *score;
 
+  guint         read_only : 1;
   guint         can_undo : 1;
   guint         can_redo : 1;
   guint         score_dirty : 1;
@@ -57,378 +56,18 @@ enum {
   PROP_TITLE,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
 enum {
   CHANGED,
+  EVIDENCE_CHANGED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* Each step takes the schema from version i to i + 1. Creating a project runs
- * them all; opening an older project runs the missing ones. Never edit a step
- * that has shipped: add one. */
-static const char *migrations[EVIDENT_PROJECT_SCHEMA_VERSION] = {
-  /* 0 → 1: the checklist, its items and their history. */
-  "CREATE TABLE project ("
-  "  key TEXT PRIMARY KEY,"
-  "  value TEXT NOT NULL);"
-  "CREATE TABLE chapters ("
-  "  id INTEGER PRIMARY KEY,"
-  "  position INTEGER NOT NULL,"
-  "  number TEXT NOT NULL UNIQUE,"
-  "  title TEXT NOT NULL);"
-  "CREATE TABLE sections ("
-  "  id INTEGER PRIMARY KEY,"
-  "  position INTEGER NOT NULL,"
-  "  chapter_id INTEGER NOT NULL REFERENCES chapters (id),"
-  "  number TEXT NOT NULL,"
-  "  title TEXT NOT NULL,"
-  "  UNIQUE (chapter_id, number));"
-  "CREATE TABLE owners ("
-  "  id INTEGER PRIMARY KEY,"
-  "  name TEXT NOT NULL UNIQUE);"
-  "CREATE TABLE items ("
-  "  id INTEGER PRIMARY KEY,"
-  "  position INTEGER NOT NULL,"
-  "  ref TEXT NOT NULL UNIQUE,"
-  "  chapter_id INTEGER NOT NULL REFERENCES chapters (id),"
-  "  section_id INTEGER REFERENCES sections (id),"
-  "  title TEXT NOT NULL,"
-  "  requirement TEXT NOT NULL DEFAULT '',"
-  "  evidence_hint TEXT NOT NULL DEFAULT '',"
-  "  points INTEGER NOT NULL CHECK (points >= 0),"
-  "  mandatory INTEGER NOT NULL CHECK (mandatory IN (0, 1)),"
-  "  status TEXT NOT NULL DEFAULT 'not-started' CHECK (status IN ('not-started',"
-  "    'in-progress', 'ready', 'met', 'not-met', 'not-applicable')),"
-  "  owner_id INTEGER REFERENCES owners (id),"
-  "  complexity TEXT NOT NULL DEFAULT 'none' CHECK (complexity IN ('none', 'low',"
-  "    'medium', 'high')),"
-  "  reason TEXT,"
-  "  note TEXT,"
-  "  due TEXT);"
-  /* One row per transaction; state 0 done, 1 undone, 2 undone and no
-   * longer redoable. Undo and redo rows record what they did. */
-  "CREATE TABLE changes ("
-  "  id INTEGER PRIMARY KEY,"
-  "  at TEXT NOT NULL,"
-  "  who TEXT NOT NULL,"
-  "  kind TEXT NOT NULL CHECK (kind IN ('edit', 'undo', 'redo')),"
-  "  state INTEGER NOT NULL DEFAULT 0);"
-  "CREATE TABLE history ("
-  "  id INTEGER PRIMARY KEY,"
-  "  change_id INTEGER NOT NULL REFERENCES changes (id),"
-  "  item_id INTEGER NOT NULL REFERENCES items (id),"
-  "  field TEXT NOT NULL,"
-  "  old_value TEXT NOT NULL,"
-  "  new_value TEXT NOT NULL);"
-  "CREATE INDEX history_item ON history (item_id);"
-  "CREATE INDEX history_change ON history (change_id);"
-  "CREATE INDEX changes_undo ON changes (kind, state);",
-
-  /* 1 → 2: evidence. Bytes are stored once per SHA-256, in chunks, so that
-   * a large file is written (and read) in short steps; a blob is usable
-   * once complete. Removed evidence keeps its row until cleanup, so that a
-   * removal can be undone. */
-  "CREATE TABLE blobs ("
-  "  sha256 TEXT PRIMARY KEY,"
-  "  size INTEGER NOT NULL,"
-  "  complete INTEGER NOT NULL DEFAULT 0,"
-  "  created_at TEXT NOT NULL,"
-  "  verified_at TEXT);"
-  "CREATE TABLE blob_chunks ("
-  "  id INTEGER PRIMARY KEY,"
-  "  sha256 TEXT NOT NULL REFERENCES blobs (sha256) ON DELETE CASCADE,"
-  "  seq INTEGER NOT NULL,"
-  "  data BLOB NOT NULL,"
-  "  UNIQUE (sha256, seq));"
-  "CREATE TABLE evidence ("
-  "  id INTEGER PRIMARY KEY,"
-  "  item_id INTEGER NOT NULL REFERENCES items (id),"
-  "  title TEXT NOT NULL,"
-  "  kind TEXT NOT NULL DEFAULT 'other',"
-  "  filename TEXT,"
-  "  content_type TEXT,"
-  "  url TEXT,"
-  "  sha256 TEXT REFERENCES blobs (sha256),"
-  "  added_at TEXT NOT NULL,"
-  "  removed_at TEXT,"
-  "  CHECK ((sha256 IS NULL) <> (url IS NULL)));"
-  "CREATE INDEX evidence_item ON evidence (item_id);"
-  "CREATE INDEX evidence_blob ON evidence (sha256);",
-};
-
-static const char *field_columns[EVIDENT_N_ITEM_FIELDS] = {
-  [EVIDENT_ITEM_FIELD_STATUS] = "status",
-  [EVIDENT_ITEM_FIELD_OWNER] = "owner_id",
-  [EVIDENT_ITEM_FIELD_COMPLEXITY] = "complexity",
-  [EVIDENT_ITEM_FIELD_REASON] = "reason",
-  [EVIDENT_ITEM_FIELD_NOTE] = "note",
-  [EVIDENT_ITEM_FIELD_DUE] = "due",
-};
-
-static char *
-display_name (GFile *file)
-{
-  return g_file_get_parse_name (file);
-}
-
-static gboolean
-set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  int          rc,
-                  GFile       *file)
-{
-  g_autofree char *name = display_name (file);
-  int code = rc & 0xff;
-
-  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-    g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_BUSY,
-                 _("“%s” is open in another window or program; close it there first"),
-                 name);
-  else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-    g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_DAMAGED,
-                 _("“%s” is damaged and cannot be read (%s)"),
-                 name, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  else if (code == SQLITE_FULL)
-    g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
-                 _("Could not write “%s”: the disk is full"), name);
-  else if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN)
-    g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
-                 _("Could not open “%s” for writing (%s)"),
-                 name, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  else
-    g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
-                 _("Could not read or write “%s” (%s)"),
-                 name, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  return FALSE;
-}
-
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GFile       *file,
-          GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return set_sqlite_error (error, db, rc, file);
-  return TRUE;
-}
-
-/* Statements are prepared once per project and reset after each use. */
-static sqlite3_stmt *
-prepare (EvidentProject  *self,
-         const char      *sql,
-         GError         **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, self->db, rc, self->file);
-      return NULL;
-    }
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-  return stmt;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text ? text : "";
-}
-
-static char *
-who_am_i (void)
-{
-  const char *name = g_get_real_name ();
-
-  if (name == NULL || *name == '\0' || g_strcmp0 (name, "Unknown") == 0)
-    name = g_get_user_name ();
-  return g_strdup (name);
-}
-
-static char *
-now_iso8601 (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-/* Reads the 100-byte SQLite header without going through SQLite, so that a
- * file that is not ours is never opened for writing. */
-static gboolean
-check_header (GFile   *file,
-              guint32 *user_version,
-              GError **error)
-{
-  g_autofree char *name = display_name (file);
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (GFileInputStream) stream = NULL;
-  guint8 header[100];
-  gsize n_read = 0;
-  guint32 app_id;
-
-  if (path == NULL)
-    {
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
-                   _("“%s” is not a local file; copy it to this computer first"), name);
-      return FALSE;
-    }
-
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
-                     _("“%s” does not exist"), name);
-      else
-        g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
-                     _("Could not open “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read,
-                                NULL, &local_error))
-    {
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
-                   _("Could not read “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  app_id = n_read == sizeof header ? GUINT32_FROM_BE (*(guint32 *) (header + 68)) : 0;
-  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0
-      || app_id != EVIDENT_APPLICATION_ID)
-    {
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_NOT_A_PROJECT,
-                   _("“%s” is not an Evident project"), name);
-      return FALSE;
-    }
-
-  *user_version = GUINT32_FROM_BE (*(guint32 *) (header + 60));
-  if (*user_version > EVIDENT_PROJECT_SCHEMA_VERSION)
-    {
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_TOO_NEW,
-                   _("“%s” was saved by a newer version of Evident; update Evident to open it"),
-                   name);
-      return FALSE;
-    }
-  if (*user_version == 0)
-    {
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_DAMAGED,
-                   _("“%s” is damaged: it has no project data"), name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-run_migrations (sqlite3  *db,
-                guint     from,
-                guint     to,
-                GFile    *file,
-                GError  **error)
-{
-  g_autofree char *set_version = NULL;
-
-  g_assert (to <= EVIDENT_PROJECT_SCHEMA_VERSION);
-
-  if (!exec_sql (db, "BEGIN IMMEDIATE", file, error))
-    return FALSE;
-
-  for (guint v = from; v < to; v++)
-    {
-      if (!exec_sql (db, migrations[v], file, error))
-        goto rollback;
-    }
-
-  set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u",
-                                 EVIDENT_APPLICATION_ID, to);
-  if (!exec_sql (db, set_version, file, error) || !exec_sql (db, "COMMIT", file, error))
-    goto rollback;
-
-  return TRUE;
-
-rollback:
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
-}
-
-static gboolean
-backup_to_path (sqlite3     *db,
-                const char  *path,
-                GFile       *file,
-                GError     **error)
-{
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", db, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (dest);
-      else
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-        }
-    }
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      g_autoptr (GFile) dest_file = g_file_new_for_path (path);
-
-      set_sqlite_error (error, dest, rc, dest_file);
-      sqlite3_close (dest);
-      g_unlink (path);
-      return FALSE;
-    }
-
-  rc = sqlite3_close (dest);
-  if (rc != SQLITE_OK)
-    {
-      g_unlink (path);
-      return set_sqlite_error (error, NULL, rc, file);
-    }
-  return TRUE;
-}
 
 /* The score, and the chapters' numbers with it, is computed when asked for
  * after a change rather than in every edit, so that an edit's commit stays
@@ -457,27 +96,14 @@ ensure_score (EvidentProject *self)
     }
 }
 
-static gboolean
-query_exists (EvidentProject *self,
-              const char     *sql)
-{
-  sqlite3_stmt *stmt = prepare (self, sql, NULL);
-  gboolean exists;
-
-  if (stmt == NULL)
-    return FALSE;
-  exists = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return exists;
-}
-
 static void
 update_undo_state (EvidentProject *self)
 {
-  gboolean can_undo = query_exists (
-      self, "SELECT EXISTS (SELECT 1 FROM changes WHERE kind = 'edit' AND state = 0)");
-  gboolean can_redo = query_exists (
-      self, "SELECT EXISTS (SELECT 1 FROM changes WHERE kind = 'edit' AND state = 1)");
+  gboolean can_undo = FALSE;
+  gboolean can_redo = FALSE;
+
+  if (self->db != NULL && self->load_error == NULL)
+    evident_history_get_undo_state (self->db, &can_undo, &can_redo);
 
   if (can_undo != self->can_undo)
     {
@@ -492,10 +118,22 @@ update_undo_state (EvidentProject *self)
 }
 
 static gboolean
+set_damaged_error (EvidentProject  *self,
+                   const char      *detail,
+                   GError         **error)
+{
+  g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_DAMAGED,
+               _("“%s” is damaged and cannot be read (%s)"), self->name, detail);
+  return FALSE;
+}
+
+/* Loading */
+
+static gboolean
 load_settings (EvidentProject  *self,
                GError         **error)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT key, value FROM project", error);
+  sqlite3_stmt *stmt = evident_db_prepare (self->db, "SELECT key, value FROM project", error);
   int rc;
 
   if (stmt == NULL)
@@ -507,13 +145,19 @@ load_settings (EvidentProject  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *key = column_text (stmt, 0);
-      const char *value = column_text (stmt, 1);
+      const char *key = evident_db_column_text (stmt, 0);
+      const char *value = evident_db_column_text (stmt, 1);
 
       if (g_str_equal (key, "title"))
-        { g_free (self->title); self->title = g_strdup (value); }
+        {
+          g_free (self->title);
+          self->title = g_strdup (value);
+        }
       else if (g_str_equal (key, "checklist-version"))
-        { g_free (self->checklist_version); self->checklist_version = g_strdup (value); }
+        {
+          g_free (self->checklist_version);
+          self->checklist_version = g_strdup (value);
+        }
       else if (g_str_equal (key, "mode"))
         evident_score_mode_from_string (value, &self->rules.mode);
       else if (g_str_equal (key, "pass-score"))
@@ -521,10 +165,9 @@ load_settings (EvidentProject  *self,
       else if (g_str_equal (key, "mandatory-penalty"))
         self->rules.mandatory_penalty = atoi (value);
     }
-  sqlite3_reset (stmt);
+  if (!evident_db_step_end (self->db, stmt, rc, error))
+    return FALSE;
 
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, self->file);
   if (self->title == NULL)
     self->title = g_file_get_basename (self->file);
   if (self->checklist_version == NULL)
@@ -533,76 +176,101 @@ load_settings (EvidentProject  *self,
 }
 
 static gboolean
+load_chapters (EvidentProject  *self,
+               GPtrArray       *chapters,
+               GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = evident_db_prepare (self->db, "SELECT number, title FROM chapters ORDER BY position",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (chapters, evident_chapter_new (evident_db_column_text (stmt, 0),
+                                                    evident_db_column_text (stmt, 1)));
+  return evident_db_step_end (self->db, stmt, rc, error);
+}
+
+/* An item from a row of the query in load_items(), or NULL when the row
+ * says that the file is damaged: no item is left out silently. */
+static EvidentItem *
+item_from_row (EvidentProject  *self,
+               sqlite3_stmt    *stmt,
+               GError         **error)
+{
+  g_autoptr (EvidentItem) item = NULL;
+  const char *ref = evident_db_column_text (stmt, 1);
+  EvidentStatus status;
+  EvidentComplexity complexity;
+
+  if (evident_db_column_is_null (stmt, 2))
+    {
+      g_autofree char *detail = g_strdup_printf (
+          _("Item %s belongs to a chapter that does not exist"), ref);
+
+      set_damaged_error (self, detail, error);
+      return NULL;
+    }
+  if (!evident_status_from_string (evident_db_column_text (stmt, 10), &status)
+      || !evident_complexity_from_string (evident_db_column_text (stmt, 12), &complexity))
+    {
+      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_DAMAGED,
+                   _("“%s” is damaged: item %s has an unknown status or complexity"), self->name,
+                   ref);
+      return NULL;
+    }
+
+  item = evident_item_new (sqlite3_column_int64 (stmt, 0), ref, evident_db_column_text (stmt, 2),
+                           evident_db_column_text (stmt, 3), evident_db_column_text (stmt, 4),
+                           evident_db_column_text (stmt, 5), evident_db_column_text (stmt, 6),
+                           evident_db_column_text (stmt, 7), sqlite3_column_int (stmt, 8),
+                           sqlite3_column_int (stmt, 9));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_STATUS, evident_db_column_text (stmt, 10));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_OWNER, evident_db_column_text (stmt, 11));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_COMPLEXITY, evident_db_column_text (stmt, 12));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_REASON, evident_db_column_text (stmt, 13));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_NOTE, evident_db_column_text (stmt, 14));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_DUE, evident_db_column_text (stmt, 15));
+  return g_steal_pointer (&item);
+}
+
+static gboolean
 load_items (EvidentProject  *self,
             GError         **error)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) chapters = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  g_auto (EvidentDbStatement) stmt = NULL;
   int rc;
 
-  stmt = prepare (self, "SELECT number, title FROM chapters ORDER BY position", error);
-  if (stmt == NULL)
+  if (!load_chapters (self, chapters, error))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (chapters, evident_chapter_new (column_text (stmt, 0),
-                                                    column_text (stmt, 1)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, self->file);
 
-  stmt = prepare (self,
-                  "SELECT i.id, i.ref, c.number, s.number, s.title, i.title, i.requirement,"
-                  "       i.evidence_hint, i.points, i.mandatory, i.status, o.name,"
-                  "       i.complexity, i.reason, i.note, i.due"
-                  "  FROM items i"
-                  "  JOIN chapters c ON c.id = i.chapter_id"
-                  "  LEFT JOIN sections s ON s.id = i.section_id"
-                  "  LEFT JOIN owners o ON o.id = i.owner_id"
-                  " ORDER BY i.position",
-                  error);
+  stmt = evident_db_prepare (self->db,
+                             "SELECT i.id, i.ref, c.number, s.number, s.title, i.title,"
+                             "       i.requirement, i.evidence_hint, i.points, i.mandatory,"
+                             "       i.status, o.name, i.complexity, i.reason, i.note, i.due"
+                             "  FROM items i"
+                             "  LEFT JOIN chapters c ON c.id = i.chapter_id"
+                             "  LEFT JOIN sections s ON s.id = i.section_id"
+                             "  LEFT JOIN owners o ON o.id = i.owner_id"
+                             " ORDER BY i.position",
+                             error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      EvidentItem *item = evident_item_new (sqlite3_column_int64 (stmt, 0),
-                                            column_text (stmt, 1),
-                                            column_text (stmt, 2),
-                                            column_text (stmt, 3),
-                                            column_text (stmt, 4),
-                                            column_text (stmt, 5),
-                                            column_text (stmt, 6),
-                                            column_text (stmt, 7),
-                                            sqlite3_column_int (stmt, 8),
-                                            sqlite3_column_int (stmt, 9));
-      EvidentStatus status;
-      EvidentComplexity complexity;
+      EvidentItem *item = item_from_row (self, stmt, error);
 
-      if (!evident_status_from_string (column_text (stmt, 10), &status)
-          || !evident_complexity_from_string (column_text (stmt, 12), &complexity))
-        {
-          g_autofree char *name = display_name (self->file);
-
-          g_object_unref (item);
-          sqlite3_reset (stmt);
-          g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_DAMAGED,
-                       _("“%s” is damaged: item %s has an unknown status or complexity"),
-                       name, column_text (stmt, 1));
-          return FALSE;
-        }
-
-      evident_item_set_field (item, EVIDENT_ITEM_FIELD_STATUS, column_text (stmt, 10));
-      evident_item_set_field (item, EVIDENT_ITEM_FIELD_OWNER, column_text (stmt, 11));
-      evident_item_set_field (item, EVIDENT_ITEM_FIELD_COMPLEXITY, column_text (stmt, 12));
-      evident_item_set_field (item, EVIDENT_ITEM_FIELD_REASON, column_text (stmt, 13));
-      evident_item_set_field (item, EVIDENT_ITEM_FIELD_NOTE, column_text (stmt, 14));
-      evident_item_set_field (item, EVIDENT_ITEM_FIELD_DUE, column_text (stmt, 15));
+      if (item == NULL)
+        return FALSE;
       g_ptr_array_add (items, item);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, self->file);
+  if (!evident_db_step_end (self->db, stmt, rc, error))
+    return FALSE;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -619,11 +287,21 @@ load_items (EvidentProject  *self,
   return TRUE;
 }
 
-static void
-finalize_statement (gpointer stmt)
+static gboolean
+load (EvidentProject  *self,
+      GError         **error)
 {
-  sqlite3_finalize (stmt);
+  if (!evident_db_begin_read (self->db, error))
+    return FALSE;
+  if (!load_settings (self, error) || !load_items (self, error))
+    {
+      evident_db_rollback (self->db);
+      return FALSE;
+    }
+  return evident_db_commit (self->db, error);
 }
+
+/* GObject */
 
 static void
 evident_project_dispose (GObject *object)
@@ -642,7 +320,8 @@ evident_project_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_error (&self->load_error);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->checklist_version, g_free);
   g_clear_pointer (&self->items_by_ref, g_hash_table_unref);
@@ -674,6 +353,9 @@ evident_project_get_property (GObject    *object,
     case PROP_CAN_REDO:
       g_value_set_boolean (value, self->can_redo);
       break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -692,23 +374,42 @@ evident_project_class_init (EvidentProjectClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
+  /**
+   * EvidentProject:read-only:
+   *
+   * Whether the project was opened read-only, asked to or because its file
+   * or folder cannot be written: every edit fails with
+   * %EVIDENT_PROJECT_ERROR_READ_ONLY. It does not change while open.
+   */
+  properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * EvidentProject::changed:
    *
-   * Emitted after every edit, undo and redo, once the items, the chapters
-   * and the score are up to date.
+   * Emitted after every edit, undo and redo (of items and of evidence),
+   * once the items, the chapters and the score are up to date.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * EvidentProject::evidence-changed:
+   * @project: the project
+   * @evidence: the id of the evidence (see evident_evidence_get_id())
+   *
+   * Emitted when an edit, an undo or a redo added, removed, restored,
+   * renamed or re-kinded a piece of evidence, before #EvidentProject::changed.
+   * The evidence store's objects and lists follow it.
+   */
+  signals[EVIDENCE_CHANGED] = g_signal_new ("evidence-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                            1, G_TYPE_INT64);
 }
 
 static void
 evident_project_init (EvidentProject *self)
 {
-  self->lock_fd = -1;
-  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->items = g_list_store_new (EVIDENT_TYPE_ITEM);
   self->item_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->chapters = g_list_store_new (EVIDENT_TYPE_CHAPTER);
@@ -716,406 +417,171 @@ evident_project_init (EvidentProject *self)
   self->items_by_id = g_hash_table_new (NULL, NULL);
 }
 
-void
-evident_project_settings_init (EvidentProjectSettings *settings)
-{
-  g_return_if_fail (settings != NULL);
-
-  memset (settings, 0, sizeof *settings);
-  settings->rules.mode = EVIDENT_SCORE_MODE_POINTS;
-  settings->rules.pass_score = EVIDENT_DEFAULT_PASS_SCORE;
-  settings->rules.mandatory_penalty = EVIDENT_DEFAULT_MANDATORY_PENALTY;
-}
-
-void
-evident_history_entry_free (EvidentHistoryEntry *entry)
-{
-  if (entry == NULL)
-    return;
-
-  g_free (entry->kind);
-  g_clear_pointer (&entry->at, g_date_time_unref);
-  g_free (entry->who);
-  g_free (entry->ref);
-  g_free (entry->old_value);
-  g_free (entry->new_value);
-  g_free (entry);
-}
+/* Opening */
 
 static gboolean
-insert_setting (sqlite3     *db,
-                const char  *key,
-                const char  *value,
-                GFile       *file,
-                GError     **error)
+is_writable (const char *path)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autofree char *dir = g_path_get_dirname (path);
 
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO project (key, value) VALUES (?, ?)", -1, &stmt,
-                           NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, db, rc, file);
+  return access (path, W_OK) == 0 && access (dir, W_OK) == 0;
+}
+
+/* What a quick look finds wrong, before anything is written: a damaged
+ * project is refused and left as it is. */
+static gboolean
+refuse_damaged (EvidentProject  *self,
+                GError         **error)
+{
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (!evident_db_find_problems (self->db, TRUE, problems, error))
+    return FALSE;
+  if (problems->len > 0)
+    return set_damaged_error (self, g_ptr_array_index (problems, 0), error);
   return TRUE;
 }
 
-static gint64
-ensure_row (sqlite3     *db,
-            GHashTable  *ids,
-            const char  *key,
-            const char  *sql,
-            const char  *a,
-            const char  *b,
-            gint64       c)
+/* A copy of the project as it is, beside it, before a migration. */
+static gboolean
+back_up (EvidentProject  *self,
+         const char      *path,
+         GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gpointer found;
-  gint64 id = -1;
+  g_autoptr (EvidentDb) reader = NULL;
+  g_autoptr (EvidentTemporary) tmp = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
 
-  if (g_hash_table_lookup_extended (ids, key, NULL, &found))
-    return GPOINTER_TO_SIZE (found);
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, g_hash_table_size (ids));
-  sqlite3_bind_text (stmt, 2, a, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, b, -1, SQLITE_STATIC);
-  if (c >= 0)
-    sqlite3_bind_int64 (stmt, 4, c);
-  if (sqlite3_step (stmt) == SQLITE_DONE)
-    id = sqlite3_last_insert_rowid (db);
-  sqlite3_finalize (stmt);
-
-  if (id >= 0)
-    g_hash_table_insert (ids, g_strdup (key), GSIZE_TO_POINTER (id));
-  return id;
+  reader = evident_project_open_connection (self, FALSE, error);
+  tmp = reader != NULL ? evident_temporary_new (path, error) : NULL;
+  return tmp != NULL
+         && evident_db_backup (reader, evident_temporary_get_path (tmp), file, NULL, NULL, error)
+         && evident_temporary_commit (tmp, TRUE, error);
 }
 
+/* Upgrades an older project, after a backup beside it
+ * (NAME.evident.vN.bak), in one write transaction: another Evident opening
+ * the same file at the same time waits, then finds it upgraded. */
 static gboolean
-write_checklist (sqlite3                      *db,
-                 const EvidentProjectSettings *settings,
-                 GPtrArray                    *entries,
-                 GFile                        *file,
-                 GError                      **error)
+migrate (EvidentProject  *self,
+         GError         **error)
 {
-  g_autoptr (GHashTable) chapter_ids = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                              g_free, NULL);
-  g_autoptr (GHashTable) section_ids = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                              g_free, NULL);
-  g_autofree char *pass_score = g_strdup_printf ("%d", settings->rules.pass_score);
-  g_autofree char *penalty = g_strdup_printf ("%d", settings->rules.mandatory_penalty);
-  g_autofree char *created = now_iso8601 ();
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autofree char *backup = NULL;
+  gint64 version = 0;
 
-  if (!insert_setting (db, "title", settings->title, file, error)
-      || !insert_setting (db, "checklist-version",
-                          settings->checklist_version ? settings->checklist_version : "",
-                          file, error)
-      || !insert_setting (db, "mode", evident_score_mode_to_string (settings->rules.mode),
-                          file, error)
-      || !insert_setting (db, "pass-score", pass_score, file, error)
-      || !insert_setting (db, "mandatory-penalty", penalty, file, error)
-      || !insert_setting (db, "created", created, file, error))
+  if (!evident_db_begin_write (self->db, error))
     return FALSE;
+  if (!evident_db_query_int64 (self->db, "PRAGMA user_version", &version, error))
+    goto failed;
+  if (version >= evident_schema_get_version ())
+    return evident_db_commit (self->db, error);
 
-  rc = sqlite3_prepare_v2 (db,
-                           "INSERT INTO items (position, ref, chapter_id, section_id, title,"
-                           " requirement, evidence_hint, points, mandatory)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return set_sqlite_error (error, db, rc, file);
-
-  for (guint i = 0; i < entries->len; i++)
+  backup = g_strdup_printf ("%s.v%u.bak", self->path, (guint) version);
+  if (!back_up (self, backup, error))
+    goto failed;
+  if (!evident_schema_migrate (self->db, version, evident_schema_get_version (), error)
+      || !evident_db_commit (self->db, error))
     {
-      const EvidentChecklistEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *section_key = NULL;
-      gint64 chapter_id;
-      gint64 section_id = -1;
-
-      chapter_id = ensure_row (db, chapter_ids, entry->chapter,
-                               "INSERT INTO chapters (position, number, title) VALUES (?, ?, ?)",
-                               entry->chapter,
-                               *entry->chapter_title ? entry->chapter_title : entry->chapter,
-                               -1);
-      if (chapter_id < 0)
-        goto failed;
-
-      if (*entry->section != '\0' || *entry->section_title != '\0')
-        {
-          section_key = g_strconcat (entry->chapter, "\n", entry->section, NULL);
-          section_id = ensure_row (db, section_ids, section_key,
-                                   "INSERT INTO sections (position, number, title, chapter_id)"
-                                   " VALUES (?, ?, ?, ?)",
-                                   entry->section, entry->section_title, chapter_id);
-          if (section_id < 0)
-            goto failed;
-        }
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_int (stmt, 1, i);
-      sqlite3_bind_text (stmt, 2, entry->ref, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, chapter_id);
-      if (section_id >= 0)
-        sqlite3_bind_int64 (stmt, 4, section_id);
-      else
-        sqlite3_bind_null (stmt, 4);
-      sqlite3_bind_text (stmt, 5, entry->title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, entry->requirement, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, entry->evidence, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 8, entry->points);
-      sqlite3_bind_int (stmt, 9, entry->mandatory ? 1 : 0);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        goto failed;
+      g_unlink (backup);
+      goto failed;
     }
 
-  sqlite3_finalize (stmt);
+  g_debug ("Migrated %s from schema %u to %u, backup in %s", self->path, (guint) version,
+           evident_schema_get_version (), backup);
   return TRUE;
 
 failed:
-  set_sqlite_error (error, db, sqlite3_errcode (db), file);
-  sqlite3_finalize (stmt);
+  evident_db_rollback (self->db);
   return FALSE;
 }
 
-/**
- * evident_project_create:
- * @file: where the project file goes; nothing may exist there yet
- * @settings: title, version and rules
- * @entries: (element-type EvidentChecklistEntry): the checklist
- * @error: return location for an error
- *
- * Writes a new project file in one go: either the complete project is there
- * afterwards, or nothing is.
- *
- * Returns: (transfer full): the project, open
- */
-EvidentProject *
-evident_project_create (GFile                        *file,
-                        const EvidentProjectSettings *settings,
-                        GPtrArray                    *entries,
-                        GError                      **error)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *name = NULL;
-  EvidentProjectSettings defaults;
-  sqlite3 *db = NULL;
-  int rc;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (entries != NULL, NULL);
-
-  name = display_name (file);
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
-                   _("“%s” is not a local file"), name);
-      return NULL;
-    }
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_EXISTS,
-                   _("“%s” already exists; choose another name"), name);
-      return NULL;
-    }
-  if (entries->len == 0)
-    {
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
-                   _("The checklist has no items"));
-      return NULL;
-    }
-
-  if (settings == NULL)
-    {
-      evident_project_settings_init (&defaults);
-      settings = &defaults;
-    }
-  if (settings->title == NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      char *dot = strrchr (basename, '.');
-
-      if (dot != NULL && dot != basename)
-        *dot = '\0';
-      defaults = *settings;
-      defaults.title = NULL;
-      tmp_path = g_steal_pointer (&basename);
-      defaults.title = tmp_path;
-      settings = &defaults;
-    }
-
-  {
-    g_autofree char *title_copy = g_strdup (settings->title);
-    g_autofree char *new_path = g_strdup_printf ("%s.%08x.new", path, g_random_int ());
-
-    g_free (tmp_path);
-    tmp_path = g_steal_pointer (&new_path);
-    defaults = *settings;
-    defaults.title = title_copy;
-
-    rc = sqlite3_open_v2 (tmp_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-    if (rc != SQLITE_OK)
-      {
-        set_sqlite_error (error, db, rc, file);
-        goto failed;
-      }
-
-    /* Incremental auto-vacuum, so that cleaning up removed evidence can
-     * give the space back; it must be set before the first table. */
-    if (!exec_sql (db, "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA journal_mode = OFF;"
-                       "PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON",
-                   file, error)
-        || !run_migrations (db, 0, EVIDENT_PROJECT_SCHEMA_VERSION, file, error)
-        || !exec_sql (db, "BEGIN", file, error)
-        || !write_checklist (db, &defaults, entries, file, error)
-        || !exec_sql (db, "COMMIT", file, error))
-      goto failed;
-  }
-
-  rc = sqlite3_close (db);
-  db = NULL;
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, NULL, rc, file);
-      goto failed;
-    }
-
-  /* Make the bytes durable before the name appears. */
-  {
-    int fd = g_open (tmp_path, O_RDONLY, 0);
-
-    if (fd >= 0)
-      {
-        fsync (fd);
-        g_close (fd, NULL);
-      }
-  }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
-                   _("Could not create “%s”: %s"), name, g_strerror (saved_errno));
-      goto failed;
-    }
-
-  return evident_project_open (file, error);
-
-failed:
-  if (db != NULL)
-    sqlite3_close (db);
-  if (tmp_path != NULL)
-    g_unlink (tmp_path);
-  return NULL;
-}
-
 static gboolean
-open_database (EvidentProject  *self,
-               guint            version,
-               GError         **error)
+open_database (EvidentProject           *self,
+               EvidentProjectOpenFlags   flags,
+               GError                  **error)
 {
-  int rc;
+  gboolean inspect = (flags & EVIDENT_PROJECT_OPEN_INSPECT) != 0;
+  gboolean writable = (flags & EVIDENT_PROJECT_OPEN_ASSUME_UNWRITABLE) == 0
+                      && is_writable (self->path);
+  EvidentFileLockMode lock_mode = EVIDENT_FILE_LOCK_NONE;
+  EvidentDbFlags db_flags = EVIDENT_DB_DEFAULT;
+  guint version = 0;
 
-  /* One Evident per project file: a second instance fails at once and says
-   * so, instead of waiting. flock() locks are apart from SQLite's own
-   * fcntl() locks, so worker threads may still open connections of their
-   * own to the same file. */
-  self->lock_fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
-  if (self->lock_fd < 0)
+  self->read_only = inspect || (flags & EVIDENT_PROJECT_OPEN_READ_ONLY) || !writable;
+  if (self->read_only)
+    db_flags |= EVIDENT_DB_READ_ONLY | (writable ? 0 : EVIDENT_DB_IMMUTABLE);
+  else
     {
-      int saved_errno = errno;
-      g_autofree char *name = display_name (self->file);
+      g_autofree char *dir = g_path_get_dirname (self->path);
 
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
-                   _("Could not open “%s”: %s"), name, g_strerror (saved_errno));
-      return FALSE;
+      lock_mode = (flags & EVIDENT_PROJECT_OPEN_EXCLUSIVE) ? EVIDENT_FILE_LOCK_EXCLUSIVE
+                                                           : EVIDENT_FILE_LOCK_SHARED;
+      evident_temporary_sweep (dir);
     }
-  if (flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
-    return set_sqlite_error (error, NULL, SQLITE_BUSY, self->file);
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    return set_sqlite_error (error, self->db, rc, self->file);
-
-  sqlite3_extended_result_codes (self->db, TRUE);
-  /* Worker connections write evidence in short transactions; an edit waits
-   * for one of those at most, never for a whole file. */
-  sqlite3_busy_timeout (self->db, 2000);
-
-  if (!exec_sql (self->db, "PRAGMA foreign_keys = ON", self->file, error))
+  /* Header, then a quick check, then a backup and the migrations, then
+   * loading: nothing is written before the file has proven sound, and
+   * nothing is read into objects before it is current. */
+  self->db = evident_db_open (self->file, lock_mode, db_flags, &version, error);
+  if (self->db == NULL || (!inspect && !refuse_damaged (self, error)))
     return FALSE;
 
-  if (!exec_sql (self->db, "BEGIN", self->file, error))
-    return FALSE;
-  if (!load_settings (self, error) || !load_items (self, error))
+  if (version < evident_schema_get_version () && !inspect)
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-  if (!exec_sql (self->db, "COMMIT", self->file, error))
-    return FALSE;
-
-  /* Only now that the file has proven to be a readable project of ours is
-   * anything written to it. */
-  if (!exec_sql (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL",
-                 self->file, error))
-    return FALSE;
-
-  if (version < EVIDENT_PROJECT_SCHEMA_VERSION)
-    {
-      g_autofree char *backup = g_strdup_printf ("%s.v%u.bak", self->path, version);
-
-      if (!backup_to_path (self->db, backup, self->file, error)
-          || !run_migrations (self->db, version, EVIDENT_PROJECT_SCHEMA_VERSION, self->file,
-                              error))
+      if (self->read_only)
+        {
+          g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_READ_ONLY,
+                       _("“%s” was saved by an older version of Evident and is read-only, so it "
+                         "cannot be upgraded; copy it to a folder you can write to"),
+                       self->name);
+          return FALSE;
+        }
+      if (!migrate (self, error))
         return FALSE;
-      g_debug ("Migrated %s from schema %u to %u, backup in %s", self->path, version,
-               EVIDENT_PROJECT_SCHEMA_VERSION, backup);
     }
 
+  if (!self->read_only
+      && !evident_db_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL",
+                           error))
+    return FALSE;
+
+  if (!load (self, inspect ? &self->load_error : error))
+    return inspect;
   return TRUE;
 }
 
 /**
- * evident_project_open:
+ * evident_project_open_full:
  * @file: a project file
+ * @flags: how to open it
  * @error: return location for an error
  *
- * Opens a project, upgrading an older file (after a backup beside it) and
- * refusing anything else: a file that is not a project, a damaged one, one
- * from a newer Evident, or one open elsewhere. A refused file is left as it
- * was, byte for byte.
+ * Opens a project: checks that the file is a project of ours (without
+ * SQLite), that its tables are sound (a quick check of everything but the
+ * evidence bytes, and of the foreign keys), backs up and upgrades an older
+ * file, and loads it. Refuses anything else, leaving the file as it was,
+ * byte for byte: a file that is not a project, a damaged one
+ * (%EVIDENT_PROJECT_ERROR_DAMAGED), one from a newer Evident, one the
+ * application holds (%EVIDENT_PROJECT_ERROR_BUSY). A project whose file or
+ * folder cannot be written opens read-only, with nothing created beside it.
  *
  * Returns: (transfer full): the project
  */
 EvidentProject *
-evident_project_open (GFile   *file,
-                      GError **error)
+evident_project_open_full (GFile                    *file,
+                           EvidentProjectOpenFlags   flags,
+                           GError                  **error)
 {
   g_autoptr (EvidentProject) self = NULL;
-  guint32 version = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  if (!check_header (file, &version, error))
-    return NULL;
 
   self = g_object_new (EVIDENT_TYPE_PROJECT, NULL);
   self->file = g_object_ref (file);
   self->path = g_file_get_path (file);
+  self->name = g_file_get_parse_name (file);
 
-  if (!open_database (self, version, error))
+  if (!open_database (self, flags, error))
     return NULL;
 
   ensure_score (self);
@@ -1125,27 +591,118 @@ evident_project_open (GFile   *file,
 }
 
 /**
+ * evident_project_open:
+ * @file: a project file
+ * @error: return location for an error
+ *
+ * evident_project_open_full() with %EVIDENT_PROJECT_OPEN_DEFAULT: shared
+ * read-write.
+ *
+ * Returns: (transfer full): the project
+ */
+EvidentProject *
+evident_project_open (GFile   *file,
+                      GError **error)
+{
+  return evident_project_open_full (file, EVIDENT_PROJECT_OPEN_DEFAULT, error);
+}
+
+/* Closing */
+
+/**
  * evident_project_close:
  * @self: a project
  *
- * Closes the project file; the objects stay readable but edits fail.
+ * Closes the project file at once; the objects stay readable but edits
+ * fail. Does no clean-up: see evident_project_close_async().
  */
 void
 evident_project_close (EvidentProject *self)
 {
   g_return_if_fail (EVIDENT_IS_PROJECT (self));
 
-  g_hash_table_remove_all (self->statements);
-  if (self->db != NULL)
+  g_clear_pointer (&self->db, evident_db_close);
+}
+
+static void
+close_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  EvidentDb *db = g_object_steal_data (G_OBJECT (task), "db");
+  EvidentBlobStore *blobs = task_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = evident_blob_store_cleanup (blobs, db, FALSE, NULL, NULL, cancellable, &error)
+       && evident_db_vacuum (db, cancellable, &error);
+  /* The file let go of, and its lock, before the caller hears of it. */
+  evident_db_task_return (task, &db, ok, error);
+}
+
+/**
+ * evident_project_close_async:
+ * @self: a project
+ * @cancellable: (nullable): stops the clean-up (the project closes anyway)
+ * @callback: called when the clean-up is done and the file let go of
+ * @user_data: data for @callback
+ *
+ * Closes the project at once, as evident_project_close() does, then
+ * cleans up in a worker thread on a connection of its own: evidence whose
+ * removal can no longer be undone, stored files no evidence uses, what an
+ * addition cut short left; then gives free space back, in short steps.
+ * Other programs may write between the steps. The file stays locked until
+ * @callback runs. A read-only project only closes.
+ */
+void
+evident_project_close_async (EvidentProject      *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  EvidentBlobStore *blobs;
+  EvidentDb *db;
+
+  g_return_if_fail (EVIDENT_IS_PROJECT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, evident_project_close_async);
+  g_task_set_name (task, "[evident] close project");
+
+  if (self->db == NULL || self->read_only)
     {
-      sqlite3_close (self->db);
-      self->db = NULL;
+      evident_project_close (self);
+      g_task_return_boolean (task, TRUE);
+      return;
     }
-  if (self->lock_fd >= 0)
+
+  db = evident_project_open_connection (self, TRUE, &error);
+  evident_project_close (self);
+  if (db == NULL)
     {
-      g_close (self->lock_fd, NULL);
-      self->lock_fd = -1;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
+
+  blobs = evident_evidence_store_peek_blob_store (self);
+  g_task_set_task_data (task, blobs != NULL ? evident_blob_store_ref (blobs) : NULL,
+                        (GDestroyNotify) evident_blob_store_unref);
+  g_object_set_data_full (G_OBJECT (task), "db", db, (GDestroyNotify) evident_db_close);
+  g_task_run_in_thread (task, close_thread);
+}
+
+gboolean
+evident_project_close_finish (EvidentProject  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static gboolean
@@ -1154,13 +711,34 @@ ensure_open (EvidentProject  *self,
 {
   if (self->db == NULL)
     {
-      g_autofree char *name = display_name (self->file);
-
       g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
-                   _("“%s” is closed"), name);
+                   _("“%s” is closed"), self->name);
       return FALSE;
     }
   return TRUE;
+}
+
+/* Checking */
+
+static gboolean
+find_rule_problems (EvidentProject  *self,
+                    GPtrArray       *problems,
+                    GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = evident_db_prepare (self->db,
+                             "SELECT ref FROM items WHERE status = 'not-applicable'"
+                             " AND (reason IS NULL OR trim (reason) = '') ORDER BY position",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("Item %s is not applicable but gives no reason"),
+                                      evident_db_column_text (stmt, 0)));
+  return evident_db_step_end (self->db, stmt, rc, error);
 }
 
 /**
@@ -1169,7 +747,9 @@ ensure_open (EvidentProject  *self,
  * @error: return location for an error
  *
  * Checks the integrity of the whole file: SQLite's own check of every page,
- * foreign keys, and the rules the schema cannot state.
+ * foreign keys, and the rules the schema cannot state. Reads only: a
+ * project opened with %EVIDENT_PROJECT_OPEN_INSPECT reports here what the
+ * other ways of opening refuse.
  *
  * Returns: %TRUE when the project is sound
  */
@@ -1177,137 +757,44 @@ gboolean
 evident_project_check (EvidentProject  *self,
                        GError         **error)
 {
-  g_autoptr (GString) problems = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) text = g_string_new (NULL);
 
   g_return_val_if_fail (EVIDENT_IS_PROJECT (self), FALSE);
 
   if (!ensure_open (self, error))
     return FALSE;
 
-  stmt = prepare (self, "PRAGMA integrity_check", error);
-  if (stmt == NULL)
+  if (self->load_error != NULL)
+    g_ptr_array_add (problems, g_strdup (self->load_error->message));
+  if (!evident_db_find_problems (self->db, FALSE, problems, error)
+      || !find_rule_problems (self, problems, error))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = column_text (stmt, 0);
 
-      if (!g_str_equal (line, "ok"))
-        g_string_append_printf (problems, "\n%s", line);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, self->file);
+  if (problems->len == 0)
+    return TRUE;
 
-  stmt = prepare (self, "PRAGMA foreign_key_check", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_string_append_printf (problems, "\n%s", _("A row refers to a missing row"));
-  sqlite3_reset (stmt);
-
-  stmt = prepare (self,
-                  "SELECT ref FROM items WHERE status = 'not-applicable'"
-                  " AND (reason IS NULL OR trim (reason) = '') ORDER BY position",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_string_append_c (problems, '\n');
-      g_string_append_printf (problems, _("Item %s is not applicable but gives no reason"),
-                              column_text (stmt, 0));
-    }
-  sqlite3_reset (stmt);
-
-  if (problems->len > 0)
-    {
-      g_autofree char *name = display_name (self->file);
-
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_DAMAGED,
-                   _("“%s” has problems:%s"), name, problems->str);
-      return FALSE;
-    }
-  return TRUE;
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (text, "\n%s", (char *) g_ptr_array_index (problems, i));
+  g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_DAMAGED,
+               _("“%s” has problems:%s"), self->name, text->str);
+  return FALSE;
 }
 
-/**
- * evident_project_save_copy:
- * @self: a project
- * @destination: where the copy goes; replaced if it exists
- * @error: return location for an error
- *
- * Writes a consistent copy of the project with the SQLite backup API while
- * the project stays open.
- *
- * Returns: %TRUE on success
- */
-gboolean
-evident_project_save_copy (EvidentProject  *self,
-                           GFile           *destination,
-                           GError         **error)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *tmp_path = NULL;
-
-  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
-
-  if (!ensure_open (self, error))
-    return FALSE;
-
-  path = g_file_get_path (destination);
-  if (path == NULL)
-    {
-      g_autofree char *name = display_name (destination);
-
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
-                   _("“%s” is not a local file"), name);
-      return FALSE;
-    }
-  if (g_strcmp0 (path, self->path) == 0)
-    {
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_EXISTS,
-                   _("A copy cannot replace the project itself; choose another name"));
-      return FALSE;
-    }
-
-  tmp_path = g_strdup_printf ("%s.%08x.new", path, g_random_int ());
-  if (!backup_to_path (self->db, tmp_path, destination, error))
-    return FALSE;
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *name = display_name (destination);
-
-      g_unlink (tmp_path);
-      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), name, g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-sqlite3 *
-evident_project_get_db (EvidentProject *self)
-{
-  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
-  return self->db;
-}
-
-const char *
-evident_project_get_path (EvidentProject *self)
-{
-  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
-  return self->path;
-}
+/* Reading */
 
 GFile *
 evident_project_get_file (EvidentProject *self)
 {
   g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
   return self->file;
+}
+
+gboolean
+evident_project_get_read_only (EvidentProject *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), FALSE);
+  return self->read_only;
 }
 
 const char *
@@ -1331,7 +818,7 @@ evident_project_get_rules (EvidentProject *self)
   return &self->rules;
 }
 
-int
+gint64
 evident_project_get_max_score (EvidentProject *self)
 {
   g_return_val_if_fail (EVIDENT_IS_PROJECT (self), 0);
@@ -1379,10 +866,12 @@ evident_project_dup_owners (EvidentProject *self)
   g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
 
   if (self->db != NULL
-      && (stmt = prepare (self, "SELECT name FROM owners ORDER BY name COLLATE NOCASE", NULL)))
+      && (stmt = evident_db_prepare (self->db,
+                                     "SELECT name FROM owners ORDER BY name COLLATE NOCASE",
+                                     NULL)))
     {
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_strv_builder_add (builder, column_text (stmt, 0));
+        g_strv_builder_add (builder, evident_db_column_text (stmt, 0));
       sqlite3_reset (stmt);
     }
   return g_strv_builder_end (builder);
@@ -1405,252 +894,7 @@ evident_project_get_score (EvidentProject *self)
   return self->score;
 }
 
-/* Brings a user's value to the form the project stores, or refuses it. */
-static gboolean
-normalize_value (EvidentItem       *item,
-                 EvidentItemField   field,
-                 const char        *value,
-                 char             **normalized,
-                 GError           **error)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (value ? value : ""));
-  const char *ref = evident_item_get_ref (item);
-
-  switch (field)
-    {
-    case EVIDENT_ITEM_FIELD_STATUS:
-      {
-        EvidentStatus status;
-
-        if (!evident_status_from_string (stripped, &status))
-          {
-            g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
-                         _("“%s” is not a status; use not-started, in-progress, ready, met, "
-                           "not-met or not-applicable"),
-                         stripped);
-            return FALSE;
-          }
-        *normalized = g_strdup (evident_status_to_string (status));
-      }
-      break;
-
-    case EVIDENT_ITEM_FIELD_COMPLEXITY:
-      {
-        EvidentComplexity complexity;
-
-        if (!evident_complexity_from_string (stripped, &complexity))
-          {
-            g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
-                         _("“%s” is not a complexity; use low, medium, high or none"),
-                         stripped);
-            return FALSE;
-          }
-        *normalized = g_strdup (evident_complexity_to_string (complexity));
-      }
-      break;
-
-    case EVIDENT_ITEM_FIELD_DUE:
-      if (*stripped != '\0')
-        {
-          int y, m, d;
-          char end;
-
-          if (sscanf (stripped, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3
-              || !g_date_valid_dmy (d, m, y))
-            {
-              g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
-                           _("Item %s: “%s” is not a date; write it as YYYY-MM-DD"), ref,
-                           stripped);
-              return FALSE;
-            }
-          *normalized = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-          return TRUE;
-        }
-      *normalized = g_strdup ("");
-      break;
-
-    case EVIDENT_ITEM_FIELD_NOTE:
-      /* Notes keep their white space, as typed. */
-      *normalized = g_strdup (value ? value : "");
-      break;
-
-    case EVIDENT_ITEM_FIELD_OWNER:
-    case EVIDENT_ITEM_FIELD_REASON:
-      *normalized = g_steal_pointer (&stripped);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  return TRUE;
-}
-
-static gint64
-owner_id (EvidentProject  *self,
-          const char      *name,
-          GError         **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = prepare (self, "INSERT INTO owners (name) VALUES (?) ON CONFLICT (name) DO NOTHING",
-                  error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->file);
-      return -1;
-    }
-
-  stmt = prepare (self, "SELECT id FROM owners WHERE name = ?", error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_sqlite_error (error, self->db, sqlite3_errcode (self->db), self->file);
-      sqlite3_reset (stmt);
-      return -1;
-    }
-  {
-    gint64 id = sqlite3_column_int64 (stmt, 0);
-
-    sqlite3_reset (stmt);
-    return id;
-  }
-}
-
-/* Writes one field of one item; inside a transaction. */
-static gboolean
-write_field (EvidentProject    *self,
-             EvidentItem       *item,
-             EvidentItemField   field,
-             const char        *value,
-             GError           **error)
-{
-  static const char *update_sql[EVIDENT_N_ITEM_FIELDS] = {
-    [EVIDENT_ITEM_FIELD_STATUS] = "UPDATE items SET status = ?2 WHERE id = ?1",
-    [EVIDENT_ITEM_FIELD_OWNER] = "UPDATE items SET owner_id = ?2 WHERE id = ?1",
-    [EVIDENT_ITEM_FIELD_COMPLEXITY] = "UPDATE items SET complexity = ?2 WHERE id = ?1",
-    [EVIDENT_ITEM_FIELD_REASON] = "UPDATE items SET reason = ?2 WHERE id = ?1",
-    [EVIDENT_ITEM_FIELD_NOTE] = "UPDATE items SET note = ?2 WHERE id = ?1",
-    [EVIDENT_ITEM_FIELD_DUE] = "UPDATE items SET due = ?2 WHERE id = ?1",
-  };
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_assert (field_columns[field] != NULL);
-
-  stmt = prepare (self, update_sql[field], error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, evident_item_get_id (item));
-  if (field == EVIDENT_ITEM_FIELD_OWNER && value != NULL && *value != '\0')
-    {
-      gint64 id = owner_id (self, value, error);
-
-      if (id < 0)
-        return FALSE;
-      stmt = prepare (self, update_sql[field], error);
-      sqlite3_bind_int64 (stmt, 1, evident_item_get_id (item));
-      sqlite3_bind_int64 (stmt, 2, id);
-    }
-  else if (field == EVIDENT_ITEM_FIELD_STATUS || field == EVIDENT_ITEM_FIELD_COMPLEXITY)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  else
-    bind_text_or_null (stmt, 2, value);
-
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, self->file);
-  return TRUE;
-}
-
-static gint64
-begin_change (EvidentProject  *self,
-              const char      *kind,
-              GError         **error)
-{
-  g_autofree char *at = now_iso8601 ();
-  g_autofree char *who = who_am_i ();
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = prepare (self, "INSERT INTO changes (at, who, kind) VALUES (?, ?, ?)", error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, who, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->file);
-      return -1;
-    }
-  return sqlite3_last_insert_rowid (self->db);
-}
-
-static gboolean
-record_history (EvidentProject    *self,
-                gint64             change,
-                EvidentItem       *item,
-                EvidentItemField   field,
-                const char        *old_value,
-                const char        *new_value,
-                GError           **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = prepare (self,
-                  "INSERT INTO history (change_id, item_id, field, old_value, new_value)"
-                  " VALUES (?, ?, ?, ?, ?)",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, change);
-  sqlite3_bind_int64 (stmt, 2, evident_item_get_id (item));
-  sqlite3_bind_text (stmt, 3, evident_item_field_to_string (field), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, old_value, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, new_value, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, self->file);
-  return TRUE;
-}
-
-static gboolean
-run (EvidentProject  *self,
-     const char      *sql,
-     GError         **error)
-{
-  sqlite3_stmt *stmt = prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, self->file);
-  return TRUE;
-}
-
-static void
-rollback (EvidentProject *self)
-{
-  run (self, "ROLLBACK", NULL);
-}
+/* Editing */
 
 static void
 emit_changed (EvidentProject *self)
@@ -1664,89 +908,102 @@ emit_changed (EvidentProject *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-typedef struct
-{
-  EvidentItem      *item;
-  EvidentItemField  field;
-  char             *old_value;
-  char             *new_value;
-} FieldChange;
-
+/* After a commit: the objects take the new values; the evidence store
+ * hears of its evidence; then everyone of the change. */
 static void
-field_change_clear (gpointer data)
+apply_edits (EvidentProject *self,
+             GArray         *edits)
 {
-  FieldChange *change = data;
+  g_autoptr (GArray) evidence = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  g_free (change->old_value);
-  g_free (change->new_value);
+  for (guint i = 0; i < edits->len; i++)
+    {
+      EvidentEdit *edit = &g_array_index (edits, EvidentEdit, i);
+
+      if (edit->field < EVIDENT_N_ITEM_FIELDS)
+        evident_item_set_field (edit->item, edit->field, edit->new_value);
+      else if (evidence->len == 0
+               || g_array_index (evidence, gint64, evidence->len - 1) != edit->evidence)
+        g_array_append_val (evidence, edit->evidence);
+    }
+
+  for (guint i = 0; i < evidence->len; i++)
+    g_signal_emit (self, signals[EVIDENCE_CHANGED], 0, g_array_index (evidence, gint64, i));
+  emit_changed (self);
 }
 
-/* Writes @changes as one transaction and one change with its history rows,
- * then updates the objects. For an undo or a redo, @target is the change it
- * reverts or re-applies, marked @target_state in the same transaction. */
-static gboolean
-commit_changes (EvidentProject  *self,
-                const char      *kind,
-                GArray          *changes,
-                gint64           target,
-                int              target_state,
-                GError         **error)
+/**
+ * evident_project_commit_edits:
+ * @self: a project
+ * @edits: (element-type EvidentEdit): the edit, one entry per field
+ * @prepare: (nullable): runs first inside the edit's transaction
+ * @prepare_data: data for @prepare
+ * @error: return location for an error
+ *
+ * The one way an edit reaches the file: one transaction, one change and
+ * its history rows, one step to undo; then the objects and the signals.
+ *
+ * Returns: %TRUE when saved
+ */
+gboolean
+evident_project_commit_edits (EvidentProject          *self,
+                              GArray                  *edits,
+                              EvidentEditPrepareFunc   prepare,
+                              gpointer                 prepare_data,
+                              GError                 **error)
 {
-  gint64 change;
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), FALSE);
 
-  if (!run (self, "BEGIN IMMEDIATE", error))
+  if (!ensure_open (self, error)
+      || !evident_history_commit (self->db, "edit", edits, -1, EVIDENT_CHANGE_DONE, prepare,
+                                  prepare_data, error))
     return FALSE;
 
-  if (g_str_equal (kind, "edit")
-      && !run (self, "UPDATE changes SET state = 2 WHERE kind = 'edit' AND state = 1", error))
-    goto failed;
+  apply_edits (self, edits);
+  return TRUE;
+}
 
-  if (target >= 0)
+/* Fills @pending with the fields of @changes that really change; @final
+ * gets each field's value after the edit. */
+static gboolean
+collect_item_edits (EvidentItem              *item,
+                    const EvidentItemChange  *changes,
+                    guint                     n_changes,
+                    GArray                   *pending,
+                    const char              **final,
+                    GError                  **error)
+{
+  for (guint f = 0; f < EVIDENT_N_ITEM_FIELDS; f++)
+    final[f] = evident_item_get_field (item, f);
+
+  for (guint i = 0; i < n_changes; i++)
     {
-      sqlite3_stmt *stmt = prepare (self, "UPDATE changes SET state = ? WHERE id = ?", error);
-      int rc;
+      EvidentItemField field = changes[i].field;
+      g_autofree char *value = NULL;
 
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_int (stmt, 1, target_state);
-      sqlite3_bind_int64 (stmt, 2, target);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      if (!evident_edit_normalize (item, field, changes[i].value, &value, error))
+        return FALSE;
+
+      /* A field named twice: the last value wins. */
+      for (guint j = 0; j < pending->len; j++)
         {
-          set_sqlite_error (error, self->db, rc, self->file);
-          goto failed;
+          if (g_array_index (pending, EvidentEdit, j).field == field)
+            {
+              g_array_remove_index (pending, j);
+              break;
+            }
         }
-    }
 
-  change = begin_change (self, kind, error);
-  if (change < 0)
-    goto failed;
+      if (g_str_equal (value, evident_item_get_field (item, field)))
+        {
+          final[field] = evident_item_get_field (item, field);
+          continue;
+        }
 
-  for (guint i = 0; i < changes->len; i++)
-    {
-      FieldChange *fc = &g_array_index (changes, FieldChange, i);
-
-      if (!write_field (self, fc->item, fc->field, fc->new_value, error)
-          || !record_history (self, change, fc->item, fc->field, fc->old_value, fc->new_value,
-                              error))
-        goto failed;
-    }
-
-  if (!run (self, "COMMIT", error))
-    goto failed;
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      FieldChange *fc = &g_array_index (changes, FieldChange, i);
-
-      evident_item_set_field (fc->item, fc->field, fc->new_value);
+      evident_edits_add (pending, item, 0, field, evident_item_get_field (item, field), value);
+      final[field] = g_array_index (pending, EvidentEdit, pending->len - 1).new_value;
     }
   return TRUE;
-
-failed:
-  rollback (self);
-  return FALSE;
 }
 
 /**
@@ -1769,15 +1026,15 @@ evident_project_update_item (EvidentProject          *self,
                              guint                    n_changes,
                              GError                 **error)
 {
-  g_autoptr (GArray) pending = g_array_new (FALSE, TRUE, sizeof (FieldChange));
+  g_autoptr (GArray) pending = evident_edits_new ();
   const char *final[EVIDENT_N_ITEM_FIELDS] = { 0 };
   EvidentStatus status;
 
   g_return_val_if_fail (EVIDENT_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (EVIDENT_IS_ITEM (item), FALSE);
   g_return_val_if_fail (changes != NULL || n_changes == 0, FALSE);
-
-  g_array_set_clear_func (pending, field_change_clear);
+  for (guint i = 0; i < n_changes; i++)
+    g_return_val_if_fail (changes[i].field < EVIDENT_N_ITEM_FIELDS, FALSE);
 
   if (!ensure_open (self, error))
     return FALSE;
@@ -1789,39 +1046,8 @@ evident_project_update_item (EvidentProject          *self,
       return FALSE;
     }
 
-  for (guint f = 0; f < EVIDENT_N_ITEM_FIELDS; f++)
-    final[f] = evident_item_get_field (item, f);
-
-  for (guint i = 0; i < n_changes; i++)
-    {
-      FieldChange fc = { item, changes[i].field, NULL, NULL };
-
-      g_return_val_if_fail (changes[i].field < EVIDENT_N_ITEM_FIELDS, FALSE);
-
-      if (!normalize_value (item, fc.field, changes[i].value, &fc.new_value, error))
-        return FALSE;
-
-      /* A field named twice: the last value wins. */
-      for (guint j = 0; j < pending->len; j++)
-        {
-          if (g_array_index (pending, FieldChange, j).field == fc.field)
-            {
-              g_array_remove_index (pending, j);
-              break;
-            }
-        }
-
-      if (g_str_equal (fc.new_value, evident_item_get_field (item, fc.field)))
-        {
-          final[fc.field] = evident_item_get_field (item, fc.field);
-          g_free (fc.new_value);
-          continue;
-        }
-
-      fc.old_value = g_strdup (evident_item_get_field (item, fc.field));
-      g_array_append_val (pending, fc);
-      final[fc.field] = g_array_index (pending, FieldChange, pending->len - 1).new_value;
-    }
+  if (!collect_item_edits (item, changes, n_changes, pending, final, error))
+    return FALSE;
 
   evident_status_from_string (final[EVIDENT_ITEM_FIELD_STATUS], &status);
   if (status == EVIDENT_STATUS_NOT_APPLICABLE && *final[EVIDENT_ITEM_FIELD_REASON] == '\0')
@@ -1834,12 +1060,7 @@ evident_project_update_item (EvidentProject          *self,
 
   if (pending->len == 0)
     return TRUE;
-
-  if (!commit_changes (self, "edit", pending, -1, 0, error))
-    return FALSE;
-
-  emit_changed (self);
-  return TRUE;
+  return evident_project_commit_edits (self, pending, NULL, NULL, error);
 }
 
 gboolean
@@ -1893,6 +1114,8 @@ evident_project_set_note (EvidentProject  *self,
   return evident_project_update_item (self, item, &change, 1, error);
 }
 
+/* Undo and redo */
+
 gboolean
 evident_project_get_can_undo (EvidentProject *self)
 {
@@ -1907,36 +1130,27 @@ evident_project_get_can_redo (EvidentProject *self)
   return self->can_redo;
 }
 
+/* For the evidence store, after a cleanup made changes final. */
+void
+evident_project_history_changed (EvidentProject *self)
+{
+  g_return_if_fail (EVIDENT_IS_PROJECT (self));
+  update_undo_state (self);
+}
+
 /* Undo reverts the newest change still done; redo re-applies the oldest one
- * undone since the last edit. Both are changes of their own in the history. */
+ * undone since the last edit. Both are changes of their own in the history,
+ * for items and evidence alike. */
 static gboolean
 undo_redo (EvidentProject  *self,
            gboolean         undo,
            GError         **error)
 {
-  g_autoptr (GArray) pending = g_array_new (FALSE, TRUE, sizeof (FieldChange));
-  sqlite3_stmt *stmt;
+  g_autoptr (GArray) pending = evident_edits_new ();
   gint64 change;
-  int rc;
 
-  g_array_set_clear_func (pending, field_change_clear);
-
-  if (!ensure_open (self, error))
+  if (!ensure_open (self, error) || !evident_history_find_target (self->db, undo, &change, error))
     return FALSE;
-
-  stmt = prepare (self,
-                  undo ? "SELECT id FROM changes WHERE kind = 'edit' AND state = 0"
-                         " ORDER BY id DESC LIMIT 1"
-                       : "SELECT id FROM changes WHERE kind = 'edit' AND state = 1"
-                         " ORDER BY id ASC LIMIT 1",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  change = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, self->file);
   if (change < 0)
     {
       g_set_error_literal (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_NOTHING_TO_UNDO,
@@ -1944,37 +1158,13 @@ undo_redo (EvidentProject  *self,
       return FALSE;
     }
 
-  stmt = prepare (self,
-                  undo ? "SELECT item_id, field, old_value, new_value FROM history"
-                         " WHERE change_id = ? ORDER BY id DESC"
-                       : "SELECT item_id, field, old_value, new_value FROM history"
-                         " WHERE change_id = ? ORDER BY id ASC",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, change);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      EvidentItem *item = g_hash_table_lookup (self->items_by_id,
-                                               GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
-      FieldChange fc = { item, 0, NULL, NULL };
-
-      if (item == NULL || !evident_item_field_from_string (column_text (stmt, 1), &fc.field))
-        continue;
-      /* What the item holds now, rather than what the row says it held:
-       * the two agree unless the file was edited behind our back. */
-      fc.old_value = g_strdup (evident_item_get_field (item, fc.field));
-      fc.new_value = g_strdup (column_text (stmt, undo ? 2 : 3));
-      g_array_append_val (pending, fc);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, self->file);
-
-  if (!commit_changes (self, undo ? "undo" : "redo", pending, change, undo ? 1 : 0, error))
+  if (!evident_history_load_inverse (self->db, self->items_by_id, change, undo, pending, error)
+      || !evident_history_commit (self->db, undo ? "undo" : "redo", pending, change,
+                                  undo ? EVIDENT_CHANGE_UNDONE : EVIDENT_CHANGE_DONE, NULL, NULL,
+                                  error))
     return FALSE;
 
-  emit_changed (self);
+  apply_edits (self, pending);
   return TRUE;
 }
 
@@ -1997,7 +1187,7 @@ evident_project_redo (EvidentProject  *self,
 /**
  * evident_project_get_history:
  * @self: a project
- * @item: (nullable): only this item's history
+ * @item: (nullable): only this item's history, its evidence's included
  * @error: return location for an error
  *
  * Returns: (transfer full) (element-type EvidentHistoryEntry): the history,
@@ -2008,60 +1198,82 @@ evident_project_get_history (EvidentProject  *self,
                              EvidentItem     *item,
                              GError         **error)
 {
-  g_autoptr (GPtrArray) entries = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
   g_return_val_if_fail (item == NULL || EVIDENT_IS_ITEM (item), NULL);
 
   if (!ensure_open (self, error))
     return NULL;
+  return evident_history_list (self->db, item, error);
+}
 
-  stmt = prepare (self,
-                  "SELECT c.id, c.kind, c.at, c.who, i.ref, h.field, h.old_value, h.new_value"
-                  "  FROM history h"
-                  "  JOIN changes c ON c.id = h.change_id"
-                  "  JOIN items i ON i.id = h.item_id"
-                  " WHERE ?1 IS NULL OR h.item_id = ?1"
-                  " ORDER BY h.id DESC",
-                  error);
-  if (stmt == NULL)
-    return NULL;
-  if (item != NULL)
-    sqlite3_bind_int64 (stmt, 1, evident_item_get_id (item));
+/* Seeding */
 
-  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) evident_history_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+static gboolean
+collect_state_row (EvidentProject   *self,
+                   EvidentCsvTable  *table,
+                   guint             row,
+                   int               ref_column,
+                   const int        *indexes,
+                   GArray           *pending,
+                   GError          **error)
+{
+  static const EvidentItemField fields[] = {
+    EVIDENT_ITEM_FIELD_OWNER, EVIDENT_ITEM_FIELD_COMPLEXITY, EVIDENT_ITEM_FIELD_STATUS,
+    EVIDENT_ITEM_FIELD_REASON, EVIDENT_ITEM_FIELD_NOTE, EVIDENT_ITEM_FIELD_DUE,
+  };
+  const char *ref = evident_csv_table_get (table, row, ref_column);
+  EvidentItem *item = g_hash_table_lookup (self->items_by_ref, ref);
+  guint line = evident_csv_table_get_line (table, row);
+  EvidentStatus status;
+  const char *reason = NULL;
+
+  if (item == NULL)
     {
-      EvidentHistoryEntry *entry = g_new0 (EvidentHistoryEntry, 1);
+      g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE,
+                   _("Line %u: there is no item “%s” in the project"), line, ref);
+      return FALSE;
+    }
+  status = evident_item_get_status (item);
 
-      entry->change = sqlite3_column_int64 (stmt, 0);
-      entry->kind = g_strdup (column_text (stmt, 1));
-      entry->at = g_date_time_new_from_iso8601 (column_text (stmt, 2), NULL);
-      if (entry->at == NULL)
-        entry->at = g_date_time_new_from_unix_utc (0);
-      entry->who = g_strdup (column_text (stmt, 3));
-      entry->ref = g_strdup (column_text (stmt, 4));
-      evident_item_field_from_string (column_text (stmt, 5), &entry->field);
-      entry->old_value = g_strdup (column_text (stmt, 6));
-      entry->new_value = g_strdup (column_text (stmt, 7));
-      g_ptr_array_add (entries, entry);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  for (guint c = 0; c < G_N_ELEMENTS (fields); c++)
     {
-      set_sqlite_error (error, self->db, rc, self->file);
-      return NULL;
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *value = NULL;
+      const char *cell;
+
+      if (indexes[c] < 0)
+        continue;
+      cell = evident_csv_table_get (table, row, indexes[c]);
+      if (fields[c] == EVIDENT_ITEM_FIELD_STATUS && *cell == '\0')
+        continue;
+      if (!evident_edit_normalize (item, fields[c], cell, &value, &local_error))
+        {
+          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE, _("Line %u: %s"),
+                       line, local_error->message);
+          return FALSE;
+        }
+      evident_edits_add (pending, item, 0, fields[c], evident_item_get_field (item, fields[c]),
+                         value);
+      if (fields[c] == EVIDENT_ITEM_FIELD_STATUS)
+        evident_status_from_string (value, &status);
+      if (fields[c] == EVIDENT_ITEM_FIELD_REASON)
+        reason = g_array_index (pending, EvidentEdit, pending->len - 1).new_value;
     }
-  return g_steal_pointer (&entries);
+
+  if (status == EVIDENT_STATUS_NOT_APPLICABLE && (reason == NULL || *reason == '\0'))
+    {
+      g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE,
+                   _("Line %u: item %s can only be not applicable with a reason"), line, ref);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
  * evident_project_import_state:
  * @self: a project
- * @csv: a CSV file with the columns ref, owner, complexity, status, reason
- *   and note (all but ref optional)
+ * @csv: a CSV file with the columns ref, owner, complexity, status, reason,
+ *   note and due (all but ref optional)
  * @error: return location for an error
  *
  * Sets the state of many items at once, as one transaction: all rows apply
@@ -2075,27 +1287,14 @@ evident_project_import_state (EvidentProject  *self,
                               GBytes          *csv,
                               GError         **error)
 {
-  static const struct
-  {
-    const char       *column;
-    EvidentItemField  field;
-  } columns[] = {
-    { "owner", EVIDENT_ITEM_FIELD_OWNER },
-    { "complexity", EVIDENT_ITEM_FIELD_COMPLEXITY },
-    { "status", EVIDENT_ITEM_FIELD_STATUS },
-    { "reason", EVIDENT_ITEM_FIELD_REASON },
-    { "note", EVIDENT_ITEM_FIELD_NOTE },
-    { "due", EVIDENT_ITEM_FIELD_DUE },
-  };
+  static const char *columns[] = { "owner", "complexity", "status", "reason", "note", "due" };
   g_autoptr (EvidentCsvTable) table = NULL;
-  g_autoptr (GArray) pending = g_array_new (FALSE, TRUE, sizeof (FieldChange));
-  int ref_column;
+  g_autoptr (GArray) pending = evident_edits_new ();
   int indexes[G_N_ELEMENTS (columns)];
+  int ref_column;
 
   g_return_val_if_fail (EVIDENT_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (csv != NULL, FALSE);
-
-  g_array_set_clear_func (pending, field_change_clear);
 
   if (!ensure_open (self, error))
     return FALSE;
@@ -2112,109 +1311,67 @@ evident_project_import_state (EvidentProject  *self,
       return FALSE;
     }
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    indexes[c] = evident_csv_table_find_column (table, columns[c].column);
+    indexes[c] = evident_csv_table_find_column (table, columns[c]);
 
   for (guint row = 0; row < evident_csv_table_get_n_rows (table); row++)
     {
-      const char *ref = evident_csv_table_get (table, row, ref_column);
-      EvidentItem *item = g_hash_table_lookup (self->items_by_ref, ref);
-      g_autoptr (GError) local_error = NULL;
-      EvidentStatus status = EVIDENT_STATUS_NOT_STARTED;
-      const char *reason = NULL;
-
-      if (item == NULL)
-        {
-          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE,
-                       _("Line %u: there is no item “%s” in the project"),
-                       evident_csv_table_get_line (table, row), ref);
-          return FALSE;
-        }
-      status = evident_item_get_status (item);
-
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-        {
-          FieldChange fc = { item, columns[c].field, NULL, NULL };
-          const char *value;
-
-          if (indexes[c] < 0)
-            continue;
-          value = evident_csv_table_get (table, row, indexes[c]);
-          if (columns[c].field == EVIDENT_ITEM_FIELD_STATUS && *value == '\0')
-            continue;
-          if (!normalize_value (item, fc.field, value, &fc.new_value, &local_error))
-            {
-              g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE,
-                           _("Line %u: %s"), evident_csv_table_get_line (table, row),
-                           local_error->message);
-              return FALSE;
-            }
-          if (fc.field == EVIDENT_ITEM_FIELD_STATUS)
-            evident_status_from_string (fc.new_value, &status);
-          if (fc.field == EVIDENT_ITEM_FIELD_REASON)
-            reason = fc.new_value;
-          fc.old_value = g_strdup (evident_item_get_field (item, fc.field));
-          g_array_append_val (pending, fc);
-        }
-
-      if (status == EVIDENT_STATUS_NOT_APPLICABLE && (reason == NULL || *reason == '\0'))
-        {
-          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE,
-                       _("Line %u: item %s can only be not applicable with a reason"),
-                       evident_csv_table_get_line (table, row), ref);
-          return FALSE;
-        }
+      if (!collect_state_row (self, table, row, ref_column, indexes, pending, error))
+        return FALSE;
     }
 
-  if (!run (self, "BEGIN IMMEDIATE", error))
+  if (!evident_db_begin_write (self->db, error))
     return FALSE;
-  for (guint i = 0; i < pending->len; i++)
+  if (!evident_history_write_fields (self->db, pending, error)
+      || !evident_db_commit (self->db, error))
     {
-      FieldChange *fc = &g_array_index (pending, FieldChange, i);
-
-      if (!write_field (self, fc->item, fc->field, fc->new_value, error))
-        {
-          rollback (self);
-          return FALSE;
-        }
-    }
-  if (!run (self, "COMMIT", error))
-    {
-      rollback (self);
+      evident_db_rollback (self->db);
       return FALSE;
     }
 
   for (guint i = 0; i < pending->len; i++)
     {
-      FieldChange *fc = &g_array_index (pending, FieldChange, i);
+      EvidentEdit *edit = &g_array_index (pending, EvidentEdit, i);
 
-      evident_item_set_field (fc->item, fc->field, fc->new_value);
+      evident_item_set_field (edit->item, edit->field, edit->new_value);
     }
-
   emit_changed (self);
   return TRUE;
 }
 
-/* For tests: an empty file at an older schema version, to test migrations. */
-gboolean
-evident_project_create_empty_at_version (GFile   *file,
-                                         guint    version,
-                                         GError **error)
+/* For the rest of the core */
+
+EvidentDb *
+evident_project_get_db (EvidentProject *self)
 {
-  g_autofree char *path = g_file_get_path (file);
-  sqlite3 *db = NULL;
-  gboolean ret;
-  int rc;
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
+  return self->db;
+}
 
-  g_return_val_if_fail (version >= 1 && version <= EVIDENT_PROJECT_SCHEMA_VERSION, FALSE);
+/**
+ * evident_project_open_connection:
+ * @self: an open project
+ * @write: whether the connection writes (a read-only project gives a
+ *   read-only connection anyway)
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): a connection of its own to the project's file,
+ *   for one worker thread at a time
+ */
+EvidentDb *
+evident_project_open_connection (EvidentProject  *self,
+                                 gboolean         write,
+                                 GError         **error)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, db, rc, file);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  ret = run_migrations (db, 0, version, file, error);
-  sqlite3_close (db);
-  return ret;
+  if (!ensure_open (self, error))
+    return NULL;
+  return evident_db_open_connection (self->db, write, error);
+}
+
+const char *
+evident_project_get_path (EvidentProject *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
+  return self->path;
 }

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 #define EVIDENT_PROJECT_ERROR (evident_project_error_quark ())
 
 /* The current schema version of project files, in PRAGMA user_version. */
-#define EVIDENT_PROJECT_SCHEMA_VERSION 2
+#define EVIDENT_PROJECT_SCHEMA_VERSION 3
 
 /**
  * EvidentProjectError:
@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  * @EVIDENT_PROJECT_ERROR_NO_SUCH_ITEM: no item with that reference
  * @EVIDENT_PROJECT_ERROR_NOTHING_TO_UNDO: undo or redo with an empty stack
  * @EVIDENT_PROJECT_ERROR_FAILED: reading or writing the file failed
+ * @EVIDENT_PROJECT_ERROR_READ_ONLY: an edit of a project open read-only (or
+ *   whose file or folder cannot be written) was refused
  */
 typedef enum
 {
@@ -37,7 +39,34 @@ typedef enum
   EVIDENT_PROJECT_ERROR_NO_SUCH_ITEM,
   EVIDENT_PROJECT_ERROR_NOTHING_TO_UNDO,
   EVIDENT_PROJECT_ERROR_FAILED,
+  EVIDENT_PROJECT_ERROR_READ_ONLY,
 } EvidentProjectError;
+
+/**
+ * EvidentProjectOpenFlags:
+ * @EVIDENT_PROJECT_OPEN_DEFAULT: shared read-write: writers beside each
+ *   other wait a few seconds for each other's transactions (the command
+ *   line's editing commands)
+ * @EVIDENT_PROJECT_OPEN_READ_ONLY: never writes, takes no lock, leaves no
+ *   file beside the project; edits fail with
+ *   %EVIDENT_PROJECT_ERROR_READ_ONLY (the command line's reading commands)
+ * @EVIDENT_PROJECT_OPEN_EXCLUSIVE: the application: nobody else writes
+ *   while it holds the project; others' writes fail with
+ *   %EVIDENT_PROJECT_ERROR_BUSY ("open in another window or program")
+ * @EVIDENT_PROJECT_OPEN_INSPECT: read-only, and neither refuses a damaged
+ *   file nor upgrades an older one, so that evident_project_check() can
+ *   report what is wrong (evident-cli check)
+ *
+ * A project whose file or folder cannot be written opens read-only
+ * whatever the flags (#EvidentProject:read-only).
+ */
+typedef enum
+{
+  EVIDENT_PROJECT_OPEN_DEFAULT   = 0,
+  EVIDENT_PROJECT_OPEN_READ_ONLY = 1 << 0,
+  EVIDENT_PROJECT_OPEN_EXCLUSIVE = 1 << 1,
+  EVIDENT_PROJECT_OPEN_INSPECT   = 1 << 2,
+} EvidentProjectOpenFlags;
 
 /**
  * EvidentProjectSettings:
@@ -58,6 +87,10 @@ void evident_project_settings_init (EvidentProjectSettings *settings);
  * @change: the change (transaction) this row belongs to
  * @kind: "edit", "undo" or "redo"
  * @at: when, in UTC
+ * @ref: the item's reference (also for an edit of its evidence)
+ * @field: which field; the evidence fields for an edit of evidence
+ * @evidence: the evidence an evidence edit is about (its id), or 0; 0 too
+ *   once a cleanup deleted it for good
  */
 struct _EvidentHistoryEntry
 {
@@ -69,6 +102,7 @@ struct _EvidentHistoryEntry
   EvidentItemField  field;
   char             *old_value;
   char             *new_value;
+  gint64            evidence;
 };
 
 void evident_history_entry_free (EvidentHistoryEntry *entry);
@@ -94,18 +128,39 @@ EvidentProject   *evident_project_create             (GFile                     
                                                       GError                      **error);
 EvidentProject   *evident_project_open               (GFile                        *file,
                                                       GError                      **error);
+EvidentProject   *evident_project_open_full          (GFile                        *file,
+                                                      EvidentProjectOpenFlags       flags,
+                                                      GError                      **error);
 void              evident_project_close              (EvidentProject               *self);
+void              evident_project_close_async        (EvidentProject               *self,
+                                                      GCancellable                 *cancellable,
+                                                      GAsyncReadyCallback           callback,
+                                                      gpointer                      user_data);
+gboolean          evident_project_close_finish       (EvidentProject               *self,
+                                                      GAsyncResult                 *result,
+                                                      GError                      **error);
 gboolean          evident_project_check              (EvidentProject               *self,
                                                       GError                      **error);
 gboolean          evident_project_save_copy          (EvidentProject               *self,
                                                       GFile                        *destination,
                                                       GError                      **error);
+void              evident_project_save_copy_async    (EvidentProject               *self,
+                                                      GFile                        *destination,
+                                                      GCancellable                 *cancellable,
+                                                      GFileProgressCallback         progress,
+                                                      gpointer                      progress_data,
+                                                      GAsyncReadyCallback           callback,
+                                                      gpointer                      user_data);
+gboolean          evident_project_save_copy_finish   (EvidentProject               *self,
+                                                      GAsyncResult                 *result,
+                                                      GError                      **error);
 
 GFile            *evident_project_get_file           (EvidentProject               *self);
+gboolean          evident_project_get_read_only      (EvidentProject               *self);
 const char       *evident_project_get_title          (EvidentProject               *self);
 const char       *evident_project_get_checklist_version (EvidentProject            *self);
 const EvidentRules *evident_project_get_rules        (EvidentProject               *self);
-int               evident_project_get_max_score      (EvidentProject               *self);
+gint64            evident_project_get_max_score      (EvidentProject               *self);
 GListModel       *evident_project_get_items          (EvidentProject               *self);
 GListModel       *evident_project_get_chapters       (EvidentProject               *self);
 char            **evident_project_dup_owners         (EvidentProject               *self);

@@ -39,7 +39,7 @@ add_chapter (GArray     *chapters,
 typedef struct
 {
   EvidentItem *item;
-  int          at_risk;
+  gint64       at_risk;
   guint        position;
 } RiskEntry;
 
@@ -63,23 +63,23 @@ sort_risks (GArray    *risks,
             GPtrArray *at_risk)
 {
   g_autofree guint *starts = NULL;
-  int lowest = G_MAXINT;
-  int highest = G_MININT;
-  gsize range;
+  gint64 lowest = G_MAXINT64;
+  gint64 highest = G_MININT64;
+  guint64 range;
 
   if (risks->len == 0)
     return;
 
   for (guint i = 0; i < risks->len; i++)
     {
-      int value = g_array_index (risks, RiskEntry, i).at_risk;
+      gint64 value = g_array_index (risks, RiskEntry, i).at_risk;
 
       lowest = MIN (lowest, value);
       highest = MAX (highest, value);
     }
 
-  range = (gsize) ((gint64) highest - lowest) + 1;
-  if (range > 4 * (gsize) risks->len + 4096)
+  range = (guint64) (highest - lowest) + 1;
+  if (range > 4 * (guint64) risks->len + 4096)
     {
       g_array_sort (risks, compare_risk);
       for (guint i = 0; i < risks->len; i++)
@@ -146,7 +146,7 @@ evident_score_compute_array (const EvidentRules *rules,
   g_autoptr (GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GArray) risks = NULL;
   EvidentScore *score;
-  int points_counted[EVIDENT_N_VIEWS] = { 0 };
+  gint64 points_counted[EVIDENT_N_VIEWS] = { 0 };
   const char *last_number = NULL;
   gboolean counts[EVIDENT_N_STATUSES][EVIDENT_N_VIEWS];
   guint c = 0;
@@ -221,7 +221,7 @@ evident_score_compute_array (const EvidentRules *rules,
         {
           RiskEntry risk = {
             .item = item,
-            .at_risk = item->points + (item->mandatory ? rules->mandatory_penalty : 0),
+            .at_risk = (gint64) item->points + (item->mandatory ? rules->mandatory_penalty : 0),
             .position = i,
           };
 

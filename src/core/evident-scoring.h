@@ -22,6 +22,10 @@ struct _EvidentRules
 #define EVIDENT_DEFAULT_PASS_SCORE        900
 #define EVIDENT_DEFAULT_MANDATORY_PENALTY 200
 
+/* The most points one checklist item is worth: real checklists give a few
+ * dozen; a bigger number is a mistake in the file. Imports refuse more. */
+#define EVIDENT_MAX_ITEM_POINTS 10000
+
 typedef struct
 {
   /* Points mode: points minus penalties, may be negative.
@@ -32,15 +36,16 @@ typedef struct
   guint    n_mandatory_open;
 } EvidentViewScore;
 
+/* Sums of points are 64-bit: nothing a file holds makes them wrap. */
 typedef struct
 {
-  char  *number;
-  char  *title;
-  guint  n_items;
-  int    points;
-  guint  n_mandatory_open;              /* mandatory, not counted in projected */
-  guint  n_counted[EVIDENT_N_VIEWS];
-  int    points_counted[EVIDENT_N_VIEWS];
+  char   *number;
+  char   *title;
+  guint   n_items;
+  gint64  points;
+  guint   n_mandatory_open;              /* mandatory, not counted in projected */
+  guint   n_counted[EVIDENT_N_VIEWS];
+  gint64  points_counted[EVIDENT_N_VIEWS];
 } EvidentChapterScore;
 
 /**
@@ -54,7 +59,7 @@ typedef struct
 struct _EvidentScore
 {
   EvidentRules        rules;
-  int                 max_score;
+  gint64              max_score;
   guint               n_items;
   guint               n_mandatory;
   EvidentViewScore    views[EVIDENT_N_VIEWS];

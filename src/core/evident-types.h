@@ -64,20 +64,31 @@ typedef enum
 
 /**
  * EvidentItemField:
+ * @EVIDENT_ITEM_FIELD_EVIDENCE: a piece of the item's evidence: its title
+ *   while it is part of the item, "" while it is not (added, removed,
+ *   restored)
+ * @EVIDENT_ITEM_FIELD_EVIDENCE_TITLE: the title of a piece of evidence
+ * @EVIDENT_ITEM_FIELD_EVIDENCE_KIND: the kind of a piece of evidence
  *
- * The fields of an item that a user edits; each edit records one of these
- * in the project's history.
+ * The fields of an item that a user edits, the item's own and those of
+ * its evidence; each edit records one of these in the project's history.
  */
 typedef enum
 {
-  EVIDENT_ITEM_FIELD_STATUS,     /*< nick=status >*/
-  EVIDENT_ITEM_FIELD_OWNER,      /*< nick=owner >*/
-  EVIDENT_ITEM_FIELD_COMPLEXITY, /*< nick=complexity >*/
-  EVIDENT_ITEM_FIELD_REASON,     /*< nick=reason >*/
-  EVIDENT_ITEM_FIELD_NOTE,       /*< nick=note >*/
-  EVIDENT_ITEM_FIELD_DUE,        /*< nick=due >*/
+  EVIDENT_ITEM_FIELD_STATUS,         /*< nick=status >*/
+  EVIDENT_ITEM_FIELD_OWNER,          /*< nick=owner >*/
+  EVIDENT_ITEM_FIELD_COMPLEXITY,     /*< nick=complexity >*/
+  EVIDENT_ITEM_FIELD_REASON,         /*< nick=reason >*/
+  EVIDENT_ITEM_FIELD_NOTE,           /*< nick=note >*/
+  EVIDENT_ITEM_FIELD_DUE,            /*< nick=due >*/
+  EVIDENT_ITEM_FIELD_EVIDENCE,       /*< nick=evidence >*/
+  EVIDENT_ITEM_FIELD_EVIDENCE_TITLE, /*< nick=evidence-title >*/
+  EVIDENT_ITEM_FIELD_EVIDENCE_KIND,  /*< nick=evidence-kind >*/
 } EvidentItemField;
 
+/* The item's own fields, which EvidentItemChange edits. */
 #define EVIDENT_N_ITEM_FIELDS (EVIDENT_ITEM_FIELD_DUE + 1)
+/* Every field a history row names. */
+#define EVIDENT_N_HISTORY_FIELDS (EVIDENT_ITEM_FIELD_EVIDENCE_KIND + 1)
 
 G_END_DECLS

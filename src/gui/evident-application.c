@@ -157,7 +157,7 @@ open_startup_project (EvidentApplication *self)
       g_autoptr (GFile) file = g_file_new_for_path (last);
       g_autoptr (GError) last_error = NULL;
 
-      project = evident_project_open (file, &last_error);
+      project = evident_project_open_full (file, EVIDENT_PROJECT_OPEN_EXCLUSIVE, &last_error);
       if (project == NULL)
         g_debug ("Not reopening %s: %s", last, last_error->message);
     }
@@ -167,9 +167,14 @@ open_startup_project (EvidentApplication *self)
       g_autoptr (GFile) file = evident_sample_get_default_project ();
 
       if (g_file_query_exists (file, NULL))
-        project = evident_project_open (file, &error);
-      else
-        project = evident_sample_create_project (file, TRUE, NULL, &error);
+        project = evident_project_open_full (file, EVIDENT_PROJECT_OPEN_EXCLUSIVE, &error);
+      else if ((project = evident_sample_create_project (file, TRUE, NULL, &error)) != NULL)
+        {
+          /* Held by this application from now on, as any project it opens. */
+          evident_project_close (project);
+          g_clear_object (&project);
+          project = evident_project_open_full (file, EVIDENT_PROJECT_OPEN_EXCLUSIVE, &error);
+        }
     }
 
   window = evident_window_new (GTK_APPLICATION (self));
@@ -267,7 +272,8 @@ create_project_cb (GObject      *object,
       return;
     }
 
-  project = evident_project_open (data->destination, &error);
+  project = evident_project_open_full (data->destination, EVIDENT_PROJECT_OPEN_EXCLUSIVE,
+                                       &error);
   if (project == NULL)
     {
       show_error (self, window, _("Could Not Open the Project"), error);
@@ -790,7 +796,7 @@ evident_application_open_file (EvidentApplication *self,
       return;
     }
 
-  project = evident_project_open (file, &error);
+  project = evident_project_open_full (file, EVIDENT_PROJECT_OPEN_EXCLUSIVE, &error);
   if (project == NULL)
     {
       show_error (self, parent, _("Could Not Open the Project"), error);

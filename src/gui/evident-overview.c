@@ -391,7 +391,7 @@ update_score (EvidentOverview *self)
      * drawn across each bar */
     description = g_strdup_printf (_("The mark on each bar is the pass line, %d of %d points. "
                                      "Each mandatory item not counted costs %d points."),
-                                   score->rules.pass_score, score->max_score,
+                                   score->rules.pass_score, (int) score->max_score,
                                    score->rules.mandatory_penalty);
   adw_preferences_group_set_description (self->score_group, description);
 
@@ -435,6 +435,7 @@ update_chapter_row (EvidentOverview           *self,
 {
   int confirmed = chapter->points_counted[EVIDENT_VIEW_CONFIRMED];
   int projected = chapter->points_counted[EVIDENT_VIEW_PROJECTED];
+  int available = chapter->points;
   g_autofree char *points = NULL;
   g_autofree char *accessible = NULL;
   g_autofree char *mandatory = NULL;
@@ -443,7 +444,7 @@ update_chapter_row (EvidentOverview           *self,
   gtk_label_set_label (row->title, evident_translate_title (chapter->title));
 
   /* Translators: a chapter's points: confirmed · projected / available */
-  points = g_strdup_printf (_("%d · %d / %d"), confirmed, projected, chapter->points);
+  points = g_strdup_printf (_("%d · %d / %d"), confirmed, projected, available);
   gtk_label_set_label (row->points, points);
 
   if (chapter->n_mandatory_open > 0)
@@ -470,13 +471,13 @@ update_chapter_row (EvidentOverview           *self,
      * points confirmed, 103 projected, of 160; 1 mandatory item not counted" */
     accessible = g_strdup_printf (_("%s %s: %d points confirmed, %d projected, of %d; %s"),
                                   chapter->number, evident_translate_title (chapter->title),
-                                  confirmed, projected, chapter->points, mandatory);
+                                  confirmed, projected, available, mandatory);
   else
     /* Translators: a chapter for screen readers, e.g. "8.0 Security: 77
      * points confirmed, 103 projected, of 160" */
     accessible = g_strdup_printf (_("%s %s: %d points confirmed, %d projected, of %d"),
                                   chapter->number, evident_translate_title (chapter->title),
-                                  confirmed, projected, chapter->points);
+                                  confirmed, projected, available);
   /* Setting a tooltip queries the pointer: only on a change. The tooltip
    * is not the description too, or screen readers would read it twice. */
   if (g_strcmp0 (gtk_widget_get_tooltip_text (row->row), accessible) != 0)

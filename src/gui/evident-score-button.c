@@ -308,7 +308,7 @@ update_popover (EvidentScoreButton *self)
 
       /* Translators: explains the pass line in the score popover */
       pass_line = g_strdup_printf (_("Pass line %d of %d points. Each mandatory item not counted costs %d points."),
-                                   score->rules.pass_score, score->max_score,
+                                   score->rules.pass_score, (int) score->max_score,
                                    score->rules.mandatory_penalty);
       gtk_label_set_label (self->pass_line_label, pass_line);
     }

@@ -108,18 +108,23 @@ toast_error (EvidentWindow *self,
   evident_window_add_toast (self, toast);
 }
 
-/* Closes a project the window lets go of. Removed evidence, and stored
- * files that no evidence uses any more, go for good first: no undo toast
- * can bring them back from now on. */
 static void
-close_project (EvidentProject *project)
+project_closed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!evident_evidence_store_cleanup (evident_evidence_store_get_for_project (project), NULL,
-                                       &error))
+  if (!evident_project_close_finish (EVIDENT_PROJECT (object), result, &error))
     g_message ("Could not clean up the evidence of the project: %s", error->message);
-  evident_project_close (project);
+}
+
+/* Closes a project the window lets go of; a worker cleans up what no undo
+ * can bring back. */
+static void
+close_project (EvidentProject *project)
+{
+  evident_project_close_async (project, NULL, project_closed_cb, NULL);
 }
 
 static void
@@ -961,9 +966,6 @@ save_copy_response_cb (GtkNativeDialog *native,
       if (g_file_equal (destination, evident_project_get_file (self->project)))
         g_set_error_literal (&error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_EXISTS,
                              _("A copy cannot replace the project itself; choose another name"));
-      else if (g_file_query_exists (destination, NULL)
-               && !g_file_delete (destination, NULL, &error))
-        ;
       else
         evident_project_save_copy (self->project, destination, &error);
 

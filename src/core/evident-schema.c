@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "evident-project.h"
+#include "evident-schema.h"
+
+/* Each step takes the schema from version i to i + 1. Creating a project runs
+ * them all; opening an older project runs the missing ones, after a backup.
+ * Never edit a step that has shipped: add one. */
+static const char *migrations[EVIDENT_PROJECT_SCHEMA_VERSION] = {
+  /* 0 → 1: the checklist, its items and their history. */
+  "CREATE TABLE project ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL);"
+  "CREATE TABLE chapters ("
+  "  id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  number TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL);"
+  "CREATE TABLE sections ("
+  "  id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  chapter_id INTEGER NOT NULL REFERENCES chapters (id),"
+  "  number TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  UNIQUE (chapter_id, number));"
+  "CREATE TABLE owners ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  ref TEXT NOT NULL UNIQUE,"
+  "  chapter_id INTEGER NOT NULL REFERENCES chapters (id),"
+  "  section_id INTEGER REFERENCES sections (id),"
+  "  title TEXT NOT NULL,"
+  "  requirement TEXT NOT NULL DEFAULT '',"
+  "  evidence_hint TEXT NOT NULL DEFAULT '',"
+  "  points INTEGER NOT NULL CHECK (points >= 0),"
+  "  mandatory INTEGER NOT NULL CHECK (mandatory IN (0, 1)),"
+  "  status TEXT NOT NULL DEFAULT 'not-started' CHECK (status IN ('not-started',"
+  "    'in-progress', 'ready', 'met', 'not-met', 'not-applicable')),"
+  "  owner_id INTEGER REFERENCES owners (id),"
+  "  complexity TEXT NOT NULL DEFAULT 'none' CHECK (complexity IN ('none', 'low',"
+  "    'medium', 'high')),"
+  "  reason TEXT,"
+  "  note TEXT,"
+  "  due TEXT);"
+  /* One row per transaction; state 0 done, 1 undone, 2 undone and no
+   * longer redoable. Undo and redo rows record what they did. */
+  "CREATE TABLE changes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('edit', 'undo', 'redo')),"
+  "  state INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  change_id INTEGER NOT NULL REFERENCES changes (id),"
+  "  item_id INTEGER NOT NULL REFERENCES items (id),"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT NOT NULL,"
+  "  new_value TEXT NOT NULL);"
+  "CREATE INDEX history_item ON history (item_id);"
+  "CREATE INDEX history_change ON history (change_id);"
+  "CREATE INDEX changes_undo ON changes (kind, state);",
+
+  /* 1 → 2: evidence. Bytes are stored once per SHA-256, in chunks, so that
+   * a large file is written (and read) in short steps; a blob is usable
+   * once complete. Removed evidence keeps its row until cleanup, so that a
+   * removal can be undone. */
+  "CREATE TABLE blobs ("
+  "  sha256 TEXT PRIMARY KEY,"
+  "  size INTEGER NOT NULL,"
+  "  complete INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  verified_at TEXT);"
+  "CREATE TABLE blob_chunks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL REFERENCES blobs (sha256) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL,"
+  "  data BLOB NOT NULL,"
+  "  UNIQUE (sha256, seq));"
+  "CREATE TABLE evidence ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES items (id),"
+  "  title TEXT NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'other',"
+  "  filename TEXT,"
+  "  content_type TEXT,"
+  "  url TEXT,"
+  "  sha256 TEXT REFERENCES blobs (sha256),"
+  "  added_at TEXT NOT NULL,"
+  "  removed_at TEXT,"
+  "  CHECK ((sha256 IS NULL) <> (url IS NULL)));"
+  "CREATE INDEX evidence_item ON evidence (item_id);"
+  "CREATE INDEX evidence_blob ON evidence (sha256);",
+
+  /* 2 → 3: evidence edits in the history. A history row about evidence
+   * names the evidence row (and still the item, whose history it is part
+   * of); its fields are 'evidence' (the title while present, '' while
+   * removed), 'evidence-title' and 'evidence-kind'. When cleanup deletes
+   * removed evidence for good, the changes about it become state 3 (done,
+   * no longer undoable) or 2, and their rows keep NULL here.
+   * blobs.complete -1: being deleted by a cleanup, in steps. */
+  "ALTER TABLE history ADD COLUMN evidence_id INTEGER"
+  "  REFERENCES evidence (id) ON DELETE SET NULL;"
+  "CREATE INDEX history_evidence ON history (evidence_id);",
+};
+
+/* Tests only. */
+static char *test_migration;
+
+guint
+evident_schema_get_version (void)
+{
+  return EVIDENT_PROJECT_SCHEMA_VERSION + (test_migration != NULL ? 1 : 0);
+}
+
+void
+evident_schema_set_test_migration (const char *sql)
+{
+  g_free (test_migration);
+  test_migration = g_strdup (sql);
+}
+
+/**
+ * evident_schema_migrate:
+ * @db: a connection in a write transaction
+ * @from: the file's schema version; 0 for a new file
+ * @to: the version to reach: evident_schema_get_version(), but for tests
+ * @error: return location for an error
+ *
+ * Runs the migrations from @from to @to and sets the file's application id
+ * and version. The caller commits or rolls back.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+evident_schema_migrate (EvidentDb  *db,
+                        guint       from,
+                        guint       to,
+                        GError    **error)
+{
+  g_autofree char *set_version = NULL;
+
+  g_return_val_if_fail (from <= to && to <= evident_schema_get_version (), FALSE);
+
+  for (guint v = from; v < to; v++)
+    {
+      const char *sql = v < EVIDENT_PROJECT_SCHEMA_VERSION ? migrations[v] : test_migration;
+
+      if (!evident_db_exec (db, sql, error))
+        return FALSE;
+    }
+
+  set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u",
+                                 EVIDENT_DB_APPLICATION_ID, to);
+  return evident_db_exec (db, set_version, error);
+}
