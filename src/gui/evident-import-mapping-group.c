@@ -752,6 +752,20 @@ evident_import_mapping_group_set_sheet (EvidentImportMappingGroup *self,
 }
 
 /**
+ * evident_import_mapping_group_get_sheet_row:
+ *
+ * Returns: (transfer none): the drop-down of the sheets, shown when there
+ *   is more than one
+ */
+AdwComboRow *
+evident_import_mapping_group_get_sheet_row (EvidentImportMappingGroup *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_IMPORT_MAPPING_GROUP (self), NULL);
+
+  return self->sheet_row;
+}
+
+/**
  * evident_import_mapping_group_get_field_row:
  *
  * Returns: (transfer none): the drop-down of @field: item 0 is "(Not in

@@ -18,6 +18,7 @@ void           evident_import_mapping_group_set_import    (EvidentImportMappingG
 guint          evident_import_mapping_group_get_sheet     (EvidentImportMappingGroup *self);
 void           evident_import_mapping_group_set_sheet     (EvidentImportMappingGroup *self,
                                                            guint                      sheet);
+AdwComboRow   *evident_import_mapping_group_get_sheet_row (EvidentImportMappingGroup *self);
 AdwComboRow   *evident_import_mapping_group_get_field_row (EvidentImportMappingGroup *self,
                                                            EvidentImportField         field);
 GtkSpinButton *evident_import_mapping_group_get_header_spin (EvidentImportMappingGroup *self);
