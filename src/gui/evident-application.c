@@ -269,7 +269,8 @@ create_project_cb (GObject      *object,
   g_autoptr (EvidentProject) project = NULL;
   g_autoptr (GError) error = NULL;
 
-  adw_toast_dismiss (data->toast);
+  if (data->toast != NULL)
+    adw_toast_dismiss (data->toast);
 
   if (window != NULL && !gtk_widget_get_visible (GTK_WIDGET (window)))
     g_clear_object (&window);
@@ -331,11 +332,16 @@ create_project (EvidentApplication  *self,
   data->title = dup_basename_without_extension (destination);
   g_weak_ref_init (&data->window, parent);
 
-  data->toast = adw_toast_new (import != NULL ? _("Importing the checklist…")
-                                              : _("Creating the project…"));
-  adw_toast_set_timeout (data->toast, 0);
-  if (EVIDENT_IS_WINDOW (parent))
-    evident_window_add_toast (EVIDENT_WINDOW (parent), g_object_ref (data->toast));
+  /* The import assistant shows its own progress, over the window; a toast
+   * there would only be hidden, and libadwaita 1.2 frees a toast dismissed
+   * while it is still sliding in before its animation ends. */
+  if (import == NULL)
+    {
+      data->toast = adw_toast_new (_("Creating the project…"));
+      adw_toast_set_timeout (data->toast, 0);
+      if (EVIDENT_IS_WINDOW (parent))
+        evident_window_add_toast (EVIDENT_WINDOW (parent), g_object_ref (data->toast));
+    }
 
   worker = g_task_new (self, cancellable, create_project_cb, g_steal_pointer (&task));
   g_task_set_source_tag (worker, create_project);

@@ -509,6 +509,9 @@ field_row_new (EvidentImportMappingGroup *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  /* The name says it all; the title would repeat it ("Reference column
+   * Reference"). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   self->field_rows[field] = row;
   return row;
 }
