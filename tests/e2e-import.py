@@ -1,0 +1,327 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end test of the import assistant, through the accessibility tree.
+
+Writes a checklist CSV whose reference column has a name the import does
+not know ("Key"), starts the real application on it (`evident FILE`, as a
+file manager would), finds the import assistant, checks that it blocks the
+import and says why, maps the reference column with the "Reference column"
+drop-down from the keyboard, creates the project with Ctrl+Return and the
+save dialog, and checks with `evident-cli items --json` that the project
+file holds the checklist's items. The mapping the user chose is remembered
+for the next file with the same header.
+
+Usage: e2e-import.py PATH/TO/evident PATH/TO/evident-cli
+Needs a display and a session bus (meson test runs under
+`xvfb-run -a dbus-run-session`); exits 77 (skipped) without them.
+"""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+SKIP = 77
+
+CHECKLIST = (
+    "Key;Name;Text;Area\n"
+    "K-1;Access policy;An access control policy is documented and reviewed.;Access\n"
+    "K-2;Account review;Accounts are reviewed every quarter.;Access\n"
+    "K-3;Central logging;Security events go to a central store.;Logging\n"
+    "K-4;Log retention;Logs are kept for a year.;Logging\n"
+    "K-5;Incident plan;An incident response plan exists and is tested.;Incidents\n"
+)
+REFS = ["K-1", "K-2", "K-3", "K-4", "K-5"]
+
+
+def log(*args):
+    print("#", *args, flush=True)
+
+
+def fail(message, node=None):
+    print(f"FAIL: {message}", file=sys.stderr, flush=True)
+    if node is not None:
+        print("Accessibility tree at the failure:", file=sys.stderr)
+        dump(node, sys.stderr)
+    raise SystemExit(1)
+
+
+if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    print("SKIP: no display", flush=True)
+    sys.exit(SKIP)
+if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+    print("SKIP: no session bus", flush=True)
+    sys.exit(SKIP)
+
+try:
+    import pyatspi
+    from dogtail.config import config as dogtail_config
+    dogtail_config.logDebugToFile = False
+    from dogtail import rawinput
+except ImportError as e:
+    print(f"SKIP: pyatspi or dogtail missing ({e})", flush=True)
+    sys.exit(SKIP)
+
+
+# Accessibility tree helpers
+
+def role(node):
+    try:
+        return node.getRoleName()
+    except Exception:
+        return ""
+
+
+def name(node):
+    try:
+        return node.name or ""
+    except Exception:
+        return ""
+
+
+def children(node):
+    try:
+        return [node.getChildAtIndex(i) for i in range(node.childCount)]
+    except Exception:
+        return []
+
+
+def has_state(node, state):
+    try:
+        return node.getState().contains(state)
+    except Exception:
+        return False
+
+
+def find_all(node, pred, depth=0, out=None):
+    if out is None:
+        out = []
+    if node is None or depth > 60:
+        return out
+    if pred(node):
+        out.append(node)
+    for child in children(node):
+        find_all(child, pred, depth + 1, out)
+    return out
+
+
+def find(node, pred):
+    found = find_all(node, pred)
+    return found[0] if found else None
+
+
+def dump(node, stream, depth=0):
+    if node is None or depth > 40:
+        return
+    print("  " * depth + f"[{role(node)}] {name(node)!r}", file=stream)
+    for child in children(node):
+        dump(child, stream, depth + 1)
+
+
+def wait_for(what, check, timeout=20.0, node=None, proc=None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            fail(f"the application exited with status {proc.returncode} while waiting for {what}")
+        try:
+            result = check()
+        except Exception:
+            result = None
+        if result:
+            return result
+        time.sleep(0.25)
+    fail(f"timed out waiting for {what}", node)
+
+
+def labels_under(node):
+    texts = []
+    for n in find_all(node, lambda n: role(n) == "label"):
+        try:
+            t = n.queryText()
+            texts.append(t.getText(0, t.characterCount))
+        except Exception:
+            texts.append(name(n))
+    return texts
+
+
+def press(keysym, times=1):
+    for _ in range(times):
+        pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+        time.sleep(0.15)
+
+
+def click(node):
+    extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    rawinput.click(extents.x + extents.width // 2, extents.y + extents.height // 2)
+
+
+def is_button(node, label):
+    # GTK names a button with a mnemonic "C_reate Project… Create Project…".
+    return role(node) == "push button" and (name(node) == label or name(node).endswith(" " + label))
+
+
+KEY_UP, KEY_DOWN, KEY_RETURN = 0xFF52, 0xFF54, 0xFF0D
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+
+    exe = os.path.abspath(sys.argv[1])
+    cli = os.path.abspath(sys.argv[2])
+    home = tempfile.mkdtemp(prefix="evident-e2e-import-")
+    checklist = os.path.join(home, "controls.csv")
+    with open(checklist, "w", encoding="utf-8") as f:
+        f.write(CHECKLIST)
+
+    env = dict(os.environ)
+    env.update({
+        # The save dialog starts in the home folder (there is no Documents).
+        "HOME": home,
+        "XDG_DATA_HOME": os.path.join(home, "data"),
+        "XDG_CONFIG_HOME": os.path.join(home, "config"),
+        "XDG_CACHE_HOME": os.path.join(home, "cache"),
+        "GSETTINGS_BACKEND": "memory",
+        "GTK_A11Y": "atspi",
+        "LC_ALL": "C.UTF-8",
+        "LANGUAGE": "C",
+    })
+    for var in ("NO_AT_BRIDGE", "G_DEBUG"):
+        env.pop(var, None)
+
+    log_path = os.path.join(home, "evident.log")
+    log(f"starting {exe} {checklist}")
+    with open(log_path, "w") as out:
+        proc = subprocess.Popen([exe, checklist], env=env, stdout=out, stderr=subprocess.STDOUT)
+
+    try:
+        return run(proc, cli, home, env)
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        with open(log_path) as f:
+            output = f.read().strip()
+        if output:
+            log("application output:\n" + output)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def run(proc, cli, home, env):
+    desktop = pyatspi.Registry.getDesktop(0)
+
+    def find_app():
+        if proc.poll() is not None:
+            fail(f"the application exited with status {proc.returncode}")
+        for app in desktop:
+            try:
+                if app is not None and app.get_process_id() == proc.pid:
+                    return app
+            except Exception:
+                pass
+        return None
+
+    app = wait_for("the application on the accessibility bus", find_app, timeout=30)
+
+    # The assistant opens on the file, titled with its name.
+    assistant = wait_for("the import assistant",
+                         lambda: find(app, lambda n: role(n) == "frame" and name(n) == "Import Checklist"
+                                      and "controls.csv" in labels_under(n)),
+                         node=app)
+    log("found the import assistant")
+
+    def create_button():
+        return find(assistant, lambda n: is_button(n, "Create Project…") and name(n).startswith("C_reate"))
+
+    # Nothing names the references: the assistant says so, and waits.
+    button = wait_for("the Create Project button", create_button, node=assistant)
+    wait_for("the reason the import waits",
+             lambda: any("no column holds the items’ references" in t for t in labels_under(assistant)),
+             node=assistant)
+    if has_state(button, pyatspi.STATE_SENSITIVE):
+        fail("Create Project… is offered while no column holds the references", assistant)
+
+    # Map the reference column with its drop-down, from the keyboard.
+    combo = wait_for("the Reference column drop-down",
+                     lambda: find(assistant, lambda n: role(n) == "combo box" and name(n) == "Reference column"),
+                     node=assistant)
+    click(combo)
+
+    def column_list():
+        for lst in find_all(combo, lambda n: role(n) == "list"):
+            options = [" ".join(labels_under(r)) for r in children(lst)]
+            if "Key (A)" in options and len(options) >= 4:
+                return lst, options
+        return None
+
+    popup, options = wait_for("the columns offered", column_list, node=combo)
+    focused = next((i for i, r in enumerate(children(popup)) if has_state(r, pyatspi.STATE_FOCUSED)), 0)
+    delta = options.index("Key (A)") - focused
+    log(f"columns offered: {options}; moving {delta} from {options[focused]!r}")
+    press(KEY_DOWN if delta > 0 else KEY_UP, abs(delta))
+    press(KEY_RETURN)
+
+    wait_for("the drop-down to show Key (A)", lambda: "Key (A)" in labels_under(combo), node=combo)
+    wait_for("Create Project… to be offered",
+             lambda: has_state(create_button(), pyatspi.STATE_SENSITIVE), node=assistant)
+    wait_for("the count line", lambda: any(t.startswith("5 items in 3 chapters") for t in labels_under(assistant)),
+             node=assistant)
+    log("the reference column is mapped: 5 items in 3 chapters")
+
+    # Ctrl+Return creates: the save dialog suggests controls.evident.
+    rawinput.keyCombo("<Control>Return")
+    # (GTK 4.8 gives the file chooser dialog no window role.)
+    dialog = wait_for("the save dialog",
+                      lambda: next((top for top in children(app) if name(top) == "Save the New Project"), None),
+                      node=app)
+    accept = wait_for("the dialog's Create button",
+                      lambda: find(dialog, lambda n: is_button(n, "Create")), node=dialog)
+    time.sleep(0.5)
+    accept.queryAction().doAction(0)
+
+    project = os.path.join(home, "controls.evident")
+    wait_for(f"{project} to be created", lambda: os.path.exists(project), timeout=20, node=app, proc=proc)
+
+    # The project shows in the window, and the assistant is gone.
+    def is_sidebar(n):
+        return role(n) == "list" and name(n) == "Chapters" and any(
+            name(r).startswith("All Items") for r in children(n))
+
+    wait_for("the project's chapters in the window", lambda: find(app, is_sidebar), node=app, proc=proc)
+    wait_for("the assistant to close",
+             lambda: not find(app, lambda n: role(n) == "frame" and name(n) == "Import Checklist"),
+             node=app, proc=proc)
+
+    result = subprocess.run([cli, "items", project, "--json"], env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        fail(f"evident-cli items failed: {result.stderr.strip()}")
+    items = json.loads(result.stdout)
+    if isinstance(items, dict):
+        items = items.get("items", [])
+    refs = sorted(item.get("ref") for item in items)
+    if refs != REFS:
+        fail(f"the project holds {refs}, expected {REFS}")
+
+    # The mapping is remembered for the next file with this header.
+    memory = os.path.join(home, "config", "evident", "import-mappings.json")
+    if not os.path.exists(memory):
+        fail("the mapping the user chose was not remembered")
+    with open(memory, encoding="utf-8") as f:
+        remembered = json.load(f)
+    if "ref=Key" not in json.dumps(remembered):
+        fail(f"the remembered mapping does not map the reference to Key: {remembered}")
+
+    log(f"PASS: imported {len(refs)} items into {os.path.basename(project)} with the reference mapped to Key")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
