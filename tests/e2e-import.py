@@ -19,13 +19,14 @@ Needs a display and a session bus (meson test runs under
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 
-SKIP = 77
+from e2e_atspi import (KEY_DOWN, KEY_RETURN, KEY_UP, children, click, environment, fail, find,
+                       find_all, find_app, has_state, is_button, labels_under, log, name, press,
+                       pyatspi, rawinput, role, start, stop, wait_for)
 
 CHECKLIST = (
     "Key;Name;Text;Area\n"
@@ -36,135 +37,6 @@ CHECKLIST = (
     "K-5;Incident plan;An incident response plan exists and is tested.;Incidents\n"
 )
 REFS = ["K-1", "K-2", "K-3", "K-4", "K-5"]
-
-
-def log(*args):
-    print("#", *args, flush=True)
-
-
-def fail(message, node=None):
-    print(f"FAIL: {message}", file=sys.stderr, flush=True)
-    if node is not None:
-        print("Accessibility tree at the failure:", file=sys.stderr)
-        dump(node, sys.stderr)
-    raise SystemExit(1)
-
-
-if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-    print("SKIP: no display", flush=True)
-    sys.exit(SKIP)
-if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-    print("SKIP: no session bus", flush=True)
-    sys.exit(SKIP)
-
-try:
-    import pyatspi
-    from dogtail.config import config as dogtail_config
-    dogtail_config.logDebugToFile = False
-    from dogtail import rawinput
-except ImportError as e:
-    print(f"SKIP: pyatspi or dogtail missing ({e})", flush=True)
-    sys.exit(SKIP)
-
-
-# Accessibility tree helpers
-
-def role(node):
-    try:
-        return node.getRoleName()
-    except Exception:
-        return ""
-
-
-def name(node):
-    try:
-        return node.name or ""
-    except Exception:
-        return ""
-
-
-def children(node):
-    try:
-        return [node.getChildAtIndex(i) for i in range(node.childCount)]
-    except Exception:
-        return []
-
-
-def has_state(node, state):
-    try:
-        return node.getState().contains(state)
-    except Exception:
-        return False
-
-
-def find_all(node, pred, depth=0, out=None):
-    if out is None:
-        out = []
-    if node is None or depth > 60:
-        return out
-    if pred(node):
-        out.append(node)
-    for child in children(node):
-        find_all(child, pred, depth + 1, out)
-    return out
-
-
-def find(node, pred):
-    found = find_all(node, pred)
-    return found[0] if found else None
-
-
-def dump(node, stream, depth=0):
-    if node is None or depth > 40:
-        return
-    print("  " * depth + f"[{role(node)}] {name(node)!r}", file=stream)
-    for child in children(node):
-        dump(child, stream, depth + 1)
-
-
-def wait_for(what, check, timeout=20.0, node=None, proc=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            fail(f"the application exited with status {proc.returncode} while waiting for {what}")
-        try:
-            result = check()
-        except Exception:
-            result = None
-        if result:
-            return result
-        time.sleep(0.25)
-    fail(f"timed out waiting for {what}", node)
-
-
-def labels_under(node):
-    texts = []
-    for n in find_all(node, lambda n: role(n) == "label"):
-        try:
-            t = n.queryText()
-            texts.append(t.getText(0, t.characterCount))
-        except Exception:
-            texts.append(name(n))
-    return texts
-
-
-def press(keysym, times=1):
-    for _ in range(times):
-        pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
-        time.sleep(0.15)
-
-
-def click(node):
-    extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    rawinput.click(extents.x + extents.width // 2, extents.y + extents.height // 2)
-
-
-def is_button(node, label):
-    # GTK names a button with a mnemonic "C_reate Project… Create Project…".
-    return role(node) == "push button" and (name(node) == label or name(node).endswith(" " + label))
-
-
-KEY_UP, KEY_DOWN, KEY_RETURN = 0xFF52, 0xFF54, 0xFF0D
 
 
 def main():
@@ -179,57 +51,19 @@ def main():
     with open(checklist, "w", encoding="utf-8") as f:
         f.write(CHECKLIST)
 
-    env = dict(os.environ)
-    env.update({
-        # The save dialog starts in the home folder (there is no Documents).
-        "HOME": home,
-        "XDG_DATA_HOME": os.path.join(home, "data"),
-        "XDG_CONFIG_HOME": os.path.join(home, "config"),
-        "XDG_CACHE_HOME": os.path.join(home, "cache"),
-        "GSETTINGS_BACKEND": "memory",
-        "GTK_A11Y": "atspi",
-        "LC_ALL": "C.UTF-8",
-        "LANGUAGE": "C",
-    })
-    for var in ("NO_AT_BRIDGE", "G_DEBUG"):
-        env.pop(var, None)
-
+    # The save dialog starts in the home folder (there is no Documents).
+    env = environment(home)
     log_path = os.path.join(home, "evident.log")
-    log(f"starting {exe} {checklist}")
-    with open(log_path, "w") as out:
-        proc = subprocess.Popen([exe, checklist], env=env, stdout=out, stderr=subprocess.STDOUT)
-
+    proc = start([exe, checklist], env, log_path)
     try:
         return run(proc, cli, home, env)
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        with open(log_path) as f:
-            output = f.read().strip()
-        if output:
-            log("application output:\n" + output)
+        stop(proc, log_path)
         shutil.rmtree(home, ignore_errors=True)
 
 
 def run(proc, cli, home, env):
-    desktop = pyatspi.Registry.getDesktop(0)
-
-    def find_app():
-        if proc.poll() is not None:
-            fail(f"the application exited with status {proc.returncode}")
-        for app in desktop:
-            try:
-                if app is not None and app.get_process_id() == proc.pid:
-                    return app
-            except Exception:
-                pass
-        return None
-
-    app = wait_for("the application on the accessibility bus", find_app, timeout=30)
+    app = find_app(proc)
 
     # The assistant opens on the file, titled with its name.
     assistant = wait_for("the import assistant",
