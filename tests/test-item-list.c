@@ -12,14 +12,13 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "evident-chapter.h"
 #include "evident-enums-util.h"
 #include "evident-item.h"
 #include "evident-item-list.h"
 #include "evident-project.h"
-#include "evident-sample.h"
+#include "evident-test-utils.h"
 
 typedef struct
 {
@@ -32,49 +31,10 @@ typedef struct
 /* Helpers */
 
 static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @check (@fixture) holds, for at most five seconds. */
-static gboolean
-wait_for (gboolean (*check) (Fixture *fixture),
-          Fixture  *fixture)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!check (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return check (fixture);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
-
-  fixture->dir = g_dir_make_tmp ("evident-test-item-list-XXXXXX", &error);
-  g_assert_no_error (error);
-  file = g_file_new_build_filename (fixture->dir, "sample.evident", NULL);
-  fixture->project = evident_sample_create_project (file, TRUE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->project);
+  fixture->project = evident_test_create_sample_project ("item-list", &fixture->dir);
 
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 600, 900);
@@ -83,29 +43,19 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->list));
   g_object_set (fixture->list, "project", fixture->project, NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  pump ();
+  evident_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  pump ();
+  evident_test_iterate ();
   g_assert_finalize_object (fixture->list);
   g_assert_finalize_object (fixture->project);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_assert_true (evident_test_remove_dir (fixture->dir));
   g_free (fixture->dir);
 }
 
@@ -251,26 +201,21 @@ mentions (EvidentItem *item,
   return FALSE;
 }
 
-static void
+/* @widget and its descendants with @css_class. */
+static GPtrArray *
 collect_by_class (GtkWidget  *widget,
-                  const char *css_class,
-                  GPtrArray  *found)
+                  const char *css_class)
 {
-  if (gtk_widget_has_css_class (widget, css_class))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_by_class (child, css_class, found);
+  return evident_test_collect_widgets (widget, GTK_TYPE_WIDGET, evident_test_has_css_class,
+                                       css_class);
 }
 
 static GtkWidget *
 find_by_class (GtkWidget  *widget,
                const char *css_class)
 {
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  g_autoptr (GPtrArray) found = collect_by_class (widget, css_class);
 
-  collect_by_class (widget, css_class, found);
   return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
 }
 
@@ -279,9 +224,8 @@ static GtkWidget *
 find_row (Fixture    *fixture,
           const char *ref)
 {
-  g_autoptr (GPtrArray) refs = g_ptr_array_new ();
+  g_autoptr (GPtrArray) refs = collect_by_class (GTK_WIDGET (fixture->list), "evident-item-ref");
 
-  collect_by_class (GTK_WIDGET (fixture->list), "evident-item-ref", refs);
   for (guint i = 0; i < refs->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (refs, i);
@@ -304,11 +248,11 @@ compare_lines (gconstpointer a,
 static char *
 shown_headers (Fixture *fixture)
 {
-  g_autoptr (GPtrArray) headers = g_ptr_array_new ();
+  g_autoptr (GPtrArray) headers = collect_by_class (GTK_WIDGET (fixture->list),
+                                                    "evident-section-header");
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) text = g_string_new (NULL);
 
-  collect_by_class (GTK_WIDGET (fixture->list), "evident-section-header", headers);
   for (guint i = 0; i < headers->len; i++)
     {
       GtkWidget *header = g_ptr_array_index (headers, i);
@@ -349,8 +293,9 @@ expected_headers (Fixture *fixture)
 }
 
 static gboolean
-headers_match (Fixture *fixture)
+headers_match (gpointer data)
 {
+  Fixture *fixture = data;
   g_autofree char *shown = shown_headers (fixture);
   g_autofree char *expected = expected_headers (fixture);
 
@@ -358,8 +303,9 @@ headers_match (Fixture *fixture)
 }
 
 static gboolean
-no_headers (Fixture *fixture)
+no_headers (gpointer data)
 {
+  Fixture *fixture = data;
   g_autofree char *shown = shown_headers (fixture);
 
   return *shown == '\0';
@@ -388,14 +334,16 @@ activate (Fixture    *fixture,
 }
 
 static gboolean
-row_shown (Fixture *fixture)
+row_shown (gpointer data)
 {
+  Fixture *fixture = data;
   return find_row (fixture, "8.3.4") != NULL;
 }
 
 static gboolean
-first_row_shown (Fixture *fixture)
+first_row_shown (gpointer data)
 {
+  Fixture *fixture = data;
   return find_row (fixture, "1.1.1") != NULL;
 }
 
@@ -753,8 +701,9 @@ test_selected_item (Fixture       *fixture,
 }
 
 static gboolean
-far_row_in_view (Fixture *fixture)
+far_row_in_view (gpointer data)
 {
+  Fixture *fixture = data;
   GtkWidget *list_view = find_by_class (GTK_WIDGET (fixture->list), "evident-item-list");
   GtkWidget *row = find_row (fixture, "12.1.1");
   graphene_point_t point;
@@ -775,11 +724,11 @@ test_scroll (Fixture       *fixture,
   Fixture other = *fixture;
 
   /* 12.1.1 is far below the window: picking it scrolls there. */
-  g_assert_true (wait_for (first_row_shown, fixture));
+  g_assert_true (evident_test_wait_until (first_row_shown, fixture));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
   g_assert_false (far_row_in_view (fixture));
   g_object_set (fixture->list, "selected-item", far, NULL);
-  g_assert_true (wait_for (far_row_in_view, fixture));
+  g_assert_true (evident_test_wait_until (far_row_in_view, fixture));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
 
   /* Also when it is picked before the list is first shown, as when the
@@ -791,10 +740,10 @@ test_scroll (Fixture       *fixture,
   gtk_window_set_child (GTK_WINDOW (other.window), GTK_WIDGET (other.list));
   g_object_set (other.list, "project", fixture->project, "selected-item", far, NULL);
   gtk_window_present (GTK_WINDOW (other.window));
-  g_assert_true (wait_for (far_row_in_view, &other));
+  g_assert_true (evident_test_wait_until (far_row_in_view, &other));
 
   gtk_window_destroy (GTK_WINDOW (other.window));
-  pump ();
+  evident_test_iterate ();
   g_assert_finalize_object (other.list);
 }
 
@@ -826,7 +775,7 @@ test_activate (Fixture       *fixture,
 
   /* A click on a row selects and opens it. */
   activated = NULL;
-  g_assert_true (wait_for (row_shown, fixture));
+  g_assert_true (evident_test_wait_until (row_shown, fixture));
   g_assert_true (gtk_widget_compute_point (find_row (fixture, "8.3.4"), list_view,
                                            &GRAPHENE_POINT_INIT (10, 10), &point));
   controllers = gtk_widget_observe_controllers (list_view);
@@ -879,7 +828,7 @@ test_sections (Fixture       *fixture,
   g_autofree char *shown = NULL;
 
   g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
-  g_assert_true (wait_for (headers_match, fixture));
+  g_assert_true (evident_test_wait_until (headers_match, fixture));
   shown = shown_headers (fixture);
   g_assert_cmpstr (shown, ==,
                    "8.1.1: 8.1 Security Governance\n"
@@ -889,25 +838,26 @@ test_sections (Fixture       *fixture,
 
   /* Filtered: the first row left of each section carries its header. */
   activate (fixture, "item-list.at-risk", NULL);
-  g_assert_true (wait_for (headers_match, fixture));
+  g_assert_true (evident_test_wait_until (headers_match, fixture));
   set_status (fixture, "8.3.2", EVIDENT_STATUS_READY);
-  g_assert_true (wait_for (headers_match, fixture));
+  g_assert_true (evident_test_wait_until (headers_match, fixture));
   g_clear_pointer (&shown, g_free);
   shown = shown_headers (fixture);
   g_assert_nonnull (strstr (shown, "8.3.4: 8.3 Detection and Response\n"));
   g_assert_true (evident_project_undo (fixture->project, NULL));
-  g_assert_true (wait_for (headers_match, fixture));
+  g_assert_true (evident_test_wait_until (headers_match, fixture));
 
   /* Sorted by risk, sections mean nothing. */
   activate (fixture, "item-list.sort", g_variant_new_string ("risk"));
-  g_assert_true (wait_for (no_headers, fixture));
+  g_assert_true (evident_test_wait_until (no_headers, fixture));
   activate (fixture, "item-list.sort", g_variant_new_string ("ref"));
-  g_assert_true (wait_for (headers_match, fixture));
+  g_assert_true (evident_test_wait_until (headers_match, fixture));
 }
 
 static gboolean
-mandatory_row_shown (Fixture *fixture)
+mandatory_row_shown (gpointer data)
 {
+  Fixture *fixture = data;
   GtkWidget *row = find_row (fixture, "8.3.3");
 
   return row != NULL && gtk_widget_get_visible (find_by_class (row, "evident-mandatory"));
@@ -924,7 +874,7 @@ test_rows (Fixture       *fixture,
   GtkWidget *details;
 
   g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
-  g_assert_true (wait_for (row_shown, fixture));
+  g_assert_true (evident_test_wait_until (row_shown, fixture));
   row = find_row (fixture, "8.3.4");
   status = find_by_class (row, "evident-status-pill");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)),
@@ -949,27 +899,15 @@ test_rows (Fixture       *fixture,
 
   /* The mandatory tag follows the item. */
   g_assert_false (gtk_widget_get_visible (find_by_class (row, "evident-mandatory")));
-  g_assert_true (wait_for (mandatory_row_shown, fixture));
-}
-
-static void
-no_display (void)
-{
-  g_test_skip ("No display");
+  g_assert_true (evident_test_wait_until (mandatory_row_shown, fixture));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/item-list/no-display", no_display);
-      return g_test_run ();
-    }
-  adw_init ();
+  if (!evident_test_init (&argc, &argv, "/item-list/no-display"))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add ("/item-list/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
