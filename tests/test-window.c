@@ -21,7 +21,7 @@
 #include "evident-item.h"
 #include "evident-project.h"
 #include "evident-sample.h"
-#include "evident-application.h"
+#include "evident-settings.h"
 #include "evident-test-utils.h"
 #include "evident-window-private.h"
 

@@ -10,6 +10,7 @@
 #include "evident-csv.h"
 #include "evident-project.h"
 #include "evident-sample.h"
+#include "evident-settings.h"
 #include "evident-window.h"
 
 /*
@@ -18,9 +19,6 @@
  * window that has them); with none, the last project opens, or the default
  * project, created from the bundled sample on first start.
  */
-
-#define SCHEMA_ID "io.github.evidentapp.Evident"
-#define MAX_RECENT_STORED 16
 
 struct _EvidentApplication
 {
@@ -136,7 +134,7 @@ show_project (EvidentApplication *self,
     window = evident_window_new (GTK_APPLICATION (self));
 
   evident_window_set_project (window, project);
-  evident_application_note_opened (self, evident_project_get_file (project));
+  evident_settings_note_opened (self->settings, evident_project_get_file (project));
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -148,11 +146,9 @@ open_startup_project (EvidentApplication *self)
   g_autofree char *last = NULL;
   EvidentWindow *window;
 
-  if (self->settings != NULL)
-    last = g_settings_get_string (self->settings, "last-project");
-
   /* The last project, if it still opens; else the default project. */
-  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+  last = evident_settings_dup_last_project (self->settings);
+  if (last != NULL && g_file_test (last, G_FILE_TEST_IS_REGULAR))
     {
       g_autoptr (GFile) file = g_file_new_for_path (last);
       g_autoptr (GError) last_error = NULL;
@@ -176,7 +172,7 @@ open_startup_project (EvidentApplication *self)
   if (project != NULL)
     {
       evident_window_set_project (window, project);
-      evident_application_note_opened (self, evident_project_get_file (project));
+      evident_settings_note_opened (self->settings, evident_project_get_file (project));
     }
   gtk_window_present (GTK_WINDOW (window));
 
@@ -722,20 +718,6 @@ evident_application_new (void)
 }
 
 /**
- * evident_application_get_settings:
- *
- * Returns: (transfer none) (nullable): the settings, or %NULL when the
- *   schema is not installed
- */
-GSettings *
-evident_application_get_settings (EvidentApplication *self)
-{
-  g_return_val_if_fail (EVIDENT_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}
-
-/**
  * evident_application_find_window:
  *
  * Returns: (transfer none) (nullable): the window showing @file
@@ -800,66 +782,3 @@ evident_application_open_file (EvidentApplication *self,
   show_project (self, project, parent);
 }
 
-/**
- * evident_application_note_opened:
- *
- * Remembers @file as the last project and first of the recent ones.
- */
-void
-evident_application_note_opened (EvidentApplication *self,
-                                  GFile              *file)
-{
-  g_autofree char *path = NULL;
-  g_auto (GStrv) recent = NULL;
-  g_autoptr (GStrvBuilder) builder = NULL;
-  g_auto (GStrv) updated = NULL;
-  guint n = 1;
-
-  g_return_if_fail (EVIDENT_IS_APPLICATION (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  path = g_file_get_path (file);
-  if (self->settings == NULL || path == NULL)
-    return;
-
-  recent = g_settings_get_strv (self->settings, "recent-projects");
-  builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, path);
-  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT_STORED; i++)
-    {
-      if (g_str_equal (recent[i], path))
-        continue;
-      g_strv_builder_add (builder, recent[i]);
-      n++;
-    }
-  updated = g_strv_builder_end (builder);
-
-  g_settings_delay (self->settings);
-  g_settings_set_string (self->settings, "last-project", path);
-  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) updated);
-  g_settings_apply (self->settings);
-}
-
-/**
- * evident_settings_new:
- *
- * Returns: (transfer full) (nullable): Evident's settings, or %NULL when the
- *   schema is not installed (then nothing is remembered)
- */
-GSettings *
-evident_settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-
-  if (schema == NULL)
-    {
-      g_debug ("Schema %s is not installed; settings are not kept", SCHEMA_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}

@@ -6,12 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "evident-application.h"
 #include "evident-evidence.h"
 #include "evident-item.h"
 #include "evident-preview.h"
 #include "evident-resources.h"
 #include "evident-sample.h"
+#include "evident-settings.h"
 #include "evident-window-private.h"
 
 /*
@@ -190,31 +190,19 @@ update_item_title (EvidentWindow *self)
 static void
 update_recent_menu (EvidentWindow *self)
 {
-  g_auto (GStrv) recent = NULL;
-  g_autoptr (GMenu) submenu = NULL;
-  guint n = 0;
+  g_auto (GStrv) recent = evident_settings_dup_recent_projects (self->settings, MAX_RECENT);
+  g_autoptr (GMenu) submenu = g_menu_new ();
 
   g_menu_remove_all (self->recent_section);
 
-  if (self->settings == NULL)
-    return;
-
-  recent = g_settings_get_strv (self->settings, "recent-projects");
-  submenu = g_menu_new ();
-
-  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+  for (guint i = 0; recent[i] != NULL; i++)
     {
-      g_autoptr (GFile) file = NULL;
+      g_autoptr (GFile) file = g_file_new_for_path (recent[i]);
       g_autoptr (GMenuItem) item = NULL;
-      g_autofree char *basename = NULL;
+      g_autofree char *basename = g_file_get_basename (file);
       g_autofree char *label = NULL;
       g_auto (GStrv) parts = NULL;
 
-      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
-        continue;
-
-      file = g_file_new_for_path (recent[i]);
-      basename = g_file_get_basename (file);
       /* Menu labels take "_" for mnemonics: keep the file's own. */
       parts = g_strsplit (basename, "_", -1);
       label = g_strjoinv ("__", parts);
@@ -222,10 +210,9 @@ update_recent_menu (EvidentWindow *self)
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
       g_menu_append_item (submenu, item);
-      n++;
     }
 
-  if (n > 0)
+  if (recent[0] != NULL)
     g_menu_append_submenu (self->recent_section, _("_Recent Projects"), G_MENU_MODEL (submenu));
 }
 
@@ -1174,20 +1161,7 @@ evident_window_close_request (GtkWindow *window)
 {
   EvidentWindow *self = EVIDENT_WINDOW (window);
 
-  if (self->settings != NULL)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_delay (self->settings);
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
-        {
-          g_settings_set_int (self->settings, "window-width", width);
-          g_settings_set_int (self->settings, "window-height", height);
-        }
-      g_settings_apply (self->settings);
-    }
+  evident_settings_save_window (self->settings, window);
 
   return GTK_WINDOW_CLASS (evident_window_parent_class)->close_request (window);
 }
@@ -1392,14 +1366,9 @@ evident_window_init (EvidentWindow *self)
                            G_CONNECT_SWAPPED);
 
   self->settings = evident_settings_new ();
+  evident_settings_restore_window (self->settings, GTK_WINDOW (self));
   if (self->settings != NULL)
     {
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-
       /* The metric chosen last week is the one to see this week. */
       g_settings_bind (self->settings, "heatmap-metric", self->overview, "metric",
                        G_SETTINGS_BIND_DEFAULT);
