@@ -4,10 +4,10 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <string.h>
 
 #include "evident-application.h"
 #include "evident-csv.h"
+#include "evident-file-chooser.h"
 #include "evident-project.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
@@ -54,33 +54,6 @@ static GtkWindow *
 get_parent_window (EvidentApplication *self)
 {
   return gtk_application_get_active_window (GTK_APPLICATION (self));
-}
-
-static GFile *
-ensure_extension (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL && !g_str_has_suffix (path, ".evident"))
-    {
-      g_autofree char *with_extension = g_strconcat (path, ".evident", NULL);
-
-      return g_file_new_for_path (with_extension);
-    }
-
-  return g_object_ref (file);
-}
-
-static char *
-dup_basename_without_extension (GFile *file)
-{
-  char *basename = g_file_get_basename (file);
-  char *dot = strrchr (basename, '.');
-
-  if (dot != NULL && dot != basename)
-    *dot = '\0';
-
-  return basename;
 }
 
 static void
@@ -297,7 +270,7 @@ create_project (EvidentApplication *self,
   data = g_new0 (CreateData, 1);
   data->checklist = checklist ? g_object_ref (checklist) : NULL;
   data->destination = g_object_ref (destination);
-  data->title = dup_basename_without_extension (destination);
+  data->title = evident_file_chooser_dup_stem (destination);
   g_weak_ref_init (&data->window, parent);
 
   data->toast = adw_toast_new (checklist != NULL ? _("Importing the checklist…")
@@ -326,7 +299,7 @@ destination_response_cb (GtkNativeDialog *native,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr (GFile) destination = ensure_extension (chosen);
+      g_autoptr (GFile) destination = evident_file_chooser_ensure_extension (chosen);
 
       create_project (data->self,
                       gtk_native_dialog_get_transient_for (native),
@@ -346,25 +319,16 @@ choose_destination (EvidentApplication *self,
                     GtkWindow          *parent,
                     GFile              *checklist)
 {
-  g_autoptr (GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *native;
   DestinationData *data;
 
-  native = gtk_file_chooser_native_new (_("Save the New Project"), parent,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("C_reate"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Evident Projects"));
-  gtk_file_filter_add_pattern (filter, "*.evident");
-  gtk_file_filter_add_mime_type (filter, "application/x-evident-project");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  native = evident_file_chooser_new_for_projects (_("Save the New Project"), parent,
+                                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"));
 
   if (checklist != NULL)
     {
-      g_autofree char *base = dup_basename_without_extension (checklist);
+      g_autofree char *base = evident_file_chooser_dup_stem (checklist);
 
       name = g_strconcat (base, ".evident", NULL);
     }
@@ -485,19 +449,10 @@ open_action (GSimpleAction *action,
              gpointer       user_data)
 {
   EvidentApplication *self = user_data;
-  g_autoptr (GtkFileFilter) filter = NULL;
   GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (_("Open a Project"), get_parent_window (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Evident Projects"));
-  gtk_file_filter_add_pattern (filter, "*.evident");
-  gtk_file_filter_add_mime_type (filter, "application/x-evident-project");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  native = evident_file_chooser_new_for_projects (_("Open a Project"), get_parent_window (self),
+                                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
   g_signal_connect (native, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

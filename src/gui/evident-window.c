@@ -4,9 +4,9 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "evident-evidence.h"
+#include "evident-file-chooser.h"
 #include "evident-item.h"
 #include "evident-preview.h"
 #include "evident-resources.h"
@@ -919,21 +919,6 @@ redo_action (GtkWidget  *widget,
     toast_error (self, error);
 }
 
-static GFile *
-ensure_extension (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL && !g_str_has_suffix (path, ".evident"))
-    {
-      g_autofree char *with_extension = g_strconcat (path, ".evident", NULL);
-
-      return g_file_new_for_path (with_extension);
-    }
-
-  return g_object_ref (file);
-}
-
 static void
 save_copy_response_cb (GtkNativeDialog *native,
                        int              response,
@@ -942,7 +927,7 @@ save_copy_response_cb (GtkNativeDialog *native,
   if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
     {
       g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr (GFile) destination = ensure_extension (chosen);
+      g_autoptr (GFile) destination = evident_file_chooser_ensure_extension (chosen);
       g_autoptr (GError) error = NULL;
 
       if (g_file_equal (destination, evident_project_get_file (self->project)))
@@ -978,33 +963,20 @@ save_copy_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   EvidentWindow *self = EVIDENT_WINDOW (widget);
-  g_autoptr (GtkFileFilter) filter = NULL;
   g_autoptr (GFile) parent = NULL;
-  g_autofree char *basename = NULL;
+  g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *native;
-  char *dot;
 
   if (self->project == NULL)
     return;
 
-  native = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  native = evident_file_chooser_new_for_projects (_("Save a Copy"), GTK_WINDOW (self),
+                                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
 
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Evident Projects"));
-  gtk_file_filter_add_pattern (filter, "*.evident");
-  gtk_file_filter_add_mime_type (filter, "application/x-evident-project");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  basename = g_file_get_basename (evident_project_get_file (self->project));
-  dot = strrchr (basename, '.');
-  if (dot != NULL && dot != basename)
-    *dot = '\0';
+  stem = evident_file_chooser_dup_stem (evident_project_get_file (self->project));
   /* Translators: the suggested file name of a copy of project %s */
-  name = g_strdup_printf (_("%s (copy).evident"), basename);
+  name = g_strdup_printf (_("%s (copy).evident"), stem);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
 
   parent = g_file_get_parent (evident_project_get_file (self->project));
