@@ -10,6 +10,7 @@
 #include "evident-enums-util.h"
 #include "evident-item.h"
 #include "evident-item-row.h"
+#include "evident-item-search-filter.h"
 #include "evident-project.h"
 
 #include "evident-item-list.h"
@@ -18,12 +19,13 @@
  * EvidentItemList: the items of a project (or of one chapter), searched,
  * filtered and sorted through a GListModel chain:
  *
- *   project items → GtkFilterListModel (GtkEveryFilter: chapter, search,
- *   state) → GtkSortListModel (checklist order, or points at risk) →
- *   GtkSingleSelection → GtkListView
+ *   project items → GtkFilterListModel (GtkEveryFilter: chapter, search
+ *   (EvidentItemSearchFilter), state) → GtkSortListModel (checklist order,
+ *   or points at risk) → GtkSingleSelection → GtkListView
  *
- * Rows follow their item's properties. GTK 4.8 has no section headers in
- * list views, so the first row of each section carries the section's title.
+ * Rows (EvidentItemRow) follow their item's properties. GTK 4.8 has no
+ * section headers in list views, so the first row of each section carries
+ * the section's title.
  *
  * "selected-item" is the item the user picked. It stays set when an edit
  * or a search filters its row out (the editor keeps showing it) and the row
@@ -40,55 +42,52 @@ static const char *sort_names[] = { "ref", "risk" };
 
 struct _EvidentItemList
 {
-  AdwBin              parent_instance;
+  AdwBin                   parent_instance;
 
   /* Template */
-  GtkSearchEntry     *search_entry;
-  GtkMenuButton      *filter_button;
-  GtkLabel           *filter_count;
-  GtkBox             *status_box;
-  GtkDropDown        *owner_dropdown;
-  GtkStringList      *owner_list;
-  GtkDropDown        *complexity_dropdown;
-  GtkStack           *stack;
-  GtkListView        *list_view;
-  AdwStatusPage      *empty_page;
-  GtkWidget          *empty_clear_button;
+  GtkSearchEntry          *search_entry;
+  GtkMenuButton           *filter_button;
+  GtkLabel                *filter_count;
+  GtkBox                  *status_box;
+  GtkDropDown             *owner_dropdown;
+  GtkStringList           *owner_list;
+  GtkDropDown             *complexity_dropdown;
+  GtkStack                *stack;
+  GtkListView             *list_view;
+  AdwStatusPage           *empty_page;
+  GtkWidget               *empty_clear_button;
 
   /* Model chain */
-  GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
-  GtkSingleSelection *selection;
-  GtkFilter          *chapter_filter;
-  GtkFilter          *search_filter;
-  GtkFilter          *state_filter;
-  GtkSorter          *risk_sorter;
-  GSimpleActionGroup *status_actions;
+  GtkFilterListModel      *filter_model;
+  GtkSortListModel        *sort_model;
+  GtkSingleSelection      *selection;
+  GtkFilter               *chapter_filter;
+  EvidentItemSearchFilter *search_filter;
+  GtkFilter               *state_filter;
+  GtkSorter               *risk_sorter;
+  GSimpleActionGroup      *status_actions;
 
-  EvidentProject     *project;
-  GListModel         *items;
-  EvidentChapter     *chapter;
-  EvidentItem        *selected_item;
+  EvidentProject          *project;
+  GListModel              *items;
+  EvidentChapter          *chapter;
+  EvidentItem             *selected_item;
 
   /* Filter state */
-  char               *chapter_number;
-  char               *search_text;
-  char              **search_terms;  /* casefolded and normalized */
-  char               *owner;         /* NULL: any; "": unassigned */
-  char              **owners;        /* in the owner drop-down, after "Unassigned" */
-  int                 complexity;    /* -1: any */
-  guint               status_mask;   /* 1 << EvidentStatus; 0: any */
-  SortOrder           sort;
-  guint               mandatory_only : 1;
-  guint               at_risk : 1;
-  guint               syncing : 1;
+  char                    *chapter_number;
+  char                    *owner;         /* NULL: any; "": unassigned */
+  char                   **owners;        /* in the owner drop-down, after "Unassigned" */
+  int                      complexity;    /* -1: any */
+  guint                    status_mask;   /* 1 << EvidentStatus; 0: any */
+  SortOrder                sort;
+  guint                    mandatory_only : 1;
+  guint                    at_risk : 1;
+  guint                    syncing : 1;
 
-  GHashTable         *haystacks;     /* EvidentItem → casefolded text, NULL when stale */
-  GHashTable         *positions;     /* EvidentItem → checklist position + 1 */
-  GHashTable         *rows;          /* bound GtkListItems */
+  GHashTable              *positions;     /* EvidentItem → checklist position + 1 */
+  GHashTable              *rows;          /* bound GtkListItems */
 
-  EvidentItem        *scroll_item;   /* to scroll to once the list is laid out */
-  guint               scroll_tick_id;
+  EvidentItem             *scroll_item;   /* to scroll to once the list is laid out */
+  guint                    scroll_tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentItemList, evident_item_list, ADW_TYPE_BIN)
@@ -129,23 +128,6 @@ count_active_filters (EvidentItemList *self)
          + (self->complexity >= 0)
          + self->mandatory_only
          + self->at_risk;
-}
-
-/* What searches compare: case folded and normalized, so that "É" finds
- * "é" written either way. ASCII, most checklist text, takes a fast path. */
-static char *
-casefold (const char *text)
-{
-  g_autofree char *folded = NULL;
-  const char *p;
-
-  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
-    ;
-  if (*p == '\0')
-    return g_ascii_strdown (text, -1);
-
-  folded = g_utf8_casefold (text, -1);
-  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
 }
 
 /* Finding rows */
@@ -304,79 +286,6 @@ chapter_filter_func (gpointer object,
          || g_strcmp0 (evident_item_get_chapter (object), self->chapter_number) == 0;
 }
 
-static void
-note_changed_cb (EvidentItemList *self,
-                 GParamSpec      *pspec,
-                 EvidentItem     *item)
-{
-  /* Keep the key: it records that this handler is connected. */
-  g_hash_table_replace (self->haystacks, item, NULL);
-}
-
-static const char *
-get_haystack (EvidentItemList *self,
-              EvidentItem     *item)
-{
-  gpointer haystack = NULL;
-  gboolean known;
-  GString *text;
-
-  known = g_hash_table_lookup_extended (self->haystacks, item, NULL, &haystack);
-  if (haystack != NULL)
-    return haystack;
-
-  text = g_string_new (evident_item_get_ref (item));
-  g_string_append_c (text, '\n');
-  g_string_append (text, evident_item_get_title (item));
-  g_string_append_c (text, '\n');
-  g_string_append (text, evident_item_get_requirement (item));
-  if (evident_item_get_note (item) != NULL)
-    {
-      g_string_append_c (text, '\n');
-      g_string_append (text, evident_item_get_note (item));
-    }
-  haystack = casefold (text->str);
-  g_string_free (text, TRUE);
-
-  /* Disconnected by clear_haystacks(); g_signal_connect_object() would
-   * watch the list once per item. */
-  if (!known)
-    g_signal_connect_swapped (item, "notify::note", G_CALLBACK (note_changed_cb), self);
-  g_hash_table_replace (self->haystacks, item, haystack);
-  return haystack;
-}
-
-static void
-clear_haystacks (EvidentItemList *self)
-{
-  GHashTableIter iter;
-  gpointer item;
-
-  g_hash_table_iter_init (&iter, self->haystacks);
-  while (g_hash_table_iter_next (&iter, &item, NULL))
-    g_signal_handlers_disconnect_by_func (item, note_changed_cb, self);
-  g_hash_table_remove_all (self->haystacks);
-}
-
-static gboolean
-search_filter_func (gpointer object,
-                    gpointer user_data)
-{
-  EvidentItemList *self = user_data;
-  const char *haystack;
-
-  if (self->search_terms == NULL)
-    return TRUE;
-
-  haystack = get_haystack (self, object);
-  for (guint i = 0; self->search_terms[i] != NULL; i++)
-    {
-      if (strstr (haystack, self->search_terms[i]) == NULL)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 state_filter_func (gpointer object,
                    gpointer user_data)
@@ -459,7 +368,8 @@ update_filter_state (EvidentItemList *self)
                                   -1);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item-list.clear-filters",
-                                 n_active > 0 || self->search_terms != NULL);
+                                 n_active > 0
+                                 || evident_item_search_filter_is_active (self->search_filter));
 }
 
 static void
@@ -474,7 +384,8 @@ static void
 update_empty_state (EvidentItemList *self)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  gboolean filtered = count_active_filters (self) > 0 || self->search_terms != NULL;
+  gboolean filtered = count_active_filters (self) > 0
+                      || evident_item_search_filter_is_active (self->search_filter);
 
   if (n_items > 0 || self->project == NULL)
     {
@@ -585,8 +496,8 @@ project_changed_cb (EvidentItemList *self,
   /* An edit may change whether an item passes a filter, or where it sorts. */
   if (count_active_filters (self) > 0)
     gtk_filter_changed (self->state_filter, GTK_FILTER_CHANGE_DIFFERENT);
-  if (self->search_terms != NULL)
-    gtk_filter_changed (self->search_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  if (evident_item_search_filter_is_active (self->search_filter))
+    gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
   if (self->sort == SORT_RISK)
     gtk_sorter_changed (self->risk_sorter, GTK_SORTER_CHANGE_DIFFERENT);
   update_owners (self);
@@ -944,7 +855,6 @@ evident_item_list_dispose (GObject *object)
   self->sort_model = NULL;
   self->filter_model = NULL;
   self->chapter_filter = NULL;
-  self->search_filter = NULL;
   self->state_filter = NULL;
 
   G_OBJECT_CLASS (evident_item_list_parent_class)->dispose (object);
@@ -956,11 +866,9 @@ evident_item_list_finalize (GObject *object)
   EvidentItemList *self = EVIDENT_ITEM_LIST (object);
 
   g_clear_pointer (&self->chapter_number, g_free);
-  g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->search_terms, g_strfreev);
   g_clear_pointer (&self->owner, g_free);
   g_clear_pointer (&self->owners, g_strfreev);
-  g_clear_pointer (&self->haystacks, g_hash_table_unref);
+  g_clear_object (&self->search_filter);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
 
@@ -1147,7 +1055,6 @@ evident_item_list_init (EvidentItemList *self)
 
   self->complexity = -1;
   self->sort = SORT_REFERENCE;
-  self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->positions = g_hash_table_new (NULL, NULL);
   self->rows = g_hash_table_new (NULL, NULL);
 
@@ -1179,10 +1086,12 @@ evident_item_list_init (EvidentItemList *self)
   /* The model chain. */
   every = GTK_FILTER (gtk_every_filter_new ());
   self->chapter_filter = GTK_FILTER (gtk_custom_filter_new (chapter_filter_func, self, NULL));
-  self->search_filter = GTK_FILTER (gtk_custom_filter_new (search_filter_func, self, NULL));
+  /* The list keeps its own reference: the search text outlives the chain. */
+  self->search_filter = EVIDENT_ITEM_SEARCH_FILTER (evident_item_search_filter_new ());
   self->state_filter = GTK_FILTER (gtk_custom_filter_new (state_filter_func, self, NULL));
   gtk_multi_filter_append (GTK_MULTI_FILTER (every), self->chapter_filter);
-  gtk_multi_filter_append (GTK_MULTI_FILTER (every), self->search_filter);
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every),
+                           g_object_ref (GTK_FILTER (self->search_filter)));
   gtk_multi_filter_append (GTK_MULTI_FILTER (every), self->state_filter);
   self->filter_model = gtk_filter_list_model_new (NULL, every);
   self->risk_sorter = GTK_SORTER (gtk_custom_sorter_new (risk_compare_func, self, NULL));
@@ -1254,7 +1163,7 @@ evident_item_list_set_project (EvidentItemList *self,
     {
       g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
       g_signal_handlers_disconnect_by_func (self->items, items_changed_cb, self);
-      clear_haystacks (self);
+      evident_item_search_filter_clear_cache (self->search_filter);
       g_hash_table_remove_all (self->positions);
       self->items = NULL;
       g_clear_object (&self->project);
@@ -1413,7 +1322,7 @@ const char *
 evident_item_list_get_search_text (EvidentItemList *self)
 {
   g_return_val_if_fail (EVIDENT_IS_ITEM_LIST (self), NULL);
-  return self->search_text != NULL ? self->search_text : "";
+  return evident_item_search_filter_get_text (self->search_filter);
 }
 
 /**
@@ -1427,21 +1336,16 @@ void
 evident_item_list_set_search_text (EvidentItemList *self,
                                    const char      *text)
 {
-  g_autofree char *folded = NULL;
-  g_autofree char *old_text = NULL;
-  g_auto (GStrv) words = NULL;
-  GStrvBuilder *builder;
-  GtkFilterChange change;
+  EvidentItemSearchFilter *filter;
 
   g_return_if_fail (EVIDENT_IS_ITEM_LIST (self));
 
+  filter = self->search_filter;
   if (text == NULL)
     text = "";
-  if (g_strcmp0 (text, evident_item_list_get_search_text (self)) == 0)
+  if (g_strcmp0 (text, evident_item_search_filter_get_text (filter)) == 0)
     return;
 
-  old_text = g_steal_pointer (&self->search_text);
-  self->search_text = g_strdup (text);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
     {
       /* Setting the text goes through "" when it replaces some. */
@@ -1450,29 +1354,7 @@ evident_item_list_set_search_text (EvidentItemList *self,
       g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
     }
 
-  /* Fold the query once; the items' text is folded once and cached. */
-  folded = casefold (text);
-  words = g_strsplit_set (folded, " \t\n", -1);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (*words[i] != '\0')
-        g_strv_builder_add (builder, words[i]);
-    }
-  g_clear_pointer (&self->search_terms, g_strfreev);
-  self->search_terms = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  if (self->search_terms[0] == NULL)
-    g_clear_pointer (&self->search_terms, g_strfreev);
-
-  /* Typing on narrows the list, deleting widens it. */
-  if (old_text == NULL || *old_text == '\0' || g_str_has_prefix (text, old_text))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (g_str_has_prefix (old_text, text))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
-  gtk_filter_changed (self->search_filter, change);
+  evident_item_search_filter_set_text (filter, text);
   update_filter_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
