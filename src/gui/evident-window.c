@@ -8,7 +8,7 @@
 #include "evident-evidence.h"
 #include "evident-file-chooser.h"
 #include "evident-item.h"
-#include "evident-preview.h"
+#include "evident-preview-pane.h"
 #include "evident-resources.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
@@ -54,11 +54,7 @@ struct _EvidentWindow
   GtkToggleButton      *preview_button;
   AdwLeaflet           *editor_leaflet;
   GtkWidget            *preview_separator;
-  GtkWidget            *preview_stack;
-  EvidentPreview       *preview;
-  GtkSpinner           *preview_spinner;
-  AdwStatusPage        *preview_status;
-  GtkWidget            *preview_open_button;
+  EvidentPreviewPane   *preview_pane;
   EvidentOverview      *overview;
   EvidentScoreButton   *overview_score_button;
   GMenu                *recent_section;
@@ -68,11 +64,6 @@ struct _EvidentWindow
   GSettings            *settings;
   EvidentProject       *project;
 
-  /* The evidence previewed beside the editor, and the file on show */
-  EvidentEvidence      *preview_evidence;
-  char                 *preview_sha256;
-  GCancellable         *preview_cancellable;
-  guint                 preview_spinner_id;
   guint                 back_button_idle_id;
   /* Set while evidence is verified */
   GCancellable         *verify_cancellable;
@@ -316,7 +307,8 @@ static gboolean
 preview_folded_in (EvidentWindow *self)
 {
   return adw_leaflet_get_folded (self->editor_leaflet)
-         && adw_leaflet_get_visible_child (self->editor_leaflet) == self->preview_stack;
+         && (adw_leaflet_get_visible_child (self->editor_leaflet)
+             == GTK_WIDGET (self->preview_pane));
 }
 
 static void
@@ -336,7 +328,7 @@ update_editor_back_button (EvidentWindow *self)
   self->syncing_preview_button = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->preview_button),
                           adw_leaflet_get_folded (self->editor_leaflet)
-                          && gtk_widget_get_visible (self->preview_stack));
+                          && gtk_widget_get_visible (GTK_WIDGET (self->preview_pane)));
   gtk_toggle_button_set_active (self->preview_button, to_item);
   self->syncing_preview_button = FALSE;
 }
@@ -515,171 +507,22 @@ report_first_frame_realize_cb (GtkWidget *widget,
 
 /* The evidence preview beside the editor */
 
-/* Do not flash a spinner while a stored file is read quickly. */
-#define PREVIEW_SPINNER_DELAY_MS 200
-
-typedef struct
-{
-  EvidentEvidenceStore *store;
-  char                 *sha256;
-} PreviewLoad;
-
-static void
-preview_load_free (PreviewLoad *load)
-{
-  g_clear_object (&load->store);
-  g_clear_pointer (&load->sha256, g_free);
-  g_free (load);
-}
-
 static void
 set_preview_shown (EvidentWindow *self,
                    gboolean       shown)
 {
-  gtk_widget_set_visible (self->preview_stack, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_pane), shown);
   gtk_widget_set_visible (self->preview_separator, shown);
   update_editor_back_button (self);
 }
 
-static void
-show_preview_status (EvidentWindow *self,
-                     const char    *icon_name,
-                     const char    *title,
-                     const char    *description,
-                     gboolean       can_open)
-{
-  g_autofree char *escaped = g_markup_escape_text (description, -1);
-
-  adw_status_page_set_icon_name (self->preview_status, icon_name);
-  adw_status_page_set_title (self->preview_status, title);
-  adw_status_page_set_description (self->preview_status, escaped);
-  gtk_widget_set_visible (self->preview_open_button, can_open);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "status");
-}
-
-static void
-cancel_preview_load (EvidentWindow *self)
-{
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  g_clear_handle_id (&self->preview_spinner_id, g_source_remove);
-  gtk_spinner_stop (self->preview_spinner);
-}
-
-static gboolean
-preview_spinner_cb (gpointer data)
-{
-  EvidentWindow *self = data;
-
-  self->preview_spinner_id = 0;
-  gtk_spinner_start (self->preview_spinner);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "loading");
-  return G_SOURCE_REMOVE;
-}
-
-static void
-load_preview_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  PreviewLoad *load = task_data;
-  GError *error = NULL;
-  GBytes *bytes;
-
-  bytes = evident_evidence_store_load_bytes (load->store, load->sha256, cancellable, &error);
-  if (bytes == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
-}
-
-static void
-load_preview_cb (GObject      *source_object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (source_object);
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  EvidentEvidence *evidence;
-
-  bytes = g_task_propagate_pointer (G_TASK (result), &error);
-  /* Another selection took over, or the window went. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_handle_id (&self->preview_spinner_id, g_source_remove);
-  gtk_spinner_stop (self->preview_spinner);
-  g_clear_object (&self->preview_cancellable);
-  evidence = self->preview_evidence;
-  g_assert (evidence != NULL);
-
-  if (bytes == NULL)
-    {
-      evident_preview_clear (self->preview);
-      show_preview_status (self, "dialog-error-symbolic", _("Cannot Show the Evidence"),
-                           error->message, FALSE);
-      return;
-    }
-
-  g_free (self->preview_sha256);
-  self->preview_sha256 = g_strdup (evident_evidence_get_sha256 (evidence));
-  evident_preview_set_bytes (self->preview, bytes, evident_evidence_get_content_type (evidence),
-                             evident_evidence_get_filename (evidence));
-  gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "preview");
-}
-
-/* Shows @evidence beside the editor: its bytes are read from the project on
- * a worker thread, and the preview parses and renders them on others; the
- * previous load stops. */
+/* Shows @evidence beside the editor, where there is one. */
 static void
 show_evidence_preview (EvidentWindow   *self,
                        EvidentEvidence *evidence)
 {
-  g_autoptr (GTask) task = NULL;
-  PreviewLoad *load;
-
-  cancel_preview_load (self);
-  g_set_object (&self->preview_evidence, evidence);
+  evident_preview_pane_set_evidence (self->preview_pane, evidence);
   set_preview_shown (self, evidence != NULL && self->project != NULL);
-
-  if (evidence == NULL || self->project == NULL)
-    {
-      evident_preview_clear (self->preview);
-      g_clear_pointer (&self->preview_sha256, g_free);
-      return;
-    }
-
-  if (evident_evidence_is_link (evidence))
-    {
-      evident_preview_clear (self->preview);
-      g_clear_pointer (&self->preview_sha256, g_free);
-      show_preview_status (self, "web-browser-symbolic", evident_evidence_get_title (evidence),
-                           evident_evidence_get_url (evidence), TRUE);
-      return;
-    }
-
-  /* Another item's evidence may be the same file: it is on show already. */
-  if (g_strcmp0 (self->preview_sha256, evident_evidence_get_sha256 (evidence)) == 0)
-    {
-      gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "preview");
-      return;
-    }
-
-  load = g_new0 (PreviewLoad, 1);
-  load->store = g_object_ref (evident_evidence_store_get_for_project (self->project));
-  load->sha256 = g_strdup (evident_evidence_get_sha256 (evidence));
-
-  self->preview_cancellable = g_cancellable_new ();
-  self->preview_spinner_id = g_timeout_add (PREVIEW_SPINNER_DELAY_MS, preview_spinner_cb, self);
-  g_source_set_name_by_id (self->preview_spinner_id, "[evident] preview spinner");
-
-  task = g_task_new (self, self->preview_cancellable, load_preview_cb, NULL);
-  g_task_set_source_tag (task, show_evidence_preview);
-  g_task_set_name (task, "[evident] load evidence");
-  g_task_set_task_data (task, load, (GDestroyNotify) preview_load_free);
-  g_task_run_in_thread (task, load_preview_thread);
 }
 
 static void
@@ -697,11 +540,11 @@ editor_evidence_activated_cb (EvidentWindow     *self,
 {
   /* Side by side, the preview shows it already. */
   if (!adw_leaflet_get_folded (self->editor_leaflet)
-      || !gtk_widget_get_visible (self->preview_stack))
+      || !gtk_widget_get_visible (GTK_WIDGET (self->preview_pane)))
     return;
 
-  adw_leaflet_set_visible_child (self->editor_leaflet, self->preview_stack);
-  gtk_widget_child_focus (self->preview_stack, GTK_DIR_TAB_FORWARD);
+  adw_leaflet_set_visible_child (self->editor_leaflet, GTK_WIDGET (self->preview_pane));
+  gtk_widget_child_focus (GTK_WIDGET (self->preview_pane), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -711,8 +554,9 @@ preview_button_toggled_cb (EvidentWindow   *self,
   if (self->syncing_preview_button || !adw_leaflet_get_folded (self->editor_leaflet))
     return;
 
-  if (gtk_toggle_button_get_active (button) && gtk_widget_get_visible (self->preview_stack))
-    adw_leaflet_set_visible_child (self->editor_leaflet, self->preview_stack);
+  if (gtk_toggle_button_get_active (button)
+      && gtk_widget_get_visible (GTK_WIDGET (self->preview_pane)))
+    adw_leaflet_set_visible_child (self->editor_leaflet, GTK_WIDGET (self->preview_pane));
   else
     adw_leaflet_set_visible_child (self->editor_leaflet, GTK_WIDGET (self->item_editor));
   update_editor_back_button (self);
@@ -748,11 +592,11 @@ editor_toast_cb (EvidentWindow     *self,
 }
 
 static void
-preview_open_requested_cb (EvidentWindow *self)
+preview_open_requested_cb (EvidentWindow   *self,
+                           EvidentEvidence *evidence)
 {
-  if (self->preview_evidence != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->item_editor), "editor.open-evidence", "x",
-                                evident_evidence_get_id (self->preview_evidence));
+  gtk_widget_activate_action (GTK_WIDGET (self->item_editor), "editor.open-evidence", "x",
+                              evident_evidence_get_id (evidence));
 }
 
 /* Verifying evidence */
@@ -1150,7 +994,6 @@ evident_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, settings_changed_cb, self);
 
-  cancel_preview_load (self);
   cancel_verification (self);
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
 
@@ -1162,8 +1005,6 @@ evident_window_dispose (GObject *object)
     close_project (self->project);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
-  g_clear_object (&self->preview_evidence);
-  g_clear_pointer (&self->preview_sha256, g_free);
 
   G_OBJECT_CLASS (evident_window_parent_class)->dispose (object);
 }
@@ -1234,7 +1075,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   g_type_ensure (EVIDENT_TYPE_ITEM_EDITOR);
   g_type_ensure (EVIDENT_TYPE_ITEM_LIST);
   g_type_ensure (EVIDENT_TYPE_OVERVIEW);
-  g_type_ensure (EVIDENT_TYPE_PREVIEW);
+  g_type_ensure (EVIDENT_TYPE_PREVIEW_PANE);
   g_type_ensure (EVIDENT_TYPE_SCORE_BUTTON);
   g_type_ensure (EVIDENT_TYPE_SIDEBAR);
 
@@ -1266,11 +1107,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_leaflet);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_separator);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_stack);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_spinner);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_status);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_open_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_pane);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, empty_menu_button);
@@ -1433,6 +1270,8 @@ evident_window_set_project (EvidentWindow  *self,
   else
     self->pristine = FALSE;
 
+  /* The preview reads the evidence the editor selects from the project. */
+  evident_preview_pane_set_project (self->preview_pane, project);
   /* The editor first, so that it saves what it holds into the old project. */
   evident_item_editor_flush (self->item_editor);
   g_object_set (self->item_editor, "item", NULL, "project", project, NULL);
@@ -1556,5 +1395,5 @@ evident_window_get_preview (EvidentWindow *self)
 {
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
-  return self->preview;
+  return evident_preview_pane_get_preview (self->preview_pane);
 }
