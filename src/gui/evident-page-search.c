@@ -69,22 +69,6 @@ static guint signals[N_SIGNALS];
 
 /* Helpers */
 
-static GWeakRef *
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
-static void
-weak_ref_free (GWeakRef *ref)
-{
-  g_weak_ref_clear (ref);
-  g_free (ref);
-}
-
 static void
 clear_rects (gpointer data)
 {
@@ -202,10 +186,8 @@ search_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr (EvidentPageSearch) self = g_weak_ref_get (user_data);
   SearchJob *job = g_task_get_task_data (G_TASK (result));
-
-  weak_ref_free (user_data);
+  g_autoptr (EvidentPageSearch) self = g_weak_ref_get (&job->search);
 
   if (self == NULL || self->job != job)
     return;
@@ -368,7 +350,7 @@ evident_page_search_start (EvidentPageSearch  *self,
   self->job = job;
   self->searching = TRUE;
 
-  task = g_task_new (NULL, job->cancellable, search_done_cb, weak_ref_new (self));
+  task = g_task_new (NULL, job->cancellable, search_done_cb, NULL);
   g_task_set_source_tag (task, evident_page_search_start);
   g_task_set_name (task, "[evident] find text");
   g_task_set_task_data (task, search_job_ref (job), (GDestroyNotify) search_job_unref);
