@@ -154,7 +154,51 @@ evident_test_remove_dir (const char *path)
   return removed;
 }
 
+/* Returns: (transfer none): the chapter of @project numbered @number,
+ *   which must exist */
+EvidentChapter *
+evident_test_find_chapter (EvidentProject *project,
+                           const char     *number)
+{
+  GListModel *chapters = evident_project_get_chapters (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
+    {
+      g_autoptr (EvidentChapter) chapter = g_list_model_get_item (chapters, i);
+
+      /* The model keeps the chapter alive. */
+      if (g_strcmp0 (evident_chapter_get_number (chapter), number) == 0)
+        return chapter;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
 /* Windows */
+
+/**
+ * evident_test_show_in_window:
+ * @child: a widget with a "project" property
+ * @project: the project it shows
+ *
+ * Returns: (transfer none): a window of @width × @height with @child in
+ *   it, on screen; destroy it with gtk_window_destroy()
+ */
+GtkWidget *
+evident_test_show_in_window (GtkWidget      *child,
+                             EvidentProject *project,
+                             int             width,
+                             int             height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  g_object_set (child, "project", project, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  evident_test_iterate ();
+  return window;
+}
 
 /* Returns: (transfer full): a window of @width × @height showing @project,
  *   on screen */
@@ -260,7 +304,8 @@ gboolean
 evident_test_has_label (GtkWidget     *widget,
                         gconstpointer  label)
 {
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 gboolean

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "evident-chapter.h"
 #include "evident-project.h"
 #include "evident-window.h"
 
@@ -35,7 +36,14 @@ EvidentProject  *evident_test_create_sample_project  (const char       *name,
                                                       char            **dir);
 gboolean         evident_test_remove_dir             (const char       *path);
 
+EvidentChapter  *evident_test_find_chapter           (EvidentProject   *project,
+                                                      const char       *number);
+
 /* Windows */
+GtkWidget       *evident_test_show_in_window         (GtkWidget        *child,
+                                                      EvidentProject   *project,
+                                                      int               width,
+                                                      int               height);
 EvidentWindow   *evident_test_window_new             (EvidentProject   *project,
                                                       int               width,
                                                       int               height);

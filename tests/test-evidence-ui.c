@@ -378,10 +378,12 @@ test_link (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-link", NULL);
   evident_test_pump ();
 
-  url_entry = evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY, evident_test_has_placeholder, "https://");
-  title_entry = evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY, evident_test_has_placeholder,
-                             "Title (optional)");
-  add_button = evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, evident_test_has_label, "_Add");
+  url_entry = evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY,
+                                        evident_test_has_placeholder, "https://");
+  title_entry = evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY,
+                                          evident_test_has_placeholder, "Title (optional)");
+  add_button = evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON,
+                                         evident_test_has_label, "_Add");
   g_assert_nonnull (url_entry);
   g_assert_nonnull (title_entry);
   g_assert_nonnull (add_button);
@@ -392,7 +394,8 @@ test_link (Fixture       *fixture,
   evident_test_pump ();
   model = evident_evidence_store_list (get_store (fixture), item);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  g_assert_nonnull (evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_LABEL, is_error_label, NULL));
+  g_assert_nonnull (evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_LABEL,
+                                              is_error_label, NULL));
   g_assert_true (gtk_widget_get_mapped (url_entry));
 
   gtk_editable_set_text (GTK_EDITABLE (url_entry), "https://wiki.example.com/access-reviews");
@@ -409,8 +412,8 @@ test_link (Fixture       *fixture,
 
   /* The preview pane shows the link with an Open button. */
   g_signal_emit_by_name (editor, "evidence-activated", evidence);
-  open_button = evident_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, evident_test_has_label,
-                             "_Open Link");
+  open_button = evident_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON,
+                                          evident_test_has_label, "_Open Link");
   g_assert_nonnull (open_button);
   g_assert_true (evident_test_wait_until (widget_mapped, open_button));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));

@@ -36,14 +36,9 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->project = evident_test_create_sample_project ("item-list", &fixture->dir);
 
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 600, 900);
-  fixture->list = EVIDENT_ITEM_LIST (evident_item_list_new ());
-  g_object_ref (fixture->list);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->list));
-  g_object_set (fixture->list, "project", fixture->project, NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  evident_test_iterate ();
+  fixture->list = g_object_ref (EVIDENT_ITEM_LIST (evident_item_list_new ()));
+  fixture->window = evident_test_show_in_window (GTK_WIDGET (fixture->list), fixture->project,
+                                                 600, 900);
 }
 
 static void
@@ -57,22 +52,6 @@ fixture_tear_down (Fixture       *fixture,
 
   g_assert_true (evident_test_remove_dir (fixture->dir));
   g_free (fixture->dir);
-}
-
-static EvidentChapter *
-find_chapter (EvidentProject *project,
-              const char     *number)
-{
-  GListModel *chapters = evident_project_get_chapters (project);
-
-  for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
-    {
-      g_autoptr (EvidentChapter) chapter = g_list_model_get_item (chapters, i);
-
-      if (g_strcmp0 (evident_chapter_get_number (chapter), number) == 0)
-        return chapter;
-    }
-  g_assert_not_reached ();
 }
 
 static GListModel *
@@ -383,7 +362,7 @@ static void
 test_chapter (Fixture       *fixture,
               gconstpointer  data)
 {
-  EvidentChapter *chapter = find_chapter (fixture->project, "8.0");
+  EvidentChapter *chapter = evident_test_find_chapter (fixture->project, "8.0");
   g_autofree char *expected = expected_refs (fixture, in_chapter, "8.0");
   g_autofree char *listed = NULL;
 
@@ -632,7 +611,8 @@ test_select_next (Fixture       *fixture,
 {
   guint n;
 
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "8.0"), NULL);
   n = g_list_model_get_n_items (get_model (fixture));
 
   evident_item_list_select_next (fixture->list, 1);
@@ -668,7 +648,8 @@ test_selected_item (Fixture       *fixture,
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_model (fixture));
 
   /* Shown and selected. */
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "8.0"), NULL);
   g_object_set (fixture->list, "selected-item", item, NULL);
   g_assert_true (gtk_single_selection_get_selected_item (selection) == item);
 
@@ -696,7 +677,8 @@ test_selected_item (Fixture       *fixture,
   g_assert_true (gtk_single_selection_get_selected_item (selection) == other);
 
   /* Another chapter drops an item it does not list. */
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "8.0"), NULL);
   g_assert_null (evident_item_list_get_selected_item (fixture->list));
 }
 
@@ -766,7 +748,8 @@ test_activate (Fixture       *fixture,
 
   g_assert_true (GTK_IS_LIST_VIEW (list_view));
   g_signal_connect (fixture->list, "item-activated", G_CALLBACK (item_activated_cb), &activated);
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "8.0"), NULL);
 
   /* What Enter or a double click on the third row does. */
   g_signal_emit_by_name (list_view, "activate", 2);
@@ -813,7 +796,8 @@ test_empty (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 
   /* An edit can fill an empty result: no item of chapter 1 is not met. */
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "1.0"), NULL);
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "1.0"), NULL);
   activate (fixture, "status-filter.not-met", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   set_status (fixture, "1.1.1", EVIDENT_STATUS_NOT_MET);
@@ -827,7 +811,8 @@ test_sections (Fixture       *fixture,
 {
   g_autofree char *shown = NULL;
 
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "8.0"), NULL);
   g_assert_true (evident_test_wait_until (headers_match, fixture));
   shown = shown_headers (fixture);
   g_assert_cmpstr (shown, ==,
@@ -873,7 +858,8 @@ test_rows (Fixture       *fixture,
   GtkWidget *status;
   GtkWidget *details;
 
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "8.0"), NULL);
   g_assert_true (evident_test_wait_until (row_shown, fixture));
   row = find_row (fixture, "8.3.4");
   status = find_by_class (row, "evident-status-pill");

@@ -84,16 +84,10 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->project = evident_test_create_sample_project ("overview", &fixture->dir);
 
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 900);
-  fixture->overview = EVIDENT_OVERVIEW (evident_overview_new ());
-  g_object_ref (fixture->overview);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->overview));
-  g_object_set (fixture->overview, "project", fixture->project, NULL);
-  fixture->view = evident_overview_get_heatmap_view (fixture->overview);
-  g_object_ref (fixture->view);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  evident_test_iterate ();
+  fixture->overview = g_object_ref (EVIDENT_OVERVIEW (evident_overview_new ()));
+  fixture->view = g_object_ref (evident_overview_get_heatmap_view (fixture->overview));
+  fixture->window = evident_test_show_in_window (GTK_WIDGET (fixture->overview),
+                                                 fixture->project, 900, 900);
 }
 
 static void

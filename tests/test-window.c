@@ -69,23 +69,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, g_free);
 }
 
-static EvidentChapter *
-find_chapter (EvidentProject *project,
-              const char     *number)
-{
-  GListModel *chapters = evident_project_get_chapters (project);
-
-  for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
-    {
-      g_autoptr (EvidentChapter) chapter = g_list_model_get_item (chapters, i);
-
-      if (g_str_equal (evident_chapter_get_number (chapter), number))
-        return chapter;
-    }
-
-  return NULL;
-}
-
 /* The first item of @chapter_number whose status does not count in @view,
  * e.g. one a user would now set to met. */
 static EvidentItem *
@@ -257,7 +240,7 @@ test_show_chapter (Fixture       *fixture,
                    gconstpointer  data)
 {
   EvidentSidebar *sidebar = evident_window_get_sidebar (fixture->window);
-  EvidentChapter *security = find_chapter (fixture->project, "8.0");
+  EvidentChapter *security = evident_test_find_chapter (fixture->project, "8.0");
 
   g_assert_nonnull (security);
 
@@ -269,7 +252,8 @@ test_show_chapter (Fixture       *fixture,
   /* Selecting a row in the sidebar does the same. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (evident_sidebar_get_model (sidebar)), 3);
   evident_test_pump ();
-  g_assert_true (get_list_chapter (fixture) == find_chapter (fixture->project, "2.0"));
+  g_assert_true (get_list_chapter (fixture)
+                 == evident_test_find_chapter (fixture->project, "2.0"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "");
   evident_test_pump ();
@@ -617,7 +601,8 @@ test_show_overview (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "8.0");
   evident_test_pump ();
   assert_shows_overview (fixture, FALSE);
-  g_assert_true (get_list_chapter (fixture) == find_chapter (fixture->project, "8.0"));
+  g_assert_true (get_list_chapter (fixture)
+                 == evident_test_find_chapter (fixture->project, "8.0"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
   evident_test_pump ();
@@ -663,7 +648,8 @@ test_overview_opens_chapters_and_items (Fixture       *fixture,
   gtk_widget_activate (GTK_WIDGET (row));
   evident_test_pump ();
   assert_shows_overview (fixture, FALSE);
-  g_assert_true (get_list_chapter (fixture) == find_chapter (fixture->project, "8.0"));
+  g_assert_true (get_list_chapter (fixture)
+                 == evident_test_find_chapter (fixture->project, "8.0"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
   evident_test_pump ();
