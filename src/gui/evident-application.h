@@ -10,15 +10,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EvidentApplication, evident_application, EVIDENT, APPLICATION, AdwApplication)
 
 EvidentApplication *evident_application_new          (void);
-GSettings          *evident_application_get_settings (EvidentApplication *self);
 void                evident_application_open_file    (EvidentApplication *self,
                                                       GFile              *file,
                                                       GtkWindow          *parent);
-void                evident_application_note_opened  (EvidentApplication *self,
-                                                      GFile              *file);
 GtkWindow          *evident_application_find_window  (EvidentApplication *self,
                                                       GFile              *file);
-
-GSettings          *evident_settings_new             (void);
 
 G_END_DECLS
