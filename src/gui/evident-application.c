@@ -4,13 +4,14 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <string.h>
 
 #include "evident-application.h"
+#include "evident-file-chooser.h"
 #include "evident-import-assistant.h"
 #include "evident-import.h"
 #include "evident-project.h"
 #include "evident-sample.h"
+#include "evident-settings.h"
 #include "evident-window.h"
 
 /*
@@ -19,9 +20,6 @@
  * window that has them); with none, the last project opens, or the default
  * project, created from the bundled sample on first start.
  */
-
-#define SCHEMA_ID "io.github.evidentapp.Evident"
-#define MAX_RECENT_STORED 16
 
 struct _EvidentApplication
 {
@@ -60,33 +58,6 @@ static GtkWindow *
 get_parent_window (EvidentApplication *self)
 {
   return gtk_application_get_active_window (GTK_APPLICATION (self));
-}
-
-static GFile *
-ensure_extension (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL && !g_str_has_suffix (path, ".evident"))
-    {
-      g_autofree char *with_extension = g_strconcat (path, ".evident", NULL);
-
-      return g_file_new_for_path (with_extension);
-    }
-
-  return g_object_ref (file);
-}
-
-static char *
-dup_basename_without_extension (GFile *file)
-{
-  char *basename = g_file_get_basename (file);
-  char *dot = strrchr (basename, '.');
-
-  if (dot != NULL && dot != basename)
-    *dot = '\0';
-
-  return basename;
 }
 
 static void
@@ -140,7 +111,7 @@ show_project (EvidentApplication *self,
     window = evident_window_new (GTK_APPLICATION (self));
 
   evident_window_set_project (window, project);
-  evident_application_note_opened (self, evident_project_get_file (project));
+  evident_settings_note_opened (self->settings, evident_project_get_file (project));
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -152,11 +123,9 @@ open_startup_project (EvidentApplication *self)
   g_autofree char *last = NULL;
   EvidentWindow *window;
 
-  if (self->settings != NULL)
-    last = g_settings_get_string (self->settings, "last-project");
-
   /* The last project, if it still opens; else the default project. */
-  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+  last = evident_settings_dup_last_project (self->settings);
+  if (last != NULL && g_file_test (last, G_FILE_TEST_IS_REGULAR))
     {
       g_autoptr (GFile) file = g_file_new_for_path (last);
       g_autoptr (GError) last_error = NULL;
@@ -185,7 +154,7 @@ open_startup_project (EvidentApplication *self)
   if (project != NULL)
     {
       evident_window_set_project (window, project);
-      evident_application_note_opened (self, evident_project_get_file (project));
+      evident_settings_note_opened (self->settings, evident_project_get_file (project));
     }
   gtk_window_present (GTK_WINDOW (window));
 
@@ -329,7 +298,7 @@ create_project (EvidentApplication  *self,
       data->mode = evident_import_get_mode (import);
     }
   data->destination = g_object_ref (destination);
-  data->title = dup_basename_without_extension (destination);
+  data->title = evident_file_chooser_dup_stem (destination);
   g_weak_ref_init (&data->window, parent);
 
   /* The import assistant shows its own progress, over the window; a toast
@@ -373,7 +342,7 @@ destination_response_cb (GtkNativeDialog    *native,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr (GFile) destination = ensure_extension (chosen);
+      g_autoptr (GFile) destination = evident_file_chooser_ensure_extension (chosen);
       GtkWindow *parent = gtk_native_dialog_get_transient_for (native);
       GWeakRef *parent_ref = g_new0 (GWeakRef, 1);
 
@@ -391,20 +360,11 @@ static void
 choose_destination (EvidentApplication *self,
                     GtkWindow          *parent)
 {
-  g_autoptr (GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (_("Save the New Project"), parent,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("C_reate"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Evident Projects"));
-  gtk_file_filter_add_pattern (filter, "*.evident");
-  gtk_file_filter_add_mime_type (filter, "application/x-evident-project");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  native = evident_file_chooser_new_for_projects (_("Save the New Project"), parent,
+                                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"));
 
   /* Translators: the suggested file name of a project from the sample checklist */
   name = g_strconcat (_("MSP Validation"), ".evident", NULL);
@@ -542,19 +502,10 @@ open_action (GSimpleAction *action,
              gpointer       user_data)
 {
   EvidentApplication *self = user_data;
-  g_autoptr (GtkFileFilter) filter = NULL;
   GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (_("Open a Project"), get_parent_window (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Evident Projects"));
-  gtk_file_filter_add_pattern (filter, "*.evident");
-  gtk_file_filter_add_mime_type (filter, "application/x-evident-project");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  native = evident_file_chooser_new_for_projects (_("Open a Project"), get_parent_window (self),
+                                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
   g_signal_connect (native, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -775,20 +726,6 @@ evident_application_new (void)
 }
 
 /**
- * evident_application_get_settings:
- *
- * Returns: (transfer none) (nullable): the settings, or %NULL when the
- *   schema is not installed
- */
-GSettings *
-evident_application_get_settings (EvidentApplication *self)
-{
-  g_return_val_if_fail (EVIDENT_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}
-
-/**
  * evident_application_find_window:
  *
  * Returns: (transfer none) (nullable): the window showing @file
@@ -936,68 +873,4 @@ evident_application_create_from_import_finish (EvidentApplication  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/**
- * evident_application_note_opened:
- *
- * Remembers @file as the last project and first of the recent ones.
- */
-void
-evident_application_note_opened (EvidentApplication *self,
-                                  GFile              *file)
-{
-  g_autofree char *path = NULL;
-  g_auto (GStrv) recent = NULL;
-  g_autoptr (GStrvBuilder) builder = NULL;
-  g_auto (GStrv) updated = NULL;
-  guint n = 1;
-
-  g_return_if_fail (EVIDENT_IS_APPLICATION (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  path = g_file_get_path (file);
-  if (self->settings == NULL || path == NULL)
-    return;
-
-  recent = g_settings_get_strv (self->settings, "recent-projects");
-  builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, path);
-  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT_STORED; i++)
-    {
-      if (g_str_equal (recent[i], path))
-        continue;
-      g_strv_builder_add (builder, recent[i]);
-      n++;
-    }
-  updated = g_strv_builder_end (builder);
-
-  g_settings_delay (self->settings);
-  g_settings_set_string (self->settings, "last-project", path);
-  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) updated);
-  g_settings_apply (self->settings);
-}
-
-/**
- * evident_settings_new:
- *
- * Returns: (transfer full) (nullable): Evident's settings, or %NULL when the
- *   schema is not installed (then nothing is remembered)
- */
-GSettings *
-evident_settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-
-  if (schema == NULL)
-    {
-      g_debug ("Schema %s is not installed; settings are not kept", SCHEMA_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
 }

@@ -12,12 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EvidentApplication, evident_application, EVIDENT, APPLICATION, AdwApplication)
 
 EvidentApplication *evident_application_new          (void);
-GSettings          *evident_application_get_settings (EvidentApplication *self);
 void                evident_application_open_file    (EvidentApplication *self,
                                                       GFile              *file,
                                                       GtkWindow          *parent);
-void                evident_application_note_opened  (EvidentApplication *self,
-                                                      GFile              *file);
 GtkWindow          *evident_application_find_window  (EvidentApplication *self,
                                                       GFile              *file);
 void                evident_application_import_checklist (EvidentApplication  *self,
@@ -33,7 +30,5 @@ void                evident_application_create_from_import (EvidentApplication  
 gboolean            evident_application_create_from_import_finish (EvidentApplication  *self,
                                                                    GAsyncResult        *result,
                                                                    GError             **error);
-
-GSettings          *evident_settings_new             (void);
 
 G_END_DECLS

@@ -4,14 +4,14 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <string.h>
 
-#include "evident-application.h"
 #include "evident-evidence.h"
+#include "evident-file-chooser.h"
 #include "evident-item.h"
-#include "evident-preview.h"
+#include "evident-preview-pane.h"
 #include "evident-resources.h"
 #include "evident-sample.h"
+#include "evident-settings.h"
 #include "evident-window-private.h"
 
 /*
@@ -54,11 +54,7 @@ struct _EvidentWindow
   GtkToggleButton      *preview_button;
   AdwLeaflet           *editor_leaflet;
   GtkWidget            *preview_separator;
-  GtkWidget            *preview_stack;
-  EvidentPreview       *preview;
-  GtkSpinner           *preview_spinner;
-  AdwStatusPage        *preview_status;
-  GtkWidget            *preview_open_button;
+  EvidentPreviewPane   *preview_pane;
   EvidentOverview      *overview;
   EvidentScoreButton   *overview_score_button;
   GMenu                *recent_section;
@@ -68,11 +64,6 @@ struct _EvidentWindow
   GSettings            *settings;
   EvidentProject       *project;
 
-  /* The evidence previewed beside the editor, and the file on show */
-  EvidentEvidence      *preview_evidence;
-  char                 *preview_sha256;
-  GCancellable         *preview_cancellable;
-  guint                 preview_spinner_id;
   guint                 back_button_idle_id;
   /* Set while evidence is verified */
   GCancellable         *verify_cancellable;
@@ -195,31 +186,19 @@ update_item_title (EvidentWindow *self)
 static void
 update_recent_menu (EvidentWindow *self)
 {
-  g_auto (GStrv) recent = NULL;
-  g_autoptr (GMenu) submenu = NULL;
-  guint n = 0;
+  g_auto (GStrv) recent = evident_settings_dup_recent_projects (self->settings, MAX_RECENT);
+  g_autoptr (GMenu) submenu = g_menu_new ();
 
   g_menu_remove_all (self->recent_section);
 
-  if (self->settings == NULL)
-    return;
-
-  recent = g_settings_get_strv (self->settings, "recent-projects");
-  submenu = g_menu_new ();
-
-  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+  for (guint i = 0; recent[i] != NULL; i++)
     {
-      g_autoptr (GFile) file = NULL;
+      g_autoptr (GFile) file = g_file_new_for_path (recent[i]);
       g_autoptr (GMenuItem) item = NULL;
-      g_autofree char *basename = NULL;
+      g_autofree char *basename = g_file_get_basename (file);
       g_autofree char *label = NULL;
       g_auto (GStrv) parts = NULL;
 
-      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
-        continue;
-
-      file = g_file_new_for_path (recent[i]);
-      basename = g_file_get_basename (file);
       /* Menu labels take "_" for mnemonics: keep the file's own. */
       parts = g_strsplit (basename, "_", -1);
       label = g_strjoinv ("__", parts);
@@ -227,10 +206,9 @@ update_recent_menu (EvidentWindow *self)
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
       g_menu_append_item (submenu, item);
-      n++;
     }
 
-  if (n > 0)
+  if (recent[0] != NULL)
     g_menu_append_submenu (self->recent_section, _("_Recent Projects"), G_MENU_MODEL (submenu));
 }
 
@@ -334,7 +312,8 @@ static gboolean
 preview_folded_in (EvidentWindow *self)
 {
   return adw_leaflet_get_folded (self->editor_leaflet)
-         && adw_leaflet_get_visible_child (self->editor_leaflet) == self->preview_stack;
+         && (adw_leaflet_get_visible_child (self->editor_leaflet)
+             == GTK_WIDGET (self->preview_pane));
 }
 
 static void
@@ -354,7 +333,7 @@ update_editor_back_button (EvidentWindow *self)
   self->syncing_preview_button = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->preview_button),
                           adw_leaflet_get_folded (self->editor_leaflet)
-                          && gtk_widget_get_visible (self->preview_stack));
+                          && gtk_widget_get_visible (GTK_WIDGET (self->preview_pane)));
   gtk_toggle_button_set_active (self->preview_button, to_item);
   self->syncing_preview_button = FALSE;
 }
@@ -533,171 +512,22 @@ report_first_frame_realize_cb (GtkWidget *widget,
 
 /* The evidence preview beside the editor */
 
-/* Do not flash a spinner while a stored file is read quickly. */
-#define PREVIEW_SPINNER_DELAY_MS 200
-
-typedef struct
-{
-  EvidentEvidenceStore *store;
-  char                 *sha256;
-} PreviewLoad;
-
-static void
-preview_load_free (PreviewLoad *load)
-{
-  g_clear_object (&load->store);
-  g_clear_pointer (&load->sha256, g_free);
-  g_free (load);
-}
-
 static void
 set_preview_shown (EvidentWindow *self,
                    gboolean       shown)
 {
-  gtk_widget_set_visible (self->preview_stack, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_pane), shown);
   gtk_widget_set_visible (self->preview_separator, shown);
   update_editor_back_button (self);
 }
 
-static void
-show_preview_status (EvidentWindow *self,
-                     const char    *icon_name,
-                     const char    *title,
-                     const char    *description,
-                     gboolean       can_open)
-{
-  g_autofree char *escaped = g_markup_escape_text (description, -1);
-
-  adw_status_page_set_icon_name (self->preview_status, icon_name);
-  adw_status_page_set_title (self->preview_status, title);
-  adw_status_page_set_description (self->preview_status, escaped);
-  gtk_widget_set_visible (self->preview_open_button, can_open);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "status");
-}
-
-static void
-cancel_preview_load (EvidentWindow *self)
-{
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  g_clear_handle_id (&self->preview_spinner_id, g_source_remove);
-  gtk_spinner_stop (self->preview_spinner);
-}
-
-static gboolean
-preview_spinner_cb (gpointer data)
-{
-  EvidentWindow *self = data;
-
-  self->preview_spinner_id = 0;
-  gtk_spinner_start (self->preview_spinner);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "loading");
-  return G_SOURCE_REMOVE;
-}
-
-static void
-load_preview_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  PreviewLoad *load = task_data;
-  GError *error = NULL;
-  GBytes *bytes;
-
-  bytes = evident_evidence_store_load_bytes (load->store, load->sha256, cancellable, &error);
-  if (bytes == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
-}
-
-static void
-load_preview_cb (GObject      *source_object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (source_object);
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  EvidentEvidence *evidence;
-
-  bytes = g_task_propagate_pointer (G_TASK (result), &error);
-  /* Another selection took over, or the window went. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_handle_id (&self->preview_spinner_id, g_source_remove);
-  gtk_spinner_stop (self->preview_spinner);
-  g_clear_object (&self->preview_cancellable);
-  evidence = self->preview_evidence;
-  g_assert (evidence != NULL);
-
-  if (bytes == NULL)
-    {
-      evident_preview_clear (self->preview);
-      show_preview_status (self, "dialog-error-symbolic", _("Cannot Show the Evidence"),
-                           error->message, FALSE);
-      return;
-    }
-
-  g_free (self->preview_sha256);
-  self->preview_sha256 = g_strdup (evident_evidence_get_sha256 (evidence));
-  evident_preview_set_bytes (self->preview, bytes, evident_evidence_get_content_type (evidence),
-                             evident_evidence_get_filename (evidence));
-  gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "preview");
-}
-
-/* Shows @evidence beside the editor: its bytes are read from the project on
- * a worker thread, and the preview parses and renders them on others; the
- * previous load stops. */
+/* Shows @evidence beside the editor, where there is one. */
 static void
 show_evidence_preview (EvidentWindow   *self,
                        EvidentEvidence *evidence)
 {
-  g_autoptr (GTask) task = NULL;
-  PreviewLoad *load;
-
-  cancel_preview_load (self);
-  g_set_object (&self->preview_evidence, evidence);
+  evident_preview_pane_set_evidence (self->preview_pane, evidence);
   set_preview_shown (self, evidence != NULL && self->project != NULL);
-
-  if (evidence == NULL || self->project == NULL)
-    {
-      evident_preview_clear (self->preview);
-      g_clear_pointer (&self->preview_sha256, g_free);
-      return;
-    }
-
-  if (evident_evidence_is_link (evidence))
-    {
-      evident_preview_clear (self->preview);
-      g_clear_pointer (&self->preview_sha256, g_free);
-      show_preview_status (self, "web-browser-symbolic", evident_evidence_get_title (evidence),
-                           evident_evidence_get_url (evidence), TRUE);
-      return;
-    }
-
-  /* Another item's evidence may be the same file: it is on show already. */
-  if (g_strcmp0 (self->preview_sha256, evident_evidence_get_sha256 (evidence)) == 0)
-    {
-      gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "preview");
-      return;
-    }
-
-  load = g_new0 (PreviewLoad, 1);
-  load->store = g_object_ref (evident_evidence_store_get_for_project (self->project));
-  load->sha256 = g_strdup (evident_evidence_get_sha256 (evidence));
-
-  self->preview_cancellable = g_cancellable_new ();
-  self->preview_spinner_id = g_timeout_add (PREVIEW_SPINNER_DELAY_MS, preview_spinner_cb, self);
-  g_source_set_name_by_id (self->preview_spinner_id, "[evident] preview spinner");
-
-  task = g_task_new (self, self->preview_cancellable, load_preview_cb, NULL);
-  g_task_set_source_tag (task, show_evidence_preview);
-  g_task_set_name (task, "[evident] load evidence");
-  g_task_set_task_data (task, load, (GDestroyNotify) preview_load_free);
-  g_task_run_in_thread (task, load_preview_thread);
 }
 
 static void
@@ -715,11 +545,11 @@ editor_evidence_activated_cb (EvidentWindow     *self,
 {
   /* Side by side, the preview shows it already. */
   if (!adw_leaflet_get_folded (self->editor_leaflet)
-      || !gtk_widget_get_visible (self->preview_stack))
+      || !gtk_widget_get_visible (GTK_WIDGET (self->preview_pane)))
     return;
 
-  adw_leaflet_set_visible_child (self->editor_leaflet, self->preview_stack);
-  gtk_widget_child_focus (self->preview_stack, GTK_DIR_TAB_FORWARD);
+  adw_leaflet_set_visible_child (self->editor_leaflet, GTK_WIDGET (self->preview_pane));
+  gtk_widget_child_focus (GTK_WIDGET (self->preview_pane), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -729,8 +559,9 @@ preview_button_toggled_cb (EvidentWindow   *self,
   if (self->syncing_preview_button || !adw_leaflet_get_folded (self->editor_leaflet))
     return;
 
-  if (gtk_toggle_button_get_active (button) && gtk_widget_get_visible (self->preview_stack))
-    adw_leaflet_set_visible_child (self->editor_leaflet, self->preview_stack);
+  if (gtk_toggle_button_get_active (button)
+      && gtk_widget_get_visible (GTK_WIDGET (self->preview_pane)))
+    adw_leaflet_set_visible_child (self->editor_leaflet, GTK_WIDGET (self->preview_pane));
   else
     adw_leaflet_set_visible_child (self->editor_leaflet, GTK_WIDGET (self->item_editor));
   update_editor_back_button (self);
@@ -766,11 +597,11 @@ editor_toast_cb (EvidentWindow     *self,
 }
 
 static void
-preview_open_requested_cb (EvidentWindow *self)
+preview_open_requested_cb (EvidentWindow   *self,
+                           EvidentEvidence *evidence)
 {
-  if (self->preview_evidence != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->item_editor), "editor.open-evidence", "x",
-                                evident_evidence_get_id (self->preview_evidence));
+  gtk_widget_activate_action (GTK_WIDGET (self->item_editor), "editor.open-evidence", "x",
+                              evident_evidence_get_id (evidence));
 }
 
 /* Verifying evidence */
@@ -937,21 +768,6 @@ redo_action (GtkWidget  *widget,
     toast_error (self, error);
 }
 
-static GFile *
-ensure_extension (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL && !g_str_has_suffix (path, ".evident"))
-    {
-      g_autofree char *with_extension = g_strconcat (path, ".evident", NULL);
-
-      return g_file_new_for_path (with_extension);
-    }
-
-  return g_object_ref (file);
-}
-
 static void
 save_copy_response_cb (GtkNativeDialog *native,
                        int              response,
@@ -960,7 +776,7 @@ save_copy_response_cb (GtkNativeDialog *native,
   if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
     {
       g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr (GFile) destination = ensure_extension (chosen);
+      g_autoptr (GFile) destination = evident_file_chooser_ensure_extension (chosen);
       g_autoptr (GError) error = NULL;
 
       if (g_file_equal (destination, evident_project_get_file (self->project)))
@@ -993,33 +809,20 @@ save_copy_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   EvidentWindow *self = EVIDENT_WINDOW (widget);
-  g_autoptr (GtkFileFilter) filter = NULL;
   g_autoptr (GFile) parent = NULL;
-  g_autofree char *basename = NULL;
+  g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *native;
-  char *dot;
 
   if (self->project == NULL)
     return;
 
-  native = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  native = evident_file_chooser_new_for_projects (_("Save a Copy"), GTK_WINDOW (self),
+                                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
 
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Evident Projects"));
-  gtk_file_filter_add_pattern (filter, "*.evident");
-  gtk_file_filter_add_mime_type (filter, "application/x-evident-project");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  basename = g_file_get_basename (evident_project_get_file (self->project));
-  dot = strrchr (basename, '.');
-  if (dot != NULL && dot != basename)
-    *dot = '\0';
+  stem = evident_file_chooser_dup_stem (evident_project_get_file (self->project));
   /* Translators: the suggested file name of a copy of project %s */
-  name = g_strdup_printf (_("%s (copy).evident"), basename);
+  name = g_strdup_printf (_("%s (copy).evident"), stem);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
 
   parent = g_file_get_parent (evident_project_get_file (self->project));
@@ -1176,20 +979,7 @@ evident_window_close_request (GtkWindow *window)
 {
   EvidentWindow *self = EVIDENT_WINDOW (window);
 
-  if (self->settings != NULL)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_delay (self->settings);
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
-        {
-          g_settings_set_int (self->settings, "window-width", width);
-          g_settings_set_int (self->settings, "window-height", height);
-        }
-      g_settings_apply (self->settings);
-    }
+  evident_settings_save_window (self->settings, window);
 
   return GTK_WINDOW_CLASS (evident_window_parent_class)->close_request (window);
 }
@@ -1206,7 +996,6 @@ evident_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, settings_changed_cb, self);
 
-  cancel_preview_load (self);
   cancel_verification (self);
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
 
@@ -1218,8 +1007,6 @@ evident_window_dispose (GObject *object)
     close_project (self->project);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
-  g_clear_object (&self->preview_evidence);
-  g_clear_pointer (&self->preview_sha256, g_free);
 
   G_OBJECT_CLASS (evident_window_parent_class)->dispose (object);
 }
@@ -1290,7 +1077,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   g_type_ensure (EVIDENT_TYPE_ITEM_EDITOR);
   g_type_ensure (EVIDENT_TYPE_ITEM_LIST);
   g_type_ensure (EVIDENT_TYPE_OVERVIEW);
-  g_type_ensure (EVIDENT_TYPE_PREVIEW);
+  g_type_ensure (EVIDENT_TYPE_PREVIEW_PANE);
   g_type_ensure (EVIDENT_TYPE_SCORE_BUTTON);
   g_type_ensure (EVIDENT_TYPE_SIDEBAR);
 
@@ -1322,11 +1109,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_leaflet);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_separator);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_stack);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_spinner);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_status);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_open_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_pane);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, empty_menu_button);
@@ -1394,14 +1177,9 @@ evident_window_init (EvidentWindow *self)
                            G_CONNECT_SWAPPED);
 
   self->settings = evident_settings_new ();
+  evident_settings_restore_window (self->settings, GTK_WINDOW (self));
   if (self->settings != NULL)
     {
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-
       /* The metric chosen last week is the one to see this week. */
       g_settings_bind (self->settings, "heatmap-metric", self->overview, "metric",
                        G_SETTINGS_BIND_DEFAULT);
@@ -1494,6 +1272,8 @@ evident_window_set_project (EvidentWindow  *self,
   else
     self->pristine = FALSE;
 
+  /* The preview reads the evidence the editor selects from the project. */
+  evident_preview_pane_set_project (self->preview_pane, project);
   /* The editor first, so that it saves what it holds into the old project. */
   evident_item_editor_flush (self->item_editor);
   g_object_set (self->item_editor, "item", NULL, "project", project, NULL);
@@ -1617,5 +1397,5 @@ evident_window_get_preview (EvidentWindow *self)
 {
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
-  return self->preview;
+  return evident_preview_pane_get_preview (self->preview_pane);
 }
