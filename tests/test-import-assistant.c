@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "evident-import-assistant-private.h"
+#include "evident-test-utils.h"
 #include "evident-test-workbook.h"
 
 /* Security controls, semicolon-separated, with a title and a blank line
@@ -56,28 +57,6 @@ static const char levels_csv[] =
 
 /* Helpers */
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for a moment: layout, frame clock, idles. */
-static void
-pump (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (100, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static EvidentImport *
 import_csv (const char *text)
 {
@@ -100,7 +79,7 @@ assistant_new (EvidentImport *import,
   g_object_ref_sink (assistant);
   gtk_window_set_default_size (GTK_WINDOW (assistant), 1120, 720);
   gtk_window_present (GTK_WINDOW (assistant));
-  pump ();
+  evident_test_pump ();
   return assistant;
 }
 
@@ -109,7 +88,7 @@ assistant_destroy (EvidentImportAssistant *assistant,
                    EvidentImport          *import)
 {
   gtk_window_destroy (GTK_WINDOW (assistant));
-  pump ();
+  evident_test_pump ();
   g_assert_finalize_object (assistant);
   g_assert_finalize_object (import);
 }
@@ -150,7 +129,7 @@ choose_column (EvidentImportAssistant *assistant,
       if (g_str_equal (gtk_string_object_get_string (item), label))
         {
           adw_combo_row_set_selected (row, i);
-          pump ();
+          evident_test_pump ();
           return;
         }
     }
@@ -360,7 +339,7 @@ test_duplicate_reference (void)
 
   /* Create does nothing while the problem blocks it. */
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.create", NULL);
-  pump ();
+  evident_test_pump ();
   g_assert_cmpuint (g_list_length (gtk_window_list_toplevels ()), ==, 1);
 
   assistant_destroy (assistant, import);
@@ -417,7 +396,7 @@ test_aws_workbook (void)
 
   /* Leaving a sheet out, with its switch. */
   gtk_switch_set_active (evident_import_assistant_get_sheet_switch (assistant, 2), FALSE);
-  pump ();
+  evident_test_pump ();
   g_assert_cmpint (evident_import_get_sheet_status (import, 2), ==, EVIDENT_IMPORT_SHEET_EXCLUDED);
   g_assert_cmpstr (counts (assistant), ==, "7 items in 1 chapter · pass/fail · 5 rows skipped");
   g_assert_true (evident_import_assistant_get_edited (assistant));
@@ -425,7 +404,7 @@ test_aws_workbook (void)
   /* The sheet drop-down shows another sheet's columns and rows. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (evident_import_mapping_group_get_sheet_row (group))));
   adw_combo_row_set_selected (evident_import_mapping_group_get_sheet_row (group), 0);
-  pump ();
+  evident_test_pump ();
   g_assert_cmpuint (evident_import_mapping_group_get_sheet (group), ==, 0);
   g_assert_cmpuint (evident_import_preview_get_sheet (preview), ==, 0);
   g_assert_cmpstr (evident_import_preview_row_get_reads_as (grid_row (assistant, 0)), ==, "Sheet left out");
@@ -448,12 +427,32 @@ test_levels (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (mode_row), ==, "4 of 4 items are mandatory");
 
   adw_combo_row_set_selected (level_row, 1);
-  pump ();
+  evident_test_pump ();
   g_assert_cmpuint (evident_import_get_mandatory_level (import), ==, 1);
   g_assert_cmpstr (adw_action_row_get_subtitle (mode_row), ==, "2 of 4 items are mandatory");
   g_assert_true (evident_import_assistant_get_edited (assistant));
 
   assistant_destroy (assistant, import);
+}
+
+static gboolean
+has_import (gpointer data)
+{
+  return evident_import_assistant_get_import (data) != NULL;
+}
+
+static gboolean
+find_message_dialog (gpointer data)
+{
+  GtkWidget **dialog = data;
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        *dialog = l->data;
+    }
+  return *dialog != NULL;
 }
 
 /* Reading a file goes through the worker; a remembered mapping applies
@@ -480,9 +479,8 @@ test_open_remembered (void)
 
   assistant = g_object_ref_sink (evident_import_assistant_open (NULL, file));
   g_weak_ref_init (&weak, assistant);
-  for (int i = 0; i < 50 && evident_import_assistant_get_import (assistant) == NULL; i++)
-    pump ();
-  g_assert_nonnull (evident_import_assistant_get_import (assistant));
+  g_assert_true (evident_test_wait_until (has_import, assistant));
+  evident_test_pump ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (assistant)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (evident_import_assistant_get_summary_row (assistant, "recalled"))));
   g_assert_cmpstr (summary_title (assistant, "recalled"), ==,
@@ -497,8 +495,7 @@ test_open_remembered (void)
     assistant_destroy (assistant, import);
   }
   g_weak_ref_clear (&weak);
-  g_remove (path);
-  g_rmdir (dir);
+  evident_test_remove_dir (dir);
 }
 
 /* A file that cannot be read gets a dialog that names it, and no
@@ -523,20 +520,7 @@ test_open_unreadable (void)
 
   assistant = evident_import_assistant_open (GTK_WINDOW (parent), file);
   g_weak_ref_init (&weak, assistant);
-  for (int i = 0; i < 50 && dialog == NULL; i++)
-    {
-      g_autoptr (GList) toplevels = NULL;
-
-      pump ();
-      toplevels = gtk_window_list_toplevels ();
-      for (GList *l = toplevels; l != NULL; l = l->next)
-        {
-          if (ADW_IS_MESSAGE_DIALOG (l->data))
-            dialog = l->data;
-        }
-    }
-
-  g_assert_nonnull (dialog);
+  g_assert_true (evident_test_wait_until (find_message_dialog, &dialog));
   g_test_message ("%s: %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
                   adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
@@ -551,11 +535,10 @@ test_open_unreadable (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (parent));
-  pump ();
+  evident_test_pump ();
   g_assert_finalize_object (parent);
   g_weak_ref_clear (&weak);
-  g_remove (path);
-  g_rmdir (dir);
+  evident_test_remove_dir (dir);
 }
 
 /* Narrow: the settings first, the preview a step further. */
@@ -568,29 +551,23 @@ test_narrow (void)
   GtkWidget *preview = GTK_WIDGET (evident_import_assistant_get_preview (assistant));
 
   gtk_window_set_default_size (GTK_WINDOW (assistant), 360, 640);
-  pump ();
+  evident_test_pump ();
   leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (preview, ADW_TYPE_LEAFLET));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_false (gtk_widget_is_ancestor (preview, adw_leaflet_get_visible_child (leaflet)));
 
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.show-preview", NULL);
-  pump ();
+  evident_test_pump ();
   g_assert_true (gtk_widget_is_ancestor (preview, adw_leaflet_get_visible_child (leaflet)));
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.show-settings", NULL);
-  pump ();
+  evident_test_pump ();
   g_assert_false (gtk_widget_is_ancestor (preview, adw_leaflet_get_visible_child (leaflet)));
 
   gtk_window_set_default_size (GTK_WINDOW (assistant), 1120, 720);
-  pump ();
+  evident_test_pump ();
   g_assert_false (adw_leaflet_get_folded (leaflet));
 
   assistant_destroy (assistant, import);
-}
-
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display");
 }
 
 int
@@ -598,17 +575,13 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *config = g_dir_make_tmp ("evident-test-import-config-XXXXXX", NULL);
+  g_autofree char *memory = g_build_filename (config, "evident", NULL);
+  int status;
 
   /* Remembered mappings go to a folder of the test's own. */
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/import-assistant/no-display", test_no_display);
-      return g_test_run ();
-    }
-  adw_init ();
+  if (!evident_test_init (&argc, &argv, "/import-assistant/no-display"))
+    return g_test_run ();
 
   g_test_add_func ("/import-assistant/csv-mapped", test_csv_mapped);
   g_test_add_func ("/import-assistant/csv-needs-reference", test_csv_needs_reference);
@@ -619,5 +592,8 @@ main (int   argc,
   g_test_add_func ("/import-assistant/open-unreadable", test_open_unreadable);
   g_test_add_func ("/import-assistant/narrow", test_narrow);
 
-  return g_test_run ();
+  status = g_test_run ();
+  evident_test_remove_dir (memory);
+  evident_test_remove_dir (config);
+  return status;
 }

@@ -60,20 +60,6 @@ get_parent_window (EvidentApplication *self)
   return gtk_application_get_active_window (GTK_APPLICATION (self));
 }
 
-static void
-set_default_folder (GtkFileChooser *chooser)
-{
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  g_autoptr (GFile) folder = NULL;
-
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    folder = g_file_new_for_path (documents);
-  else
-    folder = g_file_new_for_path (g_get_home_dir ());
-
-  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
-}
-
 static EvidentWindow *
 ensure_window (EvidentApplication *self,
                GtkWindow          *parent)
@@ -369,7 +355,7 @@ choose_destination (EvidentApplication *self,
   /* Translators: the suggested file name of a project from the sample checklist */
   name = g_strconcat (_("MSP Validation"), ".evident", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  set_default_folder (GTK_FILE_CHOOSER (native));
+  evident_file_chooser_set_default_folder (GTK_FILE_CHOOSER (native));
 
   g_signal_connect (native, "response", G_CALLBACK (destination_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -394,48 +380,10 @@ checklist_response_cb (GtkNativeDialog    *native,
 }
 
 static void
-add_filter (GtkFileChooser     *chooser,
-            const char         *name,
-            const char * const *patterns,
-            const char * const *mime_types)
-{
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
-    gtk_file_filter_add_pattern (filter, patterns[i]);
-  for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
-    gtk_file_filter_add_mime_type (filter, mime_types[i]);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
 choose_checklist (EvidentApplication *self,
                   GtkWindow          *parent)
 {
-  static const char * const xlsx_patterns[] = { "*.xlsx", "*.XLSX", NULL };
-  static const char * const xlsx_types[] = {
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", NULL
-  };
-  static const char * const csv_patterns[] = { "*.csv", "*.CSV", NULL };
-  static const char * const csv_types[] = { "text/csv", NULL };
-  static const char * const all_patterns[] = { "*.xlsx", "*.XLSX", "*.csv", "*.CSV", NULL };
-  static const char * const all_types[] = {
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv", NULL
-  };
-  static const char * const any_pattern[] = { "*", NULL };
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Import a Checklist"), parent,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  add_filter (GTK_FILE_CHOOSER (native), _("Checklists"), all_patterns, all_types);
-  add_filter (GTK_FILE_CHOOSER (native), _("Excel Workbooks"), xlsx_patterns, xlsx_types);
-  add_filter (GTK_FILE_CHOOSER (native), _("CSV Files"), csv_patterns, csv_types);
-  add_filter (GTK_FILE_CHOOSER (native), _("All Files"), any_pattern, NULL);
-  set_default_folder (GTK_FILE_CHOOSER (native));
+  GtkFileChooserNative *native = evident_file_chooser_new_for_checklists (parent);
 
   g_signal_connect (native, "response", G_CALLBACK (checklist_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

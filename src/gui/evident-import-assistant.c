@@ -3,9 +3,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "evident-application.h"
+#include "evident-file-chooser.h"
 #include "evident-import-assistant-private.h"
 #include "evident-resources.h"
 
@@ -78,67 +78,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
-
-/* FIXME: shared with the application once the file chooser helpers land. */
-static GtkFileChooserNative *
-evident_file_chooser_new_for_projects (const char           *title,
-                                       GtkWindow            *parent,
-                                       GtkFileChooserAction  action,
-                                       const char           *accept_label)
-{
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (filter, _("Evident Projects"));
-  gtk_file_filter_add_pattern (filter, "*.evident");
-  gtk_file_filter_add_mime_type (filter, "application/x-evident-project");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  return native;
-}
-
-static GFile *
-evident_file_chooser_ensure_extension (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL && !g_str_has_suffix (path, ".evident"))
-    {
-      g_autofree char *with_extension = g_strconcat (path, ".evident", NULL);
-
-      return g_file_new_for_path (with_extension);
-    }
-
-  return g_object_ref (file);
-}
-
-static char *
-evident_file_chooser_dup_stem (GFile *file)
-{
-  char *basename = g_file_get_basename (file);
-  char *dot = strrchr (basename, '.');
-
-  if (dot != NULL && dot != basename)
-    *dot = '\0';
-
-  return basename;
-}
-
-static void
-evident_file_chooser_set_default_folder (GtkFileChooser *chooser)
-{
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  g_autoptr (GFile) folder = NULL;
-
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    folder = g_file_new_for_path (documents);
-  else
-    folder = g_file_new_for_path (g_get_home_dir ());
-
-  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
-}
 
 static gboolean
 is_recognised (EvidentImportLayout layout)
