@@ -221,7 +221,12 @@ update_sheets (EvidentImportMappingGroup *self)
   guint n = self->import != NULL ? evident_import_get_n_sheets (self->import) : 0;
 
   for (guint i = 0; i < n; i++)
-    g_strv_builder_add (builder, evident_sheet_get_name (evident_import_get_sheet (self->import, i)));
+    {
+      /* A CSV file's one sheet has no name. */
+      const char *name = evident_sheet_get_name (evident_import_get_sheet (self->import, i));
+
+      g_strv_builder_add (builder, name != NULL ? name : "");
+    }
   names = g_strv_builder_end (builder);
 
   gtk_string_list_splice (self->sheets_model, 0,
