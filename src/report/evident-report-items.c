@@ -16,7 +16,7 @@
 #define FONT_CELL      REPORT_FONT " 8"
 #define FONT_CELL_BOLD REPORT_FONT " Bold 8"
 #define FONT_NOTE      REPORT_FONT " 7"
-#define FONT_HEADER    REPORT_FONT " Bold 7.5"
+#define FONT_HEADER    REPORT_FONT " Bold 7"
 
 /* Digits of a file's SHA-256 shown, as `evident-cli evidence` shows. */
 #define SHORT_SHA256 12
@@ -37,7 +37,7 @@ static void
 init_columns (EvidentReportColumns *columns,
               double                width)
 {
-  static const double widths[N_COLUMNS] = { 38, 0, 58, 48, 56, 50, 92 };
+  static const double widths[N_COLUMNS] = { 38, 0, 62, 52, 56, 52, 82 };
   double rest = width;
 
   columns->n_columns = N_COLUMNS;
