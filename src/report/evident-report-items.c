@@ -35,9 +35,10 @@ enum
 
 static void
 init_columns (EvidentReportColumns *columns,
-              double                width)
+              double                width,
+              double                ref_width)
 {
-  static const double widths[N_COLUMNS] = { 38, 0, 62, 52, 56, 52, 82 };
+  const double widths[N_COLUMNS] = { ref_width, 0, 62, 52, 56, 52, 82 };
   double rest = width;
 
   columns->n_columns = N_COLUMNS;
@@ -165,7 +166,7 @@ evident_report_items_build (EvidentReportFlow *flow,
   EvidentReportColumns columns;
   guint n_listed = 0;
 
-  init_columns (&columns, flow->width);
+  init_columns (&columns, flow->width, evident_report_ref_width (flow, data));
   evident_report_heading (flow, _("Items"), 0, _("Items"))->page_break_before = TRUE;
   evident_report_paragraph (flow, REPORT_FONT " 9.5",
                             _("Every item in this report, chapter by chapter, with its evidence: "

@@ -54,6 +54,33 @@ evident_report_status_color (EvidentStatus status)
     }
 }
 
+/**
+ * evident_report_ref_width:
+ *
+ * The width of a column of references: the longest reference in scope on
+ * one line ("8.2.1" or "SECP-001"), within reason.
+ */
+double
+evident_report_ref_width (EvidentReportFlow *flow,
+                          EvidentReportData *data)
+{
+  g_autoptr (PangoLayout) layout = evident_report_text_new (flow, FONT_CELL_BOLD, "", FALSE,
+                                                            flow->width, PANGO_ALIGN_LEFT);
+  double widest = 0;
+
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      EvidentReportItem *item = g_ptr_array_index (data->items, i);
+      PangoRectangle logical;
+
+      pango_layout_set_text (layout, item->ref, -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      widest = MAX (widest, (double) logical.width / PANGO_SCALE);
+    }
+  /* The cell's padding, and a little room. */
+  return CLAMP (ceil (widest) + 10, 36, 80);
+}
+
 static char *
 format_number (gint64 number)
 {
@@ -375,7 +402,7 @@ build_item_list (EvidentReportFlow *flow,
                  gboolean           with_risk)
 {
   EvidentReportColumns columns = {
-    5, { 46, 0, 84, 74, 64 },
+    5, { 0, 0, 84, 74, 64 },
     { PANGO_ALIGN_LEFT, PANGO_ALIGN_LEFT, PANGO_ALIGN_LEFT, PANGO_ALIGN_LEFT,
       with_risk ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT }
   };
@@ -384,7 +411,8 @@ build_item_list (EvidentReportFlow *flow,
                            with_risk ? _("At risk") : C_("item field", "Due Date") };
   EvidentReportBlock *header;
 
-  columns.widths[1] = flow->width - 268;
+  columns.widths[0] = evident_report_ref_width (flow, data);
+  columns.widths[1] = flow->width - columns.widths[0] - 222;
   header = header_row (flow, &columns, labels);
   for (guint i = 0; i < MIN (items->len, n_shown); i++)
     {
@@ -424,7 +452,9 @@ build_mandatory (EvidentReportFlow *flow,
       return;
     }
   evident_report_paragraph (flow, FONT_BODY,
-                            _("Each costs the penalty until it is ready for review or met."),
+                            data->rules.mode == EVIDENT_SCORE_MODE_POINTS
+                              ? _("Each costs the penalty until it is ready for review or met.")
+                              : _("Passing needs each of them ready for review or met."),
                             &REPORT_DIM)->keep_with_next = TRUE;
   build_item_list (flow, data, data->mandatory_open, G_MAXUINT, FALSE);
 }

@@ -15,5 +15,7 @@ void evident_report_items_build    (EvidentReportFlow *flow,
                                     EvidentReportData *data);
 
 const EvidentReportColor *evident_report_status_color (EvidentStatus status);
+double                    evident_report_ref_width    (EvidentReportFlow *flow,
+                                                       EvidentReportData *data);
 
 G_END_DECLS
