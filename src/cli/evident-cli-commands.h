@@ -48,4 +48,17 @@ int evident_cli_verify   (EvidentCliContext  *cli,
 int evident_cli_cleanup  (EvidentCliContext  *cli,
                           GError            **error);
 
+/* evident-cli-report.c */
+extern const EvidentCliOptions evident_cli_report_options;
+int evident_cli_report      (EvidentCliContext  *cli,
+                             GError            **error);
+
+/* evident-cli-pack.c */
+extern const EvidentCliOptions evident_cli_pack_options;
+extern const EvidentCliOptions evident_cli_verify_pack_options;
+int evident_cli_pack        (EvidentCliContext  *cli,
+                             GError            **error);
+int evident_cli_verify_pack (EvidentCliContext  *cli,
+                             GError            **error);
+
 G_END_DECLS

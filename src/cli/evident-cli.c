@@ -50,6 +50,12 @@ static const EvidentCliCommand commands[] = {
     1, 1, WRITE, NONE, &evident_cli_verify_options, evident_cli_verify },
   { "cleanup", N_("PROJECT"), N_("Delete removed evidence and the files no evidence uses"),
     1, 1, WRITE, NONE, NULL, evident_cli_cleanup },
+  { "report", N_("PROJECT OUT.pdf"), N_("Write the readiness report as a PDF file"),
+    2, 2, READ, NONE, &evident_cli_report_options, evident_cli_report },
+  { "pack", N_("PROJECT OUT.zip"), N_("Write the evidence pack for the auditor"),
+    2, 2, READ, NONE, &evident_cli_pack_options, evident_cli_pack },
+  { "verify-pack", N_("PACK.zip"), N_("Check an evidence pack against its manifest"),
+    1, 1, EVIDENT_CLI_PROJECT_NONE, NONE, &evident_cli_verify_pack_options, evident_cli_verify_pack },
 };
 
 static void
