@@ -79,7 +79,7 @@ static const GOptionEntry set_entries[] = {
   { "status", 's', 0, G_OPTION_ARG_STRING, SET_FIELD (STATUS),
     N_("not-started, in-progress, ready, met, not-met or not-applicable"), N_("STATUS") },
   { "owner", 'o', 0, G_OPTION_ARG_STRING, SET_FIELD (OWNER),
-    N_("Who owns the item (empty to clear)"), N_("NAME") },
+    N_("Who owns the item, as “Name” or “Name <address>” (empty to clear)"), N_("NAME") },
   { "complexity", 'c', 0, G_OPTION_ARG_STRING, SET_FIELD (COMPLEXITY),
     N_("low, medium, high or none"), N_("COMPLEXITY") },
   { "reason", 'r', 0, G_OPTION_ARG_STRING, SET_FIELD (REASON),
@@ -88,6 +88,8 @@ static const GOptionEntry set_entries[] = {
     N_("Notes on the item"), N_("TEXT") },
   { "due", 'd', 0, G_OPTION_ARG_STRING, SET_FIELD (DUE),
     N_("Due date, YYYY-MM-DD (empty to clear)"), N_("DATE") },
+  { "response", 0, 0, G_OPTION_ARG_STRING, SET_FIELD (RESPONSE),
+    N_("The answer for the auditor, handed in with the self-assessment"), N_("TEXT") },
   { NULL }
 };
 

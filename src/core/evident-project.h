@@ -164,6 +164,12 @@ gint64            evident_project_get_max_score      (EvidentProject            
 GListModel       *evident_project_get_items          (EvidentProject               *self);
 GListModel       *evident_project_get_chapters       (EvidentProject               *self);
 char            **evident_project_dup_owners         (EvidentProject               *self);
+char             *evident_project_dup_owner_email    (EvidentProject               *self,
+                                                      const char                   *name);
+gboolean          evident_project_set_owner_email    (EvidentProject               *self,
+                                                      const char                   *name,
+                                                      const char                   *email,
+                                                      GError                      **error);
 EvidentItem      *evident_project_lookup_item        (EvidentProject               *self,
                                                       const char                   *ref);
 const EvidentScore *evident_project_get_score        (EvidentProject               *self);
@@ -189,6 +195,10 @@ gboolean          evident_project_set_complexity     (EvidentProject            
 gboolean          evident_project_set_note           (EvidentProject               *self,
                                                       EvidentItem                  *item,
                                                       const char                   *note,
+                                                      GError                      **error);
+gboolean          evident_project_set_response       (EvidentProject               *self,
+                                                      EvidentItem                  *item,
+                                                      const char                   *response,
                                                       GError                      **error);
 
 gboolean          evident_project_import_state       (EvidentProject               *self,
