@@ -46,6 +46,7 @@ static const struct
   [EVIDENT_IMPORT_FIELD_COMPLEXITY] = { "complexity", NC_ ("import field", "Complexity") },
   [EVIDENT_IMPORT_FIELD_REASON] = { "reason", NC_ ("import field", "Reason") },
   [EVIDENT_IMPORT_FIELD_NOTE] = { "note", NC_ ("import field", "Note") },
+  [EVIDENT_IMPORT_FIELD_DUE] = { "due", NC_ ("import field", "Due date") },
 };
 
 /* Header names real checklists use, normalised as
@@ -77,6 +78,7 @@ static const struct
   { EVIDENT_IMPORT_FIELD_COMPLEXITY, "complexity" },
   { EVIDENT_IMPORT_FIELD_REASON, "reason" },
   { EVIDENT_IMPORT_FIELD_NOTE, "note" },
+  { EVIDENT_IMPORT_FIELD_DUE, "due" },
   /* Strong synonyms. */
   { EVIDENT_IMPORT_FIELD_REF, "id" },
   { EVIDENT_IMPORT_FIELD_REF, "reference" },
@@ -144,6 +146,7 @@ static const struct
   { EVIDENT_IMPORT_FIELD_REASON, "justification" },
   { EVIDENT_IMPORT_FIELD_REASON, "not applicable reason" },
   { EVIDENT_IMPORT_FIELD_NOTE, "notes" },
+  { EVIDENT_IMPORT_FIELD_DUE, "due date" },
   /* Weak ones: a better column takes the field first. */
   { EVIDENT_IMPORT_FIELD_REF, "control" },
   { EVIDENT_IMPORT_FIELD_REF, "item" },

@@ -151,6 +151,7 @@ evident_checklist_entry_free (EvidentChecklistEntry *entry)
   g_free (entry->state.owner);
   g_free (entry->state.reason);
   g_free (entry->state.note);
+  g_free (entry->state.due);
   g_free (entry);
 }
 
