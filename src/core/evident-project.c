@@ -17,6 +17,7 @@
 #include "evident-evidence-store-private.h"
 #include "evident-item-private.h"
 #include "evident-project-private.h"
+#include "evident-project-source.h"
 #include "evident-schema.h"
 #include "evident-scoring-private.h"
 #include "evident-temporary.h"
@@ -29,6 +30,7 @@ struct _EvidentProject
   char         *path;
   char         *name;          /* for messages */
   EvidentDb    *db;            /* NULL once closed */
+  guint         version;       /* the file's schema version (older when inspected) */
   GError       *load_error;    /* an inspected project that did not load */
 
   char         *title;
@@ -249,17 +251,22 @@ load_items (EvidentProject  *self,
   if (!load_chapters (self, chapters, error))
     return FALSE;
 
+#define ITEMS_SELECT(response)                                                                     \
+  "SELECT i.id, i.ref, c.number, s.number, s.title, i.title,"                                      \
+  "       i.requirement, i.evidence_hint, i.points, i.mandatory,"                                  \
+  "       i.status, o.name, i.complexity, i.reason, i.note, i.due, " response                     \
+  "  FROM items i"                                                                                 \
+  "  LEFT JOIN chapters c ON c.id = i.chapter_id"                                                  \
+  "  LEFT JOIN sections s ON s.id = i.section_id"                                                  \
+  "  LEFT JOIN owners o ON o.id = i.owner_id"                                                      \
+  " ORDER BY i.position"
+  /* An older file is only loaded to be inspected: it has no responses. */
   stmt = evident_db_prepare (self->db,
-                             "SELECT i.id, i.ref, c.number, s.number, s.title, i.title,"
-                             "       i.requirement, i.evidence_hint, i.points, i.mandatory,"
-                             "       i.status, o.name, i.complexity, i.reason, i.note, i.due,"
-                             "       i.response"
-                             "  FROM items i"
-                             "  LEFT JOIN chapters c ON c.id = i.chapter_id"
-                             "  LEFT JOIN sections s ON s.id = i.section_id"
-                             "  LEFT JOIN owners o ON o.id = i.owner_id"
-                             " ORDER BY i.position",
+                             self->version >= EVIDENT_SOURCE_SCHEMA_VERSION
+                                 ? ITEMS_SELECT ("i.response")
+                                 : ITEMS_SELECT ("NULL"),
                              error);
+#undef ITEMS_SELECT
   if (stmt == NULL)
     return FALSE;
 
@@ -286,7 +293,9 @@ load_items (EvidentProject  *self,
   g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
   g_clear_pointer (&self->item_array, g_ptr_array_unref);
   self->item_array = g_steal_pointer (&items);
-  return TRUE;
+
+  return self->version < EVIDENT_SOURCE_SCHEMA_VERSION
+         || evident_source_load_extras (self->db, self->items_by_id, error);
 }
 
 static gboolean
@@ -527,6 +536,7 @@ open_database (EvidentProject           *self,
   self->db = evident_db_open (self->file, lock_mode, db_flags, &version, error);
   if (self->db == NULL || (!inspect && !refuse_damaged (self, error)))
     return FALSE;
+  self->version = inspect ? version : evident_schema_get_version ();
 
   if (version < evident_schema_get_version () && !inspect)
     {

@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 typedef struct _EvidentChapter        EvidentChapter;
 typedef struct _EvidentChecklistEntry EvidentChecklistEntry;
 typedef struct _EvidentHistoryEntry   EvidentHistoryEntry;
+typedef struct _EvidentImport         EvidentImport;
 typedef struct _EvidentItem           EvidentItem;
 typedef struct _EvidentProject        EvidentProject;
 typedef struct _EvidentRules          EvidentRules;
