@@ -18,6 +18,26 @@
 
 /* items */
 
+/* The checklist file's other columns, in order; names may repeat. */
+static void
+add_extra_json (JsonBuilder *builder,
+                EvidentItem *item)
+{
+  guint n_fields;
+  const EvidentExtraField *fields = evident_item_get_extra_fields (item, &n_fields);
+
+  json_builder_set_member_name (builder, "extra");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      json_builder_begin_object (builder);
+      evident_cli_json_add_string (builder, "name", fields[i].name);
+      evident_cli_json_add_string (builder, "value", fields[i].value);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_item_json (JsonBuilder *builder,
                gpointer     object)
@@ -36,6 +56,8 @@ add_item_json (JsonBuilder *builder,
   evident_cli_json_add_string (builder, "owner", evident_item_get_owner (item));
   evident_cli_json_add_string (builder, "complexity", evident_complexity_to_string (
                                                         evident_item_get_complexity (item)));
+  evident_cli_json_add_string (builder, "response", evident_item_get_response (item));
+  add_extra_json (builder, item);
   json_builder_end_object (builder);
 }
 
