@@ -12,6 +12,7 @@
 #include "evident-csv-writer.h"
 #include "evident-enums-util.h"
 #include "evident-export-private.h"
+#include "evident-import-private.h"
 
 /* Helpers */
 
@@ -34,19 +35,41 @@ add_points (EvidentCsvWriter *writer,
     evident_csv_writer_add_field (writer, "");
 }
 
-/* The extra fields' columns: each name between @prefix and @suffix. */
+/* Whether the import would read a column called @name as one of its own
+ * fields rather than as an extra field: in Evident's format, where its own
+ * column names win, one it does not write (or its own name again); for
+ * Jira, any name it knows. */
+static gboolean
+would_be_a_field (const char *name,
+                  gboolean    jira)
+{
+  gboolean own = FALSE;
+  int field = evident_import_header_field (name, &own);
+
+  return field >= 0
+         && (jira || own || field == EVIDENT_IMPORT_FIELD_LEVEL
+             || field == EVIDENT_IMPORT_FIELD_LABELS || field == EVIDENT_IMPORT_FIELD_MET);
+}
+
+/* The extra fields' columns, under names the import reads back as extra
+ * fields; for Jira, each a custom field, unless it is one already (a
+ * project that came from Jira). */
 static void
 add_extra_headers (EvidentCsvWriter         *writer,
                    const ExportExtraColumns *extra,
-                   const char               *prefix,
-                   const char               *suffix)
+                   gboolean                  jira)
 {
   for (guint c = 0; c < extra->names->len; c++)
     {
-      g_autofree char *header = g_strconcat (prefix, g_ptr_array_index (extra->names, c), suffix,
-                                             NULL);
+      const char *name = g_ptr_array_index (extra->names, c);
+      g_autofree char *kept = NULL;
+      g_autofree char *header = NULL;
 
-      evident_csv_writer_add_field (writer, header);
+      if (would_be_a_field (name, jira))
+        name = kept = g_strdup_printf ("%s (extra)", name);
+      if (jira && !g_str_has_prefix (name, "Custom field ("))
+        header = g_strdup_printf ("Custom field (%s)", name);
+      evident_csv_writer_add_field (writer, header != NULL ? header : name);
     }
 }
 
@@ -112,7 +135,7 @@ evident_export_write_csv (ExportJob     *job,
   evident_export_extra_columns_init (&extra, job->items, NULL);
   for (guint f = 0; f < G_N_ELEMENTS (header); f++)
     evident_csv_writer_add_field (writer, header[f]);
-  add_extra_headers (writer, &extra, "", "");
+  add_extra_headers (writer, &extra, FALSE);
   evident_csv_writer_end_row (writer);
 
   for (guint i = 0; i < job->items->len; i++)
@@ -282,7 +305,7 @@ evident_export_write_jira_csv (ExportJob     *job,
     evident_csv_writer_add_field (writer, "Labels");
   for (guint f = 0; f < G_N_ELEMENTS (jira_custom_fields); f++)
     evident_csv_writer_add_field (writer, jira_custom_fields[f]);
-  add_extra_headers (writer, &extra, "Custom field (", ")");
+  add_extra_headers (writer, &extra, TRUE);
   evident_csv_writer_end_row (writer);
 
   for (guint i = 0; i < job->items->len; i++)

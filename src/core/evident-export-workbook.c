@@ -200,7 +200,8 @@ new_items_table (const ExportExtraColumns *extra)
     [COLUMN_REASON] = { C_("export column", "Reason"), 30, TRUE },
     [COLUMN_RESPONSE] = { C_("export column", "Response"), 50, TRUE },
     [COLUMN_NOTE] = { C_("export column", "Notes"), 40, TRUE },
-    [COLUMN_EVIDENCE] = { C_("export column", "Evidence"), 40, TRUE },
+    /* Not "Evidence": the import would read that as the expected evidence. */
+    [COLUMN_EVIDENCE] = { C_("export column", "Evidence provided"), 40, TRUE },
   };
   /* Translators: the name of a sheet (at most 31 characters) */
   EvidentXlsxTable *table = evident_xlsx_table_new (C_("export sheet", "Items"));
@@ -275,7 +276,8 @@ new_summary_table (const ExportJob *job)
 
   evident_xlsx_table_add_column (table, C_("export column", "View"), 16,
                                  EVIDENT_XLSX_COLUMN_DEFAULT);
-  evident_xlsx_table_add_column (table, C_("export column", "Score"), 10,
+  /* Not "Score": the import would read that as points. */
+  evident_xlsx_table_add_column (table, C_("export column", "Result"), 10,
                                  EVIDENT_XLSX_COLUMN_DEFAULT);
   evident_xlsx_table_add_column (table, C_("export column", "Pass line"), 28,
                                  EVIDENT_XLSX_COLUMN_WRAP);

@@ -261,6 +261,35 @@ find_alias (const char *normalized, guint from, guint *rank)
 }
 
 /**
+ * evident_import_header_field:
+ * @header: a column's header text
+ * @own: (out) (optional): whether @header is the field's own name
+ *   (`chapter_title`, `Chapter Title`) rather than a synonym
+ *
+ * For exports, which must not write an extra field under a name that the
+ * import would read as a field of its own.
+ *
+ * Returns: the field (an #EvidentImportField) the import would take a
+ *   column called @header for, or -1
+ */
+int
+evident_import_header_field (const char *header, gboolean *own)
+{
+  g_autofree char *name = evident_import_normalize_name (header);
+  g_autofree char *field_name = NULL;
+  guint            rank;
+
+  if (!find_alias (name, 0, &rank))
+    return -1;
+  if (own != NULL)
+    {
+      field_name = evident_import_normalize_name (fields[aliases[rank].field].name);
+      *own = strcmp (field_name, name) == 0;
+    }
+  return (int) aliases[rank].field;
+}
+
+/**
  * evident_import_count_known_names:
  *
  * Returns: how many cells of @row are header names the import knows
