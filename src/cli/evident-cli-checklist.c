@@ -208,7 +208,7 @@ print_mappings (EvidentImport *import)
         }
       /* The fields mapped, as --map takes them. */
       text = evident_import_mapping_to_string (mapped);
-      if (g_strcmp0 (text, last) == 0)
+      if (*text == '\0' || g_strcmp0 (text, last) == 0)
         continue;
       name = evident_sheet_get_name (evident_import_get_sheet (import, i));
       if (name != NULL)
@@ -227,6 +227,8 @@ print_chapters (EvidentImport *import)
   GPtrArray *chapters = evident_import_get_chapters (import);
   g_autoptr (EvidentCliTable) table = evident_cli_table_new ("  l  l  r");
 
+  if (chapters->len == 0)
+    return;
   for (guint i = 0; i < chapters->len; i++)
     {
       const EvidentImportChapter *chapter = g_ptr_array_index (chapters, i);
