@@ -294,9 +294,14 @@ new_summary_table (const ExportJob *job)
       g_autofree char *pass_line = NULL;
 
       if (points)
-        /* Translators: the pass line of a checklist with points */
-        pass_line = g_strdup_printf (C_("export value", "%d of %" G_GINT64_FORMAT " points"),
-                                     job->rules.pass_score, job->max_score);
+        {
+          g_autofree char *max_score = g_strdup_printf ("%" G_GINT64_FORMAT, job->max_score);
+
+          /* Translators: the pass line of a checklist with points, e.g.
+           * "900 of 1000 points" */
+          pass_line = g_strdup_printf (C_("export value", "%d of %s points"),
+                                       job->rules.pass_score, max_score);
+        }
       else
         pass_line = g_strdup (C_("export value", "Every mandatory item met"));
 
