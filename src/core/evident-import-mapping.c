@@ -572,7 +572,7 @@ split_items (const char *text)
  * @text: `field=COLUMN,…`, as `--map` takes it: fields named as README's
  *   CSV columns (ref, chapter, chapter_title, section, section_title,
  *   title, requirement, evidence, points, mandatory; also level, labels,
- *   met, response, status, owner, complexity, reason, note), COLUMN the
+ *   met, response, status, owner, complexity, reason, note, due), COLUMN the
  *   header text (any case; its letters for a column without a name; empty
  *   to leave the field unmapped). A COLUMN with a comma goes in double
  *   quotes: `title="Name, short"`.
