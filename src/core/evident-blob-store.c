@@ -573,18 +573,15 @@ sniff_chunk (Reader        *reader,
   return TRUE;
 }
 
-/* The blob row, claimed from a cleanup of another program that may be
- * deleting it, and no chunks left over from an attempt cut short. */
+/* The blob row, incomplete until its chunks are in; claimed from a cleanup
+ * of another program that may be deleting it. */
 static gboolean
-start_blob (EvidentDb          *db,
-            EvidentStoredFile  *stored,
-            GError            **error)
+insert_blob_row (EvidentDb          *db,
+                 EvidentStoredFile  *stored,
+                 GError            **error)
 {
   g_autofree char *now = evident_history_now ();
   sqlite3_stmt *stmt;
-
-  if (!evident_db_begin_write (db, error))
-    return FALSE;
 
   stmt = evident_db_prepare (db,
                              "INSERT INTO blobs (sha256, size, complete, created_at)"
@@ -592,11 +589,22 @@ start_blob (EvidentDb          *db,
                              " ON CONFLICT (sha256) DO UPDATE SET complete = 0, size = ?2",
                              error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, stored->sha256, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, stored->size);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  if (!evident_db_step_done (db, stmt, error))
+  return evident_db_step_done (db, stmt, error);
+}
+
+/* The blob row, and no chunks left over from an attempt cut short. */
+static gboolean
+start_blob (EvidentDb          *db,
+            EvidentStoredFile  *stored,
+            GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!evident_db_begin_write (db, error) || !insert_blob_row (db, stored, error))
     goto failed;
 
   stmt = evident_db_prepare (db, "DELETE FROM blob_chunks WHERE sha256 = ?", error);
@@ -869,6 +877,40 @@ evident_blob_store_add_file (EvidentBlobStore   *self,
   return ok;
 }
 
+static gboolean
+append_chunk (const guint8  *data,
+              gsize          len,
+              gpointer       user_data,
+              GError       **error)
+{
+  g_byte_array_append (user_data, data, len);
+  return TRUE;
+}
+
+/**
+ * evident_blob_load:
+ * @db: a connection of the calling thread, outside a transaction
+ * @sha256: the SHA-256 of a stored file
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Reads a whole stored file with evident_blob_read(), which checks it.
+ *
+ * Returns: (transfer full): the bytes, or %NULL with @error set
+ */
+GBytes *
+evident_blob_load (EvidentDb     *db,
+                   const char    *sha256,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+
+  if (!evident_blob_read (db, sha256, cancellable, append_chunk, bytes, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
 /**
  * evident_blob_put_bytes:
  * @db: a connection in a write transaction
@@ -888,12 +930,10 @@ evident_blob_put_bytes (EvidentDb  *db,
                         char      **sha256,
                         GError    **error)
 {
-  g_autofree char *now = evident_history_now ();
   g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   const guint8 *data = g_bytes_get_data (bytes, NULL);
   gsize size = g_bytes_get_size (bytes);
   gboolean found, complete;
-  sqlite3_stmt *stmt;
 
   if (!query_blob (db, sum, &found, NULL, &complete, error))
     return FALSE;
@@ -902,17 +942,7 @@ evident_blob_put_bytes (EvidentDb  *db,
       EvidentStoredFile stored = { .sha256 = sum, .size = size };
       Writer writer = { db, &stored, 0 };
 
-      stmt = evident_db_prepare (db,
-                                 "INSERT INTO blobs (sha256, size, complete, created_at)"
-                                 " VALUES (?1, ?2, 0, ?3)"
-                                 " ON CONFLICT (sha256) DO UPDATE SET complete = 0, size = ?2",
-                                 error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, sum, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, size);
-      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-      if (!evident_db_step_done (db, stmt, error))
+      if (!insert_blob_row (db, &stored, error))
         return FALSE;
 
       for (gsize offset = 0; offset < size; offset += EVIDENT_BLOB_CHUNK_SIZE)

@@ -16,16 +16,6 @@
 
 /* The hand-in */
 
-static gboolean
-append_chunk (const guint8  *data,
-              gsize          len,
-              gpointer       user_data,
-              GError       **error)
-{
-  g_byte_array_append (user_data, data, len);
-  return TRUE;
-}
-
 /**
  * evident_export_read_workbook:
  * @job: a hand-in
@@ -45,7 +35,6 @@ evident_export_read_workbook (ExportJob     *job,
                               GError       **error)
 {
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (GByteArray) bytes = g_byte_array_new ();
 
   job->source = evident_source_workbook_load (db, &local_error);
   if (job->source == NULL)
@@ -59,10 +48,8 @@ evident_export_read_workbook (ExportJob     *job,
       return FALSE;
     }
 
-  if (!evident_blob_read (db, job->source->sha256, cancellable, append_chunk, bytes, error))
-    return FALSE;
-  job->workbook = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
-  return TRUE;
+  job->workbook = evident_blob_load (db, job->source->sha256, cancellable, error);
+  return job->workbook != NULL;
 }
 
 /* What "Partner Response" gets: why the item does not apply, the

@@ -7,6 +7,7 @@
 #include "evident-enums-util.h"
 #include "evident-history.h"
 #include "evident-item-private.h"
+#include "evident-project-private.h"
 
 static void
 edit_clear (gpointer data)
@@ -68,17 +69,6 @@ who_am_i (void)
   return g_strdup (name);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static gint64
 owner_id (EvidentDb   *db,
           const char  *name,
@@ -88,13 +78,7 @@ owner_id (EvidentDb   *db,
   gint64 id;
   int rc;
 
-  stmt = evident_db_prepare (db, "INSERT INTO owners (name) VALUES (?)"
-                                 " ON CONFLICT (name) DO NOTHING",
-                             error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (!evident_db_step_done (db, stmt, error))
+  if (!evident_owner_write (db, name, NULL, error))
     return -1;
 
   stmt = evident_db_prepare (db, "SELECT id FROM owners WHERE name = ?", error);
@@ -160,7 +144,7 @@ write_field (EvidentDb          *db,
     case EVIDENT_ITEM_FIELD_DUE:
     case EVIDENT_ITEM_FIELD_RESPONSE:
       sqlite3_bind_int64 (stmt, 1, evident_item_get_id (edit->item));
-      bind_text_or_null (stmt, 2, value);
+      evident_db_bind_text_or_null (stmt, 2, value);
       break;
 
     case EVIDENT_ITEM_FIELD_EVIDENCE:

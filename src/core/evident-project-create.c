@@ -151,39 +151,6 @@ read_entry_state (const EvidentChecklistEntry  *entry,
   return TRUE;
 }
 
-/* The owner's row, with the address when there is one; an owner named
- * again without one keeps it. */
-static gboolean
-ensure_owner (EvidentDb   *db,
-              const char  *name,
-              const char  *email,
-              GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (email != NULL)
-    return evident_owner_write_email (db, name, email, error);
-
-  stmt = evident_db_prepare (db, "INSERT INTO owners (name) VALUES (?)"
-                                 " ON CONFLICT (name) DO NOTHING",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  return evident_db_step_done (db, stmt, error);
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static gboolean
 insert_item (EvidentDb                    *db,
              const EvidentChecklistEntry  *entry,
@@ -216,16 +183,16 @@ insert_item (EvidentDb                    *db,
   sqlite3_bind_int (stmt, 8, entry->points);
   sqlite3_bind_int (stmt, 9, entry->mandatory ? 1 : 0);
   sqlite3_bind_text (stmt, 10, evident_status_to_string (state->status), -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 11, state->owner);
+  evident_db_bind_text_or_null (stmt, 11, state->owner);
   sqlite3_bind_text (stmt, 12,
                      evident_complexity_to_string (entry->state.complexity < EVIDENT_N_COMPLEXITIES
                                                        ? entry->state.complexity
                                                        : EVIDENT_COMPLEXITY_NONE),
                      -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 13, state->reason);
-  bind_text_or_null (stmt, 14, entry->state.note);
-  bind_text_or_null (stmt, 15, state->due);
-  bind_text_or_null (stmt, 16, entry->state.response);
+  evident_db_bind_text_or_null (stmt, 13, state->reason);
+  evident_db_bind_text_or_null (stmt, 14, entry->state.note);
+  evident_db_bind_text_or_null (stmt, 15, state->due);
+  evident_db_bind_text_or_null (stmt, 16, entry->state.response);
   return evident_db_step_done (db, stmt, error);
 }
 
@@ -266,7 +233,7 @@ write_entry (EvidentDb                    *db,
 
   ok = read_entry_state (entry, &state, error)
        && (state.owner == NULL || *state.owner == '\0'
-           || ensure_owner (db, state.owner, state.email, error))
+           || evident_owner_write (db, state.owner, state.email, error))
        && insert_item (db, entry, position, chapter_id, section_id, &state, error);
   entry_state_clear (&state);
   if (!ok)

@@ -83,10 +83,11 @@ evident_owner_split (const char  *text,
 }
 
 /**
- * evident_owner_write_email:
+ * evident_owner_write:
  * @db: a connection in a write transaction
  * @name: an owner's name, not empty
- * @email: (nullable): the address; %NULL forgets it
+ * @email: (nullable): the address; "" forgets it, %NULL keeps the one
+ *   recorded, if any
  * @error: return location for an error
  *
  * Records the owner, and the address with it.
@@ -94,23 +95,24 @@ evident_owner_split (const char  *text,
  * Returns: %TRUE on success
  */
 gboolean
-evident_owner_write_email (EvidentDb   *db,
-                           const char  *name,
-                           const char  *email,
-                           GError     **error)
+evident_owner_write (EvidentDb   *db,
+                     const char  *name,
+                     const char  *email,
+                     GError     **error)
 {
   sqlite3_stmt *stmt;
 
-  stmt = evident_db_prepare (db, "INSERT INTO owners (name, email) VALUES (?1, ?2)"
-                                 " ON CONFLICT (name) DO UPDATE SET email = ?2",
+  stmt = evident_db_prepare (db,
+                             email != NULL ? "INSERT INTO owners (name, email) VALUES (?1, ?2)"
+                                             " ON CONFLICT (name) DO UPDATE SET email = ?2"
+                                           : "INSERT INTO owners (name) VALUES (?1)"
+                                             " ON CONFLICT (name) DO NOTHING",
                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (email != NULL && *email != '\0')
-    sqlite3_bind_text (stmt, 2, email, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 2);
+  if (email != NULL)
+    evident_db_bind_text_or_null (stmt, 2, email);
   return evident_db_step_done (db, stmt, error);
 }
 
@@ -217,7 +219,7 @@ evident_project_set_owner_email (EvidentProject  *self,
     }
   if (!evident_db_begin_write (db, error))
     return FALSE;
-  if (!evident_owner_write_email (db, name, stripped, error) || !evident_db_commit (db, error))
+  if (!evident_owner_write (db, name, stripped, error) || !evident_db_commit (db, error))
     {
       evident_db_rollback (db);
       return FALSE;

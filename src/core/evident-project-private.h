@@ -35,7 +35,7 @@ gboolean    evident_owner_split                     (const char             *tex
                                                      char                  **name,
                                                      char                  **email,
                                                      GError                **error);
-gboolean    evident_owner_write_email               (EvidentDb              *db,
+gboolean    evident_owner_write                     (EvidentDb              *db,
                                                      const char             *name,
                                                      const char             *email,
                                                      GError                **error);

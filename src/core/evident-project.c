@@ -1007,7 +1007,7 @@ write_owner_email (EvidentDb  *db,
 {
   OwnerEmail *data = user_data;
 
-  return evident_owner_write_email (db, data->name, data->email, error);
+  return evident_owner_write (db, data->name, data->email, error);
 }
 
 /**
