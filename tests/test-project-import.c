@@ -331,6 +331,7 @@ test_migrate_v3 (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (EvidentProject) project = NULL;
   g_autoptr (GBytes) stored = NULL;
+  g_autoptr (GListModel) evidence = NULL;
   g_autofree char *listing = NULL;
   EvidentEvidenceStore *store;
   EvidentItem *item;
@@ -397,7 +398,8 @@ test_migrate_v3 (void)
   g_assert_null (evident_project_dup_workbook_name (project));
 
   store = evident_evidence_store_get_for_project (project);
-  g_assert_cmpuint (g_list_model_get_n_items (evident_evidence_store_list (store, item)), ==, 1);
+  evidence = evident_evidence_store_list (store, item);
+  g_assert_cmpuint (g_list_model_get_n_items (evidence), ==, 1);
   stored = evident_evidence_store_load_bytes (
       store, "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", NULL, &error);
   g_assert_no_error (error);
