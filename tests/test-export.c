@@ -581,6 +581,41 @@ test_csv_round_trip (void)
   g_assert_false (evident_project_get_can_undo (again));
 }
 
+/* A requirement list with levels (as OWASP ASVS's "L"): the level column
+ * is an extra field too, and comes back under its name. */
+static void
+test_csv_levels (void)
+{
+  static const char *levels =
+    "req_id,chapter_id,chapter_name,req_description,L\n"
+    "V1.1.1,V1,Encoding,Verify that input is decoded once.,1\n"
+    "V1.1.2,V1,Encoding,Verify that output is encoded last.,2\n"
+    "V2.1.1,V2,Validation,Verify that input is validated.,3\n";
+  g_auto_tmp_dir dir = fixture_tmp_dir_new ();
+  g_autofree char *csv = g_build_filename (dir, "levels.csv", NULL);
+  g_autofree char *project_path = g_build_filename (dir, "levels.evident", NULL);
+  g_autofree char *exported = g_build_filename (dir, "export.csv", NULL);
+  g_autofree char *again_path = g_build_filename (dir, "again.evident", NULL);
+  g_autoptr (GFile) project_file = g_file_new_for_path (project_path);
+  g_autoptr (EvidentImport) import = NULL;
+  g_autoptr (EvidentProject) project = NULL;
+  g_autoptr (EvidentProject) again = NULL;
+  g_autoptr (GError) error = NULL;
+
+  fixture_write_file (csv, levels, strlen (levels));
+  import = import_file (csv);
+  evident_import_set_mandatory_level (import, 2);
+  project = evident_project_create_from_import (project_file, NULL, import, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (evident_item_get_mandatory (fixture_lookup (project, "V2.1.1")));
+  g_assert_cmpstr (evident_item_get_extra_field (fixture_lookup (project, "V2.1.1"), "L"), ==,
+                   "3");
+
+  export_ok (project, EVIDENT_EXPORT_FORMAT_CSV, exported);
+  again = create_from_file (exported, again_path);
+  assert_same_items (project, again);
+}
+
 /* Jira */
 
 static void
@@ -793,6 +828,7 @@ main (int   argc,
   g_test_add_func ("/export/aws/without-workbook", test_aws_without_workbook);
   g_test_add_func ("/export/atomic", test_atomic);
   g_test_add_func ("/export/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/export/csv/levels", test_csv_levels);
   g_test_add_func ("/export/jira/round-trip", test_jira_round_trip);
   g_test_add_func ("/export/xlsx", test_xlsx);
   g_test_add_func ("/export/async", test_async);

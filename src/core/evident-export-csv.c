@@ -38,7 +38,9 @@ add_points (EvidentCsvWriter *writer,
 /* Whether the import would read a column called @name as one of its own
  * fields rather than as an extra field: in Evident's format, where its own
  * column names win, one it does not write (or its own name again); for
- * Jira, any name it knows. */
+ * Jira, any name it knows. A level column is read as levels and kept as
+ * an extra field too (OWASP ASVS's "L"), and levels make nothing
+ * mandatory beside a mandatory column: it keeps its name. */
 static gboolean
 would_be_a_field (const char *name,
                   gboolean    jira)
@@ -46,9 +48,9 @@ would_be_a_field (const char *name,
   gboolean own = FALSE;
   int field = evident_import_header_field (name, &own);
 
-  return field >= 0
-         && (jira || own || field == EVIDENT_IMPORT_FIELD_LEVEL
-             || field == EVIDENT_IMPORT_FIELD_LABELS || field == EVIDENT_IMPORT_FIELD_MET);
+  if (field < 0 || field == EVIDENT_IMPORT_FIELD_LEVEL)
+    return FALSE;
+  return jira || own || field == EVIDENT_IMPORT_FIELD_LABELS || field == EVIDENT_IMPORT_FIELD_MET;
 }
 
 /* The extra fields' columns, under names the import reads back as extra
