@@ -15,6 +15,16 @@ int evident_cli_new      (EvidentCliContext  *cli,
 int evident_cli_check    (EvidentCliContext  *cli,
                           GError            **error);
 
+/* evident-cli-checklist.c */
+extern const EvidentCliOptions evident_cli_inspect_options;
+int evident_cli_inspect  (EvidentCliContext  *cli,
+                          GError            **error);
+
+/* evident-cli-export.c */
+extern const EvidentCliOptions evident_cli_export_options;
+int evident_cli_export   (EvidentCliContext  *cli,
+                          GError            **error);
+
 /* evident-cli-items.c */
 extern const EvidentCliOptions evident_cli_set_options;
 int evident_cli_items    (EvidentCliContext  *cli,
@@ -47,5 +57,18 @@ int evident_cli_verify   (EvidentCliContext  *cli,
                           GError            **error);
 int evident_cli_cleanup  (EvidentCliContext  *cli,
                           GError            **error);
+
+/* evident-cli-report.c */
+extern const EvidentCliOptions evident_cli_report_options;
+int evident_cli_report      (EvidentCliContext  *cli,
+                             GError            **error);
+
+/* evident-cli-pack.c */
+extern const EvidentCliOptions evident_cli_pack_options;
+extern const EvidentCliOptions evident_cli_verify_pack_options;
+int evident_cli_pack        (EvidentCliContext  *cli,
+                             GError            **error);
+int evident_cli_verify_pack (EvidentCliContext  *cli,
+                             GError            **error);
 
 G_END_DECLS
