@@ -8,8 +8,9 @@ file manager would), finds the import assistant, checks that it blocks the
 import and says why, maps the reference column with the "Reference column"
 drop-down from the keyboard, creates the project with Ctrl+Return and the
 save dialog, and checks with `evident-cli items --json` that the project
-file holds the checklist's items. The mapping the user chose is remembered
-for the next file with the same header.
+file holds the checklist's items, with the column no field takes kept as
+an extra field. The mapping the user chose is remembered for the next
+file with the same header.
 
 Usage: e2e-import.py PATH/TO/evident PATH/TO/evident-cli
 Needs a display and a session bus (meson test runs under
@@ -24,17 +25,17 @@ import sys
 import tempfile
 import time
 
-from e2e_atspi import (KEY_DOWN, KEY_RETURN, KEY_UP, children, click, environment, fail, find,
-                       find_all, find_app, has_state, is_button, labels_under, log, name, press,
+from e2e_atspi import (KEY_DOWN, KEY_RETURN, KEY_UP, check_output, children, click, environment,
+                       fail, find, find_all, find_app, has_state, is_button, labels_under, log, name, press,
                        pyatspi, rawinput, role, start, stop, wait_for)
 
 CHECKLIST = (
-    "Key;Name;Text;Area\n"
-    "K-1;Access policy;An access control policy is documented and reviewed.;Access\n"
-    "K-2;Account review;Accounts are reviewed every quarter.;Access\n"
-    "K-3;Central logging;Security events go to a central store.;Logging\n"
-    "K-4;Log retention;Logs are kept for a year.;Logging\n"
-    "K-5;Incident plan;An incident response plan exists and is tested.;Incidents\n"
+    "Key;Name;Text;Area;Owner team\n"
+    "K-1;Access policy;An access control policy is documented and reviewed.;Access;Platform\n"
+    "K-2;Account review;Accounts are reviewed every quarter.;Access;Platform\n"
+    "K-3;Central logging;Security events go to a central store.;Logging;SRE\n"
+    "K-4;Log retention;Logs are kept for a year.;Logging;SRE\n"
+    "K-5;Incident plan;An incident response plan exists and is tested.;Incidents;Security\n"
 )
 REFS = ["K-1", "K-2", "K-3", "K-4", "K-5"]
 
@@ -56,10 +57,12 @@ def main():
     log_path = os.path.join(home, "evident.log")
     proc = start([exe, checklist], env, log_path)
     try:
-        return run(proc, cli, home, env)
+        status = run(proc, cli, home, env)
     finally:
-        stop(proc, log_path)
+        output = stop(proc, log_path)
         shutil.rmtree(home, ignore_errors=True)
+    check_output(output)
+    return status
 
 
 def run(proc, cli, home, env):
@@ -143,6 +146,10 @@ def run(proc, cli, home, env):
     refs = sorted(item.get("ref") for item in items)
     if refs != REFS:
         fail(f"the project holds {refs}, expected {REFS}")
+    # The column no field takes stays with each item.
+    first = next(item for item in items if item.get("ref") == "K-1")
+    if {"name": "Owner team", "value": "Platform"} not in (first.get("extra") or []):
+        fail(f"K-1 lost its extra field: {first}")
 
     # The mapping is remembered for the next file with this header.
     memory = os.path.join(home, "config", "evident", "import-mappings.json")

@@ -21,8 +21,8 @@ import shutil
 import sys
 import tempfile
 
-from e2e_atspi import (KEY_DOWN, KEY_RETURN, KEY_UP, children, click, environment, fail, find,
-                       find_all, find_app, has_state, labels_under, log, name, press, pyatspi,
+from e2e_atspi import (KEY_DOWN, KEY_RETURN, KEY_UP, check_output, children, click, environment,
+                       fail, find, find_all, find_app, has_state, labels_under, log, name, press, pyatspi,
                        role, start, stop, wait_for)
 
 MANDATORY_PENALTY = 200  # the sample checklist keeps the default rules
@@ -79,10 +79,12 @@ def main():
     log(f"XDG_DATA_HOME={env['XDG_DATA_HOME']}")
     proc = start([exe], env, log_path)
     try:
-        return run(proc)
+        status = run(proc)
     finally:
-        stop(proc, log_path)
+        output = stop(proc, log_path)
         shutil.rmtree(home, ignore_errors=True)
+    check_output(output)
+    return status
 
 
 def run(proc):

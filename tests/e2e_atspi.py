@@ -76,6 +76,7 @@ def start(command, env, log_path):
 
 
 def stop(proc, log_path):
+    """Stops the application; returns what it printed."""
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -86,6 +87,15 @@ def stop(proc, log_path):
         output = f.read().strip()
     if output:
         log("application output:\n" + output)
+    return output
+
+
+def check_output(output):
+    """Fails when the application printed a critical warning (a broken
+    precondition; GTK's warnings about the accessibility bridge under Xvfb
+    are no fault of the application)."""
+    if "-CRITICAL **" in output:
+        fail("the application printed critical warnings (above)")
 
 
 def find_app(proc):

@@ -34,8 +34,6 @@ G_DEFINE_FINAL_TYPE (EvidentApplication, evident_application, ADW_TYPE_APPLICATI
 typedef struct
 {
   EvidentImport   *import;  /* NULL: the bundled sample checklist */
-  GPtrArray       *entries; /* the import's entries, taken on the main thread */
-  EvidentScoreMode mode;
   GFile           *destination;
   char            *title;
   GWeakRef         window;
@@ -46,7 +44,6 @@ static void
 create_data_free (CreateData *data)
 {
   g_clear_object (&data->import);
-  g_clear_pointer (&data->entries, g_ptr_array_unref);
   g_clear_object (&data->destination);
   g_clear_pointer (&data->title, g_free);
   g_weak_ref_clear (&data->window);
@@ -174,14 +171,16 @@ create_project_thread (GTask        *task,
     project = evident_sample_create_project (tmp, FALSE, cancellable, &error);
   else
     {
-      /* What an import makes: the entries and the scoring mode, read from
-       * the import on the main thread (it is not to be touched here). */
+      /* Everything the import brings: items with their extra fields and
+       * state, the scoring mode, and a workbook kept for the hand-in. The
+       * import was built on the main thread and does not change until this
+       * task is done, so it is only read here. */
       EvidentProjectSettings settings;
 
       evident_project_settings_init (&settings);
       settings.title = data->title;
-      settings.rules.mode = data->mode;
-      project = evident_project_create (tmp, &settings, data->entries, &error);
+      project = evident_project_create_from_import (tmp, &settings, data->import, cancellable,
+                                                    &error);
     }
 
   if (project != NULL && g_cancellable_set_error_if_cancelled (cancellable, &error))
@@ -279,9 +278,9 @@ create_project (EvidentApplication  *self,
   data = g_new0 (CreateData, 1);
   if (import != NULL)
     {
+      /* Built now, on this thread: the worker only reads it. */
+      evident_import_get_entries (import);
       data->import = g_object_ref (import);
-      data->entries = g_ptr_array_ref (evident_import_get_entries (import));
-      data->mode = evident_import_get_mode (import);
     }
   data->destination = g_object_ref (destination);
   data->title = evident_file_chooser_dup_stem (destination);
@@ -779,12 +778,14 @@ evident_application_import_checklist (EvidentApplication *self,
  * @callback: called when the project is created and shown, or not
  * @user_data: for @callback
  *
- * Creates a project from @import on a worker, with a toast in @parent
- * while it works: the entries and the scoring mode the import makes. The
- * project is built beside @destination and moved over it when complete,
- * so a failure leaves nothing behind. Then it shows: in @parent when that
- * shows nothing yet or the untouched default project, else in a new
- * window. @import must not change until @callback runs.
+ * Creates a project from @import on a worker with
+ * evident_project_create_from_import(): the items with their extra fields
+ * and the state the file gives them, the scoring mode the import derives,
+ * and a workbook kept for the hand-in. The project is built beside
+ * @destination and moved over it when complete, so a failure leaves
+ * nothing behind. Then it shows: in @parent when that shows nothing yet or
+ * the untouched default project, else in a new window. @import must not
+ * change until @callback runs.
  *
  * This is where an import becomes a project: anything more a project is
  * to keep from the import goes here.

@@ -41,8 +41,12 @@ static const EvidentImportField state_fields[] = {
   EVIDENT_IMPORT_FIELD_COMPLEXITY,
   EVIDENT_IMPORT_FIELD_REASON,
   EVIDENT_IMPORT_FIELD_NOTE,
+  EVIDENT_IMPORT_FIELD_DUE,
   EVIDENT_IMPORT_FIELD_LABELS,
 };
+
+/* Every field has its drop-down: a field the import learns needs a place. */
+G_STATIC_ASSERT (G_N_ELEMENTS (main_fields) + G_N_ELEMENTS (state_fields) == EVIDENT_IMPORT_N_FIELDS);
 
 /* How many columns the drop-downs offer at most. */
 #define MAX_COLUMNS 200
