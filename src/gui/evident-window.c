@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "evident-evidence.h"
+#include "evident-exports.h"
 #include "evident-file-chooser.h"
 #include "evident-item.h"
 #include "evident-preview-pane.h"
@@ -63,6 +64,8 @@ struct _EvidentWindow
 
   GSettings            *settings;
   EvidentProject       *project;
+  /* The export.* actions: exports, report, evidence pack */
+  EvidentExports       *exports;
 
   guint                 back_button_idle_id;
   /* Set while evidence is verified */
@@ -998,6 +1001,7 @@ evident_window_dispose (GObject *object)
 
   cancel_verification (self);
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
+  g_clear_object (&self->exports);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
 
@@ -1175,6 +1179,8 @@ evident_window_init (EvidentWindow *self)
   g_signal_connect_object (self->sidebar, "notify::overview",
                            G_CALLBACK (sidebar_overview_notify_cb), self,
                            G_CONNECT_SWAPPED);
+
+  self->exports = evident_exports_new (self);
 
   self->settings = evident_settings_new ();
   evident_settings_restore_window (self->settings, GTK_WINDOW (self));
@@ -1390,6 +1396,14 @@ evident_window_get_overview (EvidentWindow *self)
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
   return self->overview;
+}
+
+EvidentExports *
+evident_window_get_exports (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->exports;
 }
 
 EvidentPreview *
