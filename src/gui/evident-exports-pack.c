@@ -54,7 +54,8 @@ toast_pack_saved (EvidentExports        *self,
    * start of its manifest's SHA-256 */
   text = g_strdup_printf (_("Evidence pack saved, digest %.*s…"), SHORT_DIGEST, info->digest);
   label = gtk_label_new (text);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* As the title of a toast looks */
+  gtk_widget_add_css_class (label, "heading");
   gtk_widget_set_tooltip_text (label, info->digest);
   gtk_box_append (GTK_BOX (box), label);
 
