@@ -20,7 +20,7 @@ static const char *view_names[EVIDENT_N_VIEWS] = {
 };
 
 static const char *field_names[EVIDENT_N_HISTORY_FIELDS] = {
-  "status", "owner", "complexity", "reason", "note", "due",
+  "status", "owner", "complexity", "reason", "note", "due", "estimate",
   "evidence", "evidence-title", "evidence-kind",
 };
 
@@ -225,6 +225,8 @@ evident_item_field_get_label (EvidentItemField field)
       return C_("item field", "Notes");
     case EVIDENT_ITEM_FIELD_DUE:
       return C_("item field", "Due Date");
+    case EVIDENT_ITEM_FIELD_ESTIMATE:
+      return C_("item field", "Estimate");
     case EVIDENT_ITEM_FIELD_EVIDENCE:
       return C_("item field", "Evidence");
     case EVIDENT_ITEM_FIELD_EVIDENCE_TITLE:

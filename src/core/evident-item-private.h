@@ -27,6 +27,8 @@ struct _EvidentItem
   char             *reason;
   char             *note;
   char             *due;
+  char             *estimate;      /* days, as evident_days_format() writes them */
+  double            estimate_days; /* the same, or -1 when not estimated */
 };
 
 

@@ -5,6 +5,7 @@
 #include "evident-enums.h"
 #include "evident-enums-util.h"
 #include "evident-item-private.h"
+#include "evident-plan-settings.h"
 
 
 G_DEFINE_FINAL_TYPE (EvidentItem, evident_item, G_TYPE_OBJECT)
@@ -26,6 +27,7 @@ enum {
   PROP_REASON,
   PROP_NOTE,
   PROP_DUE,
+  PROP_ESTIMATE,
   N_PROPS
 };
 
@@ -38,6 +40,7 @@ static const int field_props[EVIDENT_N_ITEM_FIELDS] = {
   [EVIDENT_ITEM_FIELD_REASON] = PROP_REASON,
   [EVIDENT_ITEM_FIELD_NOTE] = PROP_NOTE,
   [EVIDENT_ITEM_FIELD_DUE] = PROP_DUE,
+  [EVIDENT_ITEM_FIELD_ESTIMATE] = PROP_ESTIMATE,
 };
 
 static void
@@ -56,6 +59,7 @@ evident_item_finalize (GObject *object)
   g_clear_pointer (&self->reason, g_free);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->due, g_free);
+  g_clear_pointer (&self->estimate, g_free);
 
   G_OBJECT_CLASS (evident_item_parent_class)->finalize (object);
 }
@@ -115,6 +119,9 @@ evident_item_get_property (GObject    *object,
     case PROP_DUE:
       g_value_set_string (value, self->due);
       break;
+    case PROP_ESTIMATE:
+      g_value_set_double (value, self->estimate_days);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -147,6 +154,14 @@ evident_item_class_init (EvidentItemClass *klass)
   properties[PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, NULL, ro);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, ro);
   properties[PROP_DUE] = g_param_spec_string ("due", NULL, NULL, NULL, ro);
+  /**
+   * EvidentItem:estimate:
+   *
+   * The days the item takes, as someone estimated them; -1 when nobody
+   * did (a plan then takes the effort of its complexity).
+   */
+  properties[PROP_ESTIMATE] = g_param_spec_double ("estimate", NULL, NULL, -1, EVIDENT_MAX_DAYS,
+                                                   -1, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -154,6 +169,7 @@ evident_item_class_init (EvidentItemClass *klass)
 static void
 evident_item_init (EvidentItem *self)
 {
+  self->estimate_days = -1;
 }
 
 EvidentItem *
@@ -205,6 +221,8 @@ evident_item_get_field (EvidentItem      *self,
       return self->note ? self->note : "";
     case EVIDENT_ITEM_FIELD_DUE:
       return self->due ? self->due : "";
+    case EVIDENT_ITEM_FIELD_ESTIMATE:
+      return self->estimate ? self->estimate : "";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -267,6 +285,21 @@ evident_item_set_field (EvidentItem      *self,
       break;
     case EVIDENT_ITEM_FIELD_DUE:
       changed = set_string (&self->due, value);
+      break;
+    case EVIDENT_ITEM_FIELD_ESTIMATE:
+      {
+        double days = -1;
+        g_autofree char *canonical = NULL;
+
+        if (value != NULL && *value != '\0')
+          {
+            if (!evident_days_parse (value, &days))
+              g_return_if_reached ();
+            canonical = evident_days_format (days);
+          }
+        changed = set_string (&self->estimate, canonical);
+        self->estimate_days = days;
+      }
       break;
     default:
       g_assert_not_reached ();
@@ -386,6 +419,43 @@ evident_item_get_due (EvidentItem *self)
 {
   g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
   return self->due;
+}
+
+/**
+ * evident_item_get_estimate:
+ *
+ * Returns: the days the item takes as someone estimated them
+ *   (#EvidentItem:estimate), or -1 when nobody did
+ */
+double
+evident_item_get_estimate (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), -1);
+  return self->estimate_days;
+}
+
+/**
+ * evident_item_is_overdue:
+ * @self: an item
+ * @today: the day to judge by
+ *
+ * An item is overdue when its due date is before @today and it is not
+ * counted in the projected view (neither ready, met nor not applicable).
+ *
+ * Returns: whether @self is overdue on @today
+ */
+gboolean
+evident_item_is_overdue (EvidentItem *self,
+                         const GDate *today)
+{
+  GDate due;
+
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (self->due == NULL || evident_status_counts_in (self->status, EVIDENT_VIEW_PROJECTED))
+    return FALSE;
+  return evident_date_parse (self->due, &due) && g_date_compare (&due, today) < 0;
 }
 
 gboolean

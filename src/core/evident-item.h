@@ -27,6 +27,9 @@ EvidentComplexity  evident_item_get_complexity    (EvidentItem *self);
 const char        *evident_item_get_reason        (EvidentItem *self);
 const char        *evident_item_get_note          (EvidentItem *self);
 const char        *evident_item_get_due           (EvidentItem *self);
+double             evident_item_get_estimate      (EvidentItem *self);
+gboolean           evident_item_is_overdue        (EvidentItem *self,
+                                                   const GDate *today);
 gboolean           evident_item_counts_in         (EvidentItem *self,
                                                    EvidentView  view);
 gint64             evident_item_get_points_at_risk (EvidentItem *self,

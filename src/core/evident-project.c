@@ -16,6 +16,7 @@
 #include "evident-enums-util.h"
 #include "evident-evidence-store-private.h"
 #include "evident-item-private.h"
+#include "evident-plan-settings-private.h"
 #include "evident-project-private.h"
 #include "evident-schema.h"
 #include "evident-scoring-private.h"
@@ -34,6 +35,7 @@ struct _EvidentProject
   char         *title;
   char         *checklist_version;
   EvidentRules  rules;
+  EvidentPlanSettings plan_settings;
 
   GListStore   *items;
   GPtrArray    *item_array;    /* the same items, for scoring */
@@ -142,6 +144,7 @@ load_settings (EvidentProject  *self,
   self->rules.mode = EVIDENT_SCORE_MODE_POINTS;
   self->rules.pass_score = EVIDENT_DEFAULT_PASS_SCORE;
   self->rules.mandatory_penalty = EVIDENT_DEFAULT_MANDATORY_PENALTY;
+  evident_plan_settings_init (&self->plan_settings);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -164,6 +167,8 @@ load_settings (EvidentProject  *self,
         self->rules.pass_score = atoi (value);
       else if (g_str_equal (key, "mandatory-penalty"))
         self->rules.mandatory_penalty = atoi (value);
+      else
+        evident_plan_settings_load_key (&self->plan_settings, key, value);
     }
   if (!evident_db_step_end (self->db, stmt, rc, error))
     return FALSE;
@@ -233,6 +238,7 @@ item_from_row (EvidentProject  *self,
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_REASON, evident_db_column_text (stmt, 13));
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_NOTE, evident_db_column_text (stmt, 14));
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_DUE, evident_db_column_text (stmt, 15));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_ESTIMATE, evident_db_column_text (stmt, 16));
   return g_steal_pointer (&item);
 }
 
@@ -251,7 +257,8 @@ load_items (EvidentProject  *self,
   stmt = evident_db_prepare (self->db,
                              "SELECT i.id, i.ref, c.number, s.number, s.title, i.title,"
                              "       i.requirement, i.evidence_hint, i.points, i.mandatory,"
-                             "       i.status, o.name, i.complexity, i.reason, i.note, i.due"
+                             "       i.status, o.name, i.complexity, i.reason, i.note, i.due,"
+                             "       i.estimate"
                              "  FROM items i"
                              "  LEFT JOIN chapters c ON c.id = i.chapter_id"
                              "  LEFT JOIN sections s ON s.id = i.section_id"
@@ -388,7 +395,8 @@ evident_project_class_init (EvidentProjectClass *klass)
    * EvidentProject::changed:
    *
    * Emitted after every edit, undo and redo (of items and of evidence),
-   * once the items, the chapters and the score are up to date.
+   * and after the plan settings change, once the items, the chapters and
+   * the score are up to date.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -1339,6 +1347,23 @@ evident_project_import_state (EvidentProject  *self,
 }
 
 /* For the rest of the core */
+
+/* The plan settings as loaded, for evident-plan-settings.c to read and,
+ * once saved, to change. */
+EvidentPlanSettings *
+evident_project_peek_plan_settings (EvidentProject *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
+  return &self->plan_settings;
+}
+
+/* After a change the project's own edits do not make: the plan settings. */
+void
+evident_project_emit_changed (EvidentProject *self)
+{
+  g_return_if_fail (EVIDENT_IS_PROJECT (self));
+  emit_changed (self);
+}
 
 EvidentDb *
 evident_project_get_db (EvidentProject *self)
