@@ -54,29 +54,44 @@ evident_days_parse (const char *text,
                     double     *days)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gint64 whole = 0;
+  gint64 hundredths = 0;
   guint n_digits = 0;
+  guint n_decimals = 0;
   gboolean separator = FALSE;
-  double value;
 
-  for (char *p = copy; *p != '\0'; p++)
+  /* Digits, read exactly: 1.005 rounds to 1.01, as written. */
+  for (const char *p = copy; *p != '\0'; p++)
     {
-      if (g_ascii_isdigit (*p))
-        n_digits++;
-      else if ((*p == '.' || *p == ',') && !separator)
+      if (g_ascii_isdigit (*p) && !separator)
         {
-          separator = TRUE;
-          *p = '.';
+          if (++n_digits > 6)
+            return FALSE;
+          whole = whole * 10 + (*p - '0');
         }
+      else if (g_ascii_isdigit (*p))
+        {
+          n_digits++;
+          if (n_decimals < 2)
+            hundredths = hundredths * 10 + (*p - '0');
+          else if (n_decimals == 2 && *p >= '5')
+            hundredths++;
+          n_decimals++;
+        }
+      else if ((*p == '.' || *p == ',') && !separator)
+        separator = TRUE;
       else
         return FALSE;
     }
-  if (n_digits == 0 || n_digits > 12)
+  if (n_digits == 0)
     return FALSE;
+  for (; n_decimals < 2; n_decimals++)
+    hundredths *= 10;
 
-  value = g_ascii_strtod (copy, NULL);
-  if (!isfinite (value) || value > EVIDENT_MAX_DAYS)
+  hundredths += whole * 100;
+  if (hundredths > (gint64) EVIDENT_MAX_DAYS * 100)
     return FALSE;
-  *days = evident_days_to_hundredths (value) / 100.0;
+  *days = hundredths / 100.0;
   return TRUE;
 }
 
