@@ -48,4 +48,15 @@ int evident_cli_verify   (EvidentCliContext  *cli,
 int evident_cli_cleanup  (EvidentCliContext  *cli,
                           GError            **error);
 
+/* evident-cli-plan.c */
+extern const EvidentCliOptions evident_cli_plan_options;
+extern const EvidentCliOptions evident_cli_settings_options;
+extern const EvidentCliOptions evident_cli_workload_options;
+int evident_cli_plan     (EvidentCliContext  *cli,
+                          GError            **error);
+int evident_cli_settings (EvidentCliContext  *cli,
+                          GError            **error);
+int evident_cli_workload (EvidentCliContext  *cli,
+                          GError            **error);
+
 G_END_DECLS

@@ -88,6 +88,9 @@ static const GOptionEntry set_entries[] = {
     N_("Notes on the item"), N_("TEXT") },
   { "due", 'd', 0, G_OPTION_ARG_STRING, SET_FIELD (DUE),
     N_("Due date, YYYY-MM-DD (empty to clear)"), N_("DATE") },
+  { "estimate", 'e', 0, G_OPTION_ARG_STRING, SET_FIELD (ESTIMATE),
+    N_("Days the item takes, e.g. 2.5, rather than its complexity’s (empty to clear)"),
+    N_("DAYS") },
   { NULL }
 };
 

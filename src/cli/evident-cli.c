@@ -50,6 +50,13 @@ static const EvidentCliCommand commands[] = {
     1, 1, WRITE, NONE, &evident_cli_verify_options, evident_cli_verify },
   { "cleanup", N_("PROJECT"), N_("Delete removed evidence and the files no evidence uses"),
     1, 1, WRITE, NONE, NULL, evident_cli_cleanup },
+  { "plan", N_("PROJECT"), N_("Show the cheapest way over the pass line"),
+    1, 1, READ, JSON, &evident_cli_plan_options, evident_cli_plan },
+  /* Writes only with options (settings_check). */
+  { "settings", N_("PROJECT"), N_("Show or change the audit date and the efforts per complexity"),
+    1, 1, READ, JSON, &evident_cli_settings_options, evident_cli_settings },
+  { "workload", N_("PROJECT"), N_("Show each owner’s open items by the week they are due"),
+    1, 1, READ, JSON, &evident_cli_workload_options, evident_cli_workload },
 };
 
 static void
