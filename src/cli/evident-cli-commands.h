@@ -59,4 +59,12 @@ int evident_cli_settings (EvidentCliContext  *cli,
 int evident_cli_workload (EvidentCliContext  *cli,
                           GError            **error);
 
+/* evident-cli-scenario.c */
+extern const EvidentCliOptions evident_cli_whatif_options;
+extern const EvidentCliOptions evident_cli_scenario_options;
+int evident_cli_whatif   (EvidentCliContext  *cli,
+                          GError            **error);
+int evident_cli_scenario (EvidentCliContext  *cli,
+                          GError            **error);
+
 G_END_DECLS

@@ -52,6 +52,13 @@ static const EvidentCliCommand commands[] = {
     1, 1, WRITE, NONE, NULL, evident_cli_cleanup },
   { "plan", N_("PROJECT"), N_("Show the cheapest way over the pass line"),
     1, 1, READ, JSON, &evident_cli_plan_options, evident_cli_plan },
+  { "whatif", N_("PROJECT --assume-met REF,…"),
+    N_("Show the score with items assumed met or not met"),
+    1, 1, READ, JSON, &evident_cli_whatif_options, evident_cli_whatif },
+  /* Reads or writes as its action says (scenario_check). */
+  { "scenario", N_("PROJECT list|show|save|apply|delete|compare [NAME…]"),
+    N_("Keep, compare and apply what-if scenarios"),
+    2, 4, READ, JSON, &evident_cli_scenario_options, evident_cli_scenario },
   /* Writes only with options (settings_check). */
   { "settings", N_("PROJECT"), N_("Show or change the audit date and the efforts per complexity"),
     1, 1, READ, JSON, &evident_cli_settings_options, evident_cli_settings },
