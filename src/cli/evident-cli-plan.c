@@ -188,20 +188,22 @@ print_plan_state (const EvidentPlan *plan,
         /* Translators: the first %s is a view, e.g. "Projected"; the second a share, "96 %" */
         g_print (_("%s: %s of the items, every mandatory one counted: passes\n"), view, score);
       else
-        g_print (g_dngettext (GETTEXT_PACKAGE,
-                              "%s: %s of the items; %" G_GINT64_FORMAT " mandatory item not "
-                              "counted\n",
-                              "%s: %s of the items; %" G_GINT64_FORMAT " mandatory items not "
-                              "counted\n",
-                              plan->missing),
-                 view, score, plan->missing);
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %s of the items; %u mandatory item not counted\n",
+                              "%s: %s of the items; %u mandatory items not counted\n",
+                              (guint) plan->missing),
+                 view, score, (guint) plan->missing);
     }
   else if (plan->passes)
     /* Translators: %s is a view, e.g. "Projected", then its score and the pass line */
     g_print (_("%s: %s points, the pass line %d: passes\n"), view, score, plan->rules.pass_score);
   else
-    g_print (_("%s: %s points, the pass line %d: %" G_GINT64_FORMAT " missing\n"), view, score,
-             plan->rules.pass_score, plan->missing);
+    {
+      g_autofree char *missing = g_strdup_printf ("%" G_GINT64_FORMAT, plan->missing);
+
+      /* Translators: the last %s is a number of points */
+      g_print (_("%s: %s points, the pass line %d: %s missing\n"), view, score,
+               plan->rules.pass_score, missing);
+    }
 }
 
 static void
@@ -278,16 +280,19 @@ print_plan_text (const EvidentPlan *plan)
     {
       if (plan->rules.mode == EVIDENT_SCORE_MODE_PASS_FAIL)
         g_print (g_dngettext (GETTEXT_PACKAGE,
-                              "Passing is out of reach: %" G_GINT64_FORMAT " mandatory item is "
-                              "not met.\n",
-                              "Passing is out of reach: %" G_GINT64_FORMAT " mandatory items are "
-                              "not met.\n",
-                              plan->shortfall),
-                 plan->shortfall);
+                              "Passing is out of reach: %u mandatory item is not met.\n",
+                              "Passing is out of reach: %u mandatory items are not met.\n",
+                              (guint) plan->shortfall),
+                 (guint) plan->shortfall);
       else
-        g_print (_("Passing is out of reach: with every open item done (%u items, %s days), the "
-                   "score reaches %s, %" G_GINT64_FORMAT " points short of the pass line.\n"),
-                 plan->steps->len, days, reached, plan->shortfall);
+        {
+          g_autofree char *shortfall = g_strdup_printf ("%" G_GINT64_FORMAT, plan->shortfall);
+
+          /* Translators: the last %s is a number of points */
+          g_print (_("Passing is out of reach: with every open item done (%u items, %s days), the "
+                     "score reaches %s, %s points short of the pass line.\n"),
+                   plan->steps->len, days, reached, shortfall);
+        }
       if (plan->blocking->len > 0)
         {
           g_print ("\n%s\n", plan->rules.mode == EVIDENT_SCORE_MODE_PASS_FAIL

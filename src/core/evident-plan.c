@@ -114,10 +114,13 @@ cover (Option    *options,
   words = ((guint64) m + 1 + 63) / 64;
   if ((guint64) n_options * words * 64 > MAX_TABLE_BITS)
     {
+      g_autofree char *points = g_strdup_printf ("%" G_GINT64_FORMAT, missing);
+
+      /* Translators: the first %s is a number of points */
       g_set_error (error, EVIDENT_PLAN_ERROR, EVIDENT_PLAN_ERROR_TOO_LARGE,
-                   _("The plan is too large to work out: %" G_GINT64_FORMAT " points are "
-                     "missing over %u open items"),
-                   missing, n_options);
+                   _("The plan is too large to work out: %s points are missing over %u open "
+                     "items"),
+                   points, n_options);
       return FALSE;
     }
 
