@@ -6,12 +6,12 @@
 
 #include "config.h"
 
-#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "evident-enums-util.h"
 #include "evident-item-private.h"
+#include "evident-owner-rows.h"
 #include "evident-workload.h"
 
 static const char *bucket_names[] = { "overdue", "week", "later", "no-date" };
@@ -24,24 +24,6 @@ typedef struct
   gint64       due;     /* Julian day, or 0 for none */
   gint64       effort;  /* hundredths of a day */
 } Entry;
-
-typedef struct
-{
-  const char *name;
-  char       *key;
-  guint       index;
-} OwnerSort;
-
-static int
-compare_owners (gconstpointer a,
-                gconstpointer b)
-{
-  const OwnerSort *oa = a;
-  const OwnerSort *ob = b;
-  int cmp = strcmp (oa->key, ob->key);
-
-  return cmp != 0 ? cmp : strcmp (oa->name, ob->name);
-}
 
 static inline EvidentWorkloadCell *
 cell_at (const EvidentWorkload *workload,
@@ -136,36 +118,6 @@ cell_add (EvidentWorkloadCell *cell,
   cell->effort += effort;
 }
 
-/* Owner names sorted ignoring case; @rows gets, for each name's index + 1,
- * its row. */
-static void
-sort_owners (EvidentWorkload *workload,
-             GPtrArray       *names,
-             guint           *rows)
-{
-  g_autofree OwnerSort *order = g_new (OwnerSort, MAX (names->len, 1));
-
-  for (guint o = 0; o < names->len; o++)
-    {
-      g_autofree char *folded = g_utf8_casefold (g_ptr_array_index (names, o), -1);
-
-      order[o].name = g_ptr_array_index (names, o);
-      order[o].key = g_utf8_collate_key (folded, -1);
-      order[o].index = o + 1;
-    }
-  qsort (order, names->len, sizeof (OwnerSort), compare_owners);
-
-  workload->n_rows = names->len + 1;
-  workload->owners = g_new0 (char *, names->len + 1);
-  rows[0] = names->len;
-  for (guint r = 0; r < names->len; r++)
-    {
-      workload->owners[r] = g_strdup (order[r].name);
-      rows[order[r].index] = r;
-      g_free (order[r].key);
-    }
-}
-
 /**
  * evident_workload_compute_for_items:
  * @settings: the efforts per complexity and the audit date
@@ -186,6 +138,7 @@ evident_workload_compute_for_items (const EvidentPlanSettings *settings,
   g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autofree guint *sources = NULL;
   g_autofree guint *rows = NULL;
   EvidentWorkload *workload;
   guint n_items;
@@ -225,8 +178,14 @@ evident_workload_compute_for_items (const EvidentPlanSettings *settings,
   workload = g_new0 (EvidentWorkload, 1);
   workload->today = *today;
   workload->audit_date = settings->audit_date;
+  /* Owners sorted ignoring case, then the unassigned row; rows[] finds
+   * an entry's row. */
+  sources = g_new (guint, names->len + 1);
   rows = g_new (guint, names->len + 1);
-  sort_owners (workload, names, rows);
+  workload->owners = evident_owner_rows_sort (names, sources);
+  workload->n_rows = names->len + 1;
+  for (guint r = 0; r < workload->n_rows; r++)
+    rows[sources[r]] = r;
   set_columns (workload, entries);
   workload->cells = g_new0 (EvidentWorkloadCell,
                             (workload->n_rows + 1) * (workload->n_columns + 1));
@@ -343,11 +302,7 @@ evident_workload_get_row_label (const EvidentWorkload *workload,
   g_return_val_if_fail (workload != NULL, NULL);
   g_return_val_if_fail (row < workload->n_rows || row == EVIDENT_WORKLOAD_TOTAL, NULL);
 
-  if (row == EVIDENT_WORKLOAD_TOTAL)
-    return C_("heat map", "Total");
-  if (workload->owners[row] == NULL)
-    return C_("owner", "Unassigned");
-  return workload->owners[row];
+  return evident_owner_rows_get_label (workload->owners, row);
 }
 
 /**
@@ -366,20 +321,7 @@ evident_workload_lookup_row (const EvidentWorkload *workload,
   g_return_val_if_fail (workload != NULL, FALSE);
   g_return_val_if_fail (row != NULL, FALSE);
 
-  if (owner == NULL || *owner == '\0')
-    {
-      *row = workload->n_rows - 1;
-      return TRUE;
-    }
-  for (guint r = 0; r + 1 < workload->n_rows; r++)
-    {
-      if (g_str_equal (workload->owners[r], owner))
-        {
-          *row = r;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return evident_owner_rows_lookup (workload->owners, workload->n_rows, owner, row);
 }
 
 /**
