@@ -13,6 +13,7 @@
 #include "evident-item-private.h"
 #include "evident-plan.h"
 #include "evident-scenario.h"
+#include "evident-project-private.h"
 #include "test-fixtures.h"
 
 /* Helpers */
@@ -652,6 +653,35 @@ test_too_large (void)
   g_assert_error (error, EVIDENT_PLAN_ERROR, EVIDENT_PLAN_ERROR_TOO_LARGE);
 }
 
+/* An older project inspected, not upgraded: it loads without estimates. */
+static void
+test_inspect_older (void)
+{
+  g_auto_tmp_dir dir = fixture_tmp_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "old.evident", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (EvidentProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (evident_project_create_empty_at_version (file, EVIDENT_PLAN_SCHEMA_VERSION - 1,
+                                                          &error));
+  g_assert_no_error (error);
+  fixture_sqlite_exec_on (path,
+                          "INSERT INTO chapters (id, position, number, title)"
+                          " VALUES (1, 0, '1', 'One');"
+                          "INSERT INTO items (id, position, ref, chapter_id, title, points,"
+                          " mandatory) VALUES (1, 0, '1.1', 1, 'First', 5, 1);"
+                          "INSERT INTO project (key, value) VALUES ('effort-high', '5');");
+  project = fixture_open_project (path, EVIDENT_PROJECT_OPEN_INSPECT);
+  g_assert_cmpuint (g_list_model_get_n_items (evident_project_get_items (project)), ==, 1);
+  g_assert_cmpfloat (evident_item_get_estimate (fixture_lookup (project, "1.1")), <, 0);
+  g_assert_true (evident_project_check (project, &error));
+  g_assert_no_error (error);
+  fixture_close_project (&project);
+  g_assert_cmpint (fixture_sqlite_int_on (path, "PRAGMA user_version"), ==,
+                   EVIDENT_PLAN_SCHEMA_VERSION - 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -669,6 +699,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/estimate-edit", test_estimate_edit);
   g_test_add_func ("/plan/settings-kept", test_settings_kept);
   g_test_add_func ("/plan/too-large", test_too_large);
+  g_test_add_func ("/plan/inspect-older", test_inspect_older);
 
   return g_test_run ();
 }

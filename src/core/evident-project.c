@@ -30,6 +30,7 @@ struct _EvidentProject
   char         *path;
   char         *name;          /* for messages */
   EvidentDb    *db;            /* NULL once closed */
+  guint         version;       /* the file's schema version (older when inspected) */
   GError       *load_error;    /* an inspected project that did not load */
 
   char         *title;
@@ -254,17 +255,22 @@ load_items (EvidentProject  *self,
   if (!load_chapters (self, chapters, error))
     return FALSE;
 
+#define ITEMS_SELECT(estimate)                                                                     \
+  "SELECT i.id, i.ref, c.number, s.number, s.title, i.title,"                                      \
+  "       i.requirement, i.evidence_hint, i.points, i.mandatory,"                                  \
+  "       i.status, o.name, i.complexity, i.reason, i.note, i.due, " estimate                     \
+  "  FROM items i"                                                                                 \
+  "  LEFT JOIN chapters c ON c.id = i.chapter_id"                                                  \
+  "  LEFT JOIN sections s ON s.id = i.section_id"                                                  \
+  "  LEFT JOIN owners o ON o.id = i.owner_id"                                                      \
+  " ORDER BY i.position"
+  /* An older file is only loaded to be inspected: it has no estimates. */
   stmt = evident_db_prepare (self->db,
-                             "SELECT i.id, i.ref, c.number, s.number, s.title, i.title,"
-                             "       i.requirement, i.evidence_hint, i.points, i.mandatory,"
-                             "       i.status, o.name, i.complexity, i.reason, i.note, i.due,"
-                             "       i.estimate"
-                             "  FROM items i"
-                             "  LEFT JOIN chapters c ON c.id = i.chapter_id"
-                             "  LEFT JOIN sections s ON s.id = i.section_id"
-                             "  LEFT JOIN owners o ON o.id = i.owner_id"
-                             " ORDER BY i.position",
+                             self->version >= EVIDENT_PLAN_SCHEMA_VERSION
+                                 ? ITEMS_SELECT ("i.estimate")
+                                 : ITEMS_SELECT ("NULL"),
                              error);
+#undef ITEMS_SELECT
   if (stmt == NULL)
     return FALSE;
 
@@ -533,6 +539,7 @@ open_database (EvidentProject           *self,
   self->db = evident_db_open (self->file, lock_mode, db_flags, &version, error);
   if (self->db == NULL || (!inspect && !refuse_damaged (self, error)))
     return FALSE;
+  self->version = inspect ? version : evident_schema_get_version ();
 
   if (version < evident_schema_get_version () && !inspect)
     {
