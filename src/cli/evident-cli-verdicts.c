@@ -97,7 +97,7 @@ evident_cli_verdict (EvidentCliContext  *cli,
       g_autoptr (EvidentFinding) finding = g_list_model_get_item (
           evident_audit_get_findings (audit), n_findings);
 
-      g_print (_("Finding %" G_GINT64_FORMAT " is open\n"), evident_finding_get_id (finding));
+      g_print (_("Finding %lld is open\n"), (long long) evident_finding_get_id (finding));
     }
   return EXIT_SUCCESS;
 }
@@ -308,8 +308,8 @@ add_finding_row (EvidentCliTable *table,
 
   if (evident_finding_get_fixed_by (finding) > 0)
     /* Translators: a finding addressed by an edit: its number, what it did */
-    g_string_append_printf (how, _("by change %" G_GINT64_FORMAT " (%s)"),
-                            evident_finding_get_fixed_by (finding),
+    g_string_append_printf (how, _("by change %lld (%s)"),
+                            (long long) evident_finding_get_fixed_by (finding),
                             evident_finding_get_fix_summary (finding) != NULL
                                 ? evident_finding_get_fix_summary (finding)
                                 : "");
@@ -448,7 +448,7 @@ evident_cli_finding (EvidentCliContext  *cli,
   if (!evident_finding_address (finding, change, options->note, error))
     return evident_cli_audit_fail (cli, error);
   if (evident_finding_get_fix_summary (finding) != NULL)
-    g_print (_("Addressed by change %" G_GINT64_FORMAT ": %s\n"), change,
+    g_print (_("Addressed by change %lld: %s\n"), (long long) change,
              evident_finding_get_fix_summary (finding));
   return EXIT_SUCCESS;
 }

@@ -449,8 +449,8 @@ evident_session_add_finding (EvidentSession  *session,
   if (item != NULL && !evident_session_covers (session, item))
     {
       g_set_error (error, EVIDENT_AUDIT_ERROR, EVIDENT_AUDIT_ERROR_OUT_OF_SCOPE,
-                   _("Item %s is not in the chapters of session %" G_GINT64_FORMAT),
-                   evident_item_get_ref (item), data.session);
+                   _("Item %s is not in the chapters of session %lld"),
+                   evident_item_get_ref (item), (long long) data.session);
       return NULL;
     }
   if (!evident_audit_commit (audit, edits, write_finding, &data, error))
@@ -490,8 +490,7 @@ check_live (EvidentFinding  *self,
   if (self->audit == NULL || evident_audit_lookup_finding (self->audit, self->id) != self)
     {
       g_set_error (error, EVIDENT_AUDIT_ERROR, EVIDENT_AUDIT_ERROR_NOT_FOUND,
-                   _("Finding %" G_GINT64_FORMAT " is no longer part of the project"),
-                   self->id);
+                   _("Finding %lld is no longer part of the project"), (long long) self->id);
       return FALSE;
     }
   return evident_audit_get_db (self->audit, error) != NULL;
@@ -524,9 +523,8 @@ check_fix (EvidentAudit  *audit,
     return evident_db_error (db, rc, error);
   if (!found)
     g_set_error (error, EVIDENT_AUDIT_ERROR, EVIDENT_AUDIT_ERROR_NOT_FOUND,
-                 _("There is no edit %" G_GINT64_FORMAT " in effect to address the finding "
-                   "with"),
-                 change);
+                 _("There is no edit %lld in effect to address the finding with"),
+                 (long long) change);
   return found;
 }
 

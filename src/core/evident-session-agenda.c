@@ -107,8 +107,8 @@ find_scope_chapter (EvidentSession  *self,
       || g_strv_contains (evident_session_get_chapters (self), number))
     return TRUE;
   g_set_error (error, EVIDENT_AUDIT_ERROR, EVIDENT_AUDIT_ERROR_OUT_OF_SCOPE,
-               _("Chapter %s is not in the chapters of session %" G_GINT64_FORMAT), number,
-               evident_session_get_id (self));
+               _("Chapter %s is not in the chapters of session %lld"), number,
+               (long long) evident_session_get_id (self));
   return FALSE;
 }
 
@@ -184,14 +184,14 @@ evident_session_plan_chapter (EvidentSession  *self,
   if (minutes >= 0 && (day < 1 || day > evident_session_get_days (self)))
     {
       g_set_error (error, EVIDENT_AUDIT_ERROR, EVIDENT_AUDIT_ERROR_INVALID,
-                   _("Session %" G_GINT64_FORMAT " has no day %u"), data.session, day);
+                   _("Session %lld has no day %u"), (long long) data.session, day);
       return FALSE;
     }
   if (minutes > (int) evident_session_get_day_minutes (self))
     {
       g_set_error (error, EVIDENT_AUDIT_ERROR, EVIDENT_AUDIT_ERROR_INVALID,
-                   _("%d minutes do not fit in a day of session %" G_GINT64_FORMAT), minutes,
-                   data.session);
+                   _("%d minutes do not fit in a day of session %lld"), minutes,
+                   (long long) data.session);
       return FALSE;
     }
   return evident_audit_write (evident_session_get_audit (self), write_plan, &data, error);

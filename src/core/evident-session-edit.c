@@ -55,14 +55,13 @@ evident_session_check_live (EvidentSession  *self,
   if (evident_audit_lookup_session (audit, id) != self)
     {
       g_set_error (error, EVIDENT_AUDIT_ERROR, EVIDENT_AUDIT_ERROR_NOT_FOUND,
-                   _("Session %" G_GINT64_FORMAT " is no longer part of the project"), id);
+                   _("Session %lld is no longer part of the project"), (long long) id);
       return FALSE;
     }
   if (writing && evident_session_get_state (self) == EVIDENT_SESSION_CLOSED)
     {
       g_set_error (error, EVIDENT_AUDIT_ERROR, EVIDENT_AUDIT_ERROR_CLOSED,
-                   _("Session %" G_GINT64_FORMAT " is closed; open it again to record more"),
-                   id);
+                   _("Session %lld is closed; open it again to record more"), (long long) id);
       return FALSE;
     }
   return TRUE;
@@ -399,8 +398,8 @@ record_verdict (EvidentSession  *self,
   if (!evident_session_covers (self, item))
     {
       g_set_error (error, EVIDENT_AUDIT_ERROR, EVIDENT_AUDIT_ERROR_OUT_OF_SCOPE,
-                   _("Item %s is not in the chapters of session %" G_GINT64_FORMAT),
-                   evident_item_get_ref (item), evident_session_get_id (self));
+                   _("Item %s is not in the chapters of session %lld"),
+                   evident_item_get_ref (item), (long long) evident_session_get_id (self));
       return FALSE;
     }
   if (set_status && status == EVIDENT_STATUS_NOT_APPLICABLE)
