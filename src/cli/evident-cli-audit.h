@@ -20,7 +20,7 @@ GDateTime      *evident_cli_parse_time       (const char         *text,
                                               GError            **error);
 char           *evident_cli_format_time      (GDateTime          *time);
 char           *evident_cli_format_utc       (GDateTime          *time);
-char           *evident_cli_one_line         (const char         *text);
+GPtrArray      *evident_cli_model_to_array   (GListModel         *model);
 int             evident_cli_audit_fail       (EvidentCliContext  *cli,
                                               GError            **error);
 

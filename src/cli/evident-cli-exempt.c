@@ -184,11 +184,12 @@ add_evidence_json (JsonBuilder     *builder,
 }
 
 static void
-add_exemption (JsonBuilder      *builder,
-               EvidentCliTable  *table,
-               EvidentExemption *exemption,
-               EvidentProject   *project)
+add_exemption (JsonBuilder     *builder,
+               EvidentCliTable *table,
+               gpointer         object,
+               gpointer         project)
 {
+  EvidentExemption *exemption = object;
   g_autoptr (EvidentEvidence) evidence = lookup_evidence (
       project, evident_exemption_get_evidence_id (exemption));
   g_autofree char *applied = evident_cli_format_utc (evident_exemption_get_applied (exemption));
@@ -224,23 +225,9 @@ int
 evident_cli_exemptions (EvidentCliContext  *cli,
                         GError            **error)
 {
-  GListModel *exemptions = evident_audit_get_exemptions (
-      evident_audit_get_for_project (cli->project));
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (EvidentCliTable) table = evident_cli_table_new ("l  l  r  l  l");
+  g_autoptr (GPtrArray) exemptions = evident_cli_model_to_array (
+      evident_audit_get_exemptions (evident_audit_get_for_project (cli->project)));
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (exemptions); i++)
-    {
-      g_autoptr (EvidentExemption) exemption = g_list_model_get_item (exemptions, i);
-
-      add_exemption (builder, cli->json ? NULL : table, exemption, cli->project);
-    }
-  json_builder_end_array (builder);
-
-  if (cli->json)
-    evident_cli_print_json (builder);
-  else
-    evident_cli_table_print (table);
+  evident_cli_print_array (exemptions, cli->json, "l  l  r  l  l", add_exemption, cli->project);
   return EXIT_SUCCESS;
 }

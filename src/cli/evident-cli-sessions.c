@@ -107,25 +107,16 @@ evident_cli_format_utc (GDateTime *time)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-/* Text on one line, cut after 60 characters. */
-char *
-evident_cli_one_line (const char *text)
+/* The objects of @model, for evident_cli_print_array(). */
+GPtrArray *
+evident_cli_model_to_array (GListModel *model)
 {
-  GString *line = g_string_new (NULL);
-  guint length = 0;
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
 
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p), length++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (length >= 60)
-        {
-          g_string_append (line, "…");
-          break;
-        }
-      g_string_append_unichar (line, g_unichar_isspace (c) ? ' ' : c);
-    }
-  return g_string_free (line, FALSE);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (model, i));
+  return array;
 }
 
 /* An error of the core, named with the project. */
@@ -419,30 +410,26 @@ add_session_row (EvidentCliTable *table,
   evident_cli_table_add_printf (table, _("score %s"), score);
 }
 
+static void
+add_session (JsonBuilder     *builder,
+             EvidentCliTable *table,
+             gpointer         session,
+             gpointer         project)
+{
+  if (builder != NULL)
+    add_session_json (builder, session, project);
+  else
+    add_session_row (table, session, project);
+}
+
 int
 evident_cli_sessions (EvidentCliContext  *cli,
                       GError            **error)
 {
-  GListModel *sessions = evident_audit_get_sessions (evident_audit_get_for_project (cli->project));
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (EvidentCliTable) table = evident_cli_table_new ("r  l  l  l  l  l  l  l");
-  guint n = g_list_model_get_n_items (sessions);
+  g_autoptr (GPtrArray) sessions = evident_cli_model_to_array (
+      evident_audit_get_sessions (evident_audit_get_for_project (cli->project)));
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (EvidentSession) session = g_list_model_get_item (sessions, i);
-
-      if (cli->json)
-        add_session_json (builder, session, cli->project);
-      else
-        add_session_row (table, session, cli->project);
-    }
-  json_builder_end_array (builder);
-
-  if (cli->json)
-    evident_cli_print_json (builder);
-  else
-    evident_cli_table_print (table);
+  evident_cli_print_array (sessions, cli->json, "r  l  l  l  l  l  l  l", add_session,
+                           cli->project);
   return EXIT_SUCCESS;
 }

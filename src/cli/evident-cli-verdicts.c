@@ -175,6 +175,18 @@ add_record_row (EvidentCliTable      *table,
   evident_cli_table_add (table, participants);
 }
 
+static void
+add_record (JsonBuilder     *builder,
+            EvidentCliTable *table,
+            gpointer         record,
+            gpointer         data)
+{
+  if (builder != NULL)
+    add_record_json (builder, record);
+  else
+    add_record_row (table, record);
+}
+
 /* A chapter's number, else an item's reference. */
 static gboolean
 parse_subject (EvidentCliContext  *cli,
@@ -208,8 +220,6 @@ evident_cli_verdicts (EvidentCliContext  *cli,
 {
   VerdictsOptions *options = cli->options;
   g_autoptr (GPtrArray) records = NULL;
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (EvidentCliTable) table = evident_cli_table_new ("l  l  l  l  l  l  l");
   EvidentSession *session = NULL;
   const char *chapter = NULL;
   EvidentItem *item = NULL;
@@ -224,20 +234,7 @@ evident_cli_verdicts (EvidentCliContext  *cli,
                                          chapter, item, error);
   if (records == NULL)
     return evident_cli_audit_fail (cli, error);
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < records->len; i++)
-    {
-      if (cli->json)
-        add_record_json (builder, g_ptr_array_index (records, i));
-      else
-        add_record_row (table, g_ptr_array_index (records, i));
-    }
-  json_builder_end_array (builder);
-  if (cli->json)
-    evident_cli_print_json (builder);
-  else
-    evident_cli_table_print (table);
+  evident_cli_print_array (records, cli->json, "l  l  l  l  l  l  l", add_record, NULL);
   return EXIT_SUCCESS;
 }
 
@@ -331,14 +328,24 @@ add_finding_row (EvidentCliTable *table,
   evident_cli_table_add (table, how->str);
 }
 
+static void
+add_finding (JsonBuilder     *builder,
+             EvidentCliTable *table,
+             gpointer         finding,
+             gpointer         data)
+{
+  if (builder != NULL)
+    add_finding_json (builder, finding);
+  else
+    add_finding_row (table, finding);
+}
+
 int
 evident_cli_findings (EvidentCliContext  *cli,
                       GError            **error)
 {
   FindingsOptions *options = cli->options;
   g_autoptr (GPtrArray) findings = NULL;
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (EvidentCliTable) table = evident_cli_table_new ("r  l  l  l  l  l  l");
   EvidentSession *session = NULL;
 
   if (options->session != NULL
@@ -346,20 +353,7 @@ evident_cli_findings (EvidentCliContext  *cli,
     return EXIT_FAILURE;
   findings = evident_audit_list_findings (evident_audit_get_for_project (cli->project), session,
                                           NULL, options->open);
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < findings->len; i++)
-    {
-      if (cli->json)
-        add_finding_json (builder, g_ptr_array_index (findings, i));
-      else
-        add_finding_row (table, g_ptr_array_index (findings, i));
-    }
-  json_builder_end_array (builder);
-  if (cli->json)
-    evident_cli_print_json (builder);
-  else
-    evident_cli_table_print (table);
+  evident_cli_print_array (findings, cli->json, "r  l  l  l  l  l  l", add_finding, NULL);
   return EXIT_SUCCESS;
 }
 

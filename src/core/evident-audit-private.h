@@ -123,6 +123,9 @@ GArray           *evident_session_peek_times   (EvidentSession    *self);
 gboolean          evident_session_check_live   (EvidentSession    *self,
                                                 gboolean           writing,
                                                 GError           **error);
+gboolean          evident_session_check_covers (EvidentSession    *self,
+                                                EvidentItem       *item,
+                                                GError           **error);
 
 /* What a finding is, from its rows. */
 typedef struct

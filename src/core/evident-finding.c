@@ -446,13 +446,8 @@ evident_session_add_finding (EvidentSession  *session,
                            _("Say what was found"));
       return NULL;
     }
-  if (item != NULL && !evident_session_covers (session, item))
-    {
-      g_set_error (error, EVIDENT_AUDIT_ERROR, EVIDENT_AUDIT_ERROR_OUT_OF_SCOPE,
-                   _("Item %s is not in the chapters of session %lld"),
-                   evident_item_get_ref (item), (long long) data.session);
-      return NULL;
-    }
+  if (item != NULL && !evident_session_check_covers (session, item, error))
+    return NULL;
   if (!evident_audit_commit (audit, edits, write_finding, &data, error))
     return NULL;
   return evident_audit_lookup_finding (audit, data.finding);

@@ -67,6 +67,20 @@ evident_session_check_live (EvidentSession  *self,
   return TRUE;
 }
 
+/* Whether @item is in the session's scope, or an error naming both. */
+gboolean
+evident_session_check_covers (EvidentSession  *self,
+                              EvidentItem     *item,
+                              GError         **error)
+{
+  if (evident_session_covers (self, item))
+    return TRUE;
+  g_set_error (error, EVIDENT_AUDIT_ERROR, EVIDENT_AUDIT_ERROR_OUT_OF_SCOPE,
+               _("Item %s is not in the chapters of session %lld"), evident_item_get_ref (item),
+               (long long) evident_session_get_id (self));
+  return FALSE;
+}
+
 static gboolean
 insert_state (EvidentDb            *db,
               gint64                change,
@@ -393,15 +407,9 @@ record_verdict (EvidentSession  *self,
   RecordVerdict data = { self, item, verdict, *text != '\0' ? text : NULL };
 
   if (!evident_session_check_live (self, TRUE, error)
-      || !evident_audit_check_item (evident_session_get_audit (self), item, error))
+      || !evident_audit_check_item (evident_session_get_audit (self), item, error)
+      || !evident_session_check_covers (self, item, error))
     return FALSE;
-  if (!evident_session_covers (self, item))
-    {
-      g_set_error (error, EVIDENT_AUDIT_ERROR, EVIDENT_AUDIT_ERROR_OUT_OF_SCOPE,
-                   _("Item %s is not in the chapters of session %lld"),
-                   evident_item_get_ref (item), (long long) evident_session_get_id (self));
-      return FALSE;
-    }
   if (set_status && status == EVIDENT_STATUS_NOT_APPLICABLE)
     {
       g_set_error (error, EVIDENT_AUDIT_ERROR, EVIDENT_AUDIT_ERROR_INVALID,
