@@ -20,6 +20,7 @@
 #include "evident-evidence.h"
 #include "evident-item-history.h"
 #include "evident-page-view.h"
+#include "evident-project-closer.h"
 #include "evident-preview-private.h"
 #include "evident-test-utils.h"
 #include "evident-window-private.h"
@@ -519,8 +520,15 @@ test_verify (Fixture       *fixture,
   g_assert_true (evident_test_wait_until (no_pending_work, NULL));
 }
 
-/* Evidence removed, and not brought back, is deleted for good with the
- * bytes no evidence uses when the window lets go of the project. */
+static gboolean
+file_is_free (gpointer file)
+{
+  return !evident_project_closer_is_closing (file);
+}
+
+/* Evidence removed stays out of its item once the window let go of the
+ * project and it is opened again (its removal can still be undone:
+ * undo-removal-after-reopen). */
 static void
 test_cleanup_on_close (Fixture       *fixture,
                        gconstpointer  data)
@@ -547,7 +555,7 @@ test_cleanup_on_close (Fixture       *fixture,
   g_assert_cmpuint (fixture->toasts->len, ==, 1);
 
   evident_window_set_project (fixture->window, NULL);
-  evident_test_pump ();
+  g_assert_true (evident_test_wait_until (file_is_free, fixture->file));
 
   reopened = evident_project_open (fixture->file, &error);
   g_assert_no_error (error);
@@ -691,6 +699,50 @@ test_ctrl_z_brings_evidence_back (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_cmpuint (n_dismissed, ==, 1);
   g_signal_handlers_disconnect_by_func (toast, count_dismissed_cb, &n_dismissed);
+}
+
+/* Issue #9: Ctrl+Z brings removed evidence back also after the project
+ * was closed and opened again. */
+static void
+test_undo_removal_after_reopen (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = add_pdf (fixture, "8.2.1", &model);
+  g_autofree char *title = g_strdup (evident_evidence_get_title (evidence));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentEvidence) back = NULL;
+  EvidentItem *item;
+  GListModel *listed;
+
+  remove_evidence (fixture, evidence);
+  g_clear_object (&evidence);
+  g_clear_object (&model);
+
+  /* The window lets go of the project; its clean-up keeps what can still
+   * be undone. */
+  evident_window_set_project (fixture->window, NULL);
+  g_clear_object (&fixture->project);
+  g_assert_true (evident_test_wait_until (file_is_free, fixture->file));
+
+  fixture->project = evident_project_open_full (fixture->file, EVIDENT_PROJECT_OPEN_EXCLUSIVE,
+                                                &error);
+  g_assert_no_error (error);
+  evident_window_set_project (fixture->window, fixture->project);
+  evident_test_pump ();
+  item = open_item (fixture, "8.2.1");
+  listed = evident_evidence_store_list (get_store (fixture), item);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
+  g_assert_true (evident_project_get_can_undo (fixture->project));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  evident_test_pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+  back = g_list_model_get_item (listed, 0);
+  g_assert_cmpstr (evident_evidence_get_title (back), ==, title);
+  /* In the editor's list, selected */
+  g_assert_true (evident_item_editor_get_selected_evidence (get_editor (fixture)) == back);
+  g_object_unref (listed);
 }
 
 static void
@@ -841,6 +893,7 @@ main (int   argc,
   ADD ("/evidence-ui/toast-undo-after-other-change", test_toast_undo_after_other_change);
   ADD ("/evidence-ui/ctrl-z-brings-evidence-back", test_ctrl_z_brings_evidence_back);
   ADD ("/evidence-ui/history-shows-evidence-edits", test_history_shows_evidence_edits);
+  ADD ("/evidence-ui/undo-removal-after-reopen", test_undo_removal_after_reopen);
   ADD ("/evidence-ui/editor-finalize-while-adding", test_editor_finalize_while_adding);
   g_test_add_func ("/evidence-ui/row-finalizes", test_row_finalizes);
 

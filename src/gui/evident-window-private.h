@@ -19,4 +19,7 @@ EvidentScoreButton *evident_window_get_score_button (EvidentWindow *self);
 EvidentOverview    *evident_window_get_overview     (EvidentWindow *self);
 EvidentPreview     *evident_window_get_preview      (EvidentWindow *self);
 
+void                evident_window_set_closing_notice_delay (EvidentWindow *self,
+                                                             guint          ms);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "evident-file-chooser.h"
 #include "evident-item.h"
 #include "evident-preview-pane.h"
+#include "evident-project-closer.h"
 #include "evident-resources.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
@@ -65,6 +66,8 @@ struct _EvidentWindow
   EvidentProject       *project;
 
   guint                 back_button_idle_id;
+  /* How long a project's clean-up runs before the window says so */
+  guint                 closing_notice_delay_ms;
   /* Set while evidence is verified */
   GCancellable         *verify_cancellable;
 
@@ -99,23 +102,83 @@ toast_error (EvidentWindow *self,
   evident_window_add_toast (self, toast);
 }
 
+/* Closing a project the window lets go of */
+
+/* A close that is quick shows nothing; one that takes longer says so. */
+#define CLOSING_NOTICE_DELAY_MS 1000
+
+typedef struct
+{
+  GWeakRef  window;
+  char     *title;
+  AdwToast *toast;
+  guint     notice_id;
+} Closing;
+
+static void
+closing_free (Closing *closing)
+{
+  g_weak_ref_clear (&closing->window);
+  g_clear_handle_id (&closing->notice_id, g_source_remove);
+  if (closing->toast != NULL)
+    adw_toast_dismiss (closing->toast);
+  g_clear_object (&closing->toast);
+  g_free (closing->title);
+  g_free (closing);
+}
+
+static gboolean
+closing_notice_cb (gpointer user_data)
+{
+  Closing *closing = user_data;
+  g_autoptr (EvidentWindow) self = g_weak_ref_get (&closing->window);
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+
+  closing->notice_id = 0;
+  if (self == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+
+  escaped = g_markup_escape_text (closing->title, -1);
+  /* Translators: shown while a project's clean-up takes a moment; %s is its title */
+  title = g_strdup_printf (_("Closing “%s”…"), escaped);
+  closing->toast = adw_toast_new (title);
+  adw_toast_set_timeout (closing->toast, 0);
+  evident_window_add_toast (self, g_object_ref (closing->toast));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 project_closed_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr (GError) error = NULL;
+  Closing *closing = user_data;
 
-  if (!evident_project_close_finish (EVIDENT_PROJECT (object), result, &error))
-    g_message ("Could not clean up the evidence of the project: %s", error->message);
+  /* The closer said what failed; the file is free either way. */
+  evident_project_closer_close_finish (result, NULL);
+  closing_free (closing);
 }
 
-/* Closes a project the window lets go of; a worker cleans up what no undo
- * can bring back. */
+/* Lets go of @project: its clean-up runs in the background, holding the
+ * application, and a quiet toast says so when it takes more than a
+ * second. */
 static void
-close_project (EvidentProject *project)
+close_project (EvidentWindow  *self,
+               EvidentProject *project)
 {
-  evident_project_close_async (project, NULL, project_closed_cb, NULL);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  Closing *closing = g_new0 (Closing, 1);
+
+  /* A window being destroyed has left its application already. */
+  if (application == NULL && GTK_IS_APPLICATION (g_application_get_default ()))
+    application = GTK_APPLICATION (g_application_get_default ());
+
+  g_weak_ref_init (&closing->window, self);
+  closing->title = g_strdup (evident_project_get_title (project));
+  closing->notice_id = g_timeout_add (self->closing_notice_delay_ms, closing_notice_cb, closing);
+  evident_project_closer_close (project, G_APPLICATION (application), project_closed_cb,
+                                closing);
 }
 
 static void
@@ -980,6 +1043,9 @@ evident_window_close_request (GtkWindow *window)
   EvidentWindow *self = EVIDENT_WINDOW (window);
 
   evident_settings_save_window (self->settings, window);
+  /* Let go of the project while the window still belongs to the
+   * application, which its clean-up holds. */
+  evident_window_set_project (self, NULL);
 
   return GTK_WINDOW_CLASS (evident_window_parent_class)->close_request (window);
 }
@@ -1004,7 +1070,7 @@ evident_window_dispose (GObject *object)
   /* The window owns its project: let go of the file now, so that it can be
    * opened again at once, even if some reference lingers. */
   if (self->project != NULL)
-    close_project (self->project);
+    close_project (self, self->project);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
 
@@ -1147,6 +1213,8 @@ evident_window_init (EvidentWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->closing_notice_delay_ms = CLOSING_NOTICE_DELAY_MS;
+
   if (g_getenv ("EVIDENT_REPORT_FIRST_FRAME") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (report_first_frame_realize_cb), NULL);
 
@@ -1286,7 +1354,7 @@ evident_window_set_project (EvidentWindow  *self,
   evident_overview_set_project (self->overview, project);
 
   if (old != NULL)
-    close_project (old);
+    close_project (self, old);
 
   gtk_stack_set_visible_child_name (self->main_stack, project != NULL ? "project" : "empty");
   /* A project opens on its overview (the sidebar selects it). */
@@ -1398,4 +1466,14 @@ evident_window_get_preview (EvidentWindow *self)
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
   return evident_preview_pane_get_preview (self->preview_pane);
+}
+
+/* Tests: how long a project's clean-up runs before the window says so. */
+void
+evident_window_set_closing_notice_delay (EvidentWindow *self,
+                                         guint          ms)
+{
+  g_return_if_fail (EVIDENT_IS_WINDOW (self));
+
+  self->closing_notice_delay_ms = ms;
 }
