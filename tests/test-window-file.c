@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The window and its project file, on the sample project. Closing (the
- * window, or another project in its place) returns at once: the clean-up
- * runs while the main loop goes on, holds the application, and says
+/* The window and its project file, on the sample project. Save a Copy
+ * runs while the main loop goes on, with its progress and a Cancel button
+ * in a toast; cancelled or failed, it leaves an earlier copy byte for
+ * byte, and the error names the file, not its path. Closing (the window,
+ * or another project in its place) returns at once: the clean-up runs
+ * while the main loop goes on, holds the application, and says
  * "Closing “…”…" only when it takes longer than a moment. */
 
 #include "config.h"
@@ -10,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <adwaita.h>
 
@@ -71,6 +75,137 @@ add_cleanup_work (EvidentProject *project,
   g_assert_no_error (error);
   g_assert_false (evident_project_get_can_redo (project));
   g_file_delete (big, NULL, NULL);
+}
+
+/* Adds a large file to an item of @project, kept. */
+static void
+add_large_evidence (EvidentProject *project,
+                    const char     *dir,
+                    gsize           size)
+{
+  g_autoptr (GFile) big = make_file (dir, "walkthrough.bin", size);
+  g_autoptr (EvidentEvidence) evidence = NULL;
+  g_autoptr (GError) error = NULL;
+
+  evidence = evident_evidence_store_add_file (evident_evidence_store_get_for_project (project),
+                                              evident_project_lookup_item (project, "8.2.1"),
+                                              big, NULL, EVIDENT_EVIDENCE_KIND_DEMONSTRATION,
+                                              NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_delete (big, NULL, NULL);
+}
+
+static GBytes *
+read_bytes (GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, one a line. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return gtk_widget_get_mapped (widget)
+         && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* The label on screen in @window whose text holds @text, or NULL. */
+static const char *
+find_text (EvidentWindow *window,
+           const char    *text)
+{
+  GtkWidget *label = evident_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                               is_label_containing, text);
+
+  return label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+typedef struct
+{
+  EvidentWindow *window;
+  guint          n_ticks;       /* main loop turns seen while the copy ran */
+  gboolean       saw_percent;   /* "Saving a copy… N%" with 0 < N < 100 */
+  gboolean       cancel;        /* press the toast's Cancel at the first turn */
+} CopyWatch;
+
+static gboolean
+copy_tick_cb (gpointer data)
+{
+  CopyWatch *watch = data;
+  EvidentCopyJob *job = evident_window_get_copy_job (watch->window);
+  AdwToast *toast;
+
+  if (job == NULL)
+    return G_SOURCE_REMOVE;
+  watch->n_ticks++;
+
+  toast = evident_copy_job_get_progress_toast (job);
+  g_assert_nonnull (toast);
+  if (g_str_has_prefix (adw_toast_get_title (toast), "Saving a copy… ")
+      && !g_str_has_suffix (adw_toast_get_title (toast), " 100%"))
+    watch->saw_percent = TRUE;
+  if (watch->cancel)
+    {
+      g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Cancel");
+      g_signal_emit_by_name (toast, "button-clicked");
+      watch->cancel = FALSE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+copy_done (gpointer data)
+{
+  CopyWatch *watch = data;
+
+  return evident_window_get_copy_job (watch->window) == NULL;
+}
+
+/* Saves a copy of the window's project to @destination as Save a Copy
+ * does, and runs the main loop until it is done. */
+static void
+save_copy (CopyWatch *watch,
+           GFile     *destination)
+{
+  EvidentCopyJob *job;
+
+  evident_window_save_copy_to (watch->window, destination);
+  job = evident_window_get_copy_job (watch->window);
+  g_assert_nonnull (job);
+  /* One copy at a time */
+  evident_window_save_copy_to (watch->window, destination);
+  g_assert_true (evident_window_get_copy_job (watch->window) == job);
+  g_timeout_add (0, copy_tick_cb, watch);
+  g_assert_true (evident_test_wait_until (copy_done, watch));
+  g_test_message ("Main loop turns while copying: %u", watch->n_ticks);
+  evident_test_pump ();
 }
 
 static gboolean
@@ -138,6 +273,153 @@ register_application (void)
 }
 
 /* Tests */
+
+/* Issue #9: Save a Copy of a large project runs while the main loop goes
+ * on, shows its progress, replaces an earlier copy once complete, and
+ * says so with a way to open it. */
+static void
+test_save_copy (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (EvidentProject) project = evident_test_create_sample_project ("copy", &dir);
+  g_autoptr (GFile) copy = g_file_new_build_filename (dir, "copy.evident", NULL);
+  g_autoptr (EvidentProject) opened = NULL;
+  g_autoptr (GError) error = NULL;
+  CopyWatch watch = { NULL, 0, FALSE, FALSE };
+  goffset old_size;
+
+  /* An earlier, smaller copy */
+  g_assert_true (evident_project_save_copy (project, copy, &error));
+  g_assert_no_error (error);
+  old_size = get_file_size (copy);
+  add_large_evidence (project, dir, 32 * 1024 * 1024);
+  watch.window = evident_test_window_new (project, 1280, 800);
+
+  save_copy (&watch, copy);
+  g_assert_cmpuint (watch.n_ticks, >, 0);
+  g_assert_true (watch.saw_percent);
+  g_assert_nonnull (find_text (watch.window, "Copy saved"));
+  g_assert_cmpint (get_file_size (copy), >, old_size + 16 * 1024 * 1024);
+
+  opened = evident_project_open_full (copy, EVIDENT_PROJECT_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (evident_project_get_items (opened)), ==,
+                    g_list_model_get_n_items (evident_project_get_items (project)));
+  evident_project_close (opened);
+
+  g_clear_object (&project);
+  evident_test_window_destroy (watch.window);
+  evident_test_remove_dir (dir);
+}
+
+/* Issue #9: a cancelled copy leaves the earlier copy byte for byte, and
+ * nothing beside it. */
+static void
+test_save_copy_cancelled (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (EvidentProject) project = evident_test_create_sample_project ("copy-cancel", &dir);
+  g_autoptr (GFile) copy = g_file_new_build_filename (dir, "copy.evident", NULL);
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *names_before = NULL;
+  g_autofree char *names_after = NULL;
+  CopyWatch watch = { NULL, 0, FALSE, TRUE };
+
+  g_assert_true (evident_project_save_copy (project, copy, &error));
+  g_assert_no_error (error);
+  before = read_bytes (copy);
+  add_large_evidence (project, dir, 32 * 1024 * 1024);
+  watch.window = evident_test_window_new (project, 1280, 800);
+  names_before = list_dir (dir);
+
+  save_copy (&watch, copy);
+  g_assert_cmpuint (watch.n_ticks, >, 0);
+  after = read_bytes (copy);
+  g_assert_true (g_bytes_equal (before, after));
+  names_after = list_dir (dir);
+  g_assert_cmpstr (names_after, ==, names_before);
+  g_assert_null (find_text (watch.window, "Copy saved"));
+  g_assert_null (find_text (watch.window, "Saving a copy"));
+
+  g_clear_object (&project);
+  evident_test_window_destroy (watch.window);
+  evident_test_remove_dir (dir);
+}
+
+/* Issue #9: a copy that cannot be written says why, naming the file but
+ * not its folders; the window goes on. */
+static void
+test_save_copy_fails (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (EvidentProject) project = evident_test_create_sample_project ("copy-fail", &dir);
+  g_autofree char *not_a_folder = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr (GFile) copy = g_file_new_build_filename (not_a_folder, "copy.evident", NULL);
+  g_autoptr (GError) error = NULL;
+  CopyWatch watch = { NULL, 0, FALSE, FALSE };
+  const char *message;
+
+  g_file_set_contents (not_a_folder, "Not a folder", -1, &error);
+  g_assert_no_error (error);
+  watch.window = evident_test_window_new (project, 1280, 800);
+
+  save_copy (&watch, copy);
+  message = find_text (watch.window, "“copy.evident”");
+  g_assert_nonnull (message);
+  g_test_message ("Error: %s", message);
+  g_assert_null (strstr (message, dir));
+  g_assert_null (find_text (watch.window, "Copy saved"));
+  g_assert_false (g_file_test (not_a_folder, G_FILE_TEST_IS_DIR));
+
+  g_clear_object (&project);
+  evident_test_window_destroy (watch.window);
+  evident_test_remove_dir (dir);
+}
+
+/* Issue #9: a copy into a folder that cannot be written leaves the
+ * earlier copy there byte for byte. (Root writes anywhere: skipped.) */
+static void
+test_save_copy_read_only_folder (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (EvidentProject) project = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr (GFile) copy = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  g_autoptr (GError) error = NULL;
+  CopyWatch watch = { NULL, 0, FALSE, FALSE };
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("Root writes into read-only folders");
+      return;
+    }
+
+  project = evident_test_create_sample_project ("copy-read-only", &dir);
+  folder = g_build_filename (dir, "shared", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  copy = g_file_new_build_filename (folder, "copy.evident", NULL);
+  g_assert_true (evident_project_save_copy (project, copy, &error));
+  g_assert_no_error (error);
+  before = read_bytes (copy);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  watch.window = evident_test_window_new (project, 1280, 800);
+
+  save_copy (&watch, copy);
+  after = read_bytes (copy);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_nonnull (find_text (watch.window, "“copy.evident”"));
+  g_assert_null (find_text (watch.window, "Copy saved"));
+
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  g_clear_object (&project);
+  evident_test_window_destroy (watch.window);
+  evident_test_remove_dir (folder);
+  evident_test_remove_dir (dir);
+}
 
 /* Issue #9: closing a window whose project has clean-up to do returns at
  * once; the clean-up goes on while the main loop runs, the application
@@ -264,6 +546,10 @@ main (int   argc,
     return g_test_run ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
+  g_test_add_func ("/window-file/save-copy", test_save_copy);
+  g_test_add_func ("/window-file/save-copy-cancelled", test_save_copy_cancelled);
+  g_test_add_func ("/window-file/save-copy-fails", test_save_copy_fails);
+  g_test_add_func ("/window-file/save-copy-read-only-folder", test_save_copy_read_only_folder);
   g_test_add_func ("/window-file/close-window-in-background", test_close_window_in_background);
   g_test_add_func ("/window-file/switch-project-notice", test_switch_project_notice);
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "evident-copy-job.h"
 #include "evident-evidence.h"
 #include "evident-file-chooser.h"
 #include "evident-item.h"
@@ -13,6 +14,7 @@
 #include "evident-resources.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
+#include "evident-verify-job.h"
 #include "evident-window-private.h"
 
 /*
@@ -69,7 +71,9 @@ struct _EvidentWindow
   /* How long a project's clean-up runs before the window says so */
   guint                 closing_notice_delay_ms;
   /* Set while evidence is verified */
-  GCancellable         *verify_cancellable;
+  EvidentVerifyJob     *verify_job;
+  /* Set while a copy of the project is saved */
+  EvidentCopyJob       *copy_job;
 
   /* Where a press on an item in the folded item list began. */
   double                press_x;
@@ -190,7 +194,8 @@ update_actions (EvidentWindow *self)
                                  has_project && evident_project_get_can_undo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  has_project && evident_project_get_can_redo (self->project));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy",
+                                 has_project && self->copy_job == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-item", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-item", has_project);
@@ -198,7 +203,7 @@ update_actions (EvidentWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-item", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-evidence",
-                                 has_project && self->verify_cancellable == NULL);
+                                 has_project && self->verify_job == NULL);
 }
 
 static void
@@ -667,130 +672,38 @@ preview_open_requested_cb (EvidentWindow   *self,
                               evident_evidence_get_id (evidence));
 }
 
-/* Verifying evidence */
-
-typedef struct
-{
-  EvidentWindow *window;
-  GCancellable  *cancellable;
-  AdwToast      *toast;
-} Verification;
+/* Work in the background: saving a copy, verifying evidence */
 
 static void
-verification_free (Verification *verification)
+job_toast_cb (EvidentWindow *self,
+              AdwToast      *toast)
 {
-  g_clear_object (&verification->window);
-  g_clear_object (&verification->cancellable);
-  g_clear_object (&verification->toast);
-  g_free (verification);
+  evident_window_add_toast (self, g_object_ref (toast));
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Verification, verification_free)
-
 static void
-verify_progress_cb (goffset  current,
-                    goffset  total,
-                    gpointer user_data)
+verify_job_running_cb (EvidentWindow    *self,
+                       GParamSpec       *pspec,
+                       EvidentVerifyJob *job)
 {
-  Verification *verification = user_data;
-  g_autofree char *title = NULL;
-
-  if (total <= 0)
+  if (evident_verify_job_get_running (job) || job != self->verify_job)
     return;
 
-  /* Translators: shown while evidence is verified; %d is a percentage */
-  title = g_strdup_printf (_("Verifying evidence… %d%%"), (int) (100 * current / total));
-  adw_toast_set_title (verification->toast, title);
+  g_signal_handlers_disconnect_by_data (job, self);
+  g_clear_object (&self->verify_job);
+  update_actions (self);
 }
 
-static void
-show_mismatches (EvidentWindow *self,
-                 GPtrArray     *mismatches)
-{
-  g_autoptr (GString) body = g_string_new (NULL);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-
-  heading = g_strdup_printf (ngettext ("%u File No Longer Matches",
-                                       "%u Files No Longer Match",
-                                       mismatches->len),
-                             mismatches->len);
-  g_string_append (body, _("These files changed inside the project file since they were added. "
-                           "Add them to their items again from a good copy:"));
-  g_string_append_c (body, '\n');
-
-  for (guint i = 0; i < mismatches->len; i++)
-    {
-      EvidentEvidence *evidence = g_ptr_array_index (mismatches, i);
-      EvidentItem *item = evident_evidence_get_item (evidence);
-
-      const char *title = evident_evidence_get_title (evidence);
-      const char *filename = evident_evidence_get_filename (evidence);
-
-      g_string_append_c (body, '\n');
-      if (g_strcmp0 (title, filename) == 0)
-        /* Translators: a file that no longer matches: item reference, file name */
-        g_string_append_printf (body, _("%s: %s"), evident_item_get_ref (item), filename);
-      else
-        /* Translators: a file that no longer matches: item reference, evidence title, file name */
-        g_string_append_printf (body, _("%s: %s (%s)"), evident_item_get_ref (item), title,
-                                filename);
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-verify_cb (GObject      *source_object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr (Verification) verification = user_data;
-  EvidentWindow *self = verification->window;
-  g_autoptr (GPtrArray) mismatches = NULL;
-  g_autoptr (GError) error = NULL;
-  guint n_checked = 0;
-  gboolean done;
-
-  done = evident_evidence_store_verify_finish (EVIDENT_EVIDENCE_STORE (source_object), result,
-                                               &n_checked, &mismatches, &error);
-  adw_toast_dismiss (verification->toast);
-
-  /* Another project, or the window went. */
-  if (g_cancellable_is_cancelled (verification->cancellable))
-    return;
-
-  g_clear_object (&self->verify_cancellable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-evidence", self->project != NULL);
-
-  if (!done)
-    toast_error (self, error);
-  else if (mismatches != NULL && mismatches->len > 0)
-    show_mismatches (self, mismatches);
-  else
-    {
-      g_autofree char *title = NULL;
-
-      if (n_checked == 0)
-        title = g_strdup (_("The project holds no files to verify"));
-      else
-        title = g_strdup_printf (ngettext ("%u stored file matches",
-                                           "All %u stored files match",
-                                           n_checked),
-                                 n_checked);
-      evident_window_add_toast (self, adw_toast_new (title));
-    }
-}
-
+/* Stops verifying: the project it verifies goes, or the window. */
 static void
 cancel_verification (EvidentWindow *self)
 {
-  g_cancellable_cancel (self->verify_cancellable);
-  g_clear_object (&self->verify_cancellable);
+  if (self->verify_job == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->verify_job, self);
+  evident_verify_job_cancel (self->verify_job);
+  g_clear_object (&self->verify_job);
 }
 
 /* Actions */
@@ -832,38 +745,40 @@ redo_action (GtkWidget  *widget,
 }
 
 static void
-save_copy_response_cb (GtkNativeDialog *native,
-                       int              response,
-                       EvidentWindow   *self)
+copy_job_running_cb (EvidentWindow  *self,
+                     GParamSpec     *pspec,
+                     EvidentCopyJob *job)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
-    {
-      g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr (GFile) destination = evident_file_chooser_ensure_extension (chosen);
-      g_autoptr (GError) error = NULL;
+  if (evident_copy_job_get_running (job) || job != self->copy_job)
+    return;
 
-      if (g_file_equal (destination, evident_project_get_file (self->project)))
-        g_set_error_literal (&error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_EXISTS,
-                             _("A copy cannot replace the project itself; choose another name"));
-      else
-        evident_project_save_copy (self->project, destination, &error);
+  g_signal_handlers_disconnect_by_data (job, self);
+  g_clear_object (&self->copy_job);
+  update_actions (self);
+}
 
-      if (error != NULL)
-        toast_error (self, error);
-      else
-        {
-          g_autofree char *path = g_file_get_path (destination);
-          AdwToast *toast = adw_toast_new (_("Copy saved"));
+/* Stops a copy under way: the project it copies goes, or the window. */
+static void
+cancel_copy (EvidentWindow *self)
+{
+  if (self->copy_job == NULL)
+    return;
 
-          adw_toast_set_button_label (toast, _("_Open"));
-          adw_toast_set_action_name (toast, "app.open-recent");
-          adw_toast_set_action_target_value (toast, g_variant_new_string (path));
-          evident_window_add_toast (self, toast);
-        }
-    }
+  g_signal_handlers_disconnect_by_data (self->copy_job, self);
+  evident_copy_job_cancel (self->copy_job);
+  g_clear_object (&self->copy_job);
+}
 
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+static void
+destination_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr (EvidentWindow) self = user_data;
+  g_autoptr (GFile) destination = evident_copy_job_choose_destination_finish (result, NULL);
+
+  if (destination != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    evident_window_save_copy_to (self, destination);
 }
 
 static void
@@ -872,28 +787,12 @@ save_copy_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   EvidentWindow *self = EVIDENT_WINDOW (widget);
-  g_autoptr (GFile) parent = NULL;
-  g_autofree char *stem = NULL;
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *native;
 
-  if (self->project == NULL)
+  if (self->project == NULL || self->copy_job != NULL)
     return;
 
-  native = evident_file_chooser_new_for_projects (_("Save a Copy"), GTK_WINDOW (self),
-                                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
-
-  stem = evident_file_chooser_dup_stem (evident_project_get_file (self->project));
-  /* Translators: the suggested file name of a copy of project %s */
-  name = g_strdup_printf (_("%s (copy).evident"), stem);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-
-  parent = g_file_get_parent (evident_project_get_file (self->project));
-  if (parent != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), parent, NULL);
-
-  g_signal_connect (native, "response", G_CALLBACK (save_copy_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  evident_copy_job_choose_destination (self->project, GTK_WINDOW (self), destination_chosen_cb,
+                                       g_object_ref (self));
 }
 
 static void
@@ -1014,25 +913,17 @@ verify_evidence_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   EvidentWindow *self = EVIDENT_WINDOW (widget);
-  Verification *verification;
 
-  if (self->project == NULL || self->verify_cancellable != NULL)
+  if (self->project == NULL || self->verify_job != NULL)
     return;
 
-  self->verify_cancellable = g_cancellable_new ();
+  self->verify_job = evident_verify_job_new (self->project, GTK_WINDOW (self));
+  g_signal_connect_object (self->verify_job, "toast", G_CALLBACK (job_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->verify_job, "notify::running",
+                           G_CALLBACK (verify_job_running_cb), self, G_CONNECT_SWAPPED);
+  evident_verify_job_start (self->verify_job);
   update_actions (self);
-
-  verification = g_new0 (Verification, 1);
-  verification->window = g_object_ref (self);
-  verification->cancellable = g_object_ref (self->verify_cancellable);
-  verification->toast = adw_toast_new (_("Verifying evidence…"));
-  adw_toast_set_timeout (verification->toast, 0);
-  evident_window_add_toast (self, g_object_ref (verification->toast));
-
-  evident_evidence_store_verify_async (evident_evidence_store_get_for_project (self->project),
-                                       self->verify_cancellable,
-                                       verify_progress_cb, verification,
-                                       verify_cb, verification);
 }
 
 /* GObject */
@@ -1063,6 +954,7 @@ evident_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->settings, settings_changed_cb, self);
 
   cancel_verification (self);
+  cancel_copy (self);
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
@@ -1316,6 +1208,7 @@ evident_window_set_project (EvidentWindow  *self,
   if (old != NULL)
     g_signal_handlers_disconnect_by_data (old, self);
   cancel_verification (self);
+  cancel_copy (self);
 
   if (project != NULL)
     {
@@ -1389,8 +1282,20 @@ void
 evident_window_add_toast (EvidentWindow *self,
                           AdwToast      *toast)
 {
+  AdwToast *progress[2] = { NULL, NULL };
+
   g_return_if_fail (EVIDENT_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* A toast that follows work under way stays up for as long as the work
+   * takes: others show over it at once, and it comes back after them. */
+  if (self->copy_job != NULL)
+    progress[0] = evident_copy_job_get_progress_toast (self->copy_job);
+  if (self->verify_job != NULL)
+    progress[1] = evident_verify_job_get_progress_toast (self->verify_job);
+  if ((progress[0] != NULL || progress[1] != NULL)
+      && toast != progress[0] && toast != progress[1])
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -1476,4 +1381,40 @@ evident_window_set_closing_notice_delay (EvidentWindow *self,
   g_return_if_fail (EVIDENT_IS_WINDOW (self));
 
   self->closing_notice_delay_ms = ms;
+}
+
+/**
+ * evident_window_save_copy_to:
+ * @destination: where the copy goes; a file there is replaced once the
+ *   copy is complete
+ *
+ * Saves a copy of the project in the background, as Save a Copy does once
+ * the user chose where (tests call it directly).
+ */
+void
+evident_window_save_copy_to (EvidentWindow *self,
+                             GFile         *destination)
+{
+  g_return_if_fail (EVIDENT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  if (self->project == NULL || self->copy_job != NULL)
+    return;
+
+  self->copy_job = evident_copy_job_new (self->project, destination);
+  g_signal_connect_object (self->copy_job, "toast", G_CALLBACK (job_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->copy_job, "notify::running", G_CALLBACK (copy_job_running_cb),
+                           self, G_CONNECT_SWAPPED);
+  evident_copy_job_start (self->copy_job);
+  update_actions (self);
+}
+
+/* Tests: the copy under way, if any */
+EvidentCopyJob *
+evident_window_get_copy_job (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->copy_job;
 }
