@@ -3,7 +3,10 @@
 /* The window and its project file, on the sample project. Save a Copy
  * runs while the main loop goes on, with its progress and a Cancel button
  * in a toast; cancelled or failed, it leaves an earlier copy byte for
- * byte, and the error names the file, not its path. Closing (the window,
+ * byte, and the error names the file, not its path. A project open
+ * read-only says so in the title and under the header bars, shows every
+ * control that would change it insensitive, and writes nothing, not even
+ * beside itself. Closing (the window,
  * or another project in its place) returns at once: the clean-up runs
  * while the main loop goes on, holds the application, and says
  * "Closing “…”…" only when it takes longer than a moment. */
@@ -17,8 +20,11 @@
 
 #include <adwaita.h>
 
+#include "evident-evidence-row.h"
 #include "evident-evidence-store.h"
+#include "evident-item.h"
 #include "evident-project-closer.h"
+#include "evident-project-private.h"
 #include "evident-project.h"
 #include "evident-test-utils.h"
 #include "evident-window-private.h"
@@ -421,6 +427,136 @@ test_save_copy_read_only_folder (void)
   evident_test_remove_dir (dir);
 }
 
+static gboolean
+file_is_free (gpointer file)
+{
+  return !evident_project_closer_is_closing (file);
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  GtkWidget *widget = evident_test_find_widget (root, GTK_TYPE_WIDGET, has_tooltip, tooltip);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  GtkWidget *row = evident_test_find_widget (root, type, evident_test_has_title, title);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* Issue #9: a project open read-only (as one whose file or folder cannot
+ * be written opens) says so, offers nothing that would change it, and
+ * leaves its file byte for byte, with nothing beside it. */
+static void
+test_read_only (gconstpointer data)
+{
+  EvidentProjectOpenFlags flags = GPOINTER_TO_UINT (data);
+  g_autofree char *dir = NULL;
+  g_autoptr (EvidentProject) project = evident_test_create_sample_project ("read-only", &dir);
+  g_autoptr (GFile) file = g_object_ref (evident_project_get_file (project));
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentEvidence) link = NULL;
+  g_autofree char *names = NULL;
+  EvidentWindow *window;
+  GtkWidget *editor;
+  GtkWidget *notes;
+  GtkWidget *row;
+  EvidentItem *item;
+  EvidentStatus status;
+
+  /* Some history to undo, and evidence to show */
+  item = evident_project_lookup_item (project, "8.2.1");
+  g_assert_true (evident_project_set_owner (project, item, "Read-only test", &error));
+  link = evident_evidence_store_add_link (evident_evidence_store_get_for_project (project), item,
+                                          "https://wiki.example.com/runbook", "Runbook",
+                                          EVIDENT_EVIDENCE_KIND_PROCESS, &error);
+  g_assert_no_error (error);
+  g_clear_object (&link);
+  evident_project_close (project);
+  g_clear_object (&project);
+  before = read_bytes (file);
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "sample.evident");
+
+  project = evident_project_open_full (file, flags, &error);
+  g_assert_no_error (error);
+  g_assert_true (evident_project_get_read_only (project));
+  g_assert_true (evident_project_get_can_undo (project));
+  window = evident_test_window_new (project, 1280, 800);
+
+  /* The title says so, and the bar under the overview's header bar. */
+  g_test_message ("Title: %s", gtk_window_get_title (GTK_WINDOW (window)));
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), " (read-only)"));
+  g_assert_nonnull (find_text (window, "Read-only · sample.evident"));
+  g_assert_nonnull (find_text (window, "This project is read-only: save a copy to edit it"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-item", "s", "8.2.1");
+  evident_test_pump ();
+  editor = GTK_WIDGET (evident_window_get_item_editor (window));
+  item = evident_item_editor_get_item (EVIDENT_ITEM_EDITOR (editor));
+  g_assert_nonnull (item);
+  g_assert_cmpstr (evident_item_get_ref (item), ==, "8.2.1");
+  g_assert_nonnull (find_text (window, "This project is read-only: save a copy to edit it"));
+
+  /* Every control that would change the project is insensitive. */
+  g_assert_false (gtk_widget_get_sensitive (find_row (editor, ADW_TYPE_COMBO_ROW, "Status")));
+  g_assert_false (gtk_widget_get_sensitive (find_row (editor, ADW_TYPE_COMBO_ROW, "Complexity")));
+  g_assert_false (gtk_widget_get_sensitive (find_row (editor, ADW_TYPE_ENTRY_ROW, "Owner")));
+  g_assert_false (gtk_widget_get_sensitive (find_row (editor, ADW_TYPE_ENTRY_ROW, "Reason")));
+  g_assert_false (gtk_widget_get_sensitive (find_row (editor, ADW_TYPE_ACTION_ROW, "Due Date")));
+  notes = evident_test_find_widget (editor, GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (notes)));
+  row = evident_test_find_widget (editor, EVIDENT_TYPE_EVIDENCE_ROW, NULL, NULL);
+  g_assert_nonnull (row);
+  g_assert_false (evident_evidence_row_get_editable (EVIDENT_EVIDENCE_ROW (row)));
+  g_assert_false (gtk_widget_get_sensitive (evident_test_find_widget (row, GTK_TYPE_DROP_DOWN,
+                                                                      NULL, NULL)));
+  g_assert_false (gtk_widget_get_sensitive (find_by_tooltip (editor, "Add Files…")));
+  g_assert_false (gtk_widget_get_sensitive (find_by_tooltip (editor, "Add a Link…")));
+
+  /* The editor's actions, the keyboard's way in, and undo change nothing
+   * and complain of nothing. */
+  status = evident_item_get_status (item);
+  gtk_widget_activate_action (editor, "editor.set-status", "s",
+                              status == EVIDENT_STATUS_MET ? "not-met" : "met");
+  gtk_widget_activate_action (editor, "editor.set-owner", "s", "Somebody else");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  evident_test_pump ();
+  g_assert_cmpint (evident_item_get_status (item), ==, status);
+  g_assert_cmpstr (evident_item_get_owner (item), ==, "Read-only test");
+  g_assert_null (find_text (window, "read-only;"));
+
+  g_clear_object (&project);
+  evident_test_window_destroy (window);
+  g_assert_true (evident_test_wait_until (file_is_free, file));
+
+  after = read_bytes (file);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_pointer (&names, g_free);
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "sample.evident");
+  evident_test_remove_dir (dir);
+}
+
 /* Issue #9: closing a window whose project has clean-up to do returns at
  * once; the clean-up goes on while the main loop runs, the application
  * is held and busy until it is done, and the file is free afterwards. */
@@ -550,6 +686,12 @@ main (int   argc,
   g_test_add_func ("/window-file/save-copy-cancelled", test_save_copy_cancelled);
   g_test_add_func ("/window-file/save-copy-fails", test_save_copy_fails);
   g_test_add_func ("/window-file/save-copy-read-only-folder", test_save_copy_read_only_folder);
+  g_test_add_data_func ("/window-file/read-only", GUINT_TO_POINTER (EVIDENT_PROJECT_OPEN_READ_ONLY),
+                        test_read_only);
+  g_test_add_data_func ("/window-file/read-only-unwritable-file",
+                        GUINT_TO_POINTER (EVIDENT_PROJECT_OPEN_EXCLUSIVE
+                                          | EVIDENT_PROJECT_OPEN_ASSUME_UNWRITABLE),
+                        test_read_only);
   g_test_add_func ("/window-file/close-window-in-background", test_close_window_in_background);
   g_test_add_func ("/window-file/switch-project-notice", test_switch_project_notice);
 

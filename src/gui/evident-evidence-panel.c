@@ -37,6 +37,7 @@ struct _EvidentEvidencePanel
 
   /* Template widgets */
   GtkListBox          *evidence_list;
+  GtkLabel            *placeholder_label;
   GtkListBox          *pending_list;
   GtkMenuButton       *add_link_button;
   GtkPopover          *link_popover;
@@ -202,11 +203,22 @@ select_evidence_at (EvidentEvidencePanel *self,
                            gtk_list_box_get_row_at_index (self->evidence_list, position));
 }
 
+/* Evidence of a project open read-only is shown, not edited. */
+static gboolean
+is_editable (EvidentEvidencePanel *self)
+{
+  return self->project != NULL && !evident_project_get_read_only (self->project);
+}
+
 static GtkWidget *
 create_evidence_row_cb (gpointer item,
                         gpointer user_data)
 {
-  return evident_evidence_row_new (item);
+  EvidentEvidencePanel *self = user_data;
+  GtkWidget *row = evident_evidence_row_new (item);
+
+  evident_evidence_row_set_editable (EVIDENT_EVIDENCE_ROW (row), is_editable (self));
+  return row;
 }
 
 static void
@@ -260,7 +272,7 @@ sync_evidence (EvidentEvidencePanel *self)
         g_signal_handlers_disconnect_by_func (self->evidence_model, evidence_items_changed_cb,
                                               self);
       g_set_object (&self->evidence_model, model);
-      gtk_list_box_bind_model (self->evidence_list, model, create_evidence_row_cb, NULL, NULL);
+      gtk_list_box_bind_model (self->evidence_list, model, create_evidence_row_cb, self, NULL);
       if (model != NULL)
         g_signal_connect_object (model, "items-changed", G_CALLBACK (evidence_items_changed_cb),
                                  self, G_CONNECT_SWAPPED);
@@ -917,6 +929,7 @@ evident_evidence_panel_class_init (EvidentEvidencePanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/evidentapp/Evident/evident-evidence-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, EvidentEvidencePanel, evidence_list);
+  gtk_widget_class_bind_template_child (widget_class, EvidentEvidencePanel, placeholder_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentEvidencePanel, pending_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentEvidencePanel, add_link_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentEvidencePanel, link_popover);
@@ -986,6 +999,13 @@ evident_evidence_panel_set_project (EvidentEvidencePanel *self,
   if (project != NULL)
     g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self,
                              G_CONNECT_SWAPPED);
+  /* The add buttons follow the editor's actions; the link button has none. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_link_button),
+                            project == NULL || is_editable (self));
+  gtk_label_set_label (self->placeholder_label,
+                       project == NULL || is_editable (self)
+                       ? _("No evidence yet. Add files or links, or drop files here.")
+                       : _("No evidence"));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 

@@ -45,6 +45,8 @@ struct _EvidentWindow
   GtkWidget            *editor_pane;
   GtkWidget            *editor_separator;
   GtkWidget            *overview_pane;
+  GtkRevealer          *overview_read_only_banner;
+  GtkRevealer          *editor_read_only_banner;
   GtkWidget            *window_title;
   GtkLabel             *window_title_label;
   GtkLabel             *window_subtitle_label;
@@ -189,11 +191,12 @@ static void
 update_actions (EvidentWindow *self)
 {
   gboolean has_project = self->project != NULL;
+  gboolean editable = has_project && !evident_project_get_read_only (self->project);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 has_project && evident_project_get_can_undo (self->project));
+                                 editable && evident_project_get_can_undo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 has_project && evident_project_get_can_redo (self->project));
+                                 editable && evident_project_get_can_redo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy",
                                  has_project && self->copy_job == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_project);
@@ -210,7 +213,10 @@ static void
 update_title (EvidentWindow *self)
 {
   g_autofree char *basename = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
   const char *title;
+  gboolean read_only;
 
   if (self->project == NULL)
     {
@@ -218,17 +224,30 @@ update_title (EvidentWindow *self)
       gtk_label_set_label (self->window_title_label, _("Evident"));
       gtk_widget_set_visible (GTK_WIDGET (self->window_subtitle_label), FALSE);
       gtk_widget_set_tooltip_text (self->window_title, NULL);
+      gtk_revealer_set_reveal_child (self->overview_read_only_banner, FALSE);
+      gtk_revealer_set_reveal_child (self->editor_read_only_banner, FALSE);
       return;
     }
 
   title = evident_project_get_title (self->project);
   basename = g_file_get_basename (evident_project_get_file (self->project));
+  read_only = evident_project_get_read_only (self->project);
+  if (read_only)
+    {
+      /* Translators: the window's title for a project open read-only; %s is its title */
+      window_title = g_strdup_printf (_("%s (read-only)"), title);
+      /* Translators: under the project's title, for a project open read-only;
+       * %s is its file name */
+      subtitle = g_strdup_printf (_("Read-only · %s"), basename);
+    }
 
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_window_set_title (GTK_WINDOW (self), read_only ? window_title : title);
   gtk_label_set_label (self->window_title_label, title);
-  gtk_label_set_label (self->window_subtitle_label, basename);
+  gtk_label_set_label (self->window_subtitle_label, read_only ? subtitle : basename);
   gtk_widget_set_visible (GTK_WIDGET (self->window_subtitle_label), TRUE);
-  gtk_widget_set_tooltip_text (self->window_title, title);
+  gtk_widget_set_tooltip_text (self->window_title, read_only ? window_title : title);
+  gtk_revealer_set_reveal_child (self->overview_read_only_banner, read_only);
+  gtk_revealer_set_reveal_child (self->editor_read_only_banner, read_only);
 }
 
 static void
@@ -1053,6 +1072,8 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_pane);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_separator);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_pane);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_score_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title);
@@ -1224,6 +1245,9 @@ evident_window_set_project (EvidentWindow  *self,
                                G_CALLBACK (project_notify_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (project, "notify::can-redo",
+                               G_CALLBACK (project_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "notify::read-only",
                                G_CALLBACK (project_notify_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (project, "changed",
