@@ -165,14 +165,14 @@ static gboolean
 copy_tick_cb (gpointer data)
 {
   CopyWatch *watch = data;
-  EvidentCopyJob *job = evident_window_get_copy_job (watch->window);
+  EvidentJob *job = evident_window_get_copy_job (watch->window);
   AdwToast *toast;
 
   if (job == NULL)
     return G_SOURCE_REMOVE;
   watch->n_ticks++;
 
-  toast = evident_copy_job_get_progress_toast (job);
+  toast = evident_job_get_progress_toast (job);
   g_assert_nonnull (toast);
   if (g_str_has_prefix (adw_toast_get_title (toast), "Saving a copy… ")
       && !g_str_has_suffix (adw_toast_get_title (toast), " 100%"))
@@ -200,7 +200,7 @@ static void
 save_copy (CopyWatch *watch,
            GFile     *destination)
 {
-  EvidentCopyJob *job;
+  EvidentJob *job;
 
   evident_window_save_copy_to (watch->window, destination);
   job = evident_window_get_copy_job (watch->window);

@@ -12,11 +12,10 @@
  * the toast that says how it went. The copy runs on a worker
  * (evident_project_save_copy_async()), so that a project of hundreds of
  * megabytes never freezes the window; a toast follows its progress
- * ("Saving a copy… 42%") with a Cancel button. A copy that fails or is
- * cancelled leaves a file that was at the destination as it was (the core
- * writes beside it and renames only once complete); the error names the
- * file, not its whole path. The toasts come out as ::toast, for the
- * window to show.
+ * ("Saving a copy… 42%") with a Cancel button (EvidentJob). A copy that
+ * fails or is cancelled leaves a file that was at the destination as it
+ * was (the core writes beside it and renames only once complete); the
+ * error names the file, not its whole path.
  *
  * Where the copy goes is asked first, with the file chooser for projects,
  * which asks before it replaces a file; a name that only gained
@@ -25,40 +24,14 @@
 
 struct _EvidentCopyJob
 {
-  GObject         parent_instance;
+  EvidentJob      parent_instance;
 
   EvidentProject *project;
   GFile          *destination;
-  GCancellable   *cancellable;
-  AdwToast       *progress_toast;
   int             percent;
-  guint           running : 1;
 };
 
-G_DEFINE_FINAL_TYPE (EvidentCopyJob, evident_copy_job, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_RUNNING,
-  N_PROPS
-};
-
-enum {
-  TOAST,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
-/* Hands @toast (taken) to whoever shows toasts. */
-static void
-emit_toast (EvidentCopyJob *self,
-            AdwToast       *toast)
-{
-  g_signal_emit (self, signals[TOAST], 0, toast);
-  g_object_unref (toast);
-}
+G_DEFINE_FINAL_TYPE (EvidentCopyJob, evident_copy_job, EVIDENT_TYPE_JOB)
 
 /* @message with the destination's full path (as the core names files)
  * cut to its name: the user chose the folder a moment ago. */
@@ -75,16 +48,6 @@ name_the_file (EvidentCopyJob *self,
 }
 
 static void
-set_running (EvidentCopyJob *self,
-             gboolean        running)
-{
-  if (self->running == !!running)
-    return;
-  self->running = !!running;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-}
-
-static void
 progress_cb (goffset  current,
              goffset  total,
              gpointer user_data)
@@ -93,7 +56,7 @@ progress_cb (goffset  current,
   g_autofree char *title = NULL;
   int percent;
 
-  if (total <= 0 || self->progress_toast == NULL)
+  if (total <= 0)
     return;
   percent = (int) CLAMP (100 * current / total, 0, 100);
   if (percent == self->percent)
@@ -102,34 +65,7 @@ progress_cb (goffset  current,
 
   /* Translators: shown while a copy of the project is saved; %d is a percentage */
   title = g_strdup_printf (_("Saving a copy… %d%%"), percent);
-  adw_toast_set_title (self->progress_toast, title);
-}
-
-/* Cancel: the toast goes by itself. */
-static void
-progress_toast_button_clicked_cb (EvidentCopyJob *self,
-                                  AdwToast       *toast)
-{
-  g_cancellable_cancel (self->cancellable);
-}
-
-/* Dismissed by the user: the copy goes on, out of sight. */
-static void
-progress_toast_dismissed_cb (EvidentCopyJob *self,
-                             AdwToast       *toast)
-{
-  g_signal_handlers_disconnect_by_data (toast, self);
-  g_clear_object (&self->progress_toast);
-}
-
-static void
-dismiss_progress_toast (EvidentCopyJob *self)
-{
-  if (self->progress_toast == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (self->progress_toast, self);
-  adw_toast_dismiss (self->progress_toast);
-  g_clear_object (&self->progress_toast);
+  evident_job_show_progress (EVIDENT_JOB (self), title, TRUE);
 }
 
 static void
@@ -139,45 +75,42 @@ saved_cb (GObject      *object,
 {
   g_autoptr (EvidentCopyJob) self = user_data;
   g_autoptr (GError) error = NULL;
-
-  dismiss_progress_toast (self);
+  AdwToast *toast = NULL;
 
   if (evident_project_save_copy_finish (EVIDENT_PROJECT (object), result, &error))
     {
       g_autofree char *path = g_file_get_path (self->destination);
-      AdwToast *toast = adw_toast_new (_("Copy saved"));
 
+      toast = adw_toast_new (_("Copy saved"));
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "app.open-recent");
       adw_toast_set_action_target_value (toast, g_variant_new_string (path));
-      emit_toast (self, toast);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message = name_the_file (self, error->message);
       g_autofree char *escaped = g_markup_escape_text (message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
 
+      toast = adw_toast_new (escaped);
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_timeout (toast, 0);
-      emit_toast (self, toast);
     }
 
-  set_running (self, FALSE);
+  evident_job_finish (EVIDENT_JOB (self), toast);
+}
+
+static void
+evident_copy_job_run (EvidentJob *job)
+{
+  EvidentCopyJob *self = EVIDENT_COPY_JOB (job);
+
+  evident_job_show_progress (job, _("Saving a copy…"), TRUE);
+  evident_project_save_copy_async (self->project, self->destination,
+                                   evident_job_get_cancellable (job),
+                                   progress_cb, self, saved_cb, g_object_ref (self));
 }
 
 /* GObject */
-
-static void
-evident_copy_job_dispose (GObject *object)
-{
-  EvidentCopyJob *self = EVIDENT_COPY_JOB (object);
-
-  g_cancellable_cancel (self->cancellable);
-  dismiss_progress_toast (self);
-
-  G_OBJECT_CLASS (evident_copy_job_parent_class)->dispose (object);
-}
 
 static void
 evident_copy_job_finalize (GObject *object)
@@ -186,70 +119,23 @@ evident_copy_job_finalize (GObject *object)
 
   g_clear_object (&self->project);
   g_clear_object (&self->destination);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (evident_copy_job_parent_class)->finalize (object);
-}
-
-static void
-evident_copy_job_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  EvidentCopyJob *self = EVIDENT_COPY_JOB (object);
-
-  switch (prop_id)
-    {
-    case PROP_RUNNING:
-      g_value_set_boolean (value, self->running);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
 evident_copy_job_class_init (EvidentCopyJobClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  EvidentJobClass *job_class = EVIDENT_JOB_CLASS (klass);
 
-  object_class->dispose = evident_copy_job_dispose;
   object_class->finalize = evident_copy_job_finalize;
-  object_class->get_property = evident_copy_job_get_property;
-
-  /**
-   * EvidentCopyJob:running:
-   *
-   * Whether the copy is under way: from evident_copy_job_start() until
-   * it is saved, failed or cancelled.
-   */
-  properties[PROP_RUNNING] =
-    g_param_spec_boolean ("running", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * EvidentCopyJob::toast:
-   * @self: the job
-   * @toast: the progress, or how it went
-   *
-   * Emitted with a toast to show (adw_toast_overlay_add_toast() takes a
-   * reference of its own).
-   */
-  signals[TOAST] =
-    g_signal_new ("toast",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+  job_class->run = evident_copy_job_run;
 }
 
 static void
 evident_copy_job_init (EvidentCopyJob *self)
 {
-  self->cancellable = g_cancellable_new ();
   self->percent = -1;
 }
 
@@ -396,7 +282,7 @@ evident_copy_job_choose_destination_finish (GAsyncResult  *result,
  * @destination: where the copy goes; a file there is replaced once the
  *   copy is complete
  *
- * Returns: (transfer full): a job; evident_copy_job_start() starts it
+ * Returns: (transfer full): a job; evident_job_start() starts it
  */
 EvidentCopyJob *
 evident_copy_job_new (EvidentProject *project,
@@ -413,74 +299,10 @@ evident_copy_job_new (EvidentProject *project,
   return self;
 }
 
-/**
- * evident_copy_job_start:
- *
- * Starts the copy, and shows its progress in a toast with a Cancel
- * button.
- */
-void
-evident_copy_job_start (EvidentCopyJob *self)
-{
-  g_return_if_fail (EVIDENT_IS_COPY_JOB (self));
-  g_return_if_fail (!self->running && self->progress_toast == NULL);
-
-  set_running (self, TRUE);
-
-  self->progress_toast = adw_toast_new (_("Saving a copy…"));
-  adw_toast_set_timeout (self->progress_toast, 0);
-  adw_toast_set_button_label (self->progress_toast, _("_Cancel"));
-  g_signal_connect_object (self->progress_toast, "button-clicked",
-                           G_CALLBACK (progress_toast_button_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->progress_toast, "dismissed",
-                           G_CALLBACK (progress_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_emit (self, signals[TOAST], 0, self->progress_toast);
-
-  evident_project_save_copy_async (self->project, self->destination, self->cancellable,
-                                   progress_cb, self, saved_cb, g_object_ref (self));
-}
-
-/**
- * evident_copy_job_cancel:
- *
- * Stops the copy: a file that was at the destination stays as it was.
- */
-void
-evident_copy_job_cancel (EvidentCopyJob *self)
-{
-  g_return_if_fail (EVIDENT_IS_COPY_JOB (self));
-
-  g_cancellable_cancel (self->cancellable);
-  dismiss_progress_toast (self);
-}
-
-gboolean
-evident_copy_job_get_running (EvidentCopyJob *self)
-{
-  g_return_val_if_fail (EVIDENT_IS_COPY_JOB (self), FALSE);
-
-  return self->running;
-}
-
 GFile *
 evident_copy_job_get_destination (EvidentCopyJob *self)
 {
   g_return_val_if_fail (EVIDENT_IS_COPY_JOB (self), NULL);
 
   return self->destination;
-}
-
-/**
- * evident_copy_job_get_progress_toast:
- *
- * Returns: (transfer none) (nullable): the toast that shows the progress,
- *   while the copy runs and it was not dismissed
- */
-AdwToast *
-evident_copy_job_get_progress_toast (EvidentCopyJob *self)
-{
-  g_return_val_if_fail (EVIDENT_IS_COPY_JOB (self), NULL);
-
-  return self->progress_toast;
 }

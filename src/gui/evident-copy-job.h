@@ -3,13 +3,14 @@
 
 #include <adwaita.h>
 
+#include "evident-job.h"
 #include "evident-project.h"
 
 G_BEGIN_DECLS
 
 #define EVIDENT_TYPE_COPY_JOB (evident_copy_job_get_type ())
 
-G_DECLARE_FINAL_TYPE (EvidentCopyJob, evident_copy_job, EVIDENT, COPY_JOB, GObject)
+G_DECLARE_FINAL_TYPE (EvidentCopyJob, evident_copy_job, EVIDENT, COPY_JOB, EvidentJob)
 
 void            evident_copy_job_choose_destination (EvidentProject      *project,
                                                      GtkWindow           *parent,
@@ -20,10 +21,6 @@ GFile          *evident_copy_job_choose_destination_finish (GAsyncResult *result
 
 EvidentCopyJob *evident_copy_job_new                (EvidentProject *project,
                                                      GFile          *destination);
-void            evident_copy_job_start              (EvidentCopyJob *self);
-void            evident_copy_job_cancel             (EvidentCopyJob *self);
-gboolean        evident_copy_job_get_running        (EvidentCopyJob *self);
 GFile          *evident_copy_job_get_destination    (EvidentCopyJob *self);
-AdwToast       *evident_copy_job_get_progress_toast (EvidentCopyJob *self);
 
 G_END_DECLS

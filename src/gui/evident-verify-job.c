@@ -13,45 +13,18 @@
  * it. The stored files are hashed again on a worker
  * (evident_evidence_store_verify_async()); a toast follows the progress;
  * files that no longer match are listed in a dialog, with what to do,
- * and a clean result or an error ends in a toast. The toasts come out as
- * ::toast, for the window to show.
+ * and a clean result or an error ends in a toast (EvidentJob).
  */
 
 struct _EvidentVerifyJob
 {
-  GObject         parent_instance;
+  EvidentJob      parent_instance;
 
   EvidentProject *project;
   GWeakRef        parent;
-  GCancellable   *cancellable;
-  AdwToast       *progress_toast;
-  guint           running : 1;
 };
 
-G_DEFINE_FINAL_TYPE (EvidentVerifyJob, evident_verify_job, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_RUNNING,
-  N_PROPS
-};
-
-enum {
-  TOAST,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
-/* Hands @toast (taken) to whoever shows toasts. */
-static void
-emit_toast (EvidentVerifyJob *self,
-            AdwToast         *toast)
-{
-  g_signal_emit (self, signals[TOAST], 0, toast);
-  g_object_unref (toast);
-}
+G_DEFINE_FINAL_TYPE (EvidentVerifyJob, evident_verify_job, EVIDENT_TYPE_JOB)
 
 static void
 verify_progress_cb (goffset  current,
@@ -61,12 +34,12 @@ verify_progress_cb (goffset  current,
   EvidentVerifyJob *self = user_data;
   g_autofree char *title = NULL;
 
-  if (total <= 0 || self->progress_toast == NULL)
+  if (total <= 0)
     return;
 
   /* Translators: shown while evidence is verified; %d is a percentage */
   title = g_strdup_printf (_("Verifying evidence… %d%%"), (int) (100 * current / total));
-  adw_toast_set_title (self->progress_toast, title);
+  evident_job_show_progress (EVIDENT_JOB (self), title, FALSE);
 }
 
 static void
@@ -111,9 +84,8 @@ show_mismatches (EvidentVerifyJob *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-show_result (EvidentVerifyJob *self,
-             guint             n_checked)
+static AdwToast *
+create_result_toast (guint n_checked)
 {
   g_autofree char *title = NULL;
 
@@ -124,16 +96,7 @@ show_result (EvidentVerifyJob *self,
                                        "All %u stored files match",
                                        n_checked),
                              n_checked);
-  emit_toast (self, adw_toast_new (title));
-}
-
-static void
-dismiss_progress_toast (EvidentVerifyJob *self)
-{
-  if (self->progress_toast == NULL)
-    return;
-  adw_toast_dismiss (self->progress_toast);
-  g_clear_object (&self->progress_toast);
+  return adw_toast_new (title);
 }
 
 static void
@@ -144,46 +107,39 @@ verify_cb (GObject      *object,
   g_autoptr (EvidentVerifyJob) self = user_data;
   g_autoptr (GPtrArray) mismatches = NULL;
   g_autoptr (GError) error = NULL;
+  AdwToast *toast = NULL;
   guint n_checked = 0;
-  gboolean done;
 
-  done = evident_evidence_store_verify_finish (EVIDENT_EVIDENCE_STORE (object), result,
-                                               &n_checked, &mismatches, &error);
-  dismiss_progress_toast (self);
-
-  /* Cancelled: another project, or the window went. */
-  if (!g_cancellable_is_cancelled (self->cancellable))
+  if (!evident_evidence_store_verify_finish (EVIDENT_EVIDENCE_STORE (object), result,
+                                             &n_checked, &mismatches, &error))
     {
-      if (!done)
-        {
-          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-          AdwToast *toast = adw_toast_new (escaped);
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-          emit_toast (self, toast);
-        }
-      else if (mismatches != NULL && mismatches->len > 0)
-        show_mismatches (self, mismatches);
-      else
-        show_result (self, n_checked);
+      toast = adw_toast_new (escaped);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
     }
+  else if (mismatches == NULL || mismatches->len == 0)
+    toast = create_result_toast (n_checked);
+  /* Cancelled: another project, or the window went. */
+  else if (!g_cancellable_is_cancelled (evident_job_get_cancellable (EVIDENT_JOB (self))))
+    show_mismatches (self, mismatches);
 
-  self->running = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  evident_job_finish (EVIDENT_JOB (self), toast);
+}
+
+static void
+evident_verify_job_run (EvidentJob *job)
+{
+  EvidentVerifyJob *self = EVIDENT_VERIFY_JOB (job);
+
+  evident_job_show_progress (job, _("Verifying evidence…"), FALSE);
+  evident_evidence_store_verify_async (evident_evidence_store_get_for_project (self->project),
+                                       evident_job_get_cancellable (job),
+                                       verify_progress_cb, self,
+                                       verify_cb, g_object_ref (self));
 }
 
 /* GObject */
-
-static void
-evident_verify_job_dispose (GObject *object)
-{
-  EvidentVerifyJob *self = EVIDENT_VERIFY_JOB (object);
-
-  g_cancellable_cancel (self->cancellable);
-  dismiss_progress_toast (self);
-
-  G_OBJECT_CLASS (evident_verify_job_parent_class)->dispose (object);
-}
 
 static void
 evident_verify_job_finalize (GObject *object)
@@ -192,70 +148,23 @@ evident_verify_job_finalize (GObject *object)
 
   g_clear_object (&self->project);
   g_weak_ref_clear (&self->parent);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (evident_verify_job_parent_class)->finalize (object);
-}
-
-static void
-evident_verify_job_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  EvidentVerifyJob *self = EVIDENT_VERIFY_JOB (object);
-
-  switch (prop_id)
-    {
-    case PROP_RUNNING:
-      g_value_set_boolean (value, self->running);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
 evident_verify_job_class_init (EvidentVerifyJobClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  EvidentJobClass *job_class = EVIDENT_JOB_CLASS (klass);
 
-  object_class->dispose = evident_verify_job_dispose;
   object_class->finalize = evident_verify_job_finalize;
-  object_class->get_property = evident_verify_job_get_property;
-
-  /**
-   * EvidentVerifyJob:running:
-   *
-   * Whether the files are being verified: from evident_verify_job_start()
-   * until the result is shown, or the job cancelled.
-   */
-  properties[PROP_RUNNING] =
-    g_param_spec_boolean ("running", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * EvidentVerifyJob::toast:
-   * @self: the job
-   * @toast: the progress, or how it went
-   *
-   * Emitted with a toast to show (adw_toast_overlay_add_toast() takes a
-   * reference of its own).
-   */
-  signals[TOAST] =
-    g_signal_new ("toast",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+  job_class->run = evident_verify_job_run;
 }
 
 static void
 evident_verify_job_init (EvidentVerifyJob *self)
 {
-  self->cancellable = g_cancellable_new ();
   g_weak_ref_init (&self->parent, NULL);
 }
 
@@ -266,7 +175,7 @@ evident_verify_job_init (EvidentVerifyJob *self)
  * @project: the project whose stored files to verify
  * @parent: (nullable): the window the mismatches dialog belongs to
  *
- * Returns: (transfer full): a job; evident_verify_job_start() starts it
+ * Returns: (transfer full): a job; evident_job_start() starts it
  */
 EvidentVerifyJob *
 evident_verify_job_new (EvidentProject *project,
@@ -281,59 +190,4 @@ evident_verify_job_new (EvidentProject *project,
   self->project = g_object_ref (project);
   g_weak_ref_set (&self->parent, parent);
   return self;
-}
-
-void
-evident_verify_job_start (EvidentVerifyJob *self)
-{
-  g_return_if_fail (EVIDENT_IS_VERIFY_JOB (self));
-  g_return_if_fail (!self->running);
-
-  self->running = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-
-  self->progress_toast = adw_toast_new (_("Verifying evidence…"));
-  adw_toast_set_timeout (self->progress_toast, 0);
-  g_signal_emit (self, signals[TOAST], 0, self->progress_toast);
-
-  evident_evidence_store_verify_async (evident_evidence_store_get_for_project (self->project),
-                                       self->cancellable,
-                                       verify_progress_cb, self,
-                                       verify_cb, g_object_ref (self));
-}
-
-/**
- * evident_verify_job_cancel:
- *
- * Stops verifying: nothing more is shown.
- */
-void
-evident_verify_job_cancel (EvidentVerifyJob *self)
-{
-  g_return_if_fail (EVIDENT_IS_VERIFY_JOB (self));
-
-  g_cancellable_cancel (self->cancellable);
-  dismiss_progress_toast (self);
-}
-
-gboolean
-evident_verify_job_get_running (EvidentVerifyJob *self)
-{
-  g_return_val_if_fail (EVIDENT_IS_VERIFY_JOB (self), FALSE);
-
-  return self->running;
-}
-
-/**
- * evident_verify_job_get_progress_toast:
- *
- * Returns: (transfer none) (nullable): the toast that shows the progress
- *   while the files are verified
- */
-AdwToast *
-evident_verify_job_get_progress_toast (EvidentVerifyJob *self)
-{
-  g_return_val_if_fail (EVIDENT_IS_VERIFY_JOB (self), NULL);
-
-  return self->progress_toast;
 }

@@ -3,19 +3,16 @@
 
 #include <adwaita.h>
 
+#include "evident-job.h"
 #include "evident-project.h"
 
 G_BEGIN_DECLS
 
 #define EVIDENT_TYPE_VERIFY_JOB (evident_verify_job_get_type ())
 
-G_DECLARE_FINAL_TYPE (EvidentVerifyJob, evident_verify_job, EVIDENT, VERIFY_JOB, GObject)
+G_DECLARE_FINAL_TYPE (EvidentVerifyJob, evident_verify_job, EVIDENT, VERIFY_JOB, EvidentJob)
 
-EvidentVerifyJob *evident_verify_job_new                (EvidentProject   *project,
-                                                         GtkWindow        *parent);
-void              evident_verify_job_start              (EvidentVerifyJob *self);
-void              evident_verify_job_cancel             (EvidentVerifyJob *self);
-gboolean          evident_verify_job_get_running        (EvidentVerifyJob *self);
-AdwToast         *evident_verify_job_get_progress_toast (EvidentVerifyJob *self);
+EvidentVerifyJob *evident_verify_job_new (EvidentProject *project,
+                                          GtkWindow      *parent);
 
 G_END_DECLS

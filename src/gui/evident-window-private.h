@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "evident-copy-job.h"
+#include "evident-job.h"
 #include "evident-item-editor.h"
 #include "evident-item-list.h"
 #include "evident-overview.h"
@@ -22,7 +22,7 @@ EvidentPreview     *evident_window_get_preview      (EvidentWindow *self);
 
 void                evident_window_save_copy_to     (EvidentWindow *self,
                                                      GFile         *destination);
-EvidentCopyJob     *evident_window_get_copy_job     (EvidentWindow *self);
+EvidentJob         *evident_window_get_copy_job     (EvidentWindow *self);
 void                evident_window_set_closing_notice_delay (EvidentWindow *self,
                                                              guint          ms);
 

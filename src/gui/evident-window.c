@@ -73,9 +73,9 @@ struct _EvidentWindow
   /* How long a project's clean-up runs before the window says so */
   guint                 closing_notice_delay_ms;
   /* Set while evidence is verified */
-  EvidentVerifyJob     *verify_job;
+  EvidentJob           *verify_job;
   /* Set while a copy of the project is saved */
-  EvidentCopyJob       *copy_job;
+  EvidentJob           *copy_job;
 
   /* Where a press on an item in the folded item list began. */
   double                press_x;
@@ -700,29 +700,54 @@ job_toast_cb (EvidentWindow *self,
   evident_window_add_toast (self, g_object_ref (toast));
 }
 
+/* A job that ended lets its action be used again. */
 static void
-verify_job_running_cb (EvidentWindow    *self,
-                       GParamSpec       *pspec,
-                       EvidentVerifyJob *job)
+job_running_cb (EvidentWindow *self,
+                GParamSpec    *pspec,
+                EvidentJob    *job)
 {
-  if (evident_verify_job_get_running (job) || job != self->verify_job)
+  EvidentJob **slot = job == self->copy_job ? &self->copy_job
+                      : job == self->verify_job ? &self->verify_job
+                      : NULL;
+
+  if (evident_job_get_running (job) || slot == NULL)
     return;
 
   g_signal_handlers_disconnect_by_data (job, self);
-  g_clear_object (&self->verify_job);
+  g_clear_object (slot);
   update_actions (self);
 }
 
-/* Stops verifying: the project it verifies goes, or the window. */
+/* Runs @job (taken) in @slot; its toasts show in the window. */
 static void
-cancel_verification (EvidentWindow *self)
+start_job (EvidentWindow  *self,
+           EvidentJob    **slot,
+           EvidentJob     *job)
 {
-  if (self->verify_job == NULL)
-    return;
+  g_assert (*slot == NULL);
 
-  g_signal_handlers_disconnect_by_data (self->verify_job, self);
-  evident_verify_job_cancel (self->verify_job);
-  g_clear_object (&self->verify_job);
+  *slot = job;
+  g_signal_connect_object (job, "toast", G_CALLBACK (job_toast_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (job, "notify::running", G_CALLBACK (job_running_cb), self,
+                           G_CONNECT_SWAPPED);
+  evident_job_start (job);
+  update_actions (self);
+}
+
+/* Stops the jobs: the project they work on goes, or the window. */
+static void
+cancel_jobs (EvidentWindow *self)
+{
+  EvidentJob **slots[] = { &self->copy_job, &self->verify_job };
+
+  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
+    {
+      if (*slots[i] == NULL)
+        continue;
+      g_signal_handlers_disconnect_by_data (*slots[i], self);
+      evident_job_cancel (*slots[i]);
+      g_clear_object (slots[i]);
+    }
 }
 
 /* Actions */
@@ -761,31 +786,6 @@ redo_action (GtkWidget  *widget,
   evident_item_editor_flush (self->item_editor);
   if (!evident_project_redo (self->project, &error))
     toast_error (self, error);
-}
-
-static void
-copy_job_running_cb (EvidentWindow  *self,
-                     GParamSpec     *pspec,
-                     EvidentCopyJob *job)
-{
-  if (evident_copy_job_get_running (job) || job != self->copy_job)
-    return;
-
-  g_signal_handlers_disconnect_by_data (job, self);
-  g_clear_object (&self->copy_job);
-  update_actions (self);
-}
-
-/* Stops a copy under way: the project it copies goes, or the window. */
-static void
-cancel_copy (EvidentWindow *self)
-{
-  if (self->copy_job == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->copy_job, self);
-  evident_copy_job_cancel (self->copy_job);
-  g_clear_object (&self->copy_job);
 }
 
 static void
@@ -936,13 +936,8 @@ verify_evidence_action (GtkWidget  *widget,
   if (self->project == NULL || self->verify_job != NULL)
     return;
 
-  self->verify_job = evident_verify_job_new (self->project, GTK_WINDOW (self));
-  g_signal_connect_object (self->verify_job, "toast", G_CALLBACK (job_toast_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->verify_job, "notify::running",
-                           G_CALLBACK (verify_job_running_cb), self, G_CONNECT_SWAPPED);
-  evident_verify_job_start (self->verify_job);
-  update_actions (self);
+  start_job (self, &self->verify_job,
+             EVIDENT_JOB (evident_verify_job_new (self->project, GTK_WINDOW (self))));
 }
 
 /* GObject */
@@ -972,8 +967,7 @@ evident_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, settings_changed_cb, self);
 
-  cancel_verification (self);
-  cancel_copy (self);
+  cancel_jobs (self);
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
@@ -1228,8 +1222,7 @@ evident_window_set_project (EvidentWindow  *self,
   old = g_steal_pointer (&self->project);
   if (old != NULL)
     g_signal_handlers_disconnect_by_data (old, self);
-  cancel_verification (self);
-  cancel_copy (self);
+  cancel_jobs (self);
 
   if (project != NULL)
     {
@@ -1314,9 +1307,9 @@ evident_window_add_toast (EvidentWindow *self,
   /* A toast that follows work under way stays up for as long as the work
    * takes: others show over it at once, and it comes back after them. */
   if (self->copy_job != NULL)
-    progress[0] = evident_copy_job_get_progress_toast (self->copy_job);
+    progress[0] = evident_job_get_progress_toast (self->copy_job);
   if (self->verify_job != NULL)
-    progress[1] = evident_verify_job_get_progress_toast (self->verify_job);
+    progress[1] = evident_job_get_progress_toast (self->verify_job);
   if ((progress[0] != NULL || progress[1] != NULL)
       && toast != progress[0] && toast != progress[1])
     adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -1425,17 +1418,11 @@ evident_window_save_copy_to (EvidentWindow *self,
   if (self->project == NULL || self->copy_job != NULL)
     return;
 
-  self->copy_job = evident_copy_job_new (self->project, destination);
-  g_signal_connect_object (self->copy_job, "toast", G_CALLBACK (job_toast_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->copy_job, "notify::running", G_CALLBACK (copy_job_running_cb),
-                           self, G_CONNECT_SWAPPED);
-  evident_copy_job_start (self->copy_job);
-  update_actions (self);
+  start_job (self, &self->copy_job, EVIDENT_JOB (evident_copy_job_new (self->project, destination)));
 }
 
 /* Tests: the copy under way, if any */
-EvidentCopyJob *
+EvidentJob *
 evident_window_get_copy_job (EvidentWindow *self)
 {
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
