@@ -480,6 +480,7 @@ test_read_only (gconstpointer data)
   GtkWidget *editor;
   GtkWidget *notes;
   GtkWidget *row;
+  GtkWidget *undo_button;
   EvidentItem *item;
   EvidentStatus status;
 
@@ -533,8 +534,14 @@ test_read_only (gconstpointer data)
   g_assert_false (gtk_widget_get_sensitive (find_by_tooltip (editor, "Add Files…")));
   g_assert_false (gtk_widget_get_sensitive (find_by_tooltip (editor, "Add a Link…")));
 
-  /* The editor's actions, the keyboard's way in, and undo change nothing
-   * and complain of nothing. */
+  /* Undo is off though there is history, and the editor's actions, the
+   * keyboard's way in, change nothing and complain of nothing. */
+  undo_button = gtk_button_new_with_label ("Undo");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (undo_button), "win.undo");
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (evident_window_get_sidebar (window)))),
+                  undo_button);
+  evident_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (undo_button));
   status = evident_item_get_status (item);
   gtk_widget_activate_action (editor, "editor.set-status", "s",
                               status == EVIDENT_STATUS_MET ? "not-met" : "met");
