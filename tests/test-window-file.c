@@ -9,7 +9,8 @@
  * beside itself. Closing (the window,
  * or another project in its place) returns at once: the clean-up runs
  * while the main loop goes on, holds the application, and says
- * "Closing “…”…" only when it takes longer than a moment. */
+ * "Closing “…”…" only when it takes longer than a moment; the application
+ * opens a file still being cleaned up once it is free. */
 
 #include "config.h"
 
@@ -20,6 +21,7 @@
 
 #include <adwaita.h>
 
+#include "evident-application.h"
 #include "evident-evidence-row.h"
 #include "evident-evidence-store.h"
 #include "evident-item.h"
@@ -681,6 +683,65 @@ test_switch_project_notice (void)
   evident_test_remove_dir (dir_b);
 }
 
+static gboolean
+has_window_for (gpointer data)
+{
+  gpointer *pair = data;
+
+  return evident_application_find_window (pair[0], pair[1]) != NULL;
+}
+
+/* Issue #9: a project opened again while the window that had it still
+ * cleans it up opens once the clean-up is done, not with "open in another
+ * window" after the main thread waited for the lock. */
+static void
+test_reopen_while_closing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (EvidentProject) project = evident_test_create_sample_project ("reopen", &dir);
+  g_autoptr (GFile) file = g_object_ref (evident_project_get_file (project));
+  g_autoptr (EvidentApplication) application = evident_application_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GList) windows = NULL;
+  gpointer pair[2] = { application, file };
+  GtkWindow *window;
+
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (application), NULL, &error))
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  add_cleanup_work (project, dir);
+  evident_project_close (project);
+  g_clear_object (&project);
+
+  evident_application_open_file (application, file, NULL);
+  window = evident_application_find_window (application, file);
+  g_assert_nonnull (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  gtk_window_close (window);
+  g_assert_null (window);
+  g_assert_true (evident_project_closer_is_closing (file));
+  evident_application_open_file (application, file, NULL);
+  g_assert_true (evident_test_wait_until (has_window_for, pair));
+  g_assert_false (evident_project_closer_is_closing (file));
+
+  /* One window, showing the project: no error dialog beside it. */
+  windows = gtk_application_get_windows (GTK_APPLICATION (application));
+  windows = g_list_copy (windows);
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  g_assert_true (EVIDENT_IS_WINDOW (windows->data));
+  g_assert_nonnull (evident_window_get_project (windows->data));
+
+  gtk_window_close (windows->data);
+  g_assert_true (evident_test_wait_until (file_is_free, file));
+  evident_test_pump ();
+  evident_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,6 +762,7 @@ main (int   argc,
                         test_read_only);
   g_test_add_func ("/window-file/close-window-in-background", test_close_window_in_background);
   g_test_add_func ("/window-file/switch-project-notice", test_switch_project_notice);
+  g_test_add_func ("/window-file/reopen-while-closing", test_reopen_while_closing);
 
   return g_test_run ();
 }
