@@ -15,6 +15,16 @@ int evident_cli_new      (EvidentCliContext  *cli,
 int evident_cli_check    (EvidentCliContext  *cli,
                           GError            **error);
 
+/* evident-cli-checklist.c */
+extern const EvidentCliOptions evident_cli_inspect_options;
+int evident_cli_inspect  (EvidentCliContext  *cli,
+                          GError            **error);
+
+/* evident-cli-export.c */
+extern const EvidentCliOptions evident_cli_export_options;
+int evident_cli_export   (EvidentCliContext  *cli,
+                          GError            **error);
+
 /* evident-cli-items.c */
 extern const EvidentCliOptions evident_cli_set_options;
 int evident_cli_items    (EvidentCliContext  *cli,

@@ -19,6 +19,7 @@
 #define INSPECT EVIDENT_CLI_PROJECT_INSPECT
 #define JSON   EVIDENT_CLI_JSON
 #define NONE   EVIDENT_CLI_FLAGS_NONE
+#define FILE_ARG EVIDENT_CLI_PROJECT_NONE
 
 /* Every command, in the order `evident-cli --help` lists them. The driver
  * (evident-cli-driver.c) parses the options, counts the arguments (the
@@ -27,8 +28,10 @@
 static const EvidentCliCommand commands[] = {
   /* name, arguments, summary,
    *   fewest and most arguments, project, flags, options, work */
-  { "new", N_("PROJECT --checklist FILE.csv"), N_("Create a project from a checklist"),
+  { "new", N_("PROJECT --checklist FILE"), N_("Create a project from a checklist"),
     1, 1, CREATE, NONE, &evident_cli_new_options, evident_cli_new },
+  { "inspect", N_("FILE"), N_("Show how a checklist file would be imported"),
+    1, 1, FILE_ARG, JSON, &evident_cli_inspect_options, evident_cli_inspect },
   { "items", N_("PROJECT"), N_("List the items"),
     1, 1, READ, JSON, NULL, evident_cli_items },
   { "set", N_("PROJECT REF"), N_("Edit an item"),
@@ -57,6 +60,9 @@ static const EvidentCliCommand commands[] = {
     2, 2, READ, NONE, &evident_cli_pack_options, evident_cli_pack },
   { "verify-pack", N_("PACK.zip"), N_("Check an evidence pack against its manifest"),
     1, 1, EVIDENT_CLI_PROJECT_NONE, NONE, &evident_cli_verify_pack_options, evident_cli_verify_pack },
+  { "export", N_("PROJECT --format FORMAT OUTFILE"),
+    N_("Write the self-assessment, a spreadsheet or CSV for Evident or Jira"),
+    2, 2, READ, NONE, &evident_cli_export_options, evident_cli_export },
   { "exempt", N_("PROJECT CHAPTER|SECTION"),
     N_("Exempt a chapter or section (all its items not applicable), or lift it"),
     2, 2, WRITE, NONE, &evident_cli_exempt_options, evident_cli_exempt },

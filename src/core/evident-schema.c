@@ -108,7 +108,45 @@ static const char *migrations[EVIDENT_PROJECT_SCHEMA_VERSION] = {
   "  REFERENCES evidence (id) ON DELETE SET NULL;"
   "CREATE INDEX history_evidence ON history (evidence_id);",
 
-  /* 3 → 4: the way to the audit. Exemptions of a whole chapter or
+  /* 3 → 4: what a checklist file brings besides its items, for the
+   * self-assessment's hand-in. An item's response is the text for the
+   * auditor ("Partner Response"), edited like its note; its extra fields
+   * are the source's other columns, read-only, in column order. The
+   * workbook it was imported from is kept (its bytes a blob, so that the
+   * project carries it to another laptop), with each sheet's answer
+   * columns, and each item's place in it. Owners may have an e-mail
+   * address (Jira's assignee). The import's layout and mapping are
+   * settings in `project` (import-file, import-layout, import-mapping). */
+  "ALTER TABLE items ADD COLUMN response TEXT;"
+  "ALTER TABLE owners ADD COLUMN email TEXT;"
+  "CREATE TABLE item_extras ("
+  "  item_id INTEGER NOT NULL REFERENCES items (id),"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (item_id, position));"
+  "CREATE TABLE workbooks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  filename TEXT NOT NULL,"
+  "  layout TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL REFERENCES blobs (sha256),"
+  "  imported_at TEXT NOT NULL);"
+  "CREATE TABLE workbook_sheets ("
+  "  workbook_id INTEGER NOT NULL REFERENCES workbooks (id),"
+  "  sheet INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  part TEXT NOT NULL,"
+  "  met_column INTEGER,"
+  "  response_column INTEGER,"
+  "  PRIMARY KEY (workbook_id, sheet));"
+  "CREATE TABLE item_sources ("
+  "  item_id INTEGER PRIMARY KEY REFERENCES items (id),"
+  "  workbook_id INTEGER NOT NULL,"
+  "  sheet INTEGER NOT NULL,"
+  "  row INTEGER NOT NULL CHECK (row >= 0),"
+  "  FOREIGN KEY (workbook_id, sheet) REFERENCES workbook_sheets (workbook_id, sheet));",
+
+  /* 4 → 5: the way to the audit. Exemptions of a whole chapter or
    * section (each with the status and reason its items had before),
    * sessions (dry run, pre-audit, validation audit) with their scope,
    * participants, states, verdicts and findings, and the agenda of their
