@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "evident-audit-private.h"
 #include "evident-blob-store.h"
 #include "evident-chapter-private.h"
 #include "evident-csv.h"
@@ -304,7 +305,8 @@ load (EvidentProject  *self,
 {
   if (!evident_db_begin_read (self->db, error))
     return FALSE;
-  if (!load_settings (self, error) || !load_items (self, error))
+  if (!load_settings (self, error) || !load_items (self, error)
+      || !evident_audit_load (self, error))
     {
       evident_db_rollback (self->db);
       return FALSE;
@@ -887,6 +889,8 @@ emit_changed (EvidentProject *self)
 {
   self->score_dirty = TRUE;
   update_undo_state (self);
+  /* Exemptions, sessions and findings follow the edit, undo or redo. */
+  evident_audit_sync (self);
   /* Listeners get an up-to-date score and chapters; without any (the
    * command line), scoring waits until asked for. */
   if (g_signal_has_handler_pending (self, signals[CHANGED], 0, FALSE))
