@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <time.h>
 
@@ -12,6 +11,7 @@
 #include "evident-preview-private.h"
 #include "evident-resources.h"
 #include "evident-sample.h"
+#include "evident-test-utils.h"
 #include "evident-window-private.h"
 
 /*
@@ -29,74 +29,48 @@
 
 static void bench_select_item (void);
 
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
+/* A page like a process document's: a title, paragraphs, a diagram. */
+static void
+draw_page (cairo_t  *cr,
+           int       page,
+           gpointer  user_data)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  const char *document = user_data;
+  g_autofree char *title = g_strdup_printf ("%d. %s, section %d", page + 1, document, page + 1);
+
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_font_size (cr, 20);
+  cairo_move_to (cr, 56, 80);
+  cairo_show_text (cr, title);
+
+  cairo_set_font_size (cr, 10);
+  for (int line = 0; line < 40; line++)
+    {
+      cairo_move_to (cr, 56, 120 + line * 14);
+      cairo_show_text (cr, "The team reviews every change in a pull request; "
+                           "the pipeline runs the tests and deploys to staging.");
+    }
+
+  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+  cairo_rectangle (cr, 56, 700, 200, 80);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.76, 0.49);
+  cairo_arc (cr, 420, 740, 40, 0, 2 * G_PI);
+  cairo_fill (cr);
 }
 
-/* Pages like a process document: a title, paragraphs, a diagram. */
 static GBytes *
 make_pdf_titled (int         n_pages,
                  const char *document)
 {
-  GByteArray *array = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_cb, array, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-
-  for (int i = 0; i < n_pages; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("%d. %s, section %d", i + 1, document, i + 1);
-
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_set_font_size (cr, 20);
-      cairo_move_to (cr, 56, 80);
-      cairo_show_text (cr, title);
-
-      cairo_set_font_size (cr, 10);
-      for (int line = 0; line < 40; line++)
-        {
-          cairo_move_to (cr, 56, 120 + line * 14);
-          cairo_show_text (cr, "The team reviews every change in a pull request; "
-                               "the pipeline runs the tests and deploys to staging.");
-        }
-
-      cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
-      cairo_rectangle (cr, 56, 700, 200, 80);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0.2, 0.76, 0.49);
-      cairo_arc (cr, 420, 740, 40, 0, 2 * G_PI);
-      cairo_fill (cr);
-
-      cairo_show_page (cr);
-    }
-
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-
-  return g_byte_array_free_to_bytes (array);
+  return evident_test_make_pdf (n_pages, 595, 842, draw_page, (gpointer) document);
 }
 
 static GBytes *
 make_pdf (int n_pages)
 {
   return make_pdf_titled (n_pages, "Operational process");
-}
-
-static void
-pump (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (500);
 }
 
 static int
@@ -258,7 +232,7 @@ main (int   argc,
   view = evident_preview_get_page_view (preview);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (preview));
   gtk_window_present (GTK_WINDOW (window));
-  pump (300);
+  evident_test_run (300);
 
   g_print ("renderer: %s\n",
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
@@ -270,7 +244,7 @@ main (int   argc,
       gint64 start;
 
       evident_preview_clear (preview);
-      pump (100);
+      evident_test_run (100);
 
       start = g_get_monotonic_time ();
       evident_preview_set_bytes (preview, short_pdf, "application/pdf", "process.pdf");
@@ -297,7 +271,7 @@ main (int   argc,
       g_print ("200 pages: page 1 not shown within 10 s\n");
       return 0;
     }
-  pump (300);
+  evident_test_run (300);
 
   scroller.vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   probe.gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -306,7 +280,7 @@ main (int   argc,
 
   while (!scroller.done)
     g_main_context_iteration (NULL, TRUE);
-  pump (500);
+  evident_test_run (500);
   g_source_remove (probe_id);
 
   stall = probe.max_gap / 1000.0;
@@ -334,7 +308,7 @@ main (int   argc,
            evident_page_view_get_n_rendered (view), evident_page_view_get_n_cached (view));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  pump (100);
+  evident_test_run (100);
 
   bench_select_item ();
 
@@ -420,13 +394,13 @@ bench_select_item (void)
                                MIN (geometry.height, 900));
   evident_window_set_project (window, project);
   gtk_window_present (GTK_WINDOW (window));
-  pump (300);
+  evident_test_run (300);
 
   list = evident_window_get_item_list (window);
   view = evident_preview_get_page_view (evident_window_get_preview (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-item", "s", refs[1]);
-  pump (500);
+  evident_test_run (500);
   beside = gtk_widget_get_mapped (GTK_WIDGET (evident_window_get_preview (window)));
 
   for (int i = 0; i < N_RUNS; i++)
@@ -438,7 +412,7 @@ bench_select_item (void)
       if (!gtk_widget_get_mapped (GTK_WIDGET (evident_window_get_preview (window))))
         g_signal_emit_by_name (editor, "evidence-activated",
                                evident_item_editor_get_selected_evidence (editor));
-      pump (200);
+      evident_test_run (200);
       select_start = g_get_monotonic_time ();
       evident_item_list_set_selected_item (list, item);
       if (!shown_since_start (view, 10000))
@@ -460,7 +434,7 @@ bench_select_item (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  pump (200);
+  evident_test_run (200);
   g_object_unref (window);
   g_clear_object (&project);
 

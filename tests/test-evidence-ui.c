@@ -14,17 +14,16 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <cairo-pdf.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
+#include "evident-enums-util.h"
 #include "evident-evidence.h"
+#include "evident-item-history.h"
 #include "evident-page-view.h"
+#include "evident-project-closer.h"
 #include "evident-preview-private.h"
-#include "evident-sample.h"
+#include "evident-test-utils.h"
 #include "evident-window-private.h"
-
-#define TIMEOUT_MS 10000
 
 typedef struct
 {
@@ -38,98 +37,22 @@ typedef struct
 
 /* Helpers */
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for a moment: layout, frame clock, idles. */
+/* A page of the test's PDF: a title and a red rectangle. */
 static void
-pump (void)
+draw_page (cairo_t  *cr,
+           int       page,
+           gpointer  user_data)
 {
-  gboolean done = FALSE;
+  g_autofree char *title = g_strdup_printf ("Access control process, page %d", page + 1);
 
-  g_timeout_add (100, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A two-page PDF: a title and a red rectangle on each page. */
-static GBytes *
-make_pdf (void)
-{
-  GByteArray *array = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_cb, array, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  for (int page = 0; page < 2; page++)
-    {
-      g_autofree char *title = g_strdup_printf ("Access control process, page %d", page + 1);
-
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-      cairo_set_font_size (cr, 18);
-      cairo_move_to (cr, 72, 72);
-      cairo_show_text (cr, title);
-      cairo_set_source_rgb (cr, 1, 0, 0);
-      cairo_rectangle (cr, 72, 120, 300, 200);
-      cairo_fill (cr);
-      cairo_show_page (cr);
-    }
-
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (array);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 18);
+  cairo_move_to (cr, 72, 72);
+  cairo_show_text (cr, title);
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_rectangle (cr, 72, 120, 300, 200);
+  cairo_fill (cr);
 }
 
 static void
@@ -158,13 +81,9 @@ set_up_window (Fixture *fixture,
                int      width,
                int      height)
 {
-  fixture->window = g_object_ref (evident_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  evident_window_set_project (fixture->window, fixture->project);
+  fixture->window = evident_test_window_new (fixture->project, width, height);
   g_signal_connect (evident_window_get_item_editor (fixture->window), "toast",
                     G_CALLBACK (toast_cb), fixture);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  pump ();
 }
 
 static void
@@ -172,14 +91,11 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) pdf = make_pdf ();
+  g_autoptr (GBytes) pdf = evident_test_make_pdf (2, 595, 842, draw_page, NULL);
   g_autofree char *pdf_path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("evident-test-evidence-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->file = g_file_new_build_filename (fixture->dir, "sample.evident", NULL);
-  fixture->project = evident_sample_create_project (fixture->file, TRUE, NULL, &error);
-  g_assert_no_error (error);
+  fixture->project = evident_test_create_sample_project ("evidence-ui", &fixture->dir);
+  fixture->file = g_object_ref (evident_project_get_file (fixture->project));
 
   pdf_path = g_build_filename (fixture->dir, "Access Control Process.pdf", NULL);
   g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
@@ -198,17 +114,13 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   if (fixture->window != NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      pump ();
-      g_assert_finalize_object (fixture->window);
-    }
+    evident_test_window_destroy (fixture->window);
 
   g_ptr_array_unref (fixture->toasts);
   g_clear_object (&fixture->project);
   g_clear_object (&fixture->file);
   g_free (fixture->pdf_uri);
-  remove_dir (fixture->dir);
+  evident_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -232,7 +144,7 @@ open_item (Fixture    *fixture,
 
   g_assert_nonnull (item);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s", ref);
-  pump ();
+  evident_test_pump ();
   g_assert_true (evident_item_editor_get_item (get_editor (fixture)) == item);
   return item;
 }
@@ -259,7 +171,7 @@ wait_for_evidence (Fixture     *fixture,
 {
   ModelWait wait = { evident_evidence_store_list (get_store (fixture), item), n_items };
 
-  g_assert_true (wait_until (model_has_n_items, &wait));
+  g_assert_true (evident_test_wait_until (model_has_n_items, &wait));
   return wait.model;
 }
 
@@ -297,20 +209,23 @@ show_preview (Fixture *fixture)
 
   g_assert_nonnull (evidence);
   leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (GTK_WIDGET (editor), ADW_TYPE_LEAFLET));
+  /* The pane folds in the next layout after the preview came up: ask it
+   * once that is over. */
+  evident_test_pump ();
   if (adw_leaflet_get_folded (leaflet))
     {
       g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
       g_signal_emit_by_name (editor, "evidence-activated", evidence);
     }
-  g_assert_true (wait_until (widget_mapped, preview));
-  g_assert_true (wait_until (first_page_shown, preview));
+  g_assert_true (evident_test_wait_until (widget_mapped, preview));
+  g_assert_true (evident_test_wait_until (first_page_shown, preview));
   g_assert_cmpstr (evident_preview_get_state (preview), ==, "document");
 
   /* Back to the item where the preview took its place */
   if (adw_leaflet_get_folded (leaflet))
     {
       gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
-      g_assert_true (wait_until (widget_mapped, editor));
+      g_assert_true (evident_test_wait_until (widget_mapped, editor));
     }
 }
 
@@ -318,44 +233,8 @@ static gboolean
 no_pending_work (gpointer data)
 {
   /* The main context idle for a moment: workers done and reported. */
-  pump ();
+  evident_test_pump ();
   return !g_main_context_pending (NULL);
-}
-
-/* The first descendant of @widget of @type that @match accepts. */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             gboolean  (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (match == NULL || match (child, data)))
-        return child;
-      found = find_widget (child, type, match, data);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-has_placeholder (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), data) == 0;
-}
-
-static gboolean
-has_label (GtkWidget     *widget,
-           gconstpointer  data)
-{
-  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
 
 static gboolean
@@ -396,7 +275,7 @@ test_add_preview_remove_undo (Fixture       *fixture,
 
   /* The new evidence is selected, and its bytes go to the preview. */
   g_assert_true (evident_item_editor_get_selected_evidence (editor) == evidence);
-  g_assert_true (wait_until (preview_has_document, preview));
+  g_assert_true (evident_test_wait_until (preview_has_document, preview));
   g_assert_cmpuint (evident_preview_get_n_pages (preview), ==, 2);
   g_assert_cmpuint (evident_preview_get_page (preview), ==, 1);
   g_assert_cmpuint (fixture->toasts->len, ==, 0);
@@ -413,7 +292,7 @@ test_add_preview_remove_undo (Fixture       *fixture,
 
   /* Remove: gone from the list and the preview, with an undo toast. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-evidence", "x", id);
-  pump ();
+  evident_test_pump ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_null (evident_item_editor_get_selected_evidence (editor));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
@@ -423,7 +302,7 @@ test_add_preview_remove_undo (Fixture       *fixture,
 
   /* Undo: back in the list, selected, previewed. */
   g_signal_emit_by_name (toast, "button-clicked");
-  pump ();
+  evident_test_pump ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_true (evident_item_editor_get_selected_evidence (editor) == evidence);
   g_assert_cmpstr (evident_evidence_get_title (evidence), ==, "Access control, v2");
@@ -436,7 +315,7 @@ test_add_preview_remove_undo (Fixture       *fixture,
   g_assert_cmpstr (evident_preview_get_state (preview), ==, "empty");
   open_item (fixture, "8.2.1");
   g_assert_true (evident_item_editor_get_selected_evidence (editor) == evidence);
-  g_assert_true (wait_until (preview_has_document, preview));
+  g_assert_true (evident_test_wait_until (preview_has_document, preview));
   show_preview (fixture);
 }
 
@@ -500,12 +379,14 @@ test_link (Fixture       *fixture,
 
   item = open_item (fixture, "8.2.1");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-link", NULL);
-  pump ();
+  evident_test_pump ();
 
-  url_entry = find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY, has_placeholder, "https://");
-  title_entry = find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY, has_placeholder,
-                             "Title (optional)");
-  add_button = find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, has_label, "_Add");
+  url_entry = evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY,
+                                        evident_test_has_placeholder, "https://");
+  title_entry = evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY,
+                                          evident_test_has_placeholder, "Title (optional)");
+  add_button = evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON,
+                                         evident_test_has_label, "_Add");
   g_assert_nonnull (url_entry);
   g_assert_nonnull (title_entry);
   g_assert_nonnull (add_button);
@@ -513,16 +394,17 @@ test_link (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (url_entry), "ftp://files.example.com/review.pdf");
   g_signal_emit_by_name (add_button, "clicked");
-  pump ();
+  evident_test_pump ();
   model = evident_evidence_store_list (get_store (fixture), item);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  g_assert_nonnull (find_widget (GTK_WIDGET (editor), GTK_TYPE_LABEL, is_error_label, NULL));
+  g_assert_nonnull (evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_LABEL,
+                                              is_error_label, NULL));
   g_assert_true (gtk_widget_get_mapped (url_entry));
 
   gtk_editable_set_text (GTK_EDITABLE (url_entry), "https://wiki.example.com/access-reviews");
   gtk_editable_set_text (GTK_EDITABLE (title_entry), "Quarterly access review");
   g_signal_emit_by_name (add_button, "clicked");
-  pump ();
+  evident_test_pump ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_false (gtk_widget_get_mapped (url_entry));
 
@@ -533,10 +415,10 @@ test_link (Fixture       *fixture,
 
   /* The preview pane shows the link with an Open button. */
   g_signal_emit_by_name (editor, "evidence-activated", evidence);
-  open_button = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, has_label,
-                             "_Open Link");
+  open_button = evident_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON,
+                                          evident_test_has_label, "_Open Link");
   g_assert_nonnull (open_button);
-  g_assert_true (wait_until (widget_mapped, open_button));
+  g_assert_true (evident_test_wait_until (widget_mapped, open_button));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
 }
 
@@ -556,9 +438,7 @@ test_folded (Fixture       *fixture,
 
   /* The default size: the preview does not fit beside the editor. (The
    * window closed the project as it went.) */
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  pump ();
-  g_assert_finalize_object (fixture->window);
+  evident_test_window_destroy (fixture->window);
   g_clear_object (&fixture->project);
   fixture->project = evident_project_open (fixture->file, &error);
   g_assert_no_error (error);
@@ -570,18 +450,18 @@ test_folded (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-uri", "s", fixture->pdf_uri);
   model = wait_for_evidence (fixture, item, 1);
   evidence = g_list_model_get_item (model, 0);
-  pump ();
+  evident_test_pump ();
   g_assert_true (evident_item_editor_get_selected_evidence (editor) == evidence);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
 
   g_signal_emit_by_name (editor, "evidence-activated", evidence);
-  g_assert_true (wait_until (widget_mapped, preview));
-  g_assert_true (wait_until (first_page_shown, preview));
+  g_assert_true (evident_test_wait_until (widget_mapped, preview));
+  g_assert_true (evident_test_wait_until (first_page_shown, preview));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (editor)));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
-  g_assert_true (wait_until (widget_mapped, editor));
+  g_assert_true (evident_test_wait_until (widget_mapped, editor));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (preview)));
   /* Still the wide window's three panes: the back button went to the item,
    * not to the list. */
@@ -608,7 +488,7 @@ test_beside (Fixture       *fixture,
   item = open_item (fixture, "8.2.1");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-uri", "s", fixture->pdf_uri);
   model = wait_for_evidence (fixture, item, 1);
-  g_assert_true (wait_until (first_page_shown, preview));
+  g_assert_true (evident_test_wait_until (first_page_shown, preview));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (preview)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
 }
@@ -636,12 +516,19 @@ test_verify (Fixture       *fixture,
   g_assert_false (evident_evidence_get_verified (evidence));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.verify-evidence", NULL);
-  g_assert_true (wait_until (is_verified, evidence));
-  g_assert_true (wait_until (no_pending_work, NULL));
+  g_assert_true (evident_test_wait_until (is_verified, evidence));
+  g_assert_true (evident_test_wait_until (no_pending_work, NULL));
 }
 
-/* Evidence removed, and not brought back, is deleted for good with the
- * bytes no evidence uses when the window lets go of the project. */
+static gboolean
+file_is_free (gpointer file)
+{
+  return !evident_project_closer_is_closing (file);
+}
+
+/* Evidence removed stays out of its item once the window let go of the
+ * project and it is opened again (its removal can still be undone:
+ * undo-removal-after-reopen). */
 static void
 test_cleanup_on_close (Fixture       *fixture,
                        gconstpointer  data)
@@ -661,14 +548,14 @@ test_cleanup_on_close (Fixture       *fixture,
   evidence = g_list_model_get_item (model, 0);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-evidence", "x",
                               evident_evidence_get_id (evidence));
-  pump ();
+  evident_test_pump ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
 
   /* Still restorable while the project is open */
   g_assert_cmpuint (fixture->toasts->len, ==, 1);
 
   evident_window_set_project (fixture->window, NULL);
-  pump ();
+  g_assert_true (evident_test_wait_until (file_is_free, fixture->file));
 
   reopened = evident_project_open (fixture->file, &error);
   g_assert_no_error (error);
@@ -681,6 +568,238 @@ test_cleanup_on_close (Fixture       *fixture,
   g_assert_cmpuint (n_checked, ==, 0);
   g_clear_object (&model);
   evident_project_close (reopened);
+}
+
+/* Adds the test's PDF to @ref through the editor; returns it. */
+static EvidentEvidence *
+add_pdf (Fixture     *fixture,
+         const char  *ref,
+         GListModel **model)
+{
+  EvidentItem *item = open_item (fixture, ref);
+
+  gtk_widget_activate_action (GTK_WIDGET (get_editor (fixture)), "editor.add-uri", "s",
+                              fixture->pdf_uri);
+  *model = wait_for_evidence (fixture, item, 1);
+  return g_list_model_get_item (*model, 0);
+}
+
+/* Removes @evidence through the editor; returns its undo toast. */
+static AdwToast *
+remove_evidence (Fixture         *fixture,
+                 EvidentEvidence *evidence)
+{
+  guint n_toasts = fixture->toasts->len;
+  AdwToast *toast;
+
+  gtk_widget_activate_action (GTK_WIDGET (get_editor (fixture)), "editor.remove-evidence", "x",
+                              evident_evidence_get_id (evidence));
+  evident_test_pump ();
+  g_assert_cmpuint (fixture->toasts->len, ==, n_toasts + 1);
+  toast = g_ptr_array_index (fixture->toasts, n_toasts);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  return toast;
+}
+
+static const char *
+newest_change_kind (Fixture     *fixture,
+                    EvidentItem *item)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) history = evident_project_get_history (fixture->project, item, &error);
+  static char kind[16];
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >, 0);
+  g_strlcpy (kind, ((EvidentHistoryEntry *) g_ptr_array_index (history, 0))->kind, sizeof kind);
+  return kind;
+}
+
+static void
+count_dismissed_cb (AdwToast *toast,
+                    guint    *n_dismissed)
+{
+  (*n_dismissed)++;
+}
+
+/* Issue #9: the toast's Undo is the project's undo while the removal is
+ * the newest change: a redo takes it back, and the history says
+ * "Undone". */
+static void
+test_toast_undo_is_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = add_pdf (fixture, "8.2.1", &model);
+  EvidentItem *item = evident_evidence_get_item (evidence);
+  AdwToast *toast = remove_evidence (fixture, evidence);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_false (evident_project_get_can_redo (fixture->project));
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  evident_test_pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (evident_item_editor_get_selected_evidence (get_editor (fixture)) == evidence);
+  g_assert_cmpstr (newest_change_kind (fixture, item), ==, "undo");
+  g_assert_true (evident_project_get_can_redo (fixture->project));
+
+  /* Ctrl+Shift+Z removes it again. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  evident_test_pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (newest_change_kind (fixture, item), ==, "redo");
+}
+
+/* Once another change came after the removal, the toast restores the
+ * evidence as an edit of its own and the other change stays. */
+static void
+test_toast_undo_after_other_change (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = add_pdf (fixture, "8.2.1", &model);
+  EvidentItem *item = evident_evidence_get_item (evidence);
+  AdwToast *toast = remove_evidence (fixture, evidence);
+  EvidentStatus status = evident_item_get_status (item) == EVIDENT_STATUS_MET
+                         ? EVIDENT_STATUS_READY : EVIDENT_STATUS_MET;
+
+  gtk_widget_activate_action (GTK_WIDGET (get_editor (fixture)), "editor.set-status", "s",
+                              evident_status_to_string (status));
+  g_assert_cmpint (evident_item_get_status (item), ==, status);
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  evident_test_pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpint (evident_item_get_status (item), ==, status);
+  g_assert_cmpstr (newest_change_kind (fixture, item), ==, "edit");
+  g_assert_false (evident_project_get_can_redo (fixture->project));
+
+  /* Ctrl+Z now takes the restoration back, then the status. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpint (evident_item_get_status (item), ==, status);
+}
+
+/* Issue #9: Ctrl+Z after a removal brings the evidence back, and its
+ * toast goes: nothing is left for it to undo. */
+static void
+test_ctrl_z_brings_evidence_back (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = add_pdf (fixture, "8.2.1", &model);
+  AdwToast *toast = remove_evidence (fixture, evidence);
+  guint n_dismissed = 0;
+
+  g_signal_connect (toast, "dismissed", G_CALLBACK (count_dismissed_cb), &n_dismissed);
+  g_assert_true (evident_project_get_can_undo (fixture->project));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  evident_test_pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpuint (n_dismissed, ==, 1);
+  g_signal_handlers_disconnect_by_func (toast, count_dismissed_cb, &n_dismissed);
+}
+
+/* Issue #9: Ctrl+Z brings removed evidence back also after the project
+ * was closed and opened again. */
+static void
+test_undo_removal_after_reopen (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = add_pdf (fixture, "8.2.1", &model);
+  g_autofree char *title = g_strdup (evident_evidence_get_title (evidence));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentEvidence) back = NULL;
+  EvidentItem *item;
+  GListModel *listed;
+
+  remove_evidence (fixture, evidence);
+  g_clear_object (&evidence);
+  g_clear_object (&model);
+
+  /* The window lets go of the project; its clean-up keeps what can still
+   * be undone. */
+  evident_window_set_project (fixture->window, NULL);
+  g_clear_object (&fixture->project);
+  g_assert_true (evident_test_wait_until (file_is_free, fixture->file));
+
+  fixture->project = evident_project_open_full (fixture->file, EVIDENT_PROJECT_OPEN_EXCLUSIVE,
+                                                &error);
+  g_assert_no_error (error);
+  evident_window_set_project (fixture->window, fixture->project);
+  evident_test_pump ();
+  item = open_item (fixture, "8.2.1");
+  listed = evident_evidence_store_list (get_store (fixture), item);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
+  g_assert_true (evident_project_get_can_undo (fixture->project));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  evident_test_pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+  back = g_list_model_get_item (listed, 0);
+  g_assert_cmpstr (evident_evidence_get_title (back), ==, title);
+  /* In the editor's list, selected */
+  g_assert_true (evident_item_editor_get_selected_evidence (get_editor (fixture)) == back);
+  g_object_unref (listed);
+}
+
+static void
+collect_history_titles (Fixture *fixture,
+                        GString *out)
+{
+  GtkWidget *history = evident_test_find_widget (GTK_WIDGET (get_editor (fixture)),
+                                                 EVIDENT_TYPE_ITEM_HISTORY, NULL, NULL);
+  g_autoptr (GPtrArray) rows = NULL;
+
+  g_assert_nonnull (history);
+  rows = evident_test_collect_widgets (history, ADW_TYPE_ACTION_ROW, NULL, NULL);
+  g_string_truncate (out, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_string_append (out, adw_preferences_row_get_title (g_ptr_array_index (rows, i)));
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* Issue #9: evidence edits made in the editor read as what happened in
+ * the item's history, newest first. */
+static void
+test_history_shows_evidence_edits (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  EvidentItemEditor *editor = get_editor (fixture);
+  g_autoptr (GString) titles = g_string_new (NULL);
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = add_pdf (fixture, "8.2.1", &model);
+  gint64 id = evident_evidence_get_id (evidence);
+  AdwToast *toast;
+
+  evident_test_pump ();
+  collect_history_titles (fixture, titles);
+  g_test_message ("History:\n%s", titles->str);
+  g_assert_true (g_str_has_prefix (titles->str, "Evidence added: Access Control Process\n"));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-evidence-title", "(xs)", id,
+                              "Access control, v2");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-evidence-kind", "(xs)", id,
+                              "process");
+  toast = remove_evidence (fixture, evidence);
+  /* Another change first: the toast restores rather than undoes. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-owner", "s", "Evidence desk");
+  g_signal_emit_by_name (toast, "button-clicked");
+  evident_test_pump ();
+
+  collect_history_titles (fixture, titles);
+  g_test_message ("History:\n%s", titles->str);
+  g_assert_true (g_str_has_prefix (titles->str,
+                                   "Evidence restored: Access control, v2\n"
+                                   "Owner: Security lead → Evidence desk\n"
+                                   "Evidence removed: Access control, v2\n"
+                                   "Kind of “Access control, v2”: Other → Process document\n"
+                                   "Evidence renamed: Access Control Process → Access control, v2\n"
+                                   "Evidence added: Access Control Process\n"));
 }
 
 static gboolean
@@ -716,8 +835,8 @@ test_editor_finalize_while_adding (Fixture       *fixture,
   gtk_widget_activate_action (editor, "editor.add-uri", "s", fixture->pdf_uri);
   g_object_weak_ref (G_OBJECT (editor), weak_notify_cb, &n_finalized);
   g_object_unref (editor);
-  g_assert_true (wait_until (editor_is_idle, &n_finalized));
-  g_assert_true (wait_until (no_pending_work, NULL));
+  g_assert_true (evident_test_wait_until (editor_is_idle, &n_finalized));
+  g_assert_true (evident_test_wait_until (no_pending_work, NULL));
 
   model = evident_evidence_store_list (get_store (fixture), item);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
@@ -727,13 +846,11 @@ static void
 test_row_finalizes (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("evident-test-evidence-row-XXXXXX", &error);
-  g_autoptr (GFile) file = g_file_new_build_filename (dir, "sample.evident", NULL);
-  g_autoptr (EvidentProject) project = evident_sample_create_project (file, TRUE, NULL, &error);
+  g_autofree char *dir = NULL;
+  g_autoptr (EvidentProject) project = evident_test_create_sample_project ("evidence-row", &dir);
   g_autoptr (EvidentEvidence) evidence = NULL;
   GtkWidget *editor;
 
-  g_assert_no_error (error);
   evidence = evident_evidence_store_add_link (evident_evidence_store_get_for_project (project),
                                               evident_project_lookup_item (project, "8.2.1"),
                                               "https://example.com/", NULL,
@@ -750,27 +867,15 @@ test_row_finalizes (void)
 
   evident_project_close (project);
   g_clear_object (&project);
-  remove_dir (dir);
-}
-
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display");
+  evident_test_remove_dir (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/evidence-ui/no-display", test_no_display);
-      return g_test_run ();
-    }
-  adw_init ();
+  if (!evident_test_init (&argc, &argv, "/evidence-ui/no-display"))
+    return g_test_run ();
   /* Leaflets change pages at once. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
@@ -784,6 +889,11 @@ main (int   argc,
   ADD ("/evidence-ui/beside", test_beside);
   ADD ("/evidence-ui/verify", test_verify);
   ADD ("/evidence-ui/cleanup-on-close", test_cleanup_on_close);
+  ADD ("/evidence-ui/toast-undo-is-undo", test_toast_undo_is_undo);
+  ADD ("/evidence-ui/toast-undo-after-other-change", test_toast_undo_after_other_change);
+  ADD ("/evidence-ui/ctrl-z-brings-evidence-back", test_ctrl_z_brings_evidence_back);
+  ADD ("/evidence-ui/history-shows-evidence-edits", test_history_shows_evidence_edits);
+  ADD ("/evidence-ui/undo-removal-after-reopen", test_undo_removal_after_reopen);
   ADD ("/evidence-ui/editor-finalize-while-adding", test_editor_finalize_while_adding);
   g_test_add_func ("/evidence-ui/row-finalizes", test_row_finalizes);
 

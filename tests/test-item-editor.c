@@ -2,12 +2,10 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "evident-enums-util.h"
 #include "evident-item-editor.h"
-#include "evident-resources.h"
 #include "evident-sample.h"
+#include "evident-test-utils.h"
 
 typedef struct
 {
@@ -29,17 +27,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("evident-item-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.evident", NULL);
-  file = g_file_new_for_path (path);
-  fixture->project = evident_sample_create_project (file, TRUE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->project);
+  fixture->project = evident_test_create_sample_project ("item-editor", &fixture->dir);
 
   fixture->errors = g_ptr_array_new_with_free_func (g_free);
   fixture->editor = g_object_ref_sink (EVIDENT_ITEM_EDITOR (evident_item_editor_new ()));
@@ -48,66 +36,26 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "test.evident", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  pump ();
+  evident_test_iterate ();
   g_assert_finalize_object (fixture->editor);
   evident_project_close (fixture->project);
   g_assert_finalize_object (fixture->project);
   g_ptr_array_unref (fixture->errors);
 
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
+  evident_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
 /* Helpers */
 
-/* The first descendant of @widget of @type whose title (for rows) is
- * @title, or the first of @type when @title is NULL. */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
-          && (title == NULL
-              || (ADW_IS_PREFERENCES_ROW (child)
-                  && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)),
-                                title) == 0)))
-        return child;
-
-      found = find_widget (child, type, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static AdwComboRow *
 get_status_row (Fixture *fixture)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_COMBO_ROW, "Status");
+  GtkWidget *row = evident_test_find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_COMBO_ROW,
+                                             evident_test_has_title, "Status");
 
   g_assert_nonnull (row);
   return ADW_COMBO_ROW (row);
@@ -117,7 +65,8 @@ static AdwEntryRow *
 get_entry_row (Fixture    *fixture,
                const char *title)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ENTRY_ROW, title);
+  GtkWidget *row = evident_test_find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ENTRY_ROW,
+                                             evident_test_has_title, title);
 
   g_assert_nonnull (row);
   return ADW_ENTRY_ROW (row);
@@ -126,7 +75,8 @@ get_entry_row (Fixture    *fixture,
 static GtkTextBuffer *
 get_notes_buffer (Fixture *fixture)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_TEXT_VIEW, NULL);
+  GtkWidget *view = evident_test_find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_TEXT_VIEW,
+                                              NULL, NULL);
 
   g_assert_nonnull (view);
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
@@ -173,34 +123,16 @@ count_history (Fixture     *fixture,
 }
 
 static gboolean
-timed_out_cb (gpointer data)
+has_note (gpointer item)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  return evident_item_get_note (item) != NULL;
 }
 
-/* Runs the main loop until @item has a note, for at most 5 s. */
+/* Runs the main loop until @item has a note. */
 static void
 wait_for_note (EvidentItem *item)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (5, timed_out_cb, &timed_out);
-
-  while (evident_item_get_note (item) == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-run_for (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timed_out_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (evident_test_wait_until (has_note, item));
 }
 
 static void
@@ -217,7 +149,7 @@ static void
 test_empty (void)
 {
   EvidentItemEditor *editor = g_object_ref_sink (EVIDENT_ITEM_EDITOR (evident_item_editor_new ()));
-  GtkWidget *stack = find_widget (GTK_WIDGET (editor), GTK_TYPE_STACK, NULL);
+  GtkWidget *stack = evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_STACK, NULL, NULL);
   GtkWidget *page;
 
   g_assert_null (evident_item_editor_get_item (editor));
@@ -238,7 +170,8 @@ test_shows_item (Fixture       *fixture,
                  gconstpointer  data)
 {
   EvidentItem *item = evident_project_lookup_item (fixture->project, "1.1.1");
-  GtkWidget *stack = find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_STACK, NULL);
+  GtkWidget *stack = evident_test_find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_STACK,
+                                               NULL, NULL);
 
   g_assert_nonnull (item);
   g_object_set (fixture->editor, "item", item, NULL);
@@ -442,7 +375,7 @@ test_notes_flushed_on_switch (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "");
 
   /* And no late save lands on the second. */
-  run_for (1200);
+  evident_test_run (1200);
   g_assert_null (evident_item_get_note (other));
   g_assert_cmpuint (count_history (fixture, other, NULL), ==, 0);
 }
@@ -484,7 +417,7 @@ test_external_change (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "From the CLI");
 
   /* Two edits, and no echo from the editor after any of them */
-  run_for (1000);
+  evident_test_run (1000);
   g_assert_cmpuint (count_history (fixture, item, "edit"), ==, n_edits + 2);
   g_assert_cmpuint (fixture->errors->len, ==, 0);
 }
@@ -529,8 +462,9 @@ test_in_window (Fixture       *fixture,
   GtkTextBuffer *buffer = get_notes_buffer (fixture);
   AdwEntryRow *reason_row = get_entry_row (fixture, "Reason");
   AdwEntryRow *owner_row = get_entry_row (fixture, "Owner");
-  GtkWidget *due_row = find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ACTION_ROW, "Due Date");
-  GtkWidget *due_button = find_widget (due_row, GTK_TYPE_MENU_BUTTON, NULL);
+  GtkWidget *due_row = evident_test_find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ACTION_ROW,
+                                                 evident_test_has_title, "Due Date");
+  GtkWidget *due_button = evident_test_find_widget (due_row, GTK_TYPE_MENU_BUTTON, NULL, NULL);
   GtkWidget *window = gtk_window_new ();
   g_autoptr (GDateTime) date = NULL;
   GtkWidget *calendar;
@@ -540,17 +474,17 @@ test_in_window (Fixture       *fixture,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->editor));
   gtk_window_present (GTK_WINDOW (window));
   evident_item_editor_set_item (fixture->editor, item);
-  pump ();
+  evident_test_iterate ();
 
   /* Not applicable: the reason entry takes the focus; leaving it without
    * a reason puts the status back. */
   activate (fixture, "editor.set-status", "not-applicable");
-  pump ();
+  evident_test_iterate ();
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (reason_row)));
   gtk_widget_grab_focus (GTK_WIDGET (owner_row));
-  pump ();
+  evident_test_iterate ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason_row)));
   g_assert_cmpuint (adw_combo_row_get_selected (get_status_row (fixture)), ==,
                     EVIDENT_STATUS_NOT_STARTED);
@@ -558,48 +492,34 @@ test_in_window (Fixture       *fixture,
 
   /* Opening the calendar changes nothing; picking a day sets the date. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (due_button));
-  pump ();
+  evident_test_iterate ();
   g_assert_null (evident_item_get_due (item));
   g_assert_cmpuint (count_history (fixture, item, NULL), ==, 0);
-  calendar = find_widget (due_button, GTK_TYPE_CALENDAR, NULL);
+  calendar = evident_test_find_widget (due_button, GTK_TYPE_CALENDAR, NULL, NULL);
   g_assert_nonnull (calendar);
   date = g_date_time_new_local (2025, 3, 31, 0, 0, 0);
   gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
   g_signal_emit_by_name (calendar, "day-selected");
   g_assert_cmpstr (evident_item_get_due (item), ==, "2025-03-31");
   g_assert_cmpuint (count_history (fixture, item, NULL), ==, 1);
-  pump ();
+  evident_test_iterate ();
 
   /* Closing the window saves what was typed. */
   gtk_text_buffer_get_end_iter (buffer, &iter);
   gtk_text_buffer_insert (buffer, &iter, "Typed just before closing", -1);
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  pump ();
+  evident_test_iterate ();
   g_assert_cmpstr (evident_item_get_note (item), ==, "Typed just before closing");
   g_assert_finalize_object (window);
-}
-
-static void
-no_display (void)
-{
-  g_test_skip ("No display");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/item-editor/no-display", no_display);
-      return g_test_run ();
-    }
-  adw_init ();
-  /* Link the resources, and with them the templates, into this program. */
-  g_assert_nonnull (evident_get_resource ());
+  if (!evident_test_init (&argc, &argv, "/item-editor/no-display"))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add ("/item-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

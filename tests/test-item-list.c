@@ -12,14 +12,13 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "evident-chapter.h"
 #include "evident-enums-util.h"
 #include "evident-item.h"
 #include "evident-item-list.h"
 #include "evident-project.h"
-#include "evident-sample.h"
+#include "evident-test-utils.h"
 
 typedef struct
 {
@@ -32,97 +31,27 @@ typedef struct
 /* Helpers */
 
 static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @check (@fixture) holds, for at most five seconds. */
-static gboolean
-wait_for (gboolean (*check) (Fixture *fixture),
-          Fixture  *fixture)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!check (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return check (fixture);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
+  fixture->project = evident_test_create_sample_project ("item-list", &fixture->dir);
 
-  fixture->dir = g_dir_make_tmp ("evident-test-item-list-XXXXXX", &error);
-  g_assert_no_error (error);
-  file = g_file_new_build_filename (fixture->dir, "sample.evident", NULL);
-  fixture->project = evident_sample_create_project (file, TRUE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->project);
-
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 600, 900);
-  fixture->list = EVIDENT_ITEM_LIST (evident_item_list_new ());
-  g_object_ref (fixture->list);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->list));
-  g_object_set (fixture->list, "project", fixture->project, NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  pump ();
+  fixture->list = g_object_ref (EVIDENT_ITEM_LIST (evident_item_list_new ()));
+  fixture->window = evident_test_show_in_window (GTK_WIDGET (fixture->list), fixture->project,
+                                                 600, 900);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  pump ();
+  evident_test_iterate ();
   g_assert_finalize_object (fixture->list);
   g_assert_finalize_object (fixture->project);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_assert_true (evident_test_remove_dir (fixture->dir));
   g_free (fixture->dir);
-}
-
-static EvidentChapter *
-find_chapter (EvidentProject *project,
-              const char     *number)
-{
-  GListModel *chapters = evident_project_get_chapters (project);
-
-  for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
-    {
-      g_autoptr (EvidentChapter) chapter = g_list_model_get_item (chapters, i);
-
-      if (g_strcmp0 (evident_chapter_get_number (chapter), number) == 0)
-        return chapter;
-    }
-  g_assert_not_reached ();
 }
 
 static GListModel *
@@ -251,26 +180,21 @@ mentions (EvidentItem *item,
   return FALSE;
 }
 
-static void
+/* @widget and its descendants with @css_class. */
+static GPtrArray *
 collect_by_class (GtkWidget  *widget,
-                  const char *css_class,
-                  GPtrArray  *found)
+                  const char *css_class)
 {
-  if (gtk_widget_has_css_class (widget, css_class))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_by_class (child, css_class, found);
+  return evident_test_collect_widgets (widget, GTK_TYPE_WIDGET, evident_test_has_css_class,
+                                       css_class);
 }
 
 static GtkWidget *
 find_by_class (GtkWidget  *widget,
                const char *css_class)
 {
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  g_autoptr (GPtrArray) found = collect_by_class (widget, css_class);
 
-  collect_by_class (widget, css_class, found);
   return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
 }
 
@@ -279,9 +203,8 @@ static GtkWidget *
 find_row (Fixture    *fixture,
           const char *ref)
 {
-  g_autoptr (GPtrArray) refs = g_ptr_array_new ();
+  g_autoptr (GPtrArray) refs = collect_by_class (GTK_WIDGET (fixture->list), "evident-item-ref");
 
-  collect_by_class (GTK_WIDGET (fixture->list), "evident-item-ref", refs);
   for (guint i = 0; i < refs->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (refs, i);
@@ -304,11 +227,11 @@ compare_lines (gconstpointer a,
 static char *
 shown_headers (Fixture *fixture)
 {
-  g_autoptr (GPtrArray) headers = g_ptr_array_new ();
+  g_autoptr (GPtrArray) headers = collect_by_class (GTK_WIDGET (fixture->list),
+                                                    "evident-section-header");
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) text = g_string_new (NULL);
 
-  collect_by_class (GTK_WIDGET (fixture->list), "evident-section-header", headers);
   for (guint i = 0; i < headers->len; i++)
     {
       GtkWidget *header = g_ptr_array_index (headers, i);
@@ -349,8 +272,9 @@ expected_headers (Fixture *fixture)
 }
 
 static gboolean
-headers_match (Fixture *fixture)
+headers_match (gpointer data)
 {
+  Fixture *fixture = data;
   g_autofree char *shown = shown_headers (fixture);
   g_autofree char *expected = expected_headers (fixture);
 
@@ -358,8 +282,9 @@ headers_match (Fixture *fixture)
 }
 
 static gboolean
-no_headers (Fixture *fixture)
+no_headers (gpointer data)
 {
+  Fixture *fixture = data;
   g_autofree char *shown = shown_headers (fixture);
 
   return *shown == '\0';
@@ -388,14 +313,16 @@ activate (Fixture    *fixture,
 }
 
 static gboolean
-row_shown (Fixture *fixture)
+row_shown (gpointer data)
 {
+  Fixture *fixture = data;
   return find_row (fixture, "8.3.4") != NULL;
 }
 
 static gboolean
-first_row_shown (Fixture *fixture)
+first_row_shown (gpointer data)
 {
+  Fixture *fixture = data;
   return find_row (fixture, "1.1.1") != NULL;
 }
 
@@ -435,7 +362,7 @@ static void
 test_chapter (Fixture       *fixture,
               gconstpointer  data)
 {
-  EvidentChapter *chapter = find_chapter (fixture->project, "8.0");
+  EvidentChapter *chapter = evident_test_find_chapter (fixture->project, "8.0");
   g_autofree char *expected = expected_refs (fixture, in_chapter, "8.0");
   g_autofree char *listed = NULL;
 
@@ -684,7 +611,8 @@ test_select_next (Fixture       *fixture,
 {
   guint n;
 
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "8.0"), NULL);
   n = g_list_model_get_n_items (get_model (fixture));
 
   evident_item_list_select_next (fixture->list, 1);
@@ -720,7 +648,8 @@ test_selected_item (Fixture       *fixture,
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (get_model (fixture));
 
   /* Shown and selected. */
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "8.0"), NULL);
   g_object_set (fixture->list, "selected-item", item, NULL);
   g_assert_true (gtk_single_selection_get_selected_item (selection) == item);
 
@@ -748,13 +677,15 @@ test_selected_item (Fixture       *fixture,
   g_assert_true (gtk_single_selection_get_selected_item (selection) == other);
 
   /* Another chapter drops an item it does not list. */
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "8.0"), NULL);
   g_assert_null (evident_item_list_get_selected_item (fixture->list));
 }
 
 static gboolean
-far_row_in_view (Fixture *fixture)
+far_row_in_view (gpointer data)
 {
+  Fixture *fixture = data;
   GtkWidget *list_view = find_by_class (GTK_WIDGET (fixture->list), "evident-item-list");
   GtkWidget *row = find_row (fixture, "12.1.1");
   graphene_point_t point;
@@ -775,11 +706,11 @@ test_scroll (Fixture       *fixture,
   Fixture other = *fixture;
 
   /* 12.1.1 is far below the window: picking it scrolls there. */
-  g_assert_true (wait_for (first_row_shown, fixture));
+  g_assert_true (evident_test_wait_until (first_row_shown, fixture));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
   g_assert_false (far_row_in_view (fixture));
   g_object_set (fixture->list, "selected-item", far, NULL);
-  g_assert_true (wait_for (far_row_in_view, fixture));
+  g_assert_true (evident_test_wait_until (far_row_in_view, fixture));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
 
   /* Also when it is picked before the list is first shown, as when the
@@ -791,10 +722,10 @@ test_scroll (Fixture       *fixture,
   gtk_window_set_child (GTK_WINDOW (other.window), GTK_WIDGET (other.list));
   g_object_set (other.list, "project", fixture->project, "selected-item", far, NULL);
   gtk_window_present (GTK_WINDOW (other.window));
-  g_assert_true (wait_for (far_row_in_view, &other));
+  g_assert_true (evident_test_wait_until (far_row_in_view, &other));
 
   gtk_window_destroy (GTK_WINDOW (other.window));
-  pump ();
+  evident_test_iterate ();
   g_assert_finalize_object (other.list);
 }
 
@@ -817,7 +748,8 @@ test_activate (Fixture       *fixture,
 
   g_assert_true (GTK_IS_LIST_VIEW (list_view));
   g_signal_connect (fixture->list, "item-activated", G_CALLBACK (item_activated_cb), &activated);
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "8.0"), NULL);
 
   /* What Enter or a double click on the third row does. */
   g_signal_emit_by_name (list_view, "activate", 2);
@@ -826,7 +758,7 @@ test_activate (Fixture       *fixture,
 
   /* A click on a row selects and opens it. */
   activated = NULL;
-  g_assert_true (wait_for (row_shown, fixture));
+  g_assert_true (evident_test_wait_until (row_shown, fixture));
   g_assert_true (gtk_widget_compute_point (find_row (fixture, "8.3.4"), list_view,
                                            &GRAPHENE_POINT_INIT (10, 10), &point));
   controllers = gtk_widget_observe_controllers (list_view);
@@ -864,7 +796,8 @@ test_empty (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 
   /* An edit can fill an empty result: no item of chapter 1 is not met. */
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "1.0"), NULL);
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "1.0"), NULL);
   activate (fixture, "status-filter.not-met", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   set_status (fixture, "1.1.1", EVIDENT_STATUS_NOT_MET);
@@ -878,8 +811,9 @@ test_sections (Fixture       *fixture,
 {
   g_autofree char *shown = NULL;
 
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
-  g_assert_true (wait_for (headers_match, fixture));
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "8.0"), NULL);
+  g_assert_true (evident_test_wait_until (headers_match, fixture));
   shown = shown_headers (fixture);
   g_assert_cmpstr (shown, ==,
                    "8.1.1: 8.1 Security Governance\n"
@@ -889,25 +823,26 @@ test_sections (Fixture       *fixture,
 
   /* Filtered: the first row left of each section carries its header. */
   activate (fixture, "item-list.at-risk", NULL);
-  g_assert_true (wait_for (headers_match, fixture));
+  g_assert_true (evident_test_wait_until (headers_match, fixture));
   set_status (fixture, "8.3.2", EVIDENT_STATUS_READY);
-  g_assert_true (wait_for (headers_match, fixture));
+  g_assert_true (evident_test_wait_until (headers_match, fixture));
   g_clear_pointer (&shown, g_free);
   shown = shown_headers (fixture);
   g_assert_nonnull (strstr (shown, "8.3.4: 8.3 Detection and Response\n"));
   g_assert_true (evident_project_undo (fixture->project, NULL));
-  g_assert_true (wait_for (headers_match, fixture));
+  g_assert_true (evident_test_wait_until (headers_match, fixture));
 
   /* Sorted by risk, sections mean nothing. */
   activate (fixture, "item-list.sort", g_variant_new_string ("risk"));
-  g_assert_true (wait_for (no_headers, fixture));
+  g_assert_true (evident_test_wait_until (no_headers, fixture));
   activate (fixture, "item-list.sort", g_variant_new_string ("ref"));
-  g_assert_true (wait_for (headers_match, fixture));
+  g_assert_true (evident_test_wait_until (headers_match, fixture));
 }
 
 static gboolean
-mandatory_row_shown (Fixture *fixture)
+mandatory_row_shown (gpointer data)
 {
+  Fixture *fixture = data;
   GtkWidget *row = find_row (fixture, "8.3.3");
 
   return row != NULL && gtk_widget_get_visible (find_by_class (row, "evident-mandatory"));
@@ -923,8 +858,9 @@ test_rows (Fixture       *fixture,
   GtkWidget *status;
   GtkWidget *details;
 
-  g_object_set (fixture->list, "chapter", find_chapter (fixture->project, "8.0"), NULL);
-  g_assert_true (wait_for (row_shown, fixture));
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "8.0"), NULL);
+  g_assert_true (evident_test_wait_until (row_shown, fixture));
   row = find_row (fixture, "8.3.4");
   status = find_by_class (row, "evident-status-pill");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)),
@@ -949,27 +885,15 @@ test_rows (Fixture       *fixture,
 
   /* The mandatory tag follows the item. */
   g_assert_false (gtk_widget_get_visible (find_by_class (row, "evident-mandatory")));
-  g_assert_true (wait_for (mandatory_row_shown, fixture));
-}
-
-static void
-no_display (void)
-{
-  g_test_skip ("No display");
+  g_assert_true (evident_test_wait_until (mandatory_row_shown, fixture));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/item-list/no-display", no_display);
-      return g_test_run ();
-    }
-  adw_init ();
+  if (!evident_test_init (&argc, &argv, "/item-list/no-display"))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add ("/item-list/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -23,6 +23,7 @@
 #include "evident-overview.h"
 #include "evident-project.h"
 #include "evident-sample.h"
+#include "evident-test-utils.h"
 
 typedef struct
 {
@@ -78,59 +79,28 @@ string_activated_cb (GtkWidget  *widget,
 /* Helpers */
 
 static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
+  fixture->project = evident_test_create_sample_project ("overview", &fixture->dir);
 
-  fixture->dir = g_dir_make_tmp ("evident-test-overview-XXXXXX", &error);
-  g_assert_no_error (error);
-  file = g_file_new_build_filename (fixture->dir, "sample.evident", NULL);
-  fixture->project = evident_sample_create_project (file, TRUE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->project);
-
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 900);
-  fixture->overview = EVIDENT_OVERVIEW (evident_overview_new ());
-  g_object_ref (fixture->overview);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->overview));
-  g_object_set (fixture->overview, "project", fixture->project, NULL);
-  fixture->view = evident_overview_get_heatmap_view (fixture->overview);
-  g_object_ref (fixture->view);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  pump ();
+  fixture->overview = g_object_ref (EVIDENT_OVERVIEW (evident_overview_new ()));
+  fixture->view = g_object_ref (evident_overview_get_heatmap_view (fixture->overview));
+  fixture->window = evident_test_show_in_window (GTK_WIDGET (fixture->overview),
+                                                 fixture->project, 900, 900);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  pump ();
+  evident_test_iterate ();
   g_assert_finalize_object (fixture->overview);
   g_assert_finalize_object (fixture->view);
   g_assert_finalize_object (fixture->project);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_assert_true (evident_test_remove_dir (fixture->dir));
   g_free (fixture->dir);
 }
 
@@ -162,7 +132,7 @@ set_status (Fixture       *fixture,
 
   evident_project_set_status (fixture->project, lookup (fixture, ref), status, NULL, &error);
   g_assert_no_error (error);
-  pump ();
+  evident_test_iterate ();
 }
 
 static void
@@ -174,7 +144,7 @@ set_owner (Fixture    *fixture,
 
   evident_project_set_owner (fixture->project, lookup (fixture, ref), owner, &error);
   g_assert_no_error (error);
-  pump ();
+  evident_test_iterate ();
 }
 
 /* Asserts that every cell, totals included, shows and describes what the
@@ -474,7 +444,7 @@ test_live (Fixture       *fixture,
   assert_cells_match (fixture, EVIDENT_HEATMAP_METRIC_OPEN);
 
   g_assert_true (evident_project_undo (fixture->project, NULL));
-  pump ();
+  evident_test_iterate ();
   heatmap = evident_heatmap_view_get_heatmap (fixture->view); /* each edit makes a new one */
   g_assert_cmpstr (evident_heatmap_view_get_cell_text (fixture->view, unassigned, column), ==, before);
 
@@ -656,7 +626,7 @@ test_pass_fail (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overview));
   evident_overview_set_project (overview, project);
   gtk_window_present (GTK_WINDOW (window));
-  pump ();
+  evident_test_iterate ();
 
   score = evident_project_get_score (project);
   n_mandatory = score->n_mandatory;
@@ -677,7 +647,7 @@ test_pass_fail (void)
           g_assert_no_error (error);
         }
     }
-  pump ();
+  evident_test_iterate ();
   score = evident_project_get_score (project);
   g_assert_true (score->views[EVIDENT_VIEW_CONFIRMED].pass);
   {
@@ -689,7 +659,7 @@ test_pass_fail (void)
                    "All mandatory items counted");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  pump ();
+  evident_test_iterate ();
   g_assert_finalize_object (overview);
   evident_project_close (project);
   g_assert_finalize_object (project);
@@ -697,24 +667,12 @@ test_pass_fail (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
-static void
-no_display (void)
-{
-  g_test_skip ("No display");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/overview/no-display", no_display);
-      return g_test_run ();
-    }
-  adw_init ();
+  if (!evident_test_init (&argc, &argv, "/overview/no-display"))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -3,13 +3,13 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <cairo-pdf.h>
 #include <string.h>
 
 #include "evident-page-view.h"
 #include "evident-pdf-document.h"
 #include "evident-preview-private.h"
 #include "evident-resources.h"
+#include "evident-test-utils.h"
 
 /*
  * The inline preview. PDFs are made here with cairo's PDF surface;
@@ -19,50 +19,10 @@
  * (user password "secret").
  */
 
-#define TIMEOUT_MS 10000
-
-typedef void (*DrawPage) (cairo_t *cr,
-                          int      page);
-
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static GBytes *
-make_pdf (int      n_pages,
-          double   width,
-          double   height,
-          DrawPage draw)
-{
-  GByteArray *array = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  surface = cairo_pdf_surface_create_for_stream (write_cb, array, width, height);
-  cr = cairo_create (surface);
-
-  for (int i = 0; i < n_pages; i++)
-    {
-      draw (cr, i);
-      cairo_show_page (cr);
-    }
-
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  return g_byte_array_free_to_bytes (array);
-}
-
 static void
-draw_red_rectangle (cairo_t *cr,
-                    int      page)
+draw_red_rectangle (cairo_t  *cr,
+                    int       page,
+                    gpointer  user_data)
 {
   cairo_set_source_rgb (cr, 1, 0, 0);
   cairo_rectangle (cr, 50, 60, 100, 80);
@@ -70,8 +30,9 @@ draw_red_rectangle (cairo_t *cr,
 }
 
 static void
-draw_numbered (cairo_t *cr,
-               int      page)
+draw_numbered (cairo_t  *cr,
+               int       page,
+               gpointer  user_data)
 {
   g_autofree char *text = g_strdup_printf ("Page %d", page + 1);
 
@@ -103,37 +64,11 @@ make_png (void)
   cairo_set_source_rgb (cr, 0, 0.5, 0);
   cairo_paint (cr);
   cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, write_cb, array), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, evident_test_append_bytes, array),
+                   ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
 
   return g_byte_array_free_to_bytes (array);
-}
-
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-pump (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
 }
 
 static gboolean
@@ -173,7 +108,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->preview));
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  pump (50);
+  evident_test_run (50);
 }
 
 static void
@@ -183,7 +118,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   /* Whatever is still loading or rendering must not keep it alive. */
   g_assert_finalize_object (fixture->preview);
-  pump (50);
+  evident_test_run (50);
   g_assert_null (fixture->window);
 }
 
@@ -194,7 +129,7 @@ load (Fixture    *fixture,
       const char *filename)
 {
   evident_preview_set_bytes (fixture->preview, bytes, content_type, filename);
-  g_assert_true (wait_until (not_loading, fixture->preview));
+  g_assert_true (evident_test_wait_until (not_loading, fixture->preview));
 }
 
 /* Rendering */
@@ -214,7 +149,7 @@ pixel_at (const guchar *pixels,
 static void
 test_render_pixels (void)
 {
-  g_autoptr(GBytes) bytes = make_pdf (1, 200, 300, draw_red_rectangle);
+  g_autoptr(GBytes) bytes = evident_test_make_pdf (1, 200, 300, draw_red_rectangle, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EvidentPdfDocument) document = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -257,7 +192,7 @@ test_render_pixels (void)
 static void
 test_render_cancelled (void)
 {
-  g_autoptr(GBytes) bytes = make_pdf (1, 200, 300, draw_red_rectangle);
+  g_autoptr(GBytes) bytes = evident_test_make_pdf (1, 200, 300, draw_red_rectangle, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EvidentPdfDocument) document = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -275,7 +210,7 @@ test_render_cancelled (void)
 static void
 test_find_text_coordinates (void)
 {
-  g_autoptr(GBytes) bytes = make_pdf (3, 612, 792, draw_numbered);
+  g_autoptr(GBytes) bytes = evident_test_make_pdf (3, 612, 792, draw_numbered, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EvidentPdfDocument) document = NULL;
   g_autoptr(GArray) rects = NULL;
@@ -308,7 +243,7 @@ static void
 test_first_page (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GBytes) bytes = make_pdf (12, 612, 792, draw_numbered);
+  g_autoptr(GBytes) bytes = evident_test_make_pdf (12, 612, 792, draw_numbered, NULL);
   EvidentPageView *view = evident_preview_get_page_view (fixture->preview);
 
   g_assert_cmpstr (evident_preview_get_state (fixture->preview), ==, "empty");
@@ -319,7 +254,7 @@ test_first_page (Fixture       *fixture,
   g_assert_cmpuint (evident_preview_get_page (fixture->preview), ==, 1);
   g_assert_true (evident_preview_get_fit_width (fixture->preview));
 
-  g_assert_true (wait_until (first_page_shown, fixture->preview));
+  g_assert_true (evident_test_wait_until (first_page_shown, fixture->preview));
   g_assert_cmpuint (evident_preview_get_n_rendered_for_test (fixture->preview), >=, 1);
 
   /* Fit width: the page fills the view's width less its margins. */
@@ -360,7 +295,7 @@ static void
 test_many_pages (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GBytes) bytes = make_pdf (200, 612, 792, draw_numbered);
+  g_autoptr(GBytes) bytes = evident_test_make_pdf (200, 612, 792, draw_numbered, NULL);
   EvidentPageView *view = evident_preview_get_page_view (fixture->preview);
   GtkAdjustment *vadjustment;
   double upper;
@@ -371,8 +306,8 @@ test_many_pages (Fixture       *fixture,
 
   load (fixture, bytes, NULL, "long.pdf");
   g_assert_cmpuint (evident_preview_get_n_pages (fixture->preview), ==, 200);
-  g_assert_true (wait_until (first_page_shown, fixture->preview));
-  g_assert_true (wait_until (rendering_settled, fixture->preview));
+  g_assert_true (evident_test_wait_until (first_page_shown, fixture->preview));
+  g_assert_true (evident_test_wait_until (rendering_settled, fixture->preview));
 
   /* The scrollbar covers every page before they are rendered. */
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
@@ -397,7 +332,7 @@ test_many_pages (Fixture       *fixture,
       g_assert_cmpuint (evident_page_view_get_n_cached (view), <=, 8);
     }
 
-  g_assert_true (wait_until (rendering_settled, fixture->preview));
+  g_assert_true (evident_test_wait_until (rendering_settled, fixture->preview));
   after_scroll = evident_preview_get_n_rendered_for_test (fixture->preview);
   g_test_message ("rendered after scrolling to the end: %u", after_scroll);
   g_assert_cmpuint (evident_preview_get_page (fixture->preview), ==, 200);
@@ -410,12 +345,12 @@ static void
 test_navigation (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GBytes) bytes = make_pdf (20, 612, 792, draw_numbered);
+  g_autoptr(GBytes) bytes = evident_test_make_pdf (20, 612, 792, draw_numbered, NULL);
   EvidentPageView *view = evident_preview_get_page_view (fixture->preview);
   double fit_zoom;
 
   load (fixture, bytes, "application/pdf", "nav.pdf");
-  g_assert_true (wait_until (first_page_shown, fixture->preview));
+  g_assert_true (evident_test_wait_until (first_page_shown, fixture->preview));
 
   evident_preview_set_page (fixture->preview, 5);
   g_assert_cmpuint (evident_preview_get_page (fixture->preview), ==, 5);
@@ -443,7 +378,7 @@ test_navigation (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->preview), "preview.fit-width", NULL));
   g_assert_true (evident_preview_get_fit_width (fixture->preview));
-  pump (50);
+  evident_test_run (50);
   g_assert_cmpfloat_with_epsilon (evident_preview_get_zoom (fixture->preview), fit_zoom, 0.001);
   g_assert_cmpuint (evident_preview_get_page (fixture->preview), ==, 8);
 
@@ -455,13 +390,13 @@ static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(GBytes) bytes = make_pdf (5, 612, 792, draw_numbered);
+  g_autoptr(GBytes) bytes = evident_test_make_pdf (5, 612, 792, draw_numbered, NULL);
 
   load (fixture, bytes, "application/pdf", "search.pdf");
 
   evident_preview_search (fixture->preview, "Evidentiary");
-  g_assert_true (wait_until (not_searching, fixture->preview));
-  pump (20);
+  g_assert_true (evident_test_wait_until (not_searching, fixture->preview));
+  evident_test_run (20);
 
   g_assert_cmpuint (evident_page_view_get_n_matches (evident_preview_get_page_view (fixture->preview)), ==, 1);
   g_assert_cmpstr (evident_preview_get_match_text (fixture->preview), ==, "1 of 1");
@@ -470,8 +405,8 @@ test_search (Fixture       *fixture,
 
   /* Every page says "Page n". */
   evident_preview_search (fixture->preview, "page");
-  g_assert_true (wait_until (not_searching, fixture->preview));
-  pump (20);
+  g_assert_true (evident_test_wait_until (not_searching, fixture->preview));
+  evident_test_run (20);
   g_assert_cmpstr (evident_preview_get_match_text (fixture->preview), ==, "2 of 5");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->preview), "preview.find-next", NULL));
   g_assert_cmpstr (evident_preview_get_match_text (fixture->preview), ==, "3 of 5");
@@ -481,8 +416,8 @@ test_search (Fixture       *fixture,
   g_assert_cmpstr (evident_preview_get_match_text (fixture->preview), ==, "5 of 5");
 
   evident_preview_search (fixture->preview, "nowhere to be found");
-  g_assert_true (wait_until (not_searching, fixture->preview));
-  pump (20);
+  g_assert_true (evident_test_wait_until (not_searching, fixture->preview));
+  evident_test_run (20);
   g_assert_cmpstr (evident_preview_get_match_text (fixture->preview), ==, "No matches");
 }
 
@@ -505,7 +440,7 @@ test_broken (Fixture       *fixture,
   g_autoptr(GBytes) garbage = g_bytes_new_static ("%PDF-1.4 garbage", 16);
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
   g_autoptr(GBytes) png = make_png ();
-  g_autoptr(GBytes) pdf = make_pdf (3, 612, 792, draw_numbered);
+  g_autoptr(GBytes) pdf = evident_test_make_pdf (3, 612, 792, draw_numbered, NULL);
   g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (pdf, 0, 200);
 
   assert_error (fixture, garbage, NULL, "broken.pdf");
@@ -543,23 +478,23 @@ test_encrypted (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (entry), "wrong");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->preview), "preview.unlock", NULL));
   g_assert_true (evident_preview_get_loading (fixture->preview));
-  g_assert_true (wait_until (not_loading, fixture->preview));
+  g_assert_true (evident_test_wait_until (not_loading, fixture->preview));
   g_assert_cmpstr (evident_preview_get_state (fixture->preview), ==, "password");
   g_assert_nonnull (evident_preview_get_password_error (fixture->preview));
 
   /* Not Latin-1: poppler tries it twice, which crashed poppler 22.x. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "пароль ✓");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->preview), "preview.unlock", NULL));
-  g_assert_true (wait_until (not_loading, fixture->preview));
+  g_assert_true (evident_test_wait_until (not_loading, fixture->preview));
   g_assert_cmpstr (evident_preview_get_state (fixture->preview), ==, "password");
   g_assert_nonnull (evident_preview_get_password_error (fixture->preview));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "secret");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->preview), "preview.unlock", NULL));
-  g_assert_true (wait_until (not_loading, fixture->preview));
+  g_assert_true (evident_test_wait_until (not_loading, fixture->preview));
   g_assert_cmpstr (evident_preview_get_state (fixture->preview), ==, "document");
   g_assert_cmpuint (evident_preview_get_n_pages (fixture->preview), ==, 1);
-  g_assert_true (wait_until (first_page_shown, fixture->preview));
+  g_assert_true (evident_test_wait_until (first_page_shown, fixture->preview));
   /* Not kept in the entry either. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 }
@@ -655,25 +590,25 @@ static void
 test_replace_while_loading (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(GBytes) big = make_pdf (200, 612, 792, draw_numbered);
-  g_autoptr(GBytes) small = make_pdf (2, 612, 792, draw_red_rectangle);
+  g_autoptr(GBytes) big = evident_test_make_pdf (200, 612, 792, draw_numbered, NULL);
+  g_autoptr(GBytes) small = evident_test_make_pdf (2, 612, 792, draw_red_rectangle, NULL);
   EvidentPageView *view = evident_preview_get_page_view (fixture->preview);
 
   /* The first load is cancelled: only the second one shows. */
   evident_preview_set_bytes (fixture->preview, big, NULL, "big.pdf");
   evident_preview_set_bytes (fixture->preview, small, NULL, "small.pdf");
-  g_assert_true (wait_until (not_loading, fixture->preview));
-  pump (100);
+  g_assert_true (evident_test_wait_until (not_loading, fixture->preview));
+  evident_test_run (100);
   g_assert_cmpuint (evident_preview_get_n_pages (fixture->preview), ==, 2);
 
   /* While pages render, another document. */
   evident_preview_set_bytes (fixture->preview, big, NULL, "big.pdf");
-  g_assert_true (wait_until (not_loading, fixture->preview));
+  g_assert_true (evident_test_wait_until (not_loading, fixture->preview));
   g_assert_cmpuint (evident_preview_get_n_pages (fixture->preview), ==, 200);
   evident_preview_set_bytes (fixture->preview, small, NULL, "small.pdf");
   g_assert_cmpuint (evident_page_view_get_n_cached (view), ==, 0);
-  g_assert_true (wait_until (not_loading, fixture->preview));
-  g_assert_true (wait_until (first_page_shown, fixture->preview));
+  g_assert_true (evident_test_wait_until (not_loading, fixture->preview));
+  g_assert_true (evident_test_wait_until (first_page_shown, fixture->preview));
   g_assert_cmpuint (evident_preview_get_n_pages (fixture->preview), ==, 2);
 
   /* And torn down in the middle of a load (fixture_tear_down). */
@@ -684,7 +619,7 @@ static void
 test_file (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(GBytes) bytes = make_pdf (4, 612, 792, draw_numbered);
+  g_autoptr(GBytes) bytes = evident_test_make_pdf (4, 612, 792, draw_numbered, NULL);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileIOStream) stream = NULL;
@@ -697,7 +632,7 @@ test_file (Fixture       *fixture,
 
   evident_preview_set_file (fixture->preview, file);
   g_assert_true (evident_preview_get_loading (fixture->preview));
-  g_assert_true (wait_until (not_loading, fixture->preview));
+  g_assert_true (evident_test_wait_until (not_loading, fixture->preview));
   g_assert_cmpstr (evident_preview_get_state (fixture->preview), ==, "document");
   g_assert_cmpuint (evident_preview_get_n_pages (fixture->preview), ==, 4);
 

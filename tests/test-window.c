@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "evident-chapter.h"
 #include "evident-csv.h"
@@ -22,7 +21,8 @@
 #include "evident-item.h"
 #include "evident-project.h"
 #include "evident-sample.h"
-#include "evident-application.h"
+#include "evident-settings.h"
+#include "evident-test-utils.h"
 #include "evident-window-private.h"
 
 typedef struct
@@ -50,95 +50,23 @@ static const char *chapter_titles[] = {
 
 /* Helpers */
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for a moment: layout, frame clock, idles. */
-static void
-pump (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (100, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
-
-  fixture->dir = g_dir_make_tmp ("evident-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  file = g_file_new_build_filename (fixture->dir, "sample.evident", NULL);
-  fixture->project = evident_sample_create_project (file, TRUE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->project);
-
-  fixture->window = g_object_ref (evident_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  evident_window_set_project (fixture->window, fixture->project);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  pump ();
+  fixture->project = evident_test_create_sample_project ("window", &fixture->dir);
+  fixture->window = evident_test_window_new (fixture->project, 1280, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  pump ();
-  g_assert_finalize_object (fixture->window);
+  evident_test_window_destroy (fixture->window);
 
   g_clear_object (&fixture->project);
-  remove_dir (fixture->dir);
+  evident_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
-}
-
-static EvidentChapter *
-find_chapter (EvidentProject *project,
-              const char     *number)
-{
-  GListModel *chapters = evident_project_get_chapters (project);
-
-  for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
-    {
-      g_autoptr (EvidentChapter) chapter = g_list_model_get_item (chapters, i);
-
-      if (g_str_equal (evident_chapter_get_number (chapter), number))
-        return chapter;
-    }
-
-  return NULL;
 }
 
 /* The first item of @chapter_number whose status does not count in @view,
@@ -173,34 +101,26 @@ parse_confirmed (const char *text)
   return atoi (start + strlen ("Confirmed "));
 }
 
+/* The labels on screen under @widget, a line each. */
 static void
 collect_labels (GtkWidget *widget,
                 GString   *out)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+  g_autoptr (GPtrArray) labels = evident_test_collect_widgets (widget, GTK_TYPE_LABEL,
+                                                               evident_test_is_mapped, NULL);
+
+  for (guint i = 0; i < labels->len; i++)
     {
-      g_string_append (out, gtk_label_get_label (GTK_LABEL (widget)));
+      g_string_append (out, gtk_label_get_label (g_ptr_array_index (labels, i)));
       g_string_append_c (out, '\n');
     }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
 }
 
-static void
-collect_item_buttons (GtkWidget  *widget,
-                      GPtrArray  *out)
+static gboolean
+has_action_name (GtkWidget     *widget,
+                 gconstpointer  name)
 {
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.open-item") == 0)
-    g_ptr_array_add (out, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_item_buttons (child, out);
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0;
 }
 
 static EvidentChapter *
@@ -232,9 +152,9 @@ settle (Fixture *fixture)
   GtkWidget *sidebar = GTK_WIDGET (evident_window_get_sidebar (fixture->window));
   AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (sidebar, ADW_TYPE_LEAFLET));
 
-  pump ();
+  evident_test_pump ();
   for (guint i = 0; i < 50 && adw_leaflet_get_child_transition_running (leaflet); i++)
-    pump ();
+    evident_test_pump ();
   g_assert_false (adw_leaflet_get_child_transition_running (leaflet));
 }
 
@@ -242,19 +162,6 @@ static gboolean
 is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (widget));
-}
-
-static void
-collect_mapped_score_buttons (GtkWidget *widget,
-                              GPtrArray *out)
-{
-  if (EVIDENT_IS_SCORE_BUTTON (widget) && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (out, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_mapped_score_buttons (child, out);
 }
 
 /* What the window shows right of the sidebar: the overview, or the item
@@ -322,7 +229,7 @@ test_sidebar_13_chapters (Fixture       *fixture,
 
   /* Selecting "All Items" leaves the overview for every item. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), 1);
-  pump ();
+  evident_test_pump ();
   g_assert_false (evident_sidebar_get_overview (sidebar));
   g_assert_null (get_list_chapter (fixture));
   assert_shows_overview (fixture, FALSE);
@@ -333,27 +240,28 @@ test_show_chapter (Fixture       *fixture,
                    gconstpointer  data)
 {
   EvidentSidebar *sidebar = evident_window_get_sidebar (fixture->window);
-  EvidentChapter *security = find_chapter (fixture->project, "8.0");
+  EvidentChapter *security = evident_test_find_chapter (fixture->project, "8.0");
 
   g_assert_nonnull (security);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "8.0");
-  pump ();
+  evident_test_pump ();
   g_assert_true (evident_sidebar_get_chapter (sidebar) == security);
   g_assert_true (get_list_chapter (fixture) == security);
 
   /* Selecting a row in the sidebar does the same. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (evident_sidebar_get_model (sidebar)), 3);
-  pump ();
-  g_assert_true (get_list_chapter (fixture) == find_chapter (fixture->project, "2.0"));
+  evident_test_pump ();
+  g_assert_true (get_list_chapter (fixture)
+                 == evident_test_find_chapter (fixture->project, "2.0"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "");
-  pump ();
+  evident_test_pump ();
   g_assert_null (get_list_chapter (fixture));
 
   /* An unknown chapter changes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "99.0");
-  pump ();
+  evident_test_pump ();
   g_assert_null (get_list_chapter (fixture));
 }
 
@@ -372,7 +280,7 @@ test_score_follows_edits (Fixture       *fixture,
   int expected_gain;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "8.0");
-  pump ();
+  evident_test_pump ();
 
   item = find_open_item (fixture->project, "8.0", EVIDENT_VIEW_PROJECTED);
   g_assert_nonnull (item);
@@ -403,16 +311,33 @@ test_score_follows_edits (Fixture       *fixture,
                    confirmed + expected_gain);
 
   /* The sidebar's rows follow too. */
-  pump ();
+  evident_test_pump ();
   g_string_truncate (shown, 0);
   collect_labels (GTK_WIDGET (sidebar), shown);
   g_assert_cmpstr (shown->str, !=, sidebar_before);
+}
+
+/* A button for @action_name in @window, as a menu item or a header bar
+ * button would be: sensitive while the action is enabled. */
+static GtkWidget *
+add_action_button (EvidentWindow *window,
+                   const char    *action_name)
+{
+  GtkWidget *sidebar = GTK_WIDGET (evident_window_get_sidebar (window));
+  GtkWidget *button = gtk_button_new_with_label (action_name);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (sidebar)), button);
+  evident_test_iterate ();
+  return button;
 }
 
 static void
 test_undo_redo (Fixture       *fixture,
                 gconstpointer  data)
 {
+  GtkWidget *undo_button = add_action_button (fixture->window, "win.undo");
+  GtkWidget *redo_button = add_action_button (fixture->window, "win.redo");
   g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
   EvidentScoreButton *button = evident_window_get_score_button (fixture->window);
@@ -427,22 +352,27 @@ test_undo_redo (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);
   g_assert_true (evident_project_get_can_undo (fixture->project));
+  /* The actions follow the project's can-undo and can-redo. */
+  g_assert_true (gtk_widget_get_sensitive (undo_button));
+  g_assert_false (gtk_widget_get_sensitive (redo_button));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
-  pump ();
+  evident_test_pump ();
   g_assert_cmpint (evident_item_get_status (item), ==, old_status);
   g_assert_cmpstr (evident_score_button_get_text (button), ==, before);
   g_assert_true (evident_project_get_can_redo (fixture->project));
+  g_assert_true (gtk_widget_get_sensitive (redo_button));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
-  pump ();
+  evident_test_pump ();
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);
   g_assert_cmpstr (evident_score_button_get_text (button), !=, before);
 
   /* Nothing left to redo: the action is disabled and does nothing. */
   g_assert_false (evident_project_get_can_redo (fixture->project));
+  g_assert_false (gtk_widget_get_sensitive (redo_button));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
-  pump ();
+  evident_test_pump ();
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);
 }
 
@@ -457,11 +387,11 @@ test_open_item (Fixture       *fixture,
   g_assert_nonnull (item);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "2.0");
-  pump ();
+  evident_test_pump ();
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s",
                               evident_item_get_ref (item));
-  pump ();
+  evident_test_pump ();
 
   /* All items, so that the item is in the list, selected and in the editor. */
   g_assert_null (evident_sidebar_get_chapter (sidebar));
@@ -472,11 +402,11 @@ test_open_item (Fixture       *fixture,
 
   /* Next and previous item move through the list from there. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-item", NULL);
-  pump ();
+  evident_test_pump ();
   g_assert_nonnull (get_selected_item (fixture));
   g_assert_true (get_selected_item (fixture) != item);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-item", NULL);
-  pump ();
+  evident_test_pump ();
   g_assert_true (get_selected_item (fixture) == item);
 }
 
@@ -487,7 +417,7 @@ test_score_popover_opens_items (Fixture       *fixture,
   EvidentScoreButton *button = evident_window_get_score_button (fixture->window);
   const EvidentScore *score = evident_project_get_score (fixture->project);
   GListModel *items = evident_project_get_items (fixture->project);
-  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr (GPtrArray) buttons = NULL;
   GtkWidget *popover;
   guint n_mandatory_open = 0;
   const char *ref;
@@ -501,11 +431,12 @@ test_score_popover_opens_items (Fixture       *fixture,
     }
 
   evident_score_button_popup (button);
-  pump ();
+  evident_test_pump ();
 
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (button)))));
   g_assert_true (gtk_widget_get_visible (popover));
-  collect_item_buttons (popover, buttons);
+  buttons = evident_test_collect_widgets (popover, GTK_TYPE_BUTTON,
+                                          has_action_name, "win.open-item");
 
   /* The mandatory items not counted, then the ten most points at risk. */
   g_assert_cmpuint (buttons->len, ==, n_mandatory_open + MIN (score->at_risk->len, 10));
@@ -516,7 +447,7 @@ test_score_popover_opens_items (Fixture       *fixture,
   g_assert_cmpstr (ref, ==, evident_item_get_ref (g_ptr_array_index (score->at_risk, 0)));
 
   g_signal_emit_by_name (g_ptr_array_index (buttons, n_mandatory_open), "clicked");
-  pump ();
+  evident_test_pump ();
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_nonnull (get_selected_item (fixture));
   g_assert_cmpstr (evident_item_get_ref (get_selected_item (fixture)), ==, ref);
@@ -544,8 +475,8 @@ test_narrow (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
   gtk_widget_set_size_request (GTK_WIDGET (fixture->window), 360, 700);
   gtk_widget_queue_resize (GTK_WIDGET (fixture->window));
-  pump ();
-  pump ();
+  evident_test_pump ();
+  evident_test_pump ();
 
   if (gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 400)
     {
@@ -587,13 +518,13 @@ test_narrow (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s",
                               evident_item_get_ref (item));
-  pump ();
+  evident_test_pump ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (evident_window_get_item_editor (fixture->window))));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (evident_window_get_sidebar (fixture->window))));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
-  pump ();
-  pump ();
+  evident_test_pump ();
+  evident_test_pump ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (evident_window_get_item_list (fixture->window))));
 }
 
@@ -605,7 +536,7 @@ test_opens_on_overview (Fixture       *fixture,
 {
   EvidentOverview *overview = evident_window_get_overview (fixture->window);
   EvidentScoreButton *list_button = evident_window_get_score_button (fixture->window);
-  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr (GPtrArray) buttons = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) other_file = NULL;
   g_autoptr (EvidentProject) other = NULL;
@@ -618,7 +549,8 @@ test_opens_on_overview (Fixture       *fixture,
 
   /* One score button in sight, the overview's, in short (the page shows
    * the score in full), with the confirmed score of the item list's. */
-  collect_mapped_score_buttons (GTK_WIDGET (fixture->window), buttons);
+  buttons = evident_test_collect_widgets (GTK_WIDGET (fixture->window), EVIDENT_TYPE_SCORE_BUTTON,
+                                          evident_test_is_mapped, NULL);
   g_assert_cmpuint (buttons->len, ==, 1);
   g_assert_true (g_ptr_array_index (buttons, 0) != (gpointer) list_button);
   g_assert_true (evident_score_button_get_compact (g_ptr_array_index (buttons, 0)));
@@ -637,14 +569,14 @@ test_opens_on_overview (Fixture       *fixture,
 
   /* Another project opens on its overview too, wherever the window was. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "8.0");
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, FALSE);
 
   other_file = g_file_new_build_filename (fixture->dir, "other.evident", NULL);
   other = evident_sample_create_project (other_file, TRUE, NULL, &error);
   g_assert_no_error (error);
   evident_window_set_project (fixture->window, other);
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, TRUE);
   g_assert_true (evident_overview_get_project (overview) == other);
   g_assert_null (get_list_chapter (fixture));
@@ -675,7 +607,7 @@ test_heatmap_metric_remembered (Fixture       *fixture,
   g_assert_cmpint (evident_overview_get_metric (evident_window_get_overview (second)), ==,
                    EVIDENT_HEATMAP_METRIC_RISK);
   gtk_window_destroy (GTK_WINDOW (second));
-  pump ();
+  evident_test_pump ();
   g_assert_finalize_object (second);
 
   g_settings_reset (settings, "heatmap-metric");
@@ -689,33 +621,34 @@ test_show_overview (Fixture       *fixture,
   EvidentItem *item = find_open_item (fixture->project, "8.0", EVIDENT_VIEW_CONFIRMED);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "8.0");
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, FALSE);
-  g_assert_true (get_list_chapter (fixture) == find_chapter (fixture->project, "8.0"));
+  g_assert_true (get_list_chapter (fixture)
+                 == evident_test_find_chapter (fixture->project, "8.0"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, TRUE);
   g_assert_null (evident_sidebar_get_chapter (sidebar));
 
   /* Next item does not change the item behind the overview. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-item", NULL);
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, TRUE);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s",
                               evident_item_get_ref (item));
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, FALSE);
   g_assert_true (get_selected_item (fixture) == item);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, TRUE);
 
   /* The search is the item list's. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, FALSE);
   g_assert_null (get_list_chapter (fixture));
 }
@@ -735,12 +668,13 @@ test_overview_opens_chapters_and_items (Fixture       *fixture,
   row = gtk_list_box_get_row_at_index (evident_overview_get_chapter_list (overview), 7);
   g_assert_nonnull (row);
   gtk_widget_activate (GTK_WIDGET (row));
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, FALSE);
-  g_assert_true (get_list_chapter (fixture) == find_chapter (fixture->project, "8.0"));
+  g_assert_true (get_list_chapter (fixture)
+                 == evident_test_find_chapter (fixture->project, "8.0"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, TRUE);
 
   /* The first of the items with most points at risk. */
@@ -749,7 +683,7 @@ test_overview_opens_chapters_and_items (Fixture       *fixture,
   row = gtk_list_box_get_row_at_index (evident_overview_get_risk_list (overview), 0);
   g_assert_nonnull (row);
   gtk_widget_activate (GTK_WIDGET (row));
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, FALSE);
   g_assert_true (get_selected_item (fixture) == most_at_risk);
   g_object_get (evident_window_get_item_editor (fixture->window), "item", &shown, NULL);
@@ -859,13 +793,13 @@ test_heatmap_cell_filters_list (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "2.0");
   evident_item_list_set_search_text (list, "no such item anywhere");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, TRUE);
 
   /* The cells count open items: the list holds the cell's open items. */
   g_assert_cmpint (evident_overview_get_metric (overview), ==, EVIDENT_HEATMAP_METRIC_OPEN);
   evident_heatmap_view_activate_cell (view, best_row, best_column);
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, FALSE);
   g_assert_null (evident_sidebar_get_chapter (sidebar));
   g_assert_cmpstr (evident_item_list_get_search_text (list) ? evident_item_list_get_search_text (list) : "", ==, "");
@@ -874,30 +808,30 @@ test_heatmap_cell_filters_list (Fixture       *fixture,
   /* Share done: every item of the cell. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
   evident_overview_set_metric (overview, EVIDENT_HEATMAP_METRIC_DONE);
-  pump ();
+  evident_test_pump ();
   heatmap = evident_heatmap_view_get_heatmap (view);
   cell = evident_heatmap_get_cell (heatmap, best_row, best_column);
   evident_heatmap_view_activate_cell (view, best_row, best_column);
-  pump ();
+  evident_test_pump ();
   assert_shows_overview (fixture, FALSE);
   assert_list_holds (fixture, owner, complexity, FALSE, cell->n_items);
 
   /* The "Unassigned" row's total: the items without an owner. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
-  pump ();
+  evident_test_pump ();
   unassigned = heatmap->n_rows - 1;
   g_assert_null (evident_heatmap_get_owner (heatmap, unassigned));
   cell = evident_heatmap_get_cell (heatmap, unassigned, EVIDENT_HEATMAP_TOTAL);
   evident_heatmap_view_activate_cell (view, unassigned, EVIDENT_HEATMAP_TOTAL);
-  pump ();
+  evident_test_pump ();
   assert_list_holds (fixture, "", -1, FALSE, cell->n_items);
 
   /* The total row's column: any owner, one complexity. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
-  pump ();
+  evident_test_pump ();
   cell = evident_heatmap_get_cell (heatmap, EVIDENT_HEATMAP_TOTAL, best_column);
   evident_heatmap_view_activate_cell (view, EVIDENT_HEATMAP_TOTAL, best_column);
-  pump ();
+  evident_test_pump ();
   assert_list_holds (fixture, NULL, complexity, FALSE, cell->n_items);
 }
 
@@ -907,17 +841,17 @@ test_no_project (void)
   EvidentWindow *window = g_object_ref (evident_window_new (NULL));
 
   gtk_window_present (GTK_WINDOW (window));
-  pump ();
+  evident_test_pump ();
   g_assert_null (evident_window_get_project (window));
   g_assert_true (evident_window_is_pristine (window));
 
   /* Actions that need a project do nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-item", "s", "1.1.1");
-  pump ();
+  evident_test_pump ();
 
   gtk_window_destroy (GTK_WINDOW (window));
-  pump ();
+  evident_test_pump ();
   g_assert_finalize_object (window);
 }
 
@@ -1001,27 +935,15 @@ test_score_pass_fail (void)
 
   evident_project_close (project);
   g_clear_object (&project);
-  remove_dir (dir);
-}
-
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display");
+  evident_test_remove_dir (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/window/no-display", test_no_display);
-      return g_test_run ();
-    }
-  adw_init ();
+  if (!evident_test_init (&argc, &argv, "/window/no-display"))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -24,7 +24,7 @@ typedef enum
 
 /* The first schema version with estimates and scenarios: an older file
  * opened to be inspected has neither. */
-#define EVIDENT_PLAN_SCHEMA_VERSION 4
+#define EVIDENT_PLAN_SCHEMA_VERSION 6
 
 /* Estimates and efforts are days, kept to a hundredth of a day. */
 #define EVIDENT_MAX_DAYS 10000.0

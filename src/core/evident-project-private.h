@@ -33,4 +33,14 @@ void        evident_project_history_changed         (EvidentProject         *sel
 void        evident_project_emit_changed            (EvidentProject         *self);
 EvidentPlanSettings *evident_project_peek_plan_settings (EvidentProject     *self);
 
+/* evident-project-owners.c */
+gboolean    evident_owner_split                     (const char             *text,
+                                                     char                  **name,
+                                                     char                  **email,
+                                                     GError                **error);
+gboolean    evident_owner_write                     (EvidentDb              *db,
+                                                     const char             *name,
+                                                     const char             *email,
+                                                     GError                **error);
+
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "evident-import.h"
+
 G_BEGIN_DECLS
 
 #define EVIDENT_TYPE_APPLICATION (evident_application_get_type ())
@@ -10,15 +12,23 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EvidentApplication, evident_application, EVIDENT, APPLICATION, AdwApplication)
 
 EvidentApplication *evident_application_new          (void);
-GSettings          *evident_application_get_settings (EvidentApplication *self);
 void                evident_application_open_file    (EvidentApplication *self,
                                                       GFile              *file,
                                                       GtkWindow          *parent);
-void                evident_application_note_opened  (EvidentApplication *self,
-                                                      GFile              *file);
 GtkWindow          *evident_application_find_window  (EvidentApplication *self,
                                                       GFile              *file);
-
-GSettings          *evident_settings_new             (void);
+void                evident_application_import_checklist (EvidentApplication  *self,
+                                                          GFile               *file,
+                                                          GtkWindow           *parent);
+void                evident_application_create_from_import (EvidentApplication  *self,
+                                                            GtkWindow           *parent,
+                                                            EvidentImport       *import,
+                                                            GFile               *destination,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+gboolean            evident_application_create_from_import_finish (EvidentApplication  *self,
+                                                                   GAsyncResult        *result,
+                                                                   GError             **error);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 
 #include "evident-enums.h"
 #include "evident-enums-util.h"
+#include "evident-heatmap-swatch.h"
+#include "evident-heatmap-tile.h"
 #include "evident-heatmap-view.h"
 
 /*
@@ -36,240 +38,6 @@
 /* The grid's columns are all as wide, for cells of one size; the owners'
  * names take two of them. */
 #define HEADER_SPAN 2
-
-/* EvidentHeatmapTile: one cell. */
-
-#define EVIDENT_TYPE_HEATMAP_TILE (evident_heatmap_tile_get_type ())
-
-G_DECLARE_FINAL_TYPE (EvidentHeatmapTile, evident_heatmap_tile, EVIDENT, HEATMAP_TILE, GtkWidget)
-
-typedef enum
-{
-  TILE_NEUTRAL,
-  TILE_RAMP,
-} TileKind;
-
-struct _EvidentHeatmapTile
-{
-  GtkWidget  parent_instance;
-
-  GtkWidget *label;
-  char      *description;
-  GdkRGBA    color;
-  TileKind   kind;
-  guint      row;    /* 0 … n_rows, n_rows being the totals */
-  guint      column; /* 0 … EVIDENT_HEATMAP_N_COLUMNS, the last being the totals */
-  guint      high_contrast : 1;
-};
-
-G_DEFINE_FINAL_TYPE (EvidentHeatmapTile, evident_heatmap_tile, GTK_TYPE_WIDGET)
-
-enum {
-  TILE_SIGNAL_ACTIVATE,
-  N_TILE_SIGNALS
-};
-
-static guint tile_signals[N_TILE_SIGNALS];
-
-static void
-tile_click_pressed_cb (EvidentHeatmapTile *self,
-                       int                 n_press,
-                       double              x,
-                       double              y,
-                       GtkGestureClick    *gesture)
-{
-  gtk_widget_set_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_ACTIVE, FALSE);
-}
-
-static void
-tile_click_released_cb (EvidentHeatmapTile *self,
-                        int                 n_press,
-                        double              x,
-                        double              y,
-                        GtkGestureClick    *gesture)
-{
-  gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_ACTIVE);
-
-  if (!gtk_widget_contains (GTK_WIDGET (self), x, y))
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  g_signal_emit (self, tile_signals[TILE_SIGNAL_ACTIVATE], 0);
-}
-
-static void
-tile_click_stopped_cb (EvidentHeatmapTile *self,
-                       GtkGestureClick    *gesture)
-{
-  gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_ACTIVE);
-}
-
-static void
-evident_heatmap_tile_state_flags_changed (GtkWidget     *widget,
-                                          GtkStateFlags  previous)
-{
-  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
-
-  if (changed & (GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_ACTIVE))
-    gtk_widget_queue_draw (widget);
-
-  GTK_WIDGET_CLASS (evident_heatmap_tile_parent_class)->state_flags_changed (widget, previous);
-}
-
-static void
-evident_heatmap_tile_snapshot (GtkWidget   *widget,
-                               GtkSnapshot *snapshot)
-{
-  EvidentHeatmapTile *self = EVIDENT_HEATMAP_TILE (widget);
-  GtkStateFlags state = gtk_widget_get_state_flags (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRoundedRect outline;
-  GdkRGBA fill = self->color;
-
-  /* Neutral cells: a faint wash of the text colour, whatever the style. */
-  if (self->kind == TILE_NEUTRAL)
-    {
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fill);
-      G_GNUC_END_IGNORE_DEPRECATIONS
-      fill.alpha = self->color.alpha;
-    }
-
-  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), 6);
-  gtk_snapshot_push_rounded_clip (snapshot, &outline);
-  gtk_snapshot_append_color (snapshot, &fill, &outline.bounds);
-
-  /* Hover and press: a veil of the text's colour. */
-  if (state & (GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_ACTIVE))
-    {
-      GdkRGBA veil;
-
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      gtk_style_context_get_color (gtk_widget_get_style_context (self->label), &veil);
-      G_GNUC_END_IGNORE_DEPRECATIONS
-      veil.alpha = (state & GTK_STATE_FLAG_ACTIVE) ? 0.16 : 0.08;
-      gtk_snapshot_append_color (snapshot, &veil, &outline.bounds);
-    }
-  gtk_snapshot_pop (snapshot);
-
-  if (self->high_contrast)
-    {
-      GdkRGBA border;
-      float widths[4] = { 1, 1, 1, 1 };
-      GdkRGBA colors[4];
-
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &border);
-      G_GNUC_END_IGNORE_DEPRECATIONS
-      border.alpha = 0.5;
-      for (guint i = 0; i < 4; i++)
-        colors[i] = border;
-      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
-    }
-
-  gtk_widget_snapshot_child (widget, self->label, snapshot);
-}
-
-/* The tooltip is asked for, not set: setting a tooltip queries the
- * pointer, which costs a round trip to the display server per cell. */
-static gboolean
-evident_heatmap_tile_query_tooltip (GtkWidget  *widget,
-                                    int         x,
-                                    int         y,
-                                    gboolean    keyboard_mode,
-                                    GtkTooltip *tooltip)
-{
-  EvidentHeatmapTile *self = EVIDENT_HEATMAP_TILE (widget);
-
-  if (self->description == NULL)
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, self->description);
-  return TRUE;
-}
-
-static void
-evident_heatmap_tile_dispose (GObject *object)
-{
-  EvidentHeatmapTile *self = EVIDENT_HEATMAP_TILE (object);
-
-  g_clear_pointer (&self->label, gtk_widget_unparent);
-
-  G_OBJECT_CLASS (evident_heatmap_tile_parent_class)->dispose (object);
-}
-
-static void
-evident_heatmap_tile_finalize (GObject *object)
-{
-  EvidentHeatmapTile *self = EVIDENT_HEATMAP_TILE (object);
-
-  g_clear_pointer (&self->description, g_free);
-
-  G_OBJECT_CLASS (evident_heatmap_tile_parent_class)->finalize (object);
-}
-
-static void
-evident_heatmap_tile_class_init (EvidentHeatmapTileClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = evident_heatmap_tile_dispose;
-  object_class->finalize = evident_heatmap_tile_finalize;
-  widget_class->snapshot = evident_heatmap_tile_snapshot;
-  widget_class->query_tooltip = evident_heatmap_tile_query_tooltip;
-  widget_class->state_flags_changed = evident_heatmap_tile_state_flags_changed;
-
-  tile_signals[TILE_SIGNAL_ACTIVATE] =
-    g_signal_new ("activate",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-  gtk_widget_class_set_activate_signal (widget_class, tile_signals[TILE_SIGNAL_ACTIVATE]);
-
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_ISO_Enter, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_space, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Space, 0, "activate", NULL);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "heatmapcell");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
-}
-
-static void
-evident_heatmap_tile_init (EvidentHeatmapTile *self)
-{
-  GtkGesture *gesture;
-
-  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-
-  self->label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->label, "numeric");
-  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
-  /* The cell's own label says it all. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->label),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
-                               -1);
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (gesture, "pressed",
-                           G_CALLBACK (tile_click_pressed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (gesture, "released",
-                           G_CALLBACK (tile_click_released_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (gesture, "stopped",
-                           G_CALLBACK (tile_click_stopped_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-}
 
 /* The color ramps, from the background's end to the strong end; in dark
  * mode the lightness runs the other way, so that more is always further
@@ -427,23 +195,6 @@ ramp_color (Ramp     ramp,
   color->alpha = 1;
 }
 
-static double
-linearize (double channel)
-{
-  return channel <= 0.04045 ? channel / 12.92 : pow ((channel + 0.055) / 1.055, 2.4);
-}
-
-/* Whether white text reads better than black on @color (WCAG contrast). */
-static gboolean
-wants_light_text (const GdkRGBA *color)
-{
-  double luminance = 0.2126 * linearize (color->red)
-                     + 0.7152 * linearize (color->green)
-                     + 0.0722 * linearize (color->blue);
-
-  return 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.05;
-}
-
 static void
 update_tile (EvidentHeatmapView *self,
              EvidentHeatmapTile *tile,
@@ -451,50 +202,30 @@ update_tile (EvidentHeatmapView *self,
              gboolean            dark,
              gboolean            high_contrast)
 {
-  guint row = to_heatmap_row (self, tile->row);
-  guint column = to_heatmap_column (tile->column);
+  guint row = to_heatmap_row (self, evident_heatmap_tile_get_row (tile));
+  guint column = to_heatmap_column (evident_heatmap_tile_get_column (tile));
   const EvidentHeatmapCell *cell = evident_heatmap_get_cell (self->heatmap, row, column);
   g_autofree char *text = evident_heatmap_format_value (self->heatmap, row, column);
   g_autofree char *description = evident_heatmap_describe_cell (self->heatmap, row, column);
   gboolean total = row == EVIDENT_HEATMAP_TOTAL || column == EVIDENT_HEATMAP_TOTAL;
 
-  gtk_label_set_label (GTK_LABEL (tile->label), text);
-  /* The same sentence for the tooltip (query_tooltip) and for screen
-   * readers; only the label, so that it is not read twice. */
-  if (g_strcmp0 (tile->description, description) != 0)
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (tile),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                      -1);
-      g_free (tile->description);
-      tile->description = g_steal_pointer (&description);
-    }
-
-  tile->high_contrast = high_contrast;
-  gtk_widget_remove_css_class (GTK_WIDGET (tile), "on-light");
-  gtk_widget_remove_css_class (GTK_WIDGET (tile), "on-dark");
-  gtk_widget_remove_css_class (tile->label, "dim-label");
+  evident_heatmap_tile_set_text (tile, text, description);
+  evident_heatmap_tile_set_high_contrast (tile, high_contrast);
 
   if (total || cell->n_items == 0)
     {
-      tile->kind = TILE_NEUTRAL;
-      tile->color = (GdkRGBA) { 0, 0, 0, total ? 0.08 : 0.04 };
-      if (cell->n_items == 0)
-        gtk_widget_add_css_class (tile->label, "dim-label");
+      evident_heatmap_tile_set_neutral (tile, total ? 0.08 : 0.04, cell->n_items == 0);
     }
   else
     {
       double value = evident_heatmap_get_value (self->heatmap, row, column);
+      GdkRGBA color;
 
-      tile->kind = TILE_RAMP;
       ramp_color (get_ramp (self->heatmap->metric), dark,
                   max > 0 && !isnan (value) ? value / max : 0.0,
-                  &tile->color);
-      gtk_widget_add_css_class (GTK_WIDGET (tile),
-                                wants_light_text (&tile->color) ? "on-dark" : "on-light");
+                  &color);
+      evident_heatmap_tile_set_color (tile, &color);
     }
-
-  gtk_widget_queue_draw (GTK_WIDGET (tile));
 }
 
 static void
@@ -610,8 +341,8 @@ static void
 tile_activate_cb (EvidentHeatmapView *self,
                   EvidentHeatmapTile *tile)
 {
-  guint row = tile->row;
-  guint column = tile->column;
+  guint row = evident_heatmap_tile_get_row (tile);
+  guint column = evident_heatmap_tile_get_column (tile);
 
   set_cursor_internal (self, row, column, FALSE);
   emit_cell_activated (self, row, column);
@@ -673,19 +404,17 @@ append_row (EvidentHeatmapView *self)
 
   for (guint c = 0; c < N_GRID_COLUMNS; c++)
     {
-      EvidentHeatmapTile *tile = g_object_new (EVIDENT_TYPE_HEATMAP_TILE, NULL);
+      GtkWidget *tile = evident_heatmap_tile_new (r, c);
 
-      tile->row = r;
-      tile->column = c;
       if (c == EVIDENT_HEATMAP_N_COLUMNS)
         {
-          gtk_widget_add_css_class (GTK_WIDGET (tile), "total");
-          gtk_widget_set_margin_start (GTK_WIDGET (tile), 6);
+          gtk_widget_add_css_class (tile, "total");
+          gtk_widget_set_margin_start (tile, 6);
         }
       g_signal_connect_object (tile, "activate",
                                G_CALLBACK (tile_activate_cb), self,
                                G_CONNECT_SWAPPED);
-      gtk_grid_attach (self->grid, GTK_WIDGET (tile), c + HEADER_SPAN, r + 1, 1, 1);
+      gtk_grid_attach (self->grid, tile, c + HEADER_SPAN, r + 1, 1, 1);
       g_ptr_array_add (self->tiles, tile);
     }
 }
@@ -866,89 +595,6 @@ legend_ramp_snapshot (GtkWidget   *widget,
                                        &GRAPHENE_POINT_INIT (width, 0),
                                        stops, N_STOPS);
   gtk_snapshot_pop (snapshot);
-}
-
-/* A GtkWidget has no snapshot signal: a tiny subclass that forwards it. */
-
-#define EVIDENT_TYPE_HEATMAP_SWATCH (evident_heatmap_swatch_get_type ())
-
-G_DECLARE_FINAL_TYPE (EvidentHeatmapSwatch, evident_heatmap_swatch, EVIDENT, HEATMAP_SWATCH, GtkWidget)
-
-struct _EvidentHeatmapSwatch
-{
-  GtkWidget  parent_instance;
-
-  void     (*draw) (GtkWidget   *widget,
-                    GtkSnapshot *snapshot,
-                    gpointer     user_data);
-  gpointer   user_data;
-  int        min_width;
-  int        natural_width;
-  int        height;
-};
-
-G_DEFINE_FINAL_TYPE (EvidentHeatmapSwatch, evident_heatmap_swatch, GTK_TYPE_WIDGET)
-
-static void
-evident_heatmap_swatch_snapshot (GtkWidget   *widget,
-                                 GtkSnapshot *snapshot)
-{
-  EvidentHeatmapSwatch *self = EVIDENT_HEATMAP_SWATCH (widget);
-
-  if (self->draw != NULL)
-    self->draw (widget, snapshot, self->user_data);
-}
-
-static void
-evident_heatmap_swatch_measure (GtkWidget      *widget,
-                                GtkOrientation  orientation,
-                                int             for_size,
-                                int            *minimum,
-                                int            *natural,
-                                int            *minimum_baseline,
-                                int            *natural_baseline)
-{
-  EvidentHeatmapSwatch *self = EVIDENT_HEATMAP_SWATCH (widget);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = self->min_width;
-      *natural = self->natural_width;
-    }
-  else
-    *minimum = *natural = self->height;
-}
-
-static void
-evident_heatmap_swatch_class_init (EvidentHeatmapSwatchClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  widget_class->snapshot = evident_heatmap_swatch_snapshot;
-  widget_class->measure = evident_heatmap_swatch_measure;
-  gtk_widget_class_set_css_name (widget_class, "heatmapswatch");
-}
-
-static void
-evident_heatmap_swatch_init (EvidentHeatmapSwatch *self)
-{
-}
-
-static GtkWidget *
-swatch_new (void     (*draw) (GtkWidget *, GtkSnapshot *, gpointer),
-            gpointer   user_data,
-            int        min_width,
-            int        natural_width,
-            int        height)
-{
-  EvidentHeatmapSwatch *swatch = g_object_new (EVIDENT_TYPE_HEATMAP_SWATCH, NULL);
-
-  swatch->draw = draw;
-  swatch->user_data = user_data;
-  swatch->min_width = min_width;
-  swatch->natural_width = natural_width;
-  swatch->height = height;
-  return GTK_WIDGET (swatch);
 }
 
 static void
@@ -1266,7 +912,7 @@ evident_heatmap_view_init (EvidentHeatmapView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->legend_min), "numeric");
   gtk_box_append (GTK_BOX (self->legend), GTK_WIDGET (self->legend_min));
 
-  self->legend_ramp = swatch_new (legend_ramp_snapshot, self, 40, 96, 12);
+  self->legend_ramp = evident_heatmap_swatch_new (legend_ramp_snapshot, self, 40, 96, 12);
   gtk_widget_set_valign (self->legend_ramp, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (self->legend), self->legend_ramp);
 
@@ -1275,7 +921,7 @@ evident_heatmap_view_init (EvidentHeatmapView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->legend_max), "numeric");
   gtk_box_append (GTK_BOX (self->legend), GTK_WIDGET (self->legend_max));
 
-  self->legend_empty = swatch_new (legend_empty_snapshot, NULL, 16, 16, 12);
+  self->legend_empty = evident_heatmap_swatch_new (legend_empty_snapshot, NULL, 16, 16, 12);
   gtk_widget_set_valign (self->legend_empty, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_start (self->legend_empty, 12);
   gtk_box_append (GTK_BOX (self->legend), self->legend_empty);
@@ -1440,7 +1086,7 @@ evident_heatmap_view_get_cell_text (EvidentHeatmapView *self,
   if (cell == NULL)
     return NULL;
 
-  return gtk_label_get_label (GTK_LABEL (EVIDENT_HEATMAP_TILE (cell)->label));
+  return evident_heatmap_tile_get_text (EVIDENT_HEATMAP_TILE (cell));
 }
 
 /**
@@ -1465,7 +1111,7 @@ evident_heatmap_view_get_cell_description (EvidentHeatmapView *self,
   if (cell == NULL)
     return NULL;
 
-  return EVIDENT_HEATMAP_TILE (cell)->description;
+  return evident_heatmap_tile_get_description (EVIDENT_HEATMAP_TILE (cell));
 }
 
 /**
@@ -1531,5 +1177,5 @@ evident_heatmap_view_activate_cell (EvidentHeatmapView *self,
   g_return_if_fail (EVIDENT_IS_HEATMAP_VIEW (self));
   g_return_if_fail (from_heatmap_position (self, row, column, &grid_row, &grid_column));
 
-  g_signal_emit (get_tile (self, grid_row, grid_column), tile_signals[TILE_SIGNAL_ACTIVATE], 0);
+  gtk_widget_activate (GTK_WIDGET (get_tile (self, grid_row, grid_column)));
 }

@@ -9,6 +9,8 @@
 #include "evident-enums.h"
 #include "evident-enums-util.h"
 #include "evident-item.h"
+#include "evident-item-row.h"
+#include "evident-item-search-filter.h"
 #include "evident-project.h"
 
 #include "evident-item-list.h"
@@ -17,12 +19,13 @@
  * EvidentItemList: the items of a project (or of one chapter), searched,
  * filtered and sorted through a GListModel chain:
  *
- *   project items → GtkFilterListModel (GtkEveryFilter: chapter, search,
- *   state) → GtkSortListModel (checklist order, or points at risk) →
- *   GtkSingleSelection → GtkListView
+ *   project items → GtkFilterListModel (GtkEveryFilter: chapter, search
+ *   (EvidentItemSearchFilter), state) → GtkSortListModel (checklist order,
+ *   or points at risk) → GtkSingleSelection → GtkListView
  *
- * Rows follow their item's properties. GTK 4.8 has no section headers in
- * list views, so the first row of each section carries the section's title.
+ * Rows (EvidentItemRow) follow their item's properties. GTK 4.8 has no
+ * section headers in list views, so the first row of each section carries
+ * the section's title.
  *
  * "selected-item" is the item the user picked. It stays set when an edit
  * or a search filters its row out (the editor keeps showing it) and the row
@@ -37,397 +40,54 @@ typedef enum
 
 static const char *sort_names[] = { "ref", "risk" };
 
-/* Row */
-
-#define EVIDENT_TYPE_ITEM_ROW (evident_item_row_get_type ())
-
-G_DECLARE_FINAL_TYPE (EvidentItemRow, evident_item_row, EVIDENT, ITEM_ROW, GtkWidget)
-
-/* Few widgets per row: GTK 4.8 makes rows anew when a filter changes much
- * of the list. */
-struct _EvidentItemRow
-{
-  GtkWidget     parent_instance;
-
-  GtkWidget    *box;
-  GtkLabel     *header;
-  GtkLabel     *ref;
-  GtkLabel     *title;
-  GtkLabel     *status;
-  GtkLabel     *details;     /* owner · complexity · points */
-  GtkLabel     *mandatory;
-  GtkLabel     *risk;
-
-  EvidentItem  *item;
-  int           penalty;
-  EvidentStatus status_class;
-  guint         show_risk : 1;
-};
-
-G_DEFINE_FINAL_TYPE (EvidentItemRow, evident_item_row, GTK_TYPE_WIDGET)
-
-static const char *status_classes[EVIDENT_N_STATUSES] = {
-  "evident-status-not-started",
-  "evident-status-in-progress",
-  "evident-status-ready",
-  "evident-status-met",
-  "evident-status-not-met",
-  "evident-status-not-applicable",
-};
-
-static void
-append_escaped (GString    *markup,
-                const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  g_string_append (markup, escaped);
-}
-
-static void
-evident_item_row_update (EvidentItemRow *self)
-{
-  g_autofree char *points = NULL;
-  g_autofree char *details = NULL;
-  g_autofree char *accessible = NULL;
-  g_autofree char *owner_text = NULL;
-  g_autofree char *complexity_text = NULL;
-  g_autofree char *points_text = NULL;
-  g_autofree char *description = NULL;
-  GString *markup;
-  const char *section;
-  const char *owner;
-  EvidentStatus status;
-  EvidentComplexity complexity;
-  GtkWidget *parent;
-  gboolean mandatory;
-  int risk;
-
-  if (self->item == NULL)
-    return;
-
-  status = evident_item_get_status (self->item);
-  owner = evident_item_get_owner (self->item);
-  complexity = evident_item_get_complexity (self->item);
-  mandatory = evident_item_get_mandatory (self->item);
-  risk = evident_item_get_points_at_risk (self->item, self->penalty);
-
-  gtk_label_set_label (self->ref, evident_item_get_ref (self->item));
-  gtk_label_set_label (self->title, evident_item_get_title (self->item));
-
-  gtk_label_set_label (self->status, evident_status_get_label (status));
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status), status_classes[self->status_class]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status), status_classes[status]);
-  self->status_class = status;
-
-  /* The owner in italics when there is none, the complexity when rated. */
-  markup = g_string_new (NULL);
-  if (owner != NULL && *owner != '\0')
-    append_escaped (markup, owner);
-  else
-    {
-      g_string_append (markup, "<i>");
-      append_escaped (markup, _("Unassigned"));
-      g_string_append (markup, "</i>");
-    }
-  if (complexity != EVIDENT_COMPLEXITY_NONE)
-    {
-      g_string_append (markup, " · ");
-      append_escaped (markup, evident_complexity_get_label (complexity));
-    }
-  points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pt", "%d pts",
-                                         evident_item_get_points (self->item)),
-                            evident_item_get_points (self->item));
-  g_string_append (markup, " · ");
-  append_escaped (markup, points);
-  details = g_string_free (markup, FALSE);
-  gtk_label_set_markup (self->details, details);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->mandatory), mandatory);
-
-  if (self->show_risk && risk > 0)
-    {
-      g_autofree char *risk_label = NULL;
-
-      /* Translators: points at risk, shown when the list is sorted by them */
-      risk_label = g_strdup_printf (_("−%d at risk"), risk);
-      gtk_label_set_label (self->risk, risk_label);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->risk), self->show_risk && risk > 0);
-
-  /* Translators: part of an item row's name for screen readers */
-  owner_text = owner != NULL && *owner != '\0' ? g_strdup_printf (_("owner %s"), owner)
-                                               : g_strdup (_("unassigned"));
-  /* Translators: part of an item row's name for screen readers, e.g. "High complexity" */
-  complexity_text = g_strdup_printf (_("%s complexity"), evident_complexity_get_label (complexity));
-  points_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d point", "%d points",
-                                              evident_item_get_points (self->item)),
-                                 evident_item_get_points (self->item));
-  /* Translators: an item row's name for screen readers: reference and title,
-   * status, owner, complexity, points, e.g. "8.2.1 Incident runbooks, In
-   * Progress, owner Security lead, High complexity, 10 points" */
-  accessible = g_strdup_printf (_("%s %s, %s, %s, %s, %s"),
-                                evident_item_get_ref (self->item),
-                                evident_item_get_title (self->item),
-                                evident_status_get_label (status),
-                                owner_text, complexity_text, points_text);
-  if (mandatory)
-    {
-      /* Translators: appended to an item row's name for screen readers */
-      char *with_mandatory = g_strdup_printf ("%s, %s", accessible, _("mandatory"));
-
-      g_free (accessible);
-      accessible = with_mandatory;
-    }
-  if (self->show_risk && risk > 0)
-    {
-      /* Translators: appended to an item row's name for screen readers */
-      char *with_risk = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                      "%s, %d point at risk",
-                                                      "%s, %d points at risk", risk),
-                                         accessible, risk);
-
-      g_free (accessible);
-      accessible = with_risk;
-    }
-
-  section = evident_item_get_section (self->item);
-  /* Translators: an item row's description for screen readers, e.g.
-   * "Section 8.2 Identity and Access" */
-  description = section != NULL
-                  ? g_strdup_printf (_("Section %s %s"), section,
-                                     evident_item_get_section_title (self->item))
-                  : g_strdup ("");
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-  /* The list item around the row is what a screen reader focuses and
-   * selects: give it the same name. */
-  parent = gtk_widget_get_parent (GTK_WIDGET (self));
-  if (parent != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                    -1);
-}
-
-static void
-evident_item_row_set_item (EvidentItemRow *self,
-                           EvidentItem    *item,
-                           int             penalty,
-                           gboolean        show_risk)
-{
-  if (self->item != item)
-    {
-      if (self->item != NULL)
-        g_signal_handlers_disconnect_by_func (self->item, evident_item_row_update, self);
-      g_set_object (&self->item, item);
-      if (self->item != NULL)
-        g_signal_connect_swapped (self->item, "notify",
-                                  G_CALLBACK (evident_item_row_update), self);
-    }
-  self->penalty = penalty;
-  self->show_risk = !!show_risk;
-  evident_item_row_update (self);
-}
-
-/* @text: the section's title, or %NULL when the row does not start one */
-static void
-evident_item_row_set_header (EvidentItemRow *self,
-                             const char     *text)
-{
-  if (text != NULL)
-    gtk_label_set_label (self->header, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->header), text != NULL);
-}
-
-/* One handler for the row's tooltips: a tooltip set on a label asks the
- * display server where the pointer is, each time a row is made. */
-static gboolean
-evident_item_row_query_tooltip (GtkWidget  *widget,
-                                int         x,
-                                int         y,
-                                gboolean    keyboard_tooltip,
-                                GtkTooltip *tooltip)
-{
-  EvidentItemRow *self = EVIDENT_ITEM_ROW (widget);
-  g_autofree char *text = NULL;
-  GtkWidget *picked;
-
-  if (keyboard_tooltip || self->item == NULL)
-    return FALSE;
-
-  picked = gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
-  if (picked == GTK_WIDGET (self->title))
-    {
-      /* The whole title, when it does not fit. */
-      if (!pango_layout_is_ellipsized (gtk_label_get_layout (self->title)))
-        return FALSE;
-      text = g_strdup (evident_item_get_title (self->item));
-    }
-  else if (picked == GTK_WIDGET (self->risk))
-    text = g_strdup (_("Points lost if this item is not counted, with the penalty "
-                       "for a mandatory item"));
-  else if (picked == GTK_WIDGET (self->mandatory))
-    text = g_strdup_printf (_("Mandatory: if it is not counted, the score loses %d points"),
-                            self->penalty);
-  else
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-evident_item_row_dispose (GObject *object)
-{
-  EvidentItemRow *self = EVIDENT_ITEM_ROW (object);
-
-  evident_item_row_set_item (self, NULL, 0, FALSE);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
-
-  G_OBJECT_CLASS (evident_item_row_parent_class)->dispose (object);
-}
-
-static void
-evident_item_row_class_init (EvidentItemRowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = evident_item_row_dispose;
-
-  widget_class->query_tooltip = evident_item_row_query_tooltip;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "evidentitemrow");
-}
-
-static GtkLabel *
-row_label_new (GtkWidget  *box,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (box), label);
-  return GTK_LABEL (label);
-}
-
-static void
-evident_item_row_init (EvidentItemRow *self)
-{
-  GtkWidget *line;
-  GtkWidget *details;
-
-  self->status_class = EVIDENT_STATUS_NOT_STARTED;
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_margin_top (self->box, 3);
-  gtk_widget_set_margin_bottom (self->box, 3);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  self->header = row_label_new (self->box, "heading");
-  gtk_widget_add_css_class (GTK_WIDGET (self->header), "evident-section-header");
-  gtk_label_set_ellipsize (self->header, PANGO_ELLIPSIZE_END);
-  gtk_widget_set_visible (GTK_WIDGET (self->header), FALSE);
-
-  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_box_append (GTK_BOX (self->box), line);
-
-  self->ref = row_label_new (line, "evident-item-ref");
-  gtk_widget_add_css_class (GTK_WIDGET (self->ref), "numeric");
-  gtk_label_set_width_chars (self->ref, 6);
-
-  self->title = row_label_new (line, "evident-item-title");
-  gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (self->title, 8);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->title), TRUE);
-
-  self->status = row_label_new (line, "evident-status-pill");
-  gtk_widget_set_valign (GTK_WIDGET (self->status), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status), status_classes[self->status_class]);
-
-  details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (self->box), details);
-
-  self->details = row_label_new (details, "evident-item-details");
-  gtk_widget_add_css_class (GTK_WIDGET (self->details), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (self->details), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->details), "numeric");
-  gtk_label_set_ellipsize (self->details, PANGO_ELLIPSIZE_END);
-
-  /* Tagged as in the item editor. */
-  self->mandatory = row_label_new (details, "evident-tag");
-  gtk_widget_add_css_class (GTK_WIDGET (self->mandatory), "evident-mandatory");
-  gtk_widget_add_css_class (GTK_WIDGET (self->mandatory), "caption");
-  gtk_label_set_label (self->mandatory, _("Mandatory"));
-  gtk_widget_set_valign (GTK_WIDGET (self->mandatory), GTK_ALIGN_CENTER);
-
-  self->risk = row_label_new (details, "evident-points-at-risk");
-  gtk_widget_add_css_class (GTK_WIDGET (self->risk), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (self->risk), "numeric");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->risk), TRUE);
-  gtk_label_set_xalign (self->risk, 1.0);
-}
-
-/* List */
-
 struct _EvidentItemList
 {
-  AdwBin              parent_instance;
+  AdwBin                   parent_instance;
 
   /* Template */
-  GtkSearchEntry     *search_entry;
-  GtkMenuButton      *filter_button;
-  GtkLabel           *filter_count;
-  GtkBox             *status_box;
-  GtkDropDown        *owner_dropdown;
-  GtkStringList      *owner_list;
-  GtkDropDown        *complexity_dropdown;
-  GtkStack           *stack;
-  GtkListView        *list_view;
-  AdwStatusPage      *empty_page;
-  GtkWidget          *empty_clear_button;
+  GtkSearchEntry          *search_entry;
+  GtkMenuButton           *filter_button;
+  GtkLabel                *filter_count;
+  GtkBox                  *status_box;
+  GtkDropDown             *owner_dropdown;
+  GtkStringList           *owner_list;
+  GtkDropDown             *complexity_dropdown;
+  GtkStack                *stack;
+  GtkListView             *list_view;
+  AdwStatusPage           *empty_page;
+  GtkWidget               *empty_clear_button;
 
   /* Model chain */
-  GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
-  GtkSingleSelection *selection;
-  GtkFilter          *chapter_filter;
-  GtkFilter          *search_filter;
-  GtkFilter          *state_filter;
-  GtkSorter          *risk_sorter;
-  GSimpleActionGroup *status_actions;
+  GtkFilterListModel      *filter_model;
+  GtkSortListModel        *sort_model;
+  GtkSingleSelection      *selection;
+  GtkFilter               *chapter_filter;
+  EvidentItemSearchFilter *search_filter;
+  GtkFilter               *state_filter;
+  GtkSorter               *risk_sorter;
+  GSimpleActionGroup      *status_actions;
 
-  EvidentProject     *project;
-  GListModel         *items;
-  EvidentChapter     *chapter;
-  EvidentItem        *selected_item;
+  EvidentProject          *project;
+  GListModel              *items;
+  EvidentChapter          *chapter;
+  EvidentItem             *selected_item;
 
   /* Filter state */
-  char               *chapter_number;
-  char               *search_text;
-  char              **search_terms;  /* casefolded and normalized */
-  char               *owner;         /* NULL: any; "": unassigned */
-  char              **owners;        /* in the owner drop-down, after "Unassigned" */
-  int                 complexity;    /* -1: any */
-  guint               status_mask;   /* 1 << EvidentStatus; 0: any */
-  SortOrder           sort;
-  guint               mandatory_only : 1;
-  guint               at_risk : 1;
-  guint               syncing : 1;
+  char                    *chapter_number;
+  char                    *owner;         /* NULL: any; "": unassigned */
+  char                   **owners;        /* in the owner drop-down, after "Unassigned" */
+  int                      complexity;    /* -1: any */
+  guint                    status_mask;   /* 1 << EvidentStatus; 0: any */
+  SortOrder                sort;
+  guint                    mandatory_only : 1;
+  guint                    at_risk : 1;
+  guint                    syncing : 1;
 
-  GHashTable         *haystacks;     /* EvidentItem → casefolded text, NULL when stale */
-  GHashTable         *positions;     /* EvidentItem → checklist position + 1 */
-  GHashTable         *rows;          /* bound GtkListItems */
+  GHashTable              *positions;     /* EvidentItem → checklist position + 1 */
+  GHashTable              *rows;          /* bound GtkListItems */
 
-  EvidentItem        *scroll_item;   /* to scroll to once the list is laid out */
-  guint               scroll_tick_id;
+  EvidentItem             *scroll_item;   /* to scroll to once the list is laid out */
+  guint                    scroll_tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentItemList, evident_item_list, ADW_TYPE_BIN)
@@ -468,23 +128,6 @@ count_active_filters (EvidentItemList *self)
          + (self->complexity >= 0)
          + self->mandatory_only
          + self->at_risk;
-}
-
-/* What searches compare: case folded and normalized, so that "É" finds
- * "é" written either way. ASCII, most checklist text, takes a fast path. */
-static char *
-casefold (const char *text)
-{
-  g_autofree char *folded = NULL;
-  const char *p;
-
-  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
-    ;
-  if (*p == '\0')
-    return g_ascii_strdown (text, -1);
-
-  folded = g_utf8_casefold (text, -1);
-  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
 }
 
 /* Finding rows */
@@ -643,79 +286,6 @@ chapter_filter_func (gpointer object,
          || g_strcmp0 (evident_item_get_chapter (object), self->chapter_number) == 0;
 }
 
-static void
-note_changed_cb (EvidentItemList *self,
-                 GParamSpec      *pspec,
-                 EvidentItem     *item)
-{
-  /* Keep the key: it records that this handler is connected. */
-  g_hash_table_replace (self->haystacks, item, NULL);
-}
-
-static const char *
-get_haystack (EvidentItemList *self,
-              EvidentItem     *item)
-{
-  gpointer haystack = NULL;
-  gboolean known;
-  GString *text;
-
-  known = g_hash_table_lookup_extended (self->haystacks, item, NULL, &haystack);
-  if (haystack != NULL)
-    return haystack;
-
-  text = g_string_new (evident_item_get_ref (item));
-  g_string_append_c (text, '\n');
-  g_string_append (text, evident_item_get_title (item));
-  g_string_append_c (text, '\n');
-  g_string_append (text, evident_item_get_requirement (item));
-  if (evident_item_get_note (item) != NULL)
-    {
-      g_string_append_c (text, '\n');
-      g_string_append (text, evident_item_get_note (item));
-    }
-  haystack = casefold (text->str);
-  g_string_free (text, TRUE);
-
-  /* Disconnected by clear_haystacks(); g_signal_connect_object() would
-   * watch the list once per item. */
-  if (!known)
-    g_signal_connect_swapped (item, "notify::note", G_CALLBACK (note_changed_cb), self);
-  g_hash_table_replace (self->haystacks, item, haystack);
-  return haystack;
-}
-
-static void
-clear_haystacks (EvidentItemList *self)
-{
-  GHashTableIter iter;
-  gpointer item;
-
-  g_hash_table_iter_init (&iter, self->haystacks);
-  while (g_hash_table_iter_next (&iter, &item, NULL))
-    g_signal_handlers_disconnect_by_func (item, note_changed_cb, self);
-  g_hash_table_remove_all (self->haystacks);
-}
-
-static gboolean
-search_filter_func (gpointer object,
-                    gpointer user_data)
-{
-  EvidentItemList *self = user_data;
-  const char *haystack;
-
-  if (self->search_terms == NULL)
-    return TRUE;
-
-  haystack = get_haystack (self, object);
-  for (guint i = 0; self->search_terms[i] != NULL; i++)
-    {
-      if (strstr (haystack, self->search_terms[i]) == NULL)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 state_filter_func (gpointer object,
                    gpointer user_data)
@@ -798,7 +368,8 @@ update_filter_state (EvidentItemList *self)
                                   -1);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item-list.clear-filters",
-                                 n_active > 0 || self->search_terms != NULL);
+                                 n_active > 0
+                                 || evident_item_search_filter_is_active (self->search_filter));
 }
 
 static void
@@ -813,7 +384,8 @@ static void
 update_empty_state (EvidentItemList *self)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  gboolean filtered = count_active_filters (self) > 0 || self->search_terms != NULL;
+  gboolean filtered = count_active_filters (self) > 0
+                      || evident_item_search_filter_is_active (self->search_filter);
 
   if (n_items > 0 || self->project == NULL)
     {
@@ -924,8 +496,8 @@ project_changed_cb (EvidentItemList *self,
   /* An edit may change whether an item passes a filter, or where it sorts. */
   if (count_active_filters (self) > 0)
     gtk_filter_changed (self->state_filter, GTK_FILTER_CHANGE_DIFFERENT);
-  if (self->search_terms != NULL)
-    gtk_filter_changed (self->search_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  if (evident_item_search_filter_is_active (self->search_filter))
+    gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
   if (self->sort == SORT_RISK)
     gtk_sorter_changed (self->risk_sorter, GTK_SORTER_CHANGE_DIFFERENT);
   update_owners (self);
@@ -1002,7 +574,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               EvidentItemList          *self)
 {
-  gtk_list_item_set_child (list_item, g_object_new (EVIDENT_TYPE_ITEM_ROW, NULL));
+  gtk_list_item_set_child (list_item, evident_item_row_new ());
   g_signal_connect_object (list_item, "notify::position",
                            G_CALLBACK (list_item_position_cb), self, 0);
 }
@@ -1053,6 +625,7 @@ list_pressed_cb (EvidentItemList *self,
 {
   GtkWidget *picked;
   GtkWidget *row;
+  EvidentItem *item;
   guint position;
 
   if (n_press != 1)
@@ -1062,10 +635,11 @@ list_pressed_cb (EvidentItemList *self,
   row = picked != NULL ? gtk_widget_get_ancestor (picked, EVIDENT_TYPE_ITEM_ROW) : NULL;
   if (row == NULL && picked != NULL && EVIDENT_IS_ITEM_ROW (gtk_widget_get_first_child (picked)))
     row = gtk_widget_get_first_child (picked);
-  if (row == NULL || EVIDENT_ITEM_ROW (row)->item == NULL)
+  item = row != NULL ? evident_item_row_get_item (EVIDENT_ITEM_ROW (row)) : NULL;
+  if (item == NULL)
     return;
 
-  position = find_position (self, EVIDENT_ITEM_ROW (row)->item);
+  position = find_position (self, item);
   if (position == GTK_INVALID_LIST_POSITION)
     return;
   select_position (self, position);
@@ -1281,7 +855,6 @@ evident_item_list_dispose (GObject *object)
   self->sort_model = NULL;
   self->filter_model = NULL;
   self->chapter_filter = NULL;
-  self->search_filter = NULL;
   self->state_filter = NULL;
 
   G_OBJECT_CLASS (evident_item_list_parent_class)->dispose (object);
@@ -1293,11 +866,9 @@ evident_item_list_finalize (GObject *object)
   EvidentItemList *self = EVIDENT_ITEM_LIST (object);
 
   g_clear_pointer (&self->chapter_number, g_free);
-  g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->search_terms, g_strfreev);
   g_clear_pointer (&self->owner, g_free);
   g_clear_pointer (&self->owners, g_strfreev);
-  g_clear_pointer (&self->haystacks, g_hash_table_unref);
+  g_clear_object (&self->search_filter);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
 
@@ -1484,7 +1055,6 @@ evident_item_list_init (EvidentItemList *self)
 
   self->complexity = -1;
   self->sort = SORT_REFERENCE;
-  self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->positions = g_hash_table_new (NULL, NULL);
   self->rows = g_hash_table_new (NULL, NULL);
 
@@ -1516,10 +1086,12 @@ evident_item_list_init (EvidentItemList *self)
   /* The model chain. */
   every = GTK_FILTER (gtk_every_filter_new ());
   self->chapter_filter = GTK_FILTER (gtk_custom_filter_new (chapter_filter_func, self, NULL));
-  self->search_filter = GTK_FILTER (gtk_custom_filter_new (search_filter_func, self, NULL));
+  /* The list keeps its own reference: the search text outlives the chain. */
+  self->search_filter = EVIDENT_ITEM_SEARCH_FILTER (evident_item_search_filter_new ());
   self->state_filter = GTK_FILTER (gtk_custom_filter_new (state_filter_func, self, NULL));
   gtk_multi_filter_append (GTK_MULTI_FILTER (every), self->chapter_filter);
-  gtk_multi_filter_append (GTK_MULTI_FILTER (every), self->search_filter);
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every),
+                           g_object_ref (GTK_FILTER (self->search_filter)));
   gtk_multi_filter_append (GTK_MULTI_FILTER (every), self->state_filter);
   self->filter_model = gtk_filter_list_model_new (NULL, every);
   self->risk_sorter = GTK_SORTER (gtk_custom_sorter_new (risk_compare_func, self, NULL));
@@ -1591,7 +1163,7 @@ evident_item_list_set_project (EvidentItemList *self,
     {
       g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
       g_signal_handlers_disconnect_by_func (self->items, items_changed_cb, self);
-      clear_haystacks (self);
+      evident_item_search_filter_clear_cache (self->search_filter);
       g_hash_table_remove_all (self->positions);
       self->items = NULL;
       g_clear_object (&self->project);
@@ -1750,7 +1322,7 @@ const char *
 evident_item_list_get_search_text (EvidentItemList *self)
 {
   g_return_val_if_fail (EVIDENT_IS_ITEM_LIST (self), NULL);
-  return self->search_text != NULL ? self->search_text : "";
+  return evident_item_search_filter_get_text (self->search_filter);
 }
 
 /**
@@ -1764,21 +1336,16 @@ void
 evident_item_list_set_search_text (EvidentItemList *self,
                                    const char      *text)
 {
-  g_autofree char *folded = NULL;
-  g_autofree char *old_text = NULL;
-  g_auto (GStrv) words = NULL;
-  GStrvBuilder *builder;
-  GtkFilterChange change;
+  EvidentItemSearchFilter *filter;
 
   g_return_if_fail (EVIDENT_IS_ITEM_LIST (self));
 
+  filter = self->search_filter;
   if (text == NULL)
     text = "";
-  if (g_strcmp0 (text, evident_item_list_get_search_text (self)) == 0)
+  if (g_strcmp0 (text, evident_item_search_filter_get_text (filter)) == 0)
     return;
 
-  old_text = g_steal_pointer (&self->search_text);
-  self->search_text = g_strdup (text);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
     {
       /* Setting the text goes through "" when it replaces some. */
@@ -1787,29 +1354,7 @@ evident_item_list_set_search_text (EvidentItemList *self,
       g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
     }
 
-  /* Fold the query once; the items' text is folded once and cached. */
-  folded = casefold (text);
-  words = g_strsplit_set (folded, " \t\n", -1);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (*words[i] != '\0')
-        g_strv_builder_add (builder, words[i]);
-    }
-  g_clear_pointer (&self->search_terms, g_strfreev);
-  self->search_terms = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  if (self->search_terms[0] == NULL)
-    g_clear_pointer (&self->search_terms, g_strfreev);
-
-  /* Typing on narrows the list, deleting widens it. */
-  if (old_text == NULL || *old_text == '\0' || g_str_has_prefix (text, old_text))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (g_str_has_prefix (old_text, text))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
-  gtk_filter_changed (self->search_filter, change);
+  evident_item_search_filter_set_text (filter, text);
   update_filter_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);

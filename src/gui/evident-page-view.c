@@ -4,138 +4,81 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#ifdef __linux__
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
+#include "evident-page-cache.h"
+#include "evident-page-layout.h"
+#include "evident-page-search.h"
 #include "evident-page-view.h"
+#include "evident-render-scheduler.h"
 
 /*
  * EvidentPageView: the pages of a PDF document one below the other, or one
  * image, in a GtkScrolledWindow (it implements GtkScrollable).
  *
- * Layout comes from the page sizes the document read while loading, so the
- * scrollbar is right before a single page is rendered. Pages are rendered
- * in a pool of worker threads that run below the main thread's priority,
- * one job at a time per view (the document's lock would serialise more
- * anyway): the visible pages first, from the current page outwards, then
- * PREFETCH pages either side. The cache holds those pages
- * only, and at most MAX_CACHE_BYTES; a job whose page scrolled out of that
- * range, or whose zoom is stale, is cancelled before it renders. Until a
- * page's texture at the current zoom arrives, the view shows the texture it
- * has at another zoom, scaled, or a blank page.
+ * The view scrolls, zooms and draws; helpers do the rest, as in papers'
+ * libview:
  *
- * Search runs on a worker thread page by page, from the current page
- * onwards, taking the document's lock for one page at a time; each page's
- * matches reach the main thread as they are found.
+ *  - EvidentPageLayout places the pages from the sizes the document read
+ *    while loading, so the scrollbar is right before a single page is
+ *    rendered;
+ *  - EvidentPageCache holds the textures of the visible pages and of a few
+ *    either side, and says which page to render next: the visible pages
+ *    first, from the current page outwards;
+ *  - EvidentRenderScheduler renders one page at a time on worker threads
+ *    below the main thread's priority; a job whose page scrolled out of
+ *    the cache's range, or whose zoom is stale, is cancelled before it
+ *    renders;
+ *  - EvidentPageSearch finds text on a worker thread, from the current page
+ *    onwards, and keeps the matches the view highlights.
  *
- * Jobs never hold a strong reference on the view: their callbacks use a weak
- * reference and the job pointer, and dispose cancels them.
+ * Until a page's texture at the current zoom arrives, the view shows the
+ * texture it has at another zoom, scaled, or a blank page.
  */
 
-#define PT_TO_PX        (96.0 / 72.0)
-#define MARGIN          12.0
-#define SPACING         12.0
-#define PREFETCH        2
-#define MIN_ZOOM        0.1
-#define MAX_ZOOM        8.0
-#define MAX_CACHE_BYTES (192 * 1024 * 1024)
-#define SCROLL_STEP     48.0
+#define MIN_ZOOM    0.1
+#define MAX_ZOOM    8.0
+#define SCROLL_STEP 48.0
 
 static const double zoom_levels[] = {
   0.1, 0.25, 1.0 / 3.0, 0.5, 2.0 / 3.0, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0,
 };
 
-typedef struct
-{
-  GdkTexture *texture;
-  double      scale;
-} CachedPage;
-
-typedef struct
-{
-  EvidentPdfDocument *document;
-  GCancellable       *cancellable;
-  GMainContext       *context;
-  GWeakRef            view;
-  guint               page;
-  double              scale;
-  int                 width;
-  int                 height;
-
-  /* Set by the worker. */
-  GdkTexture         *texture;
-  GError             *error;
-} RenderJob;
-
-typedef struct
-{
-  gatomicrefcount     ref_count;
-  EvidentPdfDocument *document;
-  GMainContext       *context;
-  GCancellable       *cancellable;
-  GWeakRef            view;
-  char               *text;
-  guint               first_page;
-} SearchJob;
-
-typedef struct
-{
-  SearchJob *job;
-  guint      page;
-  GArray    *rects;
-} SearchResult;
-
 struct _EvidentPageView
 {
-  GtkWidget           parent_instance;
+  GtkWidget               parent_instance;
 
-  GtkAdjustment      *hadjustment;
-  GtkAdjustment      *vadjustment;
+  GtkAdjustment          *hadjustment;
+  GtkAdjustment          *vadjustment;
 
   /* One of the two, or neither. */
-  EvidentPdfDocument *document;
-  GdkTexture         *image;
-  guint               n_pages;
+  EvidentPdfDocument     *document;
+  GdkTexture             *image;
+  guint                   n_pages;
 
-  /* Layout, in CSS pixels; valid when layout_valid. */
-  double             *offsets;
-  double              zoom;
-  double              manual_zoom;
-  double              content_width;
-  double              content_height;
-  int                 layout_width;
-  int                 layout_height;
-  guint               current_page;
+  /* Where the pages are, at which zoom, and which is current */
+  EvidentPageLayout      *layout;
+  double                  zoom;
+  double                  manual_zoom;
+  guint                   current_page;
 
-  /* Rendering. */
-  GHashTable         *cache;
-  gsize               cache_bytes;
-  RenderJob          *job;
-  guint               n_rendered;
-  gint64              first_shown;
+  /* Rendering */
+  EvidentPageCache       *cache;
+  EvidentRenderScheduler *scheduler;
+  guint                   n_rendered;
+  gint64                  first_shown;
 
-  guint               notify_idle;
+  guint                   notify_idle;
 
-  /* Search. */
-  SearchJob          *search;
-  GPtrArray          *matches;
-  guint               n_matches;
-  int                 match_page;
-  int                 match_index;
+  EvidentPageSearch      *search;
 
-  guint               hscroll_policy : 1;
-  guint               vscroll_policy : 1;
-  guint               fit : 1;
-  guint               layout_valid : 1;
-  guint               searching : 1;
-  guint               pinning_page : 1;
-  guint               allocating : 1;
-  guint               match_scroll_pending : 1;
-  guint               pending_page_notify : 1;
-  guint               pending_zoom_notify : 1;
+  guint                   hscroll_policy : 1;
+  guint                   vscroll_policy : 1;
+  guint                   fit : 1;
+  guint                   pinning_page : 1;
+  guint                   allocating : 1;
+  guint                   match_scroll_pending : 1;
+  guint                   pending_page_notify : 1;
+  guint                   pending_zoom_notify : 1;
 };
 
 static void scrollable_iface_init (GtkScrollableInterface *iface);
@@ -167,83 +110,6 @@ static void update_scrolling (EvidentPageView *self);
 
 /* Helpers */
 
-static GWeakRef *
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
-static void
-weak_ref_free (GWeakRef *ref)
-{
-  g_weak_ref_clear (ref);
-  g_free (ref);
-}
-
-static void
-cached_page_free (CachedPage *cached)
-{
-  g_clear_object (&cached->texture);
-  g_free (cached);
-}
-
-static void
-clear_rects (gpointer data)
-{
-  if (data != NULL)
-    g_array_unref (data);
-}
-
-static gsize
-texture_bytes (GdkTexture *texture)
-{
-  return (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
-}
-
-static void
-render_job_free (RenderJob *job)
-{
-  g_clear_object (&job->document);
-  g_clear_object (&job->cancellable);
-  g_clear_pointer (&job->context, g_main_context_unref);
-  g_weak_ref_clear (&job->view);
-  g_clear_object (&job->texture);
-  g_clear_error (&job->error);
-  g_free (job);
-}
-
-static SearchJob *
-search_job_ref (SearchJob *job)
-{
-  g_atomic_ref_count_inc (&job->ref_count);
-  return job;
-}
-
-static void
-search_job_unref (SearchJob *job)
-{
-  if (g_atomic_ref_count_dec (&job->ref_count))
-    {
-      g_clear_object (&job->document);
-      g_clear_object (&job->cancellable);
-      g_clear_pointer (&job->context, g_main_context_unref);
-      g_weak_ref_clear (&job->view);
-      g_free (job->text);
-      g_free (job);
-    }
-}
-
-static void
-search_result_free (SearchResult *result)
-{
-  search_job_unref (result->job);
-  g_clear_pointer (&result->rects, g_array_unref);
-  g_free (result);
-}
-
 static void
 release_thread (GTask        *task,
                 gpointer      source_object,
@@ -270,47 +136,11 @@ release_document (EvidentPdfDocument **document)
   g_task_run_in_thread (task, release_thread);
 }
 
-/* Page geometry: points for PDF pages; an image's pixels count as CSS
- * pixels at 100 %. */
-static void
-get_page_size (EvidentPageView *self,
-               guint            page,
-               double          *width,
-               double          *height)
-{
-  if (self->document != NULL)
-    {
-      evident_pdf_document_get_page_size (self->document, page, width, height);
-    }
-  else if (self->image != NULL)
-    {
-      *width = gdk_texture_get_width (self->image) / PT_TO_PX;
-      *height = gdk_texture_get_height (self->image) / PT_TO_PX;
-    }
-  else
-    {
-      *width = *height = 0;
-    }
-}
-
-static double
-get_max_page_width (EvidentPageView *self)
-{
-  double width = 0;
-  double height;
-
-  if (self->document != NULL)
-    return evident_pdf_document_get_max_width (self->document);
-  if (self->image != NULL)
-    get_page_size (self, 0, &width, &height);
-  return width;
-}
-
 /* CSS pixels per point at the current zoom. */
 static inline double
 get_ppx (EvidentPageView *self)
 {
-  return self->zoom * PT_TO_PX;
+  return evident_page_layout_get_ppx (self->layout);
 }
 
 static void
@@ -318,42 +148,7 @@ get_page_rect (EvidentPageView *self,
                guint            page,
                graphene_rect_t *rect)
 {
-  double ppx = get_ppx (self);
-  double width;
-  double height;
-  double area_width;
-
-  /* Whole pixels, so that a texture of the same size in device pixels
-   * is drawn as is, not resampled. */
-  get_page_size (self, page, &width, &height);
-  width = MAX (1, round (width * ppx));
-  height = MAX (1, round (height * ppx));
-  area_width = MAX (self->content_width, self->layout_width);
-
-  graphene_rect_init (rect, floor ((area_width - width) / 2), self->offsets[page], width, height);
-}
-
-/* The last page whose top is at or above y. */
-static guint
-get_page_at_y (EvidentPageView *self,
-               double           y)
-{
-  guint lo = 0;
-  guint hi = self->n_pages;
-
-  g_assert (self->n_pages > 0);
-
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (self->offsets[mid] <= y)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  return lo;
+  evident_page_layout_get_page_rect (self->layout, page, rect);
 }
 
 static gboolean
@@ -361,64 +156,9 @@ get_visible_range (EvidentPageView *self,
                    guint           *first,
                    guint           *last)
 {
-  double top;
-  double bottom;
-  graphene_rect_t rect;
-
-  if (!self->layout_valid || self->n_pages == 0 || self->layout_height <= 0)
-    return FALSE;
-
-  top = gtk_adjustment_get_value (self->vadjustment);
-  bottom = top + self->layout_height;
-
-  *first = get_page_at_y (self, top);
-  get_page_rect (self, *first, &rect);
-  /* top is in the gap below *first */
-  if (rect.origin.y + rect.size.height <= top && *first + 1 < self->n_pages)
-    *first += 1;
-  *last = get_page_at_y (self, bottom);
-  if (*last > *first && self->offsets[*last] >= bottom)
-    *last -= 1;
-
-  return TRUE;
-}
-
-static guint
-compute_current_page (EvidentPageView *self)
-{
-  double top;
-  double bottom;
-  double best_visible = -1;
-  guint best = 0;
-  guint first;
-  guint last;
-
-  if (!get_visible_range (self, &first, &last))
-    return 0;
-
-  top = gtk_adjustment_get_value (self->vadjustment);
-  bottom = top + self->layout_height;
-
-  /* Scrolled to the end: the last page, even if the one before shows as
-   * much of itself. */
-  if (top > 0 && bottom >= self->content_height - 0.5)
-    return last;
-
-  for (guint i = first; i <= last; i++)
-    {
-      graphene_rect_t rect;
-      double visible;
-
-      get_page_rect (self, i, &rect);
-      visible = MIN (bottom, rect.origin.y + rect.size.height) - MAX (top, rect.origin.y);
-      if (visible > best_visible + 0.5)
-        {
-          best_visible = visible;
-          best = i;
-        }
-    }
-
-  return best;
+  return evident_page_layout_get_visible_range (self->layout,
+                                                gtk_adjustment_get_value (self->vadjustment),
+                                                first, last);
 }
 
 static void
@@ -503,7 +243,8 @@ update_current_page (EvidentPageView *self)
   if (self->pinning_page)
     return;
 
-  page = compute_current_page (self);
+  page = evident_page_layout_get_current_page (self->layout,
+                                              gtk_adjustment_get_value (self->vadjustment));
   set_current_page (self, page);
 }
 
@@ -514,27 +255,7 @@ compute_fit_zoom (EvidentPageView *self,
                   int              width,
                   int              height)
 {
-  double page_width = get_max_page_width (self) * PT_TO_PX;
-  double zoom;
-
-  if (page_width <= 0)
-    return 1.0;
-
-  zoom = (width - 2 * MARGIN) / page_width;
-
-  /* An image fits whole and is never blown up. */
-  if (self->image != NULL)
-    {
-      double page_height;
-      double w;
-
-      get_page_size (self, 0, &w, &page_height);
-      page_height *= PT_TO_PX;
-      zoom = MIN (zoom, (height - 2 * MARGIN) / page_height);
-      zoom = MIN (zoom, 1.0);
-    }
-
-  return CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  return CLAMP (evident_page_layout_get_fit_zoom (self->layout, width, height), MIN_ZOOM, MAX_ZOOM);
 }
 
 static void
@@ -543,11 +264,9 @@ relayout (EvidentPageView *self,
           int              height)
 {
   double old_zoom = self->zoom;
-  gboolean had_layout = self->layout_valid && self->n_pages > 0;
+  gboolean had_layout = evident_page_layout_is_valid (self->layout) && self->n_pages > 0;
   guint anchor_page = 0;
   double anchor_fraction = 0;
-  double ppx;
-  double y;
 
   /* Keep the point at the top of the view where it is on the page. */
   if (had_layout)
@@ -555,34 +274,13 @@ relayout (EvidentPageView *self,
       double value = gtk_adjustment_get_value (self->vadjustment);
       graphene_rect_t rect;
 
-      anchor_page = get_page_at_y (self, value);
+      anchor_page = evident_page_layout_get_page_at_y (self->layout, value);
       get_page_rect (self, anchor_page, &rect);
       anchor_fraction = (value - rect.origin.y) / MAX (rect.size.height, 1);
     }
 
   self->zoom = self->fit ? compute_fit_zoom (self, width, height) : self->manual_zoom;
-
-  ppx = get_ppx (self);
-  y = MARGIN;
-  for (guint i = 0; i < self->n_pages; i++)
-    {
-      double page_width;
-      double page_height;
-
-      get_page_size (self, i, &page_width, &page_height);
-      self->offsets[i] = y;
-      y += MAX (1, round (page_height * ppx)) + SPACING;
-    }
-
-  self->content_height = self->n_pages > 0 ? y - SPACING + MARGIN : 0;
-
-  /* An image smaller than the view sits in its middle. */
-  if (self->image != NULL && self->content_height < height)
-    self->offsets[0] += floor ((height - self->content_height) / 2);
-  self->content_width = self->n_pages > 0 ? ceil (get_max_page_width (self) * ppx) + 2 * MARGIN : 0;
-  self->layout_width = width;
-  self->layout_height = height;
-  self->layout_valid = TRUE;
+  evident_page_layout_update (self->layout, width, height, self->zoom);
 
   if (had_layout && old_zoom != self->zoom)
     {
@@ -592,7 +290,7 @@ relayout (EvidentPageView *self,
       get_page_rect (self, anchor_page, &rect);
       value = rect.origin.y + anchor_fraction * rect.size.height;
       gtk_adjustment_configure (self->vadjustment, value, 0,
-                                MAX (self->content_height, height),
+                                MAX (evident_page_layout_get_content_height (self->layout), height),
                                 height * 0.1, height * 0.9, height);
     }
 
@@ -603,19 +301,21 @@ relayout (EvidentPageView *self,
 static void
 configure_adjustments (EvidentPageView *self)
 {
-  int width = self->layout_width;
-  int height = self->layout_height;
+  int width = evident_page_layout_get_width (self->layout);
+  int height = evident_page_layout_get_height (self->layout);
+  double content_width = evident_page_layout_get_content_width (self->layout);
+  double content_height = evident_page_layout_get_content_height (self->layout);
 
   if (self->hadjustment != NULL)
     gtk_adjustment_configure (self->hadjustment,
                               gtk_adjustment_get_value (self->hadjustment),
-                              0, MAX (self->content_width, width),
+                              0, MAX (content_width, width),
                               width * 0.1, width * 0.9, width);
 
   if (self->vadjustment != NULL)
     gtk_adjustment_configure (self->vadjustment,
                               gtk_adjustment_get_value (self->vadjustment),
-                              0, MAX (self->content_height, height),
+                              0, MAX (content_height, height),
                               height * 0.1, height * 0.9, height);
 }
 
@@ -638,13 +338,13 @@ static void
 scroll_to_page (EvidentPageView *self,
                 guint            page)
 {
-  if (!self->layout_valid || page >= self->n_pages)
+  if (!evident_page_layout_is_valid (self->layout) || page >= self->n_pages)
     return;
 
   /* The page asked for is the current page, even when the view cannot
    * scroll that far (the last pages) or shows the next one as much. */
   self->pinning_page = TRUE;
-  scroll_to_y (self, page == 0 ? 0 : self->offsets[page] - SPACING / 2);
+  scroll_to_y (self, evident_page_layout_get_page_top (self->layout, page));
   self->pinning_page = FALSE;
   set_current_page (self, page);
 }
@@ -657,266 +357,19 @@ get_render_scale (EvidentPageView *self)
   return get_ppx (self) * gtk_widget_get_scale_factor (GTK_WIDGET (self));
 }
 
-static void
-cache_remove (EvidentPageView *self,
-              guint            page)
-{
-  CachedPage *cached = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (page));
-
-  if (cached == NULL)
-    return;
-
-  self->cache_bytes -= texture_bytes (cached->texture);
-  g_hash_table_remove (self->cache, GUINT_TO_POINTER (page));
-}
-
-static void
-cache_insert (EvidentPageView *self,
-              guint            page,
-              GdkTexture      *texture,
-              double           scale)
-{
-  CachedPage *cached;
-
-  cache_remove (self, page);
-
-  cached = g_new0 (CachedPage, 1);
-  cached->texture = g_object_ref (texture);
-  cached->scale = scale;
-  self->cache_bytes += texture_bytes (texture);
-  g_hash_table_insert (self->cache, GUINT_TO_POINTER (page), cached);
-}
-
-static void
-cancel_render (EvidentPageView *self)
-{
-  if (self->job != NULL)
-    {
-      g_cancellable_cancel (self->job->cancellable);
-      self->job = NULL;
-    }
-}
-
-static gboolean
-is_wanted (guint page,
-           guint lo,
-           guint hi)
-{
-  return page >= lo && page <= hi;
-}
-
-/* Drops what is out of range, then the farthest pages until the cache
- * fits, but never a visible page. */
-static void
-evict (EvidentPageView *self,
-       guint            first,
-       guint            last,
-       guint            lo,
-       guint            hi)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, self->cache);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      guint page = GPOINTER_TO_UINT (key);
-
-      if (!is_wanted (page, lo, hi))
-        {
-          CachedPage *cached = g_hash_table_lookup (self->cache, key);
-
-          self->cache_bytes -= texture_bytes (cached->texture);
-          g_hash_table_iter_remove (&iter);
-        }
-    }
-
-  while (self->cache_bytes > MAX_CACHE_BYTES)
-    {
-      guint farthest = G_MAXUINT;
-      guint distance = 0;
-
-      g_hash_table_iter_init (&iter, self->cache);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          guint page = GPOINTER_TO_UINT (key);
-          guint d;
-
-          if (page >= first && page <= last)
-            continue;
-          d = page < first ? first - page : page - last;
-          if (d > distance)
-            {
-              distance = d;
-              farthest = page;
-            }
-        }
-
-      if (farthest == G_MAXUINT)
-        break;
-      cache_remove (self, farthest);
-    }
-}
-
-static gboolean
-needs_render (EvidentPageView *self,
-              guint            page,
-              double           scale)
-{
-  CachedPage *cached = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (page));
-
-  return cached == NULL || fabs (cached->scale - scale) > 1e-6;
-}
-
-/* The page to render next: visible pages from the current one outwards,
- * then the pages after, then the pages before. */
-static gboolean
-next_page_to_render (EvidentPageView *self,
-                     guint            first,
-                     guint            last,
-                     guint            lo,
-                     guint            hi,
-                     double           scale,
-                     guint           *page)
-{
-  guint current = CLAMP (self->current_page, first, last);
-
-  for (guint d = 0; d <= last - first; d++)
-    {
-      if (current + d <= last && needs_render (self, current + d, scale))
-        return (*page = current + d, TRUE);
-      if (d > 0 && current >= first + d && needs_render (self, current - d, scale))
-        return (*page = current - d, TRUE);
-    }
-
-  for (guint i = last + 1; i <= hi; i++)
-    if (needs_render (self, i, scale))
-      return (*page = i, TRUE);
-
-  for (guint i = first; i > lo; i--)
-    if (needs_render (self, i - 1, scale))
-      return (*page = i - 1, TRUE);
-
-  return FALSE;
-}
-
-static gboolean
-render_done_cb (gpointer data)
-{
-  RenderJob *job = data;
-  g_autoptr(EvidentPageView) self = g_weak_ref_get (&job->view);
-
-  if (self == NULL || self->job != job)
-    return G_SOURCE_REMOVE;
-
-  self->job = NULL;
-
-  if (job->texture != NULL && !g_cancellable_is_cancelled (job->cancellable))
-    {
-      cache_insert (self, job->page, job->texture, job->scale);
-      self->n_rendered++;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-  else if (job->error != NULL && !g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autoptr(GBytes) white = g_bytes_new_static ("\xff\xff\xff\xff", 4);
-      g_autoptr(GdkTexture) blank = NULL;
-
-      g_warning ("Cannot render page %u: %s", job->page + 1, job->error->message);
-
-      /* Not again and again: remember the failure as a blank page. */
-      blank = gdk_memory_texture_new (1, 1, GDK_MEMORY_DEFAULT, white, 4);
-      cache_insert (self, job->page, blank, job->scale);
-    }
-
-  schedule_render (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-render_thread (gpointer data,
-               gpointer user_data)
-{
-  static GPrivate niced;
-  RenderJob *job = data;
-  GSource *source;
-
-  /* Below the main thread: when both want the CPU (scrolling), the frame
-   * comes first and the pages after. */
-  if (g_private_get (&niced) == NULL)
-    {
-#ifdef __linux__
-      setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
-#endif
-      g_private_set (&niced, GINT_TO_POINTER (1));
-    }
-
-  job->texture = evident_pdf_document_render_page (job->document, job->page,
-                                                   job->width, job->height,
-                                                   job->cancellable, &job->error);
-
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_static_name (source, "[evident] page rendered");
-  g_source_set_callback (source, render_done_cb, job, (GDestroyNotify) render_job_free);
-  g_source_attach (source, job->context);
-  g_source_unref (source);
-}
-
-/* Render jobs run in threads of their own, at a lower priority than the
- * main thread; one job per view at a time. */
-static GThreadPool *
-get_render_pool (void)
-{
-  static GThreadPool *pool;
-
-  if (g_once_init_enter (&pool))
-    {
-      GThreadPool *new_pool = g_thread_pool_new (render_thread, NULL, 2, TRUE, NULL);
-
-      g_once_init_leave (&pool, new_pool);
-    }
-
-  return pool;
-}
-
-static void
-start_render (EvidentPageView *self,
-              guint            page,
-              double           scale)
-{
-  RenderJob *job;
-  graphene_rect_t rect;
-  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-
-  g_assert (self->job == NULL);
-
-  get_page_rect (self, page, &rect);
-
-  job = g_new0 (RenderJob, 1);
-  job->document = g_object_ref (self->document);
-  job->cancellable = g_cancellable_new ();
-  job->context = g_main_context_ref_thread_default ();
-  g_weak_ref_init (&job->view, self);
-  job->page = page;
-  job->scale = scale;
-  job->width = (int) rect.size.width * scale_factor;
-  job->height = (int) rect.size.height * scale_factor;
-
-  self->job = job;
-  g_thread_pool_push (get_render_pool (), job, NULL);
-}
-
+/* Starts the next render the cache asks for, or cancels the job under
+ * way when its page scrolled out of the cache's range or its zoom is
+ * stale (it reports back, and the next starts then). */
 static void
 schedule_render (EvidentPageView *self)
 {
+  graphene_rect_t rect;
+  int scale_factor;
   guint first;
   guint last;
-  guint lo;
-  guint hi;
   guint page;
   double scale;
+  double job_scale;
 
   if (self->document == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
@@ -924,236 +377,132 @@ schedule_render (EvidentPageView *self)
   if (!get_visible_range (self, &first, &last))
     return;
 
-  lo = first > PREFETCH ? first - PREFETCH : 0;
-  hi = MIN (last + PREFETCH, self->n_pages - 1);
   scale = get_render_scale (self);
+  evident_page_cache_set_range (self->cache, first, last, self->n_pages);
 
-  evict (self, first, last, lo, hi);
-
-  if (self->job != NULL)
+  if (evident_render_scheduler_get_job (self->scheduler, &page, &job_scale))
     {
-      /* Let a wanted job finish; one that scrolled away or has the wrong
-       * zoom is cancelled: its callback schedules the next. */
-      if (!is_wanted (self->job->page, lo, hi) || fabs (self->job->scale - scale) > 1e-6)
-        g_cancellable_cancel (self->job->cancellable);
+      if (!evident_page_cache_wants (self->cache, page) || fabs (job_scale - scale) > 1e-6)
+        evident_render_scheduler_cancel (self->scheduler);
       return;
     }
 
-  if (next_page_to_render (self, first, last, lo, hi, scale, &page))
-    start_render (self, page, scale);
+  if (!evident_page_cache_next_to_render (self->cache, self->current_page, scale, &page))
+    return;
+
+  /* The page's size on screen, in device pixels: drawn as is, not
+   * resampled. */
+  get_page_rect (self, page, &rect);
+  scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  evident_render_scheduler_render (self->scheduler, self->document, page, scale,
+                                   (int) rect.size.width * scale_factor,
+                                   (int) rect.size.height * scale_factor);
+}
+
+static void
+render_finished_cb (EvidentPageView        *self,
+                    guint                   page,
+                    double                  scale,
+                    GdkTexture             *texture,
+                    GError                 *error,
+                    EvidentRenderScheduler *scheduler)
+{
+  if (texture != NULL)
+    {
+      evident_page_cache_insert (self->cache, page, texture, scale);
+      self->n_rendered++;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  else if (error != NULL)
+    {
+      g_autoptr (GBytes) white = g_bytes_new_static ("\xff\xff\xff\xff", 4);
+      g_autoptr (GdkTexture) blank = NULL;
+
+      g_warning ("Cannot render page %u: %s", page + 1, error->message);
+
+      /* Not again and again: remember the failure as a blank page. */
+      blank = gdk_memory_texture_new (1, 1, GDK_MEMORY_DEFAULT, white, 4);
+      evident_page_cache_insert (self->cache, page, blank, scale);
+    }
+
+  schedule_render (self);
 }
 
 /* Search */
-
-static gboolean
-search_result_cb (gpointer user_data)
-{
-  SearchResult *result = user_data;
-  g_autoptr(EvidentPageView) self = NULL;
-
-  if (g_cancellable_is_cancelled (result->job->cancellable))
-    return G_SOURCE_REMOVE;
-
-  self = g_weak_ref_get (&result->job->view);
-  if (self == NULL || self->search != result->job || result->page >= self->n_pages)
-    return G_SOURCE_REMOVE;
-
-  g_ptr_array_index (self->matches, result->page) = g_steal_pointer (&result->rects);
-  self->n_matches += ((GArray *) g_ptr_array_index (self->matches, result->page))->len;
-
-  /* The first match found is the first from the current page on: go there. */
-  if (self->match_page < 0)
-    {
-      self->match_page = result->page;
-      self->match_index = 0;
-      update_scrolling (self);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MATCH]);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SearchJob *job = task_data;
-  guint n_pages = evident_pdf_document_get_n_pages (job->document);
-
-  for (guint i = 0; i < n_pages; i++)
-    {
-      guint page = (job->first_page + i) % n_pages;
-      GArray *rects;
-      SearchResult *result;
-      GSource *source;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-
-      rects = evident_pdf_document_find_text (job->document, page, job->text, cancellable);
-      if (rects->len == 0)
-        {
-          g_array_unref (rects);
-          continue;
-        }
-
-      result = g_new0 (SearchResult, 1);
-      result->job = search_job_ref (job);
-      result->page = page;
-      result->rects = rects;
-      /* Not g_main_context_invoke (): it would run the callback on this
-       * thread whenever the main thread is between two iterations. */
-      source = g_idle_source_new ();
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_static_name (source, "[evident] search result");
-      g_source_set_callback (source, search_result_cb, result, (GDestroyNotify) search_result_free);
-      g_source_attach (source, job->context);
-      g_source_unref (source);
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-search_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(EvidentPageView) self = g_weak_ref_get (user_data);
-  SearchJob *job = g_task_get_task_data (G_TASK (result));
-
-  weak_ref_free (user_data);
-
-  if (self == NULL || self->search != job)
-    return;
-
-  g_clear_pointer (&self->search, search_job_unref);
-  self->searching = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
-}
-
-static void
-clear_search (EvidentPageView *self)
-{
-  gboolean had_matches = self->n_matches > 0 || self->match_page >= 0;
-
-  if (self->search != NULL)
-    {
-      g_cancellable_cancel (self->search->cancellable);
-      g_clear_pointer (&self->search, search_job_unref);
-    }
-
-  g_ptr_array_set_size (self->matches, 0);
-  g_ptr_array_set_size (self->matches, self->n_pages);
-  self->n_matches = 0;
-  self->match_page = -1;
-  self->match_index = -1;
-  self->match_scroll_pending = FALSE;
-
-  if (self->searching)
-    {
-      self->searching = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
-    }
-
-  if (had_matches)
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MATCH]);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static GArray *
-get_page_matches (EvidentPageView *self,
-                  guint            page)
-{
-  if (page >= self->matches->len)
-    return NULL;
-  return g_ptr_array_index (self->matches, page);
-}
 
 /* Brings the current match into view, centred if it was out of it. */
 static void
 update_scrolling (EvidentPageView *self)
 {
-  GArray *rects;
+  const graphene_rect_t *match;
   graphene_rect_t page_rect;
-  graphene_rect_t *match;
   double ppx = get_ppx (self);
+  int view_width = evident_page_layout_get_width (self->layout);
+  int view_height = evident_page_layout_get_height (self->layout);
   double top;
   double height;
   double value;
   double x;
+  guint page;
 
-  if (self->match_page < 0)
+  match = evident_page_search_get_current (self->search, &page, NULL);
+  if (match == NULL)
     return;
 
   /* Found before the first layout: once there is one. */
-  if (!self->layout_valid)
+  if (!evident_page_layout_is_valid (self->layout))
     {
       self->match_scroll_pending = TRUE;
       return;
     }
   self->match_scroll_pending = FALSE;
 
-  rects = get_page_matches (self, self->match_page);
-  if (rects == NULL || self->match_index < 0 || (guint) self->match_index >= rects->len)
-    return;
-
-  match = &g_array_index (rects, graphene_rect_t, self->match_index);
-  get_page_rect (self, self->match_page, &page_rect);
+  get_page_rect (self, page, &page_rect);
 
   top = page_rect.origin.y + match->origin.y * ppx;
   height = match->size.height * ppx;
   value = gtk_adjustment_get_value (self->vadjustment);
-  if (top < value || top + height > value + self->layout_height)
-    scroll_to_y (self, top + height / 2 - self->layout_height / 2.0);
+  if (top < value || top + height > value + view_height)
+    scroll_to_y (self, top + height / 2 - view_height / 2.0);
 
   x = page_rect.origin.x + match->origin.x * ppx;
   if (self->hadjustment != NULL)
     {
       double hvalue = gtk_adjustment_get_value (self->hadjustment);
 
-      if (x < hvalue || x + match->size.width * ppx > hvalue + self->layout_width)
-        gtk_adjustment_set_value (self->hadjustment, x - self->layout_width / 3.0);
+      if (x < hvalue || x + match->size.width * ppx > hvalue + view_width)
+        gtk_adjustment_set_value (self->hadjustment, x - view_width / 3.0);
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-step_match (EvidentPageView *self,
-            int              direction)
+match_selected_cb (EvidentPageView   *self,
+                   EvidentPageSearch *search)
 {
-  int page = self->match_page;
-  int index = self->match_index + direction;
+  update_scrolling (self);
+}
 
-  if (self->n_matches == 0 || page < 0)
-    return;
+/* The search's state is the view's: say so, and show the matches. */
+static void
+search_notify_cb (EvidentPageView   *self,
+                  GParamSpec        *pspec,
+                  EvidentPageSearch *search)
+{
+  const char *name = g_param_spec_get_name (pspec);
 
-  for (guint i = 0; i <= self->n_pages; i++)
+  if (g_str_equal (name, "searching"))
     {
-      GArray *rects = get_page_matches (self, page);
-
-      if (rects != NULL && index >= 0 && (guint) index < rects->len)
-        {
-          self->match_page = page;
-          self->match_index = index;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MATCH]);
-          update_scrolling (self);
-          return;
-        }
-
-      page = (page + direction + self->n_pages) % self->n_pages;
-      rects = get_page_matches (self, page);
-      index = direction > 0 ? 0 : (rects != NULL ? (int) rects->len - 1 : -1);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+      return;
     }
+
+  if (g_str_equal (name, "n-matches"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MATCH]);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Callbacks */
@@ -1282,7 +631,7 @@ set_adjustment (EvidentPageView  *self,
                            G_CALLBACK (adjustment_value_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  if (self->layout_valid)
+  if (evident_page_layout_is_valid (self->layout))
     configure_adjustments (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
@@ -1317,26 +666,16 @@ evident_page_view_measure (GtkWidget      *widget,
       if (orientation == GTK_ORIENTATION_HORIZONTAL)
         {
           if (!self->fit)
-            size = ceil (get_max_page_width (self) * self->manual_zoom * PT_TO_PX) + 2 * MARGIN;
+            size = evident_page_layout_get_width_for_zoom (self->layout, self->manual_zoom);
         }
       else
         {
           double zoom = self->manual_zoom;
-          double ppx;
+          int width = for_size >= 0 ? for_size : evident_page_layout_get_width (self->layout);
 
           if (self->fit)
-            zoom = compute_fit_zoom (self, for_size >= 0 ? for_size : self->layout_width, 0);
-          ppx = zoom * PT_TO_PX;
-
-          size = 2 * MARGIN - SPACING;
-          for (guint i = 0; i < self->n_pages; i++)
-            {
-              double page_width;
-              double page_height;
-
-              get_page_size (self, i, &page_width, &page_height);
-              size += MAX (1, round (page_height * ppx)) + SPACING;
-            }
+            zoom = compute_fit_zoom (self, width, 0);
+          size = evident_page_layout_get_height_for_zoom (self->layout, zoom);
         }
     }
 
@@ -1385,9 +724,13 @@ evident_page_view_snapshot (GtkWidget   *widget,
   double y;
   guint first;
   guint last;
+  guint match_page = G_MAXUINT;
+  guint match_index = G_MAXUINT;
 
   if (!get_visible_range (self, &first, &last))
     return;
+
+  evident_page_search_get_current (self->search, &match_page, &match_index);
 
   /* On whole device pixels too: no resampling. */
   scale_factor = gtk_widget_get_scale_factor (widget);
@@ -1399,8 +742,8 @@ evident_page_view_snapshot (GtkWidget   *widget,
 
   for (guint i = first; i <= last; i++)
     {
-      CachedPage *cached = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (i));
-      GArray *rects = get_page_matches (self, i);
+      GdkTexture *cached = evident_page_cache_lookup (self->cache, i);
+      GArray *rects = evident_page_search_get_page_matches (self->search, i);
       graphene_rect_t rect;
 
       get_page_rect (self, i, &rect);
@@ -1416,7 +759,7 @@ evident_page_view_snapshot (GtkWidget   *widget,
 
       if (cached != NULL || self->image != NULL)
         {
-          gtk_snapshot_append_texture (snapshot, cached != NULL ? cached->texture : self->image, &rect);
+          gtk_snapshot_append_texture (snapshot, cached != NULL ? cached : self->image, &rect);
           if (i == 0 && self->first_shown == 0)
             self->first_shown = g_get_monotonic_time ();
         }
@@ -1424,7 +767,7 @@ evident_page_view_snapshot (GtkWidget   *widget,
       for (guint j = 0; rects != NULL && j < rects->len; j++)
         {
           const graphene_rect_t *match = &g_array_index (rects, graphene_rect_t, j);
-          gboolean is_current = (int) i == self->match_page && (int) j == self->match_index;
+          gboolean is_current = i == match_page && j == match_index;
 
           gtk_snapshot_append_color (snapshot, is_current ? &current_hit : &hit,
                                      &GRAPHENE_RECT_INIT (rect.origin.x + match->origin.x * ppx - 1,
@@ -1444,8 +787,8 @@ evident_page_view_dispose (GObject *object)
 {
   EvidentPageView *self = (EvidentPageView *)object;
 
-  cancel_render (self);
-  clear_search (self);
+  evident_render_scheduler_clear (self->scheduler);
+  evident_page_search_clear (self->search);
 
   g_clear_handle_id (&self->notify_idle, g_source_remove);
 
@@ -1456,8 +799,7 @@ evident_page_view_dispose (GObject *object)
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
 
-  g_hash_table_remove_all (self->cache);
-  self->cache_bytes = 0;
+  evident_page_cache_clear (self->cache);
   release_document (&self->document);
   g_clear_object (&self->image);
 
@@ -1469,9 +811,10 @@ evident_page_view_finalize (GObject *object)
 {
   EvidentPageView *self = (EvidentPageView *)object;
 
-  g_clear_pointer (&self->cache, g_hash_table_unref);
-  g_clear_pointer (&self->matches, g_ptr_array_unref);
-  g_clear_pointer (&self->offsets, g_free);
+  g_clear_object (&self->cache);
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->search);
+  g_clear_object (&self->layout);
 
   G_OBJECT_CLASS (evident_page_view_parent_class)->finalize (object);
 }
@@ -1503,11 +846,11 @@ evident_page_view_get_property (GObject    *object,
       break;
 
     case PROP_SEARCHING:
-      g_value_set_boolean (value, self->searching);
+      g_value_set_boolean (value, evident_page_search_get_searching (self->search));
       break;
 
     case PROP_N_MATCHES:
-      g_value_set_uint (value, self->n_matches);
+      g_value_set_uint (value, evident_page_search_get_n_matches (self->search));
       break;
 
     case PROP_CURRENT_MATCH:
@@ -1692,10 +1035,16 @@ evident_page_view_init (EvidentPageView *self)
   self->fit = TRUE;
   self->hadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
   self->vadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
-  self->match_page = -1;
-  self->match_index = -1;
-  self->cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cached_page_free);
-  self->matches = g_ptr_array_new_with_free_func (clear_rects);
+  self->layout = evident_page_layout_new ();
+  self->cache = evident_page_cache_new ();
+  self->scheduler = evident_render_scheduler_new ();
+  g_signal_connect_object (self->scheduler, "finished", G_CALLBACK (render_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->search = evident_page_search_new ();
+  g_signal_connect_object (self->search, "notify", G_CALLBACK (search_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search, "match-selected", G_CALLBACK (match_selected_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -1746,10 +1095,9 @@ reset (EvidentPageView    *self,
   guint old_n_pages = self->n_pages;
   guint old_page = self->current_page;
 
-  cancel_render (self);
-  clear_search (self);
-  g_hash_table_remove_all (self->cache);
-  self->cache_bytes = 0;
+  evident_render_scheduler_clear (self->scheduler);
+  evident_page_search_clear (self->search);
+  evident_page_cache_clear (self->cache);
   self->n_rendered = 0;
   self->first_shown = 0;
 
@@ -1759,18 +1107,12 @@ reset (EvidentPageView    *self,
   self->document = document;
   g_set_object (&self->image, image);
 
-  if (document != NULL)
-    self->n_pages = evident_pdf_document_get_n_pages (document);
-  else if (image != NULL)
-    self->n_pages = 1;
+  if (image != NULL)
+    evident_page_layout_set_image (self->layout, image);
   else
-    self->n_pages = 0;
-
-  g_clear_pointer (&self->offsets, g_free);
-  self->offsets = g_new0 (double, MAX (self->n_pages, 1));
-  g_ptr_array_set_size (self->matches, self->n_pages);
+    evident_page_layout_set_document (self->layout, document);
+  self->n_pages = evident_page_layout_get_n_pages (self->layout);
   self->current_page = 0;
-  self->layout_valid = FALSE;
 
   if (self->hadjustment != NULL)
     gtk_adjustment_set_value (self->hadjustment, 0);
@@ -1898,12 +1240,13 @@ evident_page_view_set_zoom (EvidentPageView *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT]);
     }
 
-  if (self->layout_valid && self->n_pages > 0)
+  if (evident_page_layout_is_valid (self->layout) && self->n_pages > 0)
     {
       /* Now, rather than at the next allocation, so that the adjustments
        * and the current page are right at once. The size the view asks
        * for changes too: the scrollbars may come or go. */
-      relayout (self, self->layout_width, self->layout_height);
+      relayout (self, evident_page_layout_get_width (self->layout),
+                evident_page_layout_get_height (self->layout));
       configure_adjustments (self);
       update_current_page (self);
       schedule_render (self);
@@ -2003,35 +1346,15 @@ void
 evident_page_view_search (EvidentPageView *self,
                           const char      *text)
 {
-  g_autoptr(GTask) task = NULL;
-  SearchJob *job;
-
   g_return_if_fail (EVIDENT_IS_PAGE_VIEW (self));
 
-  clear_search (self);
-
   if (text == NULL || *text == '\0' || self->document == NULL)
-    return;
+    {
+      evident_page_search_clear (self->search);
+      return;
+    }
 
-  job = g_new0 (SearchJob, 1);
-  g_atomic_ref_count_init (&job->ref_count);
-  job->document = g_object_ref (self->document);
-  job->context = g_main_context_ref_thread_default ();
-  job->cancellable = g_cancellable_new ();
-  g_weak_ref_init (&job->view, self);
-  job->text = g_strdup (text);
-  job->first_page = self->current_page;
-
-  self->search = job;
-  self->searching = TRUE;
-
-  task = g_task_new (NULL, job->cancellable, search_done_cb, weak_ref_new (self));
-  g_task_set_source_tag (task, evident_page_view_search);
-  g_task_set_name (task, "[evident] find text");
-  g_task_set_task_data (task, search_job_ref (job), (GDestroyNotify) search_job_unref);
-  g_task_run_in_thread (task, search_thread);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+  evident_page_search_start (self->search, self->document, text, self->current_page);
 }
 
 gboolean
@@ -2039,7 +1362,7 @@ evident_page_view_get_searching (EvidentPageView *self)
 {
   g_return_val_if_fail (EVIDENT_IS_PAGE_VIEW (self), FALSE);
 
-  return self->searching;
+  return evident_page_search_get_searching (self->search);
 }
 
 guint
@@ -2047,7 +1370,7 @@ evident_page_view_get_n_matches (EvidentPageView *self)
 {
   g_return_val_if_fail (EVIDENT_IS_PAGE_VIEW (self), 0);
 
-  return self->n_matches;
+  return evident_page_search_get_n_matches (self->search);
 }
 
 /**
@@ -2059,22 +1382,9 @@ evident_page_view_get_n_matches (EvidentPageView *self)
 guint
 evident_page_view_get_current_match (EvidentPageView *self)
 {
-  guint position = 0;
-
   g_return_val_if_fail (EVIDENT_IS_PAGE_VIEW (self), 0);
 
-  if (self->match_page < 0)
-    return 0;
-
-  for (int i = 0; i < self->match_page; i++)
-    {
-      GArray *rects = get_page_matches (self, i);
-
-      if (rects != NULL)
-        position += rects->len;
-    }
-
-  return position + self->match_index + 1;
+  return evident_page_search_get_current_match (self->search);
 }
 
 void
@@ -2082,7 +1392,7 @@ evident_page_view_find_next (EvidentPageView *self)
 {
   g_return_if_fail (EVIDENT_IS_PAGE_VIEW (self));
 
-  step_match (self, 1);
+  evident_page_search_step (self->search, 1);
 }
 
 void
@@ -2090,7 +1400,7 @@ evident_page_view_find_previous (EvidentPageView *self)
 {
   g_return_if_fail (EVIDENT_IS_PAGE_VIEW (self));
 
-  step_match (self, -1);
+  evident_page_search_step (self->search, -1);
 }
 
 /* How many pages this document has had rendered (not cancelled) so far. */
@@ -2107,7 +1417,7 @@ evident_page_view_get_n_cached (EvidentPageView *self)
 {
   g_return_val_if_fail (EVIDENT_IS_PAGE_VIEW (self), 0);
 
-  return g_hash_table_size (self->cache);
+  return evident_page_cache_get_n_pages (self->cache);
 }
 
 /* The monotonic time of the first snapshot that drew page 1's texture. */

@@ -4,14 +4,17 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <string.h>
 
-#include "evident-application.h"
+#include "evident-copy-job.h"
 #include "evident-evidence.h"
+#include "evident-file-chooser.h"
 #include "evident-item.h"
-#include "evident-preview.h"
+#include "evident-preview-pane.h"
+#include "evident-project-closer.h"
 #include "evident-resources.h"
 #include "evident-sample.h"
+#include "evident-settings.h"
+#include "evident-verify-job.h"
 #include "evident-window-private.h"
 
 /*
@@ -42,6 +45,8 @@ struct _EvidentWindow
   GtkWidget            *editor_pane;
   GtkWidget            *editor_separator;
   GtkWidget            *overview_pane;
+  GtkRevealer          *overview_read_only_banner;
+  GtkRevealer          *editor_read_only_banner;
   GtkWidget            *window_title;
   GtkLabel             *window_title_label;
   GtkLabel             *window_subtitle_label;
@@ -54,11 +59,7 @@ struct _EvidentWindow
   GtkToggleButton      *preview_button;
   AdwLeaflet           *editor_leaflet;
   GtkWidget            *preview_separator;
-  GtkWidget            *preview_stack;
-  EvidentPreview       *preview;
-  GtkSpinner           *preview_spinner;
-  AdwStatusPage        *preview_status;
-  GtkWidget            *preview_open_button;
+  EvidentPreviewPane   *preview_pane;
   EvidentOverview      *overview;
   EvidentScoreButton   *overview_score_button;
   GMenu                *recent_section;
@@ -68,14 +69,13 @@ struct _EvidentWindow
   GSettings            *settings;
   EvidentProject       *project;
 
-  /* The evidence previewed beside the editor, and the file on show */
-  EvidentEvidence      *preview_evidence;
-  char                 *preview_sha256;
-  GCancellable         *preview_cancellable;
-  guint                 preview_spinner_id;
   guint                 back_button_idle_id;
+  /* How long a project's clean-up runs before the window says so */
+  guint                 closing_notice_delay_ms;
   /* Set while evidence is verified */
-  GCancellable         *verify_cancellable;
+  EvidentJob           *verify_job;
+  /* Set while a copy of the project is saved */
+  EvidentJob           *copy_job;
 
   /* Where a press on an item in the folded item list began. */
   double                press_x;
@@ -108,35 +108,97 @@ toast_error (EvidentWindow *self,
   evident_window_add_toast (self, toast);
 }
 
+/* Closing a project the window lets go of */
+
+/* A close that is quick shows nothing; one that takes longer says so. */
+#define CLOSING_NOTICE_DELAY_MS 1000
+
+typedef struct
+{
+  GWeakRef  window;
+  char     *title;
+  AdwToast *toast;
+  guint     notice_id;
+} Closing;
+
+static void
+closing_free (Closing *closing)
+{
+  g_weak_ref_clear (&closing->window);
+  g_clear_handle_id (&closing->notice_id, g_source_remove);
+  if (closing->toast != NULL)
+    adw_toast_dismiss (closing->toast);
+  g_clear_object (&closing->toast);
+  g_free (closing->title);
+  g_free (closing);
+}
+
+static gboolean
+closing_notice_cb (gpointer user_data)
+{
+  Closing *closing = user_data;
+  g_autoptr (EvidentWindow) self = g_weak_ref_get (&closing->window);
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+
+  closing->notice_id = 0;
+  if (self == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+
+  escaped = g_markup_escape_text (closing->title, -1);
+  /* Translators: shown while a project's clean-up takes a moment; %s is its title */
+  title = g_strdup_printf (_("Closing “%s”…"), escaped);
+  closing->toast = adw_toast_new (title);
+  adw_toast_set_timeout (closing->toast, 0);
+  evident_window_add_toast (self, g_object_ref (closing->toast));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 project_closed_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr (GError) error = NULL;
+  Closing *closing = user_data;
 
-  if (!evident_project_close_finish (EVIDENT_PROJECT (object), result, &error))
-    g_message ("Could not clean up the evidence of the project: %s", error->message);
+  /* The closer said what failed; the file is free either way. */
+  evident_project_closer_close_finish (result, NULL);
+  closing_free (closing);
 }
 
-/* Closes a project the window lets go of; a worker cleans up what no undo
- * can bring back. */
+/* Lets go of @project: its clean-up runs in the background, holding the
+ * application, and a quiet toast says so when it takes more than a
+ * second. */
 static void
-close_project (EvidentProject *project)
+close_project (EvidentWindow  *self,
+               EvidentProject *project)
 {
-  evident_project_close_async (project, NULL, project_closed_cb, NULL);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  Closing *closing = g_new0 (Closing, 1);
+
+  /* A window being destroyed has left its application already. */
+  if (application == NULL && GTK_IS_APPLICATION (g_application_get_default ()))
+    application = GTK_APPLICATION (g_application_get_default ());
+
+  g_weak_ref_init (&closing->window, self);
+  closing->title = g_strdup (evident_project_get_title (project));
+  closing->notice_id = g_timeout_add (self->closing_notice_delay_ms, closing_notice_cb, closing);
+  evident_project_closer_close (project, G_APPLICATION (application), project_closed_cb,
+                                closing);
 }
 
 static void
 update_actions (EvidentWindow *self)
 {
   gboolean has_project = self->project != NULL;
+  gboolean editable = has_project && !evident_project_get_read_only (self->project);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 has_project && evident_project_get_can_undo (self->project));
+                                 editable && evident_project_get_can_undo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 has_project && evident_project_get_can_redo (self->project));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_project);
+                                 editable && evident_project_get_can_redo (self->project));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy",
+                                 has_project && self->copy_job == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-item", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-item", has_project);
@@ -144,14 +206,17 @@ update_actions (EvidentWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-item", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-evidence",
-                                 has_project && self->verify_cancellable == NULL);
+                                 has_project && self->verify_job == NULL);
 }
 
 static void
 update_title (EvidentWindow *self)
 {
   g_autofree char *basename = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
   const char *title;
+  gboolean read_only;
 
   if (self->project == NULL)
     {
@@ -159,17 +224,30 @@ update_title (EvidentWindow *self)
       gtk_label_set_label (self->window_title_label, _("Evident"));
       gtk_widget_set_visible (GTK_WIDGET (self->window_subtitle_label), FALSE);
       gtk_widget_set_tooltip_text (self->window_title, NULL);
+      gtk_revealer_set_reveal_child (self->overview_read_only_banner, FALSE);
+      gtk_revealer_set_reveal_child (self->editor_read_only_banner, FALSE);
       return;
     }
 
   title = evident_project_get_title (self->project);
   basename = g_file_get_basename (evident_project_get_file (self->project));
+  read_only = evident_project_get_read_only (self->project);
+  if (read_only)
+    {
+      /* Translators: the window's title for a project open read-only; %s is its title */
+      window_title = g_strdup_printf (_("%s (read-only)"), title);
+      /* Translators: under the project's title, for a project open read-only;
+       * %s is its file name */
+      subtitle = g_strdup_printf (_("Read-only · %s"), basename);
+    }
 
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_window_set_title (GTK_WINDOW (self), read_only ? window_title : title);
   gtk_label_set_label (self->window_title_label, title);
-  gtk_label_set_label (self->window_subtitle_label, basename);
+  gtk_label_set_label (self->window_subtitle_label, read_only ? subtitle : basename);
   gtk_widget_set_visible (GTK_WIDGET (self->window_subtitle_label), TRUE);
-  gtk_widget_set_tooltip_text (self->window_title, title);
+  gtk_widget_set_tooltip_text (self->window_title, read_only ? window_title : title);
+  gtk_revealer_set_reveal_child (self->overview_read_only_banner, read_only);
+  gtk_revealer_set_reveal_child (self->editor_read_only_banner, read_only);
 }
 
 static void
@@ -195,31 +273,19 @@ update_item_title (EvidentWindow *self)
 static void
 update_recent_menu (EvidentWindow *self)
 {
-  g_auto (GStrv) recent = NULL;
-  g_autoptr (GMenu) submenu = NULL;
-  guint n = 0;
+  g_auto (GStrv) recent = evident_settings_dup_recent_projects (self->settings, MAX_RECENT);
+  g_autoptr (GMenu) submenu = g_menu_new ();
 
   g_menu_remove_all (self->recent_section);
 
-  if (self->settings == NULL)
-    return;
-
-  recent = g_settings_get_strv (self->settings, "recent-projects");
-  submenu = g_menu_new ();
-
-  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+  for (guint i = 0; recent[i] != NULL; i++)
     {
-      g_autoptr (GFile) file = NULL;
+      g_autoptr (GFile) file = g_file_new_for_path (recent[i]);
       g_autoptr (GMenuItem) item = NULL;
-      g_autofree char *basename = NULL;
+      g_autofree char *basename = g_file_get_basename (file);
       g_autofree char *label = NULL;
       g_auto (GStrv) parts = NULL;
 
-      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
-        continue;
-
-      file = g_file_new_for_path (recent[i]);
-      basename = g_file_get_basename (file);
       /* Menu labels take "_" for mnemonics: keep the file's own. */
       parts = g_strsplit (basename, "_", -1);
       label = g_strjoinv ("__", parts);
@@ -227,10 +293,9 @@ update_recent_menu (EvidentWindow *self)
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
       g_menu_append_item (submenu, item);
-      n++;
     }
 
-  if (n > 0)
+  if (recent[0] != NULL)
     g_menu_append_submenu (self->recent_section, _("_Recent Projects"), G_MENU_MODEL (submenu));
 }
 
@@ -334,7 +399,8 @@ static gboolean
 preview_folded_in (EvidentWindow *self)
 {
   return adw_leaflet_get_folded (self->editor_leaflet)
-         && adw_leaflet_get_visible_child (self->editor_leaflet) == self->preview_stack;
+         && (adw_leaflet_get_visible_child (self->editor_leaflet)
+             == GTK_WIDGET (self->preview_pane));
 }
 
 static void
@@ -354,7 +420,7 @@ update_editor_back_button (EvidentWindow *self)
   self->syncing_preview_button = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->preview_button),
                           adw_leaflet_get_folded (self->editor_leaflet)
-                          && gtk_widget_get_visible (self->preview_stack));
+                          && gtk_widget_get_visible (GTK_WIDGET (self->preview_pane)));
   gtk_toggle_button_set_active (self->preview_button, to_item);
   self->syncing_preview_button = FALSE;
 }
@@ -533,171 +599,22 @@ report_first_frame_realize_cb (GtkWidget *widget,
 
 /* The evidence preview beside the editor */
 
-/* Do not flash a spinner while a stored file is read quickly. */
-#define PREVIEW_SPINNER_DELAY_MS 200
-
-typedef struct
-{
-  EvidentEvidenceStore *store;
-  char                 *sha256;
-} PreviewLoad;
-
-static void
-preview_load_free (PreviewLoad *load)
-{
-  g_clear_object (&load->store);
-  g_clear_pointer (&load->sha256, g_free);
-  g_free (load);
-}
-
 static void
 set_preview_shown (EvidentWindow *self,
                    gboolean       shown)
 {
-  gtk_widget_set_visible (self->preview_stack, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_pane), shown);
   gtk_widget_set_visible (self->preview_separator, shown);
   update_editor_back_button (self);
 }
 
-static void
-show_preview_status (EvidentWindow *self,
-                     const char    *icon_name,
-                     const char    *title,
-                     const char    *description,
-                     gboolean       can_open)
-{
-  g_autofree char *escaped = g_markup_escape_text (description, -1);
-
-  adw_status_page_set_icon_name (self->preview_status, icon_name);
-  adw_status_page_set_title (self->preview_status, title);
-  adw_status_page_set_description (self->preview_status, escaped);
-  gtk_widget_set_visible (self->preview_open_button, can_open);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "status");
-}
-
-static void
-cancel_preview_load (EvidentWindow *self)
-{
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  g_clear_handle_id (&self->preview_spinner_id, g_source_remove);
-  gtk_spinner_stop (self->preview_spinner);
-}
-
-static gboolean
-preview_spinner_cb (gpointer data)
-{
-  EvidentWindow *self = data;
-
-  self->preview_spinner_id = 0;
-  gtk_spinner_start (self->preview_spinner);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "loading");
-  return G_SOURCE_REMOVE;
-}
-
-static void
-load_preview_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  PreviewLoad *load = task_data;
-  GError *error = NULL;
-  GBytes *bytes;
-
-  bytes = evident_evidence_store_load_bytes (load->store, load->sha256, cancellable, &error);
-  if (bytes == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
-}
-
-static void
-load_preview_cb (GObject      *source_object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (source_object);
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  EvidentEvidence *evidence;
-
-  bytes = g_task_propagate_pointer (G_TASK (result), &error);
-  /* Another selection took over, or the window went. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_handle_id (&self->preview_spinner_id, g_source_remove);
-  gtk_spinner_stop (self->preview_spinner);
-  g_clear_object (&self->preview_cancellable);
-  evidence = self->preview_evidence;
-  g_assert (evidence != NULL);
-
-  if (bytes == NULL)
-    {
-      evident_preview_clear (self->preview);
-      show_preview_status (self, "dialog-error-symbolic", _("Cannot Show the Evidence"),
-                           error->message, FALSE);
-      return;
-    }
-
-  g_free (self->preview_sha256);
-  self->preview_sha256 = g_strdup (evident_evidence_get_sha256 (evidence));
-  evident_preview_set_bytes (self->preview, bytes, evident_evidence_get_content_type (evidence),
-                             evident_evidence_get_filename (evidence));
-  gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "preview");
-}
-
-/* Shows @evidence beside the editor: its bytes are read from the project on
- * a worker thread, and the preview parses and renders them on others; the
- * previous load stops. */
+/* Shows @evidence beside the editor, where there is one. */
 static void
 show_evidence_preview (EvidentWindow   *self,
                        EvidentEvidence *evidence)
 {
-  g_autoptr (GTask) task = NULL;
-  PreviewLoad *load;
-
-  cancel_preview_load (self);
-  g_set_object (&self->preview_evidence, evidence);
+  evident_preview_pane_set_evidence (self->preview_pane, evidence);
   set_preview_shown (self, evidence != NULL && self->project != NULL);
-
-  if (evidence == NULL || self->project == NULL)
-    {
-      evident_preview_clear (self->preview);
-      g_clear_pointer (&self->preview_sha256, g_free);
-      return;
-    }
-
-  if (evident_evidence_is_link (evidence))
-    {
-      evident_preview_clear (self->preview);
-      g_clear_pointer (&self->preview_sha256, g_free);
-      show_preview_status (self, "web-browser-symbolic", evident_evidence_get_title (evidence),
-                           evident_evidence_get_url (evidence), TRUE);
-      return;
-    }
-
-  /* Another item's evidence may be the same file: it is on show already. */
-  if (g_strcmp0 (self->preview_sha256, evident_evidence_get_sha256 (evidence)) == 0)
-    {
-      gtk_stack_set_visible_child_name (GTK_STACK (self->preview_stack), "preview");
-      return;
-    }
-
-  load = g_new0 (PreviewLoad, 1);
-  load->store = g_object_ref (evident_evidence_store_get_for_project (self->project));
-  load->sha256 = g_strdup (evident_evidence_get_sha256 (evidence));
-
-  self->preview_cancellable = g_cancellable_new ();
-  self->preview_spinner_id = g_timeout_add (PREVIEW_SPINNER_DELAY_MS, preview_spinner_cb, self);
-  g_source_set_name_by_id (self->preview_spinner_id, "[evident] preview spinner");
-
-  task = g_task_new (self, self->preview_cancellable, load_preview_cb, NULL);
-  g_task_set_source_tag (task, show_evidence_preview);
-  g_task_set_name (task, "[evident] load evidence");
-  g_task_set_task_data (task, load, (GDestroyNotify) preview_load_free);
-  g_task_run_in_thread (task, load_preview_thread);
 }
 
 static void
@@ -715,11 +632,11 @@ editor_evidence_activated_cb (EvidentWindow     *self,
 {
   /* Side by side, the preview shows it already. */
   if (!adw_leaflet_get_folded (self->editor_leaflet)
-      || !gtk_widget_get_visible (self->preview_stack))
+      || !gtk_widget_get_visible (GTK_WIDGET (self->preview_pane)))
     return;
 
-  adw_leaflet_set_visible_child (self->editor_leaflet, self->preview_stack);
-  gtk_widget_child_focus (self->preview_stack, GTK_DIR_TAB_FORWARD);
+  adw_leaflet_set_visible_child (self->editor_leaflet, GTK_WIDGET (self->preview_pane));
+  gtk_widget_child_focus (GTK_WIDGET (self->preview_pane), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -729,8 +646,9 @@ preview_button_toggled_cb (EvidentWindow   *self,
   if (self->syncing_preview_button || !adw_leaflet_get_folded (self->editor_leaflet))
     return;
 
-  if (gtk_toggle_button_get_active (button) && gtk_widget_get_visible (self->preview_stack))
-    adw_leaflet_set_visible_child (self->editor_leaflet, self->preview_stack);
+  if (gtk_toggle_button_get_active (button)
+      && gtk_widget_get_visible (GTK_WIDGET (self->preview_pane)))
+    adw_leaflet_set_visible_child (self->editor_leaflet, GTK_WIDGET (self->preview_pane));
   else
     adw_leaflet_set_visible_child (self->editor_leaflet, GTK_WIDGET (self->item_editor));
   update_editor_back_button (self);
@@ -766,137 +684,70 @@ editor_toast_cb (EvidentWindow     *self,
 }
 
 static void
-preview_open_requested_cb (EvidentWindow *self)
+preview_open_requested_cb (EvidentWindow   *self,
+                           EvidentEvidence *evidence)
 {
-  if (self->preview_evidence != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->item_editor), "editor.open-evidence", "x",
-                                evident_evidence_get_id (self->preview_evidence));
+  gtk_widget_activate_action (GTK_WIDGET (self->item_editor), "editor.open-evidence", "x",
+                              evident_evidence_get_id (evidence));
 }
 
-/* Verifying evidence */
-
-typedef struct
-{
-  EvidentWindow *window;
-  GCancellable  *cancellable;
-  AdwToast      *toast;
-} Verification;
+/* Work in the background: saving a copy, verifying evidence */
 
 static void
-verification_free (Verification *verification)
+job_toast_cb (EvidentWindow *self,
+              AdwToast      *toast)
 {
-  g_clear_object (&verification->window);
-  g_clear_object (&verification->cancellable);
-  g_clear_object (&verification->toast);
-  g_free (verification);
+  evident_window_add_toast (self, g_object_ref (toast));
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Verification, verification_free)
-
+/* A job that ended lets its action be used again. */
 static void
-verify_progress_cb (goffset  current,
-                    goffset  total,
-                    gpointer user_data)
+job_running_cb (EvidentWindow *self,
+                GParamSpec    *pspec,
+                EvidentJob    *job)
 {
-  Verification *verification = user_data;
-  g_autofree char *title = NULL;
+  EvidentJob **slot = job == self->copy_job ? &self->copy_job
+                      : job == self->verify_job ? &self->verify_job
+                      : NULL;
 
-  if (total <= 0)
+  if (evident_job_get_running (job) || slot == NULL)
     return;
 
-  /* Translators: shown while evidence is verified; %d is a percentage */
-  title = g_strdup_printf (_("Verifying evidence… %d%%"), (int) (100 * current / total));
-  adw_toast_set_title (verification->toast, title);
+  g_signal_handlers_disconnect_by_data (job, self);
+  g_clear_object (slot);
+  update_actions (self);
 }
 
+/* Runs @job (taken) in @slot; its toasts show in the window. */
 static void
-show_mismatches (EvidentWindow *self,
-                 GPtrArray     *mismatches)
+start_job (EvidentWindow  *self,
+           EvidentJob    **slot,
+           EvidentJob     *job)
 {
-  g_autoptr (GString) body = g_string_new (NULL);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
+  g_assert (*slot == NULL);
 
-  heading = g_strdup_printf (ngettext ("%u File No Longer Matches",
-                                       "%u Files No Longer Match",
-                                       mismatches->len),
-                             mismatches->len);
-  g_string_append (body, _("These files changed inside the project file since they were added. "
-                           "Add them to their items again from a good copy:"));
-  g_string_append_c (body, '\n');
+  *slot = job;
+  g_signal_connect_object (job, "toast", G_CALLBACK (job_toast_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (job, "notify::running", G_CALLBACK (job_running_cb), self,
+                           G_CONNECT_SWAPPED);
+  evident_job_start (job);
+  update_actions (self);
+}
 
-  for (guint i = 0; i < mismatches->len; i++)
+/* Stops the jobs: the project they work on goes, or the window. */
+static void
+cancel_jobs (EvidentWindow *self)
+{
+  EvidentJob **slots[] = { &self->copy_job, &self->verify_job };
+
+  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
     {
-      EvidentEvidence *evidence = g_ptr_array_index (mismatches, i);
-      EvidentItem *item = evident_evidence_get_item (evidence);
-
-      const char *title = evident_evidence_get_title (evidence);
-      const char *filename = evident_evidence_get_filename (evidence);
-
-      g_string_append_c (body, '\n');
-      if (g_strcmp0 (title, filename) == 0)
-        /* Translators: a file that no longer matches: item reference, file name */
-        g_string_append_printf (body, _("%s: %s"), evident_item_get_ref (item), filename);
-      else
-        /* Translators: a file that no longer matches: item reference, evidence title, file name */
-        g_string_append_printf (body, _("%s: %s (%s)"), evident_item_get_ref (item), title,
-                                filename);
+      if (*slots[i] == NULL)
+        continue;
+      g_signal_handlers_disconnect_by_data (*slots[i], self);
+      evident_job_cancel (*slots[i]);
+      g_clear_object (slots[i]);
     }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-verify_cb (GObject      *source_object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr (Verification) verification = user_data;
-  EvidentWindow *self = verification->window;
-  g_autoptr (GPtrArray) mismatches = NULL;
-  g_autoptr (GError) error = NULL;
-  guint n_checked = 0;
-  gboolean done;
-
-  done = evident_evidence_store_verify_finish (EVIDENT_EVIDENCE_STORE (source_object), result,
-                                               &n_checked, &mismatches, &error);
-  adw_toast_dismiss (verification->toast);
-
-  /* Another project, or the window went. */
-  if (g_cancellable_is_cancelled (verification->cancellable))
-    return;
-
-  g_clear_object (&self->verify_cancellable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-evidence", self->project != NULL);
-
-  if (!done)
-    toast_error (self, error);
-  else if (mismatches != NULL && mismatches->len > 0)
-    show_mismatches (self, mismatches);
-  else
-    {
-      g_autofree char *title = NULL;
-
-      if (n_checked == 0)
-        title = g_strdup (_("The project holds no files to verify"));
-      else
-        title = g_strdup_printf (ngettext ("%u stored file matches",
-                                           "All %u stored files match",
-                                           n_checked),
-                                 n_checked);
-      evident_window_add_toast (self, adw_toast_new (title));
-    }
-}
-
-static void
-cancel_verification (EvidentWindow *self)
-{
-  g_cancellable_cancel (self->verify_cancellable);
-  g_clear_object (&self->verify_cancellable);
 }
 
 /* Actions */
@@ -937,54 +788,16 @@ redo_action (GtkWidget  *widget,
     toast_error (self, error);
 }
 
-static GFile *
-ensure_extension (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL && !g_str_has_suffix (path, ".evident"))
-    {
-      g_autofree char *with_extension = g_strconcat (path, ".evident", NULL);
-
-      return g_file_new_for_path (with_extension);
-    }
-
-  return g_object_ref (file);
-}
-
 static void
-save_copy_response_cb (GtkNativeDialog *native,
-                       int              response,
-                       EvidentWindow   *self)
+destination_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
-    {
-      g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr (GFile) destination = ensure_extension (chosen);
-      g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentWindow) self = user_data;
+  g_autoptr (GFile) destination = evident_copy_job_choose_destination_finish (result, NULL);
 
-      if (g_file_equal (destination, evident_project_get_file (self->project)))
-        g_set_error_literal (&error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_EXISTS,
-                             _("A copy cannot replace the project itself; choose another name"));
-      else
-        evident_project_save_copy (self->project, destination, &error);
-
-      if (error != NULL)
-        toast_error (self, error);
-      else
-        {
-          g_autofree char *path = g_file_get_path (destination);
-          AdwToast *toast = adw_toast_new (_("Copy saved"));
-
-          adw_toast_set_button_label (toast, _("_Open"));
-          adw_toast_set_action_name (toast, "app.open-recent");
-          adw_toast_set_action_target_value (toast, g_variant_new_string (path));
-          evident_window_add_toast (self, toast);
-        }
-    }
-
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  if (destination != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    evident_window_save_copy_to (self, destination);
 }
 
 static void
@@ -993,41 +806,12 @@ save_copy_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   EvidentWindow *self = EVIDENT_WINDOW (widget);
-  g_autoptr (GtkFileFilter) filter = NULL;
-  g_autoptr (GFile) parent = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *native;
-  char *dot;
 
-  if (self->project == NULL)
+  if (self->project == NULL || self->copy_job != NULL)
     return;
 
-  native = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Evident Projects"));
-  gtk_file_filter_add_pattern (filter, "*.evident");
-  gtk_file_filter_add_mime_type (filter, "application/x-evident-project");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  basename = g_file_get_basename (evident_project_get_file (self->project));
-  dot = strrchr (basename, '.');
-  if (dot != NULL && dot != basename)
-    *dot = '\0';
-  /* Translators: the suggested file name of a copy of project %s */
-  name = g_strdup_printf (_("%s (copy).evident"), basename);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-
-  parent = g_file_get_parent (evident_project_get_file (self->project));
-  if (parent != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), parent, NULL);
-
-  g_signal_connect (native, "response", G_CALLBACK (save_copy_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  evident_copy_job_choose_destination (self->project, GTK_WINDOW (self), destination_chosen_cb,
+                                       g_object_ref (self));
 }
 
 static void
@@ -1148,25 +932,12 @@ verify_evidence_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   EvidentWindow *self = EVIDENT_WINDOW (widget);
-  Verification *verification;
 
-  if (self->project == NULL || self->verify_cancellable != NULL)
+  if (self->project == NULL || self->verify_job != NULL)
     return;
 
-  self->verify_cancellable = g_cancellable_new ();
-  update_actions (self);
-
-  verification = g_new0 (Verification, 1);
-  verification->window = g_object_ref (self);
-  verification->cancellable = g_object_ref (self->verify_cancellable);
-  verification->toast = adw_toast_new (_("Verifying evidence…"));
-  adw_toast_set_timeout (verification->toast, 0);
-  evident_window_add_toast (self, g_object_ref (verification->toast));
-
-  evident_evidence_store_verify_async (evident_evidence_store_get_for_project (self->project),
-                                       self->verify_cancellable,
-                                       verify_progress_cb, verification,
-                                       verify_cb, verification);
+  start_job (self, &self->verify_job,
+             EVIDENT_JOB (evident_verify_job_new (self->project, GTK_WINDOW (self))));
 }
 
 /* GObject */
@@ -1176,20 +947,10 @@ evident_window_close_request (GtkWindow *window)
 {
   EvidentWindow *self = EVIDENT_WINDOW (window);
 
-  if (self->settings != NULL)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_delay (self->settings);
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
-        {
-          g_settings_set_int (self->settings, "window-width", width);
-          g_settings_set_int (self->settings, "window-height", height);
-        }
-      g_settings_apply (self->settings);
-    }
+  evident_settings_save_window (self->settings, window);
+  /* Let go of the project while the window still belongs to the
+   * application, which its clean-up holds. */
+  evident_window_set_project (self, NULL);
 
   return GTK_WINDOW_CLASS (evident_window_parent_class)->close_request (window);
 }
@@ -1206,8 +967,7 @@ evident_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, settings_changed_cb, self);
 
-  cancel_preview_load (self);
-  cancel_verification (self);
+  cancel_jobs (self);
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
@@ -1215,11 +975,9 @@ evident_window_dispose (GObject *object)
   /* The window owns its project: let go of the file now, so that it can be
    * opened again at once, even if some reference lingers. */
   if (self->project != NULL)
-    close_project (self->project);
+    close_project (self, self->project);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
-  g_clear_object (&self->preview_evidence);
-  g_clear_pointer (&self->preview_sha256, g_free);
 
   G_OBJECT_CLASS (evident_window_parent_class)->dispose (object);
 }
@@ -1290,7 +1048,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   g_type_ensure (EVIDENT_TYPE_ITEM_EDITOR);
   g_type_ensure (EVIDENT_TYPE_ITEM_LIST);
   g_type_ensure (EVIDENT_TYPE_OVERVIEW);
-  g_type_ensure (EVIDENT_TYPE_PREVIEW);
+  g_type_ensure (EVIDENT_TYPE_PREVIEW_PANE);
   g_type_ensure (EVIDENT_TYPE_SCORE_BUTTON);
   g_type_ensure (EVIDENT_TYPE_SIDEBAR);
 
@@ -1308,6 +1066,8 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_pane);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_separator);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_pane);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_score_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title);
@@ -1322,11 +1082,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_leaflet);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_separator);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_stack);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_spinner);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_status);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_open_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_pane);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, empty_menu_button);
@@ -1364,6 +1120,8 @@ evident_window_init (EvidentWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->closing_notice_delay_ms = CLOSING_NOTICE_DELAY_MS;
+
   if (g_getenv ("EVIDENT_REPORT_FIRST_FRAME") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (report_first_frame_realize_cb), NULL);
 
@@ -1394,14 +1152,9 @@ evident_window_init (EvidentWindow *self)
                            G_CONNECT_SWAPPED);
 
   self->settings = evident_settings_new ();
+  evident_settings_restore_window (self->settings, GTK_WINDOW (self));
   if (self->settings != NULL)
     {
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-
       /* The metric chosen last week is the one to see this week. */
       g_settings_bind (self->settings, "heatmap-metric", self->overview, "metric",
                        G_SETTINGS_BIND_DEFAULT);
@@ -1469,7 +1222,7 @@ evident_window_set_project (EvidentWindow  *self,
   old = g_steal_pointer (&self->project);
   if (old != NULL)
     g_signal_handlers_disconnect_by_data (old, self);
-  cancel_verification (self);
+  cancel_jobs (self);
 
   if (project != NULL)
     {
@@ -1487,6 +1240,9 @@ evident_window_set_project (EvidentWindow  *self,
       g_signal_connect_object (project, "notify::can-redo",
                                G_CALLBACK (project_notify_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "notify::read-only",
+                               G_CALLBACK (project_notify_cb), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (project, "changed",
                                G_CALLBACK (project_changed_cb), self,
                                G_CONNECT_SWAPPED);
@@ -1494,6 +1250,8 @@ evident_window_set_project (EvidentWindow  *self,
   else
     self->pristine = FALSE;
 
+  /* The preview reads the evidence the editor selects from the project. */
+  evident_preview_pane_set_project (self->preview_pane, project);
   /* The editor first, so that it saves what it holds into the old project. */
   evident_item_editor_flush (self->item_editor);
   g_object_set (self->item_editor, "item", NULL, "project", project, NULL);
@@ -1506,7 +1264,7 @@ evident_window_set_project (EvidentWindow  *self,
   evident_overview_set_project (self->overview, project);
 
   if (old != NULL)
-    close_project (old);
+    close_project (self, old);
 
   gtk_stack_set_visible_child_name (self->main_stack, project != NULL ? "project" : "empty");
   /* A project opens on its overview (the sidebar selects it). */
@@ -1541,8 +1299,20 @@ void
 evident_window_add_toast (EvidentWindow *self,
                           AdwToast      *toast)
 {
+  AdwToast *progress[2] = { NULL, NULL };
+
   g_return_if_fail (EVIDENT_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* A toast that follows work under way stays up for as long as the work
+   * takes: others show over it at once, and it comes back after them. */
+  if (self->copy_job != NULL)
+    progress[0] = evident_job_get_progress_toast (self->copy_job);
+  if (self->verify_job != NULL)
+    progress[1] = evident_job_get_progress_toast (self->verify_job);
+  if ((progress[0] != NULL || progress[1] != NULL)
+      && toast != progress[0] && toast != progress[1])
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -1617,5 +1387,45 @@ evident_window_get_preview (EvidentWindow *self)
 {
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
-  return self->preview;
+  return evident_preview_pane_get_preview (self->preview_pane);
+}
+
+/* Tests: how long a project's clean-up runs before the window says so. */
+void
+evident_window_set_closing_notice_delay (EvidentWindow *self,
+                                         guint          ms)
+{
+  g_return_if_fail (EVIDENT_IS_WINDOW (self));
+
+  self->closing_notice_delay_ms = ms;
+}
+
+/**
+ * evident_window_save_copy_to:
+ * @destination: where the copy goes; a file there is replaced once the
+ *   copy is complete
+ *
+ * Saves a copy of the project in the background, as Save a Copy does once
+ * the user chose where (tests call it directly).
+ */
+void
+evident_window_save_copy_to (EvidentWindow *self,
+                             GFile         *destination)
+{
+  g_return_if_fail (EVIDENT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  if (self->project == NULL || self->copy_job != NULL)
+    return;
+
+  start_job (self, &self->copy_job, EVIDENT_JOB (evident_copy_job_new (self->project, destination)));
+}
+
+/* Tests: the copy under way, if any */
+EvidentJob *
+evident_window_get_copy_job (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->copy_job;
 }

@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "evident-enums-util.h"
+#include "evident-item-row.h"
+
+/*
+ * EvidentItemRow: one item in the item list: its reference, title and
+ * status, its owner, complexity and points, a "Mandatory" tag, the points
+ * at risk when the list is sorted by them, and the section's title when
+ * the row starts a section. It follows its item's properties, and gives
+ * screen readers the whole of it as its name.
+ *
+ * Few widgets per row: GTK 4.8 makes rows anew when a filter changes much
+ * of the list.
+ */
+
+struct _EvidentItemRow
+{
+  GtkWidget     parent_instance;
+
+  /* Template widgets */
+  GtkWidget    *box;
+  GtkLabel     *header;
+  GtkLabel     *ref;
+  GtkLabel     *title;
+  GtkLabel     *status;
+  GtkLabel     *details;     /* owner · complexity · points */
+  GtkLabel     *mandatory;
+  GtkLabel     *risk;
+
+  EvidentItem  *item;
+  int           penalty;
+  EvidentStatus status_class;
+  guint         show_risk : 1;
+};
+
+G_DEFINE_FINAL_TYPE (EvidentItemRow, evident_item_row, GTK_TYPE_WIDGET)
+
+static const char *status_classes[EVIDENT_N_STATUSES] = {
+  "evident-status-not-started",
+  "evident-status-in-progress",
+  "evident-status-ready",
+  "evident-status-met",
+  "evident-status-not-met",
+  "evident-status-not-applicable",
+};
+
+static void
+append_escaped (GString    *markup,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append (markup, escaped);
+}
+
+/* Everything the row shows, and says to screen readers, from its item. */
+static void
+update_row (EvidentItemRow *self)
+{
+  g_autofree char *points = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *owner_text = NULL;
+  g_autofree char *complexity_text = NULL;
+  g_autofree char *points_text = NULL;
+  g_autofree char *description = NULL;
+  GString *markup;
+  const char *section;
+  const char *owner;
+  EvidentStatus status;
+  EvidentComplexity complexity;
+  GtkWidget *parent;
+  gboolean mandatory;
+  int risk;
+
+  if (self->item == NULL)
+    return;
+
+  status = evident_item_get_status (self->item);
+  owner = evident_item_get_owner (self->item);
+  complexity = evident_item_get_complexity (self->item);
+  mandatory = evident_item_get_mandatory (self->item);
+  risk = evident_item_get_points_at_risk (self->item, self->penalty);
+
+  gtk_label_set_label (self->ref, evident_item_get_ref (self->item));
+  gtk_label_set_label (self->title, evident_item_get_title (self->item));
+
+  gtk_label_set_label (self->status, evident_status_get_label (status));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status), status_classes[self->status_class]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), status_classes[status]);
+  self->status_class = status;
+
+  /* The owner in italics when there is none, the complexity when rated. */
+  markup = g_string_new (NULL);
+  if (owner != NULL && *owner != '\0')
+    append_escaped (markup, owner);
+  else
+    {
+      g_string_append (markup, "<i>");
+      append_escaped (markup, _("Unassigned"));
+      g_string_append (markup, "</i>");
+    }
+  if (complexity != EVIDENT_COMPLEXITY_NONE)
+    {
+      g_string_append (markup, " · ");
+      append_escaped (markup, evident_complexity_get_label (complexity));
+    }
+  points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pt", "%d pts",
+                                         evident_item_get_points (self->item)),
+                            evident_item_get_points (self->item));
+  g_string_append (markup, " · ");
+  append_escaped (markup, points);
+  details = g_string_free (markup, FALSE);
+  gtk_label_set_markup (self->details, details);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mandatory), mandatory);
+
+  if (self->show_risk && risk > 0)
+    {
+      g_autofree char *risk_label = NULL;
+
+      /* Translators: points at risk, shown when the list is sorted by them */
+      risk_label = g_strdup_printf (_("−%d at risk"), risk);
+      gtk_label_set_label (self->risk, risk_label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->risk), self->show_risk && risk > 0);
+
+  /* Translators: part of an item row's name for screen readers */
+  owner_text = owner != NULL && *owner != '\0' ? g_strdup_printf (_("owner %s"), owner)
+                                               : g_strdup (_("unassigned"));
+  /* Translators: part of an item row's name for screen readers, e.g. "High complexity" */
+  complexity_text = g_strdup_printf (_("%s complexity"), evident_complexity_get_label (complexity));
+  points_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d point", "%d points",
+                                              evident_item_get_points (self->item)),
+                                 evident_item_get_points (self->item));
+  /* Translators: an item row's name for screen readers: reference and title,
+   * status, owner, complexity, points, e.g. "8.2.1 Incident runbooks, In
+   * Progress, owner Security lead, High complexity, 10 points" */
+  accessible = g_strdup_printf (_("%s %s, %s, %s, %s, %s"),
+                                evident_item_get_ref (self->item),
+                                evident_item_get_title (self->item),
+                                evident_status_get_label (status),
+                                owner_text, complexity_text, points_text);
+  if (mandatory)
+    {
+      /* Translators: appended to an item row's name for screen readers */
+      char *with_mandatory = g_strdup_printf ("%s, %s", accessible, _("mandatory"));
+
+      g_free (accessible);
+      accessible = with_mandatory;
+    }
+  if (self->show_risk && risk > 0)
+    {
+      /* Translators: appended to an item row's name for screen readers */
+      char *with_risk = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "%s, %d point at risk",
+                                                      "%s, %d points at risk", risk),
+                                         accessible, risk);
+
+      g_free (accessible);
+      accessible = with_risk;
+    }
+
+  section = evident_item_get_section (self->item);
+  /* Translators: an item row's description for screen readers, e.g.
+   * "Section 8.2 Identity and Access" */
+  description = section != NULL
+                  ? g_strdup_printf (_("Section %s %s"), section,
+                                     evident_item_get_section_title (self->item))
+                  : g_strdup ("");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  /* The list item around the row is what a screen reader focuses and
+   * selects: give it the same name. */
+  parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+}
+
+/* One handler for the row's tooltips: a tooltip set on a label asks the
+ * display server where the pointer is, each time a row is made. */
+static gboolean
+evident_item_row_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard_tooltip,
+                                GtkTooltip *tooltip)
+{
+  EvidentItemRow *self = EVIDENT_ITEM_ROW (widget);
+  g_autofree char *text = NULL;
+  GtkWidget *picked;
+
+  if (keyboard_tooltip || self->item == NULL)
+    return FALSE;
+
+  picked = gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
+  if (picked == GTK_WIDGET (self->title))
+    {
+      /* The whole title, when it does not fit. */
+      if (!pango_layout_is_ellipsized (gtk_label_get_layout (self->title)))
+        return FALSE;
+      text = g_strdup (evident_item_get_title (self->item));
+    }
+  else if (picked == GTK_WIDGET (self->risk))
+    text = g_strdup (_("Points lost if this item is not counted, with the penalty "
+                       "for a mandatory item"));
+  else if (picked == GTK_WIDGET (self->mandatory))
+    text = g_strdup_printf (_("Mandatory: if it is not counted, the score loses %d points"),
+                            self->penalty);
+  else
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+evident_item_row_dispose (GObject *object)
+{
+  EvidentItemRow *self = EVIDENT_ITEM_ROW (object);
+
+  evident_item_row_set_item (self, NULL, 0, FALSE);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_ITEM_ROW);
+
+  G_OBJECT_CLASS (evident_item_row_parent_class)->dispose (object);
+}
+
+static void
+evident_item_row_class_init (EvidentItemRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = evident_item_row_dispose;
+
+  widget_class->query_tooltip = evident_item_row_query_tooltip;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/evidentapp/Evident/evident-item-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, box);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, header);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, ref);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, title);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, status);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, details);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, mandatory);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, risk);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "evidentitemrow");
+}
+
+static void
+evident_item_row_init (EvidentItemRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->status_class = EVIDENT_STATUS_NOT_STARTED;
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), status_classes[self->status_class]);
+}
+
+/* Public API */
+
+GtkWidget *
+evident_item_row_new (void)
+{
+  return g_object_new (EVIDENT_TYPE_ITEM_ROW, NULL);
+}
+
+EvidentItem *
+evident_item_row_get_item (EvidentItemRow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM_ROW (self), NULL);
+
+  return self->item;
+}
+
+/**
+ * evident_item_row_set_item:
+ * @item: (nullable): the item to show, or %NULL for none
+ * @penalty: the project's mandatory penalty, for the points at risk
+ * @show_risk: whether to show the points at risk
+ *
+ * Shows @item, and follows its changes until another item comes.
+ */
+void
+evident_item_row_set_item (EvidentItemRow *self,
+                           EvidentItem    *item,
+                           int             penalty,
+                           gboolean        show_risk)
+{
+  g_return_if_fail (EVIDENT_IS_ITEM_ROW (self));
+  g_return_if_fail (item == NULL || EVIDENT_IS_ITEM (item));
+
+  if (self->item != item)
+    {
+      if (self->item != NULL)
+        g_signal_handlers_disconnect_by_func (self->item, update_row, self);
+      g_set_object (&self->item, item);
+      if (self->item != NULL)
+        g_signal_connect_swapped (self->item, "notify",
+                                  G_CALLBACK (update_row), self);
+    }
+  self->penalty = penalty;
+  self->show_risk = !!show_risk;
+  update_row (self);
+}
+
+/**
+ * evident_item_row_set_header:
+ * @text: (nullable): the section's title, or %NULL when the row does not
+ *   start a section
+ */
+void
+evident_item_row_set_header (EvidentItemRow *self,
+                             const char     *text)
+{
+  g_return_if_fail (EVIDENT_IS_ITEM_ROW (self));
+
+  if (text != NULL)
+    gtk_label_set_label (self->header, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->header), text != NULL);
+}

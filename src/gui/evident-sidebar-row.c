@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "evident-chapter.h"
+#include "evident-sidebar-row.h"
+
+/*
+ * EvidentSidebarRow: one row of the sidebar: "Overview", "All Items" with
+ * the project's progress, or a chapter with its number, title, progress in
+ * the projected view and a badge for its mandatory items not yet counted.
+ * It follows the chapter's properties (or the project's changes), and
+ * gives screen readers the whole of it as its name. Rows are recycled from
+ * one kind to another.
+ */
+
+struct _EvidentSidebarRow
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  GtkWidget      *grid;
+  GtkWidget      *icon;
+  GtkLabel       *number;
+  GtkLabel       *title;
+  GtkLabel       *badge;
+  GtkProgressBar *progress;
+  GtkLabel       *caption;
+
+  /* One of the two: the chapter shown, or the project for "All Items";
+   * neither for "Overview". */
+  EvidentChapter *chapter;
+  EvidentProject *project;
+  GBinding       *progress_binding;
+};
+
+G_DEFINE_FINAL_TYPE (EvidentSidebarRow, evident_sidebar_row, GTK_TYPE_WIDGET)
+
+static void
+update_row (EvidentSidebarRow *self)
+{
+  g_autofree char *caption = NULL;
+  g_autofree char *badge = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *items_text = NULL;
+  g_autofree char *points_text = NULL;
+  GtkWidget *parent;
+  guint n_items = 0;
+  guint n_counted = 0;
+  guint n_open = 0;
+  int points = 0;
+  int points_counted = 0;
+
+  if (self->chapter != NULL)
+    {
+      n_items = evident_chapter_get_n_items (self->chapter);
+      n_counted = evident_chapter_get_n_counted (self->chapter, EVIDENT_VIEW_PROJECTED);
+      n_open = evident_chapter_get_n_mandatory_open (self->chapter);
+      points = evident_chapter_get_points (self->chapter);
+      points_counted = evident_chapter_get_points_counted (self->chapter, EVIDENT_VIEW_PROJECTED);
+    }
+  else if (self->project != NULL)
+    {
+      const EvidentScore *score = evident_project_get_score (self->project);
+
+      n_items = score->n_items;
+      n_counted = score->views[EVIDENT_VIEW_PROJECTED].n_counted;
+      n_open = score->views[EVIDENT_VIEW_PROJECTED].n_mandatory_open;
+      points = score->max_score;
+      for (guint i = 0; i < score->chapters->len; i++)
+        points_counted += g_array_index (score->chapters, EvidentChapterScore, i)
+                            .points_counted[EVIDENT_VIEW_PROJECTED];
+      gtk_progress_bar_set_fraction (self->progress,
+                                     n_items > 0 ? (double) n_counted / n_items : 0.0);
+    }
+  else
+    return;
+
+  /* Translators: items counted in the projected view / items in the
+   * chapter, then points counted / points available, e.g. "12/15 items · 85/120 pts" */
+  caption = g_strdup_printf (_("%u/%u items · %d/%d pts"),
+                             n_counted, n_items, points_counted, points);
+  gtk_label_set_label (self->caption, caption);
+
+  badge = g_strdup_printf ("%u", n_open);
+  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u mandatory item not yet counted",
+                                          "%u mandatory items not yet counted",
+                                          n_open),
+                             n_open);
+  gtk_label_set_label (self->badge, badge);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge), tooltip);
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), n_open > 0);
+
+  if (n_items > 0 && n_counted == n_items)
+    gtk_widget_add_css_class (GTK_WIDGET (self->progress), "complete");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->progress), "complete");
+
+  /* Translators: part of a row's name for screen readers, e.g. "12 of 15 items" */
+  items_text = g_strdup_printf (_("%u of %u items"), n_counted, n_items);
+  /* Translators: part of a row's name for screen readers, e.g. "85 of 120 points" */
+  points_text = g_strdup_printf (_("%d of %d points"), points_counted, points);
+  if (self->chapter != NULL)
+    accessible = g_strdup_printf ("%s %s, %s, %s",
+                                  evident_chapter_get_number (self->chapter),
+                                  evident_chapter_get_display_title (self->chapter),
+                                  items_text, points_text);
+  else
+    accessible = g_strdup_printf ("%s, %s, %s", _("All Items"), items_text, points_text);
+  if (n_open > 0)
+    {
+      char *with_open = g_strdup_printf ("%s, %s", accessible, tooltip);
+
+      g_free (accessible);
+      accessible = with_open;
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  /* The list item around the row is what a screen reader focuses and
+   * selects: give it the same name. */
+  parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                    -1);
+}
+
+static void
+pressed_cb (EvidentSidebarRow *self,
+            int                n_press,
+            double             x,
+            double             y,
+            GtkGestureClick   *gesture)
+{
+  /* A click on a row both selects it (the list view does that) and, in the
+   * folded window, moves on to the item list. Keyboard moves only select. */
+  if (n_press == 1)
+    gtk_widget_activate_action (GTK_WIDGET (self), "sidebar.row-pressed", NULL);
+}
+
+static void
+evident_sidebar_row_dispose (GObject *object)
+{
+  EvidentSidebarRow *self = EVIDENT_SIDEBAR_ROW (object);
+
+  evident_sidebar_row_unbind (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_SIDEBAR_ROW);
+
+  G_OBJECT_CLASS (evident_sidebar_row_parent_class)->dispose (object);
+}
+
+static void
+evident_sidebar_row_class_init (EvidentSidebarRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = evident_sidebar_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/evidentapp/Evident/evident-sidebar-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvidentSidebarRow, grid);
+  gtk_widget_class_bind_template_child (widget_class, EvidentSidebarRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, EvidentSidebarRow, number);
+  gtk_widget_class_bind_template_child (widget_class, EvidentSidebarRow, title);
+  gtk_widget_class_bind_template_child (widget_class, EvidentSidebarRow, badge);
+  gtk_widget_class_bind_template_child (widget_class, EvidentSidebarRow, progress);
+  gtk_widget_class_bind_template_child (widget_class, EvidentSidebarRow, caption);
+  gtk_widget_class_bind_template_callback (widget_class, pressed_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "evidentsidebarrow");
+}
+
+static void
+evident_sidebar_row_init (EvidentSidebarRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+GtkWidget *
+evident_sidebar_row_new (void)
+{
+  return g_object_new (EVIDENT_TYPE_SIDEBAR_ROW, NULL);
+}
+
+/**
+ * evident_sidebar_row_bind:
+ * @item: the row's item of the sidebar's model: a chapter, or the plain
+ *   object of "Overview" or "All Items"
+ * @project: (nullable): the project, for "All Items"
+ * @is_overview: whether @item is "Overview"
+ *
+ * Shows @item, and follows it until the row is unbound.
+ */
+void
+evident_sidebar_row_bind (EvidentSidebarRow *self,
+                          GObject           *item,
+                          EvidentProject    *project,
+                          gboolean           is_overview)
+{
+  GtkWidget *parent;
+
+  g_return_if_fail (EVIDENT_IS_SIDEBAR_ROW (self));
+
+  evident_sidebar_row_unbind (self);
+
+  /* Rows are recycled from one kind to another: set up every part. */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), !is_overview);
+  gtk_widget_set_visible (GTK_WIDGET (self->caption), !is_overview);
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
+
+  if (is_overview)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "view-grid-symbolic");
+      gtk_label_set_label (self->title, _("Overview"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overview"),
+                                      -1);
+      parent = gtk_widget_get_parent (GTK_WIDGET (self));
+      if (parent != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overview"),
+                                        -1);
+    }
+  else if (EVIDENT_IS_CHAPTER (item))
+    {
+      self->chapter = g_object_ref (EVIDENT_CHAPTER (item));
+      gtk_label_set_label (self->number, evident_chapter_get_number (self->chapter));
+      gtk_label_set_label (self->title, evident_chapter_get_display_title (self->chapter));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title),
+                                   evident_chapter_get_display_title (self->chapter));
+      self->progress_binding = g_object_bind_property (self->chapter, "progress",
+                                                       self->progress, "fraction",
+                                                       G_BINDING_SYNC_CREATE);
+      g_signal_connect_object (self->chapter, "notify",
+                               G_CALLBACK (update_row), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else if (project != NULL)
+    {
+      self->project = g_object_ref (project);
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "view-list-bullet-symbolic");
+      gtk_label_set_label (self->title, _("All Items"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), NULL);
+      g_signal_connect_object (self->project, "changed",
+                               G_CALLBACK (update_row), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_widget_set_visible (self->icon, self->chapter == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->number), self->chapter != NULL);
+  update_row (self);
+}
+
+/* Lets go of what the row showed. */
+void
+evident_sidebar_row_unbind (EvidentSidebarRow *self)
+{
+  g_return_if_fail (EVIDENT_IS_SIDEBAR_ROW (self));
+
+  if (self->progress_binding != NULL)
+    {
+      g_binding_unbind (self->progress_binding);
+      self->progress_binding = NULL;
+    }
+  if (self->chapter != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->chapter, update_row, self);
+      g_clear_object (&self->chapter);
+    }
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->project, update_row, self);
+      g_clear_object (&self->project);
+    }
+}
