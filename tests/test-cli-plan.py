@@ -262,11 +262,18 @@ def test_estimate(project):
     check("set --estimate is an edit in the history",
           p.returncode == 0 and history and "estimate" in history[0] and "2.25" in history[0],
           p.stderr + "\n".join(history))
+    items = {i["ref"]: i for i in json.loads(run("items", project, "--json").stdout)}
+    check("items --json: the estimate in days, last, null when not estimated",
+          items["1.2"]["estimate"] == 2.25 and items["1.3"]["estimate"] == 0.5
+          and items["1.1"]["estimate"] is None and list(items["1.2"])[-1] == "estimate",
+          json.dumps(items))
     p = run("set", project, "1.2", "--estimate", "a week")
     check("a bad estimate names the item and the value (exit 1)",
           p.returncode == 1 and "1.2" in p.stderr and "a week" in p.stderr, p.stderr)
     p = run("set", project, "1.2", "--estimate", "")
-    check("an empty estimate clears it", p.returncode == 0, p.stderr)
+    items = {i["ref"]: i for i in json.loads(run("items", project, "--json").stdout)}
+    check("an empty estimate clears it",
+          p.returncode == 0 and items["1.2"]["estimate"] is None, p.stderr)
 
 
 def test_settings_and_workload(project):

@@ -58,6 +58,12 @@ add_item_json (JsonBuilder *builder,
                                                         evident_item_get_complexity (item)));
   evident_cli_json_add_string (builder, "response", evident_item_get_response (item));
   add_extra_json (builder, item);
+  /* Days, or null when nobody estimated the item. */
+  json_builder_set_member_name (builder, "estimate");
+  if (evident_item_get_estimate (item) >= 0)
+    json_builder_add_value (builder, evident_cli_json_number (evident_item_get_estimate (item)));
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 }
 
