@@ -58,6 +58,12 @@ add_item_json (JsonBuilder *builder,
                                                         evident_item_get_complexity (item)));
   evident_cli_json_add_string (builder, "response", evident_item_get_response (item));
   add_extra_json (builder, item);
+  /* Days, or null when nobody estimated the item. */
+  json_builder_set_member_name (builder, "estimate");
+  if (evident_item_get_estimate (item) >= 0)
+    json_builder_add_value (builder, evident_cli_json_number (evident_item_get_estimate (item)));
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 }
 
@@ -112,6 +118,9 @@ static const GOptionEntry set_entries[] = {
     N_("Due date, YYYY-MM-DD (empty to clear)"), N_("DATE") },
   { "response", 0, 0, G_OPTION_ARG_STRING, SET_FIELD (RESPONSE),
     N_("The answer for the auditor, handed in with the self-assessment"), N_("TEXT") },
+  { "estimate", 'e', 0, G_OPTION_ARG_STRING, SET_FIELD (ESTIMATE),
+    N_("Days the item takes, e.g. 2.5, rather than its complexity’s (empty to clear)"),
+    N_("DAYS") },
   { NULL }
 };
 
@@ -194,27 +203,6 @@ value_label (EvidentItemField  field,
   return value;
 }
 
-/* Notes span lines; a history line shows the start of them. */
-static char *
-one_line (const char *text)
-{
-  GString *line = g_string_new (NULL);
-  guint length = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), length++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (length >= 60)
-        {
-          g_string_append (line, "…");
-          break;
-        }
-      g_string_append_unichar (line, g_unichar_isspace (c) ? ' ' : c);
-    }
-  return g_string_free (line, FALSE);
-}
-
 int
 evident_cli_history (EvidentCliContext  *cli,
                      GError            **error)
@@ -235,8 +223,10 @@ evident_cli_history (EvidentCliContext  *cli,
     {
       EvidentHistoryEntry *entry = g_ptr_array_index (history, i);
       g_autofree char *at = g_date_time_format (entry->at, "%Y-%m-%d %H:%M:%SZ");
-      g_autofree char *old_value = one_line (value_label (entry->field, entry->old_value));
-      g_autofree char *new_value = one_line (value_label (entry->field, entry->new_value));
+      g_autofree char *old_value =
+          evident_cli_one_line (value_label (entry->field, entry->old_value));
+      g_autofree char *new_value =
+          evident_cli_one_line (value_label (entry->field, entry->new_value));
 
       evident_cli_table_add (table, at);
       evident_cli_table_add (table, entry->who);

@@ -9,6 +9,7 @@
 #include "evident-file-chooser.h"
 #include "evident-import-assistant.h"
 #include "evident-import.h"
+#include "evident-project-closer.h"
 #include "evident-project.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
@@ -482,7 +483,10 @@ quit_action (GSimpleAction *action,
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
 
-  g_application_quit (G_APPLICATION (self));
+  /* Projects still cleaning up hold the application, which ends once the
+   * last is done: quitting now would cut their clean-up short. */
+  if (!evident_project_closer_is_busy ())
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -610,15 +614,47 @@ evident_application_startup (GApplication *application)
 }
 
 static void
-evident_application_activate (GApplication *application)
+last_project_closed_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
-  EvidentApplication *self = EVIDENT_APPLICATION (application);
+  EvidentApplication *self = user_data;
   GtkWindow *window = get_parent_window (self);
 
+  evident_project_closer_wait_finish (result, NULL);
   if (window != NULL)
     gtk_window_present (window);
   else
     open_startup_project (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+evident_application_activate (GApplication *application)
+{
+  EvidentApplication *self = EVIDENT_APPLICATION (application);
+  GtkWindow *window = get_parent_window (self);
+  g_autofree char *last = NULL;
+  g_autoptr (GFile) file = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  /* Started again while the last window's project still cleans up: it
+   * opens once it is free. */
+  last = evident_settings_dup_last_project (self->settings);
+  file = last != NULL ? g_file_new_for_path (last) : NULL;
+  if (file != NULL && evident_project_closer_is_closing (file))
+    {
+      g_application_hold (application);
+      evident_project_closer_wait_async (file, last_project_closed_cb, self);
+      return;
+    }
+
+  open_startup_project (self);
 }
 
 static void
@@ -700,6 +736,30 @@ evident_application_find_window (EvidentApplication *self,
   return NULL;
 }
 
+typedef struct
+{
+  EvidentApplication *self;
+  GFile              *file;
+  GWeakRef            parent;
+} ReopenData;
+
+static void
+reopen_closed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ReopenData *data = user_data;
+  g_autoptr (GtkWindow) parent = g_weak_ref_get (&data->parent);
+
+  evident_project_closer_wait_finish (result, NULL);
+  evident_application_open_file (data->self, data->file, parent);
+
+  g_object_unref (data->self);
+  g_object_unref (data->file);
+  g_weak_ref_clear (&data->parent);
+  g_free (data);
+}
+
 /**
  * evident_application_open_file:
  * @file: a project file
@@ -707,7 +767,8 @@ evident_application_find_window (EvidentApplication *self,
  *
  * Raises the window that shows @file, or opens it: in @parent when that
  * shows nothing yet or the untouched default project, else in a new window.
- * An error shows in a dialog.
+ * A project that a window let go of a moment ago opens once its clean-up
+ * is done. An error shows in a dialog.
  */
 void
 evident_application_open_file (EvidentApplication *self,
@@ -725,6 +786,17 @@ evident_application_open_file (EvidentApplication *self,
   if (existing != NULL)
     {
       gtk_window_present (existing);
+      return;
+    }
+
+  if (evident_project_closer_is_closing (file))
+    {
+      ReopenData *data = g_new0 (ReopenData, 1);
+
+      data->self = g_object_ref (self);
+      data->file = g_object_ref (file);
+      g_weak_ref_init (&data->parent, parent);
+      evident_project_closer_wait_async (file, reopen_closed_cb, data);
       return;
     }
 

@@ -17,8 +17,9 @@
  * "Saving…", "Saved" or "Not saved" beside the heading says how it went;
  * text not saved is tried again at the next change or flush.
  *
- * The group's title is the text view's accessible name, its description
- * the view's accessible description.
+ * The text of a project open read-only can be read and copied, not
+ * changed. The group's title is the text view's accessible name, its
+ * description the view's accessible description.
  */
 
 /* How long typing must pause before the text is saved. */
@@ -384,6 +385,8 @@ void
 evident_item_text_set_project (EvidentItemText *self,
                                EvidentProject  *project)
 {
+  gboolean editable;
+
   g_return_if_fail (EVIDENT_IS_ITEM_TEXT (self));
   g_return_if_fail (project == NULL || EVIDENT_IS_PROJECT (project));
 
@@ -392,6 +395,9 @@ evident_item_text_set_project (EvidentItemText *self,
 
   evident_item_text_set_item (self, NULL);
   g_set_object (&self->project, project);
+  editable = project == NULL || !evident_project_get_read_only (project);
+  gtk_text_view_set_editable (self->text_view, editable);
+  gtk_text_view_set_cursor_visible (self->text_view, editable);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "evident-exports.h"
+#include "evident-job.h"
 #include "evident-item-editor.h"
 #include "evident-item-list.h"
 #include "evident-overview.h"
@@ -20,5 +21,11 @@ EvidentScoreButton *evident_window_get_score_button (EvidentWindow *self);
 EvidentOverview    *evident_window_get_overview     (EvidentWindow *self);
 EvidentPreview     *evident_window_get_preview      (EvidentWindow *self);
 EvidentExports     *evident_window_get_exports      (EvidentWindow *self);
+
+void                evident_window_save_copy_to     (EvidentWindow *self,
+                                                     GFile         *destination);
+EvidentJob         *evident_window_get_copy_job     (EvidentWindow *self);
+void                evident_window_set_closing_notice_delay (EvidentWindow *self,
+                                                             guint          ms);
 
 G_END_DECLS
