@@ -9,18 +9,15 @@
 
 /*
  * The evidence pack leaving the window: export.pack asks which items it
- * covers (every item, those ready or met, one chapter), where to save
- * the zip archive, and writes it on a worker with the bytes written as
- * progress. A toast then shows the digest of its manifest, with a button
- * that copies it and one that opens the folder; the report dialog offers
- * that digest for the report's cover.
+ * covers (every item, those ready or met, one chapter) and where to save
+ * the zip archive, and writes it on a worker (EvidentExportJob, with the
+ * bytes written as progress and the digest of its manifest in the toast
+ * at the end); the report dialog then offers that digest for the
+ * report's cover.
  */
 
 G_STATIC_ASSERT ((int) EVIDENT_PACK_SCOPE_READY == 1);
 G_STATIC_ASSERT ((int) EVIDENT_PACK_SCOPE_CHAPTER == EVIDENT_SCOPE_GROUP_CHAPTER);
-
-/* How many digits of the digest the toast shows; the tooltip has them all */
-#define SHORT_DIGEST 12
 
 typedef struct
 {
@@ -33,80 +30,6 @@ pack_scope_free (PackScope *scope)
 {
   g_free (scope->chapter);
   g_free (scope);
-}
-
-/* "Evidence pack saved, digest 3f2a9c815b0e…" and a button that copies
- * the digest, with one that opens the pack's folder. */
-static void
-toast_pack_saved (EvidentExports        *self,
-                  GFile                 *pack,
-                  const EvidentPackInfo *info)
-{
-  g_autoptr (GFile) folder = g_file_get_parent (pack);
-  g_autofree char *folder_uri = g_file_get_uri (folder);
-  g_autofree char *text = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label;
-  GtkWidget *copy;
-  AdwToast *toast;
-
-  /* Translators: shown once an evidence pack is written; %.*s is the
-   * start of its manifest's SHA-256 */
-  text = g_strdup_printf (_("Evidence pack saved, digest %.*s…"), SHORT_DIGEST, info->digest);
-  label = gtk_label_new (text);
-  /* As the title of a toast looks */
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_tooltip_text (label, info->digest);
-  gtk_box_append (GTK_BOX (box), label);
-
-  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (copy, "flat");
-  gtk_widget_add_css_class (copy, "circular");
-  gtk_widget_set_tooltip_text (copy, _("Copy Digest"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Copy the evidence pack’s digest"),
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "export.copy");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (copy),
-                                          g_variant_new_string (info->digest));
-  gtk_box_append (GTK_BOX (box), copy);
-
-  toast = adw_toast_new ("");
-  adw_toast_set_custom_title (toast, box);
-  adw_toast_set_button_label (toast, _("Open _Folder"));
-  adw_toast_set_action_name (toast, "export.open");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));
-  /* Time to read or copy it */
-  adw_toast_set_timeout (toast, 20);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  evident_exports_add_toast (self, toast);
-}
-
-static void
-pack_written_cb (GObject      *source_object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr (EvidentExportsJob) job = user_data;
-  EvidentExports *self = job->exports;
-  g_autoptr (EvidentPackInfo) info = NULL;
-  g_autoptr (GError) error = NULL;
-
-  info = evident_pack_write_finish (EVIDENT_PROJECT (source_object), result, &error);
-  if (!evident_exports_job_end (job, error))
-    return;
-
-  /* The pack of this project, for a report's cover */
-  if (self->project == EVIDENT_PROJECT (source_object))
-    {
-      g_free (self->pack_name);
-      self->pack_name = g_file_get_basename (job->destination);
-      g_free (self->pack_digest);
-      self->pack_digest = g_strdup (info->digest);
-    }
-  toast_pack_saved (self, job->destination, info);
 }
 
 /**
@@ -123,17 +46,14 @@ evident_exports_write_pack (EvidentExports   *self,
                             const char       *chapter,
                             GFile            *destination)
 {
-  EvidentExportsJob *job;
-
   g_return_if_fail (EVIDENT_IS_EXPORTS (self));
   g_return_if_fail (G_IS_FILE (destination));
 
   if (self->project == NULL)
     return;
 
-  job = evident_exports_job_start (self, destination, _("Writing the evidence pack…"));
-  evident_pack_write_async (self->project, scope, chapter, destination, job->cancellable,
-                            evident_exports_job_progress_cb, job, pack_written_cb, job);
+  evident_exports_start_job (self, evident_export_job_new_for_pack (self->project, scope, chapter,
+                                                                     destination));
 }
 
 static void

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "evident-export-job.h"
 #include "evident-export.h"
 #include "evident-exports.h"
 #include "evident-pack.h"
@@ -21,7 +22,7 @@ struct _EvidentExports
   EvidentWindow      *window;
   EvidentProject     *project;
   GSimpleActionGroup *actions;
-  /* EvidentExportsJob *: what is being written */
+  /* EvidentExportJob *: what is being written */
   GPtrArray          *jobs;
   GtkNativeDialog    *file_chooser;
   /* Where the last file was saved, to start the next chooser in */
@@ -34,32 +35,12 @@ struct _EvidentExports
   GtkPrintSettings   *print_settings;
 };
 
-/* Writing one file, with a progress toast that can cancel it */
-typedef struct
-{
-  EvidentExports *exports;
-  GCancellable   *cancellable;
-  GFile          *destination;
-  /* What is being written, in the toast: plain text */
-  char           *title;
-  AdwToast       *toast;
-  guint           show_id;
-} EvidentExportsJob;
-
 typedef void (*EvidentExportsFileChosen) (EvidentExports *self,
                                           GFile          *file,
                                           gpointer        user_data);
 
-EvidentExportsJob *evident_exports_job_start       (EvidentExports           *self,
-                                                    GFile                    *destination,
-                                                    const char               *title);
-void               evident_exports_job_progress_cb (goffset                   current,
-                                                    goffset                   total,
-                                                    gpointer                  job);
-gboolean           evident_exports_job_end         (EvidentExportsJob        *job,
-                                                    const GError             *error);
-void               evident_exports_job_free        (EvidentExportsJob        *job);
-
+void               evident_exports_start_job       (EvidentExports           *self,
+                                                    EvidentExportJob         *job);
 void               evident_exports_choose_file     (EvidentExports           *self,
                                                     const char               *title,
                                                     const char               *filter_name,
@@ -71,8 +52,6 @@ void               evident_exports_choose_file     (EvidentExports           *se
                                                     GDestroyNotify            destroy);
 void               evident_exports_add_toast       (EvidentExports           *self,
                                                     AdwToast                 *toast);
-void               evident_exports_toast_saved     (EvidentExports           *self,
-                                                    GFile                    *file);
 void               evident_exports_flush_editor    (EvidentExports           *self);
 
 /* The actions' work, with a destination (the tests' way in) */
@@ -107,7 +86,5 @@ void               evident_exports_set_test_destination (EvidentExports      *se
                                                     GFile                    *destination);
 guint              evident_exports_get_n_jobs      (EvidentExports           *self);
 const char        *evident_exports_get_pack_digest (EvidentExports           *self);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvidentExportsJob, evident_exports_job_free)
 
 G_END_DECLS

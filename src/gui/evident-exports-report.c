@@ -16,21 +16,6 @@
  * the PDF file. The print settings chosen are kept for the next time.
  */
 
-/* Saving as a PDF file */
-
-static void
-report_written_cb (GObject      *source_object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr (EvidentExportsJob) job = user_data;
-  g_autoptr (GError) error = NULL;
-
-  evident_report_write_pdf_finish (EVIDENT_REPORT (source_object), result, &error);
-  if (evident_exports_job_end (job, error))
-    evident_exports_toast_saved (job->exports, job->destination);
-}
-
 /**
  * evident_exports_save_report:
  * @report: the report
@@ -43,21 +28,11 @@ evident_exports_save_report (EvidentExports *self,
                              EvidentReport  *report,
                              GFile          *destination)
 {
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
-  EvidentExportsJob *job;
-
   g_return_if_fail (EVIDENT_IS_EXPORTS (self));
   g_return_if_fail (EVIDENT_IS_REPORT (report));
   g_return_if_fail (G_IS_FILE (destination));
 
-  basename = g_file_get_basename (destination);
-  /* Translators: %s is a file name */
-  title = g_strdup_printf (_("Writing “%s”…"), basename);
-  job = evident_exports_job_start (self, destination, title);
-  evident_report_write_pdf_async (report, destination, job->cancellable,
-                                  evident_exports_job_progress_cb, job,
-                                  report_written_cb, job);
+  evident_exports_start_job (self, evident_export_job_new_for_report (report, destination));
 }
 
 static void

@@ -21,17 +21,13 @@
  *  - export.open and export.copy: the toasts' buttons: open a file or a
  *    folder by its URI, copy a text.
  *
- * Each asks where to save (a file chooser), then writes on a worker: a
- * toast shows the progress, with a button that cancels, and then says
- * that the file was saved, with a button that opens it. The writers
- * replace a file only once the new one is complete, so that a cancelled
- * or failed file leaves nothing behind. Several files may be written at
- * once; a new project, or the window going, cancels them all.
+ * Each asks where to save (a file chooser), then writes on a worker, an
+ * EvidentExportJob whose toasts show in the window: the progress, with a
+ * button that cancels, then that the file was saved, with a button that
+ * opens it. Several files may be written at once; a new project, or the
+ * window going, cancels them all. The response and notes typed a moment
+ * before are saved first, so that the file holds them.
  */
-
-/* How long a job runs before its progress toast shows: a quick export
- * says only that it was saved. */
-#define PROGRESS_DELAY_MS 300
 
 G_DEFINE_FINAL_TYPE (EvidentExports, evident_exports, G_TYPE_OBJECT)
 
@@ -49,12 +45,18 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Stops the jobs: the project they write goes, or the window. */
 static void
 cancel_jobs (EvidentExports *self)
 {
-  /* A job leaves the list only when its worker returns. */
-  for (guint i = 0; i < self->jobs->len; i++)
-    g_cancellable_cancel (((EvidentExportsJob *) g_ptr_array_index (self->jobs, i))->cancellable);
+  g_autoptr (GPtrArray) jobs = g_steal_pointer (&self->jobs);
+
+  self->jobs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
+    {
+      g_signal_handlers_disconnect_by_data (jobs->pdata[i], self);
+      evident_job_cancel (jobs->pdata[i]);
+    }
 }
 
 static void
@@ -109,32 +111,44 @@ dup_export_stem (EvidentExports      *self,
     }
 }
 
-/* Showing a job's progress */
-
-static gboolean
-show_progress_cb (gpointer user_data)
-{
-  EvidentExportsJob *job = user_data;
-
-  job->show_id = 0;
-  if (job->exports->window != NULL)
-    evident_window_add_toast (job->exports->window, g_object_ref (job->toast));
-  return G_SOURCE_REMOVE;
-}
-
-/* Writing a file in one of the export formats */
+/* Jobs */
 
 static void
-export_cb (GObject      *source_object,
-           GAsyncResult *result,
-           gpointer      user_data)
+job_toast_cb (EvidentExports *self,
+              AdwToast       *toast)
 {
-  g_autoptr (EvidentExportsJob) job = user_data;
-  g_autoptr (GError) error = NULL;
+  evident_exports_add_toast (self, g_object_ref (toast));
+}
 
-  evident_export_finish (EVIDENT_PROJECT (source_object), result, &error);
-  if (evident_exports_job_end (job, error))
-    evident_exports_toast_saved (job->exports, job->destination);
+/* A job that ended: the pack it made is the one a report offers next. */
+static void
+job_running_cb (EvidentExports   *self,
+                GParamSpec       *pspec,
+                EvidentExportJob *job)
+{
+  g_autoptr (EvidentExportJob) ended = g_object_ref (job);
+  const EvidentPackInfo *info = evident_export_job_get_pack_info (job);
+  GFile *destination = evident_export_job_get_destination (job);
+
+  if (evident_job_get_running (EVIDENT_JOB (job)))
+    return;
+
+  g_signal_handlers_disconnect_by_data (job, self);
+  g_ptr_array_remove (self->jobs, job);
+
+  if (evident_export_job_get_error (job) == NULL)
+    {
+      g_clear_object (&self->last_folder);
+      self->last_folder = g_file_get_parent (destination);
+    }
+  if (info != NULL)
+    {
+      g_free (self->pack_name);
+      self->pack_name = g_file_get_basename (destination);
+      g_free (self->pack_digest);
+      self->pack_digest = g_strdup (info->digest);
+    }
+  g_signal_emit (self, signals[JOB_FINISHED], 0, destination, evident_export_job_get_error (job));
 }
 
 static void
@@ -317,8 +331,6 @@ evident_exports_finalize (GObject *object)
 {
   EvidentExports *self = EVIDENT_EXPORTS (object);
 
-  /* Each job holds the exports: none is left. */
-  g_assert (self->jobs->len == 0);
   g_clear_pointer (&self->jobs, g_ptr_array_unref);
   g_clear_object (&self->actions);
   g_clear_object (&self->last_folder);
@@ -415,7 +427,7 @@ evident_exports_class_init (EvidentExportsClass *klass)
 static void
 evident_exports_init (EvidentExports *self)
 {
-  self->jobs = g_ptr_array_new ();
+  self->jobs = g_ptr_array_new_with_free_func (g_object_unref);
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
                                    G_N_ELEMENTS (action_entries), self);
@@ -451,120 +463,24 @@ evident_exports_new (EvidentWindow *window)
 /* Shared with evident-exports-report.c and evident-exports-pack.c */
 
 /**
- * evident_exports_job_start:
- * @destination: the file to write
- * @title: what is being done, for the progress toast: "Writing …"
+ * evident_exports_start_job:
+ * @job: (transfer full): a job not started yet
  *
- * Returns: (transfer full): a job with a cancellable for the worker; end
- *   it with evident_exports_job_end() when the worker returns
+ * Starts @job; its toasts show in the window, and a new project or the
+ * window going cancels it.
  */
-EvidentExportsJob *
-evident_exports_job_start (EvidentExports *self,
-                           GFile          *destination,
-                           const char     *title)
+void
+evident_exports_start_job (EvidentExports   *self,
+                           EvidentExportJob *job)
 {
-  EvidentExportsJob *job = g_new0 (EvidentExportsJob, 1);
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  job->exports = g_object_ref (self);
-  job->cancellable = g_cancellable_new ();
-  job->destination = g_object_ref (destination);
-  job->title = g_strdup (title);
-
-  job->toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (job->toast, 0);
-  adw_toast_set_button_label (job->toast, _("_Cancel"));
-  g_signal_connect_object (job->toast, "button-clicked", G_CALLBACK (g_cancellable_cancel),
-                           job->cancellable, G_CONNECT_SWAPPED);
-  job->show_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, job);
-  g_source_set_name_by_id (job->show_id, "[evident] show export progress");
+  g_return_if_fail (EVIDENT_IS_EXPORTS (self));
+  g_return_if_fail (EVIDENT_IS_EXPORT_JOB (job));
 
   g_ptr_array_add (self->jobs, job);
-  return job;
-}
-
-/* A GFileProgressCallback for a job: the share done in its toast. */
-void
-evident_exports_job_progress_cb (goffset  current,
-                                 goffset  total,
-                                 gpointer user_data)
-{
-  EvidentExportsJob *job = user_data;
-  g_autofree char *escaped = NULL;
-  g_autofree char *title = NULL;
-
-  if (total <= 0)
-    return;
-
-  escaped = g_markup_escape_text (job->title, -1);
-  /* Translators: a file being written: what is done, and the percentage done */
-  title = g_strdup_printf (_("%s %d%%"), escaped, (int) (100 * CLAMP (current, 0, total) / total));
-  adw_toast_set_title (job->toast, title);
-}
-
-/**
- * evident_exports_job_end:
- * @error: (nullable): why the worker failed, or %NULL
- *
- * Takes the job's toast away, and says why the file was not written, or
- * that it was cancelled.
- *
- * Returns: whether the file was written and the window is there to say
- *   so
- */
-gboolean
-evident_exports_job_end (EvidentExportsJob *job,
-                         const GError      *error)
-{
-  EvidentExports *self = job->exports;
-  g_autofree char *basename = g_file_get_basename (job->destination);
-
-  g_clear_handle_id (&job->show_id, g_source_remove);
-  adw_toast_dismiss (job->toast);
-  g_ptr_array_remove (self->jobs, job);
-  g_signal_emit (self, signals[JOB_FINISHED], 0, job->destination, error);
-
-  if (self->window == NULL)
-    return FALSE;
-
-  if (error == NULL)
-    {
-      g_clear_object (&self->last_folder);
-      self->last_folder = g_file_get_parent (job->destination);
-      return TRUE;
-    }
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *escaped = g_markup_escape_text (basename, -1);
-      g_autofree char *title = NULL;
-
-      /* Translators: %s is a file name */
-      title = g_strdup_printf (_("Cancelled: “%s” was not written"), escaped);
-      evident_exports_add_toast (self, adw_toast_new (title));
-    }
-  else
-    {
-      g_autofree char *heading = NULL;
-
-      /* Translators: %s is a file name */
-      heading = g_strdup_printf (_("Could Not Save “%s”"), basename);
-      evident_window_show_error (self->window, heading, error);
-    }
-  return FALSE;
-}
-
-void
-evident_exports_job_free (EvidentExportsJob *job)
-{
-  g_clear_handle_id (&job->show_id, g_source_remove);
-  g_ptr_array_remove (job->exports->jobs, job);
-  g_clear_object (&job->exports);
-  g_clear_object (&job->cancellable);
-  g_clear_object (&job->destination);
-  g_clear_object (&job->toast);
-  g_clear_pointer (&job->title, g_free);
-  g_free (job);
+  g_signal_connect_object (job, "toast", G_CALLBACK (job_toast_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (job, "notify::running", G_CALLBACK (job_running_cb), self,
+                           G_CONNECT_SWAPPED);
+  evident_job_start (EVIDENT_JOB (job));
 }
 
 /**
@@ -641,29 +557,7 @@ evident_exports_add_toast (EvidentExports *self,
   if (self->window != NULL)
     evident_window_add_toast (self->window, toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-/* "Saved “name”", with a button that opens @file. */
-void
-evident_exports_toast_saved (EvidentExports *self,
-                             GFile          *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *escaped = g_markup_escape_text (basename, -1);
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  /* Translators: %s is the name of a file just written */
-  title = g_strdup_printf (_("Saved “%s”"), escaped);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "export.open");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  /* Before a progress toast still shown, which comes back after */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  evident_exports_add_toast (self, toast);
+    g_object_unref (toast);
 }
 
 /* Saves the response or notes typed a moment ago: the file is to hold them. */
@@ -686,10 +580,6 @@ evident_exports_export (EvidentExports      *self,
                         EvidentExportFormat  format,
                         GFile               *destination)
 {
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
-  EvidentExportsJob *job;
-
   g_return_if_fail (EVIDENT_IS_EXPORTS (self));
   g_return_if_fail (G_IS_FILE (destination));
 
@@ -697,11 +587,7 @@ evident_exports_export (EvidentExports      *self,
     return;
 
   evident_exports_flush_editor (self);
-  basename = g_file_get_basename (destination);
-  /* Translators: %s is a file name */
-  title = g_strdup_printf (_("Exporting “%s”…"), basename);
-  job = evident_exports_job_start (self, destination, title);
-  evident_export_async (self->project, format, destination, job->cancellable, export_cb, job);
+  evident_exports_start_job (self, evident_export_job_new (self->project, format, destination));
 }
 
 /* Tests */
