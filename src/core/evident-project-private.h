@@ -29,6 +29,7 @@ gboolean    evident_project_commit_edits            (EvidentProject         *sel
                                                      gpointer                prepare_data,
                                                      GError                **error);
 void        evident_project_history_changed         (EvidentProject         *self);
+void        evident_project_emit_changed            (EvidentProject         *self);
 
 /* evident-project-owners.c */
 gboolean    evident_owner_split                     (const char             *text,
