@@ -31,6 +31,16 @@ gboolean    evident_project_commit_edits            (EvidentProject         *sel
 void        evident_project_history_changed         (EvidentProject         *self);
 void        evident_project_emit_changed            (EvidentProject         *self);
 
+/* A revision of the checklist (evident-revision.c): committed as one
+ * change of its own; then the items and chapters are loaded again, keeping
+ * the objects of the items that stay. */
+gboolean    evident_project_commit_revision         (EvidentProject         *self,
+                                                     GArray                 *edits,
+                                                     EvidentEditPrepareFunc  prepare,
+                                                     gpointer                prepare_data,
+                                                     GError                **error);
+guint       evident_project_get_schema_version      (EvidentProject         *self);
+
 /* evident-project-owners.c */
 gboolean    evident_owner_split                     (const char             *text,
                                                      char                  **name,

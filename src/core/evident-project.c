@@ -18,6 +18,7 @@
 #include "evident-item-private.h"
 #include "evident-project-private.h"
 #include "evident-project-source.h"
+#include "evident-revision-store.h"
 #include "evident-schema.h"
 #include "evident-scoring-private.h"
 #include "evident-temporary.h"
@@ -177,6 +178,8 @@ load_settings (EvidentProject  *self,
   return TRUE;
 }
 
+/* The chapters that hold items of the checklist, in order (a revision
+ * keeps the chapters of earlier versions for the items it archived). */
 static gboolean
 load_chapters (EvidentProject  *self,
                GPtrArray       *chapters,
@@ -185,7 +188,13 @@ load_chapters (EvidentProject  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = evident_db_prepare (self->db, "SELECT number, title FROM chapters ORDER BY position",
+  stmt = evident_db_prepare (self->db,
+                             self->version >= EVIDENT_REVISION_SCHEMA_VERSION
+                                 ? "SELECT number, title FROM chapters c"
+                                   " WHERE EXISTS (SELECT 1 FROM items i"
+                                   "                WHERE i.chapter_id = c.id AND i.active)"
+                                   " ORDER BY position"
+                                 : "SELECT number, title FROM chapters ORDER BY position",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -236,36 +245,43 @@ item_from_row (EvidentProject  *self,
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_NOTE, evident_db_column_text (stmt, 14));
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_DUE, evident_db_column_text (stmt, 15));
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_RESPONSE, evident_db_column_text (stmt, 16));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_RECHECK, evident_db_column_text (stmt, 17));
   return g_steal_pointer (&item);
 }
 
+/* The checklist as the file has it: the chapters and the items in it, in
+ * order, with their extra fields; @by_id gets the items by id. */
 static gboolean
-load_items (EvidentProject  *self,
-            GError         **error)
+read_checklist (EvidentProject  *self,
+                GPtrArray       *items,
+                GPtrArray       *chapters,
+                GHashTable      *by_id,
+                GError         **error)
 {
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) chapters = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto (EvidentDbStatement) stmt = NULL;
   int rc;
 
   if (!load_chapters (self, chapters, error))
     return FALSE;
 
-#define ITEMS_SELECT(response)                                                                     \
+#define ITEMS_SELECT(columns, where)                                                               \
   "SELECT i.id, i.ref, c.number, s.number, s.title, i.title,"                                      \
   "       i.requirement, i.evidence_hint, i.points, i.mandatory,"                                  \
-  "       i.status, o.name, i.complexity, i.reason, i.note, i.due, " response                     \
+  "       i.status, o.name, i.complexity, i.reason, i.note, i.due, " columns                      \
   "  FROM items i"                                                                                 \
   "  LEFT JOIN chapters c ON c.id = i.chapter_id"                                                  \
   "  LEFT JOIN sections s ON s.id = i.section_id"                                                  \
-  "  LEFT JOIN owners o ON o.id = i.owner_id"                                                      \
+  "  LEFT JOIN owners o ON o.id = i.owner_id" where                                                \
   " ORDER BY i.position"
-  /* An older file is only loaded to be inspected: it has no responses. */
-  stmt = evident_db_prepare (self->db,
-                             self->version >= EVIDENT_SOURCE_SCHEMA_VERSION
-                                 ? ITEMS_SELECT ("i.response")
-                                 : ITEMS_SELECT ("NULL"),
-                             error);
+  /* An older file is only loaded to be inspected: it has no responses,
+   * no re-checks, and every item is in its checklist. */
+  stmt = evident_db_prepare (
+      self->db,
+      self->version >= EVIDENT_REVISION_SCHEMA_VERSION
+          ? ITEMS_SELECT ("i.response, i.recheck", " WHERE i.active")
+          : self->version >= EVIDENT_SOURCE_SCHEMA_VERSION ? ITEMS_SELECT ("i.response, NULL", "")
+                                                           : ITEMS_SELECT ("NULL, NULL", ""),
+      error);
 #undef ITEMS_SELECT
   if (stmt == NULL)
     return FALSE;
@@ -277,10 +293,23 @@ load_items (EvidentProject  *self,
       if (item == NULL)
         return FALSE;
       g_ptr_array_add (items, item);
+      g_hash_table_insert (by_id, GINT_TO_POINTER (evident_item_get_id (item)), item);
     }
   if (!evident_db_step_end (self->db, stmt, rc, error))
     return FALSE;
 
+  return self->version < EVIDENT_SOURCE_SCHEMA_VERSION
+         || evident_source_load_extras (self->db, by_id, error);
+}
+
+/* Makes @items and @chapters the project's, in place of what it had. */
+static void
+install_checklist (EvidentProject *self,
+                   GPtrArray      *items,
+                   GPtrArray      *chapters)
+{
+  g_hash_table_remove_all (self->items_by_ref);
+  g_hash_table_remove_all (self->items_by_id);
   for (guint i = 0; i < items->len; i++)
     {
       EvidentItem *item = g_ptr_array_index (items, i);
@@ -289,13 +318,26 @@ load_items (EvidentProject  *self,
       g_hash_table_insert (self->items_by_id, GINT_TO_POINTER (evident_item_get_id (item)), item);
     }
 
-  g_list_store_splice (self->chapters, 0, 0, chapters->pdata, chapters->len);
-  g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
+  g_list_store_splice (self->chapters, 0, g_list_model_get_n_items (G_LIST_MODEL (self->chapters)),
+                       chapters->pdata, chapters->len);
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
   g_clear_pointer (&self->item_array, g_ptr_array_unref);
-  self->item_array = g_steal_pointer (&items);
+  self->item_array = g_ptr_array_ref (items);
+}
 
-  return self->version < EVIDENT_SOURCE_SCHEMA_VERSION
-         || evident_source_load_extras (self->db, self->items_by_id, error);
+static gboolean
+load_items (EvidentProject  *self,
+            GError         **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) chapters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) by_id = g_hash_table_new (NULL, NULL);
+
+  if (!read_checklist (self, items, chapters, by_id, error))
+    return FALSE;
+  install_checklist (self, items, chapters);
+  return TRUE;
 }
 
 static gboolean
@@ -992,6 +1034,19 @@ collect_item_edits (EvidentItem              *item,
   return TRUE;
 }
 
+static gboolean
+names_field (const EvidentItemChange *changes,
+             guint                    n_changes,
+             EvidentItemField         field)
+{
+  for (guint i = 0; i < n_changes; i++)
+    {
+      if (changes[i].field == field)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 typedef struct
 {
   const char *name;
@@ -1055,6 +1110,17 @@ evident_project_update_item (EvidentProject          *self,
       g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_NO_SUCH_ITEM,
                    _("Item %s is not part of this project"), evident_item_get_ref (item));
       return FALSE;
+    }
+
+  /* Setting the status is a decision about the item: it settles a re-check. */
+  if (evident_item_get_needs_recheck (item) && names_field (changes, n_changes,
+                                                            EVIDENT_ITEM_FIELD_STATUS)
+      && !names_field (changes, n_changes, EVIDENT_ITEM_FIELD_RECHECK))
+    {
+      copy = g_new (EvidentItemChange, n_changes + 1);
+      memcpy (copy, changes, n_changes * sizeof *changes);
+      copy[n_changes++] = (EvidentItemChange) { EVIDENT_ITEM_FIELD_RECHECK, "" };
+      changes = copy;
     }
 
   /* "Name <address>": the name is the field, the address the owner's. */
@@ -1196,6 +1262,134 @@ evident_project_history_changed (EvidentProject *self)
   update_undo_state (self);
 }
 
+/* After a revision of the checklist, its undo or its redo: the settings,
+ * chapters and items as the file now has them. An item that stays keeps
+ * its object, which takes the new values; those that leave are let go of.
+ * The evidence store hears of the evidence of the items that came or went
+ * and of @edits'. */
+static gboolean
+reload_checklist (EvidentProject  *self,
+                  GArray          *edits,
+                  GError         **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) chapters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) by_id = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) moved = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) evidence = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  if (!evident_db_begin_read (self->db, error))
+    return FALSE;
+  if (!load_settings (self, error) || !read_checklist (self, items, chapters, by_id, error))
+    {
+      evident_db_rollback (self->db);
+      return FALSE;
+    }
+  g_hash_table_iter_init (&iter, self->items_by_id);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (by_id, key))
+        g_array_append_val (moved, (gint64) { GPOINTER_TO_INT (key) });
+    }
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (self->items_by_id, key))
+        g_array_append_val (moved, (gint64) { GPOINTER_TO_INT (key) });
+    }
+  if (!evident_revision_store_list_evidence (self->db, moved, evidence, error)
+      || !evident_db_commit (self->db, error))
+    {
+      evident_db_rollback (self->db);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      EvidentItem *fresh = g_ptr_array_index (items, i);
+      EvidentItem *existing = g_hash_table_lookup (
+          self->items_by_id, GINT_TO_POINTER (evident_item_get_id (fresh)));
+
+      if (existing == NULL)
+        continue;
+      evident_item_update_from (existing, fresh);
+      items->pdata[i] = g_object_ref (existing);
+      g_object_unref (fresh);
+    }
+  install_checklist (self, items, chapters);
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      EvidentEdit *edit = &g_array_index (edits, EvidentEdit, i);
+
+      if (edit->evidence > 0)
+        g_array_append_val (evidence, edit->evidence);
+    }
+  for (guint i = 0; i < evidence->len; i++)
+    g_signal_emit (self, signals[EVIDENCE_CHANGED], 0, g_array_index (evidence, gint64, i));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  emit_changed (self);
+  return TRUE;
+}
+
+/* Undoing or redoing a revision: the rows it wrote, exactly, and the
+ * checklist version before it (or its own) made the project's again. */
+static gboolean
+undo_redo_revision (EvidentProject  *self,
+                    gint64           change,
+                    gboolean         undo,
+                    GError         **error)
+{
+  g_autoptr (GArray) pending = evident_edits_new ();
+  EvidentRevisionSwitch data = { change, undo };
+
+  if (!evident_history_load_rows (self->db, self->items_by_id, change, undo, pending, error)
+      || !evident_history_commit (self->db, undo ? "undo" : "redo", pending, change,
+                                  undo ? EVIDENT_CHANGE_UNDONE : EVIDENT_CHANGE_DONE,
+                                  evident_revision_store_switch, &data, error))
+    return FALSE;
+  return reload_checklist (self, pending, error);
+}
+
+/**
+ * evident_project_commit_revision:
+ * @self: a project
+ * @edits: (element-type EvidentEdit): the fields the revision changes, and
+ *   its rows for the items' histories
+ * @prepare: writes the new version of the checklist, inside the transaction
+ * @prepare_data: data for @prepare
+ * @error: return location for an error
+ *
+ * A revision of the checklist: one transaction, one change of its own kind,
+ * one step to undo; then the objects follow (see reload_checklist()).
+ *
+ * Returns: %TRUE when saved
+ */
+gboolean
+evident_project_commit_revision (EvidentProject          *self,
+                                 GArray                  *edits,
+                                 EvidentEditPrepareFunc   prepare,
+                                 gpointer                 prepare_data,
+                                 GError                 **error)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), FALSE);
+
+  if (!ensure_open (self, error)
+      || !evident_history_commit (self->db, "revision", edits, -1, EVIDENT_CHANGE_DONE, prepare,
+                                  prepare_data, error))
+    return FALSE;
+  return reload_checklist (self, edits, error);
+}
+
+guint
+evident_project_get_schema_version (EvidentProject *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), 0);
+  return self->version;
+}
+
 /* Undo reverts the newest change still done; redo re-applies the oldest one
  * undone since the last edit. Both are changes of their own in the history,
  * for items and evidence alike. */
@@ -1215,6 +1409,9 @@ undo_redo (EvidentProject  *self,
                            undo ? _("There is nothing to undo") : _("There is nothing to redo"));
       return FALSE;
     }
+
+  if (evident_revision_store_is_revision (self->db, change))
+    return undo_redo_revision (self, change, undo, error);
 
   if (!evident_history_load_inverse (self->db, self->items_by_id, change, undo, pending, error)
       || !evident_history_commit (self->db, undo ? "undo" : "redo", pending, change,
