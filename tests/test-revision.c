@@ -524,8 +524,13 @@ test_apply (Fixture       *fixture,
   g_assert_true (evident_project_check (fixture->project, &error));
   g_assert_no_error (error);
 
-  /* The same objects for the items that stay. */
+  /* The same objects for the items that stay; the plan still tells of
+   * them as they were. */
   g_assert_true (fixture_lookup (fixture->project, "3.2") == kept);
+  g_assert_cmpstr (evident_revision_entry_get_old_ref (entry_for_new (revision, "3.2")), ==,
+                   "3.1");
+  g_assert_cmpstr (evident_revision_entry_get_old_title (entry_for_new (revision, "3.2")), ==,
+                   "Encryption at rest");
   /* The score the plan foresaw. */
   g_assert_cmpfloat (evident_project_get_score (fixture->project)->views[EVIDENT_VIEW_PROJECTED]
                          .score, ==, projected);

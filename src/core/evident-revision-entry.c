@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "evident-enums-util.h"
 #include "evident-item.h"
 #include "evident-revision-private.h"
 
@@ -15,12 +16,19 @@ struct _EvidentRevisionEntry
 
   EvidentRevisionRelation      relation;
   EvidentItem                 *old_item;  /* nullable */
+  /* The old item as it was when the plan was made: applying the revision
+   * changes the item itself. */
+  char                        *old_texts[EVIDENT_REVISION_PART_EVIDENCE + 1];
+  char                        *old_ref;
+  char                        *old_chapter;
+  EvidentStatus                status_before;
   const EvidentChecklistEntry *new_entry; /* nullable; the import's, which the plan holds */
   double                       similarity;
   gboolean                     manual;
   gboolean                     carried;
   EvidentStatus                status_after;
   gboolean                     recheck;
+  EvidentStatus                recheck_status;
 
   GArray                      *diffs[EVIDENT_REVISION_PART_EVIDENCE + 1];
 };
@@ -33,8 +41,13 @@ evident_revision_entry_finalize (GObject *object)
   EvidentRevisionEntry *self = EVIDENT_REVISION_ENTRY (object);
 
   g_clear_object (&self->old_item);
+  g_clear_pointer (&self->old_ref, g_free);
+  g_clear_pointer (&self->old_chapter, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->diffs); i++)
-    g_clear_pointer (&self->diffs[i], g_array_unref);
+    {
+      g_clear_pointer (&self->old_texts[i], g_free);
+      g_clear_pointer (&self->diffs[i], g_array_unref);
+    }
 
   G_OBJECT_CLASS (evident_revision_entry_parent_class)->finalize (object);
 }
@@ -50,24 +63,39 @@ evident_revision_entry_init (EvidentRevisionEntry *self)
 {
 }
 
-/* For the plan: @new_entry must outlive the entry. */
+/* For the plan: @new_entry must outlive the entry; @recheck is the status
+ * a flagged item had, %NULL when not flagged. */
 EvidentRevisionEntry *
 evident_revision_entry_new (EvidentItem                 *old_item,
                             const EvidentChecklistEntry *new_entry,
                             const EvidentMatchResult    *result,
                             EvidentStatus                status_after,
-                            gboolean                     recheck,
+                            const char                  *recheck,
                             gboolean                     carried)
 {
   EvidentRevisionEntry *self = g_object_new (EVIDENT_TYPE_REVISION_ENTRY, NULL);
 
   self->relation = result->relation;
-  self->old_item = old_item != NULL ? g_object_ref (old_item) : NULL;
+  if (old_item != NULL)
+    {
+      self->old_item = g_object_ref (old_item);
+      self->old_ref = g_strdup (evident_item_get_ref (old_item));
+      self->old_chapter = g_strdup (evident_item_get_chapter (old_item));
+      self->old_texts[EVIDENT_REVISION_PART_TITLE] = g_strdup (evident_item_get_title (old_item));
+      self->old_texts[EVIDENT_REVISION_PART_REQUIREMENT] = g_strdup (
+          evident_item_get_requirement (old_item));
+      self->old_texts[EVIDENT_REVISION_PART_EVIDENCE] = g_strdup (
+          evident_item_get_evidence_hint (old_item));
+      self->status_before = evident_item_get_status (old_item);
+    }
   self->new_entry = new_entry;
   self->similarity = result->similarity;
   self->manual = result->manual;
   self->status_after = status_after;
-  self->recheck = recheck;
+  self->recheck = recheck != NULL;
+  self->recheck_status = EVIDENT_STATUS_NOT_STARTED;
+  if (recheck != NULL)
+    evident_status_from_string (recheck, &self->recheck_status);
   self->carried = carried;
   return self;
 }
@@ -90,8 +118,10 @@ evident_revision_entry_get_relation (EvidentRevisionEntry *self)
 /**
  * evident_revision_entry_get_old_item:
  *
- * Returns: (transfer none) (nullable): the project's item, as it is before
- *   the revision; %NULL for a new item
+ * Returns: (transfer none) (nullable): the project's item (once the
+ *   revision is applied, it is the new version's item, or archived); %NULL
+ *   for a new item. The entry's other getters tell of the old item as it
+ *   was when the plan was made.
  */
 EvidentItem *
 evident_revision_entry_get_old_item (EvidentRevisionEntry *self)
@@ -109,7 +139,7 @@ const char *
 evident_revision_entry_get_old_ref (EvidentRevisionEntry *self)
 {
   g_return_val_if_fail (EVIDENT_IS_REVISION_ENTRY (self), NULL);
-  return self->old_item != NULL ? evident_item_get_ref (self->old_item) : NULL;
+  return self->old_ref;
 }
 
 /**
@@ -128,7 +158,7 @@ const char *
 evident_revision_entry_get_old_title (EvidentRevisionEntry *self)
 {
   g_return_val_if_fail (EVIDENT_IS_REVISION_ENTRY (self), NULL);
-  return self->old_item != NULL ? evident_item_get_title (self->old_item) : NULL;
+  return self->old_texts[EVIDENT_REVISION_PART_TITLE];
 }
 
 const char *
@@ -142,7 +172,7 @@ const char *
 evident_revision_entry_get_old_chapter (EvidentRevisionEntry *self)
 {
   g_return_val_if_fail (EVIDENT_IS_REVISION_ENTRY (self), NULL);
-  return self->old_item != NULL ? evident_item_get_chapter (self->old_item) : NULL;
+  return self->old_chapter;
 }
 
 const char *
@@ -213,8 +243,7 @@ EvidentStatus
 evident_revision_entry_get_status_before (EvidentRevisionEntry *self)
 {
   g_return_val_if_fail (EVIDENT_IS_REVISION_ENTRY (self), EVIDENT_STATUS_NOT_STARTED);
-  return self->old_item != NULL ? evident_item_get_status (self->old_item)
-                                : EVIDENT_STATUS_NOT_STARTED;
+  return self->status_before;
 }
 
 /**
@@ -242,6 +271,19 @@ evident_revision_entry_get_recheck (EvidentRevisionEntry *self)
 {
   g_return_val_if_fail (EVIDENT_IS_REVISION_ENTRY (self), FALSE);
   return self->recheck;
+}
+
+/**
+ * evident_revision_entry_get_recheck_status:
+ *
+ * Returns: the status a flagged item had (met or ready, from the old item
+ *   whose status it carries); not started when not flagged
+ */
+EvidentStatus
+evident_revision_entry_get_recheck_status (EvidentRevisionEntry *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_REVISION_ENTRY (self), EVIDENT_STATUS_NOT_STARTED);
+  return self->recheck_status;
 }
 
 /**
@@ -274,18 +316,7 @@ evident_revision_entry_get_text (EvidentRevisionEntry *self,
           return self->new_entry->evidence;
         }
     }
-  if (self->old_item == NULL)
-    return NULL;
-  switch (part)
-    {
-    case EVIDENT_REVISION_PART_TITLE:
-      return evident_item_get_title (self->old_item);
-    case EVIDENT_REVISION_PART_REQUIREMENT:
-      return evident_item_get_requirement (self->old_item);
-    case EVIDENT_REVISION_PART_EVIDENCE:
-    default:
-      return evident_item_get_evidence_hint (self->old_item);
-    }
+  return self->old_texts[part];
 }
 
 /**

@@ -79,7 +79,7 @@ EvidentRevisionEntry *evident_revision_entry_new (EvidentItem                 *o
                                                   const EvidentChecklistEntry *new_entry,
                                                   const EvidentMatchResult    *result,
                                                   EvidentStatus                status_after,
-                                                  gboolean                     recheck,
+                                                  const char                  *recheck,
                                                   gboolean                     carried);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EvidentCarried, evident_carried_clear)

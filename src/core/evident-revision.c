@@ -163,7 +163,7 @@ rebuild (EvidentRevision *self)
 
       evident_carried_compute (&carried, &input, j);
       g_ptr_array_add (entries, evident_revision_entry_new (
-                                    old, entry, result, carried.status, carried.recheck != NULL,
+                                    old, entry, result, carried.status, carried.recheck,
                                     carried.primary != NULL || carried.others->len > 0));
       self->counts[result->relation]++;
       self->n_recheck += carried.recheck != NULL ? 1 : 0;
@@ -188,7 +188,7 @@ rebuild (EvidentRevision *self)
                                     result->partner >= 0
                                         ? g_ptr_array_index (self->new_entries, result->partner)
                                         : NULL,
-                                    result, evident_item_get_status (old), FALSE, FALSE));
+                                    result, evident_item_get_status (old), NULL, FALSE));
       self->counts[result->relation]++;
     }
 

@@ -133,6 +133,7 @@ gboolean             evident_revision_entry_get_carried        (EvidentRevisionE
 EvidentStatus        evident_revision_entry_get_status_before  (EvidentRevisionEntry *self);
 EvidentStatus        evident_revision_entry_get_status_after   (EvidentRevisionEntry *self);
 gboolean             evident_revision_entry_get_recheck        (EvidentRevisionEntry *self);
+EvidentStatus        evident_revision_entry_get_recheck_status (EvidentRevisionEntry *self);
 const char          *evident_revision_entry_get_text           (EvidentRevisionEntry *self,
                                                                 EvidentRevisionPart   part,
                                                                 gboolean              new_version);
