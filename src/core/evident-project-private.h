@@ -40,6 +40,7 @@ gboolean    evident_project_commit_revision         (EvidentProject         *sel
                                                      gpointer                prepare_data,
                                                      GError                **error);
 guint       evident_project_get_schema_version      (EvidentProject         *self);
+const GError *evident_project_get_load_error        (EvidentProject         *self);
 
 /* evident-project-owners.c */
 gboolean    evident_owner_split                     (const char             *text,

@@ -772,69 +772,6 @@ ensure_open (EvidentProject  *self,
   return TRUE;
 }
 
-/* Checking */
-
-static gboolean
-find_rule_problems (EvidentProject  *self,
-                    GPtrArray       *problems,
-                    GError         **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = evident_db_prepare (self->db,
-                             "SELECT ref FROM items WHERE status = 'not-applicable'"
-                             " AND (reason IS NULL OR trim (reason) = '') ORDER BY position",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (problems,
-                     g_strdup_printf (_("Item %s is not applicable but gives no reason"),
-                                      evident_db_column_text (stmt, 0)));
-  return evident_db_step_end (self->db, stmt, rc, error);
-}
-
-/**
- * evident_project_check:
- * @self: a project
- * @error: return location for an error
- *
- * Checks the integrity of the whole file: SQLite's own check of every page,
- * foreign keys, and the rules the schema cannot state. Reads only: a
- * project opened with %EVIDENT_PROJECT_OPEN_INSPECT reports here what the
- * other ways of opening refuse.
- *
- * Returns: %TRUE when the project is sound
- */
-gboolean
-evident_project_check (EvidentProject  *self,
-                       GError         **error)
-{
-  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), FALSE);
-
-  if (!ensure_open (self, error))
-    return FALSE;
-
-  if (self->load_error != NULL)
-    g_ptr_array_add (problems, g_strdup (self->load_error->message));
-  if (!evident_db_find_problems (self->db, FALSE, problems, error)
-      || !find_rule_problems (self, problems, error))
-    return FALSE;
-
-  if (problems->len == 0)
-    return TRUE;
-
-  for (guint i = 0; i < problems->len; i++)
-    g_string_append_printf (text, "\n%s", (char *) g_ptr_array_index (problems, i));
-  g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_DAMAGED,
-               _("“%s” has problems:%s"), self->name, text->str);
-  return FALSE;
-}
-
 /* Reading */
 
 GFile *
@@ -1262,6 +1199,23 @@ evident_project_history_changed (EvidentProject *self)
   update_undo_state (self);
 }
 
+/* The ids of the items in @items but not in @other. */
+static void
+add_missing_ids (GHashTable *items,
+                 GHashTable *other,
+                 GArray     *ids)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (other, key))
+        g_array_append_val (ids, (gint64) { GPOINTER_TO_INT (key) });
+    }
+}
+
 /* After a revision of the checklist, its undo or its redo: the settings,
  * chapters and items as the file now has them. An item that stays keeps
  * its object, which takes the new values; those that leave are let go of.
@@ -1277,8 +1231,6 @@ reload_checklist (EvidentProject  *self,
   g_autoptr (GHashTable) by_id = g_hash_table_new (NULL, NULL);
   g_autoptr (GArray) moved = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) evidence = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GHashTableIter iter;
-  gpointer key;
 
   if (!evident_db_begin_read (self->db, error))
     return FALSE;
@@ -1287,18 +1239,8 @@ reload_checklist (EvidentProject  *self,
       evident_db_rollback (self->db);
       return FALSE;
     }
-  g_hash_table_iter_init (&iter, self->items_by_id);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (!g_hash_table_contains (by_id, key))
-        g_array_append_val (moved, (gint64) { GPOINTER_TO_INT (key) });
-    }
-  g_hash_table_iter_init (&iter, by_id);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (!g_hash_table_contains (self->items_by_id, key))
-        g_array_append_val (moved, (gint64) { GPOINTER_TO_INT (key) });
-    }
+  add_missing_ids (self->items_by_id, by_id, moved);
+  add_missing_ids (by_id, self->items_by_id, moved);
   if (!evident_revision_store_list_evidence (self->db, moved, evidence, error)
       || !evident_db_commit (self->db, error))
     {
@@ -1388,6 +1330,14 @@ evident_project_get_schema_version (EvidentProject *self)
 {
   g_return_val_if_fail (EVIDENT_IS_PROJECT (self), 0);
   return self->version;
+}
+
+/* Why an inspected project did not load, or %NULL. */
+const GError *
+evident_project_get_load_error (EvidentProject *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
+  return self->load_error;
 }
 
 /* Undo reverts the newest change still done; redo re-applies the oldest one
