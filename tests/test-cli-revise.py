@@ -127,11 +127,15 @@ def test_dry_run(tmp):
     check("statuses before and after, and the re-check flag",
           by_new["2.2"]["status_before"] == "met" and by_new["2.2"]["status_after"] == "ready"
           and by_new["2.2"]["recheck"] and not by_new["1.3"]["recheck"]
-          and by_new["2.5"]["recheck_status"] == "met" and "recheck_status" not in by_new["1.3"]
+          and by_new["2.5"]["recheck_status"] == "met" and by_new["1.3"]["recheck_status"] is None
           and by_new["3.1"]["status_after"] == "not-applicable"
           and by_new["2.4"]["status_after"] == "not-started"
           and by_new["2.5"]["status_after"] == "ready", json.dumps(by_new["2.5"]))
-    diff = by_new["2.1"].get("diff", {}).get("requirement", [])
+    check("every entry has the same keys",
+          all(list(i) == list(plan["items"][0]) for i in plan["items"])
+          and by_new["1.2"]["status_before"] is None and by_new["1.1"]["diff"] is None,
+          json.dumps(plan["items"][:2]))
+    diff = (by_new["2.1"]["diff"] or {}).get("requirement", [])
     check("a reworded item's word diff, as data",
           {"op": "insert", "text": "the"} in diff and {"op": "delete", "text": "every"} in diff
           and {"op": "insert", "text": "each"} in diff, json.dumps(diff))
@@ -168,7 +172,7 @@ def test_apply(tmp):
           listed["2.2"]["status"] == "ready" and listed["2.2"]["recheck"] is True
           and listed["2.2"]["recheck_status"] == "met"
           and listed["2.1"]["recheck_status"] == "ready"
-          and "recheck_status" not in listed["1.1"], json.dumps(listed["2.2"]))
+          and listed["1.1"]["recheck_status"] is None, json.dumps(listed["2.2"]))
     check("the swapped items keep their own work",
           listed["3.2"]["owner"] == "Erin" and listed["3.2"]["status"] == "ready"
           and listed["3.1"]["status"] == "not-applicable", json.dumps(listed["3.1"]))

@@ -60,9 +60,11 @@ add_item_json (JsonBuilder *builder,
   /* A revision reworded the item while it was met or ready: the status
    * it had, until someone confirms it. */
   evident_cli_json_add_boolean (builder, "recheck", evident_item_get_needs_recheck (item));
-  if (evident_item_get_needs_recheck (item))
-    evident_cli_json_add_string (builder, "recheck_status", evident_status_to_string (
-                                                                evident_item_get_recheck_status (item)));
+  evident_cli_json_add_string (builder, "recheck_status",
+                               evident_item_get_needs_recheck (item)
+                                   ? evident_status_to_string (
+                                         evident_item_get_recheck_status (item))
+                                   : NULL);
   add_extra_json (builder, item);
   json_builder_end_object (builder);
 }

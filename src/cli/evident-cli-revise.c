@@ -135,20 +135,30 @@ add_entry_json (JsonBuilder          *builder,
                                evident_revision_entry_get_new_title (entry) != NULL
                                    ? evident_revision_entry_get_new_title (entry)
                                    : evident_revision_entry_get_old_title (entry));
-  if (evident_revision_entry_get_old_item (entry) != NULL)
-    evident_cli_json_add_string (builder, "status_before", evident_status_to_string (
-                                     evident_revision_entry_get_status_before (entry)));
+  evident_cli_json_add_string (builder, "status_before",
+                               evident_revision_entry_get_old_item (entry) != NULL
+                                   ? evident_status_to_string (
+                                         evident_revision_entry_get_status_before (entry))
+                                   : NULL);
   evident_cli_json_add_string (builder, "status_after",
                                evident_status_to_string (
                                    evident_revision_entry_get_status_after (entry)));
   evident_cli_json_add_boolean (builder, "recheck", evident_revision_entry_get_recheck (entry));
-  if (evident_revision_entry_get_recheck (entry))
-    evident_cli_json_add_string (builder, "recheck_status",
-                                 evident_status_to_string (
-                                     evident_revision_entry_get_recheck_status (entry)));
+  evident_cli_json_add_string (builder, "recheck_status",
+                               evident_revision_entry_get_recheck (entry)
+                                   ? evident_status_to_string (
+                                         evident_revision_entry_get_recheck_status (entry))
+                                   : NULL);
+  /* The word diffs where the texts differ; null where they are equal or
+   * there is one item. */
   if (relation == EVIDENT_REVISION_REWORDED || relation == EVIDENT_REVISION_SPLIT
       || relation == EVIDENT_REVISION_MERGED)
     add_diff_json (builder, entry);
+  else
+    {
+      json_builder_set_member_name (builder, "diff");
+      json_builder_add_null_value (builder);
+    }
   json_builder_end_object (builder);
 }
 
