@@ -847,11 +847,18 @@ evident_revision_check (EvidentRevision  *self,
 
   if (!force && evident_revision_get_unrelated (self))
     {
-      g_set_error (error, EVIDENT_REVISION_ERROR, EVIDENT_REVISION_ERROR_UNRELATED,
-                   _("Only %u of the checklist’s %u items are in “%s”: it does not look like a "
-                     "revision of this checklist. Apply it anyway only if it is one"),
-                   self->old_items->len - self->counts[EVIDENT_REVISION_REMOVED],
-                   self->old_items->len, self->file_name);
+      guint n_matched = self->old_items->len - self->counts[EVIDENT_REVISION_REMOVED];
+
+      if (*self->file_name != '\0')
+        g_set_error (error, EVIDENT_REVISION_ERROR, EVIDENT_REVISION_ERROR_UNRELATED,
+                     _("Only %u of the checklist’s %u items are in “%s”: it does not look like "
+                       "a revision of this checklist. Apply it anyway only if it is one"),
+                     n_matched, self->old_items->len, self->file_name);
+      else
+        g_set_error (error, EVIDENT_REVISION_ERROR, EVIDENT_REVISION_ERROR_UNRELATED,
+                     _("Only %u of the checklist’s %u items are in the new version: it does not "
+                       "look like a revision of this checklist"),
+                     n_matched, self->old_items->len);
       return FALSE;
     }
   return TRUE;

@@ -386,8 +386,10 @@ evident_project_reattach_evidence (EvidentProject  *self,
 
   if (!archived)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, evidence_id);
+
       g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
-                   _("Evidence %" G_GINT64_FORMAT " is not in the archive"), evidence_id);
+                   _("Evidence %s is not in the archive"), number);
       return FALSE;
     }
   if (present)
