@@ -30,10 +30,12 @@ test_normalize (void)
     /* NFKC: the ligature and the full-width letters; a non-breaking space */
     { "Ofﬁce\u00a0ＡＢＣ", "office abc" },
     /* Bullets and list numbers at the start of a line; not inside */
-    { "• First point\n- second point\n1. third\n(b) fourth\niv) fifth", "first point second point third fourth fifth" },
+    { "• First point\n- second point\n1. third\n(b) fourth\niv) fifth",
+      "first point second point third fourth fifth" },
     { "Keep 1. here", "keep 1 here" },
     /* AWS's second line */
-    { "Incident response\nMandatory\nThe partner responds.", "incident response the partner responds" },
+    { "Incident response\nMandatory\nThe partner responds.",
+      "incident response the partner responds" },
     { "Recommended:\nText", "text" },
     { "TLS 1.2 or later", "tls 1 2 or later" },
     { "", "" },

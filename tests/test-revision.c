@@ -184,10 +184,14 @@ dump (EvidentProject *project)
         {
           g_autoptr (EvidentEvidence) piece = g_list_model_get_item (evidence, e);
 
+          const char *sha256 = evident_evidence_get_sha256 (piece);
+          const char *url = evident_evidence_get_url (piece);
+
+          EvidentEvidenceKind kind = evident_evidence_get_kind (piece);
+
           g_string_append_printf (out, "[%s %s %s %s]", evident_evidence_get_title (piece),
-                                  evident_evidence_kind_to_string (evident_evidence_get_kind (piece)),
-                                  evident_evidence_get_sha256 (piece) ? evident_evidence_get_sha256 (piece) : "",
-                                  evident_evidence_get_url (piece) ? evident_evidence_get_url (piece) : "");
+                                  evident_evidence_kind_to_string (kind),
+                                  sha256 != NULL ? sha256 : "", url != NULL ? url : "");
         }
       g_string_append_c (out, '\n');
     }

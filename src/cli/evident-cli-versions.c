@@ -145,7 +145,8 @@ add_archived_evidence_json (JsonBuilder         *builder,
       json_builder_begin_object (builder);
       evident_cli_json_add_int (builder, "id", evidence->id);
       evident_cli_json_add_string (builder, "title", evidence->title);
-      evident_cli_json_add_string (builder, "kind", evident_evidence_kind_to_string (evidence->kind));
+      evident_cli_json_add_string (builder, "kind",
+                                   evident_evidence_kind_to_string (evidence->kind));
       evident_cli_json_add_string (builder, "filename", evidence->filename);
       evident_cli_json_add_string (builder, "url", evidence->url);
       evident_cli_json_add_string (builder, "sha256", evidence->sha256);

@@ -441,14 +441,12 @@ evident_history_find_target (EvidentDb  *db,
   sqlite3_stmt *stmt;
   int rc;
 
+#define TARGET_SELECT "SELECT id FROM changes WHERE kind IN " EVIDENT_HISTORY_UNDOABLE_KINDS
   stmt = evident_db_prepare (db,
-                             undo ? "SELECT id FROM changes"
-                                    " WHERE kind IN " EVIDENT_HISTORY_UNDOABLE_KINDS " AND state = 0"
-                                    " ORDER BY id DESC LIMIT 1"
-                                  : "SELECT id FROM changes"
-                                    " WHERE kind IN " EVIDENT_HISTORY_UNDOABLE_KINDS " AND state = 1"
-                                    " ORDER BY id ASC LIMIT 1",
+                             undo ? TARGET_SELECT " AND state = 0 ORDER BY id DESC LIMIT 1"
+                                  : TARGET_SELECT " AND state = 1 ORDER BY id ASC LIMIT 1",
                              error);
+#undef TARGET_SELECT
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -629,10 +627,11 @@ evident_history_get_undo_state (EvidentDb *db,
                                 gboolean  *can_undo,
                                 gboolean  *can_redo)
 {
-  *can_undo = query_exists (db, "SELECT EXISTS (SELECT 1 FROM changes"
-                                "  WHERE kind IN " EVIDENT_HISTORY_UNDOABLE_KINDS " AND state = 0)");
-  *can_redo = query_exists (db, "SELECT EXISTS (SELECT 1 FROM changes"
-                                "  WHERE kind IN " EVIDENT_HISTORY_UNDOABLE_KINDS " AND state = 1)");
+#define EXISTS_SELECT                                                                              \
+  "SELECT EXISTS (SELECT 1 FROM changes WHERE kind IN " EVIDENT_HISTORY_UNDOABLE_KINDS
+  *can_undo = query_exists (db, EXISTS_SELECT " AND state = 0)");
+  *can_redo = query_exists (db, EXISTS_SELECT " AND state = 1)");
+#undef EXISTS_SELECT
 }
 
 /**

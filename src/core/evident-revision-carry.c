@@ -414,8 +414,9 @@ add_mapping (Writing  *writing,
     {
       const EvidentMatchResult *result = evident_revision_match_get_new (input->match, j);
       const EvidentChecklistEntry *entry = g_ptr_array_index (input->new_entries, j);
-      EvidentItem *old = result->partner >= 0 ? g_ptr_array_index (input->old_items, result->partner)
-                                              : NULL;
+      EvidentItem *old = result->partner >= 0
+                             ? g_ptr_array_index (input->old_items, result->partner)
+                             : NULL;
       EvidentItem *primary = writing->carried[j].primary;
       g_autofree char *old_place = NULL;
       g_autofree char *new_place = describe_place (entry->ref, input->label);

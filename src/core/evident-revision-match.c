@@ -619,7 +619,7 @@ pair_similar (EvidentRevisionMatch *self,
           edge.old_index = i;
           edge.new_index = j;
           edge.similarity = s;
-          edge.weight = (gint64) llround ((s - EVIDENT_REVISION_REWORD_THRESHOLD) * SCALE) * TIE_STEP
+          edge.weight = llround ((s - EVIDENT_REVISION_REWORD_THRESHOLD) * SCALE) * TIE_STEP
                         + TIE_STEP + (g_str_equal (a->ref, b->ref) ? 2 : 0)
                         + (g_str_equal (a->chapter, b->chapter) ? 1 : 0);
           g_array_append_val (edges, edge);

@@ -107,9 +107,9 @@ typedef struct
 typedef struct
 {
   EvidentRevisionRelation relation;
-  int                  partner;
-  double               similarity;
-  gboolean             manual;
+  int                     partner;
+  double                  similarity;
+  gboolean                manual;
 } EvidentMatchResult;
 
 typedef struct _EvidentRevisionMatch EvidentRevisionMatch;
@@ -146,10 +146,10 @@ const EvidentMatchResult *evident_revision_match_get_old     (EvidentRevisionMat
 const EvidentMatchResult *evident_revision_match_get_new     (EvidentRevisionMatch    *self,
                                                               guint                    new_index);
 
-const char               *evident_revision_relation_to_string   (EvidentRevisionRelation     relation);
-gboolean                  evident_revision_relation_from_string (const char              *string,
-                                                              EvidentRevisionRelation    *relation);
-const char               *evident_revision_relation_get_label   (EvidentRevisionRelation     relation);
+const char *evident_revision_relation_to_string   (EvidentRevisionRelation  relation);
+gboolean    evident_revision_relation_from_string (const char              *string,
+                                                   EvidentRevisionRelation *relation);
+const char *evident_revision_relation_get_label   (EvidentRevisionRelation  relation);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvidentRevisionMatch, evident_revision_match_free)
 

@@ -156,8 +156,9 @@ rebuild (EvidentRevision *self)
     {
       const EvidentChecklistEntry *entry = g_ptr_array_index (self->new_entries, j);
       const EvidentMatchResult *result = evident_revision_match_get_new (self->match, j);
-      EvidentItem *old = result->partner >= 0 ? g_ptr_array_index (self->old_items, result->partner)
-                                              : NULL;
+      EvidentItem *old = result->partner >= 0
+                             ? g_ptr_array_index (self->old_items, result->partner)
+                             : NULL;
       g_auto (EvidentCarried) carried = { 0 };
       EvidentItem *item;
 
