@@ -177,6 +177,25 @@ write_field (EvidentDb          *db,
   return evident_db_step_done (db, stmt, error);
 }
 
+static gboolean
+normalize_status (const char  *text,
+                  char       **normalized,
+                  GError     **error)
+{
+  EvidentStatus status;
+
+  if (!evident_status_from_string (text, &status))
+    {
+      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a status; use not-started, in-progress, ready, met, "
+                     "not-met or not-applicable"),
+                   text);
+      return FALSE;
+    }
+  *normalized = g_strdup (evident_status_to_string (status));
+  return TRUE;
+}
+
 /* Brings a user's value to the form the project stores, or refuses it. */
 gboolean
 evident_edit_normalize (EvidentItem       *item,
@@ -191,20 +210,7 @@ evident_edit_normalize (EvidentItem       *item,
   switch (field)
     {
     case EVIDENT_ITEM_FIELD_STATUS:
-      {
-        EvidentStatus status;
-
-        if (!evident_status_from_string (stripped, &status))
-          {
-            g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
-                         _("“%s” is not a status; use not-started, in-progress, ready, met, "
-                           "not-met or not-applicable"),
-                         stripped);
-            return FALSE;
-          }
-        *normalized = g_strdup (evident_status_to_string (status));
-      }
-      break;
+      return normalize_status (stripped, normalized, error);
 
     case EVIDENT_ITEM_FIELD_COMPLEXITY:
       {
@@ -238,20 +244,12 @@ evident_edit_normalize (EvidentItem       *item,
 
     case EVIDENT_ITEM_FIELD_RECHECK:
       /* The status before the revision, or "" once confirmed. */
-      {
-        EvidentStatus status;
-
-        if (*stripped != '\0' && !evident_status_from_string (stripped, &status))
-          {
-            g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
-                         _("“%s” is not a status; use not-started, in-progress, ready, met, "
-                           "not-met or not-applicable"),
-                         stripped);
-            return FALSE;
-          }
-        *normalized = g_strdup (*stripped != '\0' ? evident_status_to_string (status) : "");
-      }
-      break;
+      if (*stripped == '\0')
+        {
+          *normalized = g_strdup ("");
+          return TRUE;
+        }
+      return normalize_status (stripped, normalized, error);
 
     case EVIDENT_ITEM_FIELD_NOTE:
     case EVIDENT_ITEM_FIELD_RESPONSE:
