@@ -17,12 +17,14 @@
 
 #include <gio/gio.h>
 
+#include "evident-audit.h"
 #include "evident-chapter.h"
 #include "evident-enums-util.h"
 #include "evident-evidence.h"
 #include "evident-import.h"
 #include "evident-item-private.h"
 #include "evident-project-private.h"
+#include "evident-revision-store.h"
 #include "evident-revision.h"
 #include "evident-test-workbook.h"
 #include "evident-versions.h"
@@ -1048,6 +1050,54 @@ test_workbook (Fixture       *fixture,
   fixture_close_project (&project);
 }
 
+/* An exempt chapter across a revision: its items keep their exemption,
+ * the chapter (a new object) shows it, undo and lifting still work. */
+static void
+test_exemption (Fixture       *fixture,
+                gconstpointer  data)
+{
+  EvidentAudit *audit = evident_audit_get_for_project (fixture->project);
+  EvidentExemption *exemption;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *undone = NULL;
+  GListModel *chapters;
+  EvidentChapter *security = NULL;
+
+  exemption = evident_audit_exempt (audit, "3.0", "Security competency held", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (exemption);
+  before = dump (fixture->project);
+
+  apply (fixture->project, "revision-4.2.csv");
+  g_assert_cmpint (evident_item_get_status (fixture_lookup (fixture->project, "3.2")), ==,
+                   EVIDENT_STATUS_NOT_APPLICABLE);
+  g_assert_false (evident_item_get_needs_recheck (fixture_lookup (fixture->project, "3.2")));
+  chapters = evident_project_get_chapters (fixture->project);
+  for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
+    {
+      g_autoptr (EvidentChapter) chapter = g_list_model_get_item (chapters, i);
+
+      if (g_str_equal (evident_chapter_get_number (chapter), "3.0"))
+        security = chapter;
+    }
+  g_assert_nonnull (security);
+  g_assert_nonnull (evident_chapter_get_exemption (security));
+  g_assert_true (evident_project_check (fixture->project, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (evident_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  undone = dump (fixture->project);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_true (evident_project_redo (fixture->project, &error));
+  g_assert_true (evident_audit_lift_exemption (audit, evident_audit_lookup_exemption (audit, "3.0"),
+                                               NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (evident_item_get_status (fixture_lookup (fixture->project, "3.2")), ==,
+                   EVIDENT_STATUS_NOT_STARTED);
+}
+
 /* A project from before revisions: its checklist becomes its first
  * version, its history still undoes. */
 static void
@@ -1062,7 +1112,9 @@ test_migrate (void)
   g_autoptr (EvidentImport) import = NULL;
   g_autoptr (EvidentRevision) revision = NULL;
 
-  g_assert_true (evident_project_create_empty_at_version (file, 4, &error));
+  g_assert_true (evident_project_create_empty_at_version (file,
+                                                         EVIDENT_REVISION_SCHEMA_VERSION - 1,
+                                                         &error));
   g_assert_no_error (error);
   fixture_sqlite_exec_on (path,
       "INSERT INTO project (key, value) VALUES ('title', 'Fourth'), ('mode', 'points'),"
@@ -1133,6 +1185,7 @@ main (int   argc,
   ADD ("async", test_async, NULL);
   ADD ("stale", test_stale, NULL);
   ADD ("workbook", test_workbook, "bare");
+  ADD ("exemption", test_exemption, "bare");
 #undef ADD
   g_test_add_func ("/revision/migrate", test_migrate);
 

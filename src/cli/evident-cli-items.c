@@ -241,27 +241,6 @@ value_label (EvidentItemField  field,
   return value;
 }
 
-/* Notes span lines; a history line shows the start of them. */
-static char *
-one_line (const char *text)
-{
-  GString *line = g_string_new (NULL);
-  guint length = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), length++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (length >= 60)
-        {
-          g_string_append (line, "…");
-          break;
-        }
-      g_string_append_unichar (line, g_unichar_isspace (c) ? ' ' : c);
-    }
-  return g_string_free (line, FALSE);
-}
-
 int
 evident_cli_history (EvidentCliContext  *cli,
                      GError            **error)
@@ -282,8 +261,10 @@ evident_cli_history (EvidentCliContext  *cli,
     {
       EvidentHistoryEntry *entry = g_ptr_array_index (history, i);
       g_autofree char *at = g_date_time_format (entry->at, "%Y-%m-%d %H:%M:%SZ");
-      g_autofree char *old_value = one_line (value_label (entry->field, entry->old_value));
-      g_autofree char *new_value = one_line (value_label (entry->field, entry->new_value));
+      g_autofree char *old_value =
+          evident_cli_one_line (value_label (entry->field, entry->old_value));
+      g_autofree char *new_value =
+          evident_cli_one_line (value_label (entry->field, entry->new_value));
 
       evident_cli_table_add (table, at);
       evident_cli_table_add (table, entry->who);

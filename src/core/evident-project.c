@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "evident-audit-private.h"
 #include "evident-blob-store.h"
 #include "evident-chapter-private.h"
 #include "evident-csv.h"
@@ -346,7 +347,8 @@ load (EvidentProject  *self,
 {
   if (!evident_db_begin_read (self->db, error))
     return FALSE;
-  if (!load_settings (self, error) || !load_items (self, error))
+  if (!load_settings (self, error) || !load_items (self, error)
+      || !evident_audit_load (self, error))
     {
       evident_db_rollback (self->db);
       return FALSE;
@@ -866,6 +868,8 @@ emit_changed (EvidentProject *self)
 {
   self->score_dirty = TRUE;
   update_undo_state (self);
+  /* Exemptions, sessions and findings follow the edit, undo or redo. */
+  evident_audit_sync (self);
   /* Listeners get an up-to-date score and chapters; without any (the
    * command line), scoring waits until asked for. */
   if (g_signal_has_handler_pending (self, signals[CHANGED], 0, FALSE))
@@ -1272,6 +1276,9 @@ reload_checklist (EvidentProject  *self,
   for (guint i = 0; i < evidence->len; i++)
     g_signal_emit (self, signals[EVIDENCE_CHANGED], 0, g_array_index (evidence, gint64, i));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  /* The audit's objects name chapters and items, which may be new. */
+  if (!evident_audit_reload (evident_audit_get_for_project (self), error))
+    return FALSE;
   emit_changed (self);
   return TRUE;
 }

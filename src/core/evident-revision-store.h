@@ -13,8 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* The first schema version with checklist versions (evident-schema.c, 4 → 5). */
-#define EVIDENT_REVISION_SCHEMA_VERSION 5
+/* The first schema version with checklist versions (evident-schema.c, 5 → 6). */
+#define EVIDENT_REVISION_SCHEMA_VERSION 6
 
 /* Items no longer in the checklist keep their rows; their reference is this
  * prefix and their id, which no checklist file can hold. */
