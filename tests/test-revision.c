@@ -282,12 +282,14 @@ fixture_set_up (Fixture       *fixture,
   set (fixture->project, "2.1", EVIDENT_ITEM_FIELD_OWNER, "Carol");
   set (fixture->project, "2.2", EVIDENT_ITEM_FIELD_STATUS, "met");
   set (fixture->project, "2.2", EVIDENT_ITEM_FIELD_NOTE, "CAB minutes");
+  set (fixture->project, "2.2", EVIDENT_ITEM_FIELD_ESTIMATE, "3");
   set (fixture->project, "2.3", EVIDENT_ITEM_FIELD_STATUS, "met");
   set (fixture->project, "2.3", EVIDENT_ITEM_FIELD_OWNER, "Carol");
   attach (fixture, "2.3", "backup-policy.pdf", "backup policy");
   set (fixture->project, "2.4", EVIDENT_ITEM_FIELD_STATUS, "in-progress");
   set (fixture->project, "2.4", EVIDENT_ITEM_FIELD_OWNER, "Dave");
   set (fixture->project, "2.4", EVIDENT_ITEM_FIELD_NOTE, "Patch reports monthly");
+  set (fixture->project, "2.5", EVIDENT_ITEM_FIELD_ESTIMATE, "1.5");
   attach (fixture, "2.4", "patch.pdf", "patch report");
   set (fixture->project, "2.5", EVIDENT_ITEM_FIELD_STATUS, "met");
   set (fixture->project, "2.5", EVIDENT_ITEM_FIELD_NOTE, "Weekly scans");
@@ -462,6 +464,7 @@ assert_after_4_2 (EvidentProject *project)
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_READY);
   g_assert_cmpint (evident_item_get_recheck_status (item), ==, EVIDENT_STATUS_MET);
   g_assert_cmpstr (evident_item_get_note (item), ==, "CAB minutes");
+  g_assert_cmpfloat (evident_item_get_estimate (item), ==, 3.0);
 
   /* The swapped pair: each kept its own work. */
   item = fixture_lookup (project, "3.2");
@@ -500,6 +503,8 @@ assert_after_4_2 (EvidentProject *project)
   g_assert_cmpint (evident_item_get_recheck_status (item), ==, EVIDENT_STATUS_MET);
   g_assert_cmpstr (evident_item_get_owner (item), ==, "Dave");
   g_assert_cmpstr (evident_item_get_note (item), ==, "Patch reports monthly\n\nWeekly scans");
+  /* The estimate of the one merged in, the item paired having none. */
+  g_assert_cmpfloat (evident_item_get_estimate (item), ==, 1.5);
   g_assert_cmpstr (evident_item_get_response (item), ==, "Scans run weekly.");
   titles = evidence_titles (project, "2.5");
   g_assert_cmpstr (titles, ==, "patch.pdf,scan.pdf");

@@ -3,6 +3,7 @@
 
 #include "evident-db.h"
 #include "evident-history.h"
+#include "evident-plan-settings.h"
 #include "evident-project.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,7 @@ gboolean    evident_project_commit_edits            (EvidentProject         *sel
                                                      GError                **error);
 void        evident_project_history_changed         (EvidentProject         *self);
 void        evident_project_emit_changed            (EvidentProject         *self);
+EvidentPlanSettings *evident_project_peek_plan_settings (EvidentProject     *self);
 
 /* A revision of the checklist (evident-revision.c): committed as one
  * change of its own; then the items and chapters are loaded again, keeping

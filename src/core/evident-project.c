@@ -17,6 +17,7 @@
 #include "evident-enums-util.h"
 #include "evident-evidence-store-private.h"
 #include "evident-item-private.h"
+#include "evident-plan-settings-private.h"
 #include "evident-project-private.h"
 #include "evident-project-source.h"
 #include "evident-revision-store.h"
@@ -38,6 +39,7 @@ struct _EvidentProject
   char         *title;
   char         *checklist_version;
   EvidentRules  rules;
+  EvidentPlanSettings plan_settings;
 
   GListStore   *items;
   GPtrArray    *item_array;    /* the same items, for scoring */
@@ -146,6 +148,7 @@ load_settings (EvidentProject  *self,
   self->rules.mode = EVIDENT_SCORE_MODE_POINTS;
   self->rules.pass_score = EVIDENT_DEFAULT_PASS_SCORE;
   self->rules.mandatory_penalty = EVIDENT_DEFAULT_MANDATORY_PENALTY;
+  evident_plan_settings_init (&self->plan_settings);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -168,6 +171,8 @@ load_settings (EvidentProject  *self,
         self->rules.pass_score = atoi (value);
       else if (g_str_equal (key, "mandatory-penalty"))
         self->rules.mandatory_penalty = atoi (value);
+      else
+        evident_plan_settings_load_key (&self->plan_settings, key, value);
     }
   if (!evident_db_step_end (self->db, stmt, rc, error))
     return FALSE;
@@ -246,7 +251,8 @@ item_from_row (EvidentProject  *self,
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_NOTE, evident_db_column_text (stmt, 14));
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_DUE, evident_db_column_text (stmt, 15));
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_RESPONSE, evident_db_column_text (stmt, 16));
-  evident_item_set_field (item, EVIDENT_ITEM_FIELD_RECHECK, evident_db_column_text (stmt, 17));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_ESTIMATE, evident_db_column_text (stmt, 17));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_RECHECK, evident_db_column_text (stmt, 18));
   return g_steal_pointer (&item);
 }
 
@@ -274,14 +280,17 @@ read_checklist (EvidentProject  *self,
   "  LEFT JOIN sections s ON s.id = i.section_id"                                                  \
   "  LEFT JOIN owners o ON o.id = i.owner_id" where                                                \
   " ORDER BY i.position"
-  /* An older file is only loaded to be inspected: it has no responses,
-   * no re-checks, and every item is in its checklist. */
+  /* An older file is only loaded to be inspected: it has no responses
+   * before schema 4, no estimates before schema 6, no re-checks before
+   * schema 7, when every item is in its checklist. */
   stmt = evident_db_prepare (
       self->db,
       self->version >= EVIDENT_REVISION_SCHEMA_VERSION
-          ? ITEMS_SELECT ("i.response, i.recheck", " WHERE i.active")
-          : self->version >= EVIDENT_SOURCE_SCHEMA_VERSION ? ITEMS_SELECT ("i.response, NULL", "")
-                                                           : ITEMS_SELECT ("NULL, NULL", ""),
+          ? ITEMS_SELECT ("i.response, i.estimate, i.recheck", " WHERE i.active")
+      : self->version >= EVIDENT_PLAN_SCHEMA_VERSION
+          ? ITEMS_SELECT ("i.response, i.estimate, NULL", "")
+      : self->version >= EVIDENT_SOURCE_SCHEMA_VERSION ? ITEMS_SELECT ("i.response, NULL, NULL", "")
+                                                       : ITEMS_SELECT ("NULL, NULL, NULL", ""),
       error);
 #undef ITEMS_SELECT
   if (stmt == NULL)
@@ -443,7 +452,8 @@ evident_project_class_init (EvidentProjectClass *klass)
    * EvidentProject::changed:
    *
    * Emitted after every edit, undo and redo (of items and of evidence),
-   * once the items, the chapters and the score are up to date.
+   * and after the plan settings change, once the items, the chapters and
+   * the score are up to date.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -1420,7 +1430,17 @@ evident_project_get_history (EvidentProject  *self,
 
 /* For the rest of the core */
 
-/* After a change the project's own edits do not make: a seeded state. */
+/* The plan settings as loaded, for evident-plan-settings.c to read and,
+ * once saved, to change. */
+EvidentPlanSettings *
+evident_project_peek_plan_settings (EvidentProject *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
+  return &self->plan_settings;
+}
+
+/* After a change the project's own edits do not make: the plan settings,
+ * a seeded state. */
 void
 evident_project_emit_changed (EvidentProject *self)
 {

@@ -13,9 +13,9 @@
  *   are. When the text changed (reworded, split, merged) a status of met or
  *   ready becomes ready, flagged "needs re-check" with the status it had;
  *   an item flagged before keeps its flag and the status it had then.
- * - Owner, complexity and due date are the paired item's; where it has
- *   none, the first other's that has one. A value is never overwritten by
- *   a default.
+ * - Owner, complexity, due date and estimate are the paired item's; where
+ *   it has none, the first other's that has one. A value is never
+ *   overwritten by a default.
  * - Notes and responses are united: each different text once, the paired
  *   item's first, separated by a blank line. So are reasons for an item
  *   not applicable.
@@ -258,6 +258,7 @@ evident_carried_compute (EvidentCarried             *carried,
   if (complexity == NULL || !evident_complexity_from_string (complexity, &carried->complexity))
     carried->complexity = EVIDENT_COMPLEXITY_NONE;
   carried->due = first_value (sources, EVIDENT_ITEM_FIELD_DUE);
+  carried->estimate = first_value (sources, EVIDENT_ITEM_FIELD_ESTIMATE);
   carried->note = united_value (sources, EVIDENT_ITEM_FIELD_NOTE, FALSE);
   carried->response = united_value (sources, EVIDENT_ITEM_FIELD_RESPONSE, FALSE);
 }
@@ -272,6 +273,7 @@ evident_carried_clear (EvidentCarried *carried)
   g_clear_pointer (&carried->reason, g_free);
   g_clear_pointer (&carried->note, g_free);
   g_clear_pointer (&carried->due, g_free);
+  g_clear_pointer (&carried->estimate, g_free);
   g_clear_pointer (&carried->response, g_free);
 }
 
@@ -301,20 +303,27 @@ add_state_edits (GArray               *edits,
                  const EvidentCarried *carried)
 {
   EvidentItem *item = carried->primary;
-  const char *values[EVIDENT_N_ITEM_FIELDS] = {
-    [EVIDENT_ITEM_FIELD_STATUS] = evident_status_to_string (carried->status),
-    [EVIDENT_ITEM_FIELD_OWNER] = carried->owner,
-    [EVIDENT_ITEM_FIELD_COMPLEXITY] = evident_complexity_to_string (carried->complexity),
-    [EVIDENT_ITEM_FIELD_REASON] = carried->reason,
-    [EVIDENT_ITEM_FIELD_NOTE] = carried->note,
-    [EVIDENT_ITEM_FIELD_DUE] = carried->due,
-    [EVIDENT_ITEM_FIELD_RESPONSE] = carried->response,
-    [EVIDENT_ITEM_FIELD_RECHECK] = carried->recheck,
+  /* The fields a revision carries; any other stays as it is. */
+  const struct
+  {
+    EvidentItemField  field;
+    const char       *value;
+  } values[] = {
+    { EVIDENT_ITEM_FIELD_STATUS, evident_status_to_string (carried->status) },
+    { EVIDENT_ITEM_FIELD_OWNER, carried->owner },
+    { EVIDENT_ITEM_FIELD_COMPLEXITY, evident_complexity_to_string (carried->complexity) },
+    { EVIDENT_ITEM_FIELD_REASON, carried->reason },
+    { EVIDENT_ITEM_FIELD_NOTE, carried->note },
+    { EVIDENT_ITEM_FIELD_DUE, carried->due },
+    { EVIDENT_ITEM_FIELD_RESPONSE, carried->response },
+    { EVIDENT_ITEM_FIELD_ESTIMATE, carried->estimate },
+    { EVIDENT_ITEM_FIELD_RECHECK, carried->recheck },
   };
 
-  for (guint f = 0; f < EVIDENT_N_ITEM_FIELDS; f++)
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
-      const char *value = values[f] != NULL ? values[f] : "";
+      EvidentItemField f = values[i].field;
+      const char *value = values[i].value != NULL ? values[i].value : "";
 
       if (!g_str_equal (value, evident_item_get_field (item, f)))
         evident_edits_add (edits, item, 0, f, evident_item_get_field (item, f), value);
@@ -386,6 +395,7 @@ add_items (Writing  *writing,
       EvidentItemState state = {
         carried->status, carried->recheck, carried->owner, carried->owner_email,
         carried->complexity, carried->reason, carried->note, carried->due, carried->response,
+        carried->estimate,
       };
 
       writing->item_ids[j] = carried->primary != NULL ? evident_item_get_id (carried->primary)

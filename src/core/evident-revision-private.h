@@ -45,7 +45,8 @@ typedef struct
  * @status: the status it gets
  * @recheck: (nullable): the status it had, when it is flagged "needs
  *   re-check"
- * @owner, @complexity, @reason, @note, @due, @response: what it gets
+ * @owner, @complexity, @reason, @note, @due, @response, @estimate: what
+ *   it gets
  *
  * What a new version's item carries across from the old version.
  */
@@ -64,6 +65,7 @@ typedef struct
   char              *note;
   char              *due;
   char              *response;
+  char              *estimate;
 } EvidentCarried;
 
 void     evident_carried_compute    (EvidentCarried              *carried,

@@ -246,11 +246,11 @@ evident_revision_store_add_item (EvidentDb               *db,
   stmt = evident_db_prepare (db,
                              "INSERT INTO items (position, ref, chapter_id, title, points,"
                              " mandatory, active, status, owner_id, complexity, reason, note,"
-                             " due, response, recheck)"
+                             " due, response, recheck, estimate)"
                              " VALUES (0, '" EVIDENT_REVISION_RETIRED_PREFIX "new',"
                              "         (SELECT min (id) FROM chapters), '', 0, 0, 0, ?1,"
                              "         (SELECT id FROM owners WHERE name = ?2), ?3, ?4, ?5, ?6,"
-                             "         ?7, ?8)",
+                             "         ?7, ?8, ?9)",
                              error);
   if (stmt == NULL)
     return -1;
@@ -263,6 +263,9 @@ evident_revision_store_add_item (EvidentDb               *db,
   evident_db_bind_text_or_null (stmt, 6, state->due);
   evident_db_bind_text_or_null (stmt, 7, state->response);
   evident_db_bind_text_or_null (stmt, 8, state->recheck);
+  /* Days, as the estimate's edits write them (evident-history.c). */
+  if (state->estimate != NULL && *state->estimate != '\0')
+    sqlite3_bind_double (stmt, 9, g_ascii_strtod (state->estimate, NULL));
   if (!evident_db_step_done (db, stmt, error))
     return -1;
   id = evident_db_last_insert_id (db);

@@ -13,8 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* The first schema version with checklist versions (evident-schema.c, 5 → 6). */
-#define EVIDENT_REVISION_SCHEMA_VERSION 6
+/* The first schema version with checklist versions (evident-schema.c, 6 → 7). */
+#define EVIDENT_REVISION_SCHEMA_VERSION 7
 
 /* Items no longer in the checklist keep their rows; their reference is this
  * prefix and their id, which no checklist file can hold. */
@@ -73,6 +73,7 @@ typedef struct
   const char        *note;
   const char        *due;
   const char        *response;
+  const char        *estimate;
 } EvidentItemState;
 
 /**

@@ -68,6 +68,8 @@ typedef enum
  * @EVIDENT_ITEM_FIELD_NOTE: internal notes, never handed in
  * @EVIDENT_ITEM_FIELD_RESPONSE: the answer for the auditor, which the
  *   self-assessment's "Partner Response" gets on export
+ * @EVIDENT_ITEM_FIELD_ESTIMATE: the days the item takes, when someone
+ *   estimated it: it wins over the effort of its complexity in a plan
  * @EVIDENT_ITEM_FIELD_RECHECK: "needs re-check": the status the item had
  *   before a revision of the checklist reworded it and made it ready
  *   (met or ready), "" once someone confirmed it
@@ -93,6 +95,7 @@ typedef enum
   EVIDENT_ITEM_FIELD_NOTE,           /*< nick=note >*/
   EVIDENT_ITEM_FIELD_DUE,            /*< nick=due >*/
   EVIDENT_ITEM_FIELD_RESPONSE,       /*< nick=response >*/
+  EVIDENT_ITEM_FIELD_ESTIMATE,       /*< nick=estimate >*/
   EVIDENT_ITEM_FIELD_RECHECK,        /*< nick=recheck >*/
   EVIDENT_ITEM_FIELD_EVIDENCE,       /*< nick=evidence >*/
   EVIDENT_ITEM_FIELD_EVIDENCE_TITLE, /*< nick=evidence-title >*/
