@@ -58,6 +58,19 @@ int evident_cli_verify   (EvidentCliContext  *cli,
 int evident_cli_cleanup  (EvidentCliContext  *cli,
                           GError            **error);
 
+/* evident-cli-revise.c */
+extern const EvidentCliOptions evident_cli_revise_options;
+int evident_cli_revise   (EvidentCliContext  *cli,
+                          GError            **error);
+
+/* evident-cli-versions.c */
+int evident_cli_versions (EvidentCliContext  *cli,
+                          GError            **error);
+int evident_cli_archive  (EvidentCliContext  *cli,
+                          GError            **error);
+int evident_cli_reattach (EvidentCliContext  *cli,
+                          GError            **error);
+
 /* evident-cli-report.c */
 extern const EvidentCliOptions evident_cli_report_options;
 int evident_cli_report      (EvidentCliContext  *cli,

@@ -115,6 +115,16 @@ static const EvidentCliCommand commands[] = {
     1, 1, READ, JSON, &evident_cli_settings_options, evident_cli_settings },
   { "workload", N_("PROJECT"), N_("Show each owner’s open items by the week they are due"),
     1, 1, READ, JSON, &evident_cli_workload_options, evident_cli_workload },
+  { "revise", N_("PROJECT CHECKLIST"),
+    N_("Move the project to a new version of its checklist, keeping the work"),
+    2, 2, WRITE, JSON, &evident_cli_revise_options, evident_cli_revise },
+  { "versions", N_("PROJECT"), N_("List the checklist versions the project has been on"),
+    1, 1, READ, JSON, NULL, evident_cli_versions },
+  { "archive", N_("PROJECT"), N_("List the items revisions took out, with their evidence"),
+    1, 1, READ, JSON, NULL, evident_cli_archive },
+  { "reattach", N_("PROJECT EVIDENCE REF"),
+    N_("Add evidence of an archived item to an item of the checklist"),
+    3, 3, WRITE, NONE, NULL, evident_cli_reattach },
 };
 
 static void
