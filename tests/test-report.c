@@ -14,6 +14,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "evident-audit.h"
 #include "evident-evidence.h"
 #include "evident-item.h"
 #include "evident-project.h"
@@ -282,7 +283,8 @@ test_pages_and_bookmarks (Fixture       *fixture,
                           gconstpointer  data)
 {
   static const char *sections[] = {
-    "Score", "Chapters", "Mandatory items not counted", "Most points at risk", "Heat map", "Items",
+    "Score", "Chapters", "Mandatory items not counted", "Most points at risk", "Open findings",
+    "Heat map", "Items",
   };
   g_autoptr (PopplerDocument) document = write_report (fixture, EVIDENT_REPORT_SCOPE_ALL, NULL,
                                                        NULL);
@@ -570,6 +572,90 @@ test_async (Fixture       *fixture,
   g_assert_cmpuint (n_reports, >, 0);
 }
 
+/* The text from the "Open findings" heading to the "Heat map" one. */
+static char *
+findings_text (PopplerDocument *document)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  const char *start, *end;
+
+  for (int p = 0; p < poppler_document_get_n_pages (document); p++)
+    {
+      g_autofree char *page = page_text (document, p);
+
+      g_string_append (text, page);
+    }
+  start = strstr (text->str, "Open findings");
+  g_assert_nonnull (start);
+  end = strstr (start, "Heat map");
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start);
+}
+
+static EvidentFinding *
+add_finding (EvidentSession *session,
+             EvidentItem    *item,
+             const char     *text)
+{
+  g_autoptr (GError) error = NULL;
+  EvidentFinding *finding = evident_session_add_finding (session, item, text, &error);
+
+  g_assert_no_error (error);
+  return finding;
+}
+
+static void
+test_findings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  EvidentAudit *audit = evident_audit_get_for_project (fixture->project);
+  EvidentSessionSettings settings;
+  EvidentSession *session;
+  EvidentFinding *addressed;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PopplerDocument) none = NULL;
+  g_autoptr (PopplerDocument) all = NULL;
+  g_autoptr (PopplerDocument) chapter = NULL;
+  g_autofree char *none_text = NULL;
+  g_autofree char *all_text = NULL;
+  g_autofree char *chapter_text = NULL;
+
+  /* None yet: the section says so. */
+  none = write_report (fixture, EVIDENT_REPORT_SCOPE_ALL, NULL, NULL);
+  none_text = findings_text (none);
+  g_assert_nonnull (strstr (none_text, "No finding"));
+
+  evident_session_settings_init (&settings);
+  settings.kind = EVIDENT_SESSION_DRY_RUN;
+  settings.title = "Mock audit";
+  settings.date = "2026-11-30";
+  session = evident_audit_new_session (audit, &settings, &error);
+  g_assert_no_error (error);
+  add_finding (session, fixture_lookup (fixture->project, "RQ1-03"), "Runbook lacks FINDONE");
+  addressed = add_finding (session, fixture_lookup (fixture->project, "RQ2-01"),
+                           "Diagram out of date FINDTWO");
+  add_finding (session, NULL, "Evidence names differ FINDTHREE");
+  g_assert_true (evident_finding_address (addressed, 0, "Redrawn", &error));
+  g_assert_no_error (error);
+
+  /* The open ones, the session's name and day; not the addressed one. */
+  all = write_report (fixture, EVIDENT_REPORT_SCOPE_ALL, NULL, NULL);
+  all_text = findings_text (all);
+  g_assert_nonnull (strstr (all_text, "RQ1-03"));
+  g_assert_nonnull (strstr (all_text, "FINDONE"));
+  g_assert_nonnull (strstr (all_text, "FINDTHREE"));
+  g_assert_nonnull (strstr (all_text, "—Evidence names differ FINDTHREE"));
+  g_assert_nonnull (strstr (all_text, "Mock audit, 2026-11-30"));
+  g_assert_null (strstr (all_text, "FINDTWO"));
+  g_assert_true (strstr (all_text, "FINDONE") < strstr (all_text, "FINDTHREE"));
+
+  /* One chapter: only the findings on its items. */
+  chapter = write_report (fixture, EVIDENT_REPORT_SCOPE_CHAPTER, "1.0", NULL);
+  chapter_text = findings_text (chapter);
+  g_assert_nonnull (strstr (chapter_text, "FINDONE"));
+  g_assert_null (strstr (chapter_text, "FINDTHREE"));
+}
+
 static void
 test_german (Fixture       *fixture,
              gconstpointer  data)
@@ -640,6 +726,7 @@ main (int    argc,
   ADD ("/report/scope-open", test_scope_open);
   ADD ("/report/scope-chapter", test_scope_chapter);
   ADD ("/report/async", test_async);
+  ADD ("/report/findings", test_findings);
   ADD ("/report/german", test_german);
 #undef ADD
   g_test_add_func ("/report/paper", test_paper);

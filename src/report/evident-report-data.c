@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "evident-audit.h"
 #include "evident-chapter.h"
 #include "evident-enums-util.h"
 #include "evident-evidence.h"
@@ -53,6 +54,18 @@ chapter_free (gpointer data)
   g_free (chapter->title);
   g_clear_pointer (&chapter->items, g_ptr_array_unref);
   g_free (chapter);
+}
+
+static void
+finding_free (gpointer data)
+{
+  EvidentReportFinding *finding = data;
+
+  g_free (finding->ref);
+  g_free (finding->text);
+  g_free (finding->verdict);
+  g_free (finding->session);
+  g_free (finding);
 }
 
 static char *
@@ -179,6 +192,48 @@ copy_items (EvidentReportData *data,
                                            EVIDENT_HEATMAP_METRIC_OPEN);
 }
 
+/* A session as the report names it: its title, or its kind, and its day. */
+static char *
+describe_session (EvidentSession *session)
+{
+  const char *title = evident_session_get_title (session);
+  g_autofree char *date = evident_report_format_due (evident_session_get_date (session));
+
+  if (title == NULL || *title == '\0')
+    title = evident_session_kind_get_label (evident_session_get_kind (session));
+  /* Translators: a session in the report's findings: its title, its day */
+  return g_strdup_printf (C_("report session", "%s, %s"), title, date);
+}
+
+/* The open findings on items in scope (@copies), and in any scope but a
+ * chapter those on a session as a whole; oldest first. */
+static void
+copy_findings (EvidentReportData *data,
+               EvidentProject    *project,
+               GHashTable        *copies)
+{
+  GListModel *findings = evident_audit_get_open_findings (evident_audit_get_for_project (project));
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr (EvidentFinding) finding = g_list_model_get_item (findings, i);
+      EvidentItem *item = evident_finding_get_item (finding);
+      EvidentReportItem *copy = item != NULL ? g_hash_table_lookup (copies, item) : NULL;
+      EvidentVerdict verdict = evident_finding_get_verdict (finding);
+      EvidentReportFinding *entry;
+
+      if (item != NULL ? copy == NULL : data->scope == EVIDENT_REPORT_SCOPE_CHAPTER)
+        continue;
+      entry = g_new0 (EvidentReportFinding, 1);
+      entry->ref = copy != NULL ? g_strdup (copy->ref) : NULL;
+      entry->text = g_strdup (evident_finding_get_text (finding));
+      if (verdict != EVIDENT_VERDICT_NONE)
+        entry->verdict = g_strdup (evident_verdict_get_label (verdict));
+      entry->session = describe_session (evident_finding_get_session (finding));
+      g_ptr_array_add (data->findings, entry);
+    }
+}
+
 /**
  * evident_report_data_new:
  * @scope: which items
@@ -205,6 +260,7 @@ evident_report_data_new (EvidentProject      *project,
   data->chapters = g_ptr_array_new_with_free_func (chapter_free);
   data->mandatory_open = g_ptr_array_new ();
   data->at_risk = g_ptr_array_new ();
+  data->findings = g_ptr_array_new_with_free_func (finding_free);
 
   if (scope == EVIDENT_REPORT_SCOPE_CHAPTER && (chapter == NULL || !has_chapter (score, chapter)))
     {
@@ -237,6 +293,7 @@ evident_report_data_new (EvidentProject      *project,
     }
 
   copy_items (data, project, chapters, copies);
+  copy_findings (data, project, copies);
   for (guint i = 0; i < score->at_risk->len; i++)
     {
       EvidentReportItem *copy = g_hash_table_lookup (copies, g_ptr_array_index (score->at_risk, i));
@@ -269,6 +326,7 @@ evident_report_data_unref (EvidentReportData *data)
   g_clear_pointer (&data->chapters, g_ptr_array_unref);
   g_clear_pointer (&data->items, g_ptr_array_unref);
   g_clear_pointer (&data->heatmap, evident_heatmap_free);
+  g_clear_pointer (&data->findings, g_ptr_array_unref);
   g_free (data->pack_digest);
   g_free (data);
 }

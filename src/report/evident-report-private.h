@@ -40,6 +40,14 @@ typedef struct
 
 typedef struct
 {
+  char *ref;       /* the item's reference; NULL for the session as a whole */
+  char *text;
+  char *verdict;   /* the verdict's label; NULL when none came with it */
+  char *session;   /* "Validation audit, 30.11.2026" */
+} EvidentReportFinding;
+
+typedef struct
+{
   char      *number;
   char      *title;                /* translated where the sample's */
   guint      n_items;
@@ -68,6 +76,7 @@ typedef struct
   GPtrArray          *mandatory_open;  /* borrowed from @items */
   GPtrArray          *at_risk;         /* borrowed, most points first */
   EvidentHeatmap     *heatmap;         /* of the items in scope */
+  GPtrArray          *findings;        /* EvidentReportFinding open, on items in scope */
   char               *pack_digest;
 } EvidentReportData;
 

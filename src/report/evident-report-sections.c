@@ -487,6 +487,53 @@ build_at_risk (EvidentReportFlow *flow,
   build_item_list (flow, data, data->at_risk, N_AT_RISK_SHOWN, TRUE);
 }
 
+/* Findings */
+
+static void
+build_findings (EvidentReportFlow *flow,
+                EvidentReportData *data)
+{
+  EvidentReportColumns columns = {
+    4, { 0, 0, 150, 74 },
+    { PANGO_ALIGN_LEFT, PANGO_ALIGN_LEFT, PANGO_ALIGN_LEFT, PANGO_ALIGN_LEFT }
+  };
+  const char *labels[] = { _("Ref."), _("Finding"), _("Session"), _("Verdict") };
+  EvidentReportBlock *header;
+
+  evident_report_heading (flow, _("Open findings"), 0, _("Open findings"));
+  if (data->findings->len == 0)
+    {
+      evident_report_paragraph (flow, FONT_BODY,
+                                _("No finding of a review or an audit is open."), &REPORT_DIM);
+      return;
+    }
+  evident_report_paragraph (flow, FONT_BODY,
+                            _("What reviewers and auditors found, still to be addressed, "
+                              "oldest first; one without a reference is on the session as a "
+                              "whole."),
+                            &REPORT_DIM)->keep_with_next = TRUE;
+  columns.widths[0] = evident_report_ref_width (flow, data);
+  columns.widths[1] = flow->width - columns.widths[0] - 224;
+  header = header_row (flow, &columns, labels);
+  for (guint i = 0; i < data->findings->len; i++)
+    {
+      EvidentReportFinding *finding = g_ptr_array_index (data->findings, i);
+      EvidentReportRow row;
+
+      evident_report_row_begin (&row, flow, &columns);
+      evident_report_row_add_text (&row, 0, FONT_CELL_BOLD,
+                                   finding->ref != NULL ? finding->ref : "—", FALSE,
+                                   finding->ref != NULL ? &REPORT_TEXT : &REPORT_DIM, NULL);
+      evident_report_row_add_text (&row, 1, FONT_CELL, finding->text, FALSE, &REPORT_TEXT, NULL);
+      evident_report_row_add_text (&row, 2, FONT_CELL, finding->session, FALSE, &REPORT_TEXT,
+                                   NULL);
+      evident_report_row_add_text (&row, 3, FONT_CELL,
+                                   finding->verdict != NULL ? finding->verdict : "—", FALSE,
+                                   finding->verdict != NULL ? &REPORT_TEXT : &REPORT_DIM, NULL);
+      evident_report_row_end (&row, header, NULL);
+    }
+}
+
 /* Heat map */
 
 static const EvidentReportColor *
@@ -617,6 +664,7 @@ evident_report_sections_build (EvidentReportFlow *flow,
   build_mandatory (flow, data);
   if (data->rules.mode == EVIDENT_SCORE_MODE_POINTS)
     build_at_risk (flow, data);
+  build_findings (flow, data);
   build_heatmap (flow, data);
   evident_report_items_build (flow, data);
 }
