@@ -323,10 +323,10 @@ add_file_cb (GObject      *source_object,
   EvidentEvidencePanel *self = pending->panel;
   g_autoptr (EvidentEvidence) evidence = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean already_stored = FALSE;
+  g_auto (EvidentEvidenceAddition) addition = { 0 };
 
   evidence = evident_evidence_store_add_file_finish (EVIDENT_EVIDENCE_STORE (source_object),
-                                                     result, &already_stored, &error);
+                                                     result, &addition, &error);
   if (self != NULL)
     {
       remove_pending (self, pending);
@@ -336,7 +336,7 @@ add_file_cb (GObject      *source_object,
           if (same_item (evidence, self->item))
             evident_evidence_panel_set_selected_evidence (self, evidence);
 
-          if (already_stored)
+          if (addition.already_stored)
             {
               const char *filename = evident_evidence_get_filename (evidence);
               g_autofree char *escaped = g_markup_escape_text (filename, -1);
