@@ -12,6 +12,7 @@
 #include "evident-project.h"
 
 #include "evident-cli-commands.h"
+#include "evident-cli-output.h"
 
 /* new */
 
@@ -103,10 +104,10 @@ evident_cli_new (EvidentCliContext  *cli,
   if (project == NULL)
     return EXIT_FAILURE;
 
-  g_print (_("Created “%s” with %u items in %u chapters (%d points)\n"), cli->path,
-           g_list_model_get_n_items (evident_project_get_items (project)),
-           g_list_model_get_n_items (evident_project_get_chapters (project)),
-           (int) evident_project_get_max_score (project));
+  evident_cli_print (_("Created “%s” with %u items in %u chapters (%d points)\n"), cli->path,
+                     g_list_model_get_n_items (evident_project_get_items (project)),
+                     g_list_model_get_n_items (evident_project_get_chapters (project)),
+                     (int) evident_project_get_max_score (project));
   return EXIT_SUCCESS;
 }
 
@@ -119,8 +120,8 @@ evident_cli_check (EvidentCliContext  *cli,
   if (!evident_project_check (cli->project, error))
     return EXIT_FAILURE;
 
-  g_print (_("%s: no problems found (schema version %d, %u items)\n"), cli->path,
-           EVIDENT_PROJECT_SCHEMA_VERSION,
-           g_list_model_get_n_items (evident_project_get_items (cli->project)));
+  evident_cli_print (_("%s: no problems found (schema version %d, %u items)\n"), cli->path,
+                     EVIDENT_PROJECT_SCHEMA_VERSION,
+                     g_list_model_get_n_items (evident_project_get_items (cli->project)));
   return EXIT_SUCCESS;
 }

@@ -111,7 +111,7 @@ main (int    argc,
       return EXIT_SUCCESS;
     }
 
-  g_printerr (_("evident-cli: unknown command “%s”\n\n"), argv[1]);
+  evident_cli_printerr (_("evident-cli: unknown command “%s”\n\n"), argv[1]);
   print_usage (stderr);
   return EXIT_USAGE;
 }
