@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The harnesses' set-up: quiet logs (but a critical is a crash: our code
+ * was handed what it refuses), a temporary folder, and workbooks made from
+ * text so that mutations reach the XML rather than the zip container. */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "evident-test-zip.h"
+#include "fuzz.h"
+
+static gboolean verbose;
+
+/* Silent, unless FUZZ_VERBOSE is set: bad input is what a fuzzer feeds. */
+static GLogWriterOutput
+log_writer (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  if (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
+    {
+      g_log_writer_standard_streams (level, fields, n_fields, user_data);
+      abort ();
+    }
+  if (verbose)
+    g_log_writer_standard_streams (level, fields, n_fields, user_data);
+  return G_LOG_WRITER_HANDLED;
+}
+
+static char *tmp_dir;
+
+static void
+remove_tmp_dir (void)
+{
+  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (tmp_dir);
+}
+
+/* Once per process. */
+void
+fuzz_init (void)
+{
+  static gboolean done;
+
+  if (done)
+    return;
+  done = TRUE;
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  verbose = g_getenv ("FUZZ_VERBOSE") != NULL;
+  g_log_set_writer_func (log_writer, NULL, NULL);
+  tmp_dir = g_dir_make_tmp ("evident-fuzz-XXXXXX", NULL);
+  g_assert (tmp_dir != NULL);
+  atexit (remove_tmp_dir);
+}
+
+/* A path in this process's temporary folder. */
+char *
+fuzz_tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+/**
+ * fuzz_workbook_new:
+ *
+ * The bytes of a workbook: @data as it is when it is a zip archive ("PK");
+ * otherwise a workbook built around it, @data being the text of the
+ * first sheet's XML, then optionally the shared strings and the styles
+ * (empty ones when not given), separated by FUZZ_PART_SEPARATOR lines. A
+ * leading "1904\n" sets the 1904 date system.
+ */
+GBytes *
+fuzz_workbook_new (const uint8_t *data,
+                   size_t         size)
+{
+#define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+  static const char *members[] = { NULL, "xl/sharedStrings.xml", "xl/styles.xml" };
+  static const char *defaults[] = {
+    NULL,
+    "<sst " NS " count=\"0\" uniqueCount=\"0\"/>",
+    "<styleSheet " NS "><cellXfs count=\"1\"><xf numFmtId=\"0\"/></cellXfs></styleSheet>",
+  };
+#undef NS
+  g_autofree char *text = NULL;
+  g_auto (GStrv) parts = NULL;
+  EvidentTestZip *zip;
+  EvidentTestSheet sheets[2] = {
+    { "Security", NULL, NULL },
+    { "Notes", "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+               "<sheetData/></worksheet>", "hidden" },
+  };
+  gboolean date1904 = FALSE;
+  const char *start;
+
+  if (size >= 2 && data[0] == 'P' && data[1] == 'K')
+    return g_bytes_new (data, size);
+
+  text = g_strndup ((const char *) data, size);
+  start = text;
+  if (g_str_has_prefix (start, "1904\n"))
+    {
+      date1904 = TRUE;
+      start += 5;
+    }
+  parts = g_strsplit (start, FUZZ_PART_SEPARATOR, G_N_ELEMENTS (members));
+  sheets[0].xml = parts[0];
+
+  zip = evident_test_zip_new ();
+  evident_test_xlsx_add_package (zip, sheets, G_N_ELEMENTS (sheets), date1904);
+  for (guint i = 1; i < G_N_ELEMENTS (members); i++)
+    {
+      gboolean given = parts[0] != NULL && g_strv_length (parts) > i;
+
+      evident_test_zip_add (zip, members[i], given ? parts[i] : defaults[i]);
+    }
+  return evident_test_zip_finish (zip);
+}

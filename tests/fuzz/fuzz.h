@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the fuzz harnesses share. Each harness is one file that defines
+ * LLVMFuzzerTestOneInput(); built with -Dfuzzing=true (clang) it is a
+ * libFuzzer program, otherwise fuzz-replay.c gives it a main() that runs
+ * it over the seeds (fuzz-seeds.c) and the checked-in inputs in
+ * tests/fuzz/corpus/, as a test. */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int      LLVMFuzzerInitialize   (int            *argc,
+                                 char         ***argv);
+int      LLVMFuzzerTestOneInput (const uint8_t  *data,
+                                 size_t          size);
+
+void     fuzz_init              (void);
+GBytes  *fuzz_workbook_new      (const uint8_t  *data,
+                                 size_t          size);
+char    *fuzz_tmp_path          (const char     *name);
+
+/* Parts of a workbook given as text (fuzz_workbook_new()), in this order,
+ * each after a line of its own holding FUZZ_PART_SEPARATOR. */
+#define FUZZ_PART_SEPARATOR "\n@@\n"
+
+/* A seed: a name and bytes. */
+typedef struct
+{
+  char   *name;
+  GBytes *bytes;
+} FuzzSeed;
+
+GPtrArray *fuzz_seeds_new       (const char     *target);
+
+G_END_DECLS
