@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "evident-import.h"
 #include "evident-test-zip.h"
 #include "fuzz.h"
 
@@ -128,4 +129,120 @@ fuzz_workbook_new (const uint8_t *data,
       evident_test_zip_add (zip, members[i], given ? parts[i] : defaults[i]);
     }
   return evident_test_zip_finish (zip);
+}
+
+/* Reads everything an import shows: what the preview and the command
+ * line's inspect ask for. */
+static void
+read_import (EvidentImport *import)
+{
+  json_node_unref (evident_import_to_json (import));
+  evident_import_check (import, NULL);
+  evident_import_get_chapters (import);
+  evident_import_get_skipped (import);
+  evident_import_get_mode (import);
+  for (guint i = 0; i < evident_import_get_n_sheets (import); i++)
+    {
+      g_autoptr (EvidentImportMapping) mapping = evident_import_dup_mapping (import, i);
+      EvidentSheet *sheet = evident_import_get_sheet (import, i);
+
+      evident_import_get_sheet_status (import, i);
+      for (guint c = 0; c < evident_sheet_get_n_columns (sheet) && c < 64; c++)
+        {
+          g_free (evident_import_dup_column_name (import, i, c));
+          evident_import_get_column_field (import, i, c);
+        }
+      if (mapping != NULL)
+        {
+          g_autofree char *text = evident_import_mapping_to_string (mapping);
+          g_autoptr (EvidentImportMapping) again = evident_import_mapping_parse (text, NULL);
+
+          if (again != NULL)
+            evident_import_apply_mapping (import, again, NULL);
+        }
+    }
+}
+
+/**
+ * fuzz_import_explore:
+ * @import: an import of fuzzed sheets
+ * @data: the input, whose hash chooses the steps
+ *
+ * Reads the import, then takes a few steps a user of the import assistant
+ * or of the command line's options takes (another header row, a column
+ * for a field, a sheet left out, a mandatory level, options), reading it
+ * again after each.
+ */
+void
+fuzz_import_explore (EvidentImport *import,
+                     const uint8_t *data,
+                     size_t         size)
+{
+  g_autoptr (GRand) rand = NULL;
+  guint32 hash = 5381;
+
+  for (size_t i = 0; i < size; i++)
+    hash = hash * 33 + data[i];
+  rand = g_rand_new_with_seed (hash);
+
+  read_import (import);
+  for (guint step = 0; step < 6 && evident_import_get_n_sheets (import) > 0; step++)
+    {
+      guint sheet = g_rand_int_range (rand, 0, evident_import_get_n_sheets (import));
+      EvidentSheet *s = evident_import_get_sheet (import, sheet);
+      int n_rows = evident_sheet_get_n_rows (s);
+      int n_columns = evident_sheet_get_n_columns (s);
+
+      switch (g_rand_int_range (rand, 0, 5))
+        {
+        case 0:
+          {
+            int row = g_rand_int_range (rand, -1, n_rows + 2);
+
+            g_debug ("Sheet %u: header row %d", sheet, row);
+            evident_import_set_header_row (import, sheet, row);
+          }
+          break;
+        case 1:
+          {
+            EvidentImportField field = g_rand_int_range (rand, 0, EVIDENT_IMPORT_N_FIELDS);
+            int column = g_rand_int_range (rand, -1, MAX (n_columns, 0));
+
+            g_debug ("Sheet %u: %s in column %d", sheet, evident_import_field_get_name (field),
+                     column);
+            evident_import_set_column (import, sheet, field, column);
+          }
+          break;
+        case 2:
+          {
+            gboolean used = g_rand_boolean (rand);
+
+            g_debug ("Sheet %u: used %d", sheet, used);
+            evident_import_set_sheet_used (import, sheet, used);
+          }
+          break;
+        case 3:
+          {
+            guint level = g_rand_int_range (rand, 0, evident_import_get_max_level (import) + 2);
+
+            g_debug ("Mandatory level %u", level);
+            evident_import_set_mandatory_level (import, level);
+          }
+          break;
+        default:
+          {
+            EvidentImportOptions options = {
+              .sheet = g_rand_boolean (rand) ? evident_sheet_get_name (s) : NULL,
+              .header_row = g_rand_int_range (rand, 0, n_rows + 2),
+              .mandatory_level = g_rand_int_range (rand, 0, 4),
+            };
+
+            g_debug ("Options: sheet %s, header row %u, level %u", options.sheet,
+                     options.header_row, options.mandatory_level);
+            evident_import_apply_options (import, &options, NULL);
+          }
+        }
+      read_import (import);
+    }
+  g_debug ("%u entries", evident_import_get_entries (import)->len);
 }

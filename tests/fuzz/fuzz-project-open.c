@@ -3,25 +3,92 @@
 /* Opening a project file that came from elsewhere, read-only as the
  * command line's readers do: the header check, the quick check, loading
  * the settings, chapters, items, score, history and evidence; and the
- * integrity report of `evident-cli check` on the same bytes. */
+ * integrity report of `evident-cli check` on the same bytes.
+ *
+ * The input is the file, or, when it starts with "SQL\n", statements run
+ * on a copy of a well-made project first (check constraints may be off):
+ * rows that are wrong in meaning rather than in bytes, as another program
+ * or a hand at a SQLite shell leaves them. */
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "evident-evidence.h"
 #include "evident-item.h"
 #include "evident-project.h"
 #include "fuzz.h"
 
+#define SQL_PREFIX "SQL\n"
+
 static char *path;
+static GBytes *base; /* a project with history and evidence */
 
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
+  g_autoptr (GPtrArray) seeds = NULL;
+
   fuzz_init ();
+  seeds = fuzz_seeds_new ("project-open");
+  base = g_bytes_ref (((FuzzSeed *) g_ptr_array_index (seeds, 0))->bytes);
+  path = fuzz_tmp_path ("fuzz.evident");
   return 0;
+}
+
+/* No other files: no ATTACH, and so no VACUUM INTO either. */
+static int
+authorize (void       *data,
+           int         action,
+           const char *arg1,
+           const char *arg2,
+           const char *database,
+           const char *trigger)
+{
+  return action == SQLITE_ATTACH || action == SQLITE_DETACH ? SQLITE_DENY : SQLITE_OK;
+}
+
+/* Statements end in bounded time and memory. */
+static int
+progress (void *data)
+{
+  return ++*(int *) data > 1000;
+}
+
+static void
+write_file (const uint8_t *data,
+            size_t         size)
+{
+  g_autofree char *sql = NULL;
+  gsize base_size;
+  const char *base_data;
+  sqlite3 *db = NULL;
+  int steps = 0;
+
+  if (size < strlen (SQL_PREFIX) || memcmp (data, SQL_PREFIX, strlen (SQL_PREFIX)) != 0)
+    {
+      if (!g_file_set_contents (path, (const char *) data, size, NULL))
+        g_error ("Cannot write %s", path);
+      return;
+    }
+
+  base_data = g_bytes_get_data (base, &base_size);
+  if (!g_file_set_contents (path, base_data, base_size, NULL))
+    g_error ("Cannot write %s", path);
+  sql = g_strndup ((const char *) data + strlen (SQL_PREFIX), size - strlen (SQL_PREFIX));
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    {
+      sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
+      sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 1000000);
+      sqlite3_set_authorizer (db, authorize, NULL);
+      sqlite3_progress_handler (db, 1000, progress, &steps);
+      sqlite3_exec (db, sql, NULL, NULL, NULL);
+    }
+  sqlite3_close (db);
 }
 
 static void
@@ -79,12 +146,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   };
   g_autoptr (GFile) file = NULL;
 
-  fuzz_init ();
-  if (path == NULL)
-    path = fuzz_tmp_path ("fuzz.evident");
   remove_files ();
-  if (!g_file_set_contents (path, (const char *) data, size, NULL))
-    g_error ("Cannot write %s", path);
+  write_file (data, size);
   file = g_file_new_for_path (path);
 
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)

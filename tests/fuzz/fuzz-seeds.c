@@ -272,6 +272,30 @@ project_with_evidence (void)
   return read_and_remove (path);
 }
 
+/* Statements for fuzz-project-open.c's SQL mode: rows another program
+ * could leave. */
+static const char *project_sql[] = {
+  "PRAGMA ignore_check_constraints=ON; UPDATE items SET status='bogus', points=-5;",
+  "PRAGMA ignore_check_constraints=ON; UPDATE items SET complexity='huge', mandatory=7;",
+  "UPDATE items SET chapter_id=999; UPDATE items SET section_id=NULL WHERE id=1;",
+  "UPDATE items SET due='2024-13-45', reason=NULL, note=x'ff00fe';",
+  "DELETE FROM chapters; DELETE FROM sections;",
+  "UPDATE project SET value='lots' WHERE key='pass-score';"
+  "UPDATE project SET value='neither' WHERE key='mode';",
+  "DELETE FROM project; INSERT INTO project VALUES ('title', x'c328');",
+  "UPDATE changes SET kind='undo', state=5; UPDATE history SET field='nonsense';",
+  "UPDATE history SET old_value=x'00ff', evidence_id=12345; DELETE FROM changes WHERE id=1;",
+  "UPDATE evidence SET kind='weird', added_at='not a date', removed_at='';",
+  "UPDATE evidence SET sha256=NULL, url='javascript:alert(1)';",
+  "UPDATE blobs SET size=-1, complete=1; UPDATE blob_chunks SET seq=7;",
+  "DELETE FROM blob_chunks; UPDATE blobs SET verified_at='yesterday';",
+  "DROP TABLE evidence;",
+  "DROP INDEX history_item; CREATE TABLE extra (x);",
+  "PRAGMA user_version=99;",
+  "PRAGMA foreign_keys=OFF; INSERT INTO items (position, ref, chapter_id, title, points,"
+  " mandatory) VALUES (-1, '', 42, '', 0, 0);",
+};
+
 static void
 add_project_seeds (GPtrArray *seeds)
 {
@@ -283,6 +307,13 @@ add_project_seeds (GPtrArray *seeds)
   if (!evident_project_create_empty_at_version (file, 1, &error))
     g_error ("%s", error->message);
   add (seeds, "version-1.evident", read_and_remove (path));
+  for (guint i = 0; i < G_N_ELEMENTS (project_sql); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("statements-%02u.sql", i + 1);
+      g_autofree char *text = g_strconcat ("SQL\n", project_sql[i], NULL);
+
+      add_text (seeds, name, text, -1);
+    }
 }
 
 /**

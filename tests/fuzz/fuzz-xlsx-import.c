@@ -26,7 +26,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr (EvidentWorkbook) workbook = NULL;
   g_autoptr (GPtrArray) sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) evident_sheet_unref);
   g_autoptr (EvidentImport) import = NULL;
-  g_autoptr (JsonNode) json = NULL;
   g_autoptr (GError) error = NULL;
 
   fuzz_init ();
@@ -54,9 +53,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
 
   import = evident_import_new (sheets, NULL);
-  json = evident_import_to_json (import);
-  evident_import_check (import, NULL);
-  g_debug ("%u sheets, %u entries", evident_workbook_get_n_sheets (workbook),
-           evident_import_get_entries (import)->len);
+  fuzz_import_explore (import, data, size);
   return 0;
 }

@@ -12,6 +12,8 @@
 
 #include <glib.h>
 
+#include "evident-import.h"
+
 G_BEGIN_DECLS
 
 int      LLVMFuzzerInitialize   (int            *argc,
@@ -23,6 +25,10 @@ void     fuzz_init              (void);
 GBytes  *fuzz_workbook_new      (const uint8_t  *data,
                                  size_t          size);
 char    *fuzz_tmp_path          (const char     *name);
+
+void     fuzz_import_explore    (EvidentImport  *import,
+                                 const uint8_t  *data,
+                                 size_t          size);
 
 /* Parts of a workbook given as text (fuzz_workbook_new()), in this order,
  * each after a line of its own holding FUZZ_PART_SEPARATOR. */
