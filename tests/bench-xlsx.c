@@ -72,7 +72,7 @@ generate (guint n_rows)
   g_autofree char *sheet = NULL;
   g_autofree char *sst = NULL;
   g_autofree char *styles = evident_test_xlsx_styles (NULL, "<xf numFmtId=\"0\"/><xf numFmtId=\"14\"/>");
-  EvidentTestSheet sheets[] = { { "Introduction", NULL, NULL }, { "Operations", NULL, NULL } };
+  EvidentTestZipSheet sheets[] = { { "Introduction", NULL, NULL }, { "Operations", NULL, NULL } };
   g_autofree char *intro = evident_test_xlsx_worksheet (
       "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>How to fill in this review</t></is></c></row>", NULL);
   EvidentTestZip *zip = evident_test_zip_new ();

@@ -18,141 +18,18 @@ Needs a display and a session bus (meson test runs under
 import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
-import time
 
-SKIP = 77
+from e2e_atspi import (KEY_DOWN, KEY_RETURN, KEY_UP, check_output, children, click, environment,
+                       fail, find, find_all, find_app, has_state, labels_under, log, name, press, pyatspi,
+                       role, start, stop, wait_for)
+
 MANDATORY_PENALTY = 200  # the sample checklist keeps the default rules
 
 # Labels as the application shows them (the test runs in the C locale).
 STATUSES = ["Not Started", "In Progress", "Ready for Review", "Met", "Not Met", "Not Applicable"]
 NOT_CONFIRMED = {"Not Started", "In Progress", "Ready for Review", "Not Met"}
-
-
-def log(*args):
-    print("#", *args, flush=True)
-
-
-def fail(message, app=None):
-    print(f"FAIL: {message}", file=sys.stderr, flush=True)
-    if app is not None:
-        print("Accessibility tree at the failure:", file=sys.stderr)
-        dump(app, sys.stderr)
-    raise SystemExit(1)
-
-
-if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-    print("SKIP: no display", flush=True)
-    sys.exit(SKIP)
-if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-    print("SKIP: no session bus", flush=True)
-    sys.exit(SKIP)
-
-try:
-    import pyatspi
-    from dogtail.config import config as dogtail_config
-    dogtail_config.logDebugToFile = False
-    from dogtail import rawinput
-except ImportError as e:
-    print(f"SKIP: pyatspi or dogtail missing ({e})", flush=True)
-    sys.exit(SKIP)
-
-
-# Accessibility tree helpers
-
-def role(node):
-    try:
-        return node.getRoleName()
-    except Exception:
-        return ""
-
-
-def name(node):
-    try:
-        return node.name or ""
-    except Exception:
-        return ""
-
-
-def text(node):
-    try:
-        t = node.queryText()
-        return t.getText(0, t.characterCount)
-    except Exception:
-        return name(node)
-
-
-def children(node):
-    try:
-        return [node.getChildAtIndex(i) for i in range(node.childCount)]
-    except Exception:
-        return []
-
-
-def has_state(node, state):
-    try:
-        return node.getState().contains(state)
-    except Exception:
-        return False
-
-
-def find_all(node, pred, depth=0, out=None):
-    if out is None:
-        out = []
-    if node is None or depth > 60:
-        return out
-    if pred(node):
-        out.append(node)
-    for child in children(node):
-        find_all(child, pred, depth + 1, out)
-    return out
-
-
-def find(node, pred):
-    found = find_all(node, pred)
-    return found[0] if found else None
-
-
-def dump(node, stream, depth=0):
-    if node is None or depth > 40:
-        return
-    extra = ""
-    if has_state(node, pyatspi.STATE_SELECTED):
-        extra += " [selected]"
-    if has_state(node, pyatspi.STATE_FOCUSED):
-        extra += " [focused]"
-    print("  " * depth + f"[{role(node)}] {name(node)!r}{extra}", file=stream)
-    for child in children(node):
-        dump(child, stream, depth + 1)
-
-
-def wait_for(what, check, timeout=20.0, app=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            result = check()
-        except Exception:
-            result = None
-        if result:
-            return result
-        time.sleep(0.25)
-    fail(f"timed out waiting for {what}", app)
-
-
-def labels_under(node):
-    return [text(n) for n in find_all(node, lambda n: role(n) == "label")]
-
-
-def press(keysym, times=1):
-    for _ in range(times):
-        pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
-        time.sleep(0.15)
-
-
-KEY_UP, KEY_DOWN, KEY_RETURN = 0xFF52, 0xFF54, 0xFF0D
 
 
 # The score button's text: "Confirmed 412 · Projected 566 / 900"
@@ -197,55 +74,21 @@ def main():
 
     exe = os.path.abspath(sys.argv[1])
     home = tempfile.mkdtemp(prefix="evident-e2e-")
-    env = dict(os.environ)
-    env.update({
-        "XDG_DATA_HOME": os.path.join(home, "data"),
-        "XDG_CONFIG_HOME": os.path.join(home, "config"),
-        "XDG_CACHE_HOME": os.path.join(home, "cache"),
-        "GSETTINGS_BACKEND": "memory",
-        "GTK_A11Y": "atspi",
-        "LC_ALL": "C.UTF-8",
-        "LANGUAGE": "C",
-    })
-    for var in ("NO_AT_BRIDGE", "G_DEBUG"):
-        env.pop(var, None)
-
+    env = environment(home)
     log_path = os.path.join(home, "evident.log")
-    log(f"starting {exe} with XDG_DATA_HOME={env['XDG_DATA_HOME']}")
-    with open(log_path, "w") as out:
-        proc = subprocess.Popen([exe], env=env, stdout=out, stderr=subprocess.STDOUT)
-
+    log(f"XDG_DATA_HOME={env['XDG_DATA_HOME']}")
+    proc = start([exe], env, log_path)
     try:
-        return run(proc)
+        status = run(proc)
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        with open(log_path) as f:
-            output = f.read().strip()
-        if output:
-            log("application output:\n" + output)
+        output = stop(proc, log_path)
         shutil.rmtree(home, ignore_errors=True)
+    check_output(output)
+    return status
 
 
 def run(proc):
-    desktop = pyatspi.Registry.getDesktop(0)
-
-    def find_app():
-        if proc.poll() is not None:
-            fail(f"the application exited with status {proc.returncode}")
-        for app in desktop:
-            try:
-                if app is not None and app.get_process_id() == proc.pid:
-                    return app
-            except Exception:
-                pass
-        return None
-
-    app = wait_for("the application on the accessibility bus", find_app, timeout=30)
+    app = find_app(proc)
     log(f"found application {name(app)!r}")
 
     # The sidebar lists Overview, All Items and the 13 chapters. (The
@@ -255,7 +98,7 @@ def run(proc):
         return (role(n) == "list" and name(n) == "Chapters"
                 and any(name(r).startswith("All Items") for r in children(n)))
 
-    sidebar = wait_for("the chapter sidebar", lambda: find(app, is_sidebar), app=app)
+    sidebar = wait_for("the chapter sidebar", lambda: find(app, is_sidebar), node=app)
     rows = children(sidebar)
     log("sidebar rows: " + "; ".join(name(r) for r in rows))
 
@@ -263,11 +106,11 @@ def run(proc):
     if not rows or name(rows[0]) != "Overview":
         fail("the sidebar's first row is not Overview", app)
     wait_for("the Overview row to be selected",
-             lambda: has_state(children(sidebar)[0], pyatspi.STATE_SELECTED), app=app)
+             lambda: has_state(children(sidebar)[0], pyatspi.STATE_SELECTED), node=app)
     # (Hidden widgets are not in the accessibility tree.)
     wait_for("the overview page in place of the item list",
              lambda: find(app, lambda n: name(n) == "EvidentOverview")
-             and not find(app, lambda n: role(n) == "list" and name(n) == "Items"), app=app)
+             and not find(app, lambda n: role(n) == "list" and name(n) == "Items"), node=app)
     chapter_rows = [i for i, r in enumerate(rows) if re.match(r"^\d+\.0 ", name(r))]
     if len(chapter_rows) < 8:
         fail(f"expected the chapters in the sidebar, found {len(chapter_rows)} rows", app)
@@ -279,16 +122,16 @@ def run(proc):
     if not sidebar.querySelection().selectChild(index):
         fail("the sidebar refused to select chapter 8.0", app)
     wait_for("chapter 8.0 to be selected",
-             lambda: has_state(children(sidebar)[index], pyatspi.STATE_SELECTED), app=app)
+             lambda: has_state(children(sidebar)[index], pyatspi.STATE_SELECTED), node=app)
     log(f"selected {name(children(sidebar)[index])!r}")
 
     # The item list now shows the items of chapter 8.0.
     items = wait_for("the item list",
                      lambda: find(app, lambda n: role(n) == "list" and name(n) == "Items"),
-                     app=app)
+                     node=app)
     wait_for("the items of chapter 8.0",
              lambda: children(items) and all(name(r).startswith("8.") for r in children(items)),
-             app=app)
+             node=app)
 
     # An item that is not met yet; a plain one if there is one.
     candidates = []
@@ -302,7 +145,7 @@ def run(proc):
     _, index, item = candidates[0]
     log(f"picked item {item}")
 
-    before = wait_for("the score in the header bar", lambda: score_text(app), app=app)
+    before = wait_for("the score in the header bar", lambda: score_text(app), node=app)
     confirmed_before = confirmed_of(before)
     log(f"score before: {before!r}")
 
@@ -311,7 +154,7 @@ def run(proc):
 
     # The editor shows the item: its status control shows its status.
     editor = wait_for("the item editor",
-                      lambda: find(app, lambda n: name(n) == "EvidentItemEditor"), app=app)
+                      lambda: find(app, lambda n: name(n) == "EvidentItemEditor"), node=app)
 
     def status_control():
         combo = find(editor, lambda n: role(n) == "combo box" and name(n) == "Status")
@@ -320,12 +163,11 @@ def run(proc):
         shown = [label for label in labels_under(combo) if label in STATUSES]
         return combo if shown and shown[0] == item["status"] and item["ref"] in labels_under(editor) else None
 
-    combo = wait_for(f"the editor to show {item['ref']} ({item['status']})", status_control, app=app)
+    combo = wait_for(f"the editor to show {item['ref']} ({item['status']})", status_control, node=app)
 
     # Open the status control. It offers no accessible action, so click it
     # (the window is at the origin of the Xvfb screen).
-    extents = combo.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    rawinput.click(extents.x + extents.width // 2, extents.y + extents.height // 2)
+    click(combo)
 
     def status_popup():
         lists = find_all(combo, lambda n: role(n) == "list")
@@ -335,7 +177,7 @@ def run(proc):
                 return lst, options
         return None
 
-    popup, options = wait_for("the list of statuses", status_popup, app=app)
+    popup, options = wait_for("the list of statuses", status_popup, node=app)
     focused = next((i for i, r in enumerate(children(popup)) if has_state(r, pyatspi.STATE_FOCUSED)), None)
     if focused is None:
         focused = options.index(item["status"])
@@ -346,13 +188,13 @@ def run(proc):
 
     wait_for("the status control to show Met",
              lambda: [label for label in labels_under(combo) if label in STATUSES][:1] == ["Met"],
-             app=app)
+             node=app)
 
     # The header bar's score follows.
     expected = confirmed_before + item["points"] + (MANDATORY_PENALTY if item["mandatory"] else 0)
     after = wait_for("the confirmed score to change",
                      lambda: (lambda t: t if t and t != before else None)(score_text(app)),
-                     timeout=10, app=app)
+                     timeout=10, node=app)
     log(f"score after: {after!r}")
     if confirmed_of(after) != expected:
         fail(f"confirmed score went from {confirmed_before} to {confirmed_of(after)}, "
@@ -361,7 +203,7 @@ def run(proc):
 
     # The item list says so too.
     wait_for(f"the row of {item['ref']} to say Met",
-             lambda: parse_item(name(children(items)[index]))["status"] == "Met", app=app)
+             lambda: parse_item(name(children(items)[index]))["status"] == "Met", node=app)
 
     log(f"PASS: setting {item['ref']} to Met took the confirmed score from "
         f"{confirmed_before} to {confirmed_of(after)}")

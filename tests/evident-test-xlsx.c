@@ -383,3 +383,59 @@ evident_test_sheet_cell (GPtrArray *rows,
     return "";
   return cells[column];
 }
+
+static char *
+replace_all (const char *text,
+             const char *pattern,
+             const char *replacement)
+{
+  g_autoptr (GRegex) regex = g_regex_new (pattern, G_REGEX_DOTALL, 0, NULL);
+
+  g_assert_nonnull (regex);
+  return g_regex_replace (regex, text, -1, 0, replacement, 0, NULL);
+}
+
+/**
+ * evident_test_xlsx_strip_cells:
+ * @xml: a worksheet part
+ * @cells: (array zero-terminated=1): cell names, e.g. "C4"
+ * @drop_new_rows: also drop rows as a patch creates them
+ *
+ * For comparing a sheet before and after a patch: @xml without the <c>
+ * elements of @cells; rows left without cells read as <row …/>, and with
+ * @drop_new_rows, rows as the patch creates them (<row r="N">, no other
+ * attribute) are dropped.
+ *
+ * Returns: (transfer full): what is left
+ */
+char *
+evident_test_xlsx_strip_cells (const char         *xml,
+                               const char * const *cells,
+                               gboolean            drop_new_rows)
+{
+  g_autofree char *text = g_strdup (xml);
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autofree char *pattern =
+        g_strdup_printf ("<c r=\"%s\"(?:\\s[^>]*?)?(?:/>|>.*?</c>)", cells[i]);
+      char *stripped = replace_all (text, pattern, "");
+
+      g_free (text);
+      text = stripped;
+    }
+  if (drop_new_rows)
+    {
+      char *stripped = replace_all (text, "<row r=\"[0-9]+\"></row>", "");
+
+      g_free (text);
+      text = stripped;
+    }
+  {
+    char *closed = replace_all (text, "(<row\\b[^>]*)></row>", "\\1/>");
+
+    g_free (text);
+    text = closed;
+  }
+  return g_steal_pointer (&text);
+}

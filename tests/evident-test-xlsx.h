@@ -19,6 +19,10 @@ GBytes     *evident_test_zip_replace      (GBytes      *zip,
                                            const char  *member,
                                            GBytes      *content);
 
+char       *evident_test_xlsx_strip_cells (const char         *xml,
+                                           const char * const *cells,
+                                           gboolean            drop_new_rows);
+
 GPtrArray  *evident_test_csv_parse        (const char  *text,
                                            gsize        length,
                                            char         delimiter);

@@ -144,10 +144,10 @@ evident_test_zip_finish (EvidentTestZip *self)
  * xl/sharedStrings.xml and to xl/styles.xml (which the test adds, or not).
  */
 void
-evident_test_xlsx_add_package (EvidentTestZip         *zip,
-                               const EvidentTestSheet *sheets,
-                               guint                   n_sheets,
-                               gboolean                date1904)
+evident_test_xlsx_add_package (EvidentTestZip            *zip,
+                               const EvidentTestZipSheet *sheets,
+                               guint                      n_sheets,
+                               gboolean                   date1904)
 {
   g_autoptr (GString) types = g_string_new (NULL);
   g_autoptr (GString) workbook = g_string_new (NULL);

@@ -29,7 +29,7 @@ void            evident_test_zip_add_repeated       (EvidentTestZip        *self
 GBytes         *evident_test_zip_finish             (EvidentTestZip        *self);
 
 /**
- * EvidentTestSheet:
+ * EvidentTestZipSheet:
  * @name: the sheet's name
  * @xml: (nullable): the worksheet part, or %NULL to leave the part out
  * @state: (nullable): "hidden", "veryHidden", or %NULL for a visible sheet
@@ -39,12 +39,12 @@ typedef struct
   const char *name;
   const char *xml;
   const char *state;
-} EvidentTestSheet;
+} EvidentTestZipSheet;
 
-void            evident_test_xlsx_add_package       (EvidentTestZip         *zip,
-                                                     const EvidentTestSheet *sheets,
-                                                     guint                   n_sheets,
-                                                     gboolean                date1904);
+void            evident_test_xlsx_add_package       (EvidentTestZip            *zip,
+                                                     const EvidentTestZipSheet *sheets,
+                                                     guint                      n_sheets,
+                                                     gboolean                   date1904);
 char           *evident_test_xlsx_worksheet         (const char             *sheet_data,
                                                      const char             *after);
 char           *evident_test_xlsx_shared_strings    (const char             *items);

@@ -24,8 +24,8 @@ CHECKLIST = """ref,chapter,chapter_title,section,section_title,title,points,mand
 2.1,2.0,Security,2,Keys,Gamma,300,yes
 """
 
-COMMANDS = ["new", "items", "set", "score", "history", "check", "heatmap", "attach",
-            "evidence", "extract", "verify", "cleanup"]
+COMMANDS = ["new", "inspect", "items", "set", "score", "history", "check", "heatmap", "attach",
+            "evidence", "extract", "verify", "cleanup", "export"]
 
 
 def snapshot(folder):
@@ -53,9 +53,10 @@ def test_help():
     for command in COMMANDS:
         p = run(command, "--help")
         lines = p.stdout.splitlines()
+        first = "FILE" if command == "inspect" else "PROJECT"
         check(f"{command} --help: usage line, the summary of the command list",
               p.returncode == 0 and len(lines) > 3
-              and lines[1].startswith(f"  evident-cli {command} [OPTION…] PROJECT")
+              and lines[1].startswith(f"  evident-cli {command} [OPTION…] {first}")
               and lines[3] == listing.get(command), p.stdout + p.stderr)
 
     for command in ("items", "score", "heatmap", "evidence"):
@@ -75,8 +76,7 @@ def test_defaults(tmp, csv):
     project = os.path.join(tmp, "defaults.evident")
     run("new", project, "--checklist", csv)
     rules = json.loads(run("score", project, "--json").stdout)["checklist"]
-    for option, key in (("pass-score", "pass_score"), ("penalty", "mandatory_penalty"),
-                        ("mode", "mode")):
+    for option, key in (("pass-score", "pass_score"), ("penalty", "mandatory_penalty")):
         shown = default_of(help_new, option)
         check(f"new --help: the default of --{option} is the one a project gets",
               shown is not None and shown == str(rules[key]),
@@ -85,6 +85,19 @@ def test_defaults(tmp, csv):
           (rules["pass_score"], rules["mandatory_penalty"], rules["mode"])
           == (900, 200, "points"), json.dumps(rules))
 
+    # The mode comes from the checklist: pass/fail when no item has points.
+    check("new --help: the mode comes from the checklist",
+          default_of(help_new, "mode") == "pass-fail when no item has points, else points",
+          help_new)
+    no_points = os.path.join(tmp, "no-points.csv")
+    with open(no_points, "w", encoding="utf-8") as f:
+        f.write("ref,chapter,title\nA-1,A,First\nA-2,A,Second\n")
+    for options, mode in (([], "pass-fail"), (["--mode", "points"], "points")):
+        derived = os.path.join(tmp, f"no-points-{mode}.evident")
+        run("new", derived, "--checklist", no_points, *options)
+        rules = json.loads(run("score", derived, "--json").stdout)["checklist"]
+        check(f"a checklist without points, {' '.join(options) or 'no --mode'}: {mode}",
+              rules["mode"] == mode, json.dumps(rules))
     shown = default_of(run("heatmap", "--help").stdout, "metric")
     metric = json.loads(run("heatmap", project, "--json").stdout)["metric"]
     check("heatmap --help: the default metric is the one used", shown == metric,
@@ -151,6 +164,21 @@ def exit_cases(tmp, project, sha):
         (["cleanup", project], 0, None),
         (["cleanup", missing], 1, "missing.evident"),
         (["cleanup", project, "--bogus"], 2, None),
+        (["inspect", csv], 0, None),
+        (["inspect", csv, "--json"], 0, None),
+        (["inspect", os.path.join(tmp, "no.csv")], 1, "no.csv"),
+        (["inspect", csv, "--map", "title=Title,ref=Nope"], 1, "Nope"),
+        (["inspect", csv, "--map", "bogus=Title"], 2, None),
+        (["inspect", csv, "--header-row", "-1"], 2, None),
+        (["inspect"], 2, None),
+        (["export", project, "--format", "csv", os.path.join(tmp, "out.csv")], 0, None),
+        (["export", project, "--format", "aws-xlsx", os.path.join(tmp, "out.xlsx")], 1,
+         "export as XLSX"),
+        (["export", missing, "--format", "csv", os.path.join(tmp, "m.csv")], 1,
+         "missing.evident"),
+        (["export", project, os.path.join(tmp, "f.csv")], 2, None),
+        (["export", project, "--format", "pdf", os.path.join(tmp, "f.pdf")], 2, None),
+        (["export", project, "--format", "csv"], 2, None),
     ]
 
 
@@ -188,7 +216,8 @@ def test_json_shapes(project):
           and keys_and_types(items[0]) == [
               ("ref", "str"), ("chapter", "str"), ("section", "str"), ("title", "str"),
               ("points", "int"), ("mandatory", "bool"), ("status", "str"),
-              ("owner", "NoneType"), ("complexity", "str")]
+              ("owner", "NoneType"), ("complexity", "str"), ("response", "NoneType"),
+              ("extra", "list")]
           and items[1]["owner"] == "Ann", json.dumps(items))
 
     score = json.loads(run("score", project, "--json").stdout)

@@ -60,7 +60,8 @@ def main():
           [i["ref"] for i in items] == ["1.1", "1.2", "2.1", "2.2"]
           and items[0] == {"ref": "1.1", "chapter": "1.0", "section": "1", "title": "Alpha",
                            "points": 100, "mandatory": True, "status": "not-started",
-                           "owner": None, "complexity": "none"},
+                           "owner": None, "complexity": "none", "response": None,
+                           "extra": []},
           p.stdout + p.stderr)
 
     p = run("set", project, "1.1", "--status", "met", "--owner", "Audit lead",

@@ -16,8 +16,11 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "evident-enums-util.h"
 #include "evident-evidence.h"
+#include "evident-item-history.h"
 #include "evident-page-view.h"
+#include "evident-project-closer.h"
 #include "evident-preview-private.h"
 #include "evident-test-utils.h"
 #include "evident-window-private.h"
@@ -517,8 +520,15 @@ test_verify (Fixture       *fixture,
   g_assert_true (evident_test_wait_until (no_pending_work, NULL));
 }
 
-/* Evidence removed, and not brought back, is deleted for good with the
- * bytes no evidence uses when the window lets go of the project. */
+static gboolean
+file_is_free (gpointer file)
+{
+  return !evident_project_closer_is_closing (file);
+}
+
+/* Evidence removed stays out of its item once the window let go of the
+ * project and it is opened again (its removal can still be undone:
+ * undo-removal-after-reopen). */
 static void
 test_cleanup_on_close (Fixture       *fixture,
                        gconstpointer  data)
@@ -545,7 +555,7 @@ test_cleanup_on_close (Fixture       *fixture,
   g_assert_cmpuint (fixture->toasts->len, ==, 1);
 
   evident_window_set_project (fixture->window, NULL);
-  evident_test_pump ();
+  g_assert_true (evident_test_wait_until (file_is_free, fixture->file));
 
   reopened = evident_project_open (fixture->file, &error);
   g_assert_no_error (error);
@@ -558,6 +568,238 @@ test_cleanup_on_close (Fixture       *fixture,
   g_assert_cmpuint (n_checked, ==, 0);
   g_clear_object (&model);
   evident_project_close (reopened);
+}
+
+/* Adds the test's PDF to @ref through the editor; returns it. */
+static EvidentEvidence *
+add_pdf (Fixture     *fixture,
+         const char  *ref,
+         GListModel **model)
+{
+  EvidentItem *item = open_item (fixture, ref);
+
+  gtk_widget_activate_action (GTK_WIDGET (get_editor (fixture)), "editor.add-uri", "s",
+                              fixture->pdf_uri);
+  *model = wait_for_evidence (fixture, item, 1);
+  return g_list_model_get_item (*model, 0);
+}
+
+/* Removes @evidence through the editor; returns its undo toast. */
+static AdwToast *
+remove_evidence (Fixture         *fixture,
+                 EvidentEvidence *evidence)
+{
+  guint n_toasts = fixture->toasts->len;
+  AdwToast *toast;
+
+  gtk_widget_activate_action (GTK_WIDGET (get_editor (fixture)), "editor.remove-evidence", "x",
+                              evident_evidence_get_id (evidence));
+  evident_test_pump ();
+  g_assert_cmpuint (fixture->toasts->len, ==, n_toasts + 1);
+  toast = g_ptr_array_index (fixture->toasts, n_toasts);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  return toast;
+}
+
+static const char *
+newest_change_kind (Fixture     *fixture,
+                    EvidentItem *item)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) history = evident_project_get_history (fixture->project, item, &error);
+  static char kind[16];
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >, 0);
+  g_strlcpy (kind, ((EvidentHistoryEntry *) g_ptr_array_index (history, 0))->kind, sizeof kind);
+  return kind;
+}
+
+static void
+count_dismissed_cb (AdwToast *toast,
+                    guint    *n_dismissed)
+{
+  (*n_dismissed)++;
+}
+
+/* Issue #9: the toast's Undo is the project's undo while the removal is
+ * the newest change: a redo takes it back, and the history says
+ * "Undone". */
+static void
+test_toast_undo_is_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = add_pdf (fixture, "8.2.1", &model);
+  EvidentItem *item = evident_evidence_get_item (evidence);
+  AdwToast *toast = remove_evidence (fixture, evidence);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_false (evident_project_get_can_redo (fixture->project));
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  evident_test_pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (evident_item_editor_get_selected_evidence (get_editor (fixture)) == evidence);
+  g_assert_cmpstr (newest_change_kind (fixture, item), ==, "undo");
+  g_assert_true (evident_project_get_can_redo (fixture->project));
+
+  /* Ctrl+Shift+Z removes it again. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  evident_test_pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (newest_change_kind (fixture, item), ==, "redo");
+}
+
+/* Once another change came after the removal, the toast restores the
+ * evidence as an edit of its own and the other change stays. */
+static void
+test_toast_undo_after_other_change (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = add_pdf (fixture, "8.2.1", &model);
+  EvidentItem *item = evident_evidence_get_item (evidence);
+  AdwToast *toast = remove_evidence (fixture, evidence);
+  EvidentStatus status = evident_item_get_status (item) == EVIDENT_STATUS_MET
+                         ? EVIDENT_STATUS_READY : EVIDENT_STATUS_MET;
+
+  gtk_widget_activate_action (GTK_WIDGET (get_editor (fixture)), "editor.set-status", "s",
+                              evident_status_to_string (status));
+  g_assert_cmpint (evident_item_get_status (item), ==, status);
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  evident_test_pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpint (evident_item_get_status (item), ==, status);
+  g_assert_cmpstr (newest_change_kind (fixture, item), ==, "edit");
+  g_assert_false (evident_project_get_can_redo (fixture->project));
+
+  /* Ctrl+Z now takes the restoration back, then the status. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpint (evident_item_get_status (item), ==, status);
+}
+
+/* Issue #9: Ctrl+Z after a removal brings the evidence back, and its
+ * toast goes: nothing is left for it to undo. */
+static void
+test_ctrl_z_brings_evidence_back (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = add_pdf (fixture, "8.2.1", &model);
+  AdwToast *toast = remove_evidence (fixture, evidence);
+  guint n_dismissed = 0;
+
+  g_signal_connect (toast, "dismissed", G_CALLBACK (count_dismissed_cb), &n_dismissed);
+  g_assert_true (evident_project_get_can_undo (fixture->project));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  evident_test_pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpuint (n_dismissed, ==, 1);
+  g_signal_handlers_disconnect_by_func (toast, count_dismissed_cb, &n_dismissed);
+}
+
+/* Issue #9: Ctrl+Z brings removed evidence back also after the project
+ * was closed and opened again. */
+static void
+test_undo_removal_after_reopen (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = add_pdf (fixture, "8.2.1", &model);
+  g_autofree char *title = g_strdup (evident_evidence_get_title (evidence));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentEvidence) back = NULL;
+  EvidentItem *item;
+  GListModel *listed;
+
+  remove_evidence (fixture, evidence);
+  g_clear_object (&evidence);
+  g_clear_object (&model);
+
+  /* The window lets go of the project; its clean-up keeps what can still
+   * be undone. */
+  evident_window_set_project (fixture->window, NULL);
+  g_clear_object (&fixture->project);
+  g_assert_true (evident_test_wait_until (file_is_free, fixture->file));
+
+  fixture->project = evident_project_open_full (fixture->file, EVIDENT_PROJECT_OPEN_EXCLUSIVE,
+                                                &error);
+  g_assert_no_error (error);
+  evident_window_set_project (fixture->window, fixture->project);
+  evident_test_pump ();
+  item = open_item (fixture, "8.2.1");
+  listed = evident_evidence_store_list (get_store (fixture), item);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
+  g_assert_true (evident_project_get_can_undo (fixture->project));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  evident_test_pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+  back = g_list_model_get_item (listed, 0);
+  g_assert_cmpstr (evident_evidence_get_title (back), ==, title);
+  /* In the editor's list, selected */
+  g_assert_true (evident_item_editor_get_selected_evidence (get_editor (fixture)) == back);
+  g_object_unref (listed);
+}
+
+static void
+collect_history_titles (Fixture *fixture,
+                        GString *out)
+{
+  GtkWidget *history = evident_test_find_widget (GTK_WIDGET (get_editor (fixture)),
+                                                 EVIDENT_TYPE_ITEM_HISTORY, NULL, NULL);
+  g_autoptr (GPtrArray) rows = NULL;
+
+  g_assert_nonnull (history);
+  rows = evident_test_collect_widgets (history, ADW_TYPE_ACTION_ROW, NULL, NULL);
+  g_string_truncate (out, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_string_append (out, adw_preferences_row_get_title (g_ptr_array_index (rows, i)));
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* Issue #9: evidence edits made in the editor read as what happened in
+ * the item's history, newest first. */
+static void
+test_history_shows_evidence_edits (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  EvidentItemEditor *editor = get_editor (fixture);
+  g_autoptr (GString) titles = g_string_new (NULL);
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = add_pdf (fixture, "8.2.1", &model);
+  gint64 id = evident_evidence_get_id (evidence);
+  AdwToast *toast;
+
+  evident_test_pump ();
+  collect_history_titles (fixture, titles);
+  g_test_message ("History:\n%s", titles->str);
+  g_assert_true (g_str_has_prefix (titles->str, "Evidence added: Access Control Process\n"));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-evidence-title", "(xs)", id,
+                              "Access control, v2");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-evidence-kind", "(xs)", id,
+                              "process");
+  toast = remove_evidence (fixture, evidence);
+  /* Another change first: the toast restores rather than undoes. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-owner", "s", "Evidence desk");
+  g_signal_emit_by_name (toast, "button-clicked");
+  evident_test_pump ();
+
+  collect_history_titles (fixture, titles);
+  g_test_message ("History:\n%s", titles->str);
+  g_assert_true (g_str_has_prefix (titles->str,
+                                   "Evidence restored: Access control, v2\n"
+                                   "Owner: Security lead → Evidence desk\n"
+                                   "Evidence removed: Access control, v2\n"
+                                   "Kind of “Access control, v2”: Other → Process document\n"
+                                   "Evidence renamed: Access Control Process → Access control, v2\n"
+                                   "Evidence added: Access Control Process\n"));
 }
 
 static gboolean
@@ -647,6 +889,11 @@ main (int   argc,
   ADD ("/evidence-ui/beside", test_beside);
   ADD ("/evidence-ui/verify", test_verify);
   ADD ("/evidence-ui/cleanup-on-close", test_cleanup_on_close);
+  ADD ("/evidence-ui/toast-undo-is-undo", test_toast_undo_is_undo);
+  ADD ("/evidence-ui/toast-undo-after-other-change", test_toast_undo_after_other_change);
+  ADD ("/evidence-ui/ctrl-z-brings-evidence-back", test_ctrl_z_brings_evidence_back);
+  ADD ("/evidence-ui/history-shows-evidence-edits", test_history_shows_evidence_edits);
+  ADD ("/evidence-ui/undo-removal-after-reopen", test_undo_removal_after_reopen);
   ADD ("/evidence-ui/editor-finalize-while-adding", test_editor_finalize_while_adding);
   g_test_add_func ("/evidence-ui/row-finalizes", test_row_finalizes);
 

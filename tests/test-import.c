@@ -1052,7 +1052,10 @@ test_evident_format (void)
   g_assert_cmpstr (entry->state.owner, ==, "Alice");
   g_assert_cmpstr (entry->state.note, ==, "Deck v3");
   g_assert_null (entry->state.reason);
-  g_assert_cmpstr (evident_checklist_entry_get_extra (entry, "due"), ==, "2026-11-26");
+  /* The due date is state too, not an extra field. */
+  g_assert_cmpstr (entry->state.due, ==, "2026-11-26");
+  g_assert_null (evident_checklist_entry_get_extra (entry, "due"));
+  g_assert_null (entry_at (import, 1)->state.due);
   /* The chapter's title reaches every item of it. */
   g_assert_cmpstr (entry_at (import, 1)->chapter_title, ==, "Basics");
   g_assert_cmpstr (entry_at (import, 1)->section_title, ==, "Start");

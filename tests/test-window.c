@@ -317,10 +317,27 @@ test_score_follows_edits (Fixture       *fixture,
   g_assert_cmpstr (shown->str, !=, sidebar_before);
 }
 
+/* A button for @action_name in @window, as a menu item or a header bar
+ * button would be: sensitive while the action is enabled. */
+static GtkWidget *
+add_action_button (EvidentWindow *window,
+                   const char    *action_name)
+{
+  GtkWidget *sidebar = GTK_WIDGET (evident_window_get_sidebar (window));
+  GtkWidget *button = gtk_button_new_with_label (action_name);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (sidebar)), button);
+  evident_test_iterate ();
+  return button;
+}
+
 static void
 test_undo_redo (Fixture       *fixture,
                 gconstpointer  data)
 {
+  GtkWidget *undo_button = add_action_button (fixture->window, "win.undo");
+  GtkWidget *redo_button = add_action_button (fixture->window, "win.redo");
   g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
   EvidentScoreButton *button = evident_window_get_score_button (fixture->window);
@@ -335,12 +352,16 @@ test_undo_redo (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);
   g_assert_true (evident_project_get_can_undo (fixture->project));
+  /* The actions follow the project's can-undo and can-redo. */
+  g_assert_true (gtk_widget_get_sensitive (undo_button));
+  g_assert_false (gtk_widget_get_sensitive (redo_button));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   evident_test_pump ();
   g_assert_cmpint (evident_item_get_status (item), ==, old_status);
   g_assert_cmpstr (evident_score_button_get_text (button), ==, before);
   g_assert_true (evident_project_get_can_redo (fixture->project));
+  g_assert_true (gtk_widget_get_sensitive (redo_button));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
   evident_test_pump ();
@@ -349,6 +370,7 @@ test_undo_redo (Fixture       *fixture,
 
   /* Nothing left to redo: the action is disabled and does nothing. */
   g_assert_false (evident_project_get_can_redo (fixture->project));
+  g_assert_false (gtk_widget_get_sensitive (redo_button));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
   evident_test_pump ();
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);

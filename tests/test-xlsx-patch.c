@@ -37,52 +37,6 @@ without_cr (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static char *
-replace_all (const char *text,
-             const char *pattern,
-             const char *replacement)
-{
-  g_autoptr (GRegex) regex = g_regex_new (pattern, G_REGEX_DOTALL, 0, NULL);
-
-  g_assert_nonnull (regex);
-  return g_regex_replace (regex, text, -1, 0, replacement, 0, NULL);
-}
-
-/* @xml without the <c> elements of @cells; rows left without cells read
- * as <row …/>, and with @drop_new_rows, rows as the patch creates them
- * (<row r="N">, no other attribute) are dropped. */
-static char *
-strip_cells (const char         *xml,
-             const char * const *cells,
-             gboolean            drop_new_rows)
-{
-  g_autofree char *text = g_strdup (xml);
-
-  for (guint i = 0; cells[i] != NULL; i++)
-    {
-      g_autofree char *pattern =
-        g_strdup_printf ("<c r=\"%s\"(?:\\s[^>]*?)?(?:/>|>.*?</c>)", cells[i]);
-      char *stripped = replace_all (text, pattern, "");
-
-      g_free (text);
-      text = stripped;
-    }
-  if (drop_new_rows)
-    {
-      char *stripped = replace_all (text, "<row r=\"[0-9]+\"></row>", "");
-
-      g_free (text);
-      text = stripped;
-    }
-  {
-    char *closed = replace_all (text, "(<row\\b[^>]*)></row>", "\\1/>");
-
-    g_free (text);
-    text = closed;
-  }
-  return g_steal_pointer (&text);
-}
-
 /* The value of attribute @name of cell @cell in @xml, or NULL. */
 static char *
 cell_attribute (const char *xml,
@@ -213,8 +167,8 @@ assert_only_cells_differ (GBytes                    *original,
       {
         g_autofree char *text_a = evident_test_zip_read_text (original, member);
         g_autofree char *text_b = evident_test_zip_read_text (patched, member);
-        g_autofree char *stripped_a = strip_cells (text_a, cells, FALSE);
-        g_autofree char *stripped_b = strip_cells (text_b, cells, TRUE);
+        g_autofree char *stripped_a = evident_test_xlsx_strip_cells (text_a, cells, FALSE);
+        g_autofree char *stripped_b = evident_test_xlsx_strip_cells (text_b, cells, TRUE);
 
         /* Written to, and nothing but the written cells differ. */
         g_assert_false (g_bytes_equal (a, b));

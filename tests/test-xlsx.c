@@ -31,7 +31,7 @@ build_workbook (const char *rows, const char *after, const char *items, const ch
 {
   g_autofree char *sheet = evident_test_xlsx_worksheet (rows, after);
   g_autofree char *sst = evident_test_xlsx_shared_strings (items != NULL ? items : "");
-  EvidentTestSheet sheets[] = { { "Checks", sheet, NULL } };
+  EvidentTestZipSheet sheets[] = { { "Checks", sheet, NULL } };
   EvidentTestZip  *zip = evident_test_zip_new ();
 
   evident_test_xlsx_add_package (zip, sheets, 1, FALSE);
@@ -201,7 +201,7 @@ test_date1904 (void)
   g_autofree char *styles = evident_test_xlsx_styles (NULL, "<xf numFmtId=\"0\"/><xf numFmtId=\"15\"/>");
   g_autofree char *sheet = evident_test_xlsx_worksheet (
       "<row><c s=\"1\"><v>43982</v></c><c s=\"1\"><v>0</v></c><c><v>43982</v></c></row>", NULL);
-  EvidentTestSheet sheets[] = { { "Mac", sheet, NULL } };
+  EvidentTestZipSheet sheets[] = { { "Mac", sheet, NULL } };
   EvidentTestZip  *zip = evident_test_zip_new ();
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (EvidentWorkbook) workbook = NULL;
@@ -326,7 +326,7 @@ test_sheets (void)
   g_autofree char *first = evident_test_xlsx_worksheet ("<row><c><v>1</v></c></row>", NULL);
   g_autofree char *second = evident_test_xlsx_worksheet ("<row><c><v>2</v></c></row>", NULL);
   g_autofree char *third = evident_test_xlsx_worksheet ("<row><c><v>3</v></c></row>", NULL);
-  EvidentTestSheet sheets[] = {
+  EvidentTestZipSheet sheets[] = {
     { "Introduction", first, NULL },
     { "Lists", second, "hidden" },
     { "Security &amp; access", third, "veryHidden" },
@@ -565,8 +565,8 @@ static void
 test_missing_parts (void)
 {
   g_autofree char *sheet = evident_test_xlsx_worksheet ("<row><c t=\"s\"><v>0</v></c></row>", NULL);
-  EvidentTestSheet with_missing[] = { { "Present", sheet, NULL }, { "Absent", NULL, NULL } };
-  EvidentTestSheet present[] = { { "Present", sheet, NULL } };
+  EvidentTestZipSheet with_missing[] = { { "Present", sheet, NULL }, { "Absent", NULL, NULL } };
+  EvidentTestZipSheet present[] = { { "Present", sheet, NULL } };
   EvidentTestZip  *zip = evident_test_zip_new ();
   g_autoptr (GBytes) missing_sheet = NULL;
   g_autoptr (GBytes) missing_strings = NULL;
@@ -610,7 +610,7 @@ test_truncated (void)
   g_autoptr (GBytes) corrupt = NULL;
   EvidentTestZip *zip = evident_test_zip_new ();
   g_autofree char *sheet = evident_test_xlsx_worksheet ("<row><c><v>1</v></c></row>", NULL);
-  EvidentTestSheet sheets[] = { { "Checks", sheet, NULL } };
+  EvidentTestZipSheet sheets[] = { { "Checks", sheet, NULL } };
   guint8 *data;
   gsize   size;
   const guint8 *found;
@@ -680,9 +680,9 @@ test_dtd (void)
       "<?xml version=\"1.0\"?>\n"
       "<!DOCTYPE sst [ <!ENTITY secret SYSTEM \"file:///etc/passwd\"> ]>\n"
       "<sst><si><t>&secret;</t></si></sst>";
-  EvidentTestSheet sheets[] = { { "Checks", laughs, NULL } };
+  EvidentTestZipSheet sheets[] = { { "Checks", laughs, NULL } };
   g_autofree char *sheet = evident_test_xlsx_worksheet ("<row><c t=\"s\"><v>0</v></c></row>", NULL);
-  EvidentTestSheet plain[] = { { "Checks", sheet, NULL } };
+  EvidentTestZipSheet plain[] = { { "Checks", sheet, NULL } };
   /* "<!DOCTYPE" in UTF-16 gets past the byte scan, not past the reader. */
   const char *utf16_doctype = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE sst><sst/>";
   g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (utf16_doctype, -1, NULL, NULL, NULL);
@@ -717,7 +717,7 @@ test_dtd (void)
 static void
 test_zip_bomb (void)
 {
-  EvidentTestSheet sheets[] = { { "Checks", NULL, NULL } };
+  EvidentTestZipSheet sheets[] = { { "Checks", NULL, NULL } };
   EvidentTestZip  *zip = evident_test_zip_new ();
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GTimer) timer = g_timer_new ();
@@ -797,7 +797,7 @@ test_limits_counts (void)
       "<row r=\"1000\"><c r=\"A1000\"><v>1</v></c></row>",
       "<mergeCells><mergeCell ref=\"A1:B1\"/><mergeCell ref=\"A2:B2\"/></mergeCells>",
       "<si><t>One</t></si><si><t>Two</t></si><si><t>Three</t></si>", NULL);
-  EvidentTestSheet five[] = { { "1", NULL }, { "2", NULL }, { "3", NULL }, { "4", NULL }, { "5", NULL } };
+  EvidentTestZipSheet five[] = { { "1", NULL }, { "2", NULL }, { "3", NULL }, { "4", NULL }, { "5", NULL } };
   EvidentTestZip *zip = evident_test_zip_new ();
   g_autoptr (GBytes) many_sheets = NULL;
   EvidentXlsxLimits limits;

@@ -15,6 +15,16 @@ int evident_cli_new      (EvidentCliContext  *cli,
 int evident_cli_check    (EvidentCliContext  *cli,
                           GError            **error);
 
+/* evident-cli-checklist.c */
+extern const EvidentCliOptions evident_cli_inspect_options;
+int evident_cli_inspect  (EvidentCliContext  *cli,
+                          GError            **error);
+
+/* evident-cli-export.c */
+extern const EvidentCliOptions evident_cli_export_options;
+int evident_cli_export   (EvidentCliContext  *cli,
+                          GError            **error);
+
 /* evident-cli-items.c */
 extern const EvidentCliOptions evident_cli_set_options;
 int evident_cli_items    (EvidentCliContext  *cli,
@@ -47,5 +57,66 @@ int evident_cli_verify   (EvidentCliContext  *cli,
                           GError            **error);
 int evident_cli_cleanup  (EvidentCliContext  *cli,
                           GError            **error);
+
+/* evident-cli-report.c */
+extern const EvidentCliOptions evident_cli_report_options;
+int evident_cli_report      (EvidentCliContext  *cli,
+                             GError            **error);
+
+/* evident-cli-pack.c */
+extern const EvidentCliOptions evident_cli_pack_options;
+extern const EvidentCliOptions evident_cli_verify_pack_options;
+int evident_cli_pack        (EvidentCliContext  *cli,
+                             GError            **error);
+int evident_cli_verify_pack (EvidentCliContext  *cli,
+                             GError            **error);
+
+/* evident-cli-exempt.c */
+extern const EvidentCliOptions evident_cli_exempt_options;
+int evident_cli_exempt         (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_exemptions     (EvidentCliContext  *cli,
+                                GError            **error);
+
+/* evident-cli-sessions.c */
+extern const EvidentCliOptions evident_cli_session_new_options;
+int evident_cli_session_new    (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_session_open   (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_session_close  (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_sessions       (EvidentCliContext  *cli,
+                                GError            **error);
+
+/* evident-cli-agenda.c */
+extern const EvidentCliOptions evident_cli_session_time_options;
+extern const EvidentCliOptions evident_cli_session_plan_options;
+extern const EvidentCliOptions evident_cli_agenda_options;
+int evident_cli_session_start  (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_session_stop   (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_session_plan   (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_agenda         (EvidentCliContext  *cli,
+                                GError            **error);
+
+/* evident-cli-verdicts.c */
+extern const EvidentCliOptions evident_cli_verdict_options;
+extern const EvidentCliOptions evident_cli_verdicts_options;
+extern const EvidentCliOptions evident_cli_findings_options;
+extern const EvidentCliOptions evident_cli_finding_options;
+extern const EvidentCliOptions evident_cli_finding_new_options;
+int evident_cli_verdict        (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_verdicts       (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_findings       (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_finding        (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_finding_new    (EvidentCliContext  *cli,
+                                GError            **error);
 
 G_END_DECLS

@@ -18,6 +18,26 @@
 
 /* items */
 
+/* The checklist file's other columns, in order; names may repeat. */
+static void
+add_extra_json (JsonBuilder *builder,
+                EvidentItem *item)
+{
+  guint n_fields;
+  const EvidentExtraField *fields = evident_item_get_extra_fields (item, &n_fields);
+
+  json_builder_set_member_name (builder, "extra");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      json_builder_begin_object (builder);
+      evident_cli_json_add_string (builder, "name", fields[i].name);
+      evident_cli_json_add_string (builder, "value", fields[i].value);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_item_json (JsonBuilder *builder,
                gpointer     object)
@@ -36,6 +56,8 @@ add_item_json (JsonBuilder *builder,
   evident_cli_json_add_string (builder, "owner", evident_item_get_owner (item));
   evident_cli_json_add_string (builder, "complexity", evident_complexity_to_string (
                                                         evident_item_get_complexity (item)));
+  evident_cli_json_add_string (builder, "response", evident_item_get_response (item));
+  add_extra_json (builder, item);
   json_builder_end_object (builder);
 }
 
@@ -79,7 +101,7 @@ static const GOptionEntry set_entries[] = {
   { "status", 's', 0, G_OPTION_ARG_STRING, SET_FIELD (STATUS),
     N_("not-started, in-progress, ready, met, not-met or not-applicable"), N_("STATUS") },
   { "owner", 'o', 0, G_OPTION_ARG_STRING, SET_FIELD (OWNER),
-    N_("Who owns the item (empty to clear)"), N_("NAME") },
+    N_("Who owns the item, as “Name” or “Name <address>” (empty to clear)"), N_("NAME") },
   { "complexity", 'c', 0, G_OPTION_ARG_STRING, SET_FIELD (COMPLEXITY),
     N_("low, medium, high or none"), N_("COMPLEXITY") },
   { "reason", 'r', 0, G_OPTION_ARG_STRING, SET_FIELD (REASON),
@@ -88,6 +110,8 @@ static const GOptionEntry set_entries[] = {
     N_("Notes on the item"), N_("TEXT") },
   { "due", 'd', 0, G_OPTION_ARG_STRING, SET_FIELD (DUE),
     N_("Due date, YYYY-MM-DD (empty to clear)"), N_("DATE") },
+  { "response", 0, 0, G_OPTION_ARG_STRING, SET_FIELD (RESPONSE),
+    N_("The answer for the auditor, handed in with the self-assessment"), N_("TEXT") },
   { NULL }
 };
 
@@ -170,27 +194,6 @@ value_label (EvidentItemField  field,
   return value;
 }
 
-/* Notes span lines; a history line shows the start of them. */
-static char *
-one_line (const char *text)
-{
-  GString *line = g_string_new (NULL);
-  guint length = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), length++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (length >= 60)
-        {
-          g_string_append (line, "…");
-          break;
-        }
-      g_string_append_unichar (line, g_unichar_isspace (c) ? ' ' : c);
-    }
-  return g_string_free (line, FALSE);
-}
-
 int
 evident_cli_history (EvidentCliContext  *cli,
                      GError            **error)
@@ -211,8 +214,10 @@ evident_cli_history (EvidentCliContext  *cli,
     {
       EvidentHistoryEntry *entry = g_ptr_array_index (history, i);
       g_autofree char *at = g_date_time_format (entry->at, "%Y-%m-%d %H:%M:%SZ");
-      g_autofree char *old_value = one_line (value_label (entry->field, entry->old_value));
-      g_autofree char *new_value = one_line (value_label (entry->field, entry->new_value));
+      g_autofree char *old_value =
+          evident_cli_one_line (value_label (entry->field, entry->old_value));
+      g_autofree char *new_value =
+          evident_cli_one_line (value_label (entry->field, entry->new_value));
 
       evident_cli_table_add (table, at);
       evident_cli_table_add (table, entry->who);

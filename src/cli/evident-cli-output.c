@@ -283,6 +283,59 @@ evident_cli_table_print (EvidentCliTable *table)
   g_print ("%s", text);
 }
 
+/* Text that spans lines (notes, findings) on one line: the start of it. */
+char *
+evident_cli_one_line (const char *text)
+{
+  GString *line = g_string_new (NULL);
+  guint length = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p), length++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (length >= 60)
+        {
+          g_string_append (line, "…");
+          break;
+        }
+      g_string_append_unichar (line, g_unichar_isspace (c) ? ' ' : c);
+    }
+  return g_string_free (line, FALSE);
+}
+
+/**
+ * evident_cli_print_array:
+ * @objects: what to print, in order
+ * @json: whether to print a JSON array rather than a table
+ * @layout: the table's columns, as for evident_cli_table_new()
+ * @add: adds one of @objects: to the JSON array when given a builder, as
+ *   a row of the table when given a table
+ * @data: data for @add
+ *
+ * Prints @objects as a JSON array or as an aligned table.
+ */
+void
+evident_cli_print_array (GPtrArray        *objects,
+                         gboolean          json,
+                         const char       *layout,
+                         EvidentCliAddFunc add,
+                         gpointer          data)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (EvidentCliTable) table = evident_cli_table_new (layout);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < objects->len; i++)
+    add (json ? builder : NULL, json ? NULL : table, g_ptr_array_index (objects, i), data);
+  json_builder_end_array (builder);
+
+  if (json)
+    evident_cli_print_json (builder);
+  else
+    evident_cli_table_print (table);
+}
+
 /* Whole numbers as integers, others as they are. */
 JsonNode *
 evident_cli_json_number (double value)

@@ -7,10 +7,11 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
-#include "evident-csv.h"
 #include "evident-enums-util.h"
+#include "evident-import.h"
 #include "evident-project.h"
 
+#include "evident-cli-checklist.h"
 #include "evident-cli-commands.h"
 #include "evident-cli-output.h"
 
@@ -18,16 +19,17 @@
 
 typedef struct
 {
-  char                   *checklist;
-  char                   *title;
-  char                   *version;
-  char                   *mode;
-  EvidentProjectSettings  settings;
+  char                    *checklist;
+  char                    *title;
+  char                    *version;
+  char                    *mode;
+  EvidentCliImportOptions  import;
+  EvidentProjectSettings   settings;
 } NewOptions;
 
 static const GOptionEntry new_entries[] = {
   { "checklist", 'c', 0, G_OPTION_ARG_FILENAME, EVIDENT_CLI_OPTION (NewOptions, checklist),
-    N_("The checklist to import (CSV)"), N_("FILE.csv") },
+    N_("The checklist to import: a workbook (.xlsx) or a CSV file"), N_("FILE") },
   { "title", 't', 0, G_OPTION_ARG_STRING, EVIDENT_CLI_OPTION (NewOptions, title),
     N_("The project’s title"), N_("TITLE") },
   { "checklist-version", 0, 0, G_OPTION_ARG_STRING, EVIDENT_CLI_OPTION (NewOptions, version),
@@ -39,7 +41,10 @@ static const GOptionEntry new_entries[] = {
     EVIDENT_CLI_OPTION (NewOptions, settings.rules.mandatory_penalty),
     N_("Points lost for each mandatory item not met (default %d)"), N_("N") },
   { "mode", 0, 0, G_OPTION_ARG_STRING, EVIDENT_CLI_OPTION (NewOptions, mode),
-    N_("Scoring mode: points or pass-fail (default %s)"), N_("MODE") },
+    N_("Scoring mode: points or pass-fail (default: pass-fail when no item has points, "
+       "else points)"),
+    N_("MODE") },
+  EVIDENT_CLI_IMPORT_OPTION_ENTRIES (NewOptions, import),
   { NULL }
 };
 
@@ -50,7 +55,6 @@ new_init (gpointer values)
   NewOptions *options = values;
 
   evident_project_settings_init (&options->settings);
-  options->mode = (char *) evident_score_mode_to_string (options->settings.rules.mode);
 }
 
 static gboolean
@@ -60,17 +64,18 @@ new_check (EvidentCliContext  *cli,
   NewOptions *options = cli->options;
   EvidentRules *rules = &options->settings.rules;
 
+  options->settings.override_mode = options->mode != NULL;
   if (options->checklist == NULL)
     g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                         _("Say which checklist to import with --checklist FILE.csv"));
-  else if (!evident_score_mode_from_string (options->mode, &rules->mode))
+                         _("Say which checklist to import with --checklist FILE"));
+  else if (options->mode != NULL && !evident_score_mode_from_string (options->mode, &rules->mode))
     g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                          _("The mode is either “points” or “pass-fail”"));
   else if (rules->pass_score < 0 || rules->mandatory_penalty < 0)
     g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                          _("The pass score and the penalty cannot be negative"));
   else
-    return TRUE;
+    return evident_cli_check_import_options (&options->import, error);
   return FALSE;
 }
 
@@ -79,6 +84,9 @@ const EvidentCliOptions evident_cli_new_options = {
   .size = sizeof (NewOptions),
   .init = new_init,
   .check = new_check,
+  .description = N_("Workbooks and the layouts Evident knows (its own CSV format, AWS’s "
+                    "self-assessment, Jira’s CSV export) need no more options; "
+                    "“evident-cli inspect FILE” shows how any other file is read."),
 };
 
 int
@@ -86,28 +94,36 @@ evident_cli_new (EvidentCliContext  *cli,
                  GError            **error)
 {
   NewOptions *options = cli->options;
-  g_autoptr (GFile) checklist = g_file_new_for_commandline_arg (options->checklist);
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (cli->path);
-  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (EvidentImport) import = NULL;
   g_autoptr (EvidentProject) project = NULL;
+  const EvidentRules *rules;
+  guint n_items;
+  guint n_chapters;
 
-  entries = evident_checklist_load (checklist, NULL, error);
-  if (entries == NULL)
-    {
-      g_prefix_error (error, "%s: ", options->checklist);
-      return EXIT_FAILURE;
-    }
+  import = evident_cli_read_checklist (options->checklist, &options->import, error);
+  if (import == NULL)
+    return EXIT_FAILURE;
 
   options->settings.title = options->title;
   options->settings.checklist_version = options->version;
-  project = evident_project_create (file, &options->settings, entries, error);
+  project = evident_project_create_from_import (file, &options->settings, import, NULL, error);
   if (project == NULL)
-    return EXIT_FAILURE;
+    {
+      if ((*error)->domain == EVIDENT_IMPORT_ERROR)
+        evident_cli_prefix_import_error (error, options->checklist);
+      return EXIT_FAILURE;
+    }
 
-  evident_cli_print (_("Created “%s” with %u items in %u chapters (%d points)\n"), cli->path,
-                     g_list_model_get_n_items (evident_project_get_items (project)),
-                     g_list_model_get_n_items (evident_project_get_chapters (project)),
-                     (int) evident_project_get_max_score (project));
+  rules = evident_project_get_rules (project);
+  n_items = g_list_model_get_n_items (evident_project_get_items (project));
+  n_chapters = g_list_model_get_n_items (evident_project_get_chapters (project));
+  if (rules->mode == EVIDENT_SCORE_MODE_POINTS)
+    evident_cli_print (_("Created “%s” with %u items in %u chapters (%d points)\n"), cli->path,
+                       n_items, n_chapters, (int) evident_project_get_max_score (project));
+  else
+    evident_cli_print (_("Created “%s” with %u items in %u chapters (pass/fail)\n"), cli->path,
+                       n_items, n_chapters);
   return EXIT_SUCCESS;
 }
 

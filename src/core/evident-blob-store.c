@@ -87,8 +87,12 @@ describe_blob (EvidentDb  *db,
   g_auto (EvidentDbStatement) stmt = NULL;
 
   stmt = evident_db_prepare (db,
-                             "SELECT filename FROM evidence WHERE sha256 = ? AND filename IS NOT NULL"
-                             " ORDER BY removed_at IS NOT NULL, id LIMIT 1",
+                             "SELECT filename FROM (SELECT filename, removed_at IS NOT NULL AS gone, id"
+                             "                        FROM evidence WHERE sha256 = ?1"
+                             "                       UNION ALL"
+                             "                      SELECT filename, 0, 0 FROM workbooks"
+                             "                       WHERE sha256 = ?1)"
+                             " WHERE filename IS NOT NULL ORDER BY gone, id LIMIT 1",
                              NULL);
   if (stmt != NULL)
     {
@@ -527,18 +531,15 @@ sniff_chunk (Reader        *reader,
   return TRUE;
 }
 
-/* The blob row, claimed from a cleanup of another program that may be
- * deleting it, and no chunks left over from an attempt cut short. */
+/* The blob row, incomplete until its chunks are in; claimed from a cleanup
+ * of another program that may be deleting it. */
 static gboolean
-start_blob (EvidentDb          *db,
-            EvidentStoredFile  *stored,
-            GError            **error)
+insert_blob_row (EvidentDb          *db,
+                 EvidentStoredFile  *stored,
+                 GError            **error)
 {
   g_autofree char *now = evident_history_now ();
   sqlite3_stmt *stmt;
-
-  if (!evident_db_begin_write (db, error))
-    return FALSE;
 
   stmt = evident_db_prepare (db,
                              "INSERT INTO blobs (sha256, size, complete, created_at)"
@@ -546,11 +547,22 @@ start_blob (EvidentDb          *db,
                              " ON CONFLICT (sha256) DO UPDATE SET complete = 0, size = ?2",
                              error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, stored->sha256, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, stored->size);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  if (!evident_db_step_done (db, stmt, error))
+  return evident_db_step_done (db, stmt, error);
+}
+
+/* The blob row, and no chunks left over from an attempt cut short. */
+static gboolean
+start_blob (EvidentDb          *db,
+            EvidentStoredFile  *stored,
+            GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!evident_db_begin_write (db, error) || !insert_blob_row (db, stored, error))
     goto failed;
 
   stmt = evident_db_prepare (db, "DELETE FROM blob_chunks WHERE sha256 = ?", error);
@@ -818,6 +830,91 @@ evident_blob_store_add_file (EvidentBlobStore   *self,
   return ok;
 }
 
+static gboolean
+append_chunk (const guint8  *data,
+              gsize          len,
+              gpointer       user_data,
+              GError       **error)
+{
+  g_byte_array_append (user_data, data, len);
+  return TRUE;
+}
+
+/**
+ * evident_blob_load:
+ * @db: a connection of the calling thread, outside a transaction
+ * @sha256: the SHA-256 of a stored file
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Reads a whole stored file with evident_blob_read(), which checks it.
+ *
+ * Returns: (transfer full): the bytes, or %NULL with @error set
+ */
+GBytes *
+evident_blob_load (EvidentDb     *db,
+                   const char    *sha256,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+
+  if (!evident_blob_read (db, sha256, cancellable, append_chunk, bytes, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/**
+ * evident_blob_put_bytes:
+ * @db: a connection in a write transaction
+ * @bytes: a file's bytes, in memory
+ * @sha256: (out) (transfer full): their SHA-256
+ * @error: return location for an error
+ *
+ * Stores @bytes as a complete blob inside the caller's transaction, unless
+ * the project has them: for a file that comes with a new project (the
+ * workbook it was imported from), where one transaction writes it all.
+ *
+ * Returns: %TRUE when the project holds the bytes
+ */
+gboolean
+evident_blob_put_bytes (EvidentDb  *db,
+                        GBytes     *bytes,
+                        char      **sha256,
+                        GError    **error)
+{
+  g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  const guint8 *data = g_bytes_get_data (bytes, NULL);
+  gsize size = g_bytes_get_size (bytes);
+  gboolean found, complete;
+
+  if (!query_blob (db, sum, &found, NULL, &complete, error))
+    return FALSE;
+  if (!complete)
+    {
+      EvidentStoredFile stored = { .sha256 = sum, .size = size };
+      Writer writer = { db, &stored, 0 };
+
+      if (!insert_blob_row (db, &stored, error))
+        return FALSE;
+
+      for (gsize offset = 0; offset < size; offset += EVIDENT_BLOB_CHUNK_SIZE)
+        {
+          Reader reader = { NULL, NULL, size };
+
+          if (!store_chunk (&reader, data + offset, MIN (EVIDENT_BLOB_CHUNK_SIZE, size - offset),
+                            offset + MIN (EVIDENT_BLOB_CHUNK_SIZE, size - offset), &writer,
+                            error))
+            return FALSE;
+        }
+      if (!complete_blob (db, &stored, error))
+        return FALSE;
+    }
+
+  *sha256 = g_steal_pointer (&sum);
+  return TRUE;
+}
+
 /* Verifying */
 
 typedef struct
@@ -889,10 +986,12 @@ list_blobs_in_use (EvidentDb  *db,
   int rc;
 
   stmt = evident_db_prepare (db,
-                             "SELECT DISTINCT e.sha256, coalesce (b.size, 0) FROM evidence e"
-                             "  LEFT JOIN blobs b ON b.sha256 = e.sha256"
-                             " WHERE e.removed_at IS NULL AND e.sha256 IS NOT NULL"
-                             " ORDER BY e.sha256",
+                             "SELECT DISTINCT u.sha256, coalesce (b.size, 0)"
+                             "  FROM (SELECT sha256 FROM evidence"
+                             "         WHERE removed_at IS NULL AND sha256 IS NOT NULL"
+                             "        UNION SELECT sha256 FROM workbooks) u"
+                             "  LEFT JOIN blobs b ON b.sha256 = u.sha256"
+                             " ORDER BY u.sha256",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -1033,7 +1132,8 @@ doom_blobs_locked (EvidentBlobStore  *self,
                              "SELECT b.sha256, (SELECT coalesce (sum (length (c.data)), 0)"
                              "                    FROM blob_chunks c WHERE c.sha256 = b.sha256)"
                              "  FROM blobs b"
-                             " WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.sha256 = b.sha256)",
+                             " WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.sha256 = b.sha256)"
+                             "   AND NOT EXISTS (SELECT 1 FROM workbooks w WHERE w.sha256 = b.sha256)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -1103,7 +1203,8 @@ delete_blob (EvidentDb     *db,
           stmt = evident_db_prepare (db,
                                      "DELETE FROM blobs WHERE sha256 = ?1 AND complete = -1"
                                      " AND NOT EXISTS (SELECT 1 FROM blob_chunks WHERE sha256 = ?1)"
-                                     " AND NOT EXISTS (SELECT 1 FROM evidence WHERE sha256 = ?1)",
+                                     " AND NOT EXISTS (SELECT 1 FROM evidence WHERE sha256 = ?1)"
+                                     " AND NOT EXISTS (SELECT 1 FROM workbooks WHERE sha256 = ?1)",
                                      error);
           if (stmt == NULL)
             goto failed;

@@ -68,6 +68,15 @@ gboolean          evident_blob_store_cleanup        (EvidentBlobStore   *self,
 
 void              evident_stored_file_clear         (EvidentStoredFile  *stored);
 
+GBytes           *evident_blob_load                 (EvidentDb          *db,
+                                                     const char         *sha256,
+                                                     GCancellable       *cancellable,
+                                                     GError            **error);
+gboolean          evident_blob_put_bytes            (EvidentDb          *db,
+                                                     GBytes             *bytes,
+                                                     char              **sha256,
+                                                     GError            **error);
+
 gboolean          evident_blob_check_complete       (EvidentDb          *db,
                                                      const char         *sha256,
                                                      const char         *filename,

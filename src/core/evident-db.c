@@ -472,6 +472,24 @@ evident_db_task_return (GTask      *task,
 /* Statements */
 
 /**
+ * evident_db_bind_text_or_null:
+ * @stmt: a statement
+ * @index: the parameter, from 1
+ * @text: (nullable): a value; %NULL or "" binds NULL (an optional text the
+ *   project keeps as NULL when empty)
+ */
+void
+evident_db_bind_text_or_null (sqlite3_stmt *stmt,
+                              int           index,
+                              const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/**
  * evident_db_prepare:
  * @db: a connection
  * @sql: a statement, as a static string: it is the key of the cache

@@ -101,6 +101,9 @@ void           evident_db_rollback       (EvidentDb           *db);
 
 const char    *evident_db_column_text    (sqlite3_stmt        *stmt,
                                           int                  column);
+void           evident_db_bind_text_or_null (sqlite3_stmt     *stmt,
+                                          int                  index,
+                                          const char          *text);
 gboolean       evident_db_column_is_null (sqlite3_stmt        *stmt,
                                           int                  column);
 

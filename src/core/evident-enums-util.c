@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "evident-enums-util.h"
@@ -20,7 +21,7 @@ static const char *view_names[EVIDENT_N_VIEWS] = {
 };
 
 static const char *field_names[EVIDENT_N_HISTORY_FIELDS] = {
-  "status", "owner", "complexity", "reason", "note", "due",
+  "status", "owner", "complexity", "reason", "note", "due", "response",
   "evidence", "evidence-title", "evidence-kind",
 };
 
@@ -225,6 +226,8 @@ evident_item_field_get_label (EvidentItemField field)
       return C_("item field", "Notes");
     case EVIDENT_ITEM_FIELD_DUE:
       return C_("item field", "Due Date");
+    case EVIDENT_ITEM_FIELD_RESPONSE:
+      return C_("item field", "Response");
     case EVIDENT_ITEM_FIELD_EVIDENCE:
       return C_("item field", "Evidence");
     case EVIDENT_ITEM_FIELD_EVIDENCE_TITLE:
@@ -275,4 +278,25 @@ evident_ref_compare (const char *a,
     }
 
   return (*a != '\0') - (*b != '\0');
+}
+
+/**
+ * evident_date_normalize:
+ * @text: a date as YYYY-MM-DD (one-digit months and days too)
+ * @iso: (out) (transfer full): the date as YYYY-MM-DD
+ *
+ * Returns: whether @text is a valid date, and nothing else
+ */
+gboolean
+evident_date_normalize (const char  *text,
+                        char       **iso)
+{
+  int y, m, d;
+  char end;
+
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3
+      || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  *iso = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  return TRUE;
 }

@@ -34,4 +34,7 @@ const char *evident_translate_title        (const char        *title);
 int         evident_ref_compare            (const char        *a,
                                             const char        *b);
 
+gboolean    evident_date_normalize         (const char        *text,
+                                            char             **iso);
+
 G_END_DECLS

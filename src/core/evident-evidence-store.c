@@ -873,16 +873,6 @@ evident_evidence_store_open_stream (EvidentEvidenceStore  *self,
   return db != NULL ? evident_blob_stream_new (db, sha256, error) : NULL;
 }
 
-static gboolean
-append_chunk (const guint8  *data,
-              gsize          len,
-              gpointer       user_data,
-              GError       **error)
-{
-  g_byte_array_append (user_data, data, len);
-  return TRUE;
-}
-
 /**
  * evident_evidence_store_load_bytes:
  * @self: a store
@@ -901,7 +891,6 @@ evident_evidence_store_load_bytes (EvidentEvidenceStore  *self,
                                    GError               **error)
 {
   g_autoptr (EvidentDb) db = NULL;
-  g_autoptr (GByteArray) bytes = g_byte_array_new ();
 
   g_return_val_if_fail (EVIDENT_IS_EVIDENCE_STORE (self), NULL);
   g_return_val_if_fail (sha256 != NULL, NULL);
@@ -912,9 +901,7 @@ evident_evidence_store_load_bytes (EvidentEvidenceStore  *self,
       return NULL;
     }
   db = open_reader (self, error);
-  if (db == NULL || !evident_blob_read (db, sha256, cancellable, append_chunk, bytes, error))
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return db != NULL ? evident_blob_load (db, sha256, cancellable, error) : NULL;
 }
 
 /**

@@ -2,13 +2,12 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 
 #include "evident-enums-util.h"
 #include "evident-history.h"
 #include "evident-item-private.h"
+#include "evident-project-private.h"
 
 static void
 edit_clear (gpointer data)
@@ -70,17 +69,6 @@ who_am_i (void)
   return g_strdup (name);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static gint64
 owner_id (EvidentDb   *db,
           const char  *name,
@@ -90,13 +78,7 @@ owner_id (EvidentDb   *db,
   gint64 id;
   int rc;
 
-  stmt = evident_db_prepare (db, "INSERT INTO owners (name) VALUES (?)"
-                                 " ON CONFLICT (name) DO NOTHING",
-                             error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (!evident_db_step_done (db, stmt, error))
+  if (!evident_owner_write (db, name, NULL, error))
     return -1;
 
   stmt = evident_db_prepare (db, "SELECT id FROM owners WHERE name = ?", error);
@@ -124,6 +106,7 @@ write_field (EvidentDb          *db,
     [EVIDENT_ITEM_FIELD_REASON] = "UPDATE items SET reason = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_NOTE] = "UPDATE items SET note = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_DUE] = "UPDATE items SET due = ?2 WHERE id = ?1",
+    [EVIDENT_ITEM_FIELD_RESPONSE] = "UPDATE items SET response = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_EVIDENCE] = "UPDATE evidence SET removed_at = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_EVIDENCE_TITLE] = "UPDATE evidence SET title = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_EVIDENCE_KIND] = "UPDATE evidence SET kind = ?2 WHERE id = ?1",
@@ -159,8 +142,9 @@ write_field (EvidentDb          *db,
     case EVIDENT_ITEM_FIELD_REASON:
     case EVIDENT_ITEM_FIELD_NOTE:
     case EVIDENT_ITEM_FIELD_DUE:
+    case EVIDENT_ITEM_FIELD_RESPONSE:
       sqlite3_bind_int64 (stmt, 1, evident_item_get_id (edit->item));
-      bind_text_or_null (stmt, 2, value);
+      evident_db_bind_text_or_null (stmt, 2, value);
       break;
 
     case EVIDENT_ITEM_FIELD_EVIDENCE:
@@ -230,25 +214,21 @@ evident_edit_normalize (EvidentItem       *item,
     case EVIDENT_ITEM_FIELD_DUE:
       if (*stripped != '\0')
         {
-          int y, m, d;
-          char end;
-
-          if (sscanf (stripped, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3
-              || !g_date_valid_dmy (d, m, y))
+          if (!evident_date_normalize (stripped, normalized))
             {
               g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
                            _("Item %s: “%s” is not a date; write it as YYYY-MM-DD"), ref,
                            stripped);
               return FALSE;
             }
-          *normalized = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
           return TRUE;
         }
       *normalized = g_strdup ("");
       break;
 
     case EVIDENT_ITEM_FIELD_NOTE:
-      /* Notes keep their white space, as typed. */
+    case EVIDENT_ITEM_FIELD_RESPONSE:
+      /* Notes and responses keep their white space, as typed. */
       *normalized = g_strdup (value ? value : "");
       break;
 

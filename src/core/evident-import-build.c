@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-enums-util.h"
 #include "evident-import-private.h"
 
 /* A band is one word or phrase. */
@@ -377,8 +378,27 @@ read_extras (SheetContext *context, guint row, EvidentChecklistEntry *entry)
     }
 }
 
+/* A due date as Evident keeps it (a workbook's date cell reads
+ * "2026-03-31" or "2026-03-31 00:00"); anything else stays an extra field,
+ * so that nothing is lost. */
 static void
-read_state (SheetContext *context, guint row, EvidentChecklistEntry *entry)
+read_due (Build *build, SheetContext *context, guint row, EvidentChecklistEntry *entry)
+{
+  g_autofree char *due = cell_line (context, row, EVIDENT_IMPORT_FIELD_DUE);
+  int              column = context->sheet->columns[EVIDENT_IMPORT_FIELD_DUE];
+
+  if (*due == '\0')
+    return;
+  if (strlen (due) > 10 && (due[10] == ' ' || due[10] == 'T'))
+    due[10] = '\0';
+  if (evident_date_normalize (due, &entry->state.due))
+    return;
+  evident_checklist_entry_take_extra (entry, column_name (build, context->sheet, column),
+                                      cell_line (context, row, EVIDENT_IMPORT_FIELD_DUE));
+}
+
+static void
+read_state (Build *build, SheetContext *context, guint row, EvidentChecklistEntry *entry)
 {
   EvidentChecklistState *state = &entry->state;
   g_autofree char       *complexity = cell_line (context, row, EVIDENT_IMPORT_FIELD_COMPLEXITY);
@@ -392,6 +412,7 @@ read_state (SheetContext *context, guint row, EvidentChecklistEntry *entry)
   state->reason = cell_line_or_null (context, row, EVIDENT_IMPORT_FIELD_REASON);
   state->note = cell_line_or_null (context, row, EVIDENT_IMPORT_FIELD_NOTE);
   state->complexity = evident_import_parse_complexity (complexity);
+  read_due (build, context, row, entry);
 
   if (state->status_text != NULL)
     state->has_status = evident_import_parse_status (state->status_text, &state->status);
@@ -474,6 +495,26 @@ read_numbers (Build                          *build,
     }
 }
 
+/* Evident's Jira export writes the expected evidence both in its own
+ * column and at the end of the description, for people reading the issue:
+ * the requirement is what comes before it. */
+static void
+drop_repeated_evidence (EvidentChecklistEntry *entry)
+{
+  gsize length = strlen (entry->requirement);
+  gsize evidence_length = strlen (entry->evidence);
+  char *end;
+
+  if (evidence_length == 0 || length <= evidence_length ||
+      !g_str_has_suffix (entry->requirement, entry->evidence) ||
+      entry->requirement[length - evidence_length - 1] != '\n')
+    return;
+
+  end = entry->requirement + length - evidence_length;
+  *end = '\0';
+  g_strchomp (entry->requirement);
+}
+
 /* The texts of an entry: title, requirement, evidence; a title derived
  * from the requirement when there is none. Returns FALSE with a problem
  * when the row has neither. */
@@ -499,8 +540,12 @@ read_texts (Build                    *build,
     entry->title = evident_import_title_from_text (description->requirement);
   entry->requirement = g_strdup (description->requirement);
   if (!split_evidence)
-    entry->evidence =
-        evident_import_clean_text (cell (context, row, EVIDENT_IMPORT_FIELD_EVIDENCE));
+    {
+      entry->evidence =
+          evident_import_clean_text (cell (context, row, EVIDENT_IMPORT_FIELD_EVIDENCE));
+      if (build->self->layout == EVIDENT_IMPORT_LAYOUT_JIRA)
+        drop_repeated_evidence (entry);
+    }
   else
     entry->evidence = g_strdup (description->evidence != NULL ? description->evidence : "");
 
@@ -601,7 +646,7 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
                                     name));
     }
   read_numbers (build, context, row, &description, pending);
-  read_state (context, row, entry);
+  read_state (build, context, row, entry);
   evident_import_description_clear (&description);
 }
 

@@ -101,7 +101,8 @@ find_header (EvidentSheet *sheet, int *header_row)
   if (has_name (first_names, "ref") && has_name (first_names, "chapter"))
     return KIND_EVIDENT;
   if (has_name (first_names, "summary") &&
-      (has_name (first_names, "issue key") || has_name (first_names, "issue id")))
+      (has_name (first_names, "issue key") || has_name (first_names, "issue id") ||
+       has_name (first_names, "issue type")))
     return KIND_JIRA;
 
   limit = MIN (evident_sheet_get_n_rows (sheet), (guint) first + EVIDENT_IMPORT_HEADER_SEARCH_ROWS);

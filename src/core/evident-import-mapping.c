@@ -46,6 +46,7 @@ static const struct
   [EVIDENT_IMPORT_FIELD_COMPLEXITY] = { "complexity", NC_ ("import field", "Complexity") },
   [EVIDENT_IMPORT_FIELD_REASON] = { "reason", NC_ ("import field", "Reason") },
   [EVIDENT_IMPORT_FIELD_NOTE] = { "note", NC_ ("import field", "Note") },
+  [EVIDENT_IMPORT_FIELD_DUE] = { "due", NC_ ("import field", "Due date") },
 };
 
 /* Header names real checklists use, normalised as
@@ -77,6 +78,7 @@ static const struct
   { EVIDENT_IMPORT_FIELD_COMPLEXITY, "complexity" },
   { EVIDENT_IMPORT_FIELD_REASON, "reason" },
   { EVIDENT_IMPORT_FIELD_NOTE, "note" },
+  { EVIDENT_IMPORT_FIELD_DUE, "due" },
   /* Strong synonyms. */
   { EVIDENT_IMPORT_FIELD_REF, "id" },
   { EVIDENT_IMPORT_FIELD_REF, "reference" },
@@ -144,6 +146,7 @@ static const struct
   { EVIDENT_IMPORT_FIELD_REASON, "justification" },
   { EVIDENT_IMPORT_FIELD_REASON, "not applicable reason" },
   { EVIDENT_IMPORT_FIELD_NOTE, "notes" },
+  { EVIDENT_IMPORT_FIELD_DUE, "due date" },
   /* Weak ones: a better column takes the field first. */
   { EVIDENT_IMPORT_FIELD_REF, "control" },
   { EVIDENT_IMPORT_FIELD_REF, "item" },
@@ -255,6 +258,35 @@ find_alias (const char *normalized, guint from, guint *rank)
     }
 
   return FALSE;
+}
+
+/**
+ * evident_import_header_field:
+ * @header: a column's header text
+ * @own: (out) (optional): whether @header is the field's own name
+ *   (`chapter_title`, `Chapter Title`) rather than a synonym
+ *
+ * For exports, which must not write an extra field under a name that the
+ * import would read as a field of its own.
+ *
+ * Returns: the field (an #EvidentImportField) the import would take a
+ *   column called @header for, or -1
+ */
+int
+evident_import_header_field (const char *header, gboolean *own)
+{
+  g_autofree char *name = evident_import_normalize_name (header);
+  g_autofree char *field_name = NULL;
+  guint            rank;
+
+  if (!find_alias (name, 0, &rank))
+    return -1;
+  if (own != NULL)
+    {
+      field_name = evident_import_normalize_name (fields[aliases[rank].field].name);
+      *own = strcmp (field_name, name) == 0;
+    }
+  return (int) aliases[rank].field;
 }
 
 /**
@@ -540,7 +572,7 @@ split_items (const char *text)
  * @text: `field=COLUMN,…`, as `--map` takes it: fields named as README's
  *   CSV columns (ref, chapter, chapter_title, section, section_title,
  *   title, requirement, evidence, points, mandatory; also level, labels,
- *   met, response, status, owner, complexity, reason, note), COLUMN the
+ *   met, response, status, owner, complexity, reason, note, due), COLUMN the
  *   header text (any case; its letters for a column without a name; empty
  *   to leave the field unmapped). A COLUMN with a comma goes in double
  *   quotes: `title="Name, short"`.

@@ -96,6 +96,8 @@ void                      evident_import_propose_columns     (EvidentSheet      
                                                               int                      *columns);
 guint                     evident_import_count_known_names   (EvidentSheet             *sheet,
                                                               guint                     row);
+int                       evident_import_header_field        (const char               *header,
+                                                              gboolean                 *own);
 gboolean                  evident_import_apply_mapping_to_sheet (EvidentImport         *self,
                                                               ImportSheet              *sheet,
                                                               const EvidentImportMapping *mapping,

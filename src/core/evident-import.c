@@ -151,6 +151,7 @@ evident_checklist_entry_free (EvidentChecklistEntry *entry)
   g_free (entry->state.owner);
   g_free (entry->state.reason);
   g_free (entry->state.note);
+  g_free (entry->state.due);
   g_free (entry);
 }
 
@@ -466,6 +467,14 @@ evident_import_new_for_csv (GBytes *bytes, GError **error)
   return evident_import_new (sheets, &format);
 }
 
+static gboolean
+named_as_workbook (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".xlsm");
+}
+
 /**
  * evident_import_new_for_bytes:
  * @bytes: the contents of a checklist file: a workbook (.xlsx) or CSV
@@ -474,7 +483,10 @@ evident_import_new_for_csv (GBytes *bytes, GError **error)
  * @error: return location for a #GError
  *
  * Reads a workbook with evident_workbook_load(), or anything else as CSV
- * with evident_csv_read_sheet(), and proposes its import. A workbook stays
+ * with evident_csv_read_sheet(), and proposes its import. A file named as
+ * a workbook (.xlsx, .xlsm) is read as one whatever it holds, so that an
+ * old .xls or a file that is no zip archive is refused as a workbook
+ * rather than misread as CSV. A workbook stays
  * with the import (evident_import_get_workbook()), so that a project can
  * keep it and hand the answers back in a copy of it.
  *
@@ -494,7 +506,7 @@ evident_import_new_for_bytes (GBytes        *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  if (!evident_bytes_look_like_xlsx (bytes))
+  if (!evident_bytes_look_like_xlsx (bytes) && !named_as_workbook (display_name))
     return evident_import_new_for_csv (bytes, error);
 
   workbook = evident_workbook_load (bytes, display_name, cancellable, error);

@@ -100,6 +100,8 @@ typedef struct
  * @complexity: the complexity, %EVIDENT_COMPLEXITY_NONE when not given
  * @reason: why the item does not apply, or %NULL
  * @note: an internal note, or %NULL
+ * @due: the due date as YYYY-MM-DD, or %NULL (a cell that holds no date
+ *   is kept as an extra field instead)
  *
  * The answers and state the source already had for an item: what a project
  * starts from. Strings are %NULL, never "", when the source has nothing.
@@ -115,6 +117,7 @@ typedef struct
   EvidentComplexity complexity;
   char             *reason;
   char             *note;
+  char             *due;
 } EvidentChecklistState;
 
 /**
@@ -179,9 +182,10 @@ typedef enum
   EVIDENT_IMPORT_FIELD_COMPLEXITY,    /*< nick=complexity >*/
   EVIDENT_IMPORT_FIELD_REASON,        /*< nick=reason >*/
   EVIDENT_IMPORT_FIELD_NOTE,          /*< nick=note >*/
+  EVIDENT_IMPORT_FIELD_DUE,           /*< nick=due >*/
 } EvidentImportField;
 
-#define EVIDENT_IMPORT_N_FIELDS (EVIDENT_IMPORT_FIELD_NOTE + 1)
+#define EVIDENT_IMPORT_N_FIELDS (EVIDENT_IMPORT_FIELD_DUE + 1)
 
 /**
  * EvidentImportLayout:

@@ -27,6 +27,10 @@ struct _EvidentItem
   char             *reason;
   char             *note;
   char             *due;
+  char             *response;
+
+  EvidentExtraField *extra_fields; /* from the checklist file, read-only */
+  guint              n_extra_fields;
 };
 
 
@@ -47,5 +51,8 @@ const char  *evident_item_get_field (EvidentItem      *self,
 void         evident_item_set_field (EvidentItem      *self,
                                      EvidentItemField  field,
                                      const char       *value);
+void         evident_item_take_extra_fields (EvidentItem       *self,
+                                             EvidentExtraField *fields,
+                                             guint              n_fields);
 
 G_END_DECLS

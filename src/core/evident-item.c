@@ -26,6 +26,7 @@ enum {
   PROP_REASON,
   PROP_NOTE,
   PROP_DUE,
+  PROP_RESPONSE,
   N_PROPS
 };
 
@@ -38,6 +39,7 @@ static const int field_props[EVIDENT_N_ITEM_FIELDS] = {
   [EVIDENT_ITEM_FIELD_REASON] = PROP_REASON,
   [EVIDENT_ITEM_FIELD_NOTE] = PROP_NOTE,
   [EVIDENT_ITEM_FIELD_DUE] = PROP_DUE,
+  [EVIDENT_ITEM_FIELD_RESPONSE] = PROP_RESPONSE,
 };
 
 static void
@@ -56,6 +58,13 @@ evident_item_finalize (GObject *object)
   g_clear_pointer (&self->reason, g_free);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->due, g_free);
+  g_clear_pointer (&self->response, g_free);
+  for (guint i = 0; i < self->n_extra_fields; i++)
+    {
+      g_free (self->extra_fields[i].name);
+      g_free (self->extra_fields[i].value);
+    }
+  g_clear_pointer (&self->extra_fields, g_free);
 
   G_OBJECT_CLASS (evident_item_parent_class)->finalize (object);
 }
@@ -115,6 +124,9 @@ evident_item_get_property (GObject    *object,
     case PROP_DUE:
       g_value_set_string (value, self->due);
       break;
+    case PROP_RESPONSE:
+      g_value_set_string (value, self->response);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -147,6 +159,13 @@ evident_item_class_init (EvidentItemClass *klass)
   properties[PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, NULL, ro);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, ro);
   properties[PROP_DUE] = g_param_spec_string ("due", NULL, NULL, NULL, ro);
+  /**
+   * EvidentItem:response:
+   *
+   * The answer for the auditor: what the self-assessment's "Partner
+   * Response" gets on export. The note stays internal.
+   */
+  properties[PROP_RESPONSE] = g_param_spec_string ("response", NULL, NULL, NULL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -205,6 +224,8 @@ evident_item_get_field (EvidentItem      *self,
       return self->note ? self->note : "";
     case EVIDENT_ITEM_FIELD_DUE:
       return self->due ? self->due : "";
+    case EVIDENT_ITEM_FIELD_RESPONSE:
+      return self->response ? self->response : "";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -267,6 +288,9 @@ evident_item_set_field (EvidentItem      *self,
       break;
     case EVIDENT_ITEM_FIELD_DUE:
       changed = set_string (&self->due, value);
+      break;
+    case EVIDENT_ITEM_FIELD_RESPONSE:
+      changed = set_string (&self->response, value);
       break;
     default:
       g_assert_not_reached ();
@@ -386,6 +410,77 @@ evident_item_get_due (EvidentItem *self)
 {
   g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
   return self->due;
+}
+
+/**
+ * evident_item_get_response:
+ *
+ * Returns: (nullable): the answer for the auditor (#EvidentItem:response)
+ */
+const char *
+evident_item_get_response (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  return self->response;
+}
+
+/**
+ * evident_item_get_extra_fields:
+ * @self: an item
+ * @n_fields: (out): how many there are
+ *
+ * The columns of the checklist file that no field of Evident took, as
+ * they were imported: shown read-only, written back on export. Names may
+ * repeat (Jira's multi-valued columns).
+ *
+ * Returns: (array length=n_fields) (nullable) (transfer none): the extra
+ *   fields in the column order of the source file; %NULL when there are
+ *   none
+ */
+const EvidentExtraField *
+evident_item_get_extra_fields (EvidentItem *self,
+                               guint       *n_fields)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  g_return_val_if_fail (n_fields != NULL, NULL);
+
+  *n_fields = self->n_extra_fields;
+  return self->extra_fields;
+}
+
+/**
+ * evident_item_get_extra_field:
+ * @self: an item
+ * @name: an extra field's name, compared without regard to case
+ *
+ * Returns: (nullable): the value of the first extra field called @name
+ */
+const char *
+evident_item_get_extra_field (EvidentItem *self,
+                              const char  *name)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < self->n_extra_fields; i++)
+    {
+      if (g_ascii_strcasecmp (self->extra_fields[i].name, name) == 0)
+        return self->extra_fields[i].value;
+    }
+  return NULL;
+}
+
+/* The project, loading: takes @fields (names and values). */
+void
+evident_item_take_extra_fields (EvidentItem       *self,
+                                EvidentExtraField *fields,
+                                guint              n_fields)
+{
+  g_return_if_fail (EVIDENT_IS_ITEM (self));
+  g_return_if_fail (self->extra_fields == NULL);
+
+  self->extra_fields = fields;
+  self->n_extra_fields = n_fields;
 }
 
 gboolean

@@ -9,6 +9,19 @@ G_BEGIN_DECLS
 
 #define EVIDENT_TYPE_ITEM (evident_item_get_type ())
 
+/**
+ * EvidentExtraField:
+ * @name: the column's header text in the checklist file
+ * @value: the item's cell in that column
+ *
+ * A column of the checklist file that no field of Evident took.
+ */
+typedef struct
+{
+  char *name;
+  char *value;
+} EvidentExtraField;
+
 G_DECLARE_FINAL_TYPE (EvidentItem, evident_item, EVIDENT, ITEM, GObject)
 
 gint64             evident_item_get_id            (EvidentItem *self);
@@ -27,6 +40,11 @@ EvidentComplexity  evident_item_get_complexity    (EvidentItem *self);
 const char        *evident_item_get_reason        (EvidentItem *self);
 const char        *evident_item_get_note          (EvidentItem *self);
 const char        *evident_item_get_due           (EvidentItem *self);
+const char        *evident_item_get_response      (EvidentItem *self);
+const EvidentExtraField *evident_item_get_extra_fields (EvidentItem *self,
+                                                        guint       *n_fields);
+const char        *evident_item_get_extra_field   (EvidentItem *self,
+                                                   const char  *name);
 gboolean           evident_item_counts_in         (EvidentItem *self,
                                                    EvidentView  view);
 gint64             evident_item_get_points_at_risk (EvidentItem *self,

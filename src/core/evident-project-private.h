@@ -30,4 +30,14 @@ gboolean    evident_project_commit_edits            (EvidentProject         *sel
                                                      GError                **error);
 void        evident_project_history_changed         (EvidentProject         *self);
 
+/* evident-project-owners.c */
+gboolean    evident_owner_split                     (const char             *text,
+                                                     char                  **name,
+                                                     char                  **email,
+                                                     GError                **error);
+gboolean    evident_owner_write                     (EvidentDb              *db,
+                                                     const char             *name,
+                                                     const char             *email,
+                                                     GError                **error);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "evident-audit-private.h"
 #include "evident-blob-store.h"
 #include "evident-chapter-private.h"
 #include "evident-csv.h"
@@ -17,6 +18,7 @@
 #include "evident-evidence-store-private.h"
 #include "evident-item-private.h"
 #include "evident-project-private.h"
+#include "evident-project-source.h"
 #include "evident-schema.h"
 #include "evident-scoring-private.h"
 #include "evident-temporary.h"
@@ -29,6 +31,7 @@ struct _EvidentProject
   char         *path;
   char         *name;          /* for messages */
   EvidentDb    *db;            /* NULL once closed */
+  guint         version;       /* the file's schema version (older when inspected) */
   GError       *load_error;    /* an inspected project that did not load */
 
   char         *title;
@@ -233,6 +236,7 @@ item_from_row (EvidentProject  *self,
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_REASON, evident_db_column_text (stmt, 13));
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_NOTE, evident_db_column_text (stmt, 14));
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_DUE, evident_db_column_text (stmt, 15));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_RESPONSE, evident_db_column_text (stmt, 16));
   return g_steal_pointer (&item);
 }
 
@@ -248,16 +252,22 @@ load_items (EvidentProject  *self,
   if (!load_chapters (self, chapters, error))
     return FALSE;
 
+#define ITEMS_SELECT(response)                                                                     \
+  "SELECT i.id, i.ref, c.number, s.number, s.title, i.title,"                                      \
+  "       i.requirement, i.evidence_hint, i.points, i.mandatory,"                                  \
+  "       i.status, o.name, i.complexity, i.reason, i.note, i.due, " response                     \
+  "  FROM items i"                                                                                 \
+  "  LEFT JOIN chapters c ON c.id = i.chapter_id"                                                  \
+  "  LEFT JOIN sections s ON s.id = i.section_id"                                                  \
+  "  LEFT JOIN owners o ON o.id = i.owner_id"                                                      \
+  " ORDER BY i.position"
+  /* An older file is only loaded to be inspected: it has no responses. */
   stmt = evident_db_prepare (self->db,
-                             "SELECT i.id, i.ref, c.number, s.number, s.title, i.title,"
-                             "       i.requirement, i.evidence_hint, i.points, i.mandatory,"
-                             "       i.status, o.name, i.complexity, i.reason, i.note, i.due"
-                             "  FROM items i"
-                             "  LEFT JOIN chapters c ON c.id = i.chapter_id"
-                             "  LEFT JOIN sections s ON s.id = i.section_id"
-                             "  LEFT JOIN owners o ON o.id = i.owner_id"
-                             " ORDER BY i.position",
+                             self->version >= EVIDENT_SOURCE_SCHEMA_VERSION
+                                 ? ITEMS_SELECT ("i.response")
+                                 : ITEMS_SELECT ("NULL"),
                              error);
+#undef ITEMS_SELECT
   if (stmt == NULL)
     return FALSE;
 
@@ -284,7 +294,9 @@ load_items (EvidentProject  *self,
   g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
   g_clear_pointer (&self->item_array, g_ptr_array_unref);
   self->item_array = g_steal_pointer (&items);
-  return TRUE;
+
+  return self->version < EVIDENT_SOURCE_SCHEMA_VERSION
+         || evident_source_load_extras (self->db, self->items_by_id, error);
 }
 
 static gboolean
@@ -293,7 +305,8 @@ load (EvidentProject  *self,
 {
   if (!evident_db_begin_read (self->db, error))
     return FALSE;
-  if (!load_settings (self, error) || !load_items (self, error))
+  if (!load_settings (self, error) || !load_items (self, error)
+      || !evident_audit_load (self, error))
     {
       evident_db_rollback (self->db);
       return FALSE;
@@ -525,6 +538,7 @@ open_database (EvidentProject           *self,
   self->db = evident_db_open (self->file, lock_mode, db_flags, &version, error);
   if (self->db == NULL || (!inspect && !refuse_damaged (self, error)))
     return FALSE;
+  self->version = inspect ? version : evident_schema_get_version ();
 
   if (version < evident_schema_get_version () && !inspect)
     {
@@ -851,32 +865,6 @@ evident_project_get_chapters (EvidentProject *self)
   return G_LIST_MODEL (self->chapters);
 }
 
-/**
- * evident_project_dup_owners:
- *
- * Returns: (transfer full): the names of everyone who owns or has owned an
- *   item, sorted
- */
-char **
-evident_project_dup_owners (EvidentProject *self)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
-
-  if (self->db != NULL
-      && (stmt = evident_db_prepare (self->db,
-                                     "SELECT name FROM owners ORDER BY name COLLATE NOCASE",
-                                     NULL)))
-    {
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_strv_builder_add (builder, evident_db_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-    }
-  return g_strv_builder_end (builder);
-}
-
 EvidentItem *
 evident_project_lookup_item (EvidentProject *self,
                              const char     *ref)
@@ -901,6 +889,8 @@ emit_changed (EvidentProject *self)
 {
   self->score_dirty = TRUE;
   update_undo_state (self);
+  /* Exemptions, sessions and findings follow the edit, undo or redo. */
+  evident_audit_sync (self);
   /* Listeners get an up-to-date score and chapters; without any (the
    * command line), scoring waits until asked for. */
   if (g_signal_has_handler_pending (self, signals[CHANGED], 0, FALSE))
@@ -1006,6 +996,24 @@ collect_item_edits (EvidentItem              *item,
   return TRUE;
 }
 
+typedef struct
+{
+  const char *name;
+  const char *email;
+} OwnerEmail;
+
+/* Inside an edit's transaction: the new owner's address. */
+static gboolean
+write_owner_email (EvidentDb  *db,
+                   GArray     *edits,
+                   gpointer    user_data,
+                   GError    **error)
+{
+  OwnerEmail *data = user_data;
+
+  return evident_owner_write (db, data->name, data->email, error);
+}
+
 /**
  * evident_project_update_item:
  * @self: a project
@@ -1015,7 +1023,10 @@ collect_item_edits (EvidentItem              *item,
  * @error: return location for an error
  *
  * Saves an edit of one item: one transaction and one history row per field
- * that really changes. An item is only not applicable with a reason.
+ * that really changes. An item is only not applicable with a reason. An
+ * owner written "Name <name@example.com>" (or as a bare address) records
+ * the address for that owner too (evident_project_set_owner_email()); the
+ * field holds the name.
  *
  * Returns: %TRUE when saved (or nothing changed)
  */
@@ -1027,6 +1038,10 @@ evident_project_update_item (EvidentProject          *self,
                              GError                 **error)
 {
   g_autoptr (GArray) pending = evident_edits_new ();
+  g_autofree EvidentItemChange *copy = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *owner = NULL;
+  g_autofree char *email = NULL;
   const char *final[EVIDENT_N_ITEM_FIELDS] = { 0 };
   EvidentStatus status;
 
@@ -1046,6 +1061,22 @@ evident_project_update_item (EvidentProject          *self,
       return FALSE;
     }
 
+  /* "Name <address>": the name is the field, the address the owner's. */
+  for (guint i = 0; i < n_changes; i++)
+    {
+      char *name;
+
+      if (changes[i].field != EVIDENT_ITEM_FIELD_OWNER)
+        continue;
+      if (copy == NULL)
+        changes = copy = g_memdup2 (changes, n_changes * sizeof *changes);
+      g_clear_pointer (&email, g_free);
+      if (!evident_owner_split (changes[i].value, &name, &email, error))
+        return FALSE;
+      g_ptr_array_add (names, name);
+      copy[i].value = owner = name;
+    }
+
   if (!collect_item_edits (item, changes, n_changes, pending, final, error))
     return FALSE;
 
@@ -1058,6 +1089,14 @@ evident_project_update_item (EvidentProject          *self,
       return FALSE;
     }
 
+  if (email != NULL && *owner != '\0')
+    {
+      OwnerEmail data = { owner, email };
+
+      if (pending->len == 0)
+        return evident_project_set_owner_email (self, owner, email, error);
+      return evident_project_commit_edits (self, pending, write_owner_email, &data, error);
+    }
   if (pending->len == 0)
     return TRUE;
   return evident_project_commit_edits (self, pending, NULL, NULL, error);
@@ -1110,6 +1149,29 @@ evident_project_set_note (EvidentProject  *self,
                           GError         **error)
 {
   EvidentItemChange change = { EVIDENT_ITEM_FIELD_NOTE, note };
+
+  return evident_project_update_item (self, item, &change, 1, error);
+}
+
+/**
+ * evident_project_set_response:
+ * @self: a project
+ * @item: one of its items
+ * @response: (nullable): the answer for the auditor; %NULL or "" clears it
+ * @error: return location for an error
+ *
+ * Saves the item's response (%EVIDENT_ITEM_FIELD_RESPONSE): an edit with
+ * its history row, undone like any other. White space is kept as typed.
+ *
+ * Returns: %TRUE when saved (or nothing changed)
+ */
+gboolean
+evident_project_set_response (EvidentProject  *self,
+                              EvidentItem     *item,
+                              const char      *response,
+                              GError         **error)
+{
+  EvidentItemChange change = { EVIDENT_ITEM_FIELD_RESPONSE, response };
 
   return evident_project_update_item (self, item, &change, 1, error);
 }
@@ -1220,6 +1282,7 @@ collect_state_row (EvidentProject   *self,
   static const EvidentItemField fields[] = {
     EVIDENT_ITEM_FIELD_OWNER, EVIDENT_ITEM_FIELD_COMPLEXITY, EVIDENT_ITEM_FIELD_STATUS,
     EVIDENT_ITEM_FIELD_REASON, EVIDENT_ITEM_FIELD_NOTE, EVIDENT_ITEM_FIELD_DUE,
+    EVIDENT_ITEM_FIELD_RESPONSE,
   };
   const char *ref = evident_csv_table_get (table, row, ref_column);
   EvidentItem *item = g_hash_table_lookup (self->items_by_ref, ref);
@@ -1273,7 +1336,7 @@ collect_state_row (EvidentProject   *self,
  * evident_project_import_state:
  * @self: a project
  * @csv: a CSV file with the columns ref, owner, complexity, status, reason,
- *   note and due (all but ref optional)
+ *   note, due and response (all but ref optional)
  * @error: return location for an error
  *
  * Sets the state of many items at once, as one transaction: all rows apply
@@ -1287,7 +1350,9 @@ evident_project_import_state (EvidentProject  *self,
                               GBytes          *csv,
                               GError         **error)
 {
-  static const char *columns[] = { "owner", "complexity", "status", "reason", "note", "due" };
+  static const char *columns[] = {
+    "owner", "complexity", "status", "reason", "note", "due", "response",
+  };
   g_autoptr (EvidentCsvTable) table = NULL;
   g_autoptr (GArray) pending = evident_edits_new ();
   int indexes[G_N_ELEMENTS (columns)];

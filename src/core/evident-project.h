@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 #define EVIDENT_PROJECT_ERROR (evident_project_error_quark ())
 
 /* The current schema version of project files, in PRAGMA user_version. */
-#define EVIDENT_PROJECT_SCHEMA_VERSION 3
+#define EVIDENT_PROJECT_SCHEMA_VERSION 5
 
 /**
  * EvidentProjectError:
@@ -70,6 +70,11 @@ typedef enum
 
 /**
  * EvidentProjectSettings:
+ * @title: (nullable): the project's title; %NULL: the file's name
+ * @checklist_version: (nullable): the checklist's version
+ * @rules: pass score, penalty and scoring mode
+ * @override_mode: evident_project_create_from_import() takes @rules.mode
+ *   rather than the mode the import derives (pass/fail without points)
  *
  * What a new project is created with. %NULL strings take defaults.
  */
@@ -78,6 +83,7 @@ typedef struct
   const char      *title;
   const char      *checklist_version;
   EvidentRules     rules;
+  gboolean         override_mode;
 } EvidentProjectSettings;
 
 void evident_project_settings_init (EvidentProjectSettings *settings);
@@ -126,6 +132,11 @@ EvidentProject   *evident_project_create             (GFile                     
                                                       const EvidentProjectSettings *settings,
                                                       GPtrArray                    *entries,
                                                       GError                      **error);
+EvidentProject   *evident_project_create_from_import (GFile                        *file,
+                                                      const EvidentProjectSettings *settings,
+                                                      EvidentImport                *import,
+                                                      GCancellable                 *cancellable,
+                                                      GError                      **error);
 EvidentProject   *evident_project_open               (GFile                        *file,
                                                       GError                      **error);
 EvidentProject   *evident_project_open_full          (GFile                        *file,
@@ -163,7 +174,14 @@ const EvidentRules *evident_project_get_rules        (EvidentProject            
 gint64            evident_project_get_max_score      (EvidentProject               *self);
 GListModel       *evident_project_get_items          (EvidentProject               *self);
 GListModel       *evident_project_get_chapters       (EvidentProject               *self);
+char             *evident_project_dup_workbook_name  (EvidentProject               *self);
 char            **evident_project_dup_owners         (EvidentProject               *self);
+char             *evident_project_dup_owner_email    (EvidentProject               *self,
+                                                      const char                   *name);
+gboolean          evident_project_set_owner_email    (EvidentProject               *self,
+                                                      const char                   *name,
+                                                      const char                   *email,
+                                                      GError                      **error);
 EvidentItem      *evident_project_lookup_item        (EvidentProject               *self,
                                                       const char                   *ref);
 const EvidentScore *evident_project_get_score        (EvidentProject               *self);
@@ -189,6 +207,10 @@ gboolean          evident_project_set_complexity     (EvidentProject            
 gboolean          evident_project_set_note           (EvidentProject               *self,
                                                       EvidentItem                  *item,
                                                       const char                   *note,
+                                                      GError                      **error);
+gboolean          evident_project_set_response       (EvidentProject               *self,
+                                                      EvidentItem                  *item,
+                                                      const char                   *response,
                                                       GError                      **error);
 
 gboolean          evident_project_import_state       (EvidentProject               *self,

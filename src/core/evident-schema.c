@@ -107,6 +107,143 @@ static const char *migrations[EVIDENT_PROJECT_SCHEMA_VERSION] = {
   "ALTER TABLE history ADD COLUMN evidence_id INTEGER"
   "  REFERENCES evidence (id) ON DELETE SET NULL;"
   "CREATE INDEX history_evidence ON history (evidence_id);",
+
+  /* 3 → 4: what a checklist file brings besides its items, for the
+   * self-assessment's hand-in. An item's response is the text for the
+   * auditor ("Partner Response"), edited like its note; its extra fields
+   * are the source's other columns, read-only, in column order. The
+   * workbook it was imported from is kept (its bytes a blob, so that the
+   * project carries it to another laptop), with each sheet's answer
+   * columns, and each item's place in it. Owners may have an e-mail
+   * address (Jira's assignee). The import's layout and mapping are
+   * settings in `project` (import-file, import-layout, import-mapping). */
+  "ALTER TABLE items ADD COLUMN response TEXT;"
+  "ALTER TABLE owners ADD COLUMN email TEXT;"
+  "CREATE TABLE item_extras ("
+  "  item_id INTEGER NOT NULL REFERENCES items (id),"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (item_id, position));"
+  "CREATE TABLE workbooks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  filename TEXT NOT NULL,"
+  "  layout TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL REFERENCES blobs (sha256),"
+  "  imported_at TEXT NOT NULL);"
+  "CREATE TABLE workbook_sheets ("
+  "  workbook_id INTEGER NOT NULL REFERENCES workbooks (id),"
+  "  sheet INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  part TEXT NOT NULL,"
+  "  met_column INTEGER,"
+  "  response_column INTEGER,"
+  "  PRIMARY KEY (workbook_id, sheet));"
+  "CREATE TABLE item_sources ("
+  "  item_id INTEGER PRIMARY KEY REFERENCES items (id),"
+  "  workbook_id INTEGER NOT NULL,"
+  "  sheet INTEGER NOT NULL,"
+  "  row INTEGER NOT NULL CHECK (row >= 0),"
+  "  FOREIGN KEY (workbook_id, sheet) REFERENCES workbook_sheets (workbook_id, sheet));",
+
+  /* 4 → 5: the way to the audit. Exemptions of a whole chapter or
+   * section (each with the status and reason its items had before),
+   * sessions (dry run, pre-audit, validation audit) with their scope,
+   * participants, states, verdicts and findings, and the agenda of their
+   * days. A row a user's decision makes names the change that made it
+   * (an edit in `changes`, with the history rows of any item fields it
+   * set) and is in effect while that change is done (state 0 or 3): undo
+   * and redo switch it off and on with nothing more written. Lifting an
+   * exemption is a change of its own (lift_change_id); a finding's state
+   * is its newest update in effect. audit_changes lists the changes that
+   * made such rows, so that the project sees at once whether an undo or
+   * a redo touched one. The agenda's plan and its times are not edits:
+   * written as they happen, never undone. */
+  "CREATE TABLE audit_changes ("
+  "  change_id INTEGER PRIMARY KEY REFERENCES changes (id));"
+  "CREATE TABLE exemptions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  change_id INTEGER NOT NULL REFERENCES changes (id),"
+  "  lift_change_id INTEGER REFERENCES changes (id),"
+  "  chapter_id INTEGER NOT NULL REFERENCES chapters (id),"
+  "  section_id INTEGER REFERENCES sections (id),"
+  "  reason TEXT NOT NULL CHECK (trim (reason) <> ''),"
+  "  evidence_id INTEGER REFERENCES evidence (id) ON DELETE SET NULL);"
+  "CREATE TABLE exemption_items ("
+  "  exemption_id INTEGER NOT NULL REFERENCES exemptions (id),"
+  "  item_id INTEGER NOT NULL REFERENCES items (id),"
+  "  status TEXT NOT NULL,"
+  "  reason TEXT NOT NULL,"
+  "  PRIMARY KEY (exemption_id, item_id)) WITHOUT ROWID;"
+  "CREATE TABLE sessions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  change_id INTEGER NOT NULL REFERENCES changes (id),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('dry-run', 'pre-audit', 'audit')),"
+  "  date TEXT NOT NULL,"
+  "  days INTEGER NOT NULL CHECK (days BETWEEN 1 AND 14),"
+  "  day_start INTEGER NOT NULL CHECK (day_start BETWEEN 0 AND 1439),"
+  "  day_minutes INTEGER NOT NULL CHECK (day_minutes BETWEEN 1 AND 1440),"
+  "  title TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE session_participants ("
+  "  session_id INTEGER NOT NULL REFERENCES sessions (id),"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  PRIMARY KEY (session_id, position)) WITHOUT ROWID;"
+  /* A session's chapters; none: the whole checklist. */
+  "CREATE TABLE session_chapters ("
+  "  session_id INTEGER NOT NULL REFERENCES sessions (id),"
+  "  chapter_id INTEGER NOT NULL REFERENCES chapters (id),"
+  "  PRIMARY KEY (session_id, chapter_id)) WITHOUT ROWID;"
+  /* No state in effect: planned. */
+  "CREATE TABLE session_states ("
+  "  id INTEGER PRIMARY KEY,"
+  "  change_id INTEGER NOT NULL REFERENCES changes (id),"
+  "  session_id INTEGER NOT NULL REFERENCES sessions (id),"
+  "  state TEXT NOT NULL CHECK (state IN ('planned', 'open', 'closed')));"
+  "CREATE TABLE verdicts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  change_id INTEGER NOT NULL REFERENCES changes (id),"
+  "  session_id INTEGER NOT NULL REFERENCES sessions (id),"
+  "  item_id INTEGER NOT NULL REFERENCES items (id),"
+  "  verdict TEXT NOT NULL CHECK (verdict IN ('passed', 'failed', 'observation',"
+  "    'not-reached')));"
+  "CREATE TABLE findings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  change_id INTEGER NOT NULL REFERENCES changes (id),"
+  "  session_id INTEGER NOT NULL REFERENCES sessions (id),"
+  "  item_id INTEGER REFERENCES items (id),"
+  "  verdict_id INTEGER REFERENCES verdicts (id),"
+  "  text TEXT NOT NULL CHECK (trim (text) <> ''));"
+  /* fixed_by: the edit that addressed the finding, if one did. */
+  "CREATE TABLE finding_updates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  change_id INTEGER NOT NULL REFERENCES changes (id),"
+  "  finding_id INTEGER NOT NULL REFERENCES findings (id),"
+  "  state TEXT NOT NULL CHECK (state IN ('open', 'addressed')),"
+  "  fixed_by INTEGER REFERENCES changes (id),"
+  "  note TEXT);"
+  /* Minutes planned by hand for a chapter; the others are derived. */
+  "CREATE TABLE agenda_plans ("
+  "  session_id INTEGER NOT NULL REFERENCES sessions (id),"
+  "  chapter_id INTEGER NOT NULL REFERENCES chapters (id),"
+  "  day INTEGER NOT NULL CHECK (day >= 1),"
+  "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 1440),"
+  "  PRIMARY KEY (session_id, chapter_id)) WITHOUT ROWID;"
+  /* Time spent on a chapter; stopped_at NULL while it runs. */
+  "CREATE TABLE agenda_times ("
+  "  id INTEGER PRIMARY KEY,"
+  "  session_id INTEGER NOT NULL REFERENCES sessions (id),"
+  "  chapter_id INTEGER NOT NULL REFERENCES chapters (id),"
+  "  started_at TEXT NOT NULL,"
+  "  stopped_at TEXT);"
+  "CREATE INDEX exemption_items_item ON exemption_items (item_id);"
+  "CREATE INDEX session_states_session ON session_states (session_id);"
+  "CREATE INDEX verdicts_session ON verdicts (session_id, item_id);"
+  "CREATE INDEX verdicts_item ON verdicts (item_id);"
+  "CREATE INDEX findings_session ON findings (session_id);"
+  "CREATE INDEX findings_item ON findings (item_id);"
+  "CREATE INDEX finding_updates_finding ON finding_updates (finding_id);"
+  "CREATE INDEX agenda_times_session ON agenda_times (session_id);",
 };
 
 /* Tests only. */

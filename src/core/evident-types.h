@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 typedef struct _EvidentChapter        EvidentChapter;
 typedef struct _EvidentChecklistEntry EvidentChecklistEntry;
 typedef struct _EvidentHistoryEntry   EvidentHistoryEntry;
+typedef struct _EvidentImport         EvidentImport;
 typedef struct _EvidentItem           EvidentItem;
 typedef struct _EvidentProject        EvidentProject;
 typedef struct _EvidentRules          EvidentRules;
@@ -64,6 +65,9 @@ typedef enum
 
 /**
  * EvidentItemField:
+ * @EVIDENT_ITEM_FIELD_NOTE: internal notes, never handed in
+ * @EVIDENT_ITEM_FIELD_RESPONSE: the answer for the auditor, which the
+ *   self-assessment's "Partner Response" gets on export
  * @EVIDENT_ITEM_FIELD_EVIDENCE: a piece of the item's evidence: its title
  *   while it is part of the item, "" while it is not (added, removed,
  *   restored)
@@ -81,13 +85,14 @@ typedef enum
   EVIDENT_ITEM_FIELD_REASON,         /*< nick=reason >*/
   EVIDENT_ITEM_FIELD_NOTE,           /*< nick=note >*/
   EVIDENT_ITEM_FIELD_DUE,            /*< nick=due >*/
+  EVIDENT_ITEM_FIELD_RESPONSE,       /*< nick=response >*/
   EVIDENT_ITEM_FIELD_EVIDENCE,       /*< nick=evidence >*/
   EVIDENT_ITEM_FIELD_EVIDENCE_TITLE, /*< nick=evidence-title >*/
   EVIDENT_ITEM_FIELD_EVIDENCE_KIND,  /*< nick=evidence-kind >*/
 } EvidentItemField;
 
 /* The item's own fields, which EvidentItemChange edits. */
-#define EVIDENT_N_ITEM_FIELDS (EVIDENT_ITEM_FIELD_DUE + 1)
+#define EVIDENT_N_ITEM_FIELDS (EVIDENT_ITEM_FIELD_RESPONSE + 1)
 /* Every field a history row names. */
 #define EVIDENT_N_HISTORY_FIELDS (EVIDENT_ITEM_FIELD_EVIDENCE_KIND + 1)
 

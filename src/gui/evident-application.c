@@ -6,8 +6,10 @@
 #include <glib/gstdio.h>
 
 #include "evident-application.h"
-#include "evident-csv.h"
 #include "evident-file-chooser.h"
+#include "evident-import-assistant.h"
+#include "evident-import.h"
+#include "evident-project-closer.h"
 #include "evident-project.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
@@ -32,17 +34,17 @@ G_DEFINE_FINAL_TYPE (EvidentApplication, evident_application, ADW_TYPE_APPLICATI
 /* Creating a project off the main thread. */
 typedef struct
 {
-  GFile    *checklist;    /* NULL: the bundled sample checklist */
-  GFile    *destination;
-  char     *title;
-  GWeakRef  window;
-  AdwToast *toast;
+  EvidentImport   *import;  /* NULL: the bundled sample checklist */
+  GFile           *destination;
+  char            *title;
+  GWeakRef         window;
+  AdwToast        *toast;
 } CreateData;
 
 static void
 create_data_free (CreateData *data)
 {
-  g_clear_object (&data->checklist);
+  g_clear_object (&data->import);
   g_clear_object (&data->destination);
   g_clear_pointer (&data->title, g_free);
   g_weak_ref_clear (&data->window);
@@ -54,20 +56,6 @@ static GtkWindow *
 get_parent_window (EvidentApplication *self)
 {
   return gtk_application_get_active_window (GTK_APPLICATION (self));
-}
-
-static void
-set_default_folder (GtkFileChooser *chooser)
-{
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  g_autoptr (GFile) folder = NULL;
-
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    folder = g_file_new_for_path (documents);
-  else
-    folder = g_file_new_for_path (g_get_home_dir ());
-
-  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
 static EvidentWindow *
@@ -180,21 +168,27 @@ create_project_thread (GTask        *task,
   tmp_name = g_strdup_printf (".%s.%08x.new", basename, g_random_int ());
   tmp = g_file_get_child (parent, tmp_name);
 
-  if (data->checklist == NULL)
+  if (data->import == NULL)
     project = evident_sample_create_project (tmp, FALSE, cancellable, &error);
   else
     {
-      g_autoptr (GPtrArray) entries = NULL;
+      /* Everything the import brings: items with their extra fields and
+       * state, the scoring mode, and a workbook kept for the hand-in. The
+       * import was built on the main thread and does not change until this
+       * task is done, so it is only read here. */
+      EvidentProjectSettings settings;
 
-      entries = evident_checklist_load (data->checklist, cancellable, &error);
-      if (entries != NULL)
-        {
-          EvidentProjectSettings settings;
+      evident_project_settings_init (&settings);
+      settings.title = data->title;
+      project = evident_project_create_from_import (tmp, &settings, data->import, cancellable,
+                                                    &error);
+    }
 
-          evident_project_settings_init (&settings);
-          settings.title = data->title;
-          project = evident_project_create (tmp, &settings, entries, &error);
-        }
+  if (project != NULL && g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      evident_project_close (project);
+      g_clear_object (&project);
+      g_file_delete (tmp, NULL, NULL);
     }
 
   if (project == NULL)
@@ -216,28 +210,29 @@ create_project_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Opens the project the worker made and shows it; completes @task, the
+ * caller's. */
 static void
 create_project_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   EvidentApplication *self = EVIDENT_APPLICATION (object);
+  g_autoptr (GTask) task = user_data;
   CreateData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr (GtkWindow) window = g_weak_ref_get (&data->window);
   g_autoptr (EvidentProject) project = NULL;
   g_autoptr (GError) error = NULL;
 
-  adw_toast_dismiss (data->toast);
+  if (data->toast != NULL)
+    adw_toast_dismiss (data->toast);
 
   if (window != NULL && !gtk_widget_get_visible (GTK_WIDGET (window)))
     g_clear_object (&window);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_error (self, window,
-                  data->checklist != NULL ? _("Could Not Import the Checklist")
-                                          : _("Could Not Create the Project"),
-                  error);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -245,111 +240,124 @@ create_project_cb (GObject      *object,
                                        &error);
   if (project == NULL)
     {
-      show_error (self, window, _("Could Not Open the Project"), error);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   show_project (self, project, window);
+  g_task_return_boolean (task, TRUE);
 }
 
+/* Creates @destination on a worker, from @import or (%NULL) the sample
+ * checklist, and shows it: in @parent when that shows nothing yet or the
+ * untouched default project, else in a new window. */
 static void
-create_project (EvidentApplication *self,
-                GtkWindow          *parent,
-                GFile              *checklist,
-                GFile              *destination)
+create_project (EvidentApplication  *self,
+                GtkWindow           *parent,
+                EvidentImport       *import,
+                GFile               *destination,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
 {
-  g_autoptr (GTask) task = NULL;
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GTask) worker = NULL;
   CreateData *data;
+
+  g_task_set_source_tag (task, create_project);
 
   if (evident_application_find_window (self, destination) != NULL)
     {
-      g_autoptr (GError) error = NULL;
       g_autofree char *basename = g_file_get_basename (destination);
 
-      g_set_error (&error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_BUSY,
-                   _("“%s” is open in a window; close it there first, or choose another name"),
-                   basename);
-      show_error (self, parent, _("Could Not Create the Project"), error);
+      g_task_return_new_error (task, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_BUSY,
+                               _("“%s” is open in a window; close it there first, or choose another name"),
+                               basename);
       return;
     }
 
   data = g_new0 (CreateData, 1);
-  data->checklist = checklist ? g_object_ref (checklist) : NULL;
+  if (import != NULL)
+    {
+      /* Built now, on this thread: the worker only reads it. */
+      evident_import_get_entries (import);
+      data->import = g_object_ref (import);
+    }
   data->destination = g_object_ref (destination);
   data->title = evident_file_chooser_dup_stem (destination);
   g_weak_ref_init (&data->window, parent);
 
-  data->toast = adw_toast_new (checklist != NULL ? _("Importing the checklist…")
-                                                 : _("Creating the project…"));
-  adw_toast_set_timeout (data->toast, 0);
-  if (EVIDENT_IS_WINDOW (parent))
-    evident_window_add_toast (EVIDENT_WINDOW (parent), g_object_ref (data->toast));
+  /* The import assistant shows its own progress, over the window; a toast
+   * there would only be hidden, and libadwaita 1.2 frees a toast dismissed
+   * while it is still sliding in before its animation ends. */
+  if (import == NULL)
+    {
+      data->toast = adw_toast_new (_("Creating the project…"));
+      adw_toast_set_timeout (data->toast, 0);
+      if (EVIDENT_IS_WINDOW (parent))
+        evident_window_add_toast (EVIDENT_WINDOW (parent), g_object_ref (data->toast));
+    }
 
-  task = g_task_new (self, NULL, create_project_cb, NULL);
-  g_task_set_source_tag (task, create_project);
-  g_task_set_task_data (task, data, (GDestroyNotify) create_data_free);
-  g_task_run_in_thread (task, create_project_thread);
+  worker = g_task_new (self, cancellable, create_project_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, create_project);
+  g_task_set_task_data (worker, data, (GDestroyNotify) create_data_free);
+  g_task_run_in_thread (worker, create_project_thread);
 }
 
-typedef struct
+static void
+sample_created_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  EvidentApplication *self;
-  GFile              *checklist;
-} DestinationData;
+  EvidentApplication *self = EVIDENT_APPLICATION (object);
+  g_autoptr (GtkWindow) parent = g_weak_ref_get (user_data);
+  g_autoptr (GError) error = NULL;
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_error (self, parent, _("Could Not Create the Project"), error);
+}
 
 static void
-destination_response_cb (GtkNativeDialog *native,
-                         int              response,
-                         DestinationData *data)
+destination_response_cb (GtkNativeDialog    *native,
+                         int                 response,
+                         EvidentApplication *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autoptr (GFile) destination = evident_file_chooser_ensure_extension (chosen);
+      GtkWindow *parent = gtk_native_dialog_get_transient_for (native);
+      GWeakRef *parent_ref = g_new0 (GWeakRef, 1);
 
-      create_project (data->self,
-                      gtk_native_dialog_get_transient_for (native),
-                      data->checklist,
-                      destination);
+      g_weak_ref_init (parent_ref, parent);
+      create_project (self, parent, NULL, destination, NULL, sample_created_cb, parent_ref);
     }
 
-  g_clear_object (&data->checklist);
-  g_object_unref (data->self);
-  g_free (data);
+  g_object_unref (self);
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
 }
 
+/* Where a project from the sample checklist goes. */
 static void
 choose_destination (EvidentApplication *self,
-                    GtkWindow          *parent,
-                    GFile              *checklist)
+                    GtkWindow          *parent)
 {
   g_autofree char *name = NULL;
   GtkFileChooserNative *native;
-  DestinationData *data;
 
   native = evident_file_chooser_new_for_projects (_("Save the New Project"), parent,
                                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"));
 
-  if (checklist != NULL)
-    {
-      g_autofree char *base = evident_file_chooser_dup_stem (checklist);
-
-      name = g_strconcat (base, ".evident", NULL);
-    }
-  else
-    /* Translators: the suggested file name of a project from the sample checklist */
-    name = g_strconcat (_("MSP Validation"), ".evident", NULL);
-
+  /* Translators: the suggested file name of a project from the sample checklist */
+  name = g_strconcat (_("MSP Validation"), ".evident", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  set_default_folder (GTK_FILE_CHOOSER (native));
+  evident_file_chooser_set_default_folder (GTK_FILE_CHOOSER (native));
 
-  data = g_new0 (DestinationData, 1);
-  data->self = g_object_ref (self);
-  data->checklist = checklist ? g_object_ref (checklist) : NULL;
-
-  g_signal_connect (native, "response", G_CALLBACK (destination_response_cb), data);
+  g_signal_connect (native, "response", G_CALLBACK (destination_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -362,7 +370,8 @@ checklist_response_cb (GtkNativeDialog    *native,
     {
       g_autoptr (GFile) checklist = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
-      choose_destination (self, gtk_native_dialog_get_transient_for (native), checklist);
+      evident_application_import_checklist (self, checklist,
+                                            gtk_native_dialog_get_transient_for (native));
     }
 
   gtk_native_dialog_destroy (native);
@@ -374,21 +383,7 @@ static void
 choose_checklist (EvidentApplication *self,
                   GtkWindow          *parent)
 {
-  g_autoptr (GtkFileFilter) filter = NULL;
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Import a Checklist"), parent,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("CSV Checklists"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  set_default_folder (GTK_FILE_CHOOSER (native));
+  GtkFileChooserNative *native = evident_file_chooser_new_for_checklists (parent);
 
   g_signal_connect (native, "response", G_CALLBACK (checklist_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -402,8 +397,8 @@ new_project_response_cb (AdwMessageDialog   *dialog,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
   if (g_str_equal (response, "sample"))
-    choose_destination (self, parent, NULL);
-  else if (g_str_equal (response, "csv"))
+    choose_destination (self, parent);
+  else if (g_str_equal (response, "import"))
     choose_checklist (self, parent);
 }
 
@@ -418,10 +413,10 @@ new_action (GSimpleAction *action,
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (get_parent_window (self), _("New Project"),
-                                   _("Start from the sample checklist that comes with Evident, modelled on the AWS MSP validation checklist, or import a checklist of your own from a CSV file."));
+                                   _("Start from the sample checklist that comes with Evident, modelled on the AWS MSP validation checklist, or import a checklist of your own from an Excel workbook or a CSV file."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "csv", _("_Import CSV…"),
+                                    "import", _("_Import Checklist…"),
                                     "sample", _("_Sample Checklist"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sample",
@@ -488,7 +483,10 @@ quit_action (GSimpleAction *action,
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
 
-  g_application_quit (G_APPLICATION (self));
+  /* Projects still cleaning up hold the application, which ends once the
+   * last is done: quitting now would cut their clean-up short. */
+  if (!evident_project_closer_is_busy ())
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -615,15 +613,47 @@ evident_application_startup (GApplication *application)
 }
 
 static void
-evident_application_activate (GApplication *application)
+last_project_closed_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
-  EvidentApplication *self = EVIDENT_APPLICATION (application);
+  EvidentApplication *self = user_data;
   GtkWindow *window = get_parent_window (self);
 
+  evident_project_closer_wait_finish (result, NULL);
   if (window != NULL)
     gtk_window_present (window);
   else
     open_startup_project (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+evident_application_activate (GApplication *application)
+{
+  EvidentApplication *self = EVIDENT_APPLICATION (application);
+  GtkWindow *window = get_parent_window (self);
+  g_autofree char *last = NULL;
+  g_autoptr (GFile) file = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  /* Started again while the last window's project still cleans up: it
+   * opens once it is free. */
+  last = evident_settings_dup_last_project (self->settings);
+  file = last != NULL ? g_file_new_for_path (last) : NULL;
+  if (file != NULL && evident_project_closer_is_closing (file))
+    {
+      g_application_hold (application);
+      evident_project_closer_wait_async (file, last_project_closed_cb, self);
+      return;
+    }
+
+  open_startup_project (self);
 }
 
 static void
@@ -705,6 +735,30 @@ evident_application_find_window (EvidentApplication *self,
   return NULL;
 }
 
+typedef struct
+{
+  EvidentApplication *self;
+  GFile              *file;
+  GWeakRef            parent;
+} ReopenData;
+
+static void
+reopen_closed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ReopenData *data = user_data;
+  g_autoptr (GtkWindow) parent = g_weak_ref_get (&data->parent);
+
+  evident_project_closer_wait_finish (result, NULL);
+  evident_application_open_file (data->self, data->file, parent);
+
+  g_object_unref (data->self);
+  g_object_unref (data->file);
+  g_weak_ref_clear (&data->parent);
+  g_free (data);
+}
+
 /**
  * evident_application_open_file:
  * @file: a project file
@@ -712,7 +766,8 @@ evident_application_find_window (EvidentApplication *self,
  *
  * Raises the window that shows @file, or opens it: in @parent when that
  * shows nothing yet or the untouched default project, else in a new window.
- * An error shows in a dialog.
+ * A project that a window let go of a moment ago opens once its clean-up
+ * is done. An error shows in a dialog.
  */
 void
 evident_application_open_file (EvidentApplication *self,
@@ -733,7 +788,25 @@ evident_application_open_file (EvidentApplication *self,
       return;
     }
 
+  if (evident_project_closer_is_closing (file))
+    {
+      ReopenData *data = g_new0 (ReopenData, 1);
+
+      data->self = g_object_ref (self);
+      data->file = g_object_ref (file);
+      g_weak_ref_init (&data->parent, parent);
+      evident_project_closer_wait_async (file, reopen_closed_cb, data);
+      return;
+    }
+
   project = evident_project_open_full (file, EVIDENT_PROJECT_OPEN_EXCLUSIVE, &error);
+  /* Anything that is not a project (by its header) is a checklist to
+   * import: `evident checklist.xlsx`. */
+  if (g_error_matches (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_NOT_A_PROJECT))
+    {
+      evident_application_import_checklist (self, file, parent);
+      return;
+    }
   if (project == NULL)
     {
       show_error (self, parent, _("Could Not Open the Project"), error);
@@ -743,3 +816,82 @@ evident_application_open_file (EvidentApplication *self,
   show_project (self, project, parent);
 }
 
+/**
+ * evident_application_import_checklist:
+ * @file: a checklist file: a workbook or CSV
+ * @parent: (nullable): the window the request came from
+ *
+ * Reads @file on a worker and shows the import assistant over @parent (or
+ * a new window), which creates the project with
+ * evident_application_create_from_import(). A file that cannot be read
+ * gets an error dialog naming it.
+ */
+void
+evident_application_import_checklist (EvidentApplication *self,
+                                      GFile              *file,
+                                      GtkWindow          *parent)
+{
+  EvidentWindow *window;
+
+  g_return_if_fail (EVIDENT_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  window = ensure_window (self, parent);
+  gtk_window_present (GTK_WINDOW (window));
+  evident_import_assistant_open (GTK_WINDOW (window), file);
+}
+
+/**
+ * evident_application_create_from_import:
+ * @parent: (nullable): the window the project is to show in
+ * @import: a checklist import with no problems
+ * @destination: the project file to create (replaced if it exists)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the project is created and shown, or not
+ * @user_data: for @callback
+ *
+ * Creates a project from @import on a worker with
+ * evident_project_create_from_import(): the items with their extra fields
+ * and the state the file gives them, the scoring mode the import derives,
+ * and a workbook kept for the hand-in. The project is built beside
+ * @destination and moved over it when complete, so a failure leaves
+ * nothing behind. Then it shows: in @parent when that shows nothing yet or
+ * the untouched default project, else in a new window. @import must not
+ * change until @callback runs.
+ *
+ * This is where an import becomes a project: anything more a project is
+ * to keep from the import goes here.
+ */
+void
+evident_application_create_from_import (EvidentApplication  *self,
+                                        GtkWindow           *parent,
+                                        EvidentImport       *import,
+                                        GFile               *destination,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (EVIDENT_IS_APPLICATION (self));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (EVIDENT_IS_IMPORT (import));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  create_project (self, parent, import, destination, cancellable, callback, user_data);
+}
+
+/**
+ * evident_application_create_from_import_finish:
+ *
+ * Returns: whether the project was created and shown; if not, @error says
+ *   why in words for the user
+ */
+gboolean
+evident_application_create_from_import_finish (EvidentApplication  *self,
+                                               GAsyncResult        *result,
+                                               GError             **error)
+{
+  g_return_val_if_fail (EVIDENT_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "evident-import.h"
+
 G_BEGIN_DECLS
 
 #define EVIDENT_TYPE_APPLICATION (evident_application_get_type ())
@@ -15,5 +17,18 @@ void                evident_application_open_file    (EvidentApplication *self,
                                                       GtkWindow          *parent);
 GtkWindow          *evident_application_find_window  (EvidentApplication *self,
                                                       GFile              *file);
+void                evident_application_import_checklist (EvidentApplication  *self,
+                                                          GFile               *file,
+                                                          GtkWindow           *parent);
+void                evident_application_create_from_import (EvidentApplication  *self,
+                                                            GtkWindow           *parent,
+                                                            EvidentImport       *import,
+                                                            GFile               *destination,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+gboolean            evident_application_create_from_import_finish (EvidentApplication  *self,
+                                                                   GAsyncResult        *result,
+                                                                   GError             **error);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ struct _EvidentEvidencePanel
 
   /* Template widgets */
   GtkListBox          *evidence_list;
+  GtkLabel            *placeholder_label;
   GtkListBox          *pending_list;
   GtkMenuButton       *add_link_button;
   GtkPopover          *link_popover;
@@ -202,11 +203,22 @@ select_evidence_at (EvidentEvidencePanel *self,
                            gtk_list_box_get_row_at_index (self->evidence_list, position));
 }
 
+/* Evidence of a project open read-only is shown, not edited. */
+static gboolean
+is_editable (EvidentEvidencePanel *self)
+{
+  return self->project != NULL && !evident_project_get_read_only (self->project);
+}
+
 static GtkWidget *
 create_evidence_row_cb (gpointer item,
                         gpointer user_data)
 {
-  return evident_evidence_row_new (item);
+  EvidentEvidencePanel *self = user_data;
+  GtkWidget *row = evident_evidence_row_new (item);
+
+  evident_evidence_row_set_editable (EVIDENT_EVIDENCE_ROW (row), is_editable (self));
+  return row;
 }
 
 static void
@@ -260,7 +272,7 @@ sync_evidence (EvidentEvidencePanel *self)
         g_signal_handlers_disconnect_by_func (self->evidence_model, evidence_items_changed_cb,
                                               self);
       g_set_object (&self->evidence_model, model);
-      gtk_list_box_bind_model (self->evidence_list, model, create_evidence_row_cb, NULL, NULL);
+      gtk_list_box_bind_model (self->evidence_list, model, create_evidence_row_cb, self, NULL);
       if (model != NULL)
         g_signal_connect_object (model, "items-changed", G_CALLBACK (evidence_items_changed_cb),
                                  self, G_CONNECT_SWAPPED);
@@ -400,7 +412,23 @@ add_file (EvidentEvidencePanel *self,
                                          add_file_cb, pending);
 }
 
-/* Undo toasts */
+/* Undo toasts
+ *
+ * A removal's toast does what Ctrl+Z does: while the removal is the
+ * project's newest change, its Undo is the project's undo (which a redo
+ * takes back, and which the history shows as undone). Once anything else
+ * changed the project (another edit, an undo, notes saved), Ctrl+Z would
+ * take back that other change, not the removal: the toast then restores
+ * the evidence as an edit of its own, which brings back exactly what the
+ * user asked for and loses nothing newer. The project tells of every
+ * change with ::changed, and the application holds its project
+ * exclusively, so no change goes unseen. The toast goes once the evidence
+ * is back, whichever way it came. */
+
+/* On each toast: the evidence removed, and whether its removal is still
+ * the newest change */
+#define UNDO_TOAST_EVIDENCE "evident-evidence"
+#define UNDO_TOAST_NEWEST "evident-newest"
 
 static void
 undo_toast_dismissed_cb (EvidentEvidencePanel *self,
@@ -413,16 +441,69 @@ static void
 undo_toast_button_clicked_cb (EvidentEvidencePanel *self,
                               AdwToast             *toast)
 {
-  EvidentEvidence *evidence = g_object_get_data (G_OBJECT (toast), "evidence");
+  EvidentEvidence *evidence = g_object_get_data (G_OBJECT (toast), UNDO_TOAST_EVIDENCE);
+  gboolean newest = g_object_get_data (G_OBJECT (toast), UNDO_TOAST_NEWEST) != NULL;
   g_autoptr (GError) error = NULL;
+  gboolean done;
 
   if (self->project == NULL)
     return;
 
-  if (!evident_evidence_store_restore (get_store (self), evidence, &error))
+  g_object_ref (evidence);
+  if (newest)
+    done = evident_project_undo (self->project, &error);
+  else
+    done = evident_evidence_store_restore (get_store (self), evidence, &error);
+
+  if (!done)
     show_error (self, error);
   else if (same_item (evidence, self->item))
     evident_evidence_panel_set_selected_evidence (self, evidence);
+  g_object_unref (evidence);
+}
+
+/* Whether @evidence is part of its item: listed by the store. */
+static gboolean
+is_listed (EvidentEvidencePanel *self,
+           EvidentEvidence      *evidence)
+{
+  g_autoptr (GListModel) list = evident_evidence_store_list (get_store (self),
+                                                             evident_evidence_get_item (evidence));
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (EvidentEvidence) listed = g_list_model_get_item (list, i);
+
+      if (listed == evidence)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whatever changed the project, the removals shown are no longer its
+ * newest change; and evidence that came back (Ctrl+Z, or another toast)
+ * has nothing left to undo. The evidence store has followed the change
+ * by now. */
+static void
+project_changed_cb (EvidentEvidencePanel *self,
+                    EvidentProject       *project)
+{
+  for (guint i = self->undo_toasts->len; i > 0; i--)
+    {
+      AdwToast *toast = g_ptr_array_index (self->undo_toasts, i - 1);
+      EvidentEvidence *evidence = g_object_get_data (G_OBJECT (toast), UNDO_TOAST_EVIDENCE);
+
+      g_object_set_data (G_OBJECT (toast), UNDO_TOAST_NEWEST, NULL);
+      if (is_listed (self, evidence))
+        {
+          g_object_ref (toast);
+          g_ptr_array_remove_index (self->undo_toasts, i - 1);
+          g_signal_handlers_disconnect_by_data (toast, self);
+          adw_toast_dismiss (toast);
+          g_object_unref (toast);
+        }
+    }
 }
 
 /* Removed evidence of another project cannot come back: the window
@@ -697,6 +778,8 @@ evident_evidence_panel_dispose (GObject *object)
   g_clear_object (&self->selected_evidence);
 
   g_clear_object (&self->item);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_EVIDENCE_PANEL);
@@ -846,6 +929,7 @@ evident_evidence_panel_class_init (EvidentEvidencePanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/evidentapp/Evident/evident-evidence-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, EvidentEvidencePanel, evidence_list);
+  gtk_widget_class_bind_template_child (widget_class, EvidentEvidencePanel, placeholder_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentEvidencePanel, pending_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentEvidencePanel, add_link_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentEvidencePanel, link_popover);
@@ -909,7 +993,19 @@ evident_evidence_panel_set_project (EvidentEvidencePanel *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
   g_set_object (&self->project, project);
+  if (project != NULL)
+    g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  /* The add buttons follow the editor's actions; the link button has none. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_link_button),
+                            project == NULL || is_editable (self));
+  gtk_label_set_label (self->placeholder_label,
+                       project == NULL || is_editable (self)
+                       ? _("No evidence yet. Add files or links, or drop files here.")
+                       : _("No evidence"));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
@@ -1246,7 +1342,10 @@ evident_evidence_panel_remove (EvidentEvidencePanel *self,
   title = g_strdup_printf (_("“%s” removed"), escaped);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "evidence", g_object_ref (evidence), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), UNDO_TOAST_EVIDENCE, g_object_ref (evidence),
+                          g_object_unref);
+  /* The removal just made is the newest change, until the next one. */
+  g_object_set_data (G_OBJECT (toast), UNDO_TOAST_NEWEST, GINT_TO_POINTER (TRUE));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_button_clicked_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self,

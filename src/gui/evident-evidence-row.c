@@ -11,7 +11,9 @@
  * its type, its title (renamed in place), its file name, size and date, the
  * start of its SHA-256, its kind, and a menu. The row edits nothing itself:
  * it activates the editor's actions ("editor.set-evidence-title" and the
- * like) with the evidence's id.
+ * like) with the evidence's id. In a project that cannot be edited the row
+ * is not :editable: its kind shows but does not change, and the menu
+ * opens and saves copies but neither renames nor removes.
  */
 
 /* Hex digits of the SHA-256 a row shows; the tooltip has all 64. */
@@ -38,6 +40,7 @@ struct _EvidentEvidenceRow
   guint            updating;
   /* The title entry is shown */
   guint            renaming : 1;
+  guint            editable : 1;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentEvidenceRow, evident_evidence_row, GTK_TYPE_LIST_BOX_ROW)
@@ -45,6 +48,7 @@ G_DEFINE_FINAL_TYPE (EvidentEvidenceRow, evident_evidence_row, GTK_TYPE_LIST_BOX
 enum {
   PROP_0,
   PROP_EVIDENCE,
+  PROP_EDITABLE,
   N_PROPS
 };
 
@@ -309,6 +313,9 @@ evident_evidence_row_get_property (GObject    *object,
     case PROP_EVIDENCE:
       g_value_set_object (value, self->evidence);
       break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -326,6 +333,9 @@ evident_evidence_row_set_property (GObject      *object,
     {
     case PROP_EVIDENCE:
       self->evidence = g_value_dup_object (value);
+      break;
+    case PROP_EDITABLE:
+      evident_evidence_row_set_editable (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -347,6 +357,16 @@ evident_evidence_row_class_init (EvidentEvidenceRowClass *klass)
     g_param_spec_object ("evidence", NULL, NULL,
                          EVIDENT_TYPE_EVIDENCE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * EvidentEvidenceRow:editable:
+   *
+   * Whether the row offers to rename, re-kind and remove the evidence:
+   * not in a project open read-only.
+   */
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -387,6 +407,7 @@ evident_evidence_row_init (EvidentEvidenceRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "evident-evidence-row");
+  self->editable = TRUE;
 
   self->updating++;
   for (guint i = 0; i < EVIDENT_N_EVIDENCE_KINDS; i++)
@@ -423,7 +444,7 @@ evident_evidence_row_rename (EvidentEvidenceRow *self)
 {
   g_return_if_fail (EVIDENT_IS_EVIDENCE_ROW (self));
 
-  if (self->renaming)
+  if (self->renaming || !self->editable)
     return;
   self->renaming = TRUE;
 
@@ -432,4 +453,31 @@ evident_evidence_row_rename (EvidentEvidenceRow *self)
   gtk_stack_set_visible_child_name (self->title_stack, "entry");
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->title_entry), 0, -1);
+}
+
+gboolean
+evident_evidence_row_get_editable (EvidentEvidenceRow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_EVIDENCE_ROW (self), FALSE);
+
+  return self->editable;
+}
+
+void
+evident_evidence_row_set_editable (EvidentEvidenceRow *self,
+                                   gboolean            editable)
+{
+  g_return_if_fail (EVIDENT_IS_EVIDENCE_ROW (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+
+  if (!editable)
+    stop_renaming (self, FALSE);
+  self->editable = editable;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.rename", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.remove", editable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }

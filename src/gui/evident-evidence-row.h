@@ -14,5 +14,8 @@ G_DECLARE_FINAL_TYPE (EvidentEvidenceRow, evident_evidence_row, EVIDENT, EVIDENC
 GtkWidget       *evident_evidence_row_new          (EvidentEvidence    *evidence);
 EvidentEvidence *evident_evidence_row_get_evidence (EvidentEvidenceRow *self);
 void             evident_evidence_row_rename       (EvidentEvidenceRow *self);
+gboolean         evident_evidence_row_get_editable (EvidentEvidenceRow *self);
+void             evident_evidence_row_set_editable (EvidentEvidenceRow *self,
+                                                    gboolean            editable);
 
 G_END_DECLS

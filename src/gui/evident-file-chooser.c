@@ -9,11 +9,30 @@
 
 /*
  * Choosing project files: one file chooser for opening a project, creating
- * one and saving a copy, and the names it suggests and returns.
+ * one and saving a copy, and the names it suggests and returns; and one
+ * for the checklist files a project is imported from.
  */
 
 #define PROJECT_EXTENSION ".evident"
 #define PROJECT_MIME_TYPE "application/x-evident-project"
+#define XLSX_MIME_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#define CSV_MIME_TYPE "text/csv"
+
+static void
+add_filter (GtkFileChooser     *chooser,
+            const char         *name,
+            const char * const *patterns,
+            const char * const *mime_types)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
 
 /**
  * evident_file_chooser_new_for_projects:
@@ -43,6 +62,65 @@ evident_file_chooser_new_for_projects (const char           *title,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
 
   return native;
+}
+
+/**
+ * evident_file_chooser_new_for_checklists:
+ * @parent: (nullable): the window it is modal for
+ *
+ * Returns: (transfer full): a modal file chooser for a checklist to import:
+ *   Excel workbooks and CSV files (one filter for both, one for each, and
+ *   all files), starting in the user's documents; show it, and destroy it
+ *   once it responds
+ */
+GtkFileChooserNative *
+evident_file_chooser_new_for_checklists (GtkWindow *parent)
+{
+  static const char * const xlsx_patterns[] = { "*.xlsx", "*.XLSX", NULL };
+  static const char * const xlsx_types[] = { XLSX_MIME_TYPE, NULL };
+  static const char * const csv_patterns[] = { "*.csv", "*.CSV", NULL };
+  static const char * const csv_types[] = { CSV_MIME_TYPE, NULL };
+  static const char * const both_patterns[] = { "*.xlsx", "*.XLSX", "*.csv", "*.CSV", NULL };
+  static const char * const both_types[] = { XLSX_MIME_TYPE, CSV_MIME_TYPE, NULL };
+  static const char * const any_pattern[] = { "*", NULL };
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+
+  native = gtk_file_chooser_native_new (_("Import a Checklist"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  chooser = GTK_FILE_CHOOSER (native);
+  add_filter (chooser, _("Checklists"), both_patterns, both_types);
+  add_filter (chooser, _("Excel Workbooks"), xlsx_patterns, xlsx_types);
+  add_filter (chooser, _("CSV Files"), csv_patterns, csv_types);
+  add_filter (chooser, _("All Files"), any_pattern, NULL);
+  evident_file_chooser_set_default_folder (chooser);
+
+  return native;
+}
+
+/**
+ * evident_file_chooser_set_default_folder:
+ *
+ * Starts @chooser in the user's documents folder, or the home folder
+ * when there is none.
+ */
+void
+evident_file_chooser_set_default_folder (GtkFileChooser *chooser)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr (GFile) folder = NULL;
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    folder = g_file_new_for_path (documents);
+  else
+    folder = g_file_new_for_path (g_get_home_dir ());
+
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
 /**

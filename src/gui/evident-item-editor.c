@@ -21,7 +21,9 @@
  *
  * Its actions ("editor.set-status", "editor.add-uri" and the like) are the
  * way in for the parts' controls, the keyboard and the tests alike: each
- * hands its parameter to the part whose job it is. The parts' errors,
+ * hands its parameter to the part whose job it is. In a project open
+ * read-only the actions that would change it are off, and the parts show
+ * their controls insensitive. The parts' errors,
  * toasts and activations come out as the editor's signals, for the window.
  * Files dropped on the item page become evidence.
  */
@@ -62,7 +64,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char *editor_actions[] = {
+/* The actions that change the project; the others only need an item. */
+static const char *edit_actions[] = {
   "editor.set-status",
   "editor.set-reason",
   "editor.set-owner",
@@ -71,21 +74,27 @@ static const char *editor_actions[] = {
   "editor.add-files",
   "editor.add-uri",
   "editor.add-link",
-  "editor.open-evidence",
-  "editor.save-evidence",
   "editor.rename-evidence",
   "editor.set-evidence-title",
   "editor.set-evidence-kind",
   "editor.remove-evidence",
 };
 
+static const char *view_actions[] = {
+  "editor.open-evidence",
+  "editor.save-evidence",
+};
+
 static void
 update_actions (EvidentItemEditor *self)
 {
   gboolean enabled = self->item != NULL && self->project != NULL;
+  gboolean editable = enabled && !evident_project_get_read_only (self->project);
 
-  for (guint i = 0; i < G_N_ELEMENTS (editor_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), editor_actions[i], enabled);
+  for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], editable);
+  for (guint i = 0; i < G_N_ELEMENTS (view_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), view_actions[i], enabled);
 }
 
 /* Signal handlers */

@@ -882,6 +882,8 @@ void
 evident_item_fields_set_project (EvidentItemFields *self,
                                  EvidentProject    *project)
 {
+  gboolean editable;
+
   g_return_if_fail (EVIDENT_IS_ITEM_FIELDS (self));
   g_return_if_fail (project == NULL || EVIDENT_IS_PROJECT (project));
 
@@ -890,6 +892,15 @@ evident_item_fields_set_project (EvidentItemFields *self,
 
   evident_item_fields_set_item (self, NULL);
   g_set_object (&self->project, project);
+
+  /* A project open read-only shows its fields, and changes none. */
+  editable = project == NULL || !evident_project_get_read_only (project);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reason_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->owner_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->complexity_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->due_row), editable);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 

@@ -6,13 +6,17 @@
 
 #include "evident-due-date.h"
 #include "evident-enums-util.h"
+#include "evident-evidence.h"
 #include "evident-item-history.h"
 
 /*
  * EvidentItemHistory: who changed what in an item, and when, newest first:
  * "Status: Not Started → Met", "Security lead · 5 minutes ago", values as
  * the editor shows them, long texts cut to where they changed, and undone
- * or redone changes tagged. It reads the history from the project each
+ * or redone changes tagged. Changes of the item's evidence read as what
+ * happened to it: "Evidence added: runbook", "Evidence removed: …",
+ * "Evidence restored: …", "Evidence renamed: … → …", "Kind of “runbook”:
+ * Other → Process document". It reads the history from the project each
  * time the project says it changed.
  */
 
@@ -187,22 +191,141 @@ find_change_start (const char *old_value,
   return from;
 }
 
-static GtkWidget *
-create_history_row (EvidentHistoryEntry *entry)
+/* What the history knows of the item's evidence: the newest title of
+ * each piece, and where each piece's oldest row is, so that evidence that
+ * comes back reads "restored" rather than "added". By evidence id. */
+typedef struct
+{
+  GHashTable *titles;        /* gint64 → const char * (the entries' strings) */
+  GHashTable *first_entries; /* gint64 → EvidentHistoryEntry *, the oldest */
+} EvidenceNames;
+
+static void
+evidence_names_init (EvidenceNames *names,
+                     GPtrArray     *entries)
+{
+  names->titles = g_hash_table_new (g_int64_hash, g_int64_equal);
+  names->first_entries = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  /* Newest first: the first title met is the newest, the last row met
+   * the oldest. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EvidentHistoryEntry *entry = g_ptr_array_index (entries, i);
+      const char *title = NULL;
+
+      if (entry->evidence == 0)
+        continue;
+      if (entry->field == EVIDENT_ITEM_FIELD_EVIDENCE)
+        {
+          title = !is_empty (entry->new_value) ? entry->new_value : entry->old_value;
+          g_hash_table_insert (names->first_entries, &entry->evidence, entry);
+        }
+      else if (entry->field == EVIDENT_ITEM_FIELD_EVIDENCE_TITLE)
+        title = entry->new_value;
+
+      if (!is_empty (title) && !g_hash_table_contains (names->titles, &entry->evidence))
+        g_hash_table_insert (names->titles, &entry->evidence, (gpointer) title);
+    }
+}
+
+static void
+evidence_names_clear (EvidenceNames *names)
+{
+  g_clear_pointer (&names->titles, g_hash_table_unref);
+  g_clear_pointer (&names->first_entries, g_hash_table_unref);
+}
+
+static const char *
+format_kind (const char *value)
+{
+  EvidentEvidenceKind kind;
+
+  if (!evident_evidence_kind_from_string (value, &kind))
+    return is_empty (value) ? "—" : value;
+  return evident_evidence_kind_get_label (kind);
+}
+
+/* A change of the item's evidence, as a row's title. */
+static char *
+format_evidence_change (EvidentHistoryEntry *entry,
+                        EvidenceNames       *names)
+{
+  g_autofree char *old_value = format_text (entry->old_value != NULL ? entry->old_value : "", 0);
+  g_autofree char *new_value = format_text (entry->new_value != NULL ? entry->new_value : "", 0);
+  const char *title;
+
+  switch (entry->field)
+    {
+    case EVIDENT_ITEM_FIELD_EVIDENCE:
+      if (is_empty (entry->new_value))
+        /* Translators: a change in an item's history; %s is the evidence's title */
+        return g_strdup_printf (_("Evidence removed: %s"), old_value);
+      if (entry->evidence != 0
+          && g_hash_table_lookup (names->first_entries, &entry->evidence) != entry)
+        /* Translators: a change in an item's history: removed evidence came
+         * back; %s is its title */
+        return g_strdup_printf (_("Evidence restored: %s"), new_value);
+      /* Translators: a change in an item's history; %s is the evidence's title */
+      return g_strdup_printf (_("Evidence added: %s"), new_value);
+
+    case EVIDENT_ITEM_FIELD_EVIDENCE_TITLE:
+      /* Translators: a change in an item's history: old title → new title */
+      return g_strdup_printf (_("Evidence renamed: %s → %s"), old_value, new_value);
+
+    case EVIDENT_ITEM_FIELD_EVIDENCE_KIND:
+      title = g_hash_table_lookup (names->titles, &entry->evidence);
+      if (title != NULL)
+        {
+          g_autofree char *short_title = format_text (title, 0);
+
+          /* Translators: a change in an item's history: the kind of the
+           * evidence titled %1$s went from %2$s to %3$s, as in
+           * "Kind of “Runbook”: Other → Process document" */
+          return g_strdup_printf (_("Kind of “%1$s”: %2$s → %3$s"), short_title,
+                                  format_kind (entry->old_value), format_kind (entry->new_value));
+        }
+      /* Translators: a change in an item's history, of evidence without a
+       * known title: old kind → new kind */
+      return g_strdup_printf (_("Evidence kind: %s → %s"), format_kind (entry->old_value),
+                              format_kind (entry->new_value));
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
+format_change (EvidentHistoryEntry *entry,
+               EvidenceNames       *names)
 {
   glong from = find_change_start (entry->old_value, entry->new_value);
-  g_autofree char *old_value = format_value (entry->field, entry->old_value, from);
-  g_autofree char *new_value = format_value (entry->field, entry->new_value, from);
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+
+  if (entry->field == EVIDENT_ITEM_FIELD_EVIDENCE
+      || entry->field == EVIDENT_ITEM_FIELD_EVIDENCE_TITLE
+      || entry->field == EVIDENT_ITEM_FIELD_EVIDENCE_KIND)
+    return format_evidence_change (entry, names);
+
+  old_value = format_value (entry->field, entry->old_value, from);
+  new_value = format_value (entry->field, entry->new_value, from);
+  /* Translators: a change in an item's history: "Status: Not Started → Met" */
+  return g_strdup_printf (_("%s: %s → %s"), evident_item_field_get_label (entry->field),
+                          old_value, new_value);
+}
+
+static GtkWidget *
+create_history_row (EvidentHistoryEntry *entry,
+                    EvidenceNames       *names)
+{
+  g_autofree char *title = format_change (entry, names);
   g_autofree char *when = format_when (entry->at);
-  g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *tooltip = NULL;
   g_autoptr (GDateTime) local = g_date_time_to_local (entry->at);
   GtkWidget *row;
 
-  /* Translators: a change in an item's history: "Status: Not Started → Met" */
-  title = g_strdup_printf (_("%s: %s → %s"), evident_item_field_get_label (entry->field),
-                           old_value, new_value);
   /* Translators: who made a change · when */
   subtitle = g_strdup_printf (_("%s · %s"), entry->who, when);
   tooltip = g_date_time_format (local, "%c");
@@ -266,6 +389,7 @@ sync_history (EvidentItemHistory *self)
 {
   g_autoptr (GPtrArray) entries = NULL;
   g_autoptr (GError) error = NULL;
+  EvidenceNames names;
   guint n_shown;
 
   clear_history (self);
@@ -284,9 +408,11 @@ sync_history (EvidentItemHistory *self)
       return;
     }
 
+  evidence_names_init (&names, entries);
   n_shown = MIN (entries->len, MAX_HISTORY_ROWS);
   for (guint i = 0; i < n_shown; i++)
-    add_history_row (self, create_history_row (g_ptr_array_index (entries, i)));
+    add_history_row (self, create_history_row (g_ptr_array_index (entries, i), &names));
+  evidence_names_clear (&names);
 
   if (entries->len > n_shown)
     {

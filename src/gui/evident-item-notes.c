@@ -12,6 +12,8 @@
  * another item, another project or anything that must see them (undo)
  * comes. "Saving…", "Saved" or "Not saved" beside the heading says how it
  * went; notes not saved are tried again at the next change or flush.
+ * The notes of a project open read-only can be read and copied, not
+ * changed.
  */
 
 /* How long typing must pause before the notes are saved. */
@@ -25,6 +27,7 @@ struct _EvidentItemNotes
   EvidentItem         *item;
 
   /* Template widgets */
+  GtkTextView         *notes_view;
   GtkTextBuffer       *notes_buffer;
   GtkLabel            *notes_state_label;
 
@@ -257,6 +260,7 @@ evident_item_notes_class_init (EvidentItemNotesClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/evidentapp/Evident/evident-item-notes.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemNotes, notes_view);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemNotes, notes_buffer);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemNotes, notes_state_label);
   gtk_widget_class_bind_template_callback (widget_class, notes_buffer_changed_cb);
@@ -290,6 +294,8 @@ void
 evident_item_notes_set_project (EvidentItemNotes *self,
                                 EvidentProject   *project)
 {
+  gboolean editable;
+
   g_return_if_fail (EVIDENT_IS_ITEM_NOTES (self));
   g_return_if_fail (project == NULL || EVIDENT_IS_PROJECT (project));
 
@@ -298,6 +304,9 @@ evident_item_notes_set_project (EvidentItemNotes *self,
 
   evident_item_notes_set_item (self, NULL);
   g_set_object (&self->project, project);
+  editable = project == NULL || !evident_project_get_read_only (project);
+  gtk_text_view_set_editable (self->notes_view, editable);
+  gtk_text_view_set_cursor_visible (self->notes_view, editable);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "evident-job.h"
 #include "evident-item-editor.h"
 #include "evident-item-list.h"
 #include "evident-overview.h"
@@ -18,5 +19,11 @@ EvidentItemEditor  *evident_window_get_item_editor  (EvidentWindow *self);
 EvidentScoreButton *evident_window_get_score_button (EvidentWindow *self);
 EvidentOverview    *evident_window_get_overview     (EvidentWindow *self);
 EvidentPreview     *evident_window_get_preview      (EvidentWindow *self);
+
+void                evident_window_save_copy_to     (EvidentWindow *self,
+                                                     GFile         *destination);
+EvidentJob         *evident_window_get_copy_job     (EvidentWindow *self);
+void                evident_window_set_closing_notice_delay (EvidentWindow *self,
+                                                             guint          ms);
 
 G_END_DECLS

@@ -5,13 +5,16 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "evident-copy-job.h"
 #include "evident-evidence.h"
 #include "evident-file-chooser.h"
 #include "evident-item.h"
 #include "evident-preview-pane.h"
+#include "evident-project-closer.h"
 #include "evident-resources.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
+#include "evident-verify-job.h"
 #include "evident-window-private.h"
 
 /*
@@ -42,6 +45,8 @@ struct _EvidentWindow
   GtkWidget            *editor_pane;
   GtkWidget            *editor_separator;
   GtkWidget            *overview_pane;
+  GtkRevealer          *overview_read_only_banner;
+  GtkRevealer          *editor_read_only_banner;
   GtkWidget            *window_title;
   GtkLabel             *window_title_label;
   GtkLabel             *window_subtitle_label;
@@ -65,8 +70,12 @@ struct _EvidentWindow
   EvidentProject       *project;
 
   guint                 back_button_idle_id;
+  /* How long a project's clean-up runs before the window says so */
+  guint                 closing_notice_delay_ms;
   /* Set while evidence is verified */
-  GCancellable         *verify_cancellable;
+  EvidentJob           *verify_job;
+  /* Set while a copy of the project is saved */
+  EvidentJob           *copy_job;
 
   /* Where a press on an item in the folded item list began. */
   double                press_x;
@@ -99,35 +108,97 @@ toast_error (EvidentWindow *self,
   evident_window_add_toast (self, toast);
 }
 
+/* Closing a project the window lets go of */
+
+/* A close that is quick shows nothing; one that takes longer says so. */
+#define CLOSING_NOTICE_DELAY_MS 1000
+
+typedef struct
+{
+  GWeakRef  window;
+  char     *title;
+  AdwToast *toast;
+  guint     notice_id;
+} Closing;
+
+static void
+closing_free (Closing *closing)
+{
+  g_weak_ref_clear (&closing->window);
+  g_clear_handle_id (&closing->notice_id, g_source_remove);
+  if (closing->toast != NULL)
+    adw_toast_dismiss (closing->toast);
+  g_clear_object (&closing->toast);
+  g_free (closing->title);
+  g_free (closing);
+}
+
+static gboolean
+closing_notice_cb (gpointer user_data)
+{
+  Closing *closing = user_data;
+  g_autoptr (EvidentWindow) self = g_weak_ref_get (&closing->window);
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+
+  closing->notice_id = 0;
+  if (self == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+
+  escaped = g_markup_escape_text (closing->title, -1);
+  /* Translators: shown while a project's clean-up takes a moment; %s is its title */
+  title = g_strdup_printf (_("Closing “%s”…"), escaped);
+  closing->toast = adw_toast_new (title);
+  adw_toast_set_timeout (closing->toast, 0);
+  evident_window_add_toast (self, g_object_ref (closing->toast));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 project_closed_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr (GError) error = NULL;
+  Closing *closing = user_data;
 
-  if (!evident_project_close_finish (EVIDENT_PROJECT (object), result, &error))
-    g_message ("Could not clean up the evidence of the project: %s", error->message);
+  /* The closer said what failed; the file is free either way. */
+  evident_project_closer_close_finish (result, NULL);
+  closing_free (closing);
 }
 
-/* Closes a project the window lets go of; a worker cleans up what no undo
- * can bring back. */
+/* Lets go of @project: its clean-up runs in the background, holding the
+ * application, and a quiet toast says so when it takes more than a
+ * second. */
 static void
-close_project (EvidentProject *project)
+close_project (EvidentWindow  *self,
+               EvidentProject *project)
 {
-  evident_project_close_async (project, NULL, project_closed_cb, NULL);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  Closing *closing = g_new0 (Closing, 1);
+
+  /* A window being destroyed has left its application already. */
+  if (application == NULL && GTK_IS_APPLICATION (g_application_get_default ()))
+    application = GTK_APPLICATION (g_application_get_default ());
+
+  g_weak_ref_init (&closing->window, self);
+  closing->title = g_strdup (evident_project_get_title (project));
+  closing->notice_id = g_timeout_add (self->closing_notice_delay_ms, closing_notice_cb, closing);
+  evident_project_closer_close (project, G_APPLICATION (application), project_closed_cb,
+                                closing);
 }
 
 static void
 update_actions (EvidentWindow *self)
 {
   gboolean has_project = self->project != NULL;
+  gboolean editable = has_project && !evident_project_get_read_only (self->project);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 has_project && evident_project_get_can_undo (self->project));
+                                 editable && evident_project_get_can_undo (self->project));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 has_project && evident_project_get_can_redo (self->project));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_project);
+                                 editable && evident_project_get_can_redo (self->project));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy",
+                                 has_project && self->copy_job == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-item", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-item", has_project);
@@ -135,14 +206,17 @@ update_actions (EvidentWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-item", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-evidence",
-                                 has_project && self->verify_cancellable == NULL);
+                                 has_project && self->verify_job == NULL);
 }
 
 static void
 update_title (EvidentWindow *self)
 {
   g_autofree char *basename = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
   const char *title;
+  gboolean read_only;
 
   if (self->project == NULL)
     {
@@ -150,17 +224,30 @@ update_title (EvidentWindow *self)
       gtk_label_set_label (self->window_title_label, _("Evident"));
       gtk_widget_set_visible (GTK_WIDGET (self->window_subtitle_label), FALSE);
       gtk_widget_set_tooltip_text (self->window_title, NULL);
+      gtk_revealer_set_reveal_child (self->overview_read_only_banner, FALSE);
+      gtk_revealer_set_reveal_child (self->editor_read_only_banner, FALSE);
       return;
     }
 
   title = evident_project_get_title (self->project);
   basename = g_file_get_basename (evident_project_get_file (self->project));
+  read_only = evident_project_get_read_only (self->project);
+  if (read_only)
+    {
+      /* Translators: the window's title for a project open read-only; %s is its title */
+      window_title = g_strdup_printf (_("%s (read-only)"), title);
+      /* Translators: under the project's title, for a project open read-only;
+       * %s is its file name */
+      subtitle = g_strdup_printf (_("Read-only · %s"), basename);
+    }
 
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_window_set_title (GTK_WINDOW (self), read_only ? window_title : title);
   gtk_label_set_label (self->window_title_label, title);
-  gtk_label_set_label (self->window_subtitle_label, basename);
+  gtk_label_set_label (self->window_subtitle_label, read_only ? subtitle : basename);
   gtk_widget_set_visible (GTK_WIDGET (self->window_subtitle_label), TRUE);
-  gtk_widget_set_tooltip_text (self->window_title, title);
+  gtk_widget_set_tooltip_text (self->window_title, read_only ? window_title : title);
+  gtk_revealer_set_reveal_child (self->overview_read_only_banner, read_only);
+  gtk_revealer_set_reveal_child (self->editor_read_only_banner, read_only);
 }
 
 static void
@@ -604,130 +691,63 @@ preview_open_requested_cb (EvidentWindow   *self,
                               evident_evidence_get_id (evidence));
 }
 
-/* Verifying evidence */
-
-typedef struct
-{
-  EvidentWindow *window;
-  GCancellable  *cancellable;
-  AdwToast      *toast;
-} Verification;
+/* Work in the background: saving a copy, verifying evidence */
 
 static void
-verification_free (Verification *verification)
+job_toast_cb (EvidentWindow *self,
+              AdwToast      *toast)
 {
-  g_clear_object (&verification->window);
-  g_clear_object (&verification->cancellable);
-  g_clear_object (&verification->toast);
-  g_free (verification);
+  evident_window_add_toast (self, g_object_ref (toast));
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Verification, verification_free)
-
+/* A job that ended lets its action be used again. */
 static void
-verify_progress_cb (goffset  current,
-                    goffset  total,
-                    gpointer user_data)
+job_running_cb (EvidentWindow *self,
+                GParamSpec    *pspec,
+                EvidentJob    *job)
 {
-  Verification *verification = user_data;
-  g_autofree char *title = NULL;
+  EvidentJob **slot = job == self->copy_job ? &self->copy_job
+                      : job == self->verify_job ? &self->verify_job
+                      : NULL;
 
-  if (total <= 0)
+  if (evident_job_get_running (job) || slot == NULL)
     return;
 
-  /* Translators: shown while evidence is verified; %d is a percentage */
-  title = g_strdup_printf (_("Verifying evidence… %d%%"), (int) (100 * current / total));
-  adw_toast_set_title (verification->toast, title);
+  g_signal_handlers_disconnect_by_data (job, self);
+  g_clear_object (slot);
+  update_actions (self);
 }
 
+/* Runs @job (taken) in @slot; its toasts show in the window. */
 static void
-show_mismatches (EvidentWindow *self,
-                 GPtrArray     *mismatches)
+start_job (EvidentWindow  *self,
+           EvidentJob    **slot,
+           EvidentJob     *job)
 {
-  g_autoptr (GString) body = g_string_new (NULL);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
+  g_assert (*slot == NULL);
 
-  heading = g_strdup_printf (ngettext ("%u File No Longer Matches",
-                                       "%u Files No Longer Match",
-                                       mismatches->len),
-                             mismatches->len);
-  g_string_append (body, _("These files changed inside the project file since they were added. "
-                           "Add them to their items again from a good copy:"));
-  g_string_append_c (body, '\n');
+  *slot = job;
+  g_signal_connect_object (job, "toast", G_CALLBACK (job_toast_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (job, "notify::running", G_CALLBACK (job_running_cb), self,
+                           G_CONNECT_SWAPPED);
+  evident_job_start (job);
+  update_actions (self);
+}
 
-  for (guint i = 0; i < mismatches->len; i++)
+/* Stops the jobs: the project they work on goes, or the window. */
+static void
+cancel_jobs (EvidentWindow *self)
+{
+  EvidentJob **slots[] = { &self->copy_job, &self->verify_job };
+
+  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
     {
-      EvidentEvidence *evidence = g_ptr_array_index (mismatches, i);
-      EvidentItem *item = evident_evidence_get_item (evidence);
-
-      const char *title = evident_evidence_get_title (evidence);
-      const char *filename = evident_evidence_get_filename (evidence);
-
-      g_string_append_c (body, '\n');
-      if (g_strcmp0 (title, filename) == 0)
-        /* Translators: a file that no longer matches: item reference, file name */
-        g_string_append_printf (body, _("%s: %s"), evident_item_get_ref (item), filename);
-      else
-        /* Translators: a file that no longer matches: item reference, evidence title, file name */
-        g_string_append_printf (body, _("%s: %s (%s)"), evident_item_get_ref (item), title,
-                                filename);
+      if (*slots[i] == NULL)
+        continue;
+      g_signal_handlers_disconnect_by_data (*slots[i], self);
+      evident_job_cancel (*slots[i]);
+      g_clear_object (slots[i]);
     }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-verify_cb (GObject      *source_object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr (Verification) verification = user_data;
-  EvidentWindow *self = verification->window;
-  g_autoptr (GPtrArray) mismatches = NULL;
-  g_autoptr (GError) error = NULL;
-  guint n_checked = 0;
-  gboolean done;
-
-  done = evident_evidence_store_verify_finish (EVIDENT_EVIDENCE_STORE (source_object), result,
-                                               &n_checked, &mismatches, &error);
-  adw_toast_dismiss (verification->toast);
-
-  /* Another project, or the window went. */
-  if (g_cancellable_is_cancelled (verification->cancellable))
-    return;
-
-  g_clear_object (&self->verify_cancellable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-evidence", self->project != NULL);
-
-  if (!done)
-    toast_error (self, error);
-  else if (mismatches != NULL && mismatches->len > 0)
-    show_mismatches (self, mismatches);
-  else
-    {
-      g_autofree char *title = NULL;
-
-      if (n_checked == 0)
-        title = g_strdup (_("The project holds no files to verify"));
-      else
-        title = g_strdup_printf (ngettext ("%u stored file matches",
-                                           "All %u stored files match",
-                                           n_checked),
-                                 n_checked);
-      evident_window_add_toast (self, adw_toast_new (title));
-    }
-}
-
-static void
-cancel_verification (EvidentWindow *self)
-{
-  g_cancellable_cancel (self->verify_cancellable);
-  g_clear_object (&self->verify_cancellable);
 }
 
 /* Actions */
@@ -769,38 +789,15 @@ redo_action (GtkWidget  *widget,
 }
 
 static void
-save_copy_response_cb (GtkNativeDialog *native,
-                       int              response,
-                       EvidentWindow   *self)
+destination_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->project != NULL)
-    {
-      g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr (GFile) destination = evident_file_chooser_ensure_extension (chosen);
-      g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentWindow) self = user_data;
+  g_autoptr (GFile) destination = evident_copy_job_choose_destination_finish (result, NULL);
 
-      if (g_file_equal (destination, evident_project_get_file (self->project)))
-        g_set_error_literal (&error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_EXISTS,
-                             _("A copy cannot replace the project itself; choose another name"));
-      else
-        evident_project_save_copy (self->project, destination, &error);
-
-      if (error != NULL)
-        toast_error (self, error);
-      else
-        {
-          g_autofree char *path = g_file_get_path (destination);
-          AdwToast *toast = adw_toast_new (_("Copy saved"));
-
-          adw_toast_set_button_label (toast, _("_Open"));
-          adw_toast_set_action_name (toast, "app.open-recent");
-          adw_toast_set_action_target_value (toast, g_variant_new_string (path));
-          evident_window_add_toast (self, toast);
-        }
-    }
-
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  if (destination != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    evident_window_save_copy_to (self, destination);
 }
 
 static void
@@ -809,28 +806,12 @@ save_copy_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   EvidentWindow *self = EVIDENT_WINDOW (widget);
-  g_autoptr (GFile) parent = NULL;
-  g_autofree char *stem = NULL;
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *native;
 
-  if (self->project == NULL)
+  if (self->project == NULL || self->copy_job != NULL)
     return;
 
-  native = evident_file_chooser_new_for_projects (_("Save a Copy"), GTK_WINDOW (self),
-                                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
-
-  stem = evident_file_chooser_dup_stem (evident_project_get_file (self->project));
-  /* Translators: the suggested file name of a copy of project %s */
-  name = g_strdup_printf (_("%s (copy).evident"), stem);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-
-  parent = g_file_get_parent (evident_project_get_file (self->project));
-  if (parent != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), parent, NULL);
-
-  g_signal_connect (native, "response", G_CALLBACK (save_copy_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  evident_copy_job_choose_destination (self->project, GTK_WINDOW (self), destination_chosen_cb,
+                                       g_object_ref (self));
 }
 
 static void
@@ -951,25 +932,12 @@ verify_evidence_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   EvidentWindow *self = EVIDENT_WINDOW (widget);
-  Verification *verification;
 
-  if (self->project == NULL || self->verify_cancellable != NULL)
+  if (self->project == NULL || self->verify_job != NULL)
     return;
 
-  self->verify_cancellable = g_cancellable_new ();
-  update_actions (self);
-
-  verification = g_new0 (Verification, 1);
-  verification->window = g_object_ref (self);
-  verification->cancellable = g_object_ref (self->verify_cancellable);
-  verification->toast = adw_toast_new (_("Verifying evidence…"));
-  adw_toast_set_timeout (verification->toast, 0);
-  evident_window_add_toast (self, g_object_ref (verification->toast));
-
-  evident_evidence_store_verify_async (evident_evidence_store_get_for_project (self->project),
-                                       self->verify_cancellable,
-                                       verify_progress_cb, verification,
-                                       verify_cb, verification);
+  start_job (self, &self->verify_job,
+             EVIDENT_JOB (evident_verify_job_new (self->project, GTK_WINDOW (self))));
 }
 
 /* GObject */
@@ -980,6 +948,9 @@ evident_window_close_request (GtkWindow *window)
   EvidentWindow *self = EVIDENT_WINDOW (window);
 
   evident_settings_save_window (self->settings, window);
+  /* Let go of the project while the window still belongs to the
+   * application, which its clean-up holds. */
+  evident_window_set_project (self, NULL);
 
   return GTK_WINDOW_CLASS (evident_window_parent_class)->close_request (window);
 }
@@ -996,7 +967,7 @@ evident_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, settings_changed_cb, self);
 
-  cancel_verification (self);
+  cancel_jobs (self);
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
@@ -1004,7 +975,7 @@ evident_window_dispose (GObject *object)
   /* The window owns its project: let go of the file now, so that it can be
    * opened again at once, even if some reference lingers. */
   if (self->project != NULL)
-    close_project (self->project);
+    close_project (self, self->project);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
 
@@ -1095,6 +1066,8 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_pane);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_separator);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_pane);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_score_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title);
@@ -1146,6 +1119,8 @@ evident_window_init (EvidentWindow *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->closing_notice_delay_ms = CLOSING_NOTICE_DELAY_MS;
 
   if (g_getenv ("EVIDENT_REPORT_FIRST_FRAME") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (report_first_frame_realize_cb), NULL);
@@ -1247,7 +1222,7 @@ evident_window_set_project (EvidentWindow  *self,
   old = g_steal_pointer (&self->project);
   if (old != NULL)
     g_signal_handlers_disconnect_by_data (old, self);
-  cancel_verification (self);
+  cancel_jobs (self);
 
   if (project != NULL)
     {
@@ -1263,6 +1238,9 @@ evident_window_set_project (EvidentWindow  *self,
                                G_CALLBACK (project_notify_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (project, "notify::can-redo",
+                               G_CALLBACK (project_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "notify::read-only",
                                G_CALLBACK (project_notify_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (project, "changed",
@@ -1286,7 +1264,7 @@ evident_window_set_project (EvidentWindow  *self,
   evident_overview_set_project (self->overview, project);
 
   if (old != NULL)
-    close_project (old);
+    close_project (self, old);
 
   gtk_stack_set_visible_child_name (self->main_stack, project != NULL ? "project" : "empty");
   /* A project opens on its overview (the sidebar selects it). */
@@ -1321,8 +1299,20 @@ void
 evident_window_add_toast (EvidentWindow *self,
                           AdwToast      *toast)
 {
+  AdwToast *progress[2] = { NULL, NULL };
+
   g_return_if_fail (EVIDENT_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* A toast that follows work under way stays up for as long as the work
+   * takes: others show over it at once, and it comes back after them. */
+  if (self->copy_job != NULL)
+    progress[0] = evident_job_get_progress_toast (self->copy_job);
+  if (self->verify_job != NULL)
+    progress[1] = evident_job_get_progress_toast (self->verify_job);
+  if ((progress[0] != NULL || progress[1] != NULL)
+      && toast != progress[0] && toast != progress[1])
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -1398,4 +1388,44 @@ evident_window_get_preview (EvidentWindow *self)
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
   return evident_preview_pane_get_preview (self->preview_pane);
+}
+
+/* Tests: how long a project's clean-up runs before the window says so. */
+void
+evident_window_set_closing_notice_delay (EvidentWindow *self,
+                                         guint          ms)
+{
+  g_return_if_fail (EVIDENT_IS_WINDOW (self));
+
+  self->closing_notice_delay_ms = ms;
+}
+
+/**
+ * evident_window_save_copy_to:
+ * @destination: where the copy goes; a file there is replaced once the
+ *   copy is complete
+ *
+ * Saves a copy of the project in the background, as Save a Copy does once
+ * the user chose where (tests call it directly).
+ */
+void
+evident_window_save_copy_to (EvidentWindow *self,
+                             GFile         *destination)
+{
+  g_return_if_fail (EVIDENT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  if (self->project == NULL || self->copy_job != NULL)
+    return;
+
+  start_job (self, &self->copy_job, EVIDENT_JOB (evident_copy_job_new (self->project, destination)));
+}
+
+/* Tests: the copy under way, if any */
+EvidentJob *
+evident_window_get_copy_job (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->copy_job;
 }

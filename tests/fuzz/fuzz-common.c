@@ -99,7 +99,7 @@ fuzz_workbook_new (const uint8_t *data,
   g_autofree char *text = NULL;
   g_auto (GStrv) parts = NULL;
   EvidentTestZip *zip;
-  EvidentTestSheet sheets[2] = {
+  EvidentTestZipSheet sheets[2] = {
     { "Security", NULL, NULL },
     { "Notes", "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
                "<sheetData/></worksheet>", "hidden" },
@@ -170,8 +170,8 @@ read_import (EvidentImport *import)
  *
  * Reads the import, then takes a few steps a user of the import assistant
  * or of the command line's options takes (another header row, a column
- * for a field, a sheet left out, a mandatory level, options), reading it
- * again after each.
+ * for a field, a sheet left out, a mandatory level, options), with the
+ * preview after each, and reads it all again at the end.
  */
 void
 fuzz_import_explore (EvidentImport *import,
@@ -242,7 +242,10 @@ fuzz_import_explore (EvidentImport *import,
             evident_import_apply_options (import, &options, NULL);
           }
         }
-      read_import (import);
+      /* What the preview shows after each step. */
+      evident_import_get_entries (import);
+      evident_import_get_problems (import);
     }
+  read_import (import);
   g_debug ("%u entries", evident_import_get_entries (import)->len);
 }
