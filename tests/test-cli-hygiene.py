@@ -240,6 +240,8 @@ def control_characters(tmp):
           p.returncode == 1 and clean(p.stderr) and "no\\x1b[2Jsuch" in p.stderr
           and len(p.stderr.splitlines()) == 1, repr(p.stderr))
 
+    audit_commands(tmp, project)
+
     odd = os.path.join(tmp, "odd\x1b[5mname.evident")
     p = run("new", odd, "--checklist", os.path.join(tmp, "list.csv"))
     check("new: the project's path escaped", p.returncode == 0 and clean(p.stdout)
@@ -247,6 +249,37 @@ def control_characters(tmp):
     p = run("check", odd)
     check("check: the project's path escaped", p.returncode == 0 and clean(p.stdout)
           and "odd\\x1b[5mname.evident" in p.stdout, repr(p.stdout + p.stderr))
+
+
+def audit_commands(tmp, project):
+    """inspect, and the audit's commands: reasons, names and findings."""
+    path = os.path.join(tmp, "list\x1b[1m\n.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('ref,"Name\x1b[2J",chapter\n1.1,Alpha,1.0\n1.1,"Dup\x1b]0;t\x07",1.0\n')
+    p = run("inspect", path)
+    check("inspect: the file's name and the problems escaped",
+          clean(p.stdout) and clean(p.stderr) and "list\\x1b[1m\\n.csv" in p.stdout
+          and "problem" in p.stdout, repr(p.stdout + p.stderr))
+
+    p = run("exempt", project, "2.0", "--reason", "Held\x1b[2J\nforged")
+    check("exempt: the chapter's title on one line", p.returncode == 0 and clean(p.stdout)
+          and len(p.stdout.splitlines()) == 1, repr(p.stdout + p.stderr))
+    p = run("exemptions", project)
+    check("exemptions: the reason escaped", p.returncode == 0 and clean(p.stdout)
+          and "Held\\x1b[2J\\nforged" in p.stdout, repr(p.stdout))
+
+    p = run("session", "new", project, "--kind", "dry-run", "--title", "Dry\x1b[5m run",
+            "--with", "Eve\nMallory")
+    session = p.stdout.strip()
+    p = run("verdict", project, session, "1.1", "failed", "--finding", "No notes\x1b[31m\rforged")
+    check("verdict with a crafted finding", p.returncode == 0 and clean(p.stdout), p.stderr)
+    for command in (["sessions", project], ["findings", project], ["verdicts", project, "1.1"],
+                    ["agenda", project, session]):
+        p = run(*command)
+        check(f"{command[0]}: names and findings escaped",
+              p.returncode == 0 and clean(p.stdout)
+              and ("\\x1b" in p.stdout or "Eve\\nMallory" in p.stdout
+                   or command[0] == "agenda"), repr(p.stdout + p.stderr))
 
 
 def main():
