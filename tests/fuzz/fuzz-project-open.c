@@ -3,7 +3,8 @@
 /* Opening a project file that came from elsewhere, read-only as the
  * command line's readers do: the header check, the quick check, loading
  * the settings, chapters, items, score, history and evidence; and the
- * integrity report of `evident-cli check` on the same bytes.
+ * integrity report of `evident-cli check` on the same bytes; and the
+ * audit's exemptions, sessions, verdicts, agendas and findings.
  *
  * The input is the file, or, when it starts with "SQL\n", statements run
  * on a copy of a well-made project first (check constraints may be off):
@@ -17,7 +18,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "evident-agenda.h"
+#include "evident-audit.h"
 #include "evident-evidence.h"
+#include "evident-finding.h"
 #include "evident-item.h"
 #include "evident-project.h"
 #include "fuzz.h"
@@ -104,6 +108,37 @@ remove_files (void)
     }
 }
 
+/* The audit: exemptions, sessions with their scores, verdicts and
+ * agendas, findings. */
+static void
+read_audit (EvidentProject *project)
+{
+  EvidentAudit *audit = evident_audit_get_for_project (project);
+  GListModel *sessions = evident_audit_get_sessions (audit);
+  g_autoptr (GPtrArray) verdicts = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 3, 2, 11, 0, 0);
+
+  g_list_model_get_n_items (evident_audit_get_exemptions (audit));
+  g_list_model_get_n_items (evident_audit_get_findings (audit));
+  evident_audit_get_n_open_findings (audit);
+  verdicts = evident_audit_list_verdicts (audit, NULL, NULL, NULL, NULL);
+  findings = evident_audit_list_findings (audit, NULL, NULL, FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr (EvidentSession) session = g_list_model_get_item (sessions, i);
+      g_autoptr (EvidentAgenda) agenda = evident_session_dup_agenda (session);
+      g_autoptr (GPtrArray) session_verdicts = NULL;
+      EvidentAgendaStatus status;
+
+      evident_session_get_score (session);
+      evident_session_get_n_items (session);
+      evident_session_get_current_chapter (session);
+      evident_agenda_get_status (agenda, now, &status);
+      session_verdicts = evident_audit_list_verdicts (audit, session, NULL, NULL, NULL);
+    }
+}
+
 /* Everything a reader of the project asks for. */
 static void
 read_project (EvidentProject *project)
@@ -134,6 +169,7 @@ read_project (EvidentProject *project)
 
       g_clear_pointer (&item_history, g_ptr_array_unref);
     }
+  read_audit (project);
 }
 
 int

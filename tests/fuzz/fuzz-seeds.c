@@ -11,7 +11,9 @@
 
 #include <glib/gstdio.h>
 
+#include "evident-audit.h"
 #include "evident-evidence.h"
+#include "evident-finding.h"
 #include "evident-import.h"
 #include "evident-item.h"
 #include "evident-project-private.h"
@@ -228,7 +230,43 @@ read_and_remove (const char *path)
   return bytes;
 }
 
-/* A project with edits in its history, a file and a link as evidence. */
+/* The way to the audit: an exemption with its evidence, a dry run with
+ * participants, a verdict with a finding, another finding, and the
+ * agenda's plan and time. */
+static void
+add_audit (EvidentProject  *project,
+           EvidentEvidence *certificate)
+{
+  static const char *participants[] = { "Ann", "Bob", NULL };
+  EvidentAudit *audit = evident_audit_get_for_project (project);
+  EvidentItem *item = evident_project_lookup_item (project, "8.2.1");
+  EvidentSession *session;
+  g_autoptr (GDateTime) start = g_date_time_new_utc (2026, 3, 2, 9, 30, 0);
+  g_autoptr (GDateTime) stop = g_date_time_add_minutes (start, 75);
+  g_autoptr (GError) error = NULL;
+  EvidentSessionSettings settings;
+
+  if (evident_audit_exempt (audit, "1.0", "DevOps competency held", certificate, &error) == NULL)
+    g_error ("%s", error->message);
+  evident_session_settings_init (&settings);
+  settings.kind = EVIDENT_SESSION_DRY_RUN;
+  settings.date = "2026-03-02";
+  settings.title = "Security dry run";
+  settings.participants = participants;
+  session = evident_audit_new_session (audit, &settings, &error);
+  g_assert_no_error (error);
+  if (!evident_session_record_verdict (session, item, EVIDENT_VERDICT_FAILED, "No runbook",
+                                       EVIDENT_VERDICT_FLAGS_NONE, &error)
+      || !evident_session_plan_chapter (session, "8.0", 1, 90, &error)
+      || !evident_session_start_chapter (session, "8.0", start, &error)
+      || !evident_session_stop_timer (session, stop, &error))
+    g_error ("%s", error->message);
+  if (evident_session_add_finding (session, NULL, "Bring the key inventory", &error) == NULL)
+    g_error ("%s", error->message);
+}
+
+/* A project with edits in its history, a file and a link as evidence, and
+ * the audit's rows. */
 static GBytes *
 project_with_evidence (void)
 {
@@ -267,6 +305,7 @@ project_with_evidence (void)
   link = evident_evidence_store_add_link (store, item, "https://wiki.example.com/keys", NULL,
                                           EVIDENT_EVIDENCE_KIND_PROCESS, &error);
   g_assert_no_error (error);
+  add_audit (project, deck);
   evident_project_close (project);
   g_unlink (pdf_path);
   return read_and_remove (path);
@@ -294,6 +333,21 @@ static const char *project_sql[] = {
   "PRAGMA user_version=99;",
   "PRAGMA foreign_keys=OFF; INSERT INTO items (position, ref, chapter_id, title, points,"
   " mandatory) VALUES (-1, '', 42, '', 0, 0);",
+  "PRAGMA ignore_check_constraints=ON; UPDATE sessions SET days=0, day_start=-5,"
+  " day_minutes=99999, date='someday', kind='party';",
+  "PRAGMA ignore_check_constraints=ON; UPDATE verdicts SET verdict='maybe';"
+  " UPDATE session_states SET state='lost';",
+  "UPDATE exemptions SET section_id=999, lift_change_id=change_id;"
+  " DELETE FROM exemption_items;",
+  "PRAGMA ignore_check_constraints=ON; UPDATE finding_updates SET state='done', fixed_by=77;"
+  " UPDATE findings SET verdict_id=5, item_id=NULL;",
+  "PRAGMA ignore_check_constraints=ON; UPDATE agenda_plans SET day=0, minutes=-3;"
+  " UPDATE agenda_times SET started_at='yesterday', stopped_at='2026-03-01T00:00:00Z';",
+  "INSERT INTO agenda_times (session_id, chapter_id, started_at)"
+  " SELECT session_id, chapter_id, started_at FROM agenda_times;",
+  "DELETE FROM audit_changes; UPDATE changes SET state=1;",
+  "PRAGMA foreign_keys=OFF; DELETE FROM sessions; DELETE FROM chapters WHERE number='8.0';",
+  "UPDATE item_extras SET value=x'ff'; INSERT INTO item_sources VALUES (1, 7, 0, -4);",
 };
 
 static void
