@@ -70,7 +70,9 @@ main (int    argc,
       g_printerr ("usage: %s TARGET [FILE|FOLDER…]\n", argv[0]);
       return 2;
     }
-  LLVMFuzzerInitialize (&n_args, &argv);
+  fuzz_init ();
+  if (LLVMFuzzerInitialize != NULL)
+    LLVMFuzzerInitialize (&n_args, &argv);
   seeds = fuzz_seeds_new (argv[1]);
   for (guint i = 0; i < seeds->len; i++)
     {

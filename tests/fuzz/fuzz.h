@@ -5,7 +5,7 @@
  * LLVMFuzzerTestOneInput(); built with -Dfuzzing=true (clang) it is a
  * libFuzzer program, otherwise fuzz-replay.c gives it a main() that runs
  * it over the seeds (fuzz-seeds.c) and the checked-in inputs in
- * tests/fuzz/corpus/, as a test. */
+ * tests/fuzz/corpus/, as a test. Each calls fuzz_init() first. */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -16,8 +16,9 @@
 
 G_BEGIN_DECLS
 
+/* Optional: a harness that needs more than fuzz_init() defines it. */
 int      LLVMFuzzerInitialize   (int            *argc,
-                                 char         ***argv);
+                                 char         ***argv) __attribute__ ((weak));
 int      LLVMFuzzerTestOneInput (const uint8_t  *data,
                                  size_t          size);
 
