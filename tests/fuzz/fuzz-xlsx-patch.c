@@ -19,6 +19,8 @@ static const EvidentCellWrite writes[] = {
   { NULL, SHEET, 3, 2, NULL },
   { NULL, SHEET, 40, 27, "Far out" },
   { NULL, SHEET, 1, 1, "Ümlaut — and a long dash" },
+  { NULL, SHEET, 5, 1, "Bell\a, escape\x1b and a literal _x0041_" },
+  { NULL, SHEET, 1048575, 16383, "The last cell" },
 };
 
 int
