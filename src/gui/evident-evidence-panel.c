@@ -19,11 +19,11 @@
  *
  * Files are added on a worker thread; a file the project already holds is
  * stored once. Files larger than the "max-evidence-size" setting are
- * refused, and a toast says where a symbolic link led. The selected evidence is what the window previews beside
- * the editor; it follows additions and removals so that something stays
- * selected where the user was. A removal has an undo toast while the
- * project is open. Opening and saving copies extract the file on a worker
- * thread.
+ * refused, and a toast says where a symbolic link led. The selected
+ * evidence is what the window previews beside the editor; it follows
+ * additions and removals so that something stays selected where the user
+ * was. A removal has an undo toast while the project is open. Opening and
+ * saving copies extract the file on a worker thread.
  *
  * The rows and buttons activate the editor's actions ("editor.open-evidence"
  * and the like, with the evidence's id); the editor hands them to the
