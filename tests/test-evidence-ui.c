@@ -5,7 +5,8 @@
  * path a drop takes too), shows in the item's list and, selected, in the
  * preview beside the editor at its first page; it is renamed, given a
  * kind, removed and brought back with the toast's Undo. The same file
- * added to two items is stored once. A link refused shows why in the
+ * added to two items is stored once. A symbolic link adds the file it
+ * leads to and says so; a file above the size limit is refused. A link refused shows why in the
  * popover; a link accepted previews as a page with an Open button. A
  * folded editor pane flips to the preview and back. Evidence removed for
  * good is cleaned out when the window lets go of the project. Every
@@ -15,6 +16,7 @@
 
 #include <adwaita.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "evident-enums-util.h"
 #include "evident-evidence.h"
@@ -317,6 +319,62 @@ test_add_preview_remove_undo (Fixture       *fixture,
   g_assert_true (evident_item_editor_get_selected_evidence (editor) == evidence);
   g_assert_true (evident_test_wait_until (preview_has_document, preview));
   show_preview (fixture);
+}
+
+/* Issue #16: a symbolic link added through the editor adds the file it
+ * leads to, and a toast says so; a file above the "max-evidence-size"
+ * setting is refused with a message, and nothing is added. */
+static void
+error_cb (EvidentItemEditor *editor,
+          const char        *message,
+          GPtrArray         *errors)
+{
+  g_ptr_array_add (errors, g_strdup (message));
+}
+
+static void
+test_link_followed_and_size_limit (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  EvidentItemEditor *editor = get_editor (fixture);
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.evidentapp.Evident");
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *target = g_filename_from_uri (fixture->pdf_uri, NULL, NULL);
+  g_autofree char *link_path = g_build_filename (fixture->dir, "Policy.pdf", NULL);
+  g_autofree char *link_uri = g_filename_to_uri (link_path, NULL, NULL);
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) evidence = NULL;
+  const char *title;
+  EvidentItem *item;
+
+  g_assert_cmpint (symlink (target, link_path), ==, 0);
+  g_signal_connect (editor, "error", G_CALLBACK (error_cb), errors);
+
+  item = open_item (fixture, "8.2.1");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-uri", "s", link_uri);
+  model = wait_for_evidence (fixture, item, 1);
+  evidence = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (evident_evidence_get_filename (evidence), ==, "Access Control Process.pdf");
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  title = adw_toast_get_title (g_ptr_array_index (fixture->toasts, 0));
+  g_assert_nonnull (strstr (title, "“Policy.pdf” is a symbolic link"));
+  g_assert_nonnull (strstr (title, target));
+  g_assert_cmpuint (errors->len, ==, 0);
+
+  /* A limit below the PDF's size: refused, the message says why. */
+  g_settings_set_uint64 (settings, "max-evidence-size", 100);
+  item = open_item (fixture, "8.2.2");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-uri", "s", fixture->pdf_uri);
+  g_assert_true (evident_test_wait_until (no_pending_work, NULL));
+  g_assert_cmpuint (errors->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (errors, 0), "is too large to add"));
+  g_assert_nonnull (strstr (g_ptr_array_index (errors, 0), "100 bytes"));
+  g_clear_object (&model);
+  model = evident_evidence_store_list (get_store (fixture), item);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  g_signal_handlers_disconnect_by_func (editor, error_cb, errors);
+  g_settings_reset (settings, "max-evidence-size");
 }
 
 /* The same file added to two items through the editor is stored once. */
@@ -884,6 +942,7 @@ main (int   argc,
 
   ADD ("/evidence-ui/add-preview-remove-undo", test_add_preview_remove_undo);
   ADD ("/evidence-ui/same-file-stored-once", test_same_file_stored_once);
+  ADD ("/evidence-ui/link-followed-and-size-limit", test_link_followed_and_size_limit);
   ADD ("/evidence-ui/link", test_link);
   ADD ("/evidence-ui/folded", test_folded);
   ADD ("/evidence-ui/beside", test_beside);

@@ -190,13 +190,17 @@ add (Fixture    *fixture,
      gboolean   *already_stored)
 {
   g_autoptr (GError) error = NULL;
+  g_auto (EvidentEvidenceAddition) addition = { 0 };
   EvidentEvidence *evidence;
 
   evidence = evident_evidence_store_add_file (fixture->store, item (fixture, ref), file, NULL,
-                                              EVIDENT_EVIDENCE_KIND_OTHER, NULL, already_stored,
+                                              EVIDENT_EVIDENCE_KIND_OTHER, NULL, &addition,
                                               &error);
   g_assert_no_error (error);
   g_assert_true (EVIDENT_IS_EVIDENCE (evidence));
+  g_assert_null (addition.link_target);
+  if (already_stored != NULL)
+    *already_stored = addition.already_stored;
   return evidence;
 }
 
@@ -286,7 +290,8 @@ test_add_dedup (Fixture       *fixture,
   g_assert_cmpint (evident_evidence_get_size (first), ==, 2 * MiB + 17);
   g_assert_cmpstr (evident_evidence_get_filename (first), ==, "report.pdf");
   g_assert_cmpstr (evident_evidence_get_title (first), ==, "report.pdf");
-  g_assert_cmpstr (evident_evidence_get_content_type (first), ==, "application/pdf");
+  /* Bytes of no known kind, whatever the name says. */
+  g_assert_cmpstr (evident_evidence_get_content_type (first), ==, "application/octet-stream");
   g_assert_null (evident_evidence_get_url (first));
   g_assert_false (evident_evidence_is_link (first));
   g_assert_false (evident_evidence_get_verified (first));
@@ -945,7 +950,7 @@ test_add_async_progress (Fixture       *fixture,
   g_autoptr (GBytes) loaded = NULL;
   ProgressLog log = { values, NULL, 0, FALSE };
   Waiter waiter = { NULL };
-  gboolean already_stored = TRUE;
+  g_auto (EvidentEvidenceAddition) addition = { TRUE, NULL };
   guint changes = 0;
 
   g_signal_connect (list, "items-changed", G_CALLBACK (count_items_changed_cb), &changes);
@@ -956,11 +961,11 @@ test_add_async_progress (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 
   evidence = evident_evidence_store_add_file_finish (fixture->store, wait_for (&waiter),
-                                                     &already_stored, &error);
+                                                     &addition, &error);
   log.finished = TRUE;
   g_assert_no_error (error);
   g_clear_object (&waiter.result);
-  g_assert_false (already_stored);
+  g_assert_false (addition.already_stored);
   g_assert_cmpstr (evident_evidence_get_title (evidence), ==, "Deck");
   g_assert_cmpint (evident_evidence_get_kind (evidence), ==, EVIDENT_EVIDENCE_KIND_PRESENTATION);
   g_assert_cmpuint (changes, ==, 1);
@@ -1053,7 +1058,7 @@ test_add_async_concurrent (Fixture       *fixture,
   g_autoptr (EvidentEvidence) second = NULL;
   g_autoptr (GListModel) all = evident_evidence_store_list (fixture->store, NULL);
   Waiter waiters[2] = { { NULL }, { NULL } };
-  gboolean stored[2] = { TRUE, TRUE };
+  EvidentEvidenceAddition stored[2] = { { TRUE, NULL }, { TRUE, NULL } };
   guint64 freed = 1;
 
   evident_evidence_store_add_file_async (fixture->store, item (fixture, "1.1"), file, NULL,
@@ -1080,7 +1085,7 @@ test_add_async_concurrent (Fixture       *fixture,
   g_clear_object (&waiters[0].result);
   g_clear_object (&waiters[1].result);
 
-  g_assert_true (stored[0] != stored[1]);
+  g_assert_true (stored[0].already_stored != stored[1].already_stored);
   g_assert_cmpstr (evident_evidence_get_sha256 (first), ==, evident_evidence_get_sha256 (second));
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM blobs WHERE complete = 1"), ==, 1);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM blob_chunks"), ==, 5);
@@ -1173,7 +1178,7 @@ test_errors (Fixture       *fixture,
   evidence = evident_evidence_store_add_file (fixture->store, item (fixture, "1.1"), dir, NULL,
                                               EVIDENT_EVIDENCE_KIND_OTHER, NULL, NULL, &error);
   g_assert_null (evidence);
-  g_assert_error (error, EVIDENT_EVIDENCE_ERROR, EVIDENT_EVIDENCE_ERROR_CANNOT_READ);
+  g_assert_error (error, EVIDENT_EVIDENCE_ERROR, EVIDENT_EVIDENCE_ERROR_NOT_A_FILE);
   g_clear_error (&error);
 
   /* An item of another project. */

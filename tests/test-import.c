@@ -717,6 +717,26 @@ test_mapping_live (void)
   g_assert_cmpuint (changed, ==, 3);
 }
 
+/* Found by fuzzing: a labels column to the right of the header (data
+ * rows longer than the header row) was compared with header cells that do
+ * not exist. */
+static void
+test_labels_beyond_header (void)
+{
+  g_autoptr (EvidentImport) import = import_csv ("ref,title\n"
+                                                 "1.1,Alpha,chapter-8.0,x\n"
+                                                 "1.2,Beta,chapter-9.0\n");
+  const char *name = NULL;
+
+  g_assert_cmpuint (evident_sheet_get_n_columns (evident_import_get_sheet (import, 0)), ==, 4);
+  evident_import_set_column (import, 0, EVIDENT_IMPORT_FIELD_LABELS, 3);
+  g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 2);
+  g_assert_cmpstr (extra_at (entry_at (import, 0), 1, &name), ==, "x");
+  evident_import_set_column (import, 0, EVIDENT_IMPORT_FIELD_LABELS, 2);
+  g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 2);
+  g_assert_cmpstr (entry_at (import, 1)->chapter, ==, "9.0");
+}
+
 static void
 test_header_row_setting (void)
 {
@@ -1187,6 +1207,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/evident-format", test_evident_format);
   g_test_add_func ("/import/mapping/live", test_mapping_live);
   g_test_add_func ("/import/mapping/header-row", test_header_row_setting);
+  g_test_add_func ("/import/mapping/labels-beyond-header", test_labels_beyond_header);
   g_test_add_func ("/import/mapping/sheets", test_sheet_choice);
   g_test_add_func ("/import/mapping/parse", test_mapping_parse);
   g_test_add_func ("/import/mapping/options", test_options);

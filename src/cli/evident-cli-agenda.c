@@ -257,7 +257,7 @@ print_day (EvidentAgenda *agenda,
   g_autoptr (GDateTime) start = evident_agenda_get_day_start (agenda, day);
   g_autofree char *date = start != NULL ? g_date_time_format (start, "%Y-%m-%d %H:%M") : NULL;
 
-  g_print (_("Day %u, %s\n"), day, date != NULL ? date : agenda->date);
+  evident_cli_print (_("Day %u, %s\n"), day, date != NULL ? date : agenda->date);
   for (guint i = 0; i < agenda->entries->len; i++)
     {
       EvidentAgendaEntry *entry = &g_array_index (agenda->entries, EvidentAgendaEntry, i);
@@ -293,7 +293,7 @@ print_status (EvidentAgenda       *agenda,
       g_autofree char *spent = format_minutes (status->current_spent);
       g_autofree char *planned = format_minutes (status->current_planned);
 
-      g_print (_("Now: %s %s, %s of %s\n"), entry->chapter, entry->title, spent, planned);
+      evident_cli_print (_("Now: %s %s, %s of %s\n"), entry->chapter, entry->title, spent, planned);
     }
   if (status->day == 0)
     return;

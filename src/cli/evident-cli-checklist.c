@@ -212,9 +212,9 @@ print_mappings (EvidentImport *import)
         continue;
       name = evident_sheet_get_name (evident_import_get_sheet (import, i));
       if (name != NULL)
-        g_print (_("Mapping of sheet “%s” (--map %s):\n"), name, text);
+        evident_cli_print (_("Mapping of sheet “%s” (--map %s):\n"), name, text);
       else
-        g_print (_("Mapping (--map %s):\n"), text);
+        evident_cli_print (_("Mapping (--map %s):\n"), text);
       evident_cli_table_print (table);
       g_free (last);
       last = g_steal_pointer (&text);
@@ -285,10 +285,11 @@ print_report (const char    *path,
   for (guint i = 0; i < entries->len; i++)
     n_mandatory += ((EvidentChecklistEntry *) g_ptr_array_index (entries, i))->mandatory ? 1 : 0;
 
-  g_print ("%s: %s\n", path, evident_import_layout_get_label (evident_import_get_layout (import)));
+  evident_cli_print ("%s: %s\n", path,
+                     evident_import_layout_get_label (evident_import_get_layout (import)));
   if (format != NULL)
-    g_print (_("Read as %s, delimiter “%c”\n"), evident_csv_encoding_get_name (format->encoding),
-             format->delimiter);
+    evident_cli_print (_("Read as %s, delimiter “%c”\n"),
+                       evident_csv_encoding_get_name (format->encoding), format->delimiter);
   print_sheets (import);
   print_mappings (import);
   g_print (_("Items: %u, %u of them mandatory; scoring: %s\n"), entries->len, n_mandatory,
@@ -305,7 +306,8 @@ print_report (const char    *path,
                         "%u problems stop the import:\n", problems->len),
            problems->len);
   for (guint i = 0; i < problems->len; i++)
-    g_print ("  %s\n", ((EvidentImportProblem *) g_ptr_array_index (problems, i))->message);
+    evident_cli_print ("  %s\n",
+                       ((EvidentImportProblem *) g_ptr_array_index (problems, i))->message);
 }
 
 int

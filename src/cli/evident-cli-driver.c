@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "evident-cli-driver.h"
+#include "evident-cli-output.h"
 
 static const GOptionEntry json_entry = {
   "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print JSON"), NULL
@@ -21,7 +22,8 @@ usage_error (EvidentCliContext *cli,
 {
   g_autofree char *help = g_option_context_get_help (cli->option_context, TRUE, NULL);
 
-  g_printerr ("evident-cli: %s\n\n%s", message, help);
+  evident_cli_printerr ("evident-cli: %s\n", message);
+  g_printerr ("\n%s", help);
   return EXIT_USAGE;
 }
 
@@ -244,7 +246,7 @@ run_parsed (EvidentCliContext *cli)
     ret = command->run (cli, &error);
   if (error != NULL)
     {
-      g_printerr ("evident-cli: %s\n", error->message);
+      evident_cli_printerr ("evident-cli: %s\n", error->message);
       return EXIT_FAILURE;
     }
   return ret;

@@ -31,13 +31,20 @@ typedef struct
   char                *title;
   char                *kind_name;
   EvidentEvidenceKind  kind;
+  char                *max_size_text;
+  guint64              max_size;
 } AttachOptions;
+
+/* The core's EVIDENT_EVIDENCE_DEFAULT_MAX_FILE_SIZE, as --help says it. */
+#define DEFAULT_MAX_SIZE_TEXT "2GB"
 
 static const GOptionEntry attach_entries[] = {
   { "title", 't', 0, G_OPTION_ARG_STRING, EVIDENT_CLI_OPTION (AttachOptions, title),
     N_("The evidence’s title (default: the file name)"), N_("TITLE") },
   { "kind", 'k', 0, G_OPTION_ARG_STRING, EVIDENT_CLI_OPTION (AttachOptions, kind_name),
     N_("presentation, process, asset, demonstration or other (default %s)"), N_("KIND") },
+  { "max-size", 0, 0, G_OPTION_ARG_STRING, EVIDENT_CLI_OPTION (AttachOptions, max_size_text),
+    N_("Refuse a file larger than this, e.g. 500MB, 4GB or 3GiB (default %s)"), N_("SIZE") },
   { NULL }
 };
 
@@ -48,6 +55,44 @@ attach_init (gpointer values)
 
   options->kind = EVIDENT_EVIDENCE_KIND_OTHER;
   options->kind_name = (char *) evident_evidence_kind_to_string (options->kind);
+  options->max_size_text = (char *) DEFAULT_MAX_SIZE_TEXT;
+}
+
+/* "2GB", "500 MB", "1.5GiB", "4096": bytes, with the units g_format_size()
+ * prints (powers of 1000) or their IEC forms (powers of 1024). */
+static gboolean
+parse_size (const char *text,
+            guint64    *size)
+{
+  static const struct
+  {
+    const char *unit;
+    double      factor;
+  } units[] = {
+    { "", 1 },          { "b", 1 },
+    { "k", 1e3 },       { "kb", 1e3 },     { "kib", 1024.0 },
+    { "m", 1e6 },       { "mb", 1e6 },     { "mib", 1048576.0 },
+    { "g", 1e9 },       { "gb", 1e9 },     { "gib", 1073741824.0 },
+    { "t", 1e12 },      { "tb", 1e12 },    { "tib", 1099511627776.0 },
+  };
+  g_autofree char *unit = NULL;
+  char *end = NULL;
+  double value;
+
+  value = g_ascii_strtod (text, &end);
+  if (end == text || !(value > 0))
+    return FALSE;
+  unit = g_ascii_strdown (g_strstrip (end), -1);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      if (g_str_equal (unit, units[i].unit) && value * units[i].factor >= 1
+          && value * units[i].factor < 1.8e19)
+        {
+          *size = (guint64) (value * units[i].factor);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -55,11 +100,17 @@ attach_check (EvidentCliContext  *cli,
               GError            **error)
 {
   AttachOptions *options = cli->options;
+  g_autofree char *size_text = g_strdup (options->max_size_text);
 
-  if (evident_evidence_kind_from_string (options->kind_name, &options->kind))
+  if (!evident_evidence_kind_from_string (options->kind_name, &options->kind))
+    g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         _("Unknown kind; use presentation, process, asset, demonstration or "
+                           "other"));
+  else if (!parse_size (size_text, &options->max_size))
+    g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         _("The size is a number of bytes with a unit, e.g. 500MB, 4GB or 3GiB"));
+  else
     return TRUE;
-  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("Unknown kind; use presentation, process, asset, demonstration or other"));
   return FALSE;
 }
 
@@ -69,7 +120,11 @@ const EvidentCliOptions evident_cli_attach_options = {
   .init = attach_init,
   .check = attach_check,
   .description = N_("A file’s bytes are stored in the project, once however many items use "
-                    "them. An argument starting with https:// or http:// is added as a link."),
+                    "them. An argument starting with https:// or http:// is added as a link.\n\n"
+                    "Only regular files are added: folders, named pipes, sockets and devices "
+                    "are refused. A symbolic link is followed: its target’s name and bytes are "
+                    "added, and the command says so. A file is read only as far as its size "
+                    "when it was opened: one that grows or changes meanwhile is refused."),
 };
 
 static gboolean
@@ -88,7 +143,7 @@ evident_cli_attach (EvidentCliContext  *cli,
   g_autoptr (EvidentEvidence) evidence = NULL;
   g_autoptr (GFile) file = NULL;
   g_autofree char *size = NULL;
-  gboolean already_stored = FALSE;
+  g_auto (EvidentEvidenceAddition) addition = { 0 };
   EvidentItem *item;
 
   item = evident_cli_lookup_item (cli, cli->args[1], error);
@@ -101,21 +156,29 @@ evident_cli_attach (EvidentCliContext  *cli,
                                                   options->kind, error);
       if (evidence == NULL)
         return EXIT_FAILURE;
-      g_print (_("Added the link %s to %s\n"), evident_evidence_get_url (evidence),
-               evident_item_get_ref (item));
+      evident_cli_print (_("Added the link %s to %s\n"), evident_evidence_get_url (evidence),
+                         evident_item_get_ref (item));
       return EXIT_SUCCESS;
     }
 
   file = g_file_new_for_commandline_arg (what);
+  evident_evidence_store_set_max_file_size (store, options->max_size);
   evidence = evident_evidence_store_add_file (store, item, file, options->title, options->kind,
-                                              NULL, &already_stored, error);
+                                              NULL, &addition, error);
   if (evidence == NULL)
     return EXIT_FAILURE;
 
-  g_print (_("Added “%s” to %s\n"), evident_evidence_get_filename (evidence),
-           evident_item_get_ref (item));
+  if (addition.link_target != NULL)
+    {
+      g_autofree char *target = g_file_get_parse_name (addition.link_target);
+
+      evident_cli_print (_("“%s” is a symbolic link: added the file it leads to, “%s”\n"), what,
+                         target);
+    }
+  evident_cli_print (_("Added “%s” to %s\n"), evident_evidence_get_filename (evidence),
+                     evident_item_get_ref (item));
   g_print ("SHA-256 %s\n", evident_evidence_get_sha256 (evidence));
-  if (already_stored)
+  if (addition.already_stored)
     {
       g_print ("%s\n", _("The project already held this file: no space used"));
       return EXIT_SUCCESS;
@@ -246,7 +309,7 @@ evident_cli_extract (EvidentCliContext  *cli,
   if (!evident_evidence_store_extract (store, sha256, destination, NULL, error))
     return EXIT_FAILURE;
 
-  g_print (_("Saved %s as “%s”\n"), sha256, cli->args[2]);
+  evident_cli_print (_("Saved %s as “%s”\n"), sha256, cli->args[2]);
   return EXIT_SUCCESS;
 }
 
@@ -295,9 +358,9 @@ print_mismatches (GPtrArray *mismatches,
       for (guint j = 0; j < list->len; j++)
         g_string_append_printf (items, "%s%s", j > 0 ? ", " : "",
                                 (const char *) g_ptr_array_index (list, j));
-      g_print (_("  “%s” (SHA-256 %s), evidence for %s\n"),
-               evident_evidence_get_filename (evidence), evident_evidence_get_sha256 (evidence),
-               items->str);
+      evident_cli_print (_("  “%s” (SHA-256 %s), evidence for %s\n"),
+                         evident_evidence_get_filename (evidence),
+                         evident_evidence_get_sha256 (evidence), items->str);
     }
   g_print ("%s\n", _("Add the original files to those items again."));
 }

@@ -101,7 +101,7 @@ print_kept (GPtrArray *kept)
     return;
   for (guint i = 0; i < kept->len; i++)
     g_string_append_printf (refs, "%s%s", i > 0 ? ", " : "", (char *) g_ptr_array_index (kept, i));
-  g_print (_("Kept as edited since the exemption: %s\n"), refs->str);
+  evident_cli_print (_("Kept as edited since the exemption: %s\n"), refs->str);
 }
 
 int
@@ -136,11 +136,12 @@ evident_cli_exempt (EvidentCliContext  *cli,
   exemption = evident_audit_exempt (audit, number, options->reason, evidence, error);
   if (exemption == NULL)
     return evident_cli_audit_fail (cli, error);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%s %s: %u item not applicable\n",
-                        "%s %s: %u items not applicable\n",
-                        evident_exemption_get_n_items (exemption)),
-           evident_exemption_get_number (exemption), evident_exemption_get_title (exemption),
-           evident_exemption_get_n_items (exemption));
+  evident_cli_print (g_dngettext (GETTEXT_PACKAGE, "%s %s: %u item not applicable\n",
+                                  "%s %s: %u items not applicable\n",
+                                  evident_exemption_get_n_items (exemption)),
+                     evident_exemption_get_number (exemption),
+                     evident_exemption_get_title (exemption),
+                     evident_exemption_get_n_items (exemption));
   return EXIT_SUCCESS;
 }
 

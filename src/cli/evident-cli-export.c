@@ -11,6 +11,7 @@
 #include "evident-export.h"
 
 #include "evident-cli-commands.h"
+#include "evident-cli-output.h"
 
 typedef struct
 {
@@ -64,7 +65,8 @@ evident_cli_export (EvidentCliContext  *cli,
       return EXIT_FAILURE;
     }
 
-  g_print (_("Exported %u items to “%s”\n"),
-           g_list_model_get_n_items (evident_project_get_items (cli->project)), cli->args[1]);
+  evident_cli_print (_("Exported %u items to “%s”\n"),
+                     g_list_model_get_n_items (evident_project_get_items (cli->project)),
+                     cli->args[1]);
   return EXIT_SUCCESS;
 }

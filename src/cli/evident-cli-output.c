@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* What evident-cli prints: tables aligned by terminal cells, and JSON. */
+/* What evident-cli prints: lines and tables with control characters made
+ * visible, aligned by terminal cells; and JSON, exact. */
 
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "evident-cli-output.h"
 
@@ -20,6 +23,127 @@ struct _EvidentCliTable
   GArray    *columns;
   GPtrArray *cells; /* row after row */
 };
+
+/* Characters that would do something on a terminal rather than show:
+ * controls, line and paragraph separators, and the marks, embeddings,
+ * overrides and isolates that reorder text in terminals that do
+ * bidirectional text. */
+static gboolean
+needs_escape (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0x061c
+         || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
+         || (c >= 0x2066 && c <= 0x2069);
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gssize      length)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, length);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!needs_escape (c))
+        g_string_append_unichar (out, c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x80)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_printf (out, "\\u%04x", c);
+    }
+}
+
+/**
+ * evident_cli_escape:
+ * @text: (nullable): text that came from a project or a file: a name, a
+ *   title, a note, a file name
+ *
+ * Makes @text safe to print on a terminal, so that no name can start a new
+ * line, move the cursor or send the terminal a command: bytes that are not
+ * UTF-8 become U+FFFD (�); a line feed, a carriage return and a tab become
+ * `\n`, `\r` and `\t`; the other C0 controls and DEL become `\xHH`
+ * (escape is `\x1b`); C1 controls, U+2028, U+2029 and the characters that
+ * reorder bidirectional text become `\uHHHH`. Everything else, a
+ * backslash included, stays as it is.
+ *
+ * Returns: (transfer full): the text to print; "" for %NULL
+ */
+char *
+evident_cli_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  if (text != NULL)
+    append_escaped (out, text, -1);
+  return g_string_free (out, FALSE);
+}
+
+/* Formats, escapes all but the line feeds at the end, and prints to
+ * @stream. */
+static void
+print_escaped (FILE       *stream,
+               const char *format,
+               va_list     args)
+{
+  g_autofree char *text = g_strdup_vprintf (format, args);
+  g_autoptr (GString) out = g_string_new (NULL);
+  gsize length = strlen (text);
+  gsize end = length;
+
+  while (end > 0 && text[end - 1] == '\n')
+    end--;
+  append_escaped (out, text, end);
+  g_string_append (out, text + end);
+  if (stream == stdout)
+    g_print ("%s", out->str);
+  else
+    g_printerr ("%s", out->str);
+}
+
+/**
+ * evident_cli_print:
+ * @format: a printf() format: one line, ending in a line feed or not
+ *
+ * Prints a line as g_print() does, with every control character in it made
+ * visible as evident_cli_escape() does, except the line feeds at its end:
+ * whatever the names and titles in it hold, it stays one line.
+ */
+void
+evident_cli_print (const char *format,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_escaped (stdout, format, args);
+  va_end (args);
+}
+
+/**
+ * evident_cli_printerr:
+ * @format: a printf() format: one line, ending in a line feed or not
+ *
+ * evident_cli_print() for standard error: messages and errors.
+ */
+void
+evident_cli_printerr (const char *format,
+                      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_escaped (stderr, format, args);
+  va_end (args);
+}
 
 /* The number of terminal cells @text takes: two for wide (CJK)
  * characters, none for combining marks, one for the rest. */
@@ -80,21 +204,16 @@ evident_cli_table_free (EvidentCliTable *table)
   g_free (table);
 }
 
-/* Fills the next cell, row after row. A line break or a tab in @text
- * becomes a space: every row stays on one line. */
+/* Fills the next cell, row after row. Control characters in @text are
+ * made visible (evident_cli_escape()): every row stays on one line. */
 void
 evident_cli_table_add (EvidentCliTable *table,
                        const char      *text)
 {
-  char *cell = g_utf8_make_valid (text != NULL ? text : "", -1);
+  char *cell = evident_cli_escape (text);
   Column *column = &g_array_index (table->columns, Column,
                                    table->cells->len % table->columns->len);
 
-  for (char *p = cell; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (g_unichar_iscntrl (g_utf8_get_char (p)))
-        *p = ' ';
-    }
   column->width = MAX (column->width, evident_cli_display_width (cell));
   g_ptr_array_add (table->cells, cell);
 }

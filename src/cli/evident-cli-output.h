@@ -17,6 +17,12 @@ G_BEGIN_DECLS
  */
 typedef struct _EvidentCliTable EvidentCliTable;
 
+char            *evident_cli_escape            (const char       *text);
+void             evident_cli_print             (const char       *format,
+                                                ...) G_GNUC_PRINTF (1, 2);
+void             evident_cli_printerr          (const char       *format,
+                                                ...) G_GNUC_PRINTF (1, 2);
+
 glong            evident_cli_display_width     (const char       *text);
 
 EvidentCliTable *evident_cli_table_new         (const char       *layout);

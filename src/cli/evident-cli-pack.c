@@ -12,6 +12,7 @@
 #include "evident-project.h"
 
 #include "evident-cli-commands.h"
+#include "evident-cli-output.h"
 
 /* pack */
 
@@ -75,9 +76,9 @@ evident_cli_pack (EvidentCliContext  *cli,
     return EXIT_FAILURE;
 
   size = g_format_size (info->size);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote the evidence of %u item to “%s”\n",
-                        "Wrote the evidence of %u items to “%s”\n", info->n_items),
-           info->n_items, cli->args[1]);
+  evident_cli_print (g_dngettext (GETTEXT_PACKAGE, "Wrote the evidence of %u item to “%s”\n",
+                                  "Wrote the evidence of %u items to “%s”\n", info->n_items),
+                     info->n_items, cli->args[1]);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u file (%s)", "%u files (%s)", info->n_files),
            info->n_files, size);
   if (info->n_links > 0)
@@ -127,14 +128,16 @@ evident_cli_verify_pack (EvidentCliContext  *cli,
 
   if (problems->len > 0)
     {
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%u file of “%s” does not match its manifest:\n",
-                            "%u files of “%s” do not match its manifest:\n", problems->len),
-               problems->len, cli->args[0]);
+      evident_cli_print (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u file of “%s” does not match its manifest:\n",
+                                      "%u files of “%s” do not match its manifest:\n",
+                                      problems->len),
+                         problems->len, cli->args[0]);
       for (guint i = 0; i < problems->len; i++)
         {
           EvidentPackProblem *problem = g_ptr_array_index (problems, i);
 
-          g_print ("  %s: %s\n", describe_problem (problem->kind), problem->path);
+          evident_cli_print ("  %s: %s\n", describe_problem (problem->kind), problem->path);
         }
     }
   else

@@ -13,6 +13,7 @@
 
 #include "evident-cli-checklist.h"
 #include "evident-cli-commands.h"
+#include "evident-cli-output.h"
 
 /* new */
 
@@ -118,11 +119,11 @@ evident_cli_new (EvidentCliContext  *cli,
   n_items = g_list_model_get_n_items (evident_project_get_items (project));
   n_chapters = g_list_model_get_n_items (evident_project_get_chapters (project));
   if (rules->mode == EVIDENT_SCORE_MODE_POINTS)
-    g_print (_("Created “%s” with %u items in %u chapters (%d points)\n"), cli->path, n_items,
-             n_chapters, (int) evident_project_get_max_score (project));
+    evident_cli_print (_("Created “%s” with %u items in %u chapters (%d points)\n"), cli->path,
+                       n_items, n_chapters, (int) evident_project_get_max_score (project));
   else
-    g_print (_("Created “%s” with %u items in %u chapters (pass/fail)\n"), cli->path, n_items,
-             n_chapters);
+    evident_cli_print (_("Created “%s” with %u items in %u chapters (pass/fail)\n"), cli->path,
+                       n_items, n_chapters);
   return EXIT_SUCCESS;
 }
 
@@ -135,8 +136,8 @@ evident_cli_check (EvidentCliContext  *cli,
   if (!evident_project_check (cli->project, error))
     return EXIT_FAILURE;
 
-  g_print (_("%s: no problems found (schema version %d, %u items)\n"), cli->path,
-           EVIDENT_PROJECT_SCHEMA_VERSION,
-           g_list_model_get_n_items (evident_project_get_items (cli->project)));
+  evident_cli_print (_("%s: no problems found (schema version %d, %u items)\n"), cli->path,
+                     EVIDENT_PROJECT_SCHEMA_VERSION,
+                     g_list_model_get_n_items (evident_project_get_items (cli->project)));
   return EXIT_SUCCESS;
 }

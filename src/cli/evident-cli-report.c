@@ -12,6 +12,7 @@
 #include "evident-report.h"
 
 #include "evident-cli-commands.h"
+#include "evident-cli-output.h"
 
 typedef struct
 {
@@ -88,10 +89,10 @@ evident_cli_report (EvidentCliContext  *cli,
   if (!evident_report_write_pdf (report, file, NULL, error))
     return EXIT_FAILURE;
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote the report of %u item to “%s”\n",
-                        "Wrote the report of %u items to “%s”\n",
-                        evident_report_get_n_items (report)),
-           evident_report_get_n_items (report), cli->args[1]);
+  evident_cli_print (g_dngettext (GETTEXT_PACKAGE, "Wrote the report of %u item to “%s”\n",
+                                  "Wrote the report of %u items to “%s”\n",
+                                  evident_report_get_n_items (report)),
+                     evident_report_get_n_items (report), cli->args[1]);
   if (digest != NULL)
     g_print (_("Its cover shows the evidence pack’s manifest SHA-256 %s\n"), digest);
   return EXIT_SUCCESS;

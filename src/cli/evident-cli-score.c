@@ -173,8 +173,8 @@ print_text (EvidentProject     *project,
 {
   const char *version = evident_project_get_checklist_version (project);
 
-  g_print ("%s%s%s%s\n", evident_project_get_title (project), *version ? " (" : "", version,
-           *version ? ")" : "");
+  evident_cli_print ("%s%s%s%s\n", evident_project_get_title (project), *version ? " (" : "",
+                     version, *version ? ")" : "");
   if (score->rules.mode == EVIDENT_SCORE_MODE_PASS_FAIL)
     g_print (_("Pass-fail mode: every mandatory item must be met\n"));
   else

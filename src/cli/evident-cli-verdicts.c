@@ -442,8 +442,8 @@ evident_cli_finding (EvidentCliContext  *cli,
   if (!evident_finding_address (finding, change, options->note, error))
     return evident_cli_audit_fail (cli, error);
   if (evident_finding_get_fix_summary (finding) != NULL)
-    g_print (_("Addressed by change %lld: %s\n"), (long long) change,
-             evident_finding_get_fix_summary (finding));
+    evident_cli_print (_("Addressed by change %lld: %s\n"), (long long) change,
+                       evident_finding_get_fix_summary (finding));
   return EXIT_SUCCESS;
 }
 

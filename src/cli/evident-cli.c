@@ -166,7 +166,7 @@ print_subcommands (const char *word)
     }
   if (names->len == 0)
     return FALSE;
-  g_printerr (_("evident-cli: “%s” needs one of: %s\n\n"), word, names->str);
+  evident_cli_printerr (_("evident-cli: “%s” needs one of: %s\n\n"), word, names->str);
   print_usage (stderr);
   return TRUE;
 }
@@ -219,7 +219,7 @@ main (int    argc,
       return EXIT_SUCCESS;
     }
 
-  g_printerr (_("evident-cli: unknown command “%s”\n\n"), argv[1]);
+  evident_cli_printerr (_("evident-cli: unknown command “%s”\n\n"), argv[1]);
   print_usage (stderr);
   return EXIT_USAGE;
 }

@@ -8,10 +8,8 @@
 
 #include "evident-blob-store.h"
 #include "evident-evidence.h"
+#include "evident-file-source.h"
 #include "evident-history.h"
-
-/* How many bytes of a file g_content_type_guess() looks at. */
-#define SNIFF_SIZE 4096
 
 /* A cleanup deletes this many chunks of a file per transaction. */
 #define DELETE_CHUNKS 8
@@ -63,6 +61,7 @@ evident_stored_file_clear (EvidentStoredFile *stored)
   g_clear_pointer (&stored->filename, g_free);
   g_clear_pointer (&stored->content_type, g_free);
   g_clear_pointer (&stored->sha256, g_free);
+  g_clear_object (&stored->link_target);
 }
 
 /* Errors */
@@ -148,24 +147,6 @@ pass_cancelled (GError **error,
     return FALSE;
   g_propagate_error (error, g_error_copy (cause));
   return TRUE;
-}
-
-static gboolean
-set_read_error (GError     **error,
-                GFile       *file,
-                GError      *cause)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-
-  if (pass_cancelled (error, cause))
-    return FALSE;
-  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_set_error (error, EVIDENT_EVIDENCE_ERROR, EVIDENT_EVIDENCE_ERROR_CANNOT_READ,
-                 _("“%s” does not exist"), name);
-  else
-    g_set_error (error, EVIDENT_EVIDENCE_ERROR, EVIDENT_EVIDENCE_ERROR_CANNOT_READ,
-                 _("Could not read “%s”: %s"), name, cause->message);
-  return FALSE;
 }
 
 /* Reading */
@@ -470,9 +451,9 @@ evident_blob_extract (EvidentDb     *db,
 
 typedef struct
 {
-  GFile           *file;
-  EvidentProgress *progress;
-  goffset          expected;
+  EvidentFileSource *source;
+  EvidentProgress   *progress;
+  goffset            expected;
 } Reader;
 
 /* Reports progress on a scale of the file's size: the first half while
@@ -507,44 +488,30 @@ read_file (Reader        *reader,
            GCancellable  *cancellable,
            GError       **error)
 {
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (GInputStream) stream = NULL;
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   goffset total = 0;
   gsize n_read;
 
-  stream = G_INPUT_STREAM (g_file_read (reader->file, cancellable, &local_error));
-  if (stream == NULL)
-    return set_read_error (error, reader->file, local_error);
+  if (!evident_file_source_rewind (reader->source, cancellable, error))
+    return FALSE;
 
+  /* Never past the size the file had when it was opened. */
   do
     {
-      if (!g_input_stream_read_all (stream, buffer, EVIDENT_BLOB_CHUNK_SIZE, &n_read, cancellable,
-                                    &local_error))
-        return set_read_error (error, reader->file, local_error);
+      if (!evident_file_source_read (reader->source, buffer, EVIDENT_BLOB_CHUNK_SIZE, &n_read,
+                                     cancellable, error))
+        return FALSE;
       g_checksum_update (checksum, buffer, n_read);
       total += n_read;
       if (!func (reader, buffer, n_read, total, user_data, error)
           || g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
     }
-  while (n_read == EVIDENT_BLOB_CHUNK_SIZE);
+  while (n_read > 0);
 
   *sha256 = g_strdup (g_checksum_get_string (checksum));
   *size = total;
-  g_input_stream_close (stream, NULL, NULL);
   return TRUE;
-}
-
-static gboolean
-set_changed_error (Reader  *reader,
-                   GError **error)
-{
-  g_autofree char *name = g_file_get_parse_name (reader->file);
-
-  g_set_error (error, EVIDENT_EVIDENCE_ERROR, EVIDENT_EVIDENCE_ERROR_CHANGED,
-               _("“%s” changed while it was being added; add it again once it is saved"), name);
-  return FALSE;
 }
 
 /* Pass one: the content type from the first chunk. */
@@ -559,16 +526,7 @@ sniff_chunk (Reader        *reader,
   EvidentStoredFile *stored = user_data;
 
   if (stored->content_type == NULL)
-    {
-      g_autofree char *type = NULL;
-      g_autofree char *mime = NULL;
-
-      type = g_content_type_guess (stored->filename, len > 0 ? data : NULL, MIN (len, SNIFF_SIZE),
-                                   NULL);
-      mime = type != NULL ? g_content_type_get_mime_type (type) : NULL;
-      stored->content_type = mime != NULL ? g_steal_pointer (&mime)
-                                          : g_strdup ("application/octet-stream");
-    }
+    stored->content_type = evident_content_type_sniff (stored->filename, data, len);
   report (reader, total, 0);
   return TRUE;
 }
@@ -666,7 +624,7 @@ store_chunk (Reader        *reader,
   if (len == 0)
     return TRUE;
   if (total > writer->stored->size)
-    return set_changed_error (reader, error);
+    return evident_file_source_set_changed_error (reader->source, error);
 
   insert = evident_db_prepare (writer->db, "INSERT INTO blob_chunks (sha256, seq, data)"
                                            " VALUES (?, ?, ?)",
@@ -701,7 +659,7 @@ write_blob (Reader             *reader,
       || !read_file (reader, buffer, store_chunk, &writer, &sha256, &size, cancellable, error))
     return FALSE;
   if (size != stored->size || !g_str_equal (sha256, stored->sha256))
-    return set_changed_error (reader, error);
+    return evident_file_source_set_changed_error (reader->source, error);
   return complete_blob (db, stored, error);
 }
 
@@ -806,6 +764,7 @@ claim_blob (EvidentBlobStore   *self,
  * @self: the store of the project
  * @db: a connection that writes, of the calling (worker) thread
  * @file: the file to add
+ * @max_size: the largest file accepted, in bytes
  * @progress: (nullable): reports the bytes done, on the scale of the size
  * @stored: (out caller-allocates): what was stored; clear it with
  *   evident_stored_file_clear() after evident_blob_store_release()
@@ -813,7 +772,10 @@ claim_blob (EvidentBlobStore   *self,
  * @error: return location for an error
  *
  * Hashes the file, then stores its bytes unless the project has them. The
- * blob stays out of cleanups' way until evident_blob_store_release().
+ * blob stays out of cleanups' way until evident_blob_store_release(). Only
+ * a regular file of at most @max_size bytes is read, and only as far as
+ * its size when it was opened (evident_file_source_open()); a symbolic
+ * link's target is stored under the target's name.
  *
  * Returns: %TRUE when the project holds the file's bytes
  */
@@ -821,40 +783,31 @@ gboolean
 evident_blob_store_add_file (EvidentBlobStore   *self,
                              EvidentDb          *db,
                              GFile              *file,
+                             guint64             max_size,
                              EvidentProgress    *progress,
                              EvidentStoredFile  *stored,
                              GCancellable       *cancellable,
                              GError            **error)
 {
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (EvidentFileSource) source = NULL;
   g_autofree guint8 *buffer = NULL;
-  Reader reader = { file, progress, 0 };
+  Reader reader = { NULL, progress, 0 };
+  GFile *link_target;
   gboolean ok;
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    return set_read_error (error, file, local_error);
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, EVIDENT_EVIDENCE_ERROR, EVIDENT_EVIDENCE_ERROR_CANNOT_READ,
-                   _("“%s” is a folder; add the files in it instead"), name);
-      return FALSE;
-    }
-  stored->filename = g_strdup (g_file_info_get_display_name (info));
-  reader.expected = g_file_info_get_size (info);
+  source = evident_file_source_open (file, max_size, cancellable, error);
+  if (source == NULL)
+    return FALSE;
+  reader.source = source;
+  stored->filename = g_strdup (evident_file_source_get_name (source));
+  link_target = evident_file_source_get_link_target (source);
+  stored->link_target = link_target != NULL ? g_object_ref (link_target) : NULL;
+  reader.expected = evident_file_source_get_size (source);
 
   buffer = g_malloc (EVIDENT_BLOB_CHUNK_SIZE);
   if (!read_file (&reader, buffer, sniff_chunk, stored, &stored->sha256, &stored->size,
                   cancellable, error))
     return FALSE;
-  reader.expected = MAX (reader.expected, stored->size);
 
   if (!claim_blob (self, db, stored, error))
     return FALSE;

@@ -30,12 +30,13 @@ typedef struct _EvidentBlobStore EvidentBlobStore;
  */
 typedef struct
 {
-  char     *filename;
+  char     *filename;     /* the target's, when a symbolic link was followed */
   char     *content_type;
   char     *sha256;
   gint64    size;
   gboolean  already_stored;
-  gboolean  pending; /* left alone by cleanups until released */
+  gboolean  pending;      /* left alone by cleanups until released */
+  GFile    *link_target;  /* where the file given led, when it was a symbolic link */
 } EvidentStoredFile;
 
 typedef gboolean (*EvidentChunkFunc) (const guint8  *data,
@@ -50,6 +51,7 @@ void              evident_blob_store_unref          (EvidentBlobStore   *self);
 gboolean          evident_blob_store_add_file       (EvidentBlobStore   *self,
                                                      EvidentDb          *db,
                                                      GFile              *file,
+                                                     guint64             max_size,
                                                      EvidentProgress    *progress,
                                                      EvidentStoredFile  *stored,
                                                      GCancellable       *cancellable,

@@ -32,9 +32,21 @@ struct _EvidentEvidenceStore
   char             *path;
   EvidentDb        *source;  /* for read connections; NULL when the project was closed */
   EvidentBlobStore *blobs;
+
+  /* Main thread; each addition takes the value it starts with. */
+  guint64           max_file_size;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentEvidenceStore, evident_evidence_store, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_MAX_FILE_SIZE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
@@ -282,12 +294,63 @@ evident_evidence_store_finalize (GObject *object)
 }
 
 static void
+evident_evidence_store_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  EvidentEvidenceStore *self = EVIDENT_EVIDENCE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MAX_FILE_SIZE:
+      g_value_set_uint64 (value, self->max_file_size);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evident_evidence_store_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  EvidentEvidenceStore *self = EVIDENT_EVIDENCE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MAX_FILE_SIZE:
+      evident_evidence_store_set_max_file_size (self, g_value_get_uint64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 evident_evidence_store_class_init (EvidentEvidenceStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = evident_evidence_store_dispose;
   object_class->finalize = evident_evidence_store_finalize;
+  object_class->get_property = evident_evidence_store_get_property;
+  object_class->set_property = evident_evidence_store_set_property;
+
+  /**
+   * EvidentEvidenceStore:max-file-size:
+   *
+   * The largest file, in bytes, that may be added as evidence; larger
+   * ones are refused with %EVIDENT_EVIDENCE_ERROR_TOO_LARGE before any of
+   * their bytes are read. A setting for the application to bind.
+   */
+  properties[PROP_MAX_FILE_SIZE] =
+      g_param_spec_uint64 ("max-file-size", NULL, NULL, 1, G_MAXUINT64,
+                           EVIDENT_EVIDENCE_DEFAULT_MAX_FILE_SIZE,
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -296,6 +359,7 @@ evident_evidence_store_init (EvidentEvidenceStore *self)
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->lists = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->blobs = evident_blob_store_new ();
+  self->max_file_size = EVIDENT_EVIDENCE_DEFAULT_MAX_FILE_SIZE;
 }
 
 /* Public API */
@@ -342,6 +406,61 @@ evident_evidence_store_peek_blob_store (EvidentProject *project)
   EvidentEvidenceStore *self = g_object_get_qdata (G_OBJECT (project), store_quark ());
 
   return self != NULL ? self->blobs : NULL;
+}
+
+EvidentBlobStore *
+evident_evidence_store_get_blob_store (EvidentEvidenceStore *self)
+{
+  return self->blobs;
+}
+
+/* A connection of a worker's own that writes, for adding files to @item;
+ * or %NULL with @error set when @item is not the project's or the project
+ * is closed. */
+EvidentDb *
+evident_evidence_store_open_writer (EvidentEvidenceStore  *self,
+                                    EvidentItem           *item,
+                                    GError               **error)
+{
+  if (!check_item (self, item, error) || main_db (self, error) == NULL)
+    return NULL;
+  return evident_project_open_connection (self->project, TRUE, error);
+}
+
+/**
+ * evident_evidence_store_get_max_file_size:
+ * @self: a store
+ *
+ * Returns: the largest file, in bytes, that may be added as evidence
+ */
+guint64
+evident_evidence_store_get_max_file_size (EvidentEvidenceStore *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_EVIDENCE_STORE (self), 0);
+
+  return self->max_file_size;
+}
+
+/**
+ * evident_evidence_store_set_max_file_size:
+ * @self: a store
+ * @max_file_size: the largest file, in bytes, that may be added as evidence
+ *   (%EVIDENT_EVIDENCE_DEFAULT_MAX_FILE_SIZE unless set); at least 1
+ *
+ * Sets #EvidentEvidenceStore:max-file-size. Additions already under way
+ * keep the limit they started with.
+ */
+void
+evident_evidence_store_set_max_file_size (EvidentEvidenceStore *self,
+                                          guint64               max_file_size)
+{
+  g_return_if_fail (EVIDENT_IS_EVIDENCE_STORE (self));
+  g_return_if_fail (max_file_size > 0);
+
+  if (self->max_file_size == max_file_size)
+    return;
+  self->max_file_size = max_file_size;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_FILE_SIZE]);
 }
 
 /**
@@ -417,17 +536,6 @@ evident_evidence_store_list (EvidentEvidenceStore *self,
 
 /* Adding */
 
-typedef struct
-{
-  EvidentItem         *item;
-  const char          *title;
-  EvidentEvidenceKind  kind;
-  const char          *filename;
-  const char          *content_type;
-  const char          *url;
-  const char          *sha256;
-} NewEvidence;
-
 /* Inside the edit's transaction: the row, hidden until the edit's
  * "evidence" field shows it (and until an undo hides it again). */
 static gboolean
@@ -436,7 +544,7 @@ insert_row_cb (EvidentDb  *db,
                gpointer    user_data,
                GError    **error)
 {
-  NewEvidence *row = user_data;
+  const EvidentNewEvidence *row = user_data;
   g_autofree char *now = evident_history_now ();
   sqlite3_stmt *stmt;
 
@@ -465,11 +573,20 @@ insert_row_cb (EvidentDb  *db,
   return TRUE;
 }
 
-/* The evidence row and the object: one edit, in the item's history. */
-static EvidentEvidence *
-insert_evidence (EvidentEvidenceStore  *self,
-                 NewEvidence           *row,
-                 GError               **error)
+/**
+ * evident_evidence_store_insert:
+ * @self: a store
+ * @row: the new evidence
+ * @error: return location for an error
+ *
+ * The evidence row and the object: one edit, in the item's history.
+ *
+ * Returns: (transfer full): the new evidence
+ */
+EvidentEvidence *
+evident_evidence_store_insert (EvidentEvidenceStore      *self,
+                               const EvidentNewEvidence  *row,
+                               GError                   **error)
 {
   g_autoptr (GArray) edits = evident_edits_new ();
   EvidentEvidence *evidence;
@@ -479,279 +596,14 @@ insert_evidence (EvidentEvidenceStore  *self,
     return NULL;
 
   evident_edits_add (edits, row->item, 0, EVIDENT_ITEM_FIELD_EVIDENCE, "", row->title);
-  if (!evident_project_commit_edits (self->project, edits, insert_row_cb, row, error))
+  if (!evident_project_commit_edits (self->project, edits, insert_row_cb, (gpointer) row,
+                                    error))
     return NULL;
 
   id = g_array_index (edits, EvidentEdit, 0).evidence;
   evidence = g_hash_table_lookup (self->by_id, &id);
   g_assert (evidence != NULL);
   return g_object_ref (evidence);
-}
-
-typedef struct
-{
-  EvidentEvidenceStore *store;
-  EvidentItem          *item;
-  GFile                *file;
-  char                 *title;
-  EvidentEvidenceKind   kind;
-  EvidentDb            *db;
-  EvidentProgress      *progress;
-  EvidentStoredFile     stored;
-} AddJob;
-
-static AddJob *
-add_job_new (EvidentEvidenceStore *store,
-             EvidentItem          *item,
-             GFile                *file,
-             const char           *title,
-             EvidentEvidenceKind   kind)
-{
-  AddJob *job = g_new0 (AddJob, 1);
-
-  job->store = g_object_ref (store);
-  job->item = g_object_ref (item);
-  job->file = g_object_ref (file);
-  job->title = title != NULL ? g_strstrip (g_strdup (title)) : NULL;
-  job->kind = kind;
-  return job;
-}
-
-static void
-add_job_free (AddJob *job)
-{
-  evident_blob_store_release (job->store->blobs, &job->stored);
-  evident_stored_file_clear (&job->stored);
-  g_clear_pointer (&job->db, evident_db_close);
-  g_clear_pointer (&job->progress, evident_progress_unref);
-  g_clear_object (&job->store);
-  g_clear_object (&job->item);
-  g_clear_object (&job->file);
-  g_free (job->title);
-  g_free (job);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AddJob, add_job_free)
-
-/* In a worker thread (or the caller's, for the synchronous API). */
-static gboolean
-add_job_store (AddJob        *job,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  return evident_blob_store_add_file (job->store->blobs, job->db, job->file, job->progress,
-                                      &job->stored, cancellable, error);
-}
-
-/* Back in the main thread: the evidence row, and the object. */
-static EvidentEvidence *
-add_job_finish (AddJob  *job,
-                GError **error)
-{
-  NewEvidence row = {
-    .item = job->item,
-    .title = job->title != NULL && *job->title != '\0' ? job->title : job->stored.filename,
-    .kind = job->kind,
-    .filename = job->stored.filename,
-    .content_type = job->stored.content_type,
-    .sha256 = job->stored.sha256,
-  };
-  EvidentEvidence *evidence = insert_evidence (job->store, &row, error);
-
-  evident_blob_store_release (job->store->blobs, &job->stored);
-  return evidence;
-}
-
-static void
-add_file_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  AddJob *job = task_data;
-  GError *error = NULL;
-  gboolean ok = add_job_store (job, cancellable, &error);
-
-  evident_db_task_return (task, &job->db, ok, error);
-}
-
-static void
-add_file_stored_cb (GObject      *source_object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  AddJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
-  EvidentEvidence *evidence;
-
-  evident_progress_finish (job->progress);
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error)
-      || g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-    {
-      evident_blob_store_release (job->store->blobs, &job->stored);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  evidence = add_job_finish (job, &error);
-  if (evidence == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_set_task_data (task, GINT_TO_POINTER (job->stored.already_stored), NULL);
-  g_task_return_pointer (task, evidence, g_object_unref);
-}
-
-/**
- * evident_evidence_store_add_file:
- * @self: a store
- * @item: the item the file is evidence for
- * @file: the file
- * @title: (nullable): its title; %NULL for the file's name
- * @kind: what kind of evidence it is
- * @cancellable: (nullable): a cancellable
- * @already_stored: (out) (optional): set to whether the project already held
- *   the same bytes, in which case nothing was written but the evidence row
- * @error: return location for an error
- *
- * Adds a file as evidence, storing its bytes in the project unless they are
- * there already: an edit of the item, in its history, undone by hiding the
- * evidence again. Blocks until done: for the command line and tests; the
- * application uses evident_evidence_store_add_file_async().
- *
- * Returns: (transfer full): the new evidence
- */
-EvidentEvidence *
-evident_evidence_store_add_file (EvidentEvidenceStore  *self,
-                                 EvidentItem           *item,
-                                 GFile                 *file,
-                                 const char            *title,
-                                 EvidentEvidenceKind    kind,
-                                 GCancellable          *cancellable,
-                                 gboolean              *already_stored,
-                                 GError               **error)
-{
-  g_autoptr (AddJob) job = NULL;
-  EvidentEvidence *evidence;
-
-  g_return_val_if_fail (EVIDENT_IS_EVIDENCE_STORE (self), NULL);
-  g_return_val_if_fail (EVIDENT_IS_ITEM (item), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (kind < EVIDENT_N_EVIDENCE_KINDS, NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-
-  if (!check_item (self, item, error) || main_db (self, error) == NULL)
-    return NULL;
-
-  job = add_job_new (self, item, file, title, kind);
-  job->db = evident_project_open_connection (self->project, TRUE, error);
-  if (job->db == NULL || !add_job_store (job, cancellable, error)
-      || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  evidence = add_job_finish (job, error);
-  if (evidence != NULL && already_stored != NULL)
-    *already_stored = job->stored.already_stored;
-  return evidence;
-}
-
-/**
- * evident_evidence_store_add_file_async:
- * @self: a store
- * @item: the item the file is evidence for
- * @file: the file
- * @title: (nullable): its title; %NULL for the file's name
- * @kind: what kind of evidence it is
- * @cancellable: (nullable): a cancellable
- * @progress: (nullable) (scope notified): called in the caller's main
- *   context with the bytes done so far (on the scale of the file's size),
- *   increasing, until @callback runs
- * @progress_data: data for @progress, valid until @callback runs
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Adds a file as evidence: a worker thread hashes it and writes its bytes
- * to the project in short transactions, unless the project already holds
- * them; the evidence row is written in the caller's thread, as an edit of
- * the item. A cancelled addition leaves nothing that cleanup does not
- * remove.
- */
-void
-evident_evidence_store_add_file_async (EvidentEvidenceStore  *self,
-                                       EvidentItem           *item,
-                                       GFile                 *file,
-                                       const char            *title,
-                                       EvidentEvidenceKind    kind,
-                                       GCancellable          *cancellable,
-                                       GFileProgressCallback  progress,
-                                       gpointer               progress_data,
-                                       GAsyncReadyCallback    callback,
-                                       gpointer               user_data)
-{
-  g_autoptr (GTask) task = NULL;
-  g_autoptr (GTask) worker = NULL;
-  g_autoptr (AddJob) job = NULL;
-  GError *error = NULL;
-
-  g_return_if_fail (EVIDENT_IS_EVIDENCE_STORE (self));
-  g_return_if_fail (EVIDENT_IS_ITEM (item));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (kind < EVIDENT_N_EVIDENCE_KINDS);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, evident_evidence_store_add_file_async);
-  /* Cancellation is checked before the evidence row is written; once it
-   * is, the caller gets the evidence. */
-  g_task_set_check_cancellable (task, FALSE);
-
-  job = add_job_new (self, item, file, title, kind);
-  if (!check_item (self, item, &error) || main_db (self, &error) == NULL
-      || (job->db = evident_project_open_connection (self->project, TRUE, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  job->progress = evident_progress_new (progress, progress_data);
-
-  worker = g_task_new (self, cancellable, add_file_stored_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (worker, add_file_thread);
-  g_task_set_name (worker, "[evident] add evidence");
-  g_task_set_task_data (worker, g_steal_pointer (&job), (GDestroyNotify) add_job_free);
-  g_task_run_in_thread (worker, add_file_thread);
-}
-
-/**
- * evident_evidence_store_add_file_finish:
- * @self: a store
- * @result: the result
- * @already_stored: (out) (optional): whether the project already held the
- *   same bytes
- * @error: return location for an error
- *
- * Returns: (transfer full): the new evidence
- */
-EvidentEvidence *
-evident_evidence_store_add_file_finish (EvidentEvidenceStore  *self,
-                                        GAsyncResult          *result,
-                                        gboolean              *already_stored,
-                                        GError               **error)
-{
-  EvidentEvidence *evidence;
-
-  g_return_val_if_fail (EVIDENT_IS_EVIDENCE_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
-                            == evident_evidence_store_add_file_async,
-                        NULL);
-
-  evidence = g_task_propagate_pointer (G_TASK (result), error);
-  if (evidence != NULL && already_stored != NULL)
-    *already_stored = GPOINTER_TO_INT (g_task_get_task_data (G_TASK (result))) != 0;
-  return evidence;
 }
 
 /**
@@ -778,7 +630,7 @@ evident_evidence_store_add_link (EvidentEvidenceStore  *self,
   g_autoptr (GUri) uri = NULL;
   const char *scheme;
   const char *host;
-  NewEvidence row = { item, NULL, kind, NULL, NULL, NULL, NULL };
+  EvidentNewEvidence row = { item, NULL, kind, NULL, NULL, NULL, NULL };
 
   g_return_val_if_fail (EVIDENT_IS_EVIDENCE_STORE (self), NULL);
   g_return_val_if_fail (EVIDENT_IS_ITEM (item), NULL);
@@ -801,7 +653,7 @@ evident_evidence_store_add_link (EvidentEvidenceStore  *self,
   name = title != NULL ? g_strstrip (g_strdup (title)) : NULL;
   row.title = name != NULL && *name != '\0' ? name : address;
   row.url = address;
-  return insert_evidence (self, &row, error);
+  return evident_evidence_store_insert (self, &row, error);
 }
 
 /* Editing */

@@ -13,10 +13,38 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EvidentEvidenceStore, evident_evidence_store, EVIDENT, EVIDENCE_STORE,
                       GObject)
 
+/* The largest file that may be added as evidence unless the store's
+ * #EvidentEvidenceStore:max-file-size says otherwise: 2 GB. */
+#define EVIDENT_EVIDENCE_DEFAULT_MAX_FILE_SIZE G_GUINT64_CONSTANT (2000000000)
+
+/**
+ * EvidentEvidenceAddition:
+ * @already_stored: the project already held the same bytes: nothing was
+ *   written but the evidence row
+ * @link_target: (nullable): when the file given was a symbolic link, the
+ *   file it led to, whose name and bytes were added; %NULL otherwise
+ *
+ * What adding a file found out, beside the evidence, for the caller to tell
+ * the user. Starts zeroed; clear it with evident_evidence_addition_clear().
+ */
+typedef struct
+{
+  gboolean  already_stored;
+  GFile    *link_target;
+} EvidentEvidenceAddition;
+
+void             evident_evidence_addition_clear          (EvidentEvidenceAddition *addition);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EvidentEvidenceAddition, evident_evidence_addition_clear)
+
 EvidentEvidenceStore *evident_evidence_store_get_for_project (EvidentProject      *project);
 
 GListModel      *evident_evidence_store_list              (EvidentEvidenceStore   *self,
                                                            EvidentItem            *item);
+
+guint64          evident_evidence_store_get_max_file_size (EvidentEvidenceStore   *self);
+void             evident_evidence_store_set_max_file_size (EvidentEvidenceStore   *self,
+                                                           guint64                 max_file_size);
 
 EvidentEvidence *evident_evidence_store_add_file          (EvidentEvidenceStore   *self,
                                                            EvidentItem            *item,
@@ -24,7 +52,7 @@ EvidentEvidence *evident_evidence_store_add_file          (EvidentEvidenceStore 
                                                            const char             *title,
                                                            EvidentEvidenceKind     kind,
                                                            GCancellable           *cancellable,
-                                                           gboolean               *already_stored,
+                                                           EvidentEvidenceAddition *addition,
                                                            GError                **error);
 void             evident_evidence_store_add_file_async    (EvidentEvidenceStore   *self,
                                                            EvidentItem            *item,
@@ -38,7 +66,7 @@ void             evident_evidence_store_add_file_async    (EvidentEvidenceStore 
                                                            gpointer                user_data);
 EvidentEvidence *evident_evidence_store_add_file_finish   (EvidentEvidenceStore   *self,
                                                            GAsyncResult           *result,
-                                                           gboolean               *already_stored,
+                                                           EvidentEvidenceAddition *addition,
                                                            GError                **error);
 EvidentEvidence *evident_evidence_store_add_link          (EvidentEvidenceStore   *self,
                                                            EvidentItem            *item,

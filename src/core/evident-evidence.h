@@ -39,6 +39,10 @@ typedef enum
  * @EVIDENT_EVIDENCE_ERROR_DAMAGED: a stored file no longer matches its SHA-256
  * @EVIDENT_EVIDENCE_ERROR_FAILED: the project is closed, or writing an
  *   extracted copy failed
+ * @EVIDENT_EVIDENCE_ERROR_NOT_A_FILE: the file to add is not a regular file
+ *   (a folder, a named pipe, a socket, a device)
+ * @EVIDENT_EVIDENCE_ERROR_TOO_LARGE: the file to add is larger than the
+ *   limit (evident_evidence_store_set_max_file_size())
  *
  * Cancelled operations fail with %G_IO_ERROR_CANCELLED. When the project
  * file itself cannot be read or written, the error is an
@@ -54,6 +58,8 @@ typedef enum
   EVIDENT_EVIDENCE_ERROR_NOT_FOUND,
   EVIDENT_EVIDENCE_ERROR_DAMAGED,
   EVIDENT_EVIDENCE_ERROR_FAILED,
+  EVIDENT_EVIDENCE_ERROR_NOT_A_FILE,
+  EVIDENT_EVIDENCE_ERROR_TOO_LARGE,
 } EvidentEvidenceError;
 
 GQuark               evident_evidence_error_quark        (void);

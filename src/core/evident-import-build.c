@@ -238,10 +238,13 @@ sheet_context_init (SheetContext *context, Build *build, ImportSheet *sheet, gui
     {
       int field = evident_import_get_column_field (build->self, sheet->index, column);
 
+      /* The labels column may lie beyond the header (a column with no
+       * name): then it is the only one. */
       if (labels >= 0 &&
-          (column == (guint) labels || (column < context->header_width &&
-                                        strcmp (g_ptr_array_index (context->header, column),
-                                                g_ptr_array_index (context->header, labels)) == 0)))
+          (column == (guint) labels ||
+           (column < context->header_width && (guint) labels < context->header_width &&
+            strcmp (g_ptr_array_index (context->header, column),
+                    g_ptr_array_index (context->header, labels)) == 0)))
         {
           context->is_label[column] = TRUE;
           g_array_append_val (context->extra_columns, column);

@@ -9,6 +9,7 @@
 #include "evident-evidence-panel.h"
 #include "evident-evidence-row.h"
 #include "evident-pending-row.h"
+#include "evident-settings.h"
 
 /*
  * EvidentEvidencePanel: an item's evidence, as the item editor shows it:
@@ -17,11 +18,12 @@
  * links.
  *
  * Files are added on a worker thread; a file the project already holds is
- * stored once. The selected evidence is what the window previews beside
- * the editor; it follows additions and removals so that something stays
- * selected where the user was. A removal has an undo toast while the
- * project is open. Opening and saving copies extract the file on a worker
- * thread.
+ * stored once. Files larger than the "max-evidence-size" setting are
+ * refused, and a toast says where a symbolic link led. The selected
+ * evidence is what the window previews beside the editor; it follows
+ * additions and removals so that something stays selected where the user
+ * was. A removal has an undo toast while the project is open. Opening and
+ * saving copies extract the file on a worker thread.
  *
  * The rows and buttons activate the editor's actions ("editor.open-evidence"
  * and the like, with the evidence's id); the editor hands them to the
@@ -55,6 +57,9 @@ struct _EvidentEvidencePanel
   /* Opening and saving copies of evidence */
   GCancellable        *cancellable;
   GtkNativeDialog     *file_chooser;
+  /* Evident's settings (the largest file to add), or NULL without the
+   * schema */
+  GSettings           *settings;
   /* > 0 while the evidence list is rebuilt: selection changes are not
    * reported one by one */
   guint                rebinding;
@@ -335,10 +340,10 @@ add_file_cb (GObject      *source_object,
   EvidentEvidencePanel *self = pending->panel;
   g_autoptr (EvidentEvidence) evidence = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean already_stored = FALSE;
+  g_auto (EvidentEvidenceAddition) addition = { 0 };
 
   evidence = evident_evidence_store_add_file_finish (EVIDENT_EVIDENCE_STORE (source_object),
-                                                     result, &already_stored, &error);
+                                                     result, &addition, &error);
   if (self != NULL)
     {
       remove_pending (self, pending);
@@ -348,7 +353,21 @@ add_file_cb (GObject      *source_object,
           if (same_item (evidence, self->item))
             evident_evidence_panel_set_selected_evidence (self, evidence);
 
-          if (already_stored)
+          if (addition.link_target != NULL)
+            {
+              g_autofree char *link_name = g_file_get_basename (pending->file);
+              g_autofree char *target = g_file_get_parse_name (addition.link_target);
+              g_autofree char *escaped_link = g_markup_escape_text (link_name, -1);
+              g_autofree char *escaped_target = g_markup_escape_text (target, -1);
+              g_autofree char *title = NULL;
+
+              /* Translators: the first %s is a file name, the second the
+               * path of the file the link leads to */
+              title = g_strdup_printf (_("“%s” is a symbolic link: added the file it leads to, “%s”"),
+                                       escaped_link, escaped_target);
+              emit_toast (self, adw_toast_new (title));
+            }
+          else if (addition.already_stored)
             {
               const char *filename = evident_evidence_get_filename (evidence);
               g_autofree char *escaped = g_markup_escape_text (filename, -1);
@@ -406,6 +425,10 @@ add_file (EvidentEvidencePanel *self,
   g_ptr_array_add (self->pending, pending);
   sync_pending (self);
 
+  if (self->settings != NULL)
+    evident_evidence_store_set_max_file_size (get_store (self),
+                                              g_settings_get_uint64 (self->settings,
+                                                                     "max-evidence-size"));
   evident_evidence_store_add_file_async (get_store (self), self->item, file, title,
                                          guess_kind (file), pending->cancellable,
                                          add_file_progress_cb, pending,
@@ -776,6 +799,7 @@ evident_evidence_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->evidence_model, evidence_items_changed_cb, self);
   g_clear_object (&self->evidence_model);
   g_clear_object (&self->selected_evidence);
+  g_clear_object (&self->settings);
 
   g_clear_object (&self->item);
   if (self->project != NULL)
@@ -952,6 +976,7 @@ evident_evidence_panel_init (EvidentEvidencePanel *self)
   self->pending = g_ptr_array_new ();
   self->undo_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
+  self->settings = evident_settings_new ();
 
   sync_evidence (self);
 }
