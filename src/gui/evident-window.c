@@ -12,6 +12,7 @@
 #include "evident-preview-pane.h"
 #include "evident-project-closer.h"
 #include "evident-resources.h"
+#include "evident-revision-actions.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
 #include "evident-verify-job.h"
@@ -68,6 +69,8 @@ struct _EvidentWindow
 
   GSettings            *settings;
   EvidentProject       *project;
+  /* The revision.* actions: Update Checklist…, versions, archive */
+  EvidentRevisionActions *revisions;
 
   guint                 back_button_idle_id;
   /* How long a project's clean-up runs before the window says so */
@@ -969,6 +972,7 @@ evident_window_dispose (GObject *object)
 
   cancel_jobs (self);
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
+  g_clear_object (&self->revisions);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
 
@@ -1150,6 +1154,8 @@ evident_window_init (EvidentWindow *self)
   g_signal_connect_object (self->sidebar, "notify::overview",
                            G_CALLBACK (sidebar_overview_notify_cb), self,
                            G_CONNECT_SWAPPED);
+
+  self->revisions = evident_revision_actions_new (self);
 
   self->settings = evident_settings_new ();
   evident_settings_restore_window (self->settings, GTK_WINDOW (self));
@@ -1380,6 +1386,14 @@ evident_window_get_overview (EvidentWindow *self)
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
   return self->overview;
+}
+
+EvidentRevisionActions *
+evident_window_get_revisions (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->revisions;
 }
 
 EvidentPreview *
