@@ -598,6 +598,7 @@ evident_application_startup (GApplication *application)
     { "win.previous-item", { "<Primary>Page_Up", NULL } },
     { "win.show-overview", { "<Alt>Home", NULL } },
     { "revision.update", { "<Primary><Shift>r", NULL } },
+    { "export.print", { "<Primary>p", NULL } },
   };
 
   G_APPLICATION_CLASS (evident_application_parent_class)->startup (application);
