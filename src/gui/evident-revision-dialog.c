@@ -21,7 +21,7 @@
  *     then the preview (EvidentRevisionPreview) shows what will happen to
  *     every item, and the user may pair and unpair items by hand.
  *
- * Nothing changes until "Apply": evident_revision_apply() moves the
+ * Nothing changes until "Apply": evident_revision_apply_async() moves the
  * project in one transaction and one step of undo. A file that hardly
  * matches asks first whether to apply it anyway; a project that changed
  * since the comparison is compared again. Once applied, the dialog emits
@@ -54,6 +54,7 @@ struct _EvidentRevisionDialog
   GCancellable           *cancellable;
 
   guint                   busy : 1;
+  guint                   applying : 1;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentRevisionDialog, evident_revision_dialog, ADW_TYPE_WINDOW)
@@ -322,6 +323,45 @@ ask_force (EvidentRevisionDialog *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+applied_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (EvidentRevisionDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  self->applying = FALSE;
+  if (!evident_revision_apply_finish (EVIDENT_REVISION (object), result, &error))
+    {
+      set_page (self, "preview");
+      if (g_error_matches (error, EVIDENT_REVISION_ERROR, EVIDENT_REVISION_ERROR_UNRELATED))
+        ask_force (self);
+      else if (g_error_matches (error, EVIDENT_REVISION_ERROR, EVIDENT_REVISION_ERROR_STALE))
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay,
+                                       adw_toast_new (_("The project changed since the "
+                                                        "comparison: compared again")));
+          evident_revision_dialog_compare (self);
+        }
+      else
+        show_error (GTK_WINDOW (self), _("Could Not Update the Checklist"), error);
+      return;
+    }
+
+  /* The next file with this header gets the same columns. */
+  if (evident_import_editor_get_edited (self->import_editor))
+    {
+      g_autoptr (GError) remember_error = NULL;
+
+      if (!evident_import_remember_mapping (self->import, &remember_error))
+        g_message ("Could not remember the columns of the import: %s", remember_error->message);
+    }
+
+  g_signal_emit (self, signals[APPLIED], 0, evident_revision_get_label (self->revision));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* Callbacks */
 
 static void
@@ -388,6 +428,10 @@ evident_revision_dialog_close_request (GtkWindow *window)
 {
   EvidentRevisionDialog *self = EVIDENT_REVISION_DIALOG (window);
 
+  /* Once the worker writes, the update goes through: the dialog stays
+   * until it is done. */
+  if (self->applying)
+    return TRUE;
   /* Cancel stops reading and comparing; nothing was changed. */
   g_cancellable_cancel (self->cancellable);
 
@@ -664,40 +708,28 @@ void
 evident_revision_dialog_apply (EvidentRevisionDialog *self,
                                gboolean               force)
 {
-  g_autoptr (GError) error = NULL;
+  g_autofree char *description = NULL;
+  guint n_new;
 
   g_return_if_fail (EVIDENT_IS_REVISION_DIALOG (self));
 
   if (self->revision == NULL || self->busy)
     return;
 
-  if (!evident_revision_apply (self->revision, force, &error))
-    {
-      if (g_error_matches (error, EVIDENT_REVISION_ERROR, EVIDENT_REVISION_ERROR_UNRELATED))
-        ask_force (self);
-      else if (g_error_matches (error, EVIDENT_REVISION_ERROR, EVIDENT_REVISION_ERROR_STALE))
-        {
-          adw_toast_overlay_add_toast (self->toast_overlay,
-                                       adw_toast_new (_("The project changed since the "
-                                                        "comparison: compared again")));
-          evident_revision_dialog_compare (self);
-        }
-      else
-        show_error (GTK_WINDOW (self), _("Could Not Update the Checklist"), error);
-      return;
-    }
-
-  /* The next file with this header gets the same columns. */
-  if (evident_import_editor_get_edited (self->import_editor))
-    {
-      g_autoptr (GError) remember_error = NULL;
-
-      if (!evident_import_remember_mapping (self->import, &remember_error))
-        g_message ("Could not remember the columns of the import: %s", remember_error->message);
-    }
-
-  g_signal_emit (self, signals[APPLIED], 0, evident_revision_get_label (self->revision));
-  gtk_window_destroy (GTK_WINDOW (self));
+  n_new = g_list_model_get_n_items (evident_revision_get_entries (self->revision))
+          - evident_revision_get_count (self->revision, EVIDENT_REVISION_REMOVED)
+          - evident_revision_get_count (self->revision, EVIDENT_REVISION_MERGED);
+  /* Translators: while a new version of the checklist is written into the
+   * project; the number of the new version's items */
+  description = g_strdup_printf (ngettext ("Carrying the work across to the new version’s "
+                                           "%u item",
+                                           "Carrying the work across to the new version’s "
+                                           "%u items",
+                                           n_new),
+                                 n_new);
+  show_busy (self, _("Updating the Checklist"), description);
+  self->applying = TRUE;
+  evident_revision_apply_async (self->revision, force, NULL, applied_cb, g_object_ref (self));
 }
 
 EvidentRevisionPreview *
