@@ -277,6 +277,7 @@ pair_popover_show_cb (EvidentRevisionDetail *self)
       EvidentRevisionEntry *candidate = g_ptr_array_index (candidates, i);
       const char *ref = evident_revision_entry_get_new_ref (candidate);
       GtkWidget *row = adw_action_row_new ();
+      g_autofree char *name = NULL;
 
       if (ref == NULL)
         ref = evident_revision_entry_get_old_ref (candidate);
@@ -285,6 +286,10 @@ pair_popover_show_cb (EvidentRevisionDetail *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    evident_revision_entry_get_display_title (candidate));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      /* A screen reader reads the reference and the title together. */
+      name = g_strdup_printf ("%s %s", ref, evident_revision_entry_get_display_title (candidate));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
       g_object_set_data_full (G_OBJECT (row), "entry", g_object_ref (candidate), g_object_unref);
       gtk_list_box_append (self->pair_list, row);
     }
