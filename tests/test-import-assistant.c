@@ -556,10 +556,12 @@ test_narrow (void)
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_false (gtk_widget_is_ancestor (preview, adw_leaflet_get_visible_child (leaflet)));
 
-  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.show-preview", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (evident_import_assistant_get_editor (assistant)),
+                              "import-editor.show-preview", NULL);
   evident_test_pump ();
   g_assert_true (gtk_widget_is_ancestor (preview, adw_leaflet_get_visible_child (leaflet)));
-  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.show-settings", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (evident_import_assistant_get_editor (assistant)),
+                              "import-editor.show-settings", NULL);
   evident_test_pump ();
   g_assert_false (gtk_widget_is_ancestor (preview, adw_leaflet_get_visible_child (leaflet)));
 

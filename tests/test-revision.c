@@ -961,6 +961,62 @@ test_async (Fixture       *fixture,
   g_assert_cmpuint (evident_revision_get_count (revision, EVIDENT_REVISION_SPLIT), ==, 1);
 }
 
+static void
+apply_async_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!evident_revision_apply_finish (EVIDENT_REVISION (object), result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NONE, "applied");
+}
+
+/* Applying on a worker gives the project applying in the caller's thread
+ * gives; undo takes it back the same; a stale plan changes nothing. */
+static void
+test_apply_async (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *before = dump (fixture->project);
+  g_autofree char *applied = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr (EvidentRevision) revision = plan (fixture->project, "revision-4.2.csv");
+  g_autoptr (EvidentRevision) stale = plan (fixture->project, "revision-4.1.1.csv");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) done = NULL;
+
+  evident_revision_apply_async (revision, FALSE, NULL, apply_async_cb, &done);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (done, G_IO_ERROR, G_IO_ERROR_NONE);
+  g_assert_cmpstr (evident_project_get_checklist_version (fixture->project), ==, "4.2");
+  applied = dump (fixture->project);
+  g_assert_true (evident_project_check (fixture->project, &error));
+  g_assert_no_error (error);
+
+  g_clear_error (&done);
+  evident_revision_apply_async (stale, FALSE, NULL, apply_async_cb, &done);
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (done, EVIDENT_REVISION_ERROR, EVIDENT_REVISION_ERROR_STALE);
+  refused = dump (fixture->project);
+  g_assert_cmpstr (refused, ==, applied);
+
+  g_assert_true (evident_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  undone = dump (fixture->project);
+  g_assert_cmpstr (undone, ==, before);
+
+  apply (fixture->project, "revision-4.2.csv");
+  again = dump (fixture->project);
+  g_assert_cmpstr (again, ==, applied);
+}
+
 /* The plan goes stale when the project's checklist changes under it. */
 static void
 test_stale (Fixture       *fixture,
@@ -1188,6 +1244,7 @@ main (int   argc,
   ADD ("reattach", test_reattach, NULL);
   ADD ("refused", test_refused, NULL);
   ADD ("async", test_async, NULL);
+  ADD ("apply-async", test_apply_async, NULL);
   ADD ("stale", test_stale, NULL);
   ADD ("workbook", test_workbook, "bare");
   ADD ("exemption", test_exemption, "bare");

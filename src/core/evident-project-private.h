@@ -41,6 +41,9 @@ gboolean    evident_project_commit_revision         (EvidentProject         *sel
                                                      EvidentEditPrepareFunc  prepare,
                                                      gpointer                prepare_data,
                                                      GError                **error);
+gboolean    evident_project_reload_revision         (EvidentProject         *self,
+                                                     GArray                 *edits,
+                                                     GError                **error);
 guint       evident_project_get_schema_version      (EvidentProject         *self);
 const GError *evident_project_get_load_error        (EvidentProject         *self);
 

@@ -1342,6 +1342,16 @@ evident_project_commit_revision (EvidentProject          *self,
   return reload_checklist (self, edits, error);
 }
 
+/* After a revision a worker committed with a connection of its own. */
+gboolean
+evident_project_reload_revision (EvidentProject  *self,
+                                 GArray          *edits,
+                                 GError         **error)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), FALSE);
+  return ensure_open (self, error) && reload_checklist (self, edits, error);
+}
+
 guint
 evident_project_get_schema_version (EvidentProject *self)
 {

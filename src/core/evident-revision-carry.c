@@ -279,13 +279,20 @@ evident_carried_clear (EvidentCarried *carried)
 
 /* Writing */
 
-typedef struct
+/* A revision on its way into the file: what is carried (computed in the
+ * caller's thread), then written with whichever connection writes it. */
+struct _EvidentRevisionWriting
 {
+  EvidentRevisionInput        input_copy;
   const EvidentRevisionInput *input;
   EvidentCarried             *carried;  /* one per new item */
   gint64                     *item_ids; /* one per new item */
   char                       *old_label;
-} Writing;
+  GArray                     *edits;
+  EvidentDb                  *db;       /* not owned; while writing */
+};
+
+typedef EvidentRevisionWriting Writing;
 
 /* "8.2.1 (4.1)": where an item was or is, for its history. */
 static char *
@@ -347,7 +354,7 @@ add_version (Writing  *writing,
              GError  **error)
 {
   const EvidentRevisionInput *input = writing->input;
-  EvidentDb *db = evident_project_get_db (input->project);
+  EvidentDb *db = writing->db;
   g_autoptr (GEnumClass) layouts = g_type_class_ref (EVIDENT_TYPE_IMPORT_LAYOUT);
   g_autofree char *mapping = NULL;
   EvidentVersionRow row = {
@@ -387,7 +394,7 @@ add_items (Writing  *writing,
            GError  **error)
 {
   const EvidentRevisionInput *input = writing->input;
-  EvidentDb *db = evident_project_get_db (input->project);
+  EvidentDb *db = writing->db;
 
   for (guint j = 0; j < input->new_entries->len; j++)
     {
@@ -418,7 +425,7 @@ add_mapping (Writing  *writing,
              GError  **error)
 {
   const EvidentRevisionInput *input = writing->input;
-  EvidentDb *db = evident_project_get_db (input->project);
+  EvidentDb *db = writing->db;
 
   for (guint j = 0; j < input->new_entries->len; j++)
     {
@@ -477,7 +484,7 @@ add_evidence (Writing  *writing,
               GError  **error)
 {
   const EvidentRevisionInput *input = writing->input;
-  EvidentDb *db = evident_project_get_db (input->project);
+  EvidentDb *db = writing->db;
 
   for (guint j = 0; j < input->new_entries->len; j++)
     {
@@ -514,9 +521,92 @@ write_cb (EvidentDb  *db,
   Writing *writing = user_data;
   gint64 version_id;
 
+  writing->db = db;
   return add_version (writing, &version_id, error) && add_items (writing, version_id, error)
          && add_mapping (writing, version_id, edits, error) && add_evidence (writing, edits, error)
          && evident_revision_store_materialize (db, version_id, error);
+}
+
+/**
+ * evident_revision_writing_new:
+ * @input: a revision, checked; its parts outlive the result
+ *
+ * What each item carries across and the edits of the items that stay,
+ * computed from the items as they are: in the thread that owns them.
+ *
+ * Returns: (transfer full): the revision, ready to be written
+ */
+EvidentRevisionWriting *
+evident_revision_writing_new (const EvidentRevisionInput *input)
+{
+  guint n_new = input->new_entries->len;
+  EvidentRevisionWriting *self = g_new0 (EvidentRevisionWriting, 1);
+
+  self->input_copy = *input;
+  self->input = &self->input_copy;
+  self->carried = g_new0 (EvidentCarried, MAX (n_new, 1));
+  self->item_ids = g_new0 (gint64, MAX (n_new, 1));
+  self->edits = evident_edits_new ();
+  self->old_label = g_strdup (evident_project_get_checklist_version (input->project));
+  for (guint j = 0; j < n_new; j++)
+    {
+      evident_carried_compute (&self->carried[j], input, j);
+      if (self->carried[j].primary != NULL)
+        add_state_edits (self->edits, &self->carried[j]);
+    }
+  return self;
+}
+
+void
+evident_revision_writing_free (EvidentRevisionWriting *self)
+{
+  if (self == NULL)
+    return;
+  for (guint j = 0; j < self->input->new_entries->len; j++)
+    evident_carried_clear (&self->carried[j]);
+  g_free (self->carried);
+  g_free (self->item_ids);
+  g_free (self->old_label);
+  g_array_unref (self->edits);
+  g_free (self);
+}
+
+/**
+ * evident_revision_writing_run:
+ * @self: a revision ready to be written
+ * @db: a connection to the project file of its own (a worker's)
+ * @error: return location for an error
+ *
+ * Writes the revision in one transaction, one change of kind "revision",
+ * in any thread: it only reads the items. The project's objects follow
+ * with evident_revision_writing_finish().
+ *
+ * Returns: %TRUE when written
+ */
+gboolean
+evident_revision_writing_run (EvidentRevisionWriting  *self,
+                              EvidentDb               *db,
+                              GError                 **error)
+{
+  return evident_history_commit (db, "revision", self->edits, -1, EVIDENT_CHANGE_DONE, write_cb,
+                                 self, error);
+}
+
+/**
+ * evident_revision_writing_finish:
+ * @self: a revision written by evident_revision_writing_run()
+ * @error: return location for an error
+ *
+ * Loads the project's items and chapters again, in the thread that owns
+ * them.
+ *
+ * Returns: %TRUE when loaded
+ */
+gboolean
+evident_revision_writing_finish (EvidentRevisionWriting  *self,
+                                 GError                 **error)
+{
+  return evident_project_reload_revision (self->input->project, self->edits, error);
 }
 
 /**
@@ -532,25 +622,8 @@ gboolean
 evident_revision_write (const EvidentRevisionInput  *input,
                         GError                     **error)
 {
-  guint n_new = input->new_entries->len;
-  g_autofree EvidentCarried *carried = g_new0 (EvidentCarried, MAX (n_new, 1));
-  g_autofree gint64 *item_ids = g_new0 (gint64, MAX (n_new, 1));
-  g_autoptr (GArray) edits = evident_edits_new ();
-  Writing writing = { input, carried, item_ids, NULL };
-  gboolean ok;
+  g_autoptr (EvidentRevisionWriting) writing = evident_revision_writing_new (input);
 
-  writing.old_label = g_strdup (evident_project_get_checklist_version (input->project));
-  for (guint j = 0; j < n_new; j++)
-    {
-      evident_carried_compute (&carried[j], input, j);
-      if (carried[j].primary != NULL)
-        add_state_edits (edits, &carried[j]);
-    }
-
-  ok = evident_project_commit_revision (input->project, edits, write_cb, &writing, error);
-
-  for (guint j = 0; j < n_new; j++)
-    evident_carried_clear (&carried[j]);
-  g_free (writing.old_label);
-  return ok;
+  return evident_project_commit_revision (input->project, writing->edits, write_cb, writing,
+                                          error);
 }

@@ -5,6 +5,7 @@
  * entries (evident-revision-entry.c), and what the items carry across and
  * how that is written (evident-revision-carry.c). Private to the core. */
 
+#include "evident-db.h"
 #include "evident-import.h"
 #include "evident-revision.h"
 
@@ -76,6 +77,17 @@ void     evident_carried_clear      (EvidentCarried              *carried);
 gboolean evident_revision_write     (const EvidentRevisionInput  *input,
                                      GError                     **error);
 
+/* The same in steps, for a worker (evident_revision_apply_async()) */
+typedef struct _EvidentRevisionWriting EvidentRevisionWriting;
+
+EvidentRevisionWriting *evident_revision_writing_new    (const EvidentRevisionInput  *input);
+gboolean                evident_revision_writing_run    (EvidentRevisionWriting      *self,
+                                                         EvidentDb                   *db,
+                                                         GError                     **error);
+gboolean                evident_revision_writing_finish (EvidentRevisionWriting      *self,
+                                                         GError                     **error);
+void                    evident_revision_writing_free   (EvidentRevisionWriting      *self);
+
 /* Entries */
 EvidentRevisionEntry *evident_revision_entry_new (EvidentItem                 *old_item,
                                                   const EvidentChecklistEntry *new_entry,
@@ -85,5 +97,6 @@ EvidentRevisionEntry *evident_revision_entry_new (EvidentItem                 *o
                                                   gboolean                     carried);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EvidentCarried, evident_carried_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvidentRevisionWriting, evident_revision_writing_free)
 
 G_END_DECLS

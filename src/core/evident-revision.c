@@ -18,6 +18,7 @@
 #include "evident-enums-util.h"
 #include "evident-import.h"
 #include "evident-item-private.h"
+#include "evident-project-private.h"
 #include "evident-project.h"
 #include "evident-revision-private.h"
 #include "evident-scoring-private.h"
@@ -907,4 +908,127 @@ evident_revision_apply (EvidentRevision  *self,
     return FALSE;
   self->applied = TRUE;
   return TRUE;
+}
+
+typedef struct
+{
+  EvidentRevisionWriting *writing;
+  EvidentDb              *db;
+} ApplyJob;
+
+static void
+apply_job_free (ApplyJob *job)
+{
+  g_clear_pointer (&job->writing, evident_revision_writing_free);
+  g_clear_pointer (&job->db, evident_db_close);
+  g_free (job);
+}
+
+static void
+apply_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ApplyJob *job = task_data;
+  GError *error = NULL;
+
+  if (!evident_revision_writing_run (job->writing, job->db, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Back in the caller's thread: the objects follow the file. */
+static void
+applied_cb (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  EvidentRevision *self = g_task_get_source_object (task);
+  ApplyJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      || !evident_revision_writing_finish (job->writing, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  self->applied = TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * evident_revision_apply_async:
+ * @self: a plan
+ * @force: apply a file even when hardly any item matches
+ * @cancellable: (nullable): a cancellable; once the worker writes, the
+ *   revision is applied all the same
+ * @callback: called in the caller's main context when done
+ * @user_data: data for @callback
+ *
+ * evident_revision_apply(), with the writing in a worker thread on a
+ * connection of its own: what the items carry is computed first, in the
+ * caller's thread, and the project's objects follow the file there once
+ * it is written. The project may not change until @callback runs.
+ */
+void
+evident_revision_apply_async (EvidentRevision     *self,
+                              gboolean             force,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GTask) worker = NULL;
+  EvidentRevisionInput input;
+  ApplyJob *job;
+  GError *error = NULL;
+
+  g_return_if_fail (EVIDENT_IS_REVISION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, evident_revision_apply_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  job = g_new0 (ApplyJob, 1);
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error)
+      || !evident_revision_check (self, force, &error)
+      || (job->db = evident_project_open_connection (self->project, TRUE, &error)) == NULL)
+    {
+      apply_job_free (job);
+      g_task_return_error (task, error);
+      return;
+    }
+  input = get_input (self);
+  job->writing = evident_revision_writing_new (&input);
+
+  worker = g_task_new (self, cancellable, applied_cb, g_steal_pointer (&task));
+  g_task_set_name (worker, "[evident] revision apply");
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_set_task_data (worker, job, (GDestroyNotify) apply_job_free);
+  g_task_run_in_thread (worker, apply_thread);
+}
+
+/**
+ * evident_revision_apply_finish:
+ * @self: a plan
+ * @result: the result
+ * @error: return location for an error
+ *
+ * Returns: %TRUE when applied
+ */
+gboolean
+evident_revision_apply_finish (EvidentRevision  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_return_val_if_fail (EVIDENT_IS_REVISION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

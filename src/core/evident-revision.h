@@ -116,6 +116,14 @@ gboolean             evident_revision_check                (EvidentRevision     
 gboolean             evident_revision_apply                (EvidentRevision       *self,
                                                             gboolean               force,
                                                             GError               **error);
+void                 evident_revision_apply_async          (EvidentRevision       *self,
+                                                            gboolean               force,
+                                                            GCancellable          *cancellable,
+                                                            GAsyncReadyCallback    callback,
+                                                            gpointer               user_data);
+gboolean             evident_revision_apply_finish         (EvidentRevision       *self,
+                                                            GAsyncResult          *result,
+                                                            GError               **error);
 
 /* One item's fate */
 EvidentRevisionRelation evident_revision_entry_get_relation    (EvidentRevisionEntry *self);

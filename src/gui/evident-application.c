@@ -597,6 +597,7 @@ evident_application_startup (GApplication *application)
     { "win.next-item", { "<Primary>Page_Down", NULL } },
     { "win.previous-item", { "<Primary>Page_Up", NULL } },
     { "win.show-overview", { "<Alt>Home", NULL } },
+    { "revision.update", { "<Primary><Shift>r", NULL } },
     { "export.print", { "<Primary>p", NULL } },
   };
 

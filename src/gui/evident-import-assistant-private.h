@@ -2,12 +2,12 @@
 #pragma once
 
 #include "evident-import-assistant.h"
-#include "evident-import-mapping-group.h"
-#include "evident-import-preview.h"
+#include "evident-import-editor.h"
 
 G_BEGIN_DECLS
 
 /* The assistant's parts, for tests. */
+EvidentImportEditor       *evident_import_assistant_get_editor        (EvidentImportAssistant *self);
 EvidentImportMappingGroup *evident_import_assistant_get_mapping_group (EvidentImportAssistant *self);
 EvidentImportPreview      *evident_import_assistant_get_preview       (EvidentImportAssistant *self);
 GtkWidget                 *evident_import_assistant_get_create_button (EvidentImportAssistant *self);

@@ -11,13 +11,10 @@
 
 /*
  * EvidentImportAssistant: a checklist file on its way to a project. A
- * modal window over the project window: what was recognised (the layout,
- * how a CSV file was read, the scoring mode, a remembered mapping), the
- * sheets of a workbook, the columns of the current sheet
- * (EvidentImportMappingGroup) and, beside them or after them when the
- * window is narrow, the live preview (EvidentImportPreview). What blocks
- * the import shows under the header bar, and "Create Project…" waits for
- * it. Creating asks for the project file and hands the import to
+ * modal window over the project window around an EvidentImportEditor:
+ * what was recognised, the sheets of a workbook, the columns of the
+ * current sheet and the live preview. What blocks the import shows under
+ * the header bar, and "Create Project…" waits for it. Creating asks for the project file and hands the import to
  * evident_application_create_from_import(), which builds the project on a
  * worker and shows it in the window; the assistant then closes, and a
  * mapping the user changed is remembered for the next file with the same
@@ -39,31 +36,15 @@ struct _EvidentImportAssistant
   GtkStack                  *main_stack;
   AdwStatusPage             *loading_page;
   GtkSpinner                *loading_spinner;
-  AdwLeaflet                *leaflet;
-  GtkWidget                 *settings_page;
-  GtkWidget                 *preview_page;
-  GtkWidget                 *back_button;
-  AdwPreferencesGroup       *sheets_group;
-  GtkRevealer               *preview_bar;
-  GtkLabel                  *preview_counts;
-  AdwActionRow              *layout_row;
-  AdwActionRow              *format_row;
-  AdwActionRow              *mode_row;
-  AdwActionRow              *recalled_row;
-  EvidentImportMappingGroup *mapping_group;
-  EvidentImportPreview      *preview;
+  EvidentImportEditor       *editor;
 
   GFile                     *file;
   EvidentImport             *import;
   gulong                     changed_id;
   GCancellable              *cancellable;
-  GPtrArray                 *sheet_rows; /* of AdwActionRow, one per sheet */
   guint                      present_id;
 
-  guint                      recalled : 1;
-  guint                      edited : 1;
   guint                      busy : 1;
-  guint                      updating : 1;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentImportAssistant, evident_import_assistant, ADW_TYPE_WINDOW)
@@ -79,12 +60,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-static gboolean
-is_recognised (EvidentImportLayout layout)
-{
-  return layout != EVIDENT_IMPORT_LAYOUT_MAPPED;
-}
-
 static void
 update_actions (EvidentImportAssistant *self)
 {
@@ -93,90 +68,6 @@ update_actions (EvidentImportAssistant *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.create", ready && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.show-problems",
                                  self->import != NULL && !ready);
-}
-
-static void
-update_summary (EvidentImportAssistant *self)
-{
-  EvidentImportLayout layout = evident_import_get_layout (self->import);
-  const EvidentCsvFormat *format = evident_import_get_csv_format (self->import);
-  GPtrArray *entries = evident_import_get_entries (self->import);
-  guint n_mandatory = 0;
-  g_autofree char *mandatory = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->layout_row),
-                                 evident_import_layout_get_label (layout));
-  adw_action_row_set_subtitle (self->layout_row,
-                               is_recognised (layout)
-                               ? _("Recognised: no columns to choose")
-                               : _("Check the column of each field below"));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->format_row), format != NULL);
-  if (format != NULL)
-    {
-      g_autofree char *described = evident_csv_format_describe (format);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->format_row), described);
-    }
-
-  for (guint i = 0; i < entries->len; i++)
-    n_mandatory += ((EvidentChecklistEntry *) g_ptr_array_index (entries, i))->mandatory;
-
-  if (evident_import_get_mode (self->import) == EVIDENT_SCORE_MODE_PASS_FAIL || entries->len == 0)
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->mode_row),
-                                   _("Pass/fail: the file has no points"));
-  else
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->mode_row),
-                                   _("Scored by points, from the file"));
-  if (entries->len > 0)
-    mandatory = g_strdup_printf (ngettext ("%u of %u item is mandatory",
-                                           "%u of %u items are mandatory", entries->len),
-                                 n_mandatory, entries->len);
-  adw_action_row_set_subtitle (self->mode_row, mandatory);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->recalled_row), self->recalled);
-}
-
-static guint
-count_sheet_items (EvidentImportAssistant *self,
-                   guint                   sheet)
-{
-  GPtrArray *entries = evident_import_get_entries (self->import);
-  guint n = 0;
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const EvidentChecklistEntry *entry = g_ptr_array_index (entries, i);
-
-      n += entry->source.known && entry->source.sheet == sheet;
-    }
-
-  return n;
-}
-
-static void
-update_sheets (EvidentImportAssistant *self)
-{
-  for (guint i = 0; i < self->sheet_rows->len; i++)
-    {
-      AdwActionRow *row = g_ptr_array_index (self->sheet_rows, i);
-      GtkSwitch *used = GTK_SWITCH (adw_action_row_get_activatable_widget (row));
-      EvidentImportSheetStatus status = evident_import_get_sheet_status (self->import, i);
-      const char *label = evident_import_sheet_status_get_label (status);
-
-      if (status == EVIDENT_IMPORT_SHEET_USED)
-        {
-          guint n_items = count_sheet_items (self, i);
-          g_autofree char *items = g_strdup_printf (ngettext ("%u item", "%u items", n_items), n_items);
-          /* Translators: what becomes of a sheet, e.g. "Imported · 12 items" */
-          g_autofree char *subtitle = g_strdup_printf (C_ ("sheet", "%s · %s"), label, items);
-
-          adw_action_row_set_subtitle (row, subtitle);
-        }
-      else
-        adw_action_row_set_subtitle (row, label);
-      gtk_switch_set_active (used, status == EVIDENT_IMPORT_SHEET_USED);
-    }
 }
 
 /* What blocks the import, under the header bar and on the button. */
@@ -221,12 +112,8 @@ update (EvidentImportAssistant *self)
   if (self->import == NULL)
     return;
 
-  self->updating = TRUE;
-  update_summary (self);
-  update_sheets (self);
   update_problems (self);
   update_actions (self);
-  self->updating = FALSE;
 }
 
 static void
@@ -240,19 +127,6 @@ set_busy (EvidentImportAssistant *self,
   update_actions (self);
 }
 
-/* The sheet whose columns and rows show first: the first one used. */
-static guint
-first_used_sheet (EvidentImport *import)
-{
-  for (guint i = 0; i < evident_import_get_n_sheets (import); i++)
-    {
-      if (evident_import_get_sheet_status (import, i) == EVIDENT_IMPORT_SHEET_USED)
-        return i;
-    }
-
-  return 0;
-}
-
 /* Callbacks */
 
 static void
@@ -262,84 +136,9 @@ import_changed_cb (EvidentImportAssistant *self)
 }
 
 static void
-sheet_used_cb (GtkSwitch              *used,
-               GParamSpec             *pspec,
-               EvidentImportAssistant *self)
-{
-  guint sheet = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (used), "sheet"));
-  gboolean active = gtk_switch_get_active (used);
-
-  if (self->updating || self->import == NULL)
-    return;
-  if ((evident_import_get_sheet_status (self->import, sheet) == EVIDENT_IMPORT_SHEET_USED) == active)
-    return;
-
-  self->edited = TRUE;
-  evident_import_set_sheet_used (self->import, sheet, active);
-  if (active)
-    evident_import_mapping_group_set_sheet (self->mapping_group, sheet);
-}
-
-static void
-mapping_edited_cb (EvidentImportAssistant *self)
-{
-  self->edited = TRUE;
-}
-
-static void
-counts_changed_cb (EvidentImportAssistant *self)
-{
-  gtk_label_set_text (self->preview_counts, evident_import_preview_get_counts (self->preview));
-}
-
-static void
-folded_cb (EvidentImportAssistant *self)
-{
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-
-  gtk_revealer_set_reveal_child (self->preview_bar, folded);
-  gtk_widget_set_visible (self->back_button, folded);
-}
-
-static void
-build_sheet_rows (EvidentImportAssistant *self)
-{
-  guint n_sheets = evident_import_get_n_sheets (self->import);
-  gboolean workbook = evident_import_get_workbook (self->import) != NULL;
-
-  for (guint i = 0; i < n_sheets; i++)
-    {
-      EvidentSheet *sheet = evident_import_get_sheet (self->import, i);
-      const char *name = evident_sheet_get_name (sheet);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *used = gtk_switch_new ();
-      g_autofree char *accessible = NULL;
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name != NULL ? name : "");
-      gtk_widget_set_valign (used, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (used), "sheet", GUINT_TO_POINTER (i));
-      /* Translators: the switch that takes a sheet into the import */
-      accessible = g_strdup_printf (_("Import the sheet “%s”"), name != NULL ? name : "");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (used),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                      -1);
-      g_signal_connect_object (used, "notify::active", G_CALLBACK (sheet_used_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), used);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), used);
-      adw_preferences_group_add (self->sheets_group, row);
-      g_ptr_array_add (self->sheet_rows, row);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->sheets_group), workbook || n_sheets > 1);
-}
-
-static void
 set_import (EvidentImportAssistant *self,
             EvidentImport          *import)
 {
-  guint sheet;
-
   g_assert (self->import == NULL);
 
   if (import == NULL)
@@ -348,15 +147,10 @@ set_import (EvidentImportAssistant *self,
   self->import = g_object_ref (import);
   self->changed_id = g_signal_connect_swapped (import, "changed", G_CALLBACK (import_changed_cb), self);
 
-  sheet = first_used_sheet (import);
-  build_sheet_rows (self);
-  evident_import_mapping_group_set_import (self->mapping_group, import);
-  evident_import_preview_set_import (self->preview, import);
-  evident_import_mapping_group_set_sheet (self->mapping_group, sheet);
+  evident_import_editor_set_import (self->editor, import);
   gtk_spinner_set_spinning (self->loading_spinner, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   update (self);
-  counts_changed_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORT]);
 }
@@ -414,7 +208,7 @@ read_cb (GObject      *object,
       return;
     }
 
-  self->recalled = evident_import_recall_mapping (import);
+  evident_import_editor_set_recalled (self->editor, evident_import_recall_mapping (import));
   set_import (self, import);
   gtk_window_present (GTK_WINDOW (self));
 }
@@ -453,7 +247,7 @@ created_cb (GObject      *object,
     }
 
   /* The next file with this header gets the same columns. */
-  if (self->edited)
+  if (evident_import_editor_get_edited (self->editor))
     {
       g_autoptr (GError) remember_error = NULL;
 
@@ -520,30 +314,7 @@ show_problems_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  EvidentImportAssistant *self = EVIDENT_IMPORT_ASSISTANT (widget);
-
-  evident_import_preview_show_page (self->preview, "problems");
-  adw_leaflet_set_visible_child (self->leaflet, self->preview_page);
-}
-
-static void
-show_preview_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  EvidentImportAssistant *self = EVIDENT_IMPORT_ASSISTANT (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->preview_page);
-}
-
-static void
-show_settings_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  EvidentImportAssistant *self = EVIDENT_IMPORT_ASSISTANT (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->settings_page);
+  evident_import_editor_show_problems (EVIDENT_IMPORT_ASSISTANT (widget)->editor);
 }
 
 /* GObject */
@@ -574,7 +345,6 @@ evident_import_assistant_dispose (GObject *object)
   g_clear_object (&self->import);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->sheet_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (evident_import_assistant_parent_class)->dispose (object);
 }
@@ -670,8 +440,7 @@ evident_import_assistant_class_init (EvidentImportAssistantClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (EVIDENT_TYPE_IMPORT_MAPPING_GROUP);
-  g_type_ensure (EVIDENT_TYPE_IMPORT_PREVIEW);
+  g_type_ensure (EVIDENT_TYPE_IMPORT_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/evident-import-assistant.ui");
@@ -683,27 +452,10 @@ evident_import_assistant_class_init (EvidentImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, loading_page);
   gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, loading_spinner);
-  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, settings_page);
-  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, preview_page);
-  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, back_button);
-  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, sheets_group);
-  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, preview_bar);
-  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, preview_counts);
-  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, layout_row);
-  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, format_row);
-  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, mode_row);
-  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, recalled_row);
-  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, mapping_group);
-  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, preview);
-  gtk_widget_class_bind_template_callback (widget_class, mapping_edited_cb);
-  gtk_widget_class_bind_template_callback (widget_class, counts_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
+  gtk_widget_class_bind_template_child (widget_class, EvidentImportAssistant, editor);
 
   gtk_widget_class_install_action (widget_class, "assistant.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "assistant.show-problems", NULL, show_problems_action);
-  gtk_widget_class_install_action (widget_class, "assistant.show-preview", NULL, show_preview_action);
-  gtk_widget_class_install_action (widget_class, "assistant.show-settings", NULL, show_settings_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "assistant.create", NULL);
@@ -718,11 +470,7 @@ evident_import_assistant_init (EvidentImportAssistant *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->sheet_rows = g_ptr_array_new ();
-  /* The sheet whose columns show is the sheet whose rows show. */
-  g_object_bind_property (self->mapping_group, "sheet", self->preview, "sheet", G_BINDING_SYNC_CREATE);
   update_actions (self);
-  folded_cb (self);
 }
 
 /* Public API */
@@ -833,16 +581,22 @@ evident_import_assistant_get_import (EvidentImportAssistant *self)
 
 /* Private API, for tests */
 
+EvidentImportEditor *
+evident_import_assistant_get_editor (EvidentImportAssistant *self)
+{
+  return self->editor;
+}
+
 EvidentImportMappingGroup *
 evident_import_assistant_get_mapping_group (EvidentImportAssistant *self)
 {
-  return self->mapping_group;
+  return evident_import_editor_get_mapping_group (self->editor);
 }
 
 EvidentImportPreview *
 evident_import_assistant_get_preview (EvidentImportAssistant *self)
 {
-  return self->preview;
+  return evident_import_editor_get_preview (self->editor);
 }
 
 GtkWidget *
@@ -865,28 +619,18 @@ AdwActionRow *
 evident_import_assistant_get_summary_row (EvidentImportAssistant *self,
                                           const char             *name)
 {
-  if (g_str_equal (name, "layout"))
-    return self->layout_row;
-  if (g_str_equal (name, "format"))
-    return self->format_row;
-  if (g_str_equal (name, "mode"))
-    return self->mode_row;
-  if (g_str_equal (name, "recalled"))
-    return self->recalled_row;
-  g_return_val_if_reached (NULL);
+  return evident_import_editor_get_summary_row (self->editor, name);
 }
 
 GtkSwitch *
 evident_import_assistant_get_sheet_switch (EvidentImportAssistant *self,
                                            guint                   sheet)
 {
-  g_return_val_if_fail (sheet < self->sheet_rows->len, NULL);
-
-  return GTK_SWITCH (adw_action_row_get_activatable_widget (g_ptr_array_index (self->sheet_rows, sheet)));
+  return evident_import_editor_get_sheet_switch (self->editor, sheet);
 }
 
 gboolean
 evident_import_assistant_get_edited (EvidentImportAssistant *self)
 {
-  return self->edited;
+  return evident_import_editor_get_edited (self->editor);
 }

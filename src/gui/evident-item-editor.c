@@ -9,12 +9,15 @@
 #include "evident-item-extra-fields.h"
 #include "evident-item-fields.h"
 #include "evident-item-history.h"
+#include "evident-item-recheck.h"
 #include "evident-item-text.h"
 
 /*
  * EvidentItemEditor: one item, to edit. It holds its parts, each a widget
  * of its own, and gives them its project and item through properties:
  *
+ *  - EvidentItemRecheck: after a checklist update reworded the item, that
+ *    it needs a re-check, and "Confirm" (editor.confirm-recheck);
  *  - EvidentItemFields: what the item is, its status (and the reason when
  *    it is not applicable), owner, complexity and due date;
  *  - EvidentItemExtraFields: the checklist file's other columns, read-only;
@@ -43,6 +46,7 @@ struct _EvidentItemEditor
   /* Template widgets */
   GtkStack               *stack;
   GtkScrolledWindow      *scrolled_window;
+  EvidentItemRecheck     *recheck;
   EvidentItemFields      *fields;
   EvidentItemExtraFields *extra_fields;
   EvidentEvidencePanel   *evidence_panel;
@@ -74,6 +78,7 @@ static guint signals[N_SIGNALS];
 /* The actions that change the project; the others only need an item. */
 static const char *edit_actions[] = {
   "editor.set-status",
+  "editor.confirm-recheck",
   "editor.set-reason",
   "editor.set-owner",
   "editor.set-complexity",
@@ -200,6 +205,14 @@ set_field_action (GtkWidget  *widget,
     if (g_str_equal (action_name, fields[i].action_name))
       evident_item_fields_apply (self->fields, fields[i].field,
                                  g_variant_get_string (parameter, NULL));
+}
+
+static void
+confirm_recheck_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  evident_item_recheck_confirm (EVIDENT_ITEM_EDITOR (widget)->recheck);
 }
 
 static void
@@ -415,6 +428,7 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
   g_type_ensure (EVIDENT_TYPE_ITEM_FIELDS);
   g_type_ensure (EVIDENT_TYPE_ITEM_EXTRA_FIELDS);
   g_type_ensure (EVIDENT_TYPE_ITEM_HISTORY);
+  g_type_ensure (EVIDENT_TYPE_ITEM_RECHECK);
   g_type_ensure (EVIDENT_TYPE_ITEM_TEXT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -423,6 +437,7 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
 
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, recheck);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, fields);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, extra_fields);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, evidence_panel);
@@ -434,6 +449,9 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
    * them ("not-applicable", "high", "2025-03-31"), an owner's name or a
    * reason; "" clears owner, due date and reason. */
   gtk_widget_class_install_action (widget_class, "editor.set-status", "s", set_field_action);
+  /* The item gets back the status it had before a checklist update. */
+  gtk_widget_class_install_action (widget_class, "editor.confirm-recheck", NULL,
+                                   confirm_recheck_action);
   gtk_widget_class_install_action (widget_class, "editor.set-reason", "s", set_field_action);
   gtk_widget_class_install_action (widget_class, "editor.set-owner", "s", set_field_action);
   gtk_widget_class_install_action (widget_class, "editor.set-complexity", "s", set_field_action);
@@ -459,7 +477,7 @@ static void
 evident_item_editor_init (EvidentItemEditor *self)
 {
   GtkDropTarget *drop_target;
-  GObject *parts[5];
+  GObject *parts[6];
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -469,6 +487,7 @@ evident_item_editor_init (EvidentItemEditor *self)
   parts[2] = G_OBJECT (self->response);
   parts[3] = G_OBJECT (self->notes);
   parts[4] = G_OBJECT (self->history);
+  parts[5] = G_OBJECT (self->recheck);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       g_object_bind_property (self, "project", parts[i], "project", G_BINDING_SYNC_CREATE);
@@ -477,6 +496,8 @@ evident_item_editor_init (EvidentItemEditor *self)
   g_object_bind_property (self, "item", self->extra_fields, "item", G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->fields, "error", G_CALLBACK (part_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->recheck, "error", G_CALLBACK (part_error_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->response, "error", G_CALLBACK (part_error_cb), self,
                            G_CONNECT_SWAPPED);

@@ -8,6 +8,7 @@
 #include "evident-enums-util.h"
 #include "evident-evidence.h"
 #include "evident-item-history.h"
+#include "evident-recheck.h"
 
 /*
  * EvidentItemHistory: who changed what in an item, and when, newest first:
@@ -16,8 +17,10 @@
  * or redone changes tagged. Changes of the item's evidence read as what
  * happened to it: "Evidence added: runbook", "Evidence removed: …",
  * "Evidence restored: …", "Evidence renamed: … → …", "Kind of “runbook”:
- * Other → Process document". It reads the history from the project each
- * time the project says it changed.
+ * Other → Process document". Checklist updates read as where the item
+ * was ("Came across the update to 4.2: was 8.2.1 in 4.1", evident-recheck.c)
+ * and "Needs re-check: was Met". It reads the history from the project
+ * each time the project says it changed.
  */
 
 /* The newest history rows shown; older ones are summed up in one row. */
@@ -295,6 +298,23 @@ format_evidence_change (EvidentHistoryEntry *entry,
     }
 }
 
+/* A re-check flagged by a revision, or confirmed. */
+static char *
+format_recheck (EvidentHistoryEntry *entry)
+{
+  EvidentStatus status;
+
+  if (is_empty (entry->new_value))
+    /* Translators: a change in an item's history: someone checked a
+     * reworded item again */
+    return g_strdup (_("Re-check done"));
+  if (evident_status_from_string (entry->new_value, &status))
+    /* Translators: a change in an item's history: a checklist update
+     * reworded the item; %s is the status it had */
+    return g_strdup_printf (_("Needs re-check: was %s"), evident_status_get_label (status));
+  return g_strdup (_("Needs re-check"));
+}
+
 static char *
 format_change (EvidentHistoryEntry *entry,
                EvidenceNames       *names)
@@ -307,6 +327,10 @@ format_change (EvidentHistoryEntry *entry,
       || entry->field == EVIDENT_ITEM_FIELD_EVIDENCE_TITLE
       || entry->field == EVIDENT_ITEM_FIELD_EVIDENCE_KIND)
     return format_evidence_change (entry, names);
+  if (entry->field == EVIDENT_ITEM_FIELD_REVISION)
+    return evident_recheck_describe_place (entry->old_value, entry->new_value);
+  if (entry->field == EVIDENT_ITEM_FIELD_RECHECK)
+    return format_recheck (entry);
 
   old_value = format_value (entry->field, entry->old_value, from);
   new_value = format_value (entry->field, entry->new_value, from);

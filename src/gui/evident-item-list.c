@@ -81,6 +81,7 @@ struct _EvidentItemList
   SortOrder                sort;
   guint                    mandatory_only : 1;
   guint                    at_risk : 1;
+  guint                    needs_recheck : 1;
   guint                    syncing : 1;
 
   GHashTable              *positions;     /* EvidentItem → checklist position + 1 */
@@ -100,6 +101,7 @@ enum {
   PROP_SEARCH_TEXT,
   PROP_MANDATORY_ONLY,
   PROP_AT_RISK,
+  PROP_NEEDS_RECHECK,
   PROP_SORT,
   N_PROPS
 };
@@ -127,7 +129,8 @@ count_active_filters (EvidentItemList *self)
          + (self->owner != NULL)
          + (self->complexity >= 0)
          + self->mandatory_only
-         + self->at_risk;
+         + self->at_risk
+         + self->needs_recheck;
 }
 
 /* Finding rows */
@@ -312,6 +315,9 @@ state_filter_func (gpointer object,
     return FALSE;
 
   if (self->at_risk && evident_item_counts_in (item, EVIDENT_VIEW_PROJECTED))
+    return FALSE;
+
+  if (self->needs_recheck && !evident_item_get_needs_recheck (item))
     return FALSE;
 
   return TRUE;
@@ -752,12 +758,14 @@ clear_filters_action (GtkWidget  *widget,
   EvidentItemList *self = EVIDENT_ITEM_LIST (widget);
   gboolean mandatory_changed = self->mandatory_only;
   gboolean at_risk_changed = self->at_risk;
+  gboolean recheck_changed = self->needs_recheck;
 
   self->status_mask = 0;
   g_clear_pointer (&self->owner, g_free);
   self->complexity = -1;
   self->mandatory_only = FALSE;
   self->at_risk = FALSE;
+  self->needs_recheck = FALSE;
   sync_controls (self);
   state_filter_changed (self, GTK_FILTER_CHANGE_LESS_STRICT);
   evident_item_list_set_search_text (self, NULL);
@@ -766,6 +774,8 @@ clear_filters_action (GtkWidget  *widget,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANDATORY_ONLY]);
   if (at_risk_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT_RISK]);
+  if (recheck_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_RECHECK]);
 }
 
 static void
@@ -802,6 +812,19 @@ set_at_risk (EvidentItemList *self,
   state_filter_changed (self, at_risk ? GTK_FILTER_CHANGE_MORE_STRICT
                                       : GTK_FILTER_CHANGE_LESS_STRICT);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT_RISK]);
+}
+
+static void
+set_needs_recheck (EvidentItemList *self,
+                   gboolean         needs_recheck)
+{
+  needs_recheck = !!needs_recheck;
+  if (self->needs_recheck == needs_recheck)
+    return;
+  self->needs_recheck = needs_recheck;
+  state_filter_changed (self, needs_recheck ? GTK_FILTER_CHANGE_MORE_STRICT
+                                            : GTK_FILTER_CHANGE_LESS_STRICT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_RECHECK]);
 }
 
 static void
@@ -903,6 +926,9 @@ evident_item_list_get_property (GObject    *object,
     case PROP_AT_RISK:
       g_value_set_boolean (value, self->at_risk);
       break;
+    case PROP_NEEDS_RECHECK:
+      g_value_set_boolean (value, self->needs_recheck);
+      break;
     case PROP_SORT:
       g_value_set_string (value, sort_names[self->sort]);
       break;
@@ -938,6 +964,9 @@ evident_item_list_set_property (GObject      *object,
       break;
     case PROP_AT_RISK:
       set_at_risk (self, g_value_get_boolean (value));
+      break;
+    case PROP_NEEDS_RECHECK:
+      set_needs_recheck (self, g_value_get_boolean (value));
       break;
     case PROP_SORT:
       set_sort (self, g_value_get_string (value));
@@ -989,6 +1018,13 @@ evident_item_list_class_init (EvidentItemListClass *klass)
   properties[PROP_AT_RISK] =
     g_param_spec_boolean ("at-risk", NULL, NULL, FALSE, flags);
   /**
+   * EvidentItemList:needs-recheck:
+   *
+   * Only items flagged "needs re-check" after a checklist update.
+   */
+  properties[PROP_NEEDS_RECHECK] =
+    g_param_spec_boolean ("needs-recheck", NULL, NULL, FALSE, flags);
+  /**
    * EvidentItemList:sort:
    *
    * "ref" for checklist order, grouped by section, or "risk" for the most
@@ -1035,6 +1071,8 @@ evident_item_list_class_init (EvidentItemListClass *klass)
   gtk_widget_class_install_property_action (widget_class, "item-list.mandatory-only",
                                             "mandatory-only");
   gtk_widget_class_install_property_action (widget_class, "item-list.at-risk", "at-risk");
+  gtk_widget_class_install_property_action (widget_class, "item-list.needs-recheck",
+                                            "needs-recheck");
   gtk_widget_class_install_property_action (widget_class, "item-list.sort", "sort");
   gtk_widget_class_install_action (widget_class, "item-list.clear-filters", NULL,
                                    clear_filters_action);

@@ -9,7 +9,8 @@
 
 /*
  * EvidentItemRow: one item in the item list: its reference, title and
- * status, its owner, complexity and points, a "Mandatory" tag, the points
+ * status (with an icon when it needs a re-check after a checklist update),
+ * its owner, complexity and points, a "Mandatory" tag, the points
  * at risk when the list is sorted by them, and the section's title when
  * the row starts a section. It follows its item's properties, and gives
  * screen readers the whole of it as its name.
@@ -28,6 +29,7 @@ struct _EvidentItemRow
   GtkLabel     *ref;
   GtkLabel     *title;
   GtkLabel     *status;
+  GtkWidget    *recheck;
   GtkLabel     *details;     /* owner · complexity · points */
   GtkLabel     *mandatory;
   GtkLabel     *risk;
@@ -119,6 +121,7 @@ update_row (EvidentItemRow *self)
   gtk_label_set_markup (self->details, details);
 
   gtk_widget_set_visible (GTK_WIDGET (self->mandatory), mandatory);
+  gtk_widget_set_visible (self->recheck, evident_item_get_needs_recheck (self->item));
 
   if (self->show_risk && risk > 0)
     {
@@ -153,6 +156,17 @@ update_row (EvidentItemRow *self)
 
       g_free (accessible);
       accessible = with_mandatory;
+    }
+  if (evident_item_get_needs_recheck (self->item))
+    {
+      EvidentStatus was = evident_item_get_recheck_status (self->item);
+      /* Translators: appended to an item row's name for screen readers; %s
+       * is the status the item had before a checklist update reworded it */
+      char *with_recheck = g_strdup_printf (_("%s, needs re-check, was %s"), accessible,
+                                            evident_status_get_label (was));
+
+      g_free (accessible);
+      accessible = with_recheck;
     }
   if (self->show_risk && risk > 0)
     {
@@ -215,6 +229,11 @@ evident_item_row_query_tooltip (GtkWidget  *widget,
   else if (picked == GTK_WIDGET (self->risk))
     text = g_strdup (_("Points lost if this item is not counted, with the penalty "
                        "for a mandatory item"));
+  else if (picked == self->recheck)
+    /* Translators: the tooltip of an item's re-check icon; %s is the
+     * status it had before a checklist update reworded it */
+    text = g_strdup_printf (_("Needs re-check after a checklist update: was %s"),
+                            evident_status_get_label (evident_item_get_recheck_status (self->item)));
   else if (picked == GTK_WIDGET (self->mandatory))
     text = g_strdup_printf (_("Mandatory: if it is not counted, the score loses %d points"),
                             self->penalty);
@@ -253,6 +272,7 @@ evident_item_row_class_init (EvidentItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, ref);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, title);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, status);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, recheck);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, details);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, mandatory);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, risk);

@@ -5,12 +5,14 @@
 #include <glib/gi18n.h>
 
 #include "evident-chapter.h"
+#include "evident-recheck.h"
 #include "evident-sidebar-row.h"
 
 /*
  * EvidentSidebarRow: one row of the sidebar: "Overview", "All Items" with
  * the project's progress, or a chapter with its number, title, progress in
- * the projected view and a badge for its mandatory items not yet counted.
+ * the projected view and a badge for its mandatory items not yet counted,
+ * and how many of its items need a re-check after a checklist update.
  * It follows the chapter's properties (or the project's changes), and
  * gives screen readers the whole of it as its name. Rows are recycled from
  * one kind to another.
@@ -33,6 +35,8 @@ struct _EvidentSidebarRow
    * neither for "Overview". */
   EvidentChapter *chapter;
   EvidentProject *project;
+  /* The project whose items a chapter row counts for re-checks */
+  EvidentProject *items_project;
   GBinding       *progress_binding;
 };
 
@@ -51,6 +55,7 @@ update_row (EvidentSidebarRow *self)
   guint n_items = 0;
   guint n_counted = 0;
   guint n_open = 0;
+  guint n_recheck = 0;
   int points = 0;
   int points_counted = 0;
 
@@ -83,6 +88,20 @@ update_row (EvidentSidebarRow *self)
    * chapter, then points counted / points available, e.g. "12/15 items · 85/120 pts" */
   caption = g_strdup_printf (_("%u/%u items · %d/%d pts"),
                              n_counted, n_items, points_counted, points);
+  if (self->items_project != NULL)
+    n_recheck = evident_recheck_count (self->items_project,
+                                       self->chapter != NULL
+                                           ? evident_chapter_get_number (self->chapter)
+                                           : NULL);
+  if (n_recheck > 0)
+    {
+      /* Translators: appended to a sidebar row's counts: items to check
+       * again after a checklist update, e.g. "· 2 to re-check" */
+      char *with_recheck = g_strdup_printf (_("%s · %u to re-check"), caption, n_recheck);
+
+      g_free (caption);
+      caption = with_recheck;
+    }
   gtk_label_set_label (self->caption, caption);
 
   badge = g_strdup_printf ("%u", n_open);
@@ -117,6 +136,18 @@ update_row (EvidentSidebarRow *self)
 
       g_free (accessible);
       accessible = with_open;
+    }
+  if (n_recheck > 0)
+    {
+      /* Translators: appended to a sidebar row's name for screen readers */
+      char *with_recheck = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%s, %u item needs a re-check",
+                                                         "%s, %u items need a re-check",
+                                                         n_recheck),
+                                            accessible, n_recheck);
+
+      g_free (accessible);
+      accessible = with_recheck;
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -245,10 +276,18 @@ evident_sidebar_row_bind (EvidentSidebarRow *self,
       g_signal_connect_object (self->chapter, "notify",
                                G_CALLBACK (update_row), self,
                                G_CONNECT_SWAPPED);
+      /* Re-checks are the items', not the chapter's: follow the project. */
+      if (project != NULL)
+        {
+          self->items_project = g_object_ref (project);
+          g_signal_connect_object (project, "changed", G_CALLBACK (update_row), self,
+                                   G_CONNECT_SWAPPED);
+        }
     }
   else if (project != NULL)
     {
       self->project = g_object_ref (project);
+      self->items_project = g_object_ref (project);
       gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "view-list-bullet-symbolic");
       gtk_label_set_label (self->title, _("All Items"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), NULL);
@@ -278,9 +317,10 @@ evident_sidebar_row_unbind (EvidentSidebarRow *self)
       g_signal_handlers_disconnect_by_func (self->chapter, update_row, self);
       g_clear_object (&self->chapter);
     }
-  if (self->project != NULL)
+  if (self->items_project != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->project, update_row, self);
-      g_clear_object (&self->project);
+      g_signal_handlers_disconnect_by_func (self->items_project, update_row, self);
+      g_clear_object (&self->items_project);
     }
+  g_clear_object (&self->project);
 }

@@ -7,6 +7,7 @@
 #include "evident-item-list.h"
 #include "evident-overview.h"
 #include "evident-preview.h"
+#include "evident-revision-actions.h"
 #include "evident-score-button.h"
 #include "evident-sidebar.h"
 #include "evident-window.h"
@@ -20,6 +21,7 @@ EvidentItemEditor  *evident_window_get_item_editor  (EvidentWindow *self);
 EvidentScoreButton *evident_window_get_score_button (EvidentWindow *self);
 EvidentOverview    *evident_window_get_overview     (EvidentWindow *self);
 EvidentPreview     *evident_window_get_preview      (EvidentWindow *self);
+EvidentRevisionActions *evident_window_get_revisions (EvidentWindow *self);
 EvidentExports     *evident_window_get_exports      (EvidentWindow *self);
 
 void                evident_window_save_copy_to     (EvidentWindow *self,

@@ -13,6 +13,7 @@
 #include "evident-preview-pane.h"
 #include "evident-project-closer.h"
 #include "evident-resources.h"
+#include "evident-revision-actions.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
 #include "evident-verify-job.h"
@@ -69,6 +70,8 @@ struct _EvidentWindow
 
   GSettings            *settings;
   EvidentProject       *project;
+  /* The revision.* actions: Update Checklist…, versions, archive */
+  EvidentRevisionActions *revisions;
   /* The export.* actions: exports, report, evidence pack */
   EvidentExports       *exports;
 
@@ -972,6 +975,7 @@ evident_window_dispose (GObject *object)
 
   cancel_jobs (self);
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
+  g_clear_object (&self->revisions);
   g_clear_object (&self->exports);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
@@ -1155,6 +1159,7 @@ evident_window_init (EvidentWindow *self)
                            G_CALLBACK (sidebar_overview_notify_cb), self,
                            G_CONNECT_SWAPPED);
 
+  self->revisions = evident_revision_actions_new (self);
   self->exports = evident_exports_new (self);
 
   self->settings = evident_settings_new ();
@@ -1386,6 +1391,14 @@ evident_window_get_overview (EvidentWindow *self)
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
   return self->overview;
+}
+
+EvidentRevisionActions *
+evident_window_get_revisions (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->revisions;
 }
 
 EvidentExports *
