@@ -15,7 +15,7 @@
  * size in device pixels is drawn as is, not resampled.
  *
  * It keeps the page sizes, not the document, so that it never holds the
- * last reference to one (poppler frees big documents slowly).
+ * last reference to one (which closes the document in the renderer).
  */
 
 #define PT_TO_PX (96.0 / 72.0)

@@ -24,12 +24,12 @@
  *  - EvidentPageCache holds the textures of the visible pages and of a few
  *    either side, and says which page to render next: the visible pages
  *    first, from the current page outwards;
- *  - EvidentRenderScheduler renders one page at a time on worker threads
- *    below the main thread's priority; a job whose page scrolled out of
- *    the cache's range, or whose zoom is stale, is cancelled before it
- *    renders;
- *  - EvidentPageSearch finds text on a worker thread, from the current page
- *    onwards, and keeps the matches the view highlights.
+ *  - EvidentRenderScheduler renders one page at a time in the document
+ *    renderer, a process below the application's priority; a job whose
+ *    page scrolled out of the cache's range, or whose zoom is stale, is
+ *    cancelled there;
+ *  - EvidentPageSearch finds text in the document renderer, from the
+ *    current page onwards, and keeps the matches the view highlights.
  *
  * Until a page's texture at the current zoom arrives, the view shows the
  * texture it has at another zoom, scaled, or a blank page.
@@ -109,32 +109,6 @@ static void schedule_render  (EvidentPageView *self);
 static void update_scrolling (EvidentPageView *self);
 
 /* Helpers */
-
-static void
-release_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  g_object_unref (task_data);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Poppler takes a while to free a big document: not on the main thread. */
-static void
-release_document (EvidentPdfDocument **document)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (*document == NULL)
-    return;
-
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, release_document);
-  g_task_set_name (task, "[evident] free PDF");
-  g_task_set_task_data (task, g_steal_pointer (document), NULL);
-  g_task_run_in_thread (task, release_thread);
-}
 
 /* CSS pixels per point at the current zoom. */
 static inline double
@@ -418,7 +392,8 @@ render_finished_cb (EvidentPageView        *self,
       g_autoptr (GBytes) white = g_bytes_new_static ("\xff\xff\xff\xff", 4);
       g_autoptr (GdkTexture) blank = NULL;
 
-      g_warning ("Cannot render page %u: %s", page + 1, error->message);
+      /* A hostile page may well fail: say so where it helps, no more. */
+      g_debug ("Cannot render page %u: %s", page + 1, error->message);
 
       /* Not again and again: remember the failure as a blank page. */
       blank = gdk_memory_texture_new (1, 1, GDK_MEMORY_DEFAULT, white, 4);
@@ -800,7 +775,7 @@ evident_page_view_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
 
   evident_page_cache_clear (self->cache);
-  release_document (&self->document);
+  g_clear_object (&self->document);
   g_clear_object (&self->image);
 
   G_OBJECT_CLASS (evident_page_view_parent_class)->dispose (object);
@@ -1101,10 +1076,7 @@ reset (EvidentPageView    *self,
   self->n_rendered = 0;
   self->first_shown = 0;
 
-  if (document != NULL)
-    g_object_ref (document);
-  release_document (&self->document);
-  self->document = document;
+  g_set_object (&self->document, document);
   g_set_object (&self->image, image);
 
   if (image != NULL)
@@ -1338,8 +1310,8 @@ evident_page_view_zoom_out (EvidentPageView *self)
  * evident_page_view_search:
  * @text: (nullable): what to find; %NULL or "" clears the search
  *
- * Finds @text in the document on a worker thread, from the current page
- * on, and highlights the matches as they are found. The first one found
+ * Finds @text in the document, in the document renderer, from the current
+ * page on, and highlights the matches as they are found. The first one found
  * becomes the current match.
  */
 void
