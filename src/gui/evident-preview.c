@@ -1336,6 +1336,15 @@ evident_preview_get_n_rendered_for_test (EvidentPreview *self)
   return evident_page_view_get_n_rendered (self->view);
 }
 
+/* Returns: the title of the error page, whether it shows or not */
+const char *
+evident_preview_get_error_title (EvidentPreview *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PREVIEW (self), NULL);
+
+  return adw_status_page_get_title (self->error_page);
+}
+
 /* Returns: (transfer none) (nullable): the renderer the preview uses */
 EvidentRenderClient *
 evident_preview_get_render_client (EvidentPreview *self)

@@ -274,10 +274,12 @@ update_watchdog (EvidentRenderClient *self)
     {
       gint64 remaining = self->last_activity + self->timeout_ms * G_GINT64_CONSTANT (1000)
                          - g_get_monotonic_time ();
+      GSource *source = g_timeout_source_new (MAX (remaining, 0) / 1000 + 1);
 
-      self->watchdog_id = g_timeout_add (MAX (remaining, 0) / 1000 + 1, watchdog_cb, self);
-      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->watchdog_id),
-                                "[evident] renderer watchdog");
+      g_source_set_callback (source, watchdog_cb, self, NULL);
+      g_source_set_static_name (source, "[evident] renderer watchdog");
+      self->watchdog_id = g_source_attach (source, NULL);
+      g_source_unref (source);
     }
 }
 
@@ -739,6 +741,13 @@ evident_render_client_get (void)
 
   g_clear_object (&spare);
   return evident_render_client_new ();
+}
+
+/* Whether a spare helper is started, for tests. */
+gboolean
+evident_render_client_has_spare (void)
+{
+  return spare != NULL && evident_render_client_is_alive (spare);
 }
 
 gboolean
@@ -1209,7 +1218,7 @@ test_reply (GTask                *task,
     return FALSE;
 
   memcpy (&result, message->payload, sizeof result);
-  g_task_return_int (task, result.result < 0 ? result.error : 0);
+  g_task_return_pointer (task, g_memdup2 (&result, sizeof result), g_free);
   return TRUE;
 }
 
@@ -1241,29 +1250,24 @@ evident_render_client_test_async (EvidentRenderClient *self,
 }
 /**
  * evident_render_client_test_finish:
- * @error_number: (out): errno of the call the helper tried, 0 when it
- *   succeeded
+ * @out: (out): what the call the helper tried returned, and its errno
  *
  * Returns: whether the helper answered
  */
 gboolean
-evident_render_client_test_finish (EvidentRenderClient  *self,
-                                   GAsyncResult         *result,
-                                   int                  *error_number,
-                                   GError              **error)
+evident_render_client_test_finish (EvidentRenderClient      *self,
+                                   GAsyncResult             *result,
+                                   EvidentRenderTestResult  *out,
+                                   GError                  **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gssize value;
+  g_autofree EvidentRenderTestResult *value = NULL;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  value = g_task_propagate_int (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  value = g_task_propagate_pointer (G_TASK (result), error);
+  if (value == NULL)
+    return FALSE;
 
-  *error_number = value;
+  *out = *value;
   return TRUE;
 }

@@ -98,6 +98,7 @@ void                 evident_render_client_close_document  (EvidentRenderClient 
                                                             guint32                document);
 
 /* For tests and benchmarks. */
+gboolean             evident_render_client_has_spare       (void);
 int                  evident_render_client_get_pid         (EvidentRenderClient   *self);
 gboolean             evident_render_client_get_hello       (EvidentRenderClient   *self,
                                                             EvidentRenderHello    *hello);
@@ -107,9 +108,9 @@ void                 evident_render_client_test_async      (EvidentRenderClient 
                                                             GCancellable          *cancellable,
                                                             GAsyncReadyCallback    callback,
                                                             gpointer               user_data);
-gboolean             evident_render_client_test_finish     (EvidentRenderClient   *self,
-                                                            GAsyncResult          *result,
-                                                            int                   *error_number,
-                                                            GError               **error);
+gboolean             evident_render_client_test_finish     (EvidentRenderClient      *self,
+                                                            GAsyncResult             *result,
+                                                            EvidentRenderTestResult  *out,
+                                                            GError                  **error);
 
 G_END_DECLS

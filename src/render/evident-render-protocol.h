@@ -102,6 +102,7 @@ typedef enum
   EVIDENT_RENDER_TEST_CONNECT,          /* open a network socket */
   EVIDENT_RENDER_TEST_EXECUTE,          /* run /bin/true */
   EVIDENT_RENDER_TEST_ABORT,            /* crash */
+  EVIDENT_RENDER_TEST_COUNT_RENDERED,   /* how many pages it rendered so far */
 } EvidentRenderTestOp;
 
 typedef struct

@@ -57,6 +57,7 @@ struct _EvidentRenderServer
   GHashTable           *documents;   /* document → EvidentRenderPdf */
   GQueue                jobs;
   GQueue                searches;
+  guint                 n_rendered;
   guint32               current;     /* the request under way */
   gboolean              current_cancelled;
   gint64                last_sent;
@@ -398,6 +399,7 @@ render_page (EvidentRenderServer *server,
     }
 
   evident_render_pdf_render (pdf, request->page, data, width, height, stride);
+  server->n_rendered++;
   evident_render_memfd_unmap (data, (gsize) stride * height);
 
   send_pixels (server, job, fd, width, height, stride, EVIDENT_RENDER_FORMAT_ARGB32);
@@ -524,6 +526,12 @@ run_test (EvidentRenderServer *server,
     case EVIDENT_RENDER_TEST_ABORT:
       abort ();
       break;
+
+    case EVIDENT_RENDER_TEST_COUNT_RENDERED:
+      send_message (server, EVIDENT_RENDER_TEST_RESULT, job->header.request, job->header.document,
+                    &(EvidentRenderTestResult) { server->n_rendered, 0 }, sizeof result,
+                    NULL, 0, -1);
+      return;
 
     default:
       fail (server, job, EVIDENT_RENDER_FAILURE_BAD_REQUEST);
