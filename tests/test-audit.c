@@ -922,8 +922,8 @@ test_session_signals (Fixture       *fixture,
 
 /* Migration */
 
-/* A project of the previous schema keeps its items and history, and gains
- * the audit. */
+/* A project of the schema before the audit keeps its items and history,
+ * and gains the audit. */
 static void
 test_migrate (void)
 {
@@ -934,7 +934,7 @@ test_migrate (void)
   g_autoptr (GError) error = NULL;
   EvidentAudit *audit;
 
-  g_assert_true (evident_project_create_empty_at_version (file, EVIDENT_PROJECT_SCHEMA_VERSION - 1,
+  g_assert_true (evident_project_create_empty_at_version (file, EVIDENT_AUDIT_SCHEMA_VERSION - 1,
                                                           &error));
   g_assert_no_error (error);
   fixture_sqlite_exec_on (path,

@@ -119,4 +119,23 @@ int evident_cli_finding        (EvidentCliContext  *cli,
 int evident_cli_finding_new    (EvidentCliContext  *cli,
                                 GError            **error);
 
+/* evident-cli-plan.c */
+extern const EvidentCliOptions evident_cli_plan_options;
+extern const EvidentCliOptions evident_cli_settings_options;
+extern const EvidentCliOptions evident_cli_workload_options;
+int evident_cli_plan     (EvidentCliContext  *cli,
+                          GError            **error);
+int evident_cli_settings (EvidentCliContext  *cli,
+                          GError            **error);
+int evident_cli_workload (EvidentCliContext  *cli,
+                          GError            **error);
+
+/* evident-cli-scenario.c */
+extern const EvidentCliOptions evident_cli_whatif_options;
+extern const EvidentCliOptions evident_cli_scenario_options;
+int evident_cli_whatif   (EvidentCliContext  *cli,
+                          GError            **error);
+int evident_cli_scenario (EvidentCliContext  *cli,
+                          GError            **error);
+
 G_END_DECLS

@@ -58,6 +58,12 @@ add_item_json (JsonBuilder *builder,
                                                         evident_item_get_complexity (item)));
   evident_cli_json_add_string (builder, "response", evident_item_get_response (item));
   add_extra_json (builder, item);
+  /* Days, or null when nobody estimated the item. */
+  json_builder_set_member_name (builder, "estimate");
+  if (evident_item_get_estimate (item) >= 0)
+    json_builder_add_value (builder, evident_cli_json_number (evident_item_get_estimate (item)));
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 }
 
@@ -112,6 +118,9 @@ static const GOptionEntry set_entries[] = {
     N_("Due date, YYYY-MM-DD (empty to clear)"), N_("DATE") },
   { "response", 0, 0, G_OPTION_ARG_STRING, SET_FIELD (RESPONSE),
     N_("The answer for the auditor, handed in with the self-assessment"), N_("TEXT") },
+  { "estimate", 'e', 0, G_OPTION_ARG_STRING, SET_FIELD (ESTIMATE),
+    N_("Days the item takes, e.g. 2.5, rather than its complexity’s (empty to clear)"),
+    N_("DAYS") },
   { NULL }
 };
 

@@ -101,6 +101,20 @@ static const EvidentCliCommand commands[] = {
   { "agenda", N_("PROJECT SESSION"),
     N_("Show a session’s agenda: planned and spent minutes per chapter"),
     2, 2, READ, JSON, &evident_cli_agenda_options, evident_cli_agenda },
+  { "plan", N_("PROJECT"), N_("Show the cheapest way over the pass line"),
+    1, 1, READ, JSON, &evident_cli_plan_options, evident_cli_plan },
+  { "whatif", N_("PROJECT --assume-met REF,…"),
+    N_("Show the score with items assumed met or not met"),
+    1, 1, READ, JSON, &evident_cli_whatif_options, evident_cli_whatif },
+  /* Reads or writes as its action says (scenario_check). */
+  { "scenario", N_("PROJECT list|show|save|apply|delete|compare [NAME…]"),
+    N_("Keep, compare and apply what-if scenarios"),
+    2, 4, READ, JSON, &evident_cli_scenario_options, evident_cli_scenario },
+  /* Writes only with options (settings_check). */
+  { "settings", N_("PROJECT"), N_("Show or change the audit date and the efforts per complexity"),
+    1, 1, READ, JSON, &evident_cli_settings_options, evident_cli_settings },
+  { "workload", N_("PROJECT"), N_("Show each owner’s open items by the week they are due"),
+    1, 1, READ, JSON, &evident_cli_workload_options, evident_cli_workload },
 };
 
 static void

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 #define EVIDENT_TYPE_AUDIT  (evident_audit_get_type ())
 #define EVIDENT_AUDIT_ERROR (evident_audit_error_quark ())
 
+/* The first schema version with the audit's tables (evident-schema.c,
+ * 4 → 5): an older file opened to be inspected has an empty audit. */
+#define EVIDENT_AUDIT_SCHEMA_VERSION 5
+
 /**
  * EvidentAuditError:
  * @EVIDENT_AUDIT_ERROR_NOT_FOUND: no chapter, section, session, finding or

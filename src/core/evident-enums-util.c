@@ -22,7 +22,7 @@ static const char *view_names[EVIDENT_N_VIEWS] = {
 
 static const char *field_names[EVIDENT_N_HISTORY_FIELDS] = {
   "status", "owner", "complexity", "reason", "note", "due", "response",
-  "evidence", "evidence-title", "evidence-kind",
+  "estimate", "evidence", "evidence-title", "evidence-kind",
 };
 
 static gboolean
@@ -228,6 +228,8 @@ evident_item_field_get_label (EvidentItemField field)
       return C_("item field", "Due Date");
     case EVIDENT_ITEM_FIELD_RESPONSE:
       return C_("item field", "Response");
+    case EVIDENT_ITEM_FIELD_ESTIMATE:
+      return C_("item field", "Estimate");
     case EVIDENT_ITEM_FIELD_EVIDENCE:
       return C_("item field", "Evidence");
     case EVIDENT_ITEM_FIELD_EVIDENCE_TITLE:

@@ -7,6 +7,7 @@
 #include "evident-enums-util.h"
 #include "evident-history.h"
 #include "evident-item-private.h"
+#include "evident-plan-settings.h"
 #include "evident-project-private.h"
 
 static void
@@ -107,6 +108,7 @@ write_field (EvidentDb          *db,
     [EVIDENT_ITEM_FIELD_NOTE] = "UPDATE items SET note = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_DUE] = "UPDATE items SET due = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_RESPONSE] = "UPDATE items SET response = ?2 WHERE id = ?1",
+    [EVIDENT_ITEM_FIELD_ESTIMATE] = "UPDATE items SET estimate = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_EVIDENCE] = "UPDATE evidence SET removed_at = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_EVIDENCE_TITLE] = "UPDATE evidence SET title = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_EVIDENCE_KIND] = "UPDATE evidence SET kind = ?2 WHERE id = ?1",
@@ -145,6 +147,13 @@ write_field (EvidentDb          *db,
     case EVIDENT_ITEM_FIELD_RESPONSE:
       sqlite3_bind_int64 (stmt, 1, evident_item_get_id (edit->item));
       evident_db_bind_text_or_null (stmt, 2, value);
+      break;
+
+    case EVIDENT_ITEM_FIELD_ESTIMATE:
+      /* A number in the file: days, normalized already. */
+      sqlite3_bind_int64 (stmt, 1, evident_item_get_id (edit->item));
+      if (*value != '\0')
+        sqlite3_bind_double (stmt, 2, g_ascii_strtod (value, NULL));
       break;
 
     case EVIDENT_ITEM_FIELD_EVIDENCE:
@@ -224,6 +233,25 @@ evident_edit_normalize (EvidentItem       *item,
           return TRUE;
         }
       *normalized = g_strdup ("");
+      break;
+
+    case EVIDENT_ITEM_FIELD_ESTIMATE:
+      {
+        double days;
+
+        if (*stripped == '\0')
+          *normalized = g_strdup ("");
+        else if (evident_days_parse (stripped, &days))
+          *normalized = evident_days_format (days);
+        else
+          {
+            g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
+                         _("Item %s: “%s” is not an estimate; give the days it takes as a "
+                           "number from 0 to 10000, e.g. 2.5"),
+                         ref, stripped);
+            return FALSE;
+          }
+      }
       break;
 
     case EVIDENT_ITEM_FIELD_NOTE:

@@ -28,6 +28,8 @@ struct _EvidentItem
   char             *note;
   char             *due;
   char             *response;
+  char             *estimate;      /* days, as evident_days_format() writes them */
+  double            estimate_days; /* the same, or -1 when not estimated */
 
   EvidentExtraField *extra_fields; /* from the checklist file, read-only */
   guint              n_extra_fields;

@@ -5,6 +5,7 @@
 #include "evident-enums.h"
 #include "evident-enums-util.h"
 #include "evident-item-private.h"
+#include "evident-plan-settings.h"
 
 
 G_DEFINE_FINAL_TYPE (EvidentItem, evident_item, G_TYPE_OBJECT)
@@ -27,6 +28,7 @@ enum {
   PROP_NOTE,
   PROP_DUE,
   PROP_RESPONSE,
+  PROP_ESTIMATE,
   N_PROPS
 };
 
@@ -40,6 +42,7 @@ static const int field_props[EVIDENT_N_ITEM_FIELDS] = {
   [EVIDENT_ITEM_FIELD_NOTE] = PROP_NOTE,
   [EVIDENT_ITEM_FIELD_DUE] = PROP_DUE,
   [EVIDENT_ITEM_FIELD_RESPONSE] = PROP_RESPONSE,
+  [EVIDENT_ITEM_FIELD_ESTIMATE] = PROP_ESTIMATE,
 };
 
 static void
@@ -59,6 +62,7 @@ evident_item_finalize (GObject *object)
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->due, g_free);
   g_clear_pointer (&self->response, g_free);
+  g_clear_pointer (&self->estimate, g_free);
   for (guint i = 0; i < self->n_extra_fields; i++)
     {
       g_free (self->extra_fields[i].name);
@@ -127,6 +131,9 @@ evident_item_get_property (GObject    *object,
     case PROP_RESPONSE:
       g_value_set_string (value, self->response);
       break;
+    case PROP_ESTIMATE:
+      g_value_set_double (value, self->estimate_days);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -166,6 +173,14 @@ evident_item_class_init (EvidentItemClass *klass)
    * Response" gets on export. The note stays internal.
    */
   properties[PROP_RESPONSE] = g_param_spec_string ("response", NULL, NULL, NULL, ro);
+  /**
+   * EvidentItem:estimate:
+   *
+   * The days the item takes, as someone estimated them; -1 when nobody
+   * did (a plan then takes the effort of its complexity).
+   */
+  properties[PROP_ESTIMATE] = g_param_spec_double ("estimate", NULL, NULL, -1, EVIDENT_MAX_DAYS,
+                                                   -1, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -173,6 +188,7 @@ evident_item_class_init (EvidentItemClass *klass)
 static void
 evident_item_init (EvidentItem *self)
 {
+  self->estimate_days = -1;
 }
 
 EvidentItem *
@@ -226,6 +242,8 @@ evident_item_get_field (EvidentItem      *self,
       return self->due ? self->due : "";
     case EVIDENT_ITEM_FIELD_RESPONSE:
       return self->response ? self->response : "";
+    case EVIDENT_ITEM_FIELD_ESTIMATE:
+      return self->estimate ? self->estimate : "";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -291,6 +309,21 @@ evident_item_set_field (EvidentItem      *self,
       break;
     case EVIDENT_ITEM_FIELD_RESPONSE:
       changed = set_string (&self->response, value);
+      break;
+    case EVIDENT_ITEM_FIELD_ESTIMATE:
+      {
+        double days = -1;
+        g_autofree char *canonical = NULL;
+
+        if (value != NULL && *value != '\0')
+          {
+            if (!evident_days_parse (value, &days))
+              g_return_if_reached ();
+            canonical = evident_days_format (days);
+          }
+        changed = set_string (&self->estimate, canonical);
+        self->estimate_days = days;
+      }
       break;
     default:
       g_assert_not_reached ();
@@ -481,6 +514,43 @@ evident_item_take_extra_fields (EvidentItem       *self,
 
   self->extra_fields = fields;
   self->n_extra_fields = n_fields;
+}
+
+/**
+ * evident_item_get_estimate:
+ *
+ * Returns: the days the item takes as someone estimated them
+ *   (#EvidentItem:estimate), or -1 when nobody did
+ */
+double
+evident_item_get_estimate (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), -1);
+  return self->estimate_days;
+}
+
+/**
+ * evident_item_is_overdue:
+ * @self: an item
+ * @today: the day to judge by
+ *
+ * An item is overdue when its due date is before @today and it is not
+ * counted in the projected view (neither ready, met nor not applicable).
+ *
+ * Returns: whether @self is overdue on @today
+ */
+gboolean
+evident_item_is_overdue (EvidentItem *self,
+                         const GDate *today)
+{
+  GDate due;
+
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (self->due == NULL || evident_status_counts_in (self->status, EVIDENT_VIEW_PROJECTED))
+    return FALSE;
+  return evident_date_parse (self->due, &due) && g_date_compare (&due, today) < 0;
 }
 
 gboolean

@@ -45,6 +45,9 @@ const EvidentExtraField *evident_item_get_extra_fields (EvidentItem *self,
                                                         guint       *n_fields);
 const char        *evident_item_get_extra_field   (EvidentItem *self,
                                                    const char  *name);
+double             evident_item_get_estimate      (EvidentItem *self);
+gboolean           evident_item_is_overdue        (EvidentItem *self,
+                                                   const GDate *today);
 gboolean           evident_item_counts_in         (EvidentItem *self,
                                                    EvidentView  view);
 gint64             evident_item_get_points_at_risk (EvidentItem *self,

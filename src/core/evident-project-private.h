@@ -3,6 +3,7 @@
 
 #include "evident-db.h"
 #include "evident-history.h"
+#include "evident-plan-settings.h"
 #include "evident-project.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,8 @@ gboolean    evident_project_commit_edits            (EvidentProject         *sel
                                                      gpointer                prepare_data,
                                                      GError                **error);
 void        evident_project_history_changed         (EvidentProject         *self);
+void        evident_project_emit_changed            (EvidentProject         *self);
+EvidentPlanSettings *evident_project_peek_plan_settings (EvidentProject     *self);
 
 /* evident-project-owners.c */
 gboolean    evident_owner_split                     (const char             *text,

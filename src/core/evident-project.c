@@ -17,6 +17,7 @@
 #include "evident-enums-util.h"
 #include "evident-evidence-store-private.h"
 #include "evident-item-private.h"
+#include "evident-plan-settings-private.h"
 #include "evident-project-private.h"
 #include "evident-project-source.h"
 #include "evident-schema.h"
@@ -37,6 +38,7 @@ struct _EvidentProject
   char         *title;
   char         *checklist_version;
   EvidentRules  rules;
+  EvidentPlanSettings plan_settings;
 
   GListStore   *items;
   GPtrArray    *item_array;    /* the same items, for scoring */
@@ -145,6 +147,7 @@ load_settings (EvidentProject  *self,
   self->rules.mode = EVIDENT_SCORE_MODE_POINTS;
   self->rules.pass_score = EVIDENT_DEFAULT_PASS_SCORE;
   self->rules.mandatory_penalty = EVIDENT_DEFAULT_MANDATORY_PENALTY;
+  evident_plan_settings_init (&self->plan_settings);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -167,6 +170,8 @@ load_settings (EvidentProject  *self,
         self->rules.pass_score = atoi (value);
       else if (g_str_equal (key, "mandatory-penalty"))
         self->rules.mandatory_penalty = atoi (value);
+      else
+        evident_plan_settings_load_key (&self->plan_settings, key, value);
     }
   if (!evident_db_step_end (self->db, stmt, rc, error))
     return FALSE;
@@ -237,6 +242,7 @@ item_from_row (EvidentProject  *self,
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_NOTE, evident_db_column_text (stmt, 14));
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_DUE, evident_db_column_text (stmt, 15));
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_RESPONSE, evident_db_column_text (stmt, 16));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_ESTIMATE, evident_db_column_text (stmt, 17));
   return g_steal_pointer (&item);
 }
 
@@ -252,20 +258,23 @@ load_items (EvidentProject  *self,
   if (!load_chapters (self, chapters, error))
     return FALSE;
 
-#define ITEMS_SELECT(response)                                                                     \
+#define ITEMS_SELECT(response, estimate)                                                           \
   "SELECT i.id, i.ref, c.number, s.number, s.title, i.title,"                                      \
   "       i.requirement, i.evidence_hint, i.points, i.mandatory,"                                  \
-  "       i.status, o.name, i.complexity, i.reason, i.note, i.due, " response                     \
+  "       i.status, o.name, i.complexity, i.reason, i.note, i.due, " response ", " estimate        \
   "  FROM items i"                                                                                 \
   "  LEFT JOIN chapters c ON c.id = i.chapter_id"                                                  \
   "  LEFT JOIN sections s ON s.id = i.section_id"                                                  \
   "  LEFT JOIN owners o ON o.id = i.owner_id"                                                      \
   " ORDER BY i.position"
-  /* An older file is only loaded to be inspected: it has no responses. */
+  /* An older file is only loaded to be inspected: it has no responses
+   * before schema 4, no estimates before schema 6. */
   stmt = evident_db_prepare (self->db,
-                             self->version >= EVIDENT_SOURCE_SCHEMA_VERSION
-                                 ? ITEMS_SELECT ("i.response")
-                                 : ITEMS_SELECT ("NULL"),
+                             self->version >= EVIDENT_PLAN_SCHEMA_VERSION
+                                 ? ITEMS_SELECT ("i.response", "i.estimate")
+                             : self->version >= EVIDENT_SOURCE_SCHEMA_VERSION
+                                 ? ITEMS_SELECT ("i.response", "NULL")
+                                 : ITEMS_SELECT ("NULL", "NULL"),
                              error);
 #undef ITEMS_SELECT
   if (stmt == NULL)
@@ -401,7 +410,8 @@ evident_project_class_init (EvidentProjectClass *klass)
    * EvidentProject::changed:
    *
    * Emitted after every edit, undo and redo (of items and of evidence),
-   * once the items, the chapters and the score are up to date.
+   * and after the plan settings change, once the items, the chapters and
+   * the score are up to date.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -1404,6 +1414,23 @@ evident_project_import_state (EvidentProject  *self,
 }
 
 /* For the rest of the core */
+
+/* The plan settings as loaded, for evident-plan-settings.c to read and,
+ * once saved, to change. */
+EvidentPlanSettings *
+evident_project_peek_plan_settings (EvidentProject *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
+  return &self->plan_settings;
+}
+
+/* After a change the project's own edits do not make: the plan settings. */
+void
+evident_project_emit_changed (EvidentProject *self)
+{
+  g_return_if_fail (EVIDENT_IS_PROJECT (self));
+  emit_changed (self);
+}
 
 EvidentDb *
 evident_project_get_db (EvidentProject *self)

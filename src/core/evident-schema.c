@@ -244,6 +244,24 @@ static const char *migrations[EVIDENT_PROJECT_SCHEMA_VERSION] = {
   "CREATE INDEX findings_item ON findings (item_id);"
   "CREATE INDEX finding_updates_finding ON finding_updates (finding_id);"
   "CREATE INDEX agenda_times_session ON agenda_times (session_id);",
+
+  /* 5 → 6: planning. An item's estimate in days (NULL: not estimated),
+   * edited like its other fields. Named what-if scenarios, each a set of
+   * assumptions about items ('met' or 'not-met') that change nothing
+   * until the scenario is applied. The efforts per complexity and the
+   * audit date are settings in `project` (effort-low, effort-medium,
+   * effort-high, audit-date). */
+  "ALTER TABLE items ADD COLUMN estimate REAL"
+  "  CHECK (estimate IS NULL OR (estimate >= 0 AND estimate <= 10000));"
+  "CREATE TABLE scenarios ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  saved_at TEXT NOT NULL);"
+  "CREATE TABLE scenario_assumptions ("
+  "  scenario_id INTEGER NOT NULL REFERENCES scenarios (id) ON DELETE CASCADE,"
+  "  item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,"
+  "  assumption TEXT NOT NULL CHECK (assumption IN ('met', 'not-met')),"
+  "  PRIMARY KEY (scenario_id, item_id)) WITHOUT ROWID;",
 };
 
 /* Tests only. */

@@ -68,6 +68,8 @@ typedef enum
  * @EVIDENT_ITEM_FIELD_NOTE: internal notes, never handed in
  * @EVIDENT_ITEM_FIELD_RESPONSE: the answer for the auditor, which the
  *   self-assessment's "Partner Response" gets on export
+ * @EVIDENT_ITEM_FIELD_ESTIMATE: the days the item takes, when someone
+ *   estimated it: it wins over the effort of its complexity in a plan
  * @EVIDENT_ITEM_FIELD_EVIDENCE: a piece of the item's evidence: its title
  *   while it is part of the item, "" while it is not (added, removed,
  *   restored)
@@ -86,13 +88,14 @@ typedef enum
   EVIDENT_ITEM_FIELD_NOTE,           /*< nick=note >*/
   EVIDENT_ITEM_FIELD_DUE,            /*< nick=due >*/
   EVIDENT_ITEM_FIELD_RESPONSE,       /*< nick=response >*/
+  EVIDENT_ITEM_FIELD_ESTIMATE,       /*< nick=estimate >*/
   EVIDENT_ITEM_FIELD_EVIDENCE,       /*< nick=evidence >*/
   EVIDENT_ITEM_FIELD_EVIDENCE_TITLE, /*< nick=evidence-title >*/
   EVIDENT_ITEM_FIELD_EVIDENCE_KIND,  /*< nick=evidence-kind >*/
 } EvidentItemField;
 
 /* The item's own fields, which EvidentItemChange edits. */
-#define EVIDENT_N_ITEM_FIELDS (EVIDENT_ITEM_FIELD_RESPONSE + 1)
+#define EVIDENT_N_ITEM_FIELDS (EVIDENT_ITEM_FIELD_ESTIMATE + 1)
 /* Every field a history row names. */
 #define EVIDENT_N_HISTORY_FIELDS (EVIDENT_ITEM_FIELD_EVIDENCE_KIND + 1)
 
