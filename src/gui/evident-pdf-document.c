@@ -25,7 +25,7 @@
 
 /* More pages than any real document; a page tree that claims more is
  * refused. */
-#define MAX_PAGES 10000000
+#define MAX_PAGES 1000000
 
 typedef struct
 {

@@ -301,3 +301,25 @@ evident_render_memfd_unmap (const void *data,
   if (data != NULL && size > 0)
     munmap ((void *) data, size);
 }
+
+/* Whether @type is a request's last reply. */
+gboolean
+evident_render_message_is_final (guint32 type)
+{
+  return type == EVIDENT_RENDER_OPENED || type == EVIDENT_RENDER_PIXELS
+         || type == EVIDENT_RENDER_DONE || type == EVIDENT_RENDER_FAILED
+         || type == EVIDENT_RENDER_TEST_RESULT;
+}
+
+/* Wipes what @bytes holds (it may be a password), then lets go of it. The
+ * caller owns the only reference. */
+void
+evident_render_bytes_wipe (GBytes *bytes)
+{
+  gsize size;
+  gpointer data = (gpointer) g_bytes_get_data (bytes, &size);
+
+  if (data != NULL && size > 0)
+    explicit_bzero (data, size);
+  g_bytes_unref (bytes);
+}

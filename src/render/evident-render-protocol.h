@@ -224,6 +224,8 @@ EvidentRenderReceive  evident_render_receive           (int                     
                                                         gboolean                block,
                                                         EvidentRenderMessage   *message);
 void                  evident_render_message_clear     (EvidentRenderMessage   *message);
+gboolean              evident_render_message_is_final  (guint32                 type);
+void                  evident_render_bytes_wipe        (GBytes                 *bytes);
 
 int                   evident_render_memfd_new         (const char             *name,
                                                         gsize                   size,
