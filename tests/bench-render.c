@@ -51,33 +51,6 @@ static const struct
   { "bomb", -1, "document", 106 },
 };
 
-/* A page like a process document's: a title, paragraphs, a diagram. */
-static void
-draw_page (cairo_t  *cr,
-           int       page,
-           gpointer  user_data)
-{
-  g_autofree char *title = g_strdup_printf ("%d. Operational process, section %d", page + 1, page + 1);
-
-  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_font_size (cr, 20);
-  cairo_move_to (cr, 56, 80);
-  cairo_show_text (cr, title);
-
-  cairo_set_font_size (cr, 10);
-  for (int line = 0; line < 40; line++)
-    {
-      cairo_move_to (cr, 56, 120 + line * 14);
-      cairo_show_text (cr, "The team reviews every change in a pull request; "
-                           "the pipeline runs the tests and deploys to staging.");
-    }
-
-  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
-  cairo_rectangle (cr, 56, 700, 200, 80);
-  cairo_fill (cr);
-}
-
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -180,12 +153,13 @@ print_result (Bench      *bench,
 static void
 run_ordinary (Bench *bench)
 {
-  g_autoptr(GBytes) first = evident_test_make_pdf (20, 595, 842, draw_page, NULL);
-  g_autoptr(GBytes) other = evident_test_make_pdf (21, 595, 842, draw_page, NULL);
-  g_autoptr(GBytes) long_pdf = evident_test_make_pdf (200, 595, 842, draw_page, NULL);
+  g_autoptr(GBytes) first = evident_test_make_pdf (20, 595, 842, evident_test_draw_process_page, NULL);
+  g_autoptr(GBytes) other = evident_test_make_pdf (21, 595, 842, evident_test_draw_process_page, NULL);
+  g_autoptr(GBytes) long_pdf = evident_test_make_pdf (200, 595, 842, evident_test_draw_process_page, NULL);
   double times[N_RUNS];
   const char *state = NULL;
   GtkAdjustment *vadjustment;
+  EvidentPageView *view;
   double ms;
 
   /* As the application does once a project with PDF evidence shows. */
@@ -201,7 +175,8 @@ run_ordinary (Bench *bench)
   print_result (bench, "next", times[N_RUNS / 2], state);
 
   ms = show (bench, long_pdf, "long.pdf", &state);
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (evident_preview_get_page_view (bench->preview)));
+  view = evident_preview_get_page_view (bench->preview);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   for (int i = 1; i <= 100; i++)
     {
       gtk_adjustment_set_value (vadjustment,
@@ -225,7 +200,7 @@ make_hostile (const char *name)
     return evident_test_pdf_many_pages (200000);
   if (g_str_equal (name, "truncated"))
     {
-      g_autoptr(GBytes) whole = evident_test_make_pdf (20, 595, 842, draw_page, NULL);
+      g_autoptr(GBytes) whole = evident_test_make_pdf (20, 595, 842, evident_test_draw_process_page, NULL);
 
       return g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
     }
@@ -245,7 +220,7 @@ run_case (const char *name)
     }
   else if (g_str_equal (name, "cold"))
     {
-      g_autoptr(GBytes) bytes = evident_test_make_pdf (20, 595, 842, draw_page, NULL);
+      g_autoptr(GBytes) bytes = evident_test_make_pdf (20, 595, 842, evident_test_draw_process_page, NULL);
       const char *state = NULL;
       double ms = show (&bench, bytes, "process.pdf", &state);
 
@@ -254,7 +229,7 @@ run_case (const char *name)
   else
     {
       g_autoptr(GBytes) bytes = make_hostile (name);
-      g_autoptr(GBytes) after = evident_test_make_pdf (20, 595, 842, draw_page, NULL);
+      g_autoptr(GBytes) after = evident_test_make_pdf (20, 595, 842, evident_test_draw_process_page, NULL);
       const char *state = NULL;
       double ms;
 

@@ -150,33 +150,6 @@ pixel_at (const guchar *pixels,
 /* The document renderer, driven from here: each call runs the main loop
  * until its reply came. */
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
-static EvidentPdfDocument *
-load_document (EvidentRenderClient  *client,
-               GBytes               *bytes,
-               GError              **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  evident_pdf_document_load_async (client, bytes, NULL, NULL, store_result_cb, &result);
-  return evident_pdf_document_load_finish (wait_for_result (&result), error);
-}
-
 static GdkTexture *
 render_page (EvidentPdfDocument  *document,
              guint                page,
@@ -188,8 +161,8 @@ render_page (EvidentPdfDocument  *document,
   g_autoptr(GAsyncResult) result = NULL;
 
   evident_pdf_document_render_page_async (document, page, width, height, cancellable,
-                                          store_result_cb, &result);
-  return evident_pdf_document_render_page_finish (document, wait_for_result (&result), error);
+                                          evident_test_store_result_cb, &result);
+  return evident_pdf_document_render_page_finish (document, evident_test_wait_for_result (&result), error);
 }
 
 static void
@@ -226,7 +199,7 @@ test_render_pixels (void)
   double height;
   gsize stride;
 
-  document = load_document (client, bytes, &error);
+  document = evident_test_load_pdf (client, bytes, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (evident_pdf_document_get_n_pages (document), ==, 1);
   evident_pdf_document_get_page_size (document, 0, &width, &height);
@@ -266,7 +239,7 @@ test_render_cancelled (void)
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  document = load_document (client, bytes, &error);
+  document = evident_test_load_pdf (client, bytes, &error);
   g_assert_no_error (error);
 
   g_cancellable_cancel (cancellable);
@@ -278,9 +251,10 @@ test_render_cancelled (void)
   /* Cancelled once sent: it ends at once, without the pixels. */
   g_cancellable_reset (cancellable);
   evident_pdf_document_render_page_async (document, 0, 200, 300, cancellable,
-                                          store_result_cb, &result);
+                                          evident_test_store_result_cb, &result);
   g_cancellable_cancel (cancellable);
-  texture = evident_pdf_document_render_page_finish (document, wait_for_result (&result), &error);
+  texture = evident_pdf_document_render_page_finish (document, evident_test_wait_for_result (&result),
+                                                     &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (texture);
   g_clear_error (&error);
@@ -303,12 +277,13 @@ test_find_text_coordinates (void)
   GArray *rects;
   graphene_rect_t *rect;
 
-  document = load_document (client, bytes, &error);
+  document = evident_test_load_pdf (client, bytes, &error);
   g_assert_no_error (error);
 
   evident_pdf_document_find_text_async (document, "evidentiary", 1, collect_matches_cb, pages,
-                                        NULL, store_result_cb, &result);
-  g_assert_true (evident_pdf_document_find_text_finish (document, wait_for_result (&result), &error));
+                                        NULL, evident_test_store_result_cb, &result);
+  g_assert_true (evident_pdf_document_find_text_finish (document, evident_test_wait_for_result (&result),
+                                                        &error));
   g_assert_no_error (error);
 
   /* Page 2 only. */

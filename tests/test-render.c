@@ -53,22 +53,6 @@ draw_page (cairo_t  *cr,
 
 /* The main loop, until a result comes. */
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
 static gboolean
 run_test_op (EvidentRenderClient     *client,
              EvidentRenderTestOp      op,
@@ -78,19 +62,8 @@ run_test_op (EvidentRenderClient     *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  evident_render_client_test_async (client, op, argument, NULL, store_result_cb, &result);
-  return evident_render_client_test_finish (client, wait_for_result (&result), out, error);
-}
-
-static EvidentPdfDocument *
-load_document (EvidentRenderClient  *client,
-               GBytes               *bytes,
-               GError              **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  evident_pdf_document_load_async (client, bytes, NULL, NULL, store_result_cb, &result);
-  return evident_pdf_document_load_finish (wait_for_result (&result), error);
+  evident_render_client_test_async (client, op, argument, NULL, evident_test_store_result_cb, &result);
+  return evident_render_client_test_finish (client, evident_test_wait_for_result (&result), out, error);
 }
 
 /* The sandbox, from outside */
@@ -229,7 +202,7 @@ test_cancel_in_helper (void)
   EvidentRenderTestResult before;
   EvidentRenderTestResult after;
 
-  document = load_document (client, bytes, &error);
+  document = evident_test_load_pdf (client, bytes, &error);
   g_assert_no_error (error);
   g_assert_true (run_test_op (client, EVIDENT_RENDER_TEST_COUNT_RENDERED, NULL, &before, &error));
 
@@ -238,7 +211,7 @@ test_cancel_in_helper (void)
     {
       cancellables[i] = g_cancellable_new ();
       evident_pdf_document_render_page_async (document, 0, 2448, 3168, cancellables[i],
-                                              store_result_cb, &results[i]);
+                                              evident_test_store_result_cb, &results[i]);
     }
   for (guint i = 0; i + 1 < G_N_ELEMENTS (cancellables); i++)
     g_cancellable_cancel (cancellables[i]);
@@ -247,7 +220,9 @@ test_cancel_in_helper (void)
     {
       g_autoptr(GdkTexture) page = NULL;
 
-      page = evident_pdf_document_render_page_finish (document, wait_for_result (&results[i]), &error);
+      page = evident_pdf_document_render_page_finish (document,
+                                                      evident_test_wait_for_result (&results[i]),
+                                                      &error);
       if (i + 1 < G_N_ELEMENTS (cancellables))
         {
           g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

@@ -68,7 +68,8 @@ task_reply (EvidentRenderClient  *client,
     {
       if (evident_render_message_is_final (message->header.type))
         g_task_return_new_error (tr->task, EVIDENT_RENDER_ERROR, EVIDENT_RENDER_ERROR_PROTOCOL,
-                                 "%s", _("The part of Evident that shows documents stopped responding correctly."));
+                                 "%s",
+                                 _("The part of Evident that shows documents stopped responding correctly."));
       return FALSE;
     }
 

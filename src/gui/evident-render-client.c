@@ -389,21 +389,23 @@ dispatch (EvidentRenderClient  *self,
 {
   guint32 id = message->header.request;
   Request *request;
+  gboolean final;
   gboolean ok = TRUE;
 
   if (message->header.type == EVIDENT_RENDER_HELLO)
     return handle_hello (self, message);
 
+  final = evident_render_message_is_final (message->header.type);
   request = g_hash_table_lookup (self->requests, GUINT_TO_POINTER (id));
   if (request == NULL
-      || (!evident_render_message_is_final (message->header.type) && message->header.type != EVIDENT_RENDER_MATCHES
+      || (!final && message->header.type != EVIDENT_RENDER_MATCHES
           && message->header.type != EVIDENT_RENDER_PROGRESS))
     return FALSE;
 
   if (request->func != NULL)
     ok = request->func (self, message, NULL, request->user_data);
 
-  if (evident_render_message_is_final (message->header.type) && self->error == NULL)
+  if (final && self->error == NULL)
     g_hash_table_remove (self->requests, GUINT_TO_POINTER (id));
 
   return ok;

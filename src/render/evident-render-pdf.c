@@ -289,7 +289,8 @@ evident_render_pdf_warm_up (void)
   g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", (guint) G_N_ELEMENTS (objects) + 1);
   for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
     g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
-  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+  g_string_append_printf (pdf,
+                          "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
                           (guint) G_N_ELEMENTS (objects) + 1, xref);
 
   bytes = g_bytes_new (pdf->str, pdf->len);
