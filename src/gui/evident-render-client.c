@@ -184,7 +184,7 @@ static void
 die (EvidentRenderClient *self,
      EvidentRenderError   code)
 {
-  g_autoptr(GHashTable) requests = NULL;
+  GHashTable *requests;
   GHashTableIter iter;
   gpointer value;
   const char *message;
@@ -233,6 +233,7 @@ die (EvidentRenderClient *self,
       if (request->func != NULL)
         request->func (self, NULL, self->error, request->user_data);
     }
+  g_hash_table_unref (requests);
 
   g_object_unref (self);
 }
