@@ -6,11 +6,9 @@
 
 /*
  * EvidentRenderScheduler: renders the pages of a PDF document one at a
- * time, in the document renderer (a process of its own, below the
- * application's priority: when both want the CPU, the frame comes first
- * and the pages after). One job at a time per scheduler: the helper
- * renders one page at a time anyway, and the next page to render is
- * better chosen when this one is done.
+ * time, in the document renderer (a process of its own). One job at a
+ * time per scheduler: the helper renders one page at a time anyway, and
+ * the next page to render is better chosen when this one is done.
  *
  * A job reports back with ::finished. Cancelling a job drops it in the
  * helper, or the pixels it made; its ::finished follows at once. Jobs

@@ -7,7 +7,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -114,8 +113,9 @@ main (int   argc,
     }
   fcntl (options.socket, F_SETFD, FD_CLOEXEC);
 
-  /* Below the application's main thread: the frame first, then the page. */
-  setpriority (PRIO_PROCESS, 0, 10);
+  /* At the application's priority, as its rendering threads were: a
+   * niced helper is starved for CPU on a busy machine (a build running,
+   * say), and page 1 waits for whatever else runs. */
 
   limits = evident_render_sandbox_set_limits (options.memory_limit_mb << 20,
                                               (guint) options.time_limit_ms);

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
@@ -258,11 +259,49 @@ evident_render_pdf_find_text (EvidentRenderPdf *pdf,
   return rects;
 }
 
-/* Opens and renders a page of text in a standard font, so that poppler's
- * globals, fontconfig and FreeType are ready (and their files read)
- * before the sandbox closes and before the first document arrives. */
-void
-evident_render_pdf_warm_up (void)
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A page as most evidence has them: text in a font embedded in the file
+ * (cairo subsets the system's sans-serif font), a rule and a box. */
+static GBytes *
+make_embedded_font_page (void)
+{
+  GByteArray *array = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, array, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 20);
+  cairo_move_to (cr, 56, 80);
+  cairo_show_text (cr, "Evident: warming up");
+  cairo_set_font_size (cr, 10);
+  for (int line = 0; line < 4; line++)
+    {
+      cairo_move_to (cr, 56, 120 + line * 14);
+      cairo_show_text (cr, "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789.,;:");
+    }
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
+  cairo_rectangle (cr, 56, 700, 200, 80);
+  cairo_fill (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (array);
+}
+
+/* A page of text in a standard font the file does not embed: poppler
+ * asks fontconfig for one. */
+static GBytes *
+make_standard_font_page (void)
 {
   static const char *objects[] = {
     "<< /Type /Catalog /Pages 2 0 R >>",
@@ -272,12 +311,8 @@ evident_render_pdf_warm_up (void)
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     "<< /Length 37 >>\nstream\nBT /F1 12 Tf 10 15 Td (Evident) Tj ET\nendstream",
   };
-  g_autoptr(GString) pdf = g_string_new ("%PDF-1.4\n");
+  GString *pdf = g_string_new ("%PDF-1.4\n");
   gsize offsets[G_N_ELEMENTS (objects)];
-  g_autoptr(EvidentRenderPdf) document = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree guint8 *pixels = g_malloc (64 * 4 * 24);
-  EvidentRenderFailure failure;
   gsize xref;
 
   for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
@@ -293,8 +328,39 @@ evident_render_pdf_warm_up (void)
                           "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
                           (guint) G_N_ELEMENTS (objects) + 1, xref);
 
-  bytes = g_bytes_new (pdf->str, pdf->len);
+  return g_string_free_to_bytes (pdf);
+}
+
+static void
+warm_up_with (GBytes *bytes,
+              guint   width,
+              guint   height)
+{
+  g_autoptr(EvidentRenderPdf) document = NULL;
+  g_autofree guint8 *pixels = NULL;
+  EvidentRenderFailure failure;
+  guint stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+
   document = evident_render_pdf_open (bytes, NULL, &failure);
-  if (document != NULL)
-    evident_render_pdf_render (document, 0, pixels, 64, 24, 64 * 4);
+  if (document == NULL)
+    return;
+
+  pixels = g_malloc ((gsize) stride * height);
+  evident_render_pdf_render (document, 0, pixels, width, height, stride);
+  g_array_unref (evident_render_pdf_find_text (document, 0, "evident"));
+}
+
+/* Opens and renders pages of text, in a font the file embeds and in one
+ * it does not, at the size of a page on screen, so that poppler's
+ * globals, fontconfig, FreeType, cairo and pixman are ready (and their
+ * files read) before the sandbox closes and before the first document
+ * arrives: the first page then comes as soon as the next. */
+void
+evident_render_pdf_warm_up (void)
+{
+  g_autoptr(GBytes) embedded = make_embedded_font_page ();
+  g_autoptr(GBytes) standard = make_standard_font_page ();
+
+  warm_up_with (embedded, 744, 1052);
+  warm_up_with (standard, 100, 40);
 }
