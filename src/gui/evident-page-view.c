@@ -66,6 +66,8 @@ struct _EvidentPageView
   EvidentRenderScheduler *scheduler;
   guint                   n_rendered;
   gint64                  first_shown;
+  int                     hint_width;
+  int                     hint_height;
 
   guint                   notify_idle;
 
@@ -371,6 +373,40 @@ schedule_render (EvidentPageView *self)
   evident_render_scheduler_render (self->scheduler, self->document, page, scale,
                                    (int) rect.size.width * scale_factor,
                                    (int) rect.size.height * scale_factor);
+}
+
+/* A document came: its first page is asked for at once, at the size the
+ * view has (or, before its first allocation, the size it was told it
+ * will have), rather than after the next frame's layout. The layout is
+ * left for the allocation to make: it then finds the job at the scale it
+ * wants, and lets it be (or cancels it, when the view turned out of
+ * another width). */
+static void
+render_first_page_ahead (EvidentPageView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double zoom;
+  double page_width;
+  double page_height;
+
+  if (width <= 0 || height <= 0)
+    {
+      width = self->hint_width;
+      height = self->hint_height;
+    }
+
+  if (self->document == NULL || self->n_pages == 0 || width <= 0 || height <= 0
+      || evident_render_scheduler_get_job (self->scheduler, NULL, NULL))
+    return;
+
+  zoom = self->fit ? compute_fit_zoom (self, width, height) : self->manual_zoom;
+  evident_page_layout_get_page_size_for_zoom (self->layout, 0, zoom, &page_width, &page_height);
+  evident_render_scheduler_render (self->scheduler, self->document, 0,
+                                   evident_page_layout_ppx_for_zoom (zoom) * scale_factor,
+                                   (int) page_width * scale_factor,
+                                   (int) page_height * scale_factor);
 }
 
 static void
@@ -1099,6 +1135,8 @@ reset (EvidentPageView    *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
   if (old_page != 0 || old_n_pages != self->n_pages)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+
+  render_first_page_ahead (self);
 }
 
 /**
@@ -1373,6 +1411,24 @@ evident_page_view_find_previous (EvidentPageView *self)
   g_return_if_fail (EVIDENT_IS_PAGE_VIEW (self));
 
   evident_page_search_step (self->search, -1);
+}
+
+/**
+ * evident_page_view_set_size_hint:
+ *
+ * The size the view will have once it is allocated, for a view that has
+ * not been yet: the first page of the next document can be asked for
+ * before the first frame lays the view out.
+ */
+void
+evident_page_view_set_size_hint (EvidentPageView *self,
+                                 int              width,
+                                 int              height)
+{
+  g_return_if_fail (EVIDENT_IS_PAGE_VIEW (self));
+
+  self->hint_width = width;
+  self->hint_height = height;
 }
 
 /* How many pages this document has had rendered (not cancelled) so far. */

@@ -42,6 +42,9 @@ guint               evident_page_view_get_n_matches     (EvidentPageView    *sel
 guint               evident_page_view_get_current_match (EvidentPageView    *self);
 void                evident_page_view_find_next         (EvidentPageView    *self);
 void                evident_page_view_find_previous     (EvidentPageView    *self);
+void                evident_page_view_set_size_hint     (EvidentPageView    *self,
+                                                         int                 width,
+                                                         int                 height);
 
 /* For tests and benchmarks. */
 guint               evident_page_view_get_n_rendered    (EvidentPageView    *self);

@@ -531,6 +531,11 @@ pdf_loaded_cb (GObject      *object,
       gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
       gtk_widget_set_visible (self->page_box, TRUE);
       gtk_widget_set_visible (self->search_button, TRUE);
+      /* Before its first frame, the view will be as wide as the preview,
+       * and as high less the toolbar. */
+      evident_page_view_set_size_hint (self->view, gtk_widget_get_width (GTK_WIDGET (self)),
+                                       gtk_widget_get_height (GTK_WIDGET (self))
+                                       - gtk_widget_get_height (self->toolbar));
       evident_page_view_set_document (self->view, document);
       show_status (self, "document");
     }
