@@ -332,6 +332,55 @@ test_first_page (Fixture       *fixture,
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
 }
 
+typedef struct
+{
+  gboolean rendering;
+  guint    page;
+  double   scale;
+} RenderJob;
+
+static void
+n_pages_cb (EvidentPageView *view,
+            GParamSpec      *pspec,
+            RenderJob       *job)
+{
+  job->rendering = evident_page_view_get_render_job (view, &job->page, &job->scale);
+}
+
+/* Page 1 is asked for as soon as the document comes, before the view is
+ * laid out for it, and at the scale the layout then wants: kept, not
+ * cancelled and asked for again. Both for the first document (the view
+ * not allocated yet: the preview tells it its size) and the next. */
+static void
+test_first_page_ahead (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) first = evident_test_make_pdf (12, 612, 792, draw_numbered, NULL);
+  g_autoptr(GBytes) next = evident_test_make_pdf (3, 595, 842, draw_numbered, NULL);
+  EvidentPageView *view = evident_preview_get_page_view (fixture->preview);
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (view));
+  GBytes *documents[] = { first, next };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      RenderJob job = { 0 };
+      gulong handler = g_signal_connect (view, "notify::n-pages", G_CALLBACK (n_pages_cb), &job);
+
+      load (fixture, documents[i], "application/pdf", "report.pdf");
+      g_signal_handler_disconnect (view, handler);
+      g_assert_cmpstr (evident_preview_get_state (fixture->preview), ==, "document");
+
+      g_assert_true (job.rendering);
+      g_assert_cmpuint (job.page, ==, 0);
+      g_assert_true (evident_test_wait_until (first_page_shown, fixture->preview));
+      g_assert_cmpfloat_with_epsilon (job.scale,
+                                      evident_preview_get_zoom (fixture->preview) * 96 / 72.0 * scale_factor,
+                                      1e-6);
+      /* Page 1 came from that job: the first render of the document. */
+      g_assert_cmpuint (evident_page_view_get_n_rendered (view), >=, 1);
+    }
+}
+
 static gboolean
 rendering_settled (gpointer data)
 {
@@ -738,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/preview/standalone", test_standalone);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/preview/first-page", test_first_page);
+  ADD ("/preview/first-page-ahead", test_first_page_ahead);
   ADD ("/preview/many-pages", test_many_pages);
   ADD ("/preview/navigation", test_navigation);
   ADD ("/preview/search", test_search);

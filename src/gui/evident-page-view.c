@@ -1131,12 +1131,13 @@ reset (EvidentPageView    *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
+  /* Before anyone hears of the new pages: the request goes out first. */
+  render_first_page_ahead (self);
+
   if (old_n_pages != self->n_pages)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
   if (old_page != 0 || old_n_pages != self->n_pages)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
-
-  render_first_page_ahead (self);
 }
 
 /**
@@ -1446,6 +1447,18 @@ evident_page_view_get_n_cached (EvidentPageView *self)
   g_return_val_if_fail (EVIDENT_IS_PAGE_VIEW (self), 0);
 
   return evident_page_cache_get_n_pages (self->cache);
+}
+
+/* The page being rendered and its scale (device pixels per point);
+ * FALSE when none is. */
+gboolean
+evident_page_view_get_render_job (EvidentPageView *self,
+                                  guint           *page,
+                                  double          *scale)
+{
+  g_return_val_if_fail (EVIDENT_IS_PAGE_VIEW (self), FALSE);
+
+  return evident_render_scheduler_get_job (self->scheduler, page, scale);
 }
 
 /* The monotonic time of the first snapshot that drew page 1's texture. */

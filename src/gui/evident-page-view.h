@@ -50,5 +50,8 @@ void                evident_page_view_set_size_hint     (EvidentPageView    *sel
 guint               evident_page_view_get_n_rendered    (EvidentPageView    *self);
 guint               evident_page_view_get_n_cached      (EvidentPageView    *self);
 gint64              evident_page_view_get_first_shown   (EvidentPageView    *self);
+gboolean            evident_page_view_get_render_job    (EvidentPageView    *self,
+                                                         guint              *page,
+                                                         double             *scale);
 
 G_END_DECLS
