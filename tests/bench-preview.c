@@ -29,42 +29,12 @@
 
 static void bench_select_item (void);
 
-/* A page like a process document's: a title, paragraphs, a diagram. */
-static void
-draw_page (cairo_t  *cr,
-           int       page,
-           gpointer  user_data)
-{
-  const char *document = user_data;
-  g_autofree char *title = g_strdup_printf ("%d. %s, section %d", page + 1, document, page + 1);
-
-  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_font_size (cr, 20);
-  cairo_move_to (cr, 56, 80);
-  cairo_show_text (cr, title);
-
-  cairo_set_font_size (cr, 10);
-  for (int line = 0; line < 40; line++)
-    {
-      cairo_move_to (cr, 56, 120 + line * 14);
-      cairo_show_text (cr, "The team reviews every change in a pull request; "
-                           "the pipeline runs the tests and deploys to staging.");
-    }
-
-  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
-  cairo_rectangle (cr, 56, 700, 200, 80);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0.2, 0.76, 0.49);
-  cairo_arc (cr, 420, 740, 40, 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
 static GBytes *
 make_pdf_titled (int         n_pages,
                  const char *document)
 {
-  return evident_test_make_pdf (n_pages, 595, 842, draw_page, (gpointer) document);
+  return evident_test_make_pdf (n_pages, 595, 842, evident_test_draw_process_page,
+                                (gpointer) document);
 }
 
 static GBytes *

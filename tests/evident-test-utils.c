@@ -9,6 +9,7 @@
 #include "evident-import.h"
 #include "evident-resources.h"
 #include "evident-sample.h"
+#include "evident-pdf-document.h"
 #include "evident-test-utils.h"
 
 /* How long evident_test_wait_until() waits before it gives up. */
@@ -395,4 +396,67 @@ evident_test_make_pdf (int                  n_pages,
   cairo_surface_destroy (surface);
 
   return g_byte_array_free_to_bytes (array);
+}
+
+/* A page like a process document's: a title, forty lines of text, a
+ * diagram. @title: (nullable): the document's title. */
+void
+evident_test_draw_process_page (cairo_t  *cr,
+                                int       page,
+                                gpointer  title)
+{
+  g_autofree char *heading = g_strdup_printf ("%d. %s, section %d", page + 1,
+                                              title != NULL ? (const char *) title : "Operational process",
+                                              page + 1);
+
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_font_size (cr, 20);
+  cairo_move_to (cr, 56, 80);
+  cairo_show_text (cr, heading);
+
+  cairo_set_font_size (cr, 10);
+  for (int line = 0; line < 40; line++)
+    {
+      cairo_move_to (cr, 56, 120 + line * 14);
+      cairo_show_text (cr, "The team reviews every change in a pull request; "
+                           "the pipeline runs the tests and deploys to staging.");
+    }
+
+  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+  cairo_rectangle (cr, 56, 700, 200, 80);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.76, 0.49);
+  cairo_arc (cr, 420, 740, 40, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+/* Asynchronous calls, driven from a test: the callback keeps the result,
+ * the test runs the main loop until it came. */
+void
+evident_test_store_result_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+GAsyncResult *
+evident_test_wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* Opens @bytes in the document renderer, running the main loop meanwhile. */
+EvidentPdfDocument *
+evident_test_load_pdf (EvidentRenderClient  *client,
+                       GBytes               *bytes,
+                       GError              **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  evident_pdf_document_load_async (client, bytes, NULL, NULL, evident_test_store_result_cb, &result);
+  return evident_pdf_document_load_finish (evident_test_wait_for_result (&result), error);
 }

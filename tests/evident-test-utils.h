@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "evident-chapter.h"
+#include "evident-pdf-document.h"
 #include "evident-project.h"
 #include "evident-window.h"
 
@@ -88,5 +89,17 @@ GBytes          *evident_test_make_pdf               (int                  n_pag
                                                       double               height,
                                                       EvidentTestDrawPage  draw,
                                                       gpointer             user_data);
+void             evident_test_draw_process_page      (cairo_t             *cr,
+                                                      int                  page,
+                                                      gpointer             title);
+
+/* Asynchronous calls */
+void             evident_test_store_result_cb        (GObject             *object,
+                                                      GAsyncResult        *result,
+                                                      gpointer             user_data);
+GAsyncResult    *evident_test_wait_for_result        (GAsyncResult       **result);
+EvidentPdfDocument *evident_test_load_pdf            (EvidentRenderClient  *client,
+                                                      GBytes               *bytes,
+                                                      GError              **error);
 
 G_END_DECLS

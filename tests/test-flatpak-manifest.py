@@ -124,6 +124,12 @@ def main():
     check("last module builds Evident with meson",
           last.get("name") == "evident" and last.get("buildsystem") == "meson",
           f"got {last.get('name')!r} with {last.get('buildsystem')!r}")
+    # The document renderer's system call filter: libseccomp is in the
+    # runtime (freedesktop SDK), and a build without it must fail rather
+    # than ship a renderer without its filter.
+    check("Evident requires the renderer's seccomp filter",
+          "-Dseccomp=enabled" in last.get("config-opts", []),
+          json.dumps(last.get("config-opts", [])))
     sources = last.get("sources", [])
     check("Evident is built from this checkout",
           len(sources) == 1 and sources[0].get("type") == "dir"

@@ -4,15 +4,16 @@
 # Installs the build into a temporary DESTDIR and checks what a desktop
 # needs is there and that the installed evident-cli runs.
 #
-# Usage: test-install.sh BUILDDIR PREFIX BINDIR DATADIR APPLICATION_ID VERSION LINGUAS
-# (BINDIR and DATADIR as meson's options: relative to PREFIX or absolute;
+# Usage: test-install.sh BUILDDIR PREFIX BINDIR DATADIR LIBEXECDIR APPLICATION_ID VERSION LINGUAS
+# (BINDIR, DATADIR and LIBEXECDIR as meson's options: relative to PREFIX or absolute;
 # LINGUAS is po/LINGUAS).
 # Prints TAP.
 set -uo pipefail
 
-builddir=$1 prefix=$2 bindir=$3 datadir=$4 app_id=$5 version=$6 linguas=$7
+builddir=$1 prefix=$2 bindir=$3 datadir=$4 libexecdir=$5 app_id=$6 version=$7 linguas=$8
 case $bindir in /*) ;; *) bindir=$prefix/$bindir ;; esac
 case $datadir in /*) ;; *) datadir=$prefix/$datadir ;; esac
+case $libexecdir in /*) ;; *) libexecdir=$prefix/$libexecdir ;; esac
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/evident-install-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -47,6 +48,8 @@ icons=$share/icons/hicolor
 
 check "installs ${bin#"$tmp"}/evident" test -x "$bin/evident"
 check "installs ${bin#"$tmp"}/evident-cli" test -x "$bin/evident-cli"
+# The document renderer, where the application looks for it.
+check "installs ${libexecdir}/evident-render" test -x "$tmp$libexecdir/evident-render"
 has_file "$share/applications/$app_id.desktop"
 has_file "$share/metainfo/$app_id.metainfo.xml"
 has_file "$share/glib-2.0/schemas/io.github.evidentapp.Evident.gschema.xml"
@@ -98,6 +101,16 @@ if out=$("$bin/evident-cli" --version 2>&1) && grep -qF "$version" <<<"$out"; th
   ok "installed evident-cli --version runs and prints $version"
 else
   not_ok "installed evident-cli --version runs and prints $version" "$out"
+fi
+
+# The installed renderer links and runs; without the socket the application
+# hands it, it refuses to start (status 2).
+out=$("$tmp$libexecdir/evident-render" 2>&1)
+status=$?
+if [ "$status" -eq 2 ] && grep -q "Started by Evident" <<<"$out"; then
+  ok "installed evident-render runs and wants its socket"
+else
+  not_ok "installed evident-render runs and wants its socket" "status $status: $out"
 fi
 
 echo "1..$n"

@@ -8,6 +8,7 @@
 #include "evident-page-view.h"
 #include "evident-pdf-document.h"
 #include "evident-preview-private.h"
+#include "evident-render-client.h"
 #include "evident-resources.h"
 #include "evident-test-utils.h"
 
@@ -146,10 +147,48 @@ pixel_at (const guchar *pixels,
   return value;
 }
 
+/* The document renderer, driven from here: each call runs the main loop
+ * until its reply came. */
+
+static GdkTexture *
+render_page (EvidentPdfDocument  *document,
+             guint                page,
+             int                  width,
+             int                  height,
+             GCancellable        *cancellable,
+             GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  evident_pdf_document_render_page_async (document, page, width, height, cancellable,
+                                          evident_test_store_result_cb, &result);
+  return evident_pdf_document_render_page_finish (document, evident_test_wait_for_result (&result), error);
+}
+
+static void
+free_rects (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
+
+static void
+collect_matches_cb (guint     page,
+                    GArray   *rects,
+                    gpointer  user_data)
+{
+  GPtrArray *pages = user_data;
+
+  if (page >= pages->len)
+    g_ptr_array_set_size (pages, page + 1);
+  g_ptr_array_index (pages, page) = g_array_ref (rects);
+}
+
 static void
 test_render_pixels (void)
 {
   g_autoptr(GBytes) bytes = evident_test_make_pdf (1, 200, 300, draw_red_rectangle, NULL);
+  g_autoptr(EvidentRenderClient) client = evident_render_client_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(EvidentPdfDocument) document = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -160,14 +199,14 @@ test_render_pixels (void)
   double height;
   gsize stride;
 
-  document = evident_pdf_document_new_from_bytes (bytes, NULL, NULL, &error);
+  document = evident_test_load_pdf (client, bytes, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (evident_pdf_document_get_n_pages (document), ==, 1);
   evident_pdf_document_get_page_size (document, 0, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 200, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 300, 0.01);
 
-  texture = evident_pdf_document_render_page (document, 0, 400, 600, NULL, &error);
+  texture = render_page (document, 0, 400, 600, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 400);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 600);
@@ -193,34 +232,64 @@ static void
 test_render_cancelled (void)
 {
   g_autoptr(GBytes) bytes = evident_test_make_pdf (1, 200, 300, draw_red_rectangle, NULL);
+  g_autoptr(EvidentRenderClient) client = evident_render_client_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(EvidentPdfDocument) document = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
 
-  document = evident_pdf_document_new_from_bytes (bytes, NULL, NULL, &error);
+  document = evident_test_load_pdf (client, bytes, &error);
   g_assert_no_error (error);
 
   g_cancellable_cancel (cancellable);
-  texture = evident_pdf_document_render_page (document, 0, 200, 300, cancellable, &error);
+  texture = render_page (document, 0, 200, 300, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (texture);
+  g_clear_error (&error);
+
+  /* Cancelled once sent: it ends at once, without the pixels. */
+  g_cancellable_reset (cancellable);
+  evident_pdf_document_render_page_async (document, 0, 200, 300, cancellable,
+                                          evident_test_store_result_cb, &result);
+  g_cancellable_cancel (cancellable);
+  texture = evident_pdf_document_render_page_finish (document, evident_test_wait_for_result (&result),
+                                                     &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (texture);
+  g_clear_error (&error);
+
+  /* And the renderer goes on. */
+  texture = render_page (document, 0, 100, 150, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 100);
 }
 
 static void
 test_find_text_coordinates (void)
 {
   g_autoptr(GBytes) bytes = evident_test_make_pdf (3, 612, 792, draw_numbered, NULL);
+  g_autoptr(EvidentRenderClient) client = evident_render_client_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(EvidentPdfDocument) document = NULL;
-  g_autoptr(GArray) rects = NULL;
-  g_autoptr(GArray) none = NULL;
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (free_rects);
+  g_autoptr(GAsyncResult) result = NULL;
+  GArray *rects;
   graphene_rect_t *rect;
 
-  document = evident_pdf_document_new_from_bytes (bytes, NULL, NULL, &error);
+  document = evident_test_load_pdf (client, bytes, &error);
   g_assert_no_error (error);
 
-  rects = evident_pdf_document_find_text (document, 1, "evidentiary", NULL);
+  evident_pdf_document_find_text_async (document, "evidentiary", 1, collect_matches_cb, pages,
+                                        NULL, evident_test_store_result_cb, &result);
+  g_assert_true (evident_pdf_document_find_text_finish (document, evident_test_wait_for_result (&result),
+                                                        &error));
+  g_assert_no_error (error);
+
+  /* Page 2 only. */
+  g_assert_cmpuint (pages->len, ==, 2);
+  g_assert_null (g_ptr_array_index (pages, 0));
+  rects = g_ptr_array_index (pages, 1);
   g_assert_cmpuint (rects->len, ==, 1);
   rect = &g_array_index (rects, graphene_rect_t, 0);
 
@@ -232,9 +301,6 @@ test_find_text_coordinates (void)
   g_assert_cmpfloat (rect->origin.y, <, 400);
   g_assert_cmpfloat (rect->origin.y + rect->size.height, >, 395);
   g_assert_cmpfloat (rect->origin.y + rect->size.height, <, 410);
-
-  none = evident_pdf_document_find_text (document, 0, "evidentiary", NULL);
-  g_assert_cmpuint (none->len, ==, 0);
 }
 
 /* The widget */
@@ -264,6 +330,55 @@ test_first_page (Fixture       *fixture,
 
   /* The page area takes the keyboard. */
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
+}
+
+typedef struct
+{
+  gboolean rendering;
+  guint    page;
+  double   scale;
+} RenderJob;
+
+static void
+n_pages_cb (EvidentPageView *view,
+            GParamSpec      *pspec,
+            RenderJob       *job)
+{
+  job->rendering = evident_page_view_get_render_job (view, &job->page, &job->scale);
+}
+
+/* Page 1 is asked for as soon as the document comes, before the view is
+ * laid out for it, and at the scale the layout then wants: kept, not
+ * cancelled and asked for again. Both for the first document (the view
+ * not allocated yet: the preview tells it its size) and the next. */
+static void
+test_first_page_ahead (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) first = evident_test_make_pdf (12, 612, 792, draw_numbered, NULL);
+  g_autoptr(GBytes) next = evident_test_make_pdf (3, 595, 842, draw_numbered, NULL);
+  EvidentPageView *view = evident_preview_get_page_view (fixture->preview);
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (view));
+  GBytes *documents[] = { first, next };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      RenderJob job = { 0 };
+      gulong handler = g_signal_connect (view, "notify::n-pages", G_CALLBACK (n_pages_cb), &job);
+
+      load (fixture, documents[i], "application/pdf", "report.pdf");
+      g_signal_handler_disconnect (view, handler);
+      g_assert_cmpstr (evident_preview_get_state (fixture->preview), ==, "document");
+
+      g_assert_true (job.rendering);
+      g_assert_cmpuint (job.page, ==, 0);
+      g_assert_true (evident_test_wait_until (first_page_shown, fixture->preview));
+      g_assert_cmpfloat_with_epsilon (job.scale,
+                                      evident_preview_get_zoom (fixture->preview) * 96 / 72.0 * scale_factor,
+                                      1e-6);
+      /* Page 1 came from that job: the first render of the document. */
+      g_assert_cmpuint (evident_page_view_get_n_rendered (view), >=, 1);
+    }
 }
 
 static gboolean
@@ -672,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/preview/standalone", test_standalone);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/preview/first-page", test_first_page);
+  ADD ("/preview/first-page-ahead", test_first_page_ahead);
   ADD ("/preview/many-pages", test_many_pages);
   ADD ("/preview/navigation", test_navigation);
   ADD ("/preview/search", test_search);

@@ -15,7 +15,7 @@
  * size in device pixels is drawn as is, not resampled.
  *
  * It keeps the page sizes, not the document, so that it never holds the
- * last reference to one (poppler frees big documents slowly).
+ * last reference to one (which closes the document in the renderer).
  */
 
 #define PT_TO_PX (96.0 / 72.0)
@@ -324,7 +324,41 @@ evident_page_layout_get_ppx (EvidentPageLayout *self)
 {
   g_return_val_if_fail (EVIDENT_IS_PAGE_LAYOUT (self), 0);
 
-  return self->zoom * PT_TO_PX;
+  return evident_page_layout_ppx_for_zoom (self->zoom);
+}
+
+/* CSS pixels per point at @zoom. */
+double
+evident_page_layout_ppx_for_zoom (double zoom)
+{
+  return zoom * PT_TO_PX;
+}
+
+/**
+ * evident_page_layout_get_page_size_for_zoom:
+ * @page: 0-based
+ * @width: (out): @page's width at @zoom, in whole CSS pixels
+ * @height: (out): its height
+ *
+ * The size @page will have once laid out at @zoom, whether or not the
+ * pages are laid out yet: as evident_page_layout_get_page_rect () gives.
+ */
+void
+evident_page_layout_get_page_size_for_zoom (EvidentPageLayout *self,
+                                            guint              page,
+                                            double             zoom,
+                                            double            *width,
+                                            double            *height)
+{
+  double ppx = evident_page_layout_ppx_for_zoom (zoom);
+  const PageSize *size;
+
+  g_return_if_fail (EVIDENT_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (page < self->sizes->len);
+
+  size = get_size (self, page);
+  *width = MAX (1, round (size->width * ppx));
+  *height = MAX (1, round (size->height * ppx));
 }
 
 /**
@@ -338,8 +372,6 @@ evident_page_layout_get_page_rect (EvidentPageLayout *self,
                                    guint              page,
                                    graphene_rect_t   *rect)
 {
-  double ppx = evident_page_layout_get_ppx (self);
-  const PageSize *size;
   double width;
   double height;
   double area_width;
@@ -347,9 +379,7 @@ evident_page_layout_get_page_rect (EvidentPageLayout *self,
   g_return_if_fail (EVIDENT_IS_PAGE_LAYOUT (self));
   g_return_if_fail (page < self->sizes->len);
 
-  size = get_size (self, page);
-  width = MAX (1, round (size->width * ppx));
-  height = MAX (1, round (size->height * ppx));
+  evident_page_layout_get_page_size_for_zoom (self, page, self->zoom, &width, &height);
   area_width = MAX (self->content_width, self->width);
 
   graphene_rect_init (rect, floor ((area_width - width) / 2), self->offsets[page], width, height);

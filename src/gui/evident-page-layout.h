@@ -36,6 +36,13 @@ int                evident_page_layout_get_height          (EvidentPageLayout  *
 double             evident_page_layout_get_content_width   (EvidentPageLayout  *self);
 double             evident_page_layout_get_content_height  (EvidentPageLayout  *self);
 double             evident_page_layout_get_ppx             (EvidentPageLayout  *self);
+double             evident_page_layout_ppx_for_zoom        (double              zoom);
+void               evident_page_layout_get_page_size_for_zoom
+                                                           (EvidentPageLayout  *self,
+                                                            guint               page,
+                                                            double              zoom,
+                                                            double             *width,
+                                                            double             *height);
 
 void               evident_page_layout_get_page_rect       (EvidentPageLayout  *self,
                                                             guint               page,

@@ -8,9 +8,9 @@
  * EvidentPageSearch: finds a text in a PDF document and keeps the matches,
  * page by page, and which one is current.
  *
- * The search runs on a worker thread page by page, from the first page
- * asked for onwards and round, taking the document's lock for one page at
- * a time; each page's matches reach the main thread as they are found.
+ * The search runs in the document renderer page by page, from the first
+ * page asked for onwards and round, between the pages it renders; each
+ * page's matches reach the main thread as they are found.
  * The first match found becomes the current one, and next and previous
  * move through them all, in document order and round.
  *
@@ -20,21 +20,9 @@
 
 typedef struct
 {
-  gatomicrefcount     ref_count;
-  EvidentPdfDocument *document;
-  GMainContext       *context;
-  GCancellable       *cancellable;
-  GWeakRef            search;
-  char               *text;
-  guint               first_page;
+  GCancellable *cancellable;
+  GWeakRef      search;
 } SearchJob;
-
-typedef struct
-{
-  SearchJob *job;
-  guint      page;
-  GArray    *rects;
-} SearchResult;
 
 struct _EvidentPageSearch
 {
@@ -76,109 +64,48 @@ clear_rects (gpointer data)
     g_array_unref (data);
 }
 
-static SearchJob *
-search_job_ref (SearchJob *job)
+static void
+search_job_free (SearchJob *job)
 {
-  g_atomic_ref_count_inc (&job->ref_count);
-  return job;
+  g_clear_object (&job->cancellable);
+  g_weak_ref_clear (&job->search);
+  g_free (job);
 }
+
+/* The search */
 
 static void
-search_job_unref (SearchJob *job)
+matches_found_cb (guint     page,
+                  GArray   *rects,
+                  gpointer  user_data)
 {
-  if (g_atomic_ref_count_dec (&job->ref_count))
-    {
-      g_clear_object (&job->document);
-      g_clear_object (&job->cancellable);
-      g_clear_pointer (&job->context, g_main_context_unref);
-      g_weak_ref_clear (&job->search);
-      g_free (job->text);
-      g_free (job);
-    }
-}
+  SearchJob *job = user_data;
+  g_autoptr (EvidentPageSearch) self = g_weak_ref_get (&job->search);
 
-static void
-search_result_free (SearchResult *result)
-{
-  search_job_unref (result->job);
-  g_clear_pointer (&result->rects, g_array_unref);
-  g_free (result);
-}
+  GArray *page_matches;
 
-/* The worker */
+  if (self == NULL || self->job != job || page >= self->matches->len)
+    return;
 
-static gboolean
-search_result_cb (gpointer user_data)
-{
-  SearchResult *result = user_data;
-  g_autoptr (EvidentPageSearch) self = NULL;
-
-  if (g_cancellable_is_cancelled (result->job->cancellable))
-    return G_SOURCE_REMOVE;
-
-  self = g_weak_ref_get (&result->job->search);
-  if (self == NULL || self->job != result->job || result->page >= self->matches->len)
-    return G_SOURCE_REMOVE;
-
-  g_ptr_array_index (self->matches, result->page) = g_steal_pointer (&result->rects);
-  self->n_matches += ((GArray *) g_ptr_array_index (self->matches, result->page))->len;
+  /* A page with very many matches comes in parts. */
+  page_matches = g_ptr_array_index (self->matches, page);
+  if (page_matches == NULL)
+    g_ptr_array_index (self->matches, page) = g_array_ref (rects);
+  else
+    g_array_append_vals (page_matches, rects->data, rects->len);
+  self->n_matches += rects->len;
 
   /* The first match found is the first from the page asked for on: go
    * there. */
   if (self->match_page < 0)
     {
-      self->match_page = result->page;
+      self->match_page = page;
       self->match_index = 0;
       g_signal_emit (self, signals[SIGNAL_MATCH_SELECTED], 0);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MATCH]);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SearchJob *job = task_data;
-  guint n_pages = evident_pdf_document_get_n_pages (job->document);
-
-  for (guint i = 0; i < n_pages; i++)
-    {
-      guint page = (job->first_page + i) % n_pages;
-      GArray *rects;
-      SearchResult *result;
-      GSource *source;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-
-      rects = evident_pdf_document_find_text (job->document, page, job->text, cancellable);
-      if (rects->len == 0)
-        {
-          g_array_unref (rects);
-          continue;
-        }
-
-      result = g_new0 (SearchResult, 1);
-      result->job = search_job_ref (job);
-      result->page = page;
-      result->rects = rects;
-      /* Not g_main_context_invoke (): it would run the callback on this
-       * thread whenever the main thread is between two iterations. */
-      source = g_idle_source_new ();
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_static_name (source, "[evident] search result");
-      g_source_set_callback (source, search_result_cb, result, (GDestroyNotify) search_result_free);
-      g_source_attach (source, job->context);
-      g_source_unref (source);
-    }
-
-  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -186,15 +113,22 @@ search_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  SearchJob *job = g_task_get_task_data (G_TASK (result));
+  SearchJob *job = user_data;
   g_autoptr (EvidentPageSearch) self = g_weak_ref_get (&job->search);
+  g_autoptr (GError) error = NULL;
 
-  if (self == NULL || self->job != job)
-    return;
+  evident_pdf_document_find_text_finish (EVIDENT_PDF_DOCUMENT (object), result, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Search stopped: %s", error->message);
 
-  g_clear_pointer (&self->job, search_job_unref);
-  self->searching = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+  if (self != NULL && self->job == job)
+    {
+      self->job = NULL;
+      self->searching = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+    }
+
+  search_job_free (job);
 }
 
 /* GObject */
@@ -207,7 +141,7 @@ evident_page_search_dispose (GObject *object)
   if (self->job != NULL)
     {
       g_cancellable_cancel (self->job->cancellable);
-      g_clear_pointer (&self->job, search_job_unref);
+      self->job = NULL;
     }
 
   G_OBJECT_CLASS (evident_page_search_parent_class)->dispose (object);
@@ -319,8 +253,8 @@ evident_page_search_new (void)
  * @text: what to find, not empty
  * @first_page: the page to start from, 0-based
  *
- * Finds @text in @document on a worker thread, from @first_page on and
- * round, in place of the search before.
+ * Finds @text in @document, in the document renderer, from @first_page on
+ * and round, in place of the search before.
  */
 void
 evident_page_search_start (EvidentPageSearch  *self,
@@ -328,7 +262,6 @@ evident_page_search_start (EvidentPageSearch  *self,
                            const char         *text,
                            guint               first_page)
 {
-  g_autoptr (GTask) task = NULL;
   SearchJob *job;
 
   g_return_if_fail (EVIDENT_IS_PAGE_SEARCH (self));
@@ -338,23 +271,15 @@ evident_page_search_start (EvidentPageSearch  *self,
   evident_page_search_clear (self);
 
   job = g_new0 (SearchJob, 1);
-  g_atomic_ref_count_init (&job->ref_count);
-  job->document = g_object_ref (document);
-  job->context = g_main_context_ref_thread_default ();
   job->cancellable = g_cancellable_new ();
   g_weak_ref_init (&job->search, self);
-  job->text = g_strdup (text);
-  job->first_page = first_page;
 
   g_ptr_array_set_size (self->matches, evident_pdf_document_get_n_pages (document));
   self->job = job;
   self->searching = TRUE;
 
-  task = g_task_new (NULL, job->cancellable, search_done_cb, NULL);
-  g_task_set_source_tag (task, evident_page_search_start);
-  g_task_set_name (task, "[evident] find text");
-  g_task_set_task_data (task, search_job_ref (job), (GDestroyNotify) search_job_unref);
-  g_task_run_in_thread (task, search_thread);
+  evident_pdf_document_find_text_async (document, text, first_page, matches_found_cb, job,
+                                        job->cancellable, search_done_cb, job);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
 }
@@ -372,7 +297,7 @@ evident_page_search_clear (EvidentPageSearch *self)
   if (self->job != NULL)
     {
       g_cancellable_cancel (self->job->cancellable);
-      g_clear_pointer (&self->job, search_job_unref);
+      self->job = NULL;
     }
 
   g_ptr_array_set_size (self->matches, 0);

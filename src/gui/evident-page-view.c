@@ -24,12 +24,12 @@
  *  - EvidentPageCache holds the textures of the visible pages and of a few
  *    either side, and says which page to render next: the visible pages
  *    first, from the current page outwards;
- *  - EvidentRenderScheduler renders one page at a time on worker threads
- *    below the main thread's priority; a job whose page scrolled out of
- *    the cache's range, or whose zoom is stale, is cancelled before it
- *    renders;
- *  - EvidentPageSearch finds text on a worker thread, from the current page
- *    onwards, and keeps the matches the view highlights.
+ *  - EvidentRenderScheduler renders one page at a time in the document
+ *    renderer, a process below the application's priority; a job whose
+ *    page scrolled out of the cache's range, or whose zoom is stale, is
+ *    cancelled there;
+ *  - EvidentPageSearch finds text in the document renderer, from the
+ *    current page onwards, and keeps the matches the view highlights.
  *
  * Until a page's texture at the current zoom arrives, the view shows the
  * texture it has at another zoom, scaled, or a blank page.
@@ -66,6 +66,8 @@ struct _EvidentPageView
   EvidentRenderScheduler *scheduler;
   guint                   n_rendered;
   gint64                  first_shown;
+  int                     hint_width;
+  int                     hint_height;
 
   guint                   notify_idle;
 
@@ -109,32 +111,6 @@ static void schedule_render  (EvidentPageView *self);
 static void update_scrolling (EvidentPageView *self);
 
 /* Helpers */
-
-static void
-release_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  g_object_unref (task_data);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Poppler takes a while to free a big document: not on the main thread. */
-static void
-release_document (EvidentPdfDocument **document)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (*document == NULL)
-    return;
-
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, release_document);
-  g_task_set_name (task, "[evident] free PDF");
-  g_task_set_task_data (task, g_steal_pointer (document), NULL);
-  g_task_run_in_thread (task, release_thread);
-}
 
 /* CSS pixels per point at the current zoom. */
 static inline double
@@ -399,6 +375,40 @@ schedule_render (EvidentPageView *self)
                                    (int) rect.size.height * scale_factor);
 }
 
+/* A document came: its first page is asked for at once, at the size the
+ * view has (or, before its first allocation, the size it was told it
+ * will have), rather than after the next frame's layout. The layout is
+ * left for the allocation to make: it then finds the job at the scale it
+ * wants, and lets it be (or cancels it, when the view turned out of
+ * another width). */
+static void
+render_first_page_ahead (EvidentPageView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double zoom;
+  double page_width;
+  double page_height;
+
+  if (width <= 0 || height <= 0)
+    {
+      width = self->hint_width;
+      height = self->hint_height;
+    }
+
+  if (self->document == NULL || self->n_pages == 0 || width <= 0 || height <= 0
+      || evident_render_scheduler_get_job (self->scheduler, NULL, NULL))
+    return;
+
+  zoom = self->fit ? compute_fit_zoom (self, width, height) : self->manual_zoom;
+  evident_page_layout_get_page_size_for_zoom (self->layout, 0, zoom, &page_width, &page_height);
+  evident_render_scheduler_render (self->scheduler, self->document, 0,
+                                   evident_page_layout_ppx_for_zoom (zoom) * scale_factor,
+                                   (int) page_width * scale_factor,
+                                   (int) page_height * scale_factor);
+}
+
 static void
 render_finished_cb (EvidentPageView        *self,
                     guint                   page,
@@ -418,7 +428,8 @@ render_finished_cb (EvidentPageView        *self,
       g_autoptr (GBytes) white = g_bytes_new_static ("\xff\xff\xff\xff", 4);
       g_autoptr (GdkTexture) blank = NULL;
 
-      g_warning ("Cannot render page %u: %s", page + 1, error->message);
+      /* A hostile page may well fail: say so where it helps, no more. */
+      g_debug ("Cannot render page %u: %s", page + 1, error->message);
 
       /* Not again and again: remember the failure as a blank page. */
       blank = gdk_memory_texture_new (1, 1, GDK_MEMORY_DEFAULT, white, 4);
@@ -800,7 +811,7 @@ evident_page_view_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
 
   evident_page_cache_clear (self->cache);
-  release_document (&self->document);
+  g_clear_object (&self->document);
   g_clear_object (&self->image);
 
   G_OBJECT_CLASS (evident_page_view_parent_class)->dispose (object);
@@ -1101,10 +1112,7 @@ reset (EvidentPageView    *self,
   self->n_rendered = 0;
   self->first_shown = 0;
 
-  if (document != NULL)
-    g_object_ref (document);
-  release_document (&self->document);
-  self->document = document;
+  g_set_object (&self->document, document);
   g_set_object (&self->image, image);
 
   if (image != NULL)
@@ -1122,6 +1130,9 @@ reset (EvidentPageView    *self,
   update_accessible_label (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  /* Before anyone hears of the new pages: the request goes out first. */
+  render_first_page_ahead (self);
 
   if (old_n_pages != self->n_pages)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
@@ -1338,8 +1349,8 @@ evident_page_view_zoom_out (EvidentPageView *self)
  * evident_page_view_search:
  * @text: (nullable): what to find; %NULL or "" clears the search
  *
- * Finds @text in the document on a worker thread, from the current page
- * on, and highlights the matches as they are found. The first one found
+ * Finds @text in the document, in the document renderer, from the current
+ * page on, and highlights the matches as they are found. The first one found
  * becomes the current match.
  */
 void
@@ -1403,6 +1414,24 @@ evident_page_view_find_previous (EvidentPageView *self)
   evident_page_search_step (self->search, -1);
 }
 
+/**
+ * evident_page_view_set_size_hint:
+ *
+ * The size the view will have once it is allocated, for a view that has
+ * not been yet: the first page of the next document can be asked for
+ * before the first frame lays the view out.
+ */
+void
+evident_page_view_set_size_hint (EvidentPageView *self,
+                                 int              width,
+                                 int              height)
+{
+  g_return_if_fail (EVIDENT_IS_PAGE_VIEW (self));
+
+  self->hint_width = width;
+  self->hint_height = height;
+}
+
 /* How many pages this document has had rendered (not cancelled) so far. */
 guint
 evident_page_view_get_n_rendered (EvidentPageView *self)
@@ -1418,6 +1447,18 @@ evident_page_view_get_n_cached (EvidentPageView *self)
   g_return_val_if_fail (EVIDENT_IS_PAGE_VIEW (self), 0);
 
   return evident_page_cache_get_n_pages (self->cache);
+}
+
+/* The page being rendered and its scale (device pixels per point);
+ * FALSE when none is. */
+gboolean
+evident_page_view_get_render_job (EvidentPageView *self,
+                                  guint           *page,
+                                  double          *scale)
+{
+  g_return_val_if_fail (EVIDENT_IS_PAGE_VIEW (self), FALSE);
+
+  return evident_render_scheduler_get_job (self->scheduler, page, scale);
 }
 
 /* The monotonic time of the first snapshot that drew page 1's texture. */

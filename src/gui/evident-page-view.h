@@ -42,10 +42,16 @@ guint               evident_page_view_get_n_matches     (EvidentPageView    *sel
 guint               evident_page_view_get_current_match (EvidentPageView    *self);
 void                evident_page_view_find_next         (EvidentPageView    *self);
 void                evident_page_view_find_previous     (EvidentPageView    *self);
+void                evident_page_view_set_size_hint     (EvidentPageView    *self,
+                                                         int                 width,
+                                                         int                 height);
 
 /* For tests and benchmarks. */
 guint               evident_page_view_get_n_rendered    (EvidentPageView    *self);
 guint               evident_page_view_get_n_cached      (EvidentPageView    *self);
 gint64              evident_page_view_get_first_shown   (EvidentPageView    *self);
+gboolean            evident_page_view_get_render_job    (EvidentPageView    *self,
+                                                         guint              *page,
+                                                         double             *scale);
 
 G_END_DECLS

@@ -4,26 +4,28 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <poppler.h>
 #include <string.h>
 
 #include "evident-pdf-document.h"
+#include "evident-render-texture.h"
 
 /*
- * EvidentPdfDocument: a PopplerDocument that worker threads can share.
+ * EvidentPdfDocument: a PDF document open in the document renderer
+ * (evident-render, through an EvidentRenderClient), seen from the main
+ * thread. Poppler never runs in the application's process: the document's
+ * bytes go to the helper in a sealed memfd, pages come back as sealed
+ * memfds of pixels wrapped as textures, matches of a search as
+ * rectangles. Page sizes are read once, while loading, so that the main
+ * thread lays pages out without asking.
  *
- * Poppler is not thread-safe for one document, so every call into it goes
- * through the document's lock; page sizes are read once while loading (on
- * the worker that loads) so that the main thread can lay pages out without
- * ever touching poppler or waiting for the lock. Loading, rendering and
- * searching are blocking calls meant for worker threads; load_async runs
- * the load in a GTask thread.
+ * Every operation is asynchronous and cancellable: cancelling drops the
+ * request in the helper, or its result. Letting go of the document closes
+ * it in the helper.
  */
 
-/* A rendered page is never bigger than this, whatever the zoom: beyond it
- * the view scales a smaller texture up. */
-#define MAX_TEXTURE_PIXELS (4096 * 4096)
-#define MAX_TEXTURE_SIDE   8192
+/* More pages than any real document; a page tree that claims more is
+ * refused. */
+#define MAX_PAGES 1000000
 
 typedef struct
 {
@@ -33,62 +35,64 @@ typedef struct
 
 struct _EvidentPdfDocument
 {
-  GObject          parent_instance;
+  GObject              parent_instance;
 
-  GMutex           mutex;
-  PopplerDocument *document;   /* under mutex */
-  GBytes          *bytes;      /* poppler reads from it: keep it alive */
-  GInputStream    *stream;     /* or from this, over the bytes */
+  EvidentRenderClient *client;
+  guint32              id;
 
-  /* Read-only after construction. */
-  PageSize        *sizes;
-  guint            n_pages;
-  double           max_width;
+  /* Read-only once loaded. */
+  PageSize            *sizes;
+  guint                n_pages;
+  double               max_width;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentPdfDocument, evident_pdf_document, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (evident-pdf-error-quark, evident_pdf_error)
 
-typedef struct
+static gboolean
+get_failure (const EvidentRenderMessage *message,
+             EvidentRenderFailure       *failure)
 {
-  GBytes *bytes;
-  char   *password;
-} LoadData;
+  EvidentRenderFailed failed;
 
-static void
-load_data_free (LoadData *data)
-{
-  g_bytes_unref (data->bytes);
-  if (data->password != NULL)
-    {
-      /* Not kept anywhere once it has been tried. */
-      explicit_bzero (data->password, strlen (data->password));
-      g_free (data->password);
-    }
-  g_free (data);
+  if (message->header.type != EVIDENT_RENDER_FAILED || message->size < sizeof failed)
+    return FALSE;
+
+  memcpy (&failed, message->payload, sizeof failed);
+  *failure = failed.failure;
+  return TRUE;
 }
 
-static void
-translate_error (GError     *poppler_error,
-                 gboolean    has_password,
-                 GError    **error)
+static GError *
+open_error (EvidentRenderFailure failure)
 {
-  if (g_error_matches (poppler_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+  switch (failure)
     {
-      if (has_password)
-        g_set_error_literal (error, EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_BAD_PASSWORD,
-                             _("The password is not correct."));
-      else
-        g_set_error_literal (error, EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_NEEDS_PASSWORD,
-                             _("This document is protected by a password."));
-      return;
+    case EVIDENT_RENDER_FAILURE_EMPTY:
+      return g_error_new_literal (EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_EMPTY, _("The file is empty."));
+    case EVIDENT_RENDER_FAILURE_NEEDS_PASSWORD:
+      return g_error_new_literal (EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_NEEDS_PASSWORD,
+                                  _("This document is protected by a password."));
+    case EVIDENT_RENDER_FAILURE_BAD_PASSWORD:
+      return g_error_new_literal (EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_BAD_PASSWORD,
+                                  _("The password is not correct."));
+    case EVIDENT_RENDER_FAILURE_NO_PAGES:
+      return g_error_new_literal (EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_NO_PAGES,
+                                  _("The document has no pages."));
+    case EVIDENT_RENDER_FAILURE_CANCELLED:
+      return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+    case EVIDENT_RENDER_FAILURE_DAMAGED:
+    case EVIDENT_RENDER_FAILURE_NO_MEMORY:
+    case EVIDENT_RENDER_FAILURE_UNSUPPORTED:
+    case EVIDENT_RENDER_FAILURE_BAD_REQUEST:
+    default:
+      /* Poppler's own messages ("PDF document is damaged", "Failed to
+       * load document") say little a user can act on: say what it means
+       * for them. */
+      return g_error_new_literal (EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_DAMAGED,
+                                  _("The file is damaged, incomplete or not a PDF document."));
     }
-
-  /* Poppler's own messages ("PDF document is damaged", "Failed to load
-   * document") say little a user can act on: say what it means for them. */
-  g_set_error_literal (error, EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_DAMAGED,
-                       _("The file is damaged, incomplete or not a PDF document."));
 }
 
 static void
@@ -96,11 +100,10 @@ evident_pdf_document_finalize (GObject *object)
 {
   EvidentPdfDocument *self = (EvidentPdfDocument *)object;
 
-  g_clear_object (&self->document);
-  g_clear_object (&self->stream);
-  g_clear_pointer (&self->bytes, g_bytes_unref);
+  if (self->client != NULL)
+    evident_render_client_close_document (self->client, self->id);
+  g_clear_object (&self->client);
   g_clear_pointer (&self->sizes, g_free);
-  g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (evident_pdf_document_parent_class)->finalize (object);
 }
@@ -116,169 +119,125 @@ evident_pdf_document_class_init (EvidentPdfDocumentClass *klass)
 static void
 evident_pdf_document_init (EvidentPdfDocument *self)
 {
-  g_mutex_init (&self->mutex);
 }
 
-/**
- * evident_pdf_document_new_from_bytes:
- *
- * Parses @bytes as a PDF document and reads the size of every page. This
- * blocks: call it on a worker thread (or in tests).
- *
- * Returns: (transfer full): the document, or %NULL with @error set in
- *   %EVIDENT_PDF_ERROR (or %G_IO_ERROR_CANCELLED).
- */
-EvidentPdfDocument *
-evident_pdf_document_new_from_bytes (GBytes        *bytes,
-                                     const char    *password,
-                                     GCancellable  *cancellable,
-                                     GError       **error)
+/* Loading */
+
+/* Reads the page sizes the helper sent, checking each. */
+static gboolean
+read_page_sizes (EvidentPdfDocument         *self,
+                 const EvidentRenderMessage *message)
 {
-  g_autoptr(EvidentPdfDocument) self = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  PopplerDocument *document;
-  g_autoptr(GError) local_error = NULL;
-  int n_pages;
+  EvidentRenderOpened opened;
+  const double *sizes;
+  gsize size;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (message->size != sizeof opened || message->fd < 0)
+    return FALSE;
 
-  if (g_bytes_get_size (bytes) == 0)
+  memcpy (&opened, message->payload, sizeof opened);
+  if (opened.n_pages == 0 || opened.n_pages > MAX_PAGES)
+    return FALSE;
+
+  size = (gsize) opened.n_pages * 2 * sizeof (double);
+  sizes = evident_render_memfd_map (message->fd, size);
+  if (sizes == NULL)
+    return FALSE;
+
+  self->n_pages = opened.n_pages;
+  self->sizes = g_new0 (PageSize, self->n_pages);
+  for (guint i = 0; i < self->n_pages; i++)
     {
-      g_set_error_literal (error, EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_EMPTY,
-                           _("The file is empty."));
-      return NULL;
-    }
+      double width = sizes[2 * i];
+      double height = sizes[2 * i + 1];
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  if (password == NULL)
-    {
-      document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
-    }
-  else
-    {
-      /* Poppler 22.x's new_from_bytes () and new_from_data () use a freed
-       * stream when a password fails in Latin-1 and is tried again in
-       * UTF-8 (fixed later by copying the stream): they crash on a wrong
-       * password. new_from_stream () copies it. */
-      stream = g_memory_input_stream_new_from_bytes (bytes);
-      document = poppler_document_new_from_stream (stream, g_bytes_get_size (bytes),
-                                                   password, cancellable, &local_error);
-    }
-
-  if (document == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-
-      g_debug ("Poppler cannot open the document: %s", local_error->message);
-      translate_error (local_error, password != NULL, error);
-      return NULL;
-    }
-
-  /* Poppler's types have no autoptr cleanup in 22.x. */
-  self = g_object_new (EVIDENT_TYPE_PDF_DOCUMENT, NULL);
-  self->document = document;
-  self->stream = g_steal_pointer (&stream);
-
-  n_pages = poppler_document_get_n_pages (document);
-  if (n_pages <= 0)
-    {
-      g_set_error_literal (error, EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_NO_PAGES,
-                           _("The document has no pages."));
-      return NULL;
-    }
-
-  self->bytes = g_bytes_ref (bytes);
-  self->n_pages = n_pages;
-  self->sizes = g_new0 (PageSize, n_pages);
-
-  for (int i = 0; i < n_pages; i++)
-    {
-      PopplerPage *page;
-      double width = 0;
-      double height = 0;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      page = poppler_document_get_page (document, i);
-      if (page != NULL)
-        {
-          poppler_page_get_size (page, &width, &height);
-          g_object_unref (page);
-        }
-
-      /* A page without a usable size still takes room: A4. */
+      /* As the helper does: a page without a usable size is A4. */
       if (!(width >= 1 && height >= 1 && width < 100000 && height < 100000))
         {
           width = 595;
           height = 842;
         }
-
       self->sizes[i].width = width;
       self->sizes[i].height = height;
       self->max_width = MAX (self->max_width, width);
     }
+  evident_render_memfd_unmap (sizes, size);
 
-  return g_steal_pointer (&self);
+  evident_render_client_note_usage (self->client, opened.cpu_ms, opened.peak_rss_kb);
+  return TRUE;
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+open_reply (GTask                *task,
+            EvidentRenderMessage *message)
 {
-  LoadData *data = task_data;
-  EvidentPdfDocument *document;
-  GError *error = NULL;
+  EvidentPdfDocument *self = g_task_get_task_data (task);
+  EvidentRenderFailure failure;
 
-  document = evident_pdf_document_new_from_bytes (data->bytes, data->password,
-                                                  cancellable, &error);
-  if (document != NULL)
-    g_task_return_pointer (task, document, g_object_unref);
-  else
-    g_task_return_error (task, error);
+  if (get_failure (message, &failure))
+    {
+      g_task_return_error (task, open_error (failure));
+      return TRUE;
+    }
+
+  if (message->header.type != EVIDENT_RENDER_OPENED || !read_page_sizes (self, message))
+    return FALSE;
+
+  g_task_return_pointer (task, g_object_ref (self), g_object_unref);
+  return TRUE;
 }
 
 /**
  * evident_pdf_document_load_async:
+ * @client: the helper to open it in
+ * @password: (nullable): tried, then wiped
  *
- * Loads @bytes as a PDF document on a worker thread. @password, when not
- * %NULL, is copied, tried and wiped.
+ * Opens @bytes as a PDF document in the helper and reads the size of
+ * every page.
  */
 void
-evident_pdf_document_load_async (GBytes              *bytes,
+evident_pdf_document_load_async (EvidentRenderClient *client,
+                                 GBytes              *bytes,
                                  const char          *password,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  EvidentRenderOpen open = { password != NULL };
   g_autoptr(GTask) task = NULL;
-  LoadData *data;
+  EvidentPdfDocument *self;
 
+  g_return_if_fail (EVIDENT_IS_RENDER_CLIENT (client));
   g_return_if_fail (bytes != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  data = g_new0 (LoadData, 1);
-  data->bytes = g_bytes_ref (bytes);
-  data->password = g_strdup (password);
+  self = g_object_new (EVIDENT_TYPE_PDF_DOCUMENT, NULL);
+  self->client = g_object_ref (client);
+  self->id = evident_render_client_new_document_id (client);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, evident_pdf_document_load_async);
-  g_task_set_name (task, "[evident] load PDF");
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, load_thread);
+  g_task_set_task_data (task, self, g_object_unref);
+
+  if (password != NULL && strlen (password) > EVIDENT_RENDER_MAX_TEXT)
+    {
+      g_task_return_error (task, open_error (EVIDENT_RENDER_FAILURE_BAD_PASSWORD));
+      return;
+    }
+
+  evident_render_client_request_task_with_bytes (client, task, EVIDENT_RENDER_OPEN_PDF, self->id,
+                                                 &open, sizeof open,
+                                                 password, password != NULL ? strlen (password) : 0,
+                                                 bytes, open_reply);
 }
 
+/**
+ * evident_pdf_document_load_finish:
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set in
+ *   %EVIDENT_PDF_ERROR, %EVIDENT_RENDER_ERROR (the helper is gone: the
+ *   document could not be shown safely) or %G_IO_ERROR_CANCELLED
+ */
 EvidentPdfDocument *
 evident_pdf_document_load_finish (GAsyncResult  *result,
                                   GError       **error)
@@ -287,6 +246,15 @@ evident_pdf_document_load_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == evident_pdf_document_load_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Returns: (transfer none): the helper the document is open in */
+EvidentRenderClient *
+evident_pdf_document_get_client (EvidentPdfDocument *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PDF_DOCUMENT (self), NULL);
+
+  return self->client;
 }
 
 guint
@@ -325,165 +293,224 @@ evident_pdf_document_get_max_width (EvidentPdfDocument *self)
   return self->max_width;
 }
 
-static void
-free_surface_data (gpointer data)
+/* Rendering */
+
+typedef struct
 {
-  cairo_surface_destroy (data);
+  guint width;
+  guint height;
+} RenderSize;
+
+static gboolean
+render_reply (GTask                *task,
+              EvidentRenderMessage *message)
+{
+  const RenderSize *size = g_task_get_task_data (task);
+  EvidentRenderFailure failure;
+  GdkTexture *texture;
+
+  if (get_failure (message, &failure))
+    {
+      if (failure == EVIDENT_RENDER_FAILURE_CANCELLED)
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      else if (failure == EVIDENT_RENDER_FAILURE_NO_MEMORY)
+        g_task_return_new_error (task, EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_RENDER,
+                                 "%s", _("Not enough memory to show this page."));
+      else
+        g_task_return_new_error (task, EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_RENDER,
+                                 "%s", _("This page cannot be shown."));
+      return TRUE;
+    }
+
+  texture = evident_render_texture_new_from_message (message, size->width, size->height);
+  if (texture == NULL)
+    return FALSE;
+
+  g_task_return_pointer (task, texture, g_object_unref);
+  return TRUE;
 }
 
 /**
- * evident_pdf_document_render_page:
+ * evident_pdf_document_render_page_async:
  * @index: the page, 0-based
  * @width: the texture's width in pixels
  * @height: the texture's height in pixels
  *
  * Renders a page on a white background, stretched to @width × @height
- * (or less, keeping the proportions, past 16 megapixels). This blocks: call
- * it on a worker thread. The texture wraps the cairo surface's pixels
- * without a copy.
+ * (or less, keeping the proportions, past 16 megapixels), in the helper.
+ * Cancelling drops the request, or the pixels once made.
+ */
+void
+evident_pdf_document_render_page_async (EvidentPdfDocument  *self,
+                                        guint                index,
+                                        int                  width,
+                                        int                  height,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  EvidentRenderPage request = { index, MAX (width, 1), MAX (height, 1) };
+  g_autoptr(GTask) task = NULL;
+  RenderSize *size;
+
+  g_return_if_fail (EVIDENT_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (index < self->n_pages);
+  g_return_if_fail (width > 0 && height > 0);
+
+  size = g_new0 (RenderSize, 1);
+  size->width = request.width;
+  size->height = request.height;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, evident_pdf_document_render_page_async);
+  g_task_set_task_data (task, size, g_free);
+  evident_render_client_request_task (self->client, task, EVIDENT_RENDER_RENDER_PAGE, self->id,
+                                      &request, sizeof request, NULL, 0, -1, render_reply);
+}
+
+/**
+ * evident_pdf_document_render_page_finish:
  *
  * Returns: (transfer full): the page, or %NULL with @error set
  */
 GdkTexture *
-evident_pdf_document_render_page (EvidentPdfDocument  *self,
-                                  guint                index,
-                                  int                  width,
-                                  int                  height,
-                                  GCancellable        *cancellable,
-                                  GError             **error)
+evident_pdf_document_render_page_finish (EvidentPdfDocument  *self,
+                                         GAsyncResult        *result,
+                                         GError             **error)
 {
-  PopplerPage *page;
-  g_autoptr(GBytes) pixels = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double page_width;
-  double page_height;
-  double shrink = 1.0;
-  int stride;
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  g_return_val_if_fail (EVIDENT_IS_PDF_DOCUMENT (self), NULL);
-  g_return_val_if_fail (index < self->n_pages, NULL);
-  g_return_val_if_fail (width > 0 && height > 0, NULL);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  page_width = self->sizes[index].width;
-  page_height = self->sizes[index].height;
-
-  if ((double) width * height > MAX_TEXTURE_PIXELS)
-    shrink = sqrt (MAX_TEXTURE_PIXELS / ((double) width * height));
-  if (MAX (width, height) * shrink > MAX_TEXTURE_SIDE)
-    shrink = (double) MAX_TEXTURE_SIDE / MAX (width, height);
-  if (shrink < 1.0)
-    {
-      width = MAX (1, (int) floor (width * shrink));
-      height = MAX (1, (int) floor (height * shrink));
-    }
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      g_set_error_literal (error, EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_RENDER,
-                           _("Not enough memory to show this page."));
-      return NULL;
-    }
-
-  /* Poppler leaves what the page does not paint transparent. */
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, width / page_width, height / page_height);
-
-  g_mutex_lock (&self->mutex);
-  /* Waiting for the lock may have taken a while: still wanted? */
-  if (!g_cancellable_is_cancelled (cancellable))
-    {
-      page = poppler_document_get_page (self->document, index);
-      if (page != NULL)
-        {
-          poppler_page_render (page, cr);
-          g_object_unref (page);
-        }
-    }
-  g_mutex_unlock (&self->mutex);
-
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-
-  stride = cairo_image_surface_get_stride (surface);
-  pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                       (gsize) height * stride,
-                                       free_surface_data, surface);
-
-  /* GDK_MEMORY_DEFAULT is CAIRO_FORMAT_ARGB32 in native byte order. */
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, pixels, stride);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/**
- * evident_pdf_document_find_text:
- *
- * Finds @text (case-insensitively) on page @index. This blocks: call it on
- * a worker thread.
- *
- * Returns: (transfer full) (element-type graphene_rect_t): one rectangle
- *   per match, in points from the page's top-left corner
- */
-GArray *
-evident_pdf_document_find_text (EvidentPdfDocument *self,
-                                guint               index,
-                                const char         *text,
-                                GCancellable       *cancellable)
+/* Finding text */
+
+typedef struct
 {
-  GArray *rects;
-  GList *matches = NULL;
-  double page_height;
+  guint                 n_pages;
+  EvidentPdfMatchesFunc func;
+  gpointer              data;
+} Find;
 
-  g_return_val_if_fail (EVIDENT_IS_PDF_DOCUMENT (self), NULL);
-  g_return_val_if_fail (index < self->n_pages, NULL);
-  g_return_val_if_fail (text != NULL, NULL);
+static gboolean
+matches_reply (const Find                 *find,
+               const EvidentRenderMessage *message)
+{
+  EvidentRenderMatches matches;
+  g_autoptr(GArray) rects = NULL;
+  const EvidentRenderRect *tail;
 
-  rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  if (*text == '\0' || g_cancellable_is_cancelled (cancellable))
-    return rects;
+  if (message->size < sizeof matches)
+    return FALSE;
 
-  page_height = self->sizes[index].height;
+  memcpy (&matches, message->payload, sizeof matches);
+  if (matches.page >= find->n_pages || matches.n_rects == 0 || matches.n_rects > EVIDENT_RENDER_MAX_RECTS
+      || message->size != sizeof matches + matches.n_rects * sizeof (EvidentRenderRect))
+    return FALSE;
 
-  g_mutex_lock (&self->mutex);
-  if (!g_cancellable_is_cancelled (cancellable))
+  tail = (const EvidentRenderRect *) (message->payload + sizeof matches);
+  rects = g_array_sized_new (FALSE, FALSE, sizeof (graphene_rect_t), matches.n_rects);
+  for (guint i = 0; i < matches.n_rects; i++)
     {
-      PopplerPage *page = poppler_document_get_page (self->document, index);
-
-      if (page != NULL)
-        {
-          matches = poppler_page_find_text_with_options (page, text, POPPLER_FIND_DEFAULT);
-          g_object_unref (page);
-        }
-    }
-  g_mutex_unlock (&self->mutex);
-
-  for (const GList *l = matches; l != NULL; l = l->next)
-    {
-      PopplerRectangle *match = l->data;
+      EvidentRenderRect r;
       graphene_rect_t rect;
 
-      /* Poppler's find_text puts the origin at the bottom-left corner. */
-      graphene_rect_init (&rect,
-                          MIN (match->x1, match->x2),
-                          page_height - MAX (match->y1, match->y2),
-                          fabs (match->x2 - match->x1),
-                          fabs (match->y2 - match->y1));
+      memcpy (&r, &tail[i], sizeof r);
+      if (!isfinite (r.x) || !isfinite (r.y) || !isfinite (r.width) || !isfinite (r.height))
+        return FALSE;
+
+      graphene_rect_init (&rect, r.x, r.y, r.width, r.height);
       g_array_append_val (rects, rect);
     }
 
-  g_list_free_full (matches, (GDestroyNotify) poppler_rectangle_free);
+  find->func (matches.page, rects, find->data);
+  return TRUE;
+}
 
-  return rects;
+static gboolean
+find_reply (GTask                *task,
+            EvidentRenderMessage *message)
+{
+  const Find *find = g_task_get_task_data (task);
+  EvidentRenderFailure failure;
+
+  switch (message->header.type)
+    {
+    case EVIDENT_RENDER_MATCHES:
+      return matches_reply (find, message);
+
+    case EVIDENT_RENDER_PROGRESS:
+      return TRUE;
+
+    case EVIDENT_RENDER_DONE:
+      g_task_return_boolean (task, TRUE);
+      return TRUE;
+
+    default:
+      if (!get_failure (message, &failure))
+        return FALSE;
+      if (failure == EVIDENT_RENDER_FAILURE_CANCELLED)
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      else
+        g_task_return_boolean (task, TRUE);
+      return TRUE;
+    }
+}
+
+/**
+ * evident_pdf_document_find_text_async:
+ * @text: what to find, case-insensitively; not empty
+ * @first_page: where to begin; the search goes round the document
+ * @matches_func: called on the main thread with each page's matches, as
+ *   they are found; never once the search is cancelled
+ *
+ * Finds @text in the helper, page by page, between the pages it renders.
+ */
+void
+evident_pdf_document_find_text_async (EvidentPdfDocument    *self,
+                                      const char            *text,
+                                      guint                  first_page,
+                                      EvidentPdfMatchesFunc  matches_func,
+                                      gpointer               matches_data,
+                                      GCancellable          *cancellable,
+                                      GAsyncReadyCallback    callback,
+                                      gpointer               user_data)
+{
+  EvidentRenderFind request = { first_page };
+  g_autoptr(GTask) task = NULL;
+  Find *find;
+
+  g_return_if_fail (EVIDENT_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (text != NULL && *text != '\0');
+  g_return_if_fail (matches_func != NULL);
+
+  find = g_new0 (Find, 1);
+  find->n_pages = self->n_pages;
+  find->func = matches_func;
+  find->data = matches_data;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, evident_pdf_document_find_text_async);
+  g_task_set_task_data (task, find, g_free);
+
+  /* Nothing that long is on a page. */
+  if (strlen (text) > EVIDENT_RENDER_MAX_TEXT)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  evident_render_client_request_task (self->client, task, EVIDENT_RENDER_FIND_TEXT, self->id,
+                                      &request, sizeof request, text, strlen (text), -1,
+                                      find_reply);
+}
+
+gboolean
+evident_pdf_document_find_text_finish (EvidentPdfDocument  *self,
+                                       GAsyncResult        *result,
+                                       GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "evident-render-client.h"
+
 G_BEGIN_DECLS
 
 #define EVIDENT_PDF_ERROR (evident_pdf_error_quark ())
@@ -21,36 +23,56 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (EvidentPdfDocument, evident_pdf_document, EVIDENT, PDF_DOCUMENT, GObject)
 
-GQuark              evident_pdf_error_quark              (void);
+/**
+ * EvidentPdfMatchesFunc:
+ * @page: 0-based
+ * @rects: (element-type graphene_rect_t): the matches on @page, in points
+ *   from its top left corner
+ */
+typedef void (*EvidentPdfMatchesFunc) (guint     page,
+                                       GArray   *rects,
+                                       gpointer  user_data);
 
-EvidentPdfDocument *evident_pdf_document_new_from_bytes  (GBytes               *bytes,
-                                                          const char           *password,
-                                                          GCancellable         *cancellable,
-                                                          GError              **error);
-void                evident_pdf_document_load_async      (GBytes               *bytes,
-                                                          const char           *password,
-                                                          GCancellable         *cancellable,
-                                                          GAsyncReadyCallback   callback,
-                                                          gpointer              user_data);
-EvidentPdfDocument *evident_pdf_document_load_finish     (GAsyncResult         *result,
-                                                          GError              **error);
+GQuark               evident_pdf_error_quark                  (void);
 
-guint               evident_pdf_document_get_n_pages     (EvidentPdfDocument   *self);
-void                evident_pdf_document_get_page_size   (EvidentPdfDocument   *self,
-                                                          guint                 index,
-                                                          double               *width,
-                                                          double               *height);
-double              evident_pdf_document_get_max_width   (EvidentPdfDocument   *self);
+void                 evident_pdf_document_load_async          (EvidentRenderClient   *client,
+                                                               GBytes                *bytes,
+                                                               const char            *password,
+                                                               GCancellable          *cancellable,
+                                                               GAsyncReadyCallback    callback,
+                                                               gpointer               user_data);
+EvidentPdfDocument  *evident_pdf_document_load_finish         (GAsyncResult          *result,
+                                                               GError               **error);
 
-GdkTexture         *evident_pdf_document_render_page     (EvidentPdfDocument   *self,
-                                                          guint                 index,
-                                                          int                   width,
-                                                          int                   height,
-                                                          GCancellable         *cancellable,
-                                                          GError              **error);
-GArray             *evident_pdf_document_find_text       (EvidentPdfDocument   *self,
-                                                          guint                 index,
-                                                          const char           *text,
-                                                          GCancellable         *cancellable);
+EvidentRenderClient *evident_pdf_document_get_client          (EvidentPdfDocument    *self);
+guint                evident_pdf_document_get_n_pages         (EvidentPdfDocument    *self);
+void                 evident_pdf_document_get_page_size       (EvidentPdfDocument    *self,
+                                                               guint                  index,
+                                                               double                *width,
+                                                               double                *height);
+double               evident_pdf_document_get_max_width       (EvidentPdfDocument    *self);
+
+void                 evident_pdf_document_render_page_async   (EvidentPdfDocument    *self,
+                                                               guint                  index,
+                                                               int                    width,
+                                                               int                    height,
+                                                               GCancellable          *cancellable,
+                                                               GAsyncReadyCallback    callback,
+                                                               gpointer               user_data);
+GdkTexture          *evident_pdf_document_render_page_finish  (EvidentPdfDocument    *self,
+                                                               GAsyncResult          *result,
+                                                               GError               **error);
+
+void                 evident_pdf_document_find_text_async     (EvidentPdfDocument    *self,
+                                                               const char            *text,
+                                                               guint                  first_page,
+                                                               EvidentPdfMatchesFunc  matches_func,
+                                                               gpointer               matches_data,
+                                                               GCancellable          *cancellable,
+                                                               GAsyncReadyCallback    callback,
+                                                               gpointer               user_data);
+gboolean             evident_pdf_document_find_text_finish    (EvidentPdfDocument    *self,
+                                                               GAsyncResult          *result,
+                                                               GError               **error);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "evident-preview-pane.h"
+#include "evident-render-client.h"
 
 /*
  * EvidentPreviewPane: the evidence selected in the item editor, beside it.
@@ -13,6 +14,10 @@
  * and renders them on others; a link, or a file that cannot be read, shows
  * as a status page. Another evidence stops the load under way; another
  * item's evidence that is the same file is on show already.
+ *
+ * When a project with PDF or image evidence comes, the pane starts the
+ * document renderer in the background once the window has drawn its
+ * first frame, so that the first preview does not wait for it.
  */
 
 /* Do not flash a spinner while a stored file is read quickly. */
@@ -28,6 +33,7 @@ struct _EvidentPreviewPane
   char            *sha256;
   GCancellable    *cancellable;
   guint            spinner_id;
+  guint            prestart_id;
 
   /* Template widgets */
   GtkStack        *stack;
@@ -207,6 +213,50 @@ show_evidence (EvidentPreviewPane *self)
   g_task_run_in_thread (task, load_thread);
 }
 
+/* Whether the preview renders @evidence in the document renderer. */
+static gboolean
+is_rendered (EvidentEvidence *evidence)
+{
+  const char *type = evident_evidence_get_content_type (evidence);
+  const char *filename = evident_evidence_get_filename (evidence);
+  g_autofree char *lower = filename != NULL ? g_ascii_strdown (filename, -1) : NULL;
+
+  if (evident_evidence_is_link (evidence))
+    return FALSE;
+
+  return (type != NULL && (g_content_type_is_mime_type (type, "application/pdf")
+                           || g_str_has_prefix (type, "image/")))
+         || (lower != NULL && g_str_has_suffix (lower, ".pdf"));
+}
+
+/* After the first frame: a renderer is ready for the first preview. */
+static gboolean
+prestart_cb (gpointer data)
+{
+  EvidentPreviewPane *self = data;
+  g_autoptr (GListModel) all = NULL;
+  guint n;
+
+  self->prestart_id = 0;
+  if (self->project == NULL)
+    return G_SOURCE_REMOVE;
+
+  all = evident_evidence_store_list (evident_evidence_store_get_for_project (self->project), NULL);
+  n = g_list_model_get_n_items (all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (EvidentEvidence) evidence = g_list_model_get_item (all, i);
+
+      if (is_rendered (evidence))
+        {
+          evident_render_client_prestart ();
+          break;
+        }
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 open_requested_cb (EvidentPreviewPane *self)
 {
@@ -222,6 +272,7 @@ evident_preview_pane_dispose (GObject *object)
   EvidentPreviewPane *self = EVIDENT_PREVIEW_PANE (object);
 
   cancel_load (self);
+  g_clear_handle_id (&self->prestart_id, g_source_remove);
   g_clear_object (&self->evidence);
   g_clear_object (&self->project);
 
@@ -366,6 +417,19 @@ evident_preview_pane_set_project (EvidentPreviewPane *self,
 
   if (!g_set_object (&self->project, project))
     return;
+
+  /* Below the first frame's layout and drawing. */
+  g_clear_handle_id (&self->prestart_id, g_source_remove);
+  if (project != NULL)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_LOW);
+      g_source_set_callback (source, prestart_cb, self, NULL);
+      g_source_set_static_name (source, "[evident] start the document renderer");
+      self->prestart_id = g_source_attach (source, NULL);
+      g_source_unref (source);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }

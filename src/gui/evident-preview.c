@@ -10,6 +10,8 @@
 #include "evident-pdf-document.h"
 #include "evident-preview-private.h"
 #include "evident-preview.h"
+#include "evident-render-client.h"
+#include "evident-render-texture.h"
 
 /*
  * EvidentPreview: an inline preview of one piece of evidence.
@@ -20,10 +22,15 @@
  * show their icon, name and size with an Open button that emits
  * ::open-requested, for the caller to open the file in another app.
  *
- * Documents and images are parsed and decoded on worker threads; the main
- * thread never waits on poppler. Showing something else cancels the load
- * in progress and its render jobs. A damaged PDF shows an error page; an
- * encrypted one asks for its password, which is only passed to poppler.
+ * Documents and images are parsed, decoded and rendered in the document
+ * renderer, a process of its own with limits and a sandbox
+ * (EvidentRenderClient): the preview keeps one and uses it for the next
+ * documents. Showing something else cancels the load in progress and its
+ * render jobs. A damaged PDF shows an error page; an encrypted one asks
+ * for its password, which is only passed to the renderer. When the
+ * renderer crashes, runs out of memory or time, or is killed, the preview
+ * says that the document could not be shown safely and offers to open it
+ * in another app; the next document starts a fresh renderer.
  */
 
 /* Do not flash a spinner for loads quicker than this. */
@@ -64,6 +71,7 @@ struct _EvidentPreview
   GtkWidget       *unlock_button;
 
   GCancellable    *cancellable;
+  EvidentRenderClient *client;
   GBytes          *bytes;
   char            *content_type;
   char            *filename;
@@ -359,6 +367,19 @@ show_error (EvidentPreview *self,
   show_status (self, "error");
 }
 
+/* The renderer is gone while it worked on this file. */
+static void
+show_unsafe (EvidentPreview *self,
+             const GError   *error)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: after why the preview stopped */
+  message = g_strdup_printf ("%s %s", error->message,
+                             _("Open it in another app only if you trust where it comes from."));
+  show_error (self, _("This Document Could Not Be Shown Safely"), message);
+}
+
 static void
 show_password (EvidentPreview *self,
                const char     *error_message)
@@ -430,6 +451,48 @@ reset (EvidentPreview *self)
   adw_status_page_set_paintable (self->other_page, NULL);
 }
 
+static void
+client_died_cb (EvidentPreview      *self,
+                const GError        *error,
+                EvidentRenderClient *client)
+{
+  const char *state = gtk_stack_get_visible_child_name (self->stack);
+
+  g_signal_handlers_disconnect_by_data (client, self);
+  g_clear_object (&self->client);
+  /* The next document should not wait for a new one to start. */
+  evident_render_client_prestart ();
+
+  if (!g_str_equal (state, "document") && !g_str_equal (state, "loading"))
+    return;
+
+  cancel_load (self);
+  evident_page_view_clear (self->view);
+  show_unsafe (self, error);
+  update_actions (self);
+}
+
+/* The renderer for the next file: the one before, unless it is gone or
+ * has worked long enough. */
+static EvidentRenderClient *
+get_client (EvidentPreview *self)
+{
+  if (self->client != NULL && evident_render_client_should_retire (self->client))
+    {
+      g_signal_handlers_disconnect_by_data (self->client, self);
+      g_clear_object (&self->client);
+    }
+
+  if (self->client == NULL)
+    {
+      self->client = evident_render_client_get ();
+      g_signal_connect_object (self->client, "died", G_CALLBACK (client_died_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  return self->client;
+}
+
 static GCancellable *
 begin_load (EvidentPreview *self)
 {
@@ -468,6 +531,11 @@ pdf_loaded_cb (GObject      *object,
       gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
       gtk_widget_set_visible (self->page_box, TRUE);
       gtk_widget_set_visible (self->search_button, TRUE);
+      /* Before its first frame, the view will be as wide as the preview,
+       * and as high less the toolbar. */
+      evident_page_view_set_size_hint (self->view, gtk_widget_get_width (GTK_WIDGET (self)),
+                                       gtk_widget_get_height (GTK_WIDGET (self))
+                                       - gtk_widget_get_height (self->toolbar));
       evident_page_view_set_document (self->view, document);
       show_status (self, "document");
     }
@@ -480,6 +548,10 @@ pdf_loaded_cb (GObject      *object,
       show_password (self, _("Wrong password. Try again."));
       gtk_editable_select_region (GTK_EDITABLE (self->password_entry), 0, -1);
       shake (self);
+    }
+  else if (error->domain == EVIDENT_RENDER_ERROR)
+    {
+      show_unsafe (self, error);
     }
   else
     {
@@ -495,32 +567,8 @@ load_pdf (EvidentPreview *self,
 {
   GCancellable *cancellable = begin_load (self);
 
-  evident_pdf_document_load_async (self->bytes, password, cancellable,
+  evident_pdf_document_load_async (get_client (self), self->bytes, password, cancellable,
                                    pdf_loaded_cb, weak_ref_new (self));
-}
-
-static void
-image_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  GBytes *bytes = task_data;
-  GdkTexture *texture;
-  GError *error = NULL;
-
-  if (g_bytes_get_size (bytes) == 0)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               "%s", _("The file is empty."));
-      return;
-    }
-
-  texture = gdk_texture_new_from_bytes (bytes, &error);
-  if (texture != NULL)
-    g_task_return_pointer (task, texture, g_object_unref);
-  else
-    g_task_return_error (task, error);
 }
 
 static void
@@ -534,7 +582,7 @@ image_loaded_cb (GObject      *object,
 
   weak_ref_free (user_data);
 
-  texture = g_task_propagate_pointer (G_TASK (result), &error);
+  texture = evident_render_texture_decode_finish (result, &error);
 
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -548,6 +596,10 @@ image_loaded_cb (GObject      *object,
       gtk_widget_set_visible (self->search_button, FALSE);
       evident_page_view_set_image (self->view, texture);
       show_status (self, "document");
+    }
+  else if (error->domain == EVIDENT_RENDER_ERROR)
+    {
+      show_unsafe (self, error);
     }
   else
     {
@@ -564,15 +616,10 @@ image_loaded_cb (GObject      *object,
 static void
 load_image (EvidentPreview *self)
 {
-  g_autoptr(GTask) task = NULL;
   GCancellable *cancellable = begin_load (self);
 
-  task = g_task_new (NULL, cancellable, image_loaded_cb, weak_ref_new (self));
-  g_task_set_source_tag (task, load_image);
-  g_task_set_name (task, "[evident] decode image");
-  g_task_set_task_data (task, g_bytes_ref (self->bytes), (GDestroyNotify) g_bytes_unref);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, image_thread);
+  evident_render_texture_decode_async (get_client (self), self->bytes, cancellable,
+                                       image_loaded_cb, weak_ref_new (self));
 }
 
 static void
@@ -812,6 +859,9 @@ evident_preview_dispose (GObject *object)
   cancel_load (self);
   g_clear_handle_id (&self->spinner_timeout, g_source_remove);
   g_clear_handle_id (&self->shake_timeout, g_source_remove);
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (self->client, self);
+  g_clear_object (&self->client);
 
   /* The stack is both the bin's child and a template child: take it out
    * of the bin first, so that it is unparented once. */
@@ -1289,4 +1339,22 @@ evident_preview_get_n_rendered_for_test (EvidentPreview *self)
   g_return_val_if_fail (EVIDENT_IS_PREVIEW (self), 0);
 
   return evident_page_view_get_n_rendered (self->view);
+}
+
+/* Returns: the title of the error page, whether it shows or not */
+const char *
+evident_preview_get_error_title (EvidentPreview *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PREVIEW (self), NULL);
+
+  return adw_status_page_get_title (self->error_page);
+}
+
+/* Returns: (transfer none) (nullable): the renderer the preview uses */
+EvidentRenderClient *
+evident_preview_get_render_client (EvidentPreview *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PREVIEW (self), NULL);
+
+  return self->client;
 }

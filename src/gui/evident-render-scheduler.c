@@ -2,42 +2,26 @@
 
 #include "config.h"
 
-#ifdef __linux__
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
 #include "evident-render-scheduler.h"
 
 /*
  * EvidentRenderScheduler: renders the pages of a PDF document one at a
- * time, in a pool of worker threads shared by every scheduler, that run
- * below the main thread's priority: when both want the CPU (scrolling),
- * the frame comes first and the pages after. One job at a time per
- * scheduler, since the document's lock would serialise more anyway.
+ * time, in the document renderer (a process of its own). One job at a
+ * time per scheduler: the helper renders one page at a time anyway, and
+ * the next page to render is better chosen when this one is done.
  *
- * A job reports back on the thread that started it, with ::finished. Jobs
+ * A job reports back with ::finished. Cancelling a job drops it in the
+ * helper, or the pixels it made; its ::finished follows at once. Jobs
  * never hold a strong reference on the scheduler: their callbacks use a
  * weak reference, and a job the scheduler let go of reports nothing.
  */
 
-#define N_RENDER_THREADS 2
-
 typedef struct
 {
-  EvidentPdfDocument *document;
-  GCancellable       *cancellable;
-  GMainContext       *context;
-  GWeakRef            scheduler;
-  guint               page;
-  double              scale;
-  int                 width;
-  int                 height;
-
-  /* Set by the worker. */
-  GdkTexture         *texture;
-  GError             *error;
+  GCancellable *cancellable;
+  GWeakRef      scheduler;
+  guint         page;
+  double        scale;
 } RenderJob;
 
 struct _EvidentRenderScheduler
@@ -59,81 +43,33 @@ static guint signals[N_SIGNALS];
 static void
 render_job_free (RenderJob *job)
 {
-  g_clear_object (&job->document);
   g_clear_object (&job->cancellable);
-  g_clear_pointer (&job->context, g_main_context_unref);
   g_weak_ref_clear (&job->scheduler);
-  g_clear_object (&job->texture);
-  g_clear_error (&job->error);
   g_free (job);
 }
 
-static gboolean
-render_done_cb (gpointer data)
-{
-  RenderJob *job = data;
-  g_autoptr (EvidentRenderScheduler) self = g_weak_ref_get (&job->scheduler);
-  gboolean cancelled = g_cancellable_is_cancelled (job->cancellable);
-  GError *error = job->error;
-
-  if (self == NULL || self->job != job)
-    return G_SOURCE_REMOVE;
-
-  self->job = NULL;
-
-  if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    error = NULL;
-  g_signal_emit (self, signals[SIGNAL_FINISHED], 0, job->page, job->scale,
-                 cancelled ? NULL : job->texture, error);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
-render_thread (gpointer data,
-               gpointer user_data)
+render_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  static GPrivate niced;
-  RenderJob *job = data;
-  GSource *source;
+  RenderJob *job = user_data;
+  g_autoptr(EvidentRenderScheduler) self = g_weak_ref_get (&job->scheduler);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
 
-  /* Below the main thread: when both want the CPU (scrolling), the frame
-   * comes first and the pages after. */
-  if (g_private_get (&niced) == NULL)
+  texture = evident_pdf_document_render_page_finish (EVIDENT_PDF_DOCUMENT (object), result, &error);
+
+  if (self != NULL && self->job == job)
     {
-#ifdef __linux__
-      setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
-#endif
-      g_private_set (&niced, GINT_TO_POINTER (1));
+      self->job = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_clear_error (&error);
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0, job->page, job->scale, texture, error);
     }
 
-  job->texture = evident_pdf_document_render_page (job->document, job->page,
-                                                   job->width, job->height,
-                                                   job->cancellable, &job->error);
-
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_static_name (source, "[evident] page rendered");
-  g_source_set_callback (source, render_done_cb, job, (GDestroyNotify) render_job_free);
-  g_source_attach (source, job->context);
-  g_source_unref (source);
-}
-
-/* The threads every scheduler's jobs run in. */
-static GThreadPool *
-get_render_pool (void)
-{
-  static GThreadPool *pool;
-
-  if (g_once_init_enter (&pool))
-    {
-      GThreadPool *new_pool = g_thread_pool_new (render_thread, NULL, N_RENDER_THREADS,
-                                                 TRUE, NULL);
-
-      g_once_init_leave (&pool, new_pool);
-    }
-
-  return pool;
+  render_job_free (job);
 }
 
 static void
@@ -193,8 +129,8 @@ evident_render_scheduler_new (void)
  * @width: the texture's width in device pixels
  * @height: the texture's height
  *
- * Renders @page of @document on a worker thread; ::finished says when it
- * is done. The scheduler must be idle.
+ * Renders @page of @document in the document renderer; ::finished says
+ * when it is done. The scheduler must be idle.
  */
 void
 evident_render_scheduler_render (EvidentRenderScheduler *self,
@@ -211,17 +147,14 @@ evident_render_scheduler_render (EvidentRenderScheduler *self,
   g_return_if_fail (self->job == NULL);
 
   job = g_new0 (RenderJob, 1);
-  job->document = g_object_ref (document);
   job->cancellable = g_cancellable_new ();
-  job->context = g_main_context_ref_thread_default ();
   g_weak_ref_init (&job->scheduler, self);
   job->page = page;
   job->scale = scale;
-  job->width = width;
-  job->height = height;
 
   self->job = job;
-  g_thread_pool_push (get_render_pool (), job, NULL);
+  evident_pdf_document_render_page_async (document, page, width, height, job->cancellable,
+                                          render_done_cb, job);
 }
 
 /**
