@@ -7,6 +7,7 @@
 #include "evident-overview.h"
 #include "evident-preview.h"
 #include "evident-score-button.h"
+#include "evident-sessions-page.h"
 #include "evident-sidebar.h"
 #include "evident-window.h"
 
@@ -19,6 +20,7 @@ EvidentItemEditor  *evident_window_get_item_editor  (EvidentWindow *self);
 EvidentScoreButton *evident_window_get_score_button (EvidentWindow *self);
 EvidentOverview    *evident_window_get_overview     (EvidentWindow *self);
 EvidentPreview     *evident_window_get_preview      (EvidentWindow *self);
+EvidentSessionsPage *evident_window_get_sessions_page (EvidentWindow *self);
 
 void                evident_window_save_copy_to     (EvidentWindow *self,
                                                      GFile         *destination);

@@ -15,6 +15,7 @@
 #include "evident-sample.h"
 #include "evident-settings.h"
 #include "evident-verify-job.h"
+#include "evident-window-audit.h"
 #include "evident-window-private.h"
 
 /*
@@ -61,6 +62,8 @@ struct _EvidentWindow
   GtkWidget            *preview_separator;
   EvidentPreviewPane   *preview_pane;
   EvidentOverview      *overview;
+  GtkStack             *overview_stack;
+  EvidentSessionsPage  *sessions_page;
   EvidentScoreButton   *overview_score_button;
   GMenu                *recent_section;
   GtkMenuButton        *primary_menu_button;
@@ -207,6 +210,7 @@ update_actions (EvidentWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-evidence",
                                  has_project && self->verify_job == NULL);
+  evident_window_audit_update_actions (self);
 }
 
 static void
@@ -1069,6 +1073,8 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_stack);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sessions_page);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_score_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title_label);
@@ -1111,6 +1117,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.verify-evidence", NULL,
                                    verify_evidence_action);
+  evident_window_audit_class_init (widget_class);
 }
 
 static void
@@ -1150,6 +1157,7 @@ evident_window_init (EvidentWindow *self)
   g_signal_connect_object (self->sidebar, "notify::overview",
                            G_CALLBACK (sidebar_overview_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  evident_window_audit_init (self, self->overview_stack);
 
   self->settings = evident_settings_new ();
   evident_settings_restore_window (self->settings, GTK_WINDOW (self));
@@ -1262,6 +1270,7 @@ evident_window_set_project (EvidentWindow  *self,
   evident_score_button_set_project (self->score_button, project);
   evident_score_button_set_project (self->overview_score_button, project);
   evident_overview_set_project (self->overview, project);
+  evident_window_audit_set_project (self, project);
 
   if (old != NULL)
     close_project (self, old);
@@ -1380,6 +1389,14 @@ evident_window_get_overview (EvidentWindow *self)
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
   return self->overview;
+}
+
+EvidentSessionsPage *
+evident_window_get_sessions_page (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->sessions_page;
 }
 
 EvidentPreview *
