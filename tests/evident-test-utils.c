@@ -4,7 +4,9 @@
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "evident-import.h"
 #include "evident-resources.h"
 #include "evident-sample.h"
 #include "evident-test-utils.h"
@@ -128,6 +130,38 @@ evident_test_create_sample_project (const char  *name,
   g_assert_no_error (error);
   file = g_file_new_build_filename (*dir, "sample.evident", NULL);
   project = evident_sample_create_project (file, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+/**
+ * evident_test_create_csv_project:
+ * @name: the test's name, for the folder's
+ * @csv: a checklist in one of the CSV layouts the import recognises
+ * @dir: (out): a new temporary folder, to remove with evident_test_remove_dir()
+ *
+ * Returns: (transfer full): a project imported from @csv, with the state
+ *   and extra fields it gives, in @dir/checklist.evident
+ */
+EvidentProject *
+evident_test_create_csv_project (const char  *name,
+                                 const char  *csv,
+                                 char       **dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new (csv, strlen (csv));
+  g_autoptr (EvidentImport) import = NULL;
+  g_autofree char *template = g_strdup_printf ("evident-test-%s-XXXXXX", name);
+  EvidentProject *project;
+
+  *dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  import = evident_import_new_for_csv (bytes, &error);
+  g_assert_no_error (error);
+  file = g_file_new_build_filename (*dir, "checklist.evident", NULL);
+  project = evident_project_create_from_import (file, NULL, import, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (project);
   return project;

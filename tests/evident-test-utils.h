@@ -34,6 +34,9 @@ gboolean         evident_test_wait_until             (EvidentTestCondition condi
 /* Projects and folders */
 EvidentProject  *evident_test_create_sample_project  (const char       *name,
                                                       char            **dir);
+EvidentProject  *evident_test_create_csv_project     (const char       *name,
+                                                      const char       *csv,
+                                                      char            **dir);
 gboolean         evident_test_remove_dir             (const char       *path);
 
 EvidentChapter  *evident_test_find_chapter           (EvidentProject   *project,

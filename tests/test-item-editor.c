@@ -4,6 +4,7 @@
 
 #include "evident-enums-util.h"
 #include "evident-item-editor.h"
+#include "evident-item-text.h"
 #include "evident-sample.h"
 #include "evident-test-utils.h"
 
@@ -72,14 +73,53 @@ get_entry_row (Fixture    *fixture,
   return ADW_ENTRY_ROW (row);
 }
 
+static gboolean
+has_field (GtkWidget     *widget,
+           gconstpointer  field)
+{
+  return (int) evident_item_text_get_field (EVIDENT_ITEM_TEXT (widget)) == GPOINTER_TO_INT (field);
+}
+
+static EvidentItemText *
+get_item_text (Fixture          *fixture,
+               EvidentItemField  field)
+{
+  GtkWidget *text = evident_test_find_widget (GTK_WIDGET (fixture->editor), EVIDENT_TYPE_ITEM_TEXT,
+                                              has_field, GINT_TO_POINTER (field));
+
+  g_assert_nonnull (text);
+  return EVIDENT_ITEM_TEXT (text);
+}
+
 static GtkTextBuffer *
 get_notes_buffer (Fixture *fixture)
 {
-  GtkWidget *view = evident_test_find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_TEXT_VIEW,
-                                              NULL, NULL);
+  return evident_item_text_get_buffer (get_item_text (fixture, EVIDENT_ITEM_FIELD_NOTE));
+}
 
-  g_assert_nonnull (view);
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+static GtkTextBuffer *
+get_response_buffer (Fixture *fixture)
+{
+  return evident_item_text_get_buffer (get_item_text (fixture, EVIDENT_ITEM_FIELD_RESPONSE));
+}
+
+static char *
+get_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+append_text (GtkTextBuffer *buffer,
+             const char    *text)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text, -1);
 }
 
 /* An item of the sample project with @status and no reason. */
@@ -126,6 +166,33 @@ static gboolean
 has_note (gpointer item)
 {
   return evident_item_get_note (item) != NULL;
+}
+
+static gboolean
+has_response (gpointer item)
+{
+  return evident_item_get_response (item) != NULL;
+}
+
+/* Edits of @item's @field in the history */
+static guint
+count_field_edits (Fixture          *fixture,
+                   EvidentItem      *item,
+                   EvidentItemField  field)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = evident_project_get_history (fixture->project, item, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EvidentHistoryEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->field == field && g_strcmp0 (entry->kind, "edit") == 0)
+        n++;
+    }
+  return n;
 }
 
 /* Runs the main loop until @item has a note. */
@@ -514,6 +581,178 @@ test_in_window (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+/* The response for the auditor: its own field, saved as the user types,
+ * one edit per pause, the notes untouched. */
+static void
+test_response_saved (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
+  GtkTextBuffer *buffer = get_response_buffer (fixture);
+  EvidentItemText *response = get_item_text (fixture, EVIDENT_ITEM_FIELD_RESPONSE);
+
+  evident_item_editor_set_item (fixture->editor, item);
+  g_assert_null (evident_item_get_response (item));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (response)), ==,
+                   "Response for the Auditor");
+  /* The sample project was not imported from a workbook. */
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (response)), ==,
+                   "What the auditor reads about this item");
+
+  append_text (buffer, "Staff sign in through ");
+  append_text (buffer, "the IdP with MFA.");
+  g_assert_null (evident_item_get_response (item));
+
+  g_assert_true (evident_test_wait_until (has_response, item));
+  g_assert_cmpstr (evident_item_get_response (item), ==, "Staff sign in through the IdP with MFA.");
+  g_assert_cmpuint (count_field_edits (fixture, item, EVIDENT_ITEM_FIELD_RESPONSE), ==, 1);
+  g_assert_cmpuint (count_field_edits (fixture, item, EVIDENT_ITEM_FIELD_NOTE), ==, 0);
+  g_assert_null (evident_item_get_note (item));
+  g_assert_cmpuint (fixture->errors->len, ==, 0);
+}
+
+/* Undo takes back one pause of typing at a time, and the field follows. */
+static void
+test_response_undo (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
+  GtkTextBuffer *buffer = get_response_buffer (fixture);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  evident_item_editor_set_item (fixture->editor, item);
+  append_text (buffer, "Runbooks are in the wiki.");
+  evident_item_editor_flush (fixture->editor);
+  append_text (buffer, " Reviewed each quarter.");
+  /* What undo (win.undo) does first */
+  evident_item_editor_flush (fixture->editor);
+  g_assert_cmpuint (count_field_edits (fixture, item, EVIDENT_ITEM_FIELD_RESPONSE), ==, 2);
+
+  g_assert_true (evident_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (evident_item_get_response (item), ==, "Runbooks are in the wiki.");
+  text = get_buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "Runbooks are in the wiki.");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (evident_project_undo (fixture->project, &error));
+  g_assert_null (evident_item_get_response (item));
+  text = get_buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (evident_project_redo (fixture->project, &error));
+  text = get_buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "Runbooks are in the wiki.");
+
+  /* No echo of the undo from the editor */
+  evident_test_run (1000);
+  g_assert_cmpuint (count_field_edits (fixture, item, EVIDENT_ITEM_FIELD_RESPONSE), ==, 2);
+  g_assert_cmpuint (fixture->errors->len, ==, 0);
+}
+
+/* Another item shows its own response; what was typed stays with the
+ * item it was typed for. */
+static void
+test_response_follows_selection (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
+  EvidentItem *other = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, item);
+  GtkTextBuffer *buffer = get_response_buffer (fixture);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (evident_project_set_response (fixture->project, other, "Answered before",
+                                               &error));
+  g_assert_no_error (error);
+
+  evident_item_editor_set_item (fixture->editor, item);
+  append_text (buffer, "Typed for the first");
+  evident_item_editor_set_item (fixture->editor, other);
+  g_assert_cmpstr (evident_item_get_response (item), ==, "Typed for the first");
+  text = get_buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "Answered before");
+  g_clear_pointer (&text, g_free);
+
+  /* The notes of neither changed, and no late save lands anywhere. */
+  evident_test_run (1000);
+  g_assert_cmpstr (evident_item_get_response (other), ==, "Answered before");
+  g_assert_null (evident_item_get_note (item));
+  g_assert_null (evident_item_get_note (other));
+
+  evident_item_editor_set_item (fixture->editor, item);
+  text = get_buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "Typed for the first");
+}
+
+/* The checklist file's other columns, shown read-only where an item has
+ * them, and not at all where it has none. */
+static void
+test_extra_fields (void)
+{
+  static const char csv[] =
+    "ref,chapter,title,Area,Control owner\n"
+    "1.1,1,Access policy,Identity,Platform team\n"
+    "1.2,1,Account review,,\n";
+  g_autofree char *dir = NULL;
+  g_autoptr (EvidentProject) project = evident_test_create_csv_project ("extra-fields", csv, &dir);
+  g_autoptr (EvidentProject) sample = NULL;
+  g_autofree char *sample_dir = NULL;
+  EvidentItemEditor *editor = g_object_ref_sink (EVIDENT_ITEM_EDITOR (evident_item_editor_new ()));
+  GtkWidget *group;
+  GtkWidget *expander;
+  GPtrArray *labels;
+  guint n_fields;
+
+  evident_item_editor_set_project (editor, project);
+  evident_item_editor_set_item (editor, evident_project_lookup_item (project, "1.1"));
+  g_assert_nonnull (evident_item_get_extra_fields (evident_project_lookup_item (project, "1.1"),
+                                                   &n_fields));
+  g_assert_cmpuint (n_fields, ==, 2);
+
+  expander = evident_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW,
+                                       evident_test_has_title, "From the Checklist File");
+  g_assert_nonnull (expander);
+  group = gtk_widget_get_ancestor (expander, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==,
+                   "Area, Control owner");
+
+  /* Name and value of each, the value selectable to copy */
+  labels = evident_test_collect_widgets (expander, GTK_TYPE_LABEL, NULL, NULL);
+  {
+    gboolean found_value = FALSE;
+
+    for (guint i = 0; i < labels->len; i++)
+      if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "Platform team") == 0)
+        {
+          g_assert_true (gtk_label_get_selectable (labels->pdata[i]));
+          found_value = TRUE;
+        }
+    g_assert_true (found_value);
+  }
+  g_ptr_array_unref (labels);
+
+  /* An item from a file without extra columns: nothing shown */
+  sample = evident_test_create_sample_project ("extra-fields-sample", &sample_dir);
+  evident_item_editor_set_project (editor, sample);
+  evident_item_editor_set_item (editor, evident_project_lookup_item (sample, "1.1.1"));
+  g_assert_false (gtk_widget_get_visible (group));
+
+  /* Back to one that has them */
+  evident_item_editor_set_project (editor, project);
+  evident_item_editor_set_item (editor, evident_project_lookup_item (project, "1.1"));
+  g_assert_true (gtk_widget_get_visible (group));
+
+  g_assert_finalize_object (editor);
+  evident_project_close (sample);
+  evident_project_close (project);
+  evident_test_remove_dir (sample_dir);
+  evident_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +773,10 @@ main (int   argc,
   ADD ("external-change", test_external_change);
   ADD ("owner-complexity-due", test_owner_complexity_due);
   ADD ("in-window", test_in_window);
+  ADD ("response-saved", test_response_saved);
+  ADD ("response-undo", test_response_undo);
+  ADD ("response-follows-selection", test_response_follows_selection);
+  g_test_add_func ("/item-editor/extra-fields", test_extra_fields);
 
 #undef ADD
 

@@ -480,7 +480,7 @@ test_read_only (gconstpointer data)
   g_autofree char *names = NULL;
   EvidentWindow *window;
   GtkWidget *editor;
-  GtkWidget *notes;
+  g_autoptr (GPtrArray) texts = NULL;
   GtkWidget *row;
   GtkWidget *undo_button;
   EvidentItem *item;
@@ -526,8 +526,11 @@ test_read_only (gconstpointer data)
   g_assert_false (gtk_widget_get_sensitive (find_row (editor, ADW_TYPE_ENTRY_ROW, "Owner")));
   g_assert_false (gtk_widget_get_sensitive (find_row (editor, ADW_TYPE_ENTRY_ROW, "Reason")));
   g_assert_false (gtk_widget_get_sensitive (find_row (editor, ADW_TYPE_ACTION_ROW, "Due Date")));
-  notes = evident_test_find_widget (editor, GTK_TYPE_TEXT_VIEW, NULL, NULL);
-  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (notes)));
+  /* The response for the auditor and the notes */
+  texts = evident_test_collect_widgets (editor, GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  g_assert_cmpuint (texts->len, ==, 2);
+  for (guint i = 0; i < texts->len; i++)
+    g_assert_false (gtk_text_view_get_editable (texts->pdata[i]));
   row = evident_test_find_widget (editor, EVIDENT_TYPE_EVIDENCE_ROW, NULL, NULL);
   g_assert_nonnull (row);
   g_assert_false (evident_evidence_row_get_editable (EVIDENT_EVIDENCE_ROW (row)));

@@ -359,6 +359,9 @@ evident_pack_write_async (EvidentProject        *project,
   g_return_if_fail (G_IS_FILE (destination));
 
   task = g_task_new (project, cancellable, callback, user_data);
+  /* The worker says whether it was cancelled: once the file is in place,
+   * a Cancel that comes too late must not report it as not written. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_source_tag (task, evident_pack_write_async);
   g_task_set_name (task, "[evident] write an evidence pack");
   job = g_new0 (PackJob, 1);

@@ -603,6 +603,7 @@ evident_application_startup (GApplication *application)
     { "win.next-item", { "<Primary>Page_Down", NULL } },
     { "win.previous-item", { "<Primary>Page_Up", NULL } },
     { "win.show-overview", { "<Alt>Home", NULL } },
+    { "export.print", { "<Primary>p", NULL } },
     { "win.show-sessions", { "<Primary><Alt>s", NULL } },
     { "win.new-session", { "<Primary><Alt>n", NULL } },
     { "win.present", { "F5", NULL } },

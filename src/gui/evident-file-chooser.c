@@ -9,8 +9,10 @@
 
 /*
  * Choosing project files: one file chooser for opening a project, creating
- * one and saving a copy, and the names it suggests and returns; and one
- * for the checklist files a project is imported from.
+ * one and saving a copy, and the names it suggests and returns; one for
+ * the checklist files a project is imported from; and one for saving what
+ * leaves the project (exports, reports, evidence packs), with the names it
+ * suggests and the extension its files get.
  */
 
 #define PROJECT_EXTENSION ".evident"
@@ -102,6 +104,49 @@ evident_file_chooser_new_for_checklists (GtkWindow *parent)
 }
 
 /**
+ * evident_file_chooser_new_for_saving:
+ * @title: the dialog's title
+ * @parent: (nullable): the window it is modal for
+ * @filter_name: what the files are, e.g. "PDF Documents"
+ * @extension: their extension with the dot, e.g. ".pdf"
+ * @mime_type: (nullable): their MIME type
+ *
+ * Returns: (transfer full): a modal file chooser to save one file of a
+ *   kind, showing files of that kind; set the name it suggests, show it,
+ *   pass what it returns through evident_file_chooser_ensure_suffix(), and
+ *   destroy it once it responds
+ */
+GtkFileChooserNative *
+evident_file_chooser_new_for_saving (const char *title,
+                                     GtkWindow  *parent,
+                                     const char *filter_name,
+                                     const char *extension,
+                                     const char *mime_type)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *upper = NULL;
+  const char *patterns[3];
+  const char *mime_types[2] = { mime_type, NULL };
+  GtkFileChooserNative *native;
+
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (extension != NULL && *extension == '.', NULL);
+
+  native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  lower = g_strconcat ("*", extension, NULL);
+  upper = g_ascii_strup (lower, -1);
+  patterns[0] = lower;
+  patterns[1] = upper;
+  patterns[2] = NULL;
+  add_filter (GTK_FILE_CHOOSER (native), filter_name, patterns, mime_types);
+
+  return native;
+}
+
+/**
  * evident_file_chooser_set_default_folder:
  *
  * Starts @chooser in the user's documents folder, or the home folder
@@ -149,6 +194,40 @@ evident_file_chooser_ensure_extension (GFile *file)
 }
 
 /**
+ * evident_file_chooser_ensure_suffix:
+ * @file: a file chosen to save in
+ * @extension: the extension its kind has, with the dot: ".pdf"
+ *
+ * Returns: (transfer full): @file, with @extension added when its name
+ *   lacks it in any case ("Report.PDF" keeps its own)
+ */
+GFile *
+evident_file_chooser_ensure_suffix (GFile      *file,
+                                    const char *extension)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *with_extension = NULL;
+  g_autoptr (GFile) parent = NULL;
+  size_t length;
+  size_t extension_length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (extension != NULL, NULL);
+
+  basename = g_file_get_basename (file);
+  parent = g_file_get_parent (file);
+  length = basename != NULL ? strlen (basename) : 0;
+  extension_length = strlen (extension);
+  if (parent == NULL || length == 0
+      || (length > extension_length
+          && g_ascii_strcasecmp (basename + length - extension_length, extension) == 0))
+    return g_object_ref (file);
+
+  with_extension = g_strconcat (basename, extension, NULL);
+  return g_file_get_child (parent, with_extension);
+}
+
+/**
  * evident_file_chooser_dup_stem:
  * @file: a file
  *
@@ -169,4 +248,41 @@ evident_file_chooser_dup_stem (GFile *file)
     *dot = '\0';
 
   return basename;
+}
+
+/**
+ * evident_file_chooser_make_name:
+ * @stem: what the name says, e.g. a project's title
+ * @extension: the extension with the dot
+ *
+ * Returns: (transfer full): a file name to suggest: @stem with characters
+ *   no file name may hold (path separators, control characters, those
+ *   Windows refuses) replaced, and @extension
+ */
+char *
+evident_file_chooser_make_name (const char *stem,
+                                const char *extension)
+{
+  g_autoptr (GString) name = g_string_new (NULL);
+
+  g_return_val_if_fail (stem != NULL, NULL);
+  g_return_val_if_fail (extension != NULL, NULL);
+
+  for (const char *p = stem; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
+        g_string_append_c (name, c < 0x20 || c == 0x7f ? ' ' : '-');
+      else
+        g_string_append_unichar (name, c);
+    }
+  g_strstrip (name->str);
+  g_string_set_size (name, strlen (name->str));
+  /* A name that is only dots would be a folder */
+  if (name->len == 0 || strspn (name->str, ".") == name->len)
+    g_string_assign (name, _("Untitled"));
+
+  g_string_append (name, extension);
+  return g_string_free (g_steal_pointer (&name), FALSE);
 }

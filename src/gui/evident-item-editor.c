@@ -2,21 +2,26 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "evident-evidence-panel.h"
 #include "evident-item-editor.h"
+#include "evident-item-extra-fields.h"
 #include "evident-item-fields.h"
 #include "evident-item-history.h"
-#include "evident-item-notes.h"
+#include "evident-item-text.h"
 
 /*
- * EvidentItemEditor: one item, to edit. It holds four parts, each a widget
+ * EvidentItemEditor: one item, to edit. It holds its parts, each a widget
  * of its own, and gives them its project and item through properties:
  *
  *  - EvidentItemFields: what the item is, its status (and the reason when
  *    it is not applicable), owner, complexity and due date;
+ *  - EvidentItemExtraFields: the checklist file's other columns, read-only;
  *  - EvidentEvidencePanel: the item's evidence, files and links, and the
  *    files being added;
- *  - EvidentItemNotes: the internal notes, saved as the user types;
+ *  - two EvidentItemTexts, saved as the user types: the response for the
+ *    auditor, and the internal notes;
  *  - EvidentItemHistory: who changed what, when.
  *
  * Its actions ("editor.set-status", "editor.add-uri" and the like) are the
@@ -30,18 +35,20 @@
 
 struct _EvidentItemEditor
 {
-  AdwBin                parent_instance;
+  AdwBin                  parent_instance;
 
-  EvidentProject       *project;
-  EvidentItem          *item;
+  EvidentProject         *project;
+  EvidentItem            *item;
 
   /* Template widgets */
-  GtkStack             *stack;
-  GtkScrolledWindow    *scrolled_window;
-  EvidentItemFields    *fields;
-  EvidentEvidencePanel *evidence_panel;
-  EvidentItemNotes     *notes;
-  EvidentItemHistory   *history;
+  GtkStack               *stack;
+  GtkScrolledWindow      *scrolled_window;
+  EvidentItemFields      *fields;
+  EvidentItemExtraFields *extra_fields;
+  EvidentEvidencePanel   *evidence_panel;
+  EvidentItemText        *response;
+  EvidentItemText        *notes;
+  EvidentItemHistory     *history;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentItemEditor, evident_item_editor, ADW_TYPE_BIN)
@@ -84,6 +91,29 @@ static const char *view_actions[] = {
   "editor.open-evidence",
   "editor.save-evidence",
 };
+
+/* Where the response goes: into the workbook handed in, when there is one. */
+static void
+update_response_description (EvidentItemEditor *self)
+{
+  g_autofree char *workbook = NULL;
+
+  if (self->project != NULL)
+    workbook = evident_project_dup_workbook_name (self->project);
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->response),
+                                         workbook != NULL
+                                           ? _("Goes into the self-assessment’s Partner Response")
+                                           : _("What the auditor reads about this item"));
+}
+
+/* Saves the texts typed but not saved yet. */
+static void
+flush_texts (EvidentItemEditor *self)
+{
+  evident_item_text_flush (self->response);
+  evident_item_text_flush (self->notes);
+}
 
 static void
 update_actions (EvidentItemEditor *self)
@@ -240,9 +270,9 @@ evident_item_editor_dispose (GObject *object)
 {
   EvidentItemEditor *self = EVIDENT_ITEM_EDITOR (object);
 
-  /* Notes typed a moment ago go into the project before anything else. */
+  /* Text typed a moment ago goes into the project before anything else. */
   if (self->notes != NULL)
-    evident_item_notes_flush (self->notes);
+    flush_texts (self);
 
   g_clear_object (&self->item);
   g_clear_object (&self->project);
@@ -383,8 +413,9 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
 
   g_type_ensure (EVIDENT_TYPE_EVIDENCE_PANEL);
   g_type_ensure (EVIDENT_TYPE_ITEM_FIELDS);
+  g_type_ensure (EVIDENT_TYPE_ITEM_EXTRA_FIELDS);
   g_type_ensure (EVIDENT_TYPE_ITEM_HISTORY);
-  g_type_ensure (EVIDENT_TYPE_ITEM_NOTES);
+  g_type_ensure (EVIDENT_TYPE_ITEM_TEXT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/evidentapp/Evident/evident-item-editor.ui");
@@ -393,7 +424,9 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, fields);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, extra_fields);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, evidence_panel);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, response);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, notes);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, history);
 
@@ -426,22 +459,26 @@ static void
 evident_item_editor_init (EvidentItemEditor *self)
 {
   GtkDropTarget *drop_target;
-  GObject *parts[4];
+  GObject *parts[5];
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The parts follow the editor's project and item, in this order. */
   parts[0] = G_OBJECT (self->evidence_panel);
   parts[1] = G_OBJECT (self->fields);
-  parts[2] = G_OBJECT (self->notes);
-  parts[3] = G_OBJECT (self->history);
+  parts[2] = G_OBJECT (self->response);
+  parts[3] = G_OBJECT (self->notes);
+  parts[4] = G_OBJECT (self->history);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       g_object_bind_property (self, "project", parts[i], "project", G_BINDING_SYNC_CREATE);
       g_object_bind_property (self, "item", parts[i], "item", G_BINDING_SYNC_CREATE);
     }
+  g_object_bind_property (self, "item", self->extra_fields, "item", G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->fields, "error", G_CALLBACK (part_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->response, "error", G_CALLBACK (part_error_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->notes, "error", G_CALLBACK (part_error_cb), self,
                            G_CONNECT_SWAPPED);
@@ -461,6 +498,7 @@ evident_item_editor_init (EvidentItemEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self->scrolled_window),
                              GTK_EVENT_CONTROLLER (drop_target));
 
+  update_response_description (self);
   update_actions (self);
 }
 
@@ -499,6 +537,7 @@ evident_item_editor_set_project (EvidentItemEditor *self,
   evident_item_editor_set_item (self, NULL);
   g_set_object (&self->project, project);
 
+  update_response_description (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
@@ -515,7 +554,7 @@ evident_item_editor_get_item (EvidentItemEditor *self)
  * @self: an item editor
  * @item: (nullable): an item of the editor's project, or %NULL for none
  *
- * Shows @item. Notes typed for the item shown before are saved first.
+ * Shows @item. Text typed for the item shown before is saved first.
  */
 void
 evident_item_editor_set_item (EvidentItemEditor *self,
@@ -527,7 +566,7 @@ evident_item_editor_set_item (EvidentItemEditor *self,
   if (self->item == item)
     return;
 
-  evident_item_notes_flush (self->notes);
+  flush_texts (self);
   g_set_object (&self->item, item);
 
   update_actions (self);
@@ -540,14 +579,14 @@ evident_item_editor_set_item (EvidentItemEditor *self,
  * evident_item_editor_flush:
  * @self: an item editor
  *
- * Saves notes typed but not saved yet, at once. Call it before anything
- * that should see them, such as undo.
+ * Saves the response and notes typed but not saved yet, at once. Call it
+ * before anything that should see them, such as undo or an export.
  */
 void
 evident_item_editor_flush (EvidentItemEditor *self)
 {
   g_return_if_fail (EVIDENT_IS_ITEM_EDITOR (self));
-  evident_item_notes_flush (self->notes);
+  flush_texts (self);
 }
 
 EvidentEvidence *

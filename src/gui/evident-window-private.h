@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "evident-exports.h"
 #include "evident-job.h"
 #include "evident-item-editor.h"
 #include "evident-item-list.h"
@@ -20,6 +21,7 @@ EvidentItemEditor  *evident_window_get_item_editor  (EvidentWindow *self);
 EvidentScoreButton *evident_window_get_score_button (EvidentWindow *self);
 EvidentOverview    *evident_window_get_overview     (EvidentWindow *self);
 EvidentPreview     *evident_window_get_preview      (EvidentWindow *self);
+EvidentExports     *evident_window_get_exports      (EvidentWindow *self);
 EvidentSessionsPage *evident_window_get_sessions_page (EvidentWindow *self);
 
 void                evident_window_save_copy_to     (EvidentWindow *self,

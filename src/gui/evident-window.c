@@ -7,6 +7,7 @@
 
 #include "evident-copy-job.h"
 #include "evident-evidence.h"
+#include "evident-exports.h"
 #include "evident-file-chooser.h"
 #include "evident-item.h"
 #include "evident-preview-pane.h"
@@ -71,6 +72,8 @@ struct _EvidentWindow
 
   GSettings            *settings;
   EvidentProject       *project;
+  /* The export.* actions: exports, report, evidence pack */
+  EvidentExports       *exports;
 
   guint                 back_button_idle_id;
   /* How long a project's clean-up runs before the window says so */
@@ -973,6 +976,7 @@ evident_window_dispose (GObject *object)
 
   cancel_jobs (self);
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
+  g_clear_object (&self->exports);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
 
@@ -1158,6 +1162,8 @@ evident_window_init (EvidentWindow *self)
                            G_CALLBACK (sidebar_overview_notify_cb), self,
                            G_CONNECT_SWAPPED);
   evident_window_audit_init (self, self->overview_stack);
+
+  self->exports = evident_exports_new (self);
 
   self->settings = evident_settings_new ();
   evident_settings_restore_window (self->settings, GTK_WINDOW (self));
@@ -1389,6 +1395,14 @@ evident_window_get_overview (EvidentWindow *self)
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
   return self->overview;
+}
+
+EvidentExports *
+evident_window_get_exports (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->exports;
 }
 
 EvidentSessionsPage *

@@ -404,6 +404,9 @@ evident_report_write_pdf_async (EvidentReport         *self,
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (self, cancellable, callback, user_data);
+  /* The worker says whether it was cancelled: once the file is in place,
+   * a Cancel that comes too late must not report it as not written. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_source_tag (task, evident_report_write_pdf_async);
   g_task_set_name (task, "[evident] write a report");
   job = g_new0 (WriteJob, 1);
