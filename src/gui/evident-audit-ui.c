@@ -254,6 +254,8 @@ evident_audit_toast (GtkWidget  *widget,
   if (root == NULL)
     return;
 
+  /* For tests: what the window said last. */
+  g_object_set_data_full (G_OBJECT (root), "evident-last-toast", g_strdup (message), g_free);
   toast = adw_toast_new (message);
   if (undo)
     {

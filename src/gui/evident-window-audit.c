@@ -9,6 +9,7 @@
 #include "evident-chapter-history.h"
 #include "evident-evidence-store.h"
 #include "evident-exemption-dialog.h"
+#include "evident-item-row.h"
 #include "evident-session-dialog.h"
 #include "evident-sessions-page.h"
 #include "evident-window-audit.h"
@@ -18,7 +19,8 @@
  * The window's actions on the way to the audit: exempting a chapter or
  * section and lifting the exemption (`win.exempt`, `win.lift-exemption`,
  * with the number as parameter: the sidebar's chapter menu and the item
- * list's section menu use them), a chapter's session history, the
+ * list's menu of an item's section and chapter use them), a chapter's
+ * session history, the
  * Sessions page and New Session…, and presenter mode (F5,
  * `win.present`). Kept apart from evident-window.c, which calls in at
  * four places: class_init, init, update_actions and set_project.
@@ -157,6 +159,165 @@ chapter_history_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (history));
 }
 
+/* The item list's menu: its item's section and chapter */
+
+static void
+append_scope (GMenu        *menu,
+              EvidentAudit *audit,
+              const char   *kind,
+              const char   *number)
+{
+  EvidentExemption *exemption = evident_audit_lookup_exemption (audit, number);
+  g_autoptr (GMenuItem) item = NULL;
+  g_autofree char *label = NULL;
+
+  /* Only the exemption of this very chapter or section. */
+  if (exemption != NULL && g_strcmp0 (evident_exemption_get_number (exemption), number) != 0)
+    exemption = NULL;
+  if (g_str_equal (kind, "section"))
+    /* Translators: in an item's menu; %s is its section's number */
+    label = g_strdup_printf (exemption != NULL ? _("Lift the Exemption of Section %s")
+                                               : _("Mark Section %s as Exempt…"),
+                             number);
+  else
+    /* Translators: in an item's menu; %s is its chapter's number */
+    label = g_strdup_printf (exemption != NULL ? _("Lift the Exemption of Chapter %s")
+                                               : _("Mark Chapter %s as Exempt…"),
+                             number);
+  item = g_menu_item_new (label, NULL);
+  g_menu_item_set_action_and_target_value (item,
+                                           exemption != NULL ? "win.lift-exemption" : "win.exempt",
+                                           g_variant_new_string (number));
+  g_menu_append_item (menu, item);
+}
+
+/**
+ * evident_window_audit_create_item_menu:
+ * @item: an item of the window's project
+ *
+ * The menu of an item in the list: exempt its section or its chapter, or
+ * lift the exemption, and the chapter's session history.
+ *
+ * Returns: (transfer full): the menu
+ */
+GMenuModel *
+evident_window_audit_create_item_menu (EvidentWindow *self,
+                                       EvidentItem   *item)
+{
+  EvidentAudit *audit = evident_audit_get_for_project (evident_window_get_project (self));
+  GMenu *menu = g_menu_new ();
+  g_autoptr (GMenu) exemptions = g_menu_new ();
+  g_autoptr (GMenuItem) history = NULL;
+  const char *chapter = evident_item_get_chapter (item);
+  const char *section = evident_item_get_section (item);
+  g_autofree char *label = NULL;
+
+  /* A section of an exempt chapter cannot be exempt on its own. */
+  if (section != NULL && *section != '\0' && g_strcmp0 (section, chapter) != 0
+      && evident_audit_lookup_exemption (audit, chapter) == NULL)
+    append_scope (exemptions, audit, "section", section);
+  append_scope (exemptions, audit, "chapter", chapter);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (exemptions));
+
+  /* Translators: in an item's menu; %s is its chapter's number */
+  label = g_strdup_printf (_("Session History of Chapter %s"), chapter);
+  history = g_menu_item_new (label, NULL);
+  g_menu_item_set_action_and_target_value (history, "win.chapter-history",
+                                           g_variant_new_string (chapter));
+  g_menu_append_item (menu, history);
+  return G_MENU_MODEL (menu);
+}
+
+/* The item row at (@x, @y) of @list, or the one the focus is on. */
+static EvidentItemRow *
+find_item_row (GtkWidget *list,
+               gboolean   at_pointer,
+               double     x,
+               double     y)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *widget = at_pointer ? gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT)
+                                 : root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (widget == NULL || !gtk_widget_is_ancestor (widget, list))
+    return NULL;
+  /* The focus is on the list item around the row. */
+  if (!at_pointer && EVIDENT_IS_ITEM_ROW (gtk_widget_get_first_child (widget)))
+    return EVIDENT_ITEM_ROW (gtk_widget_get_first_child (widget));
+  widget = EVIDENT_IS_ITEM_ROW (widget) ? widget
+                                        : gtk_widget_get_ancestor (widget, EVIDENT_TYPE_ITEM_ROW);
+  return widget != NULL ? EVIDENT_ITEM_ROW (widget) : NULL;
+}
+
+static gboolean
+popup_item_menu (EvidentWindow  *self,
+                 EvidentItemRow *row,
+                 double          x,
+                 double          y)
+{
+  EvidentProject *project = evident_window_get_project (self);
+  EvidentItem *item = row != NULL ? evident_item_row_get_item (row) : NULL;
+  g_autoptr (GMenuModel) menu = NULL;
+
+  if (project == NULL || item == NULL)
+    return FALSE;
+  menu = evident_window_audit_create_item_menu (self, item);
+  evident_item_row_popup_menu (row, menu, x, y);
+  return TRUE;
+}
+
+static void
+item_menu_pressed_cb (EvidentWindow   *self,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      GtkGestureClick *gesture)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  EvidentItemRow *row = find_item_row (list, TRUE, x, y);
+  double row_x, row_y;
+
+  if (row == NULL
+      || !gtk_widget_translate_coordinates (list, GTK_WIDGET (row), x, y, &row_x, &row_y))
+    return;
+  if (popup_item_menu (self, row, row_x, row_y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static gboolean
+item_menu_key_cb (GtkWidget *list,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (gtk_widget_get_root (list));
+
+  return popup_item_menu (self, find_item_row (list, FALSE, 0, 0), -1, -1);
+}
+
+/* Right click, Shift+F10 and Menu on an item of the list. */
+static void
+attach_item_menu (EvidentWindow *self)
+{
+  GtkWidget *list = GTK_WIDGET (evident_window_get_item_list (self));
+  GtkGesture *gesture = gtk_gesture_click_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkShortcutTrigger *trigger;
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (item_menu_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (list, GTK_EVENT_CONTROLLER (gesture));
+
+  trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                         gtk_keyval_trigger_new (GDK_KEY_Menu, 0));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (trigger,
+                                                          gtk_callback_action_new (item_menu_key_cb,
+                                                                                   NULL, NULL)));
+  gtk_widget_add_controller (list, shortcuts);
+}
+
 /* Sessions */
 
 static void
@@ -242,11 +403,17 @@ presenter_item_cb (EvidentWindow          *self,
 }
 
 static void
-presenter_destroy_cb (EvidentWindow          *self,
-                      EvidentPresenterWindow *presenter)
+weak_ref_free (GWeakRef *ref)
 {
-  if (g_object_get_data (G_OBJECT (self), PRESENTER_KEY) == presenter)
-    g_object_set_data (G_OBJECT (self), PRESENTER_KEY, NULL);
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* The window goes: presenter mode with it, before the project closes. */
+static void
+window_unrealize_cb (EvidentPresenterWindow *presenter)
+{
+  gtk_window_destroy (GTK_WINDOW (presenter));
 }
 
 /**
@@ -267,6 +434,7 @@ evident_window_audit_present (EvidentWindow  *self,
 {
   EvidentProject *project = evident_window_get_project (self);
   EvidentPresenterWindow *presenter = evident_window_audit_get_presenter (self);
+  GWeakRef *ref;
 
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
@@ -288,11 +456,12 @@ evident_window_audit_present (EvidentWindow  *self,
       presenter = evident_presenter_window_new (project, session);
       gtk_window_set_application (GTK_WINDOW (presenter),
                                   gtk_window_get_application (GTK_WINDOW (self)));
-      g_object_set_data_full (G_OBJECT (self), PRESENTER_KEY, g_object_ref (presenter),
-                              g_object_unref);
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, presenter);
+      g_object_set_data_full (G_OBJECT (self), PRESENTER_KEY, ref, (GDestroyNotify) weak_ref_free);
       g_signal_connect_object (presenter, "notify::item", G_CALLBACK (presenter_item_cb), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (presenter, "destroy", G_CALLBACK (presenter_destroy_cb), self,
+      g_signal_connect_object (self, "unrealize", G_CALLBACK (window_unrealize_cb), presenter,
                                G_CONNECT_SWAPPED);
     }
   if (item != NULL)
@@ -327,9 +496,12 @@ present_action (GtkWidget  *widget,
 EvidentPresenterWindow *
 evident_window_audit_get_presenter (EvidentWindow *self)
 {
-  EvidentPresenterWindow *presenter = g_object_get_data (G_OBJECT (self), PRESENTER_KEY);
+  GWeakRef *ref = g_object_get_data (G_OBJECT (self), PRESENTER_KEY);
+  g_autoptr (EvidentPresenterWindow) presenter = ref != NULL ? g_weak_ref_get (ref) : NULL;
 
-  if (presenter != NULL && gtk_widget_in_destruction (GTK_WIDGET (presenter)))
+  /* Shown, it is a toplevel of GTK's: the pointer stays good. Closed, it
+   * is gone, whoever still holds it. */
+  if (presenter == NULL || !gtk_widget_get_visible (GTK_WIDGET (presenter)))
     return NULL;
   return presenter;
 }
@@ -408,7 +580,7 @@ sessions_to_page (GBinding     *binding,
 }
 
 /* The overview pane shows the overview or the sessions, as the sidebar's
- * selection says. */
+ * selection says; the item list gets its items' menu. */
 void
 evident_window_audit_init (EvidentWindow *self,
                            GtkStack      *overview_stack)
@@ -416,6 +588,7 @@ evident_window_audit_init (EvidentWindow *self,
   g_object_bind_property_full (evident_window_get_sidebar (self), "sessions",
                                overview_stack, "visible-child-name",
                                G_BINDING_SYNC_CREATE, sessions_to_page, NULL, NULL, NULL);
+  attach_item_menu (self);
 }
 
 void
@@ -434,7 +607,6 @@ evident_window_audit_set_project (EvidentWindow  *self,
 {
   EvidentPresenterWindow *presenter = evident_window_audit_get_presenter (self);
 
-  /* Its destroy handler lets go of it. */
   if (presenter != NULL && evident_presenter_window_get_project (presenter) != project)
     gtk_window_destroy (GTK_WINDOW (presenter));
   evident_sessions_page_set_project (evident_window_get_sessions_page (self), project);

@@ -16,6 +16,8 @@ EvidentPresenterWindow *evident_window_audit_present        (EvidentWindow  *sel
                                                              EvidentSession *session,
                                                              EvidentItem    *item);
 EvidentPresenterWindow *evident_window_audit_get_presenter  (EvidentWindow  *self);
+GMenuModel             *evident_window_audit_create_item_menu (EvidentWindow *self,
+                                                               EvidentItem   *item);
 gboolean                evident_window_audit_open_item      (EvidentWindow  *self,
                                                              const char     *ref,
                                                              GError        **error);
