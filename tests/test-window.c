@@ -192,19 +192,22 @@ test_sidebar_13_chapters (Fixture       *fixture,
   g_autoptr (GObject) first = NULL;
 
   g_autoptr (GObject) second = NULL;
+  g_autoptr (GObject) third = NULL;
 
   g_assert_nonnull (rows);
-  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2 + G_N_ELEMENTS (chapter_titles));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3 + G_N_ELEMENTS (chapter_titles));
 
-  /* "Overview" and "All Items" first. */
+  /* "Overview", "All Items" and "Sessions" first. */
   first = g_list_model_get_item (rows, 0);
   g_assert_false (EVIDENT_IS_CHAPTER (first));
   second = g_list_model_get_item (rows, 1);
   g_assert_false (EVIDENT_IS_CHAPTER (second));
+  third = g_list_model_get_item (rows, 2);
+  g_assert_false (EVIDENT_IS_CHAPTER (third));
 
   for (guint i = 0; i < G_N_ELEMENTS (chapter_titles); i++)
     {
-      g_autoptr (GObject) row = g_list_model_get_item (rows, i + 2);
+      g_autoptr (GObject) row = g_list_model_get_item (rows, i + 3);
       g_autofree char *number = g_strdup_printf ("%u.0", i + 1);
 
       g_assert_true (EVIDENT_IS_CHAPTER (row));
@@ -216,6 +219,7 @@ test_sidebar_13_chapters (Fixture       *fixture,
   collect_labels (GTK_WIDGET (sidebar), shown);
   g_test_message ("Sidebar shows:\n%s", shown->str);
   g_assert_true (g_str_has_prefix (shown->str, "Overview\nAll Items\n"));
+  g_assert_nonnull (strstr (shown->str, "\nSessions\n1.0\n"));
   g_assert_nonnull (strstr (shown->str, "1.0\n"));
   g_assert_nonnull (strstr (shown->str, "Partner Capabilities Overview\n"));
   g_assert_nonnull (strstr (shown->str, "Business Health\n"));
@@ -250,7 +254,7 @@ test_show_chapter (Fixture       *fixture,
   g_assert_true (get_list_chapter (fixture) == security);
 
   /* Selecting a row in the sidebar does the same. */
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (evident_sidebar_get_model (sidebar)), 3);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (evident_sidebar_get_model (sidebar)), 4);
   evident_test_pump ();
   g_assert_true (get_list_chapter (fixture)
                  == evident_test_find_chapter (fixture->project, "2.0"));

@@ -13,6 +13,7 @@
 #include "evident-project.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
+#include "evident-window-audit.h"
 #include "evident-window.h"
 
 /*
@@ -20,6 +21,11 @@
  * line or by the file manager open in windows of their own (or raise the
  * window that has them); with none, the last project opens, or the default
  * project, created from the bundled sample on first start.
+ *
+ * `evident --item REF PROJECT` opens the project at an item and its first
+ * evidence, `--present` starts presenter mode: the command line reaches
+ * the running instance (command_line()), and its exit status says
+ * whether the item was found.
  */
 
 struct _EvidentApplication
@@ -599,6 +605,9 @@ evident_application_startup (GApplication *application)
     { "win.show-overview", { "<Alt>Home", NULL } },
     { "revision.update", { "<Primary><Shift>r", NULL } },
     { "export.print", { "<Primary>p", NULL } },
+    { "win.show-sessions", { "<Primary><Alt>s", NULL } },
+    { "win.new-session", { "<Primary><Alt>n", NULL } },
+    { "win.present", { "F5", NULL } },
   };
 
   G_APPLICATION_CLASS (evident_application_parent_class)->startup (application);
@@ -670,6 +679,80 @@ evident_application_open (GApplication  *application,
     evident_application_open_file (self, files[i], NULL);
 }
 
+/* The command line: evident [--item REF] [--present] [PROJECT…] */
+
+static const GOptionEntry option_entries[] = {
+  { "item", 'i', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open the project at the item REF and its first evidence"), N_("REF") },
+  { "present", 'p', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start presenter mode"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[PROJECT…]") },
+  { NULL }
+};
+
+/* The window of the first project on the command line, or the one
+ * activation showed. */
+static EvidentWindow *
+find_command_window (EvidentApplication  *self,
+                     GFile               *first)
+{
+  GtkWindow *window = first != NULL ? evident_application_find_window (self, first)
+                                    : get_parent_window (self);
+
+  return EVIDENT_IS_WINDOW (window) ? EVIDENT_WINDOW (window) : NULL;
+}
+
+static int
+evident_application_command_line (GApplication            *application,
+                                  GApplicationCommandLine *command_line)
+{
+  EvidentApplication *self = EVIDENT_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree const char **paths = NULL;
+  g_autoptr (GFile) first = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *ref = NULL;
+  gboolean present = FALSE;
+  EvidentWindow *window;
+
+  g_variant_dict_lookup (options, "item", "&s", &ref);
+  g_variant_dict_lookup (options, "present", "b", &present);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+
+  if (paths == NULL || paths[0] == NULL)
+    g_application_activate (application);
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                               paths[i]);
+
+      evident_application_open_file (self, file, NULL);
+      if (first == NULL)
+        first = g_steal_pointer (&file);
+    }
+  if (ref == NULL && !present)
+    return EXIT_SUCCESS;
+
+  window = find_command_window (self, first);
+  if (window == NULL || evident_window_get_project (window) == NULL)
+    {
+      g_application_command_line_printerr (command_line, "evident: %s\n",
+                                           _("No project is open to show the item in"));
+      return EXIT_FAILURE;
+    }
+  if (ref != NULL && !evident_window_audit_open_item (window, ref, &error))
+    {
+      /* Said where it was asked (a terminal, a script), and in the window
+       * (a launcher, a recent-files list). */
+      g_application_command_line_printerr (command_line, "evident: %s\n", error->message);
+      evident_window_show_error (window, _("Could Not Open the Item"), error);
+      return EXIT_FAILURE;
+    }
+  if (present)
+    evident_window_audit_present (window, NULL, NULL);
+  return EXIT_SUCCESS;
+}
+
 static void
 evident_application_dispose (GObject *object)
 {
@@ -691,11 +774,17 @@ evident_application_class_init (EvidentApplicationClass *klass)
   application_class->startup = evident_application_startup;
   application_class->activate = evident_application_activate;
   application_class->open = evident_application_open;
+  application_class->command_line = evident_application_command_line;
 }
 
 static void
 evident_application_init (EvidentApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PROJECT…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Lead a compliance audit: the checklist, its "
+                                              "evidence, the sessions and the audit days."));
 }
 
 EvidentApplication *
@@ -705,7 +794,7 @@ evident_application_new (void)
    * resources: style sheet and shortcuts window. */
   return g_object_new (EVIDENT_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_PATH,
                        NULL);
 }

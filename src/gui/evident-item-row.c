@@ -13,7 +13,9 @@
  * its owner, complexity and points, a "Mandatory" tag, the points
  * at risk when the list is sorted by them, and the section's title when
  * the row starts a section. It follows its item's properties, and gives
- * screen readers the whole of it as its name.
+ * screen readers the whole of it as its name. It shows a menu its owner
+ * makes (evident_item_row_popup_menu(): the window's, for its section
+ * and chapter).
  *
  * Few widgets per row: GTK 4.8 makes rows anew when a filter changes much
  * of the list.
@@ -35,6 +37,7 @@ struct _EvidentItemRow
   GtkLabel     *risk;
 
   EvidentItem  *item;
+  GtkWidget    *menu;
   int           penalty;
   EvidentStatus status_class;
   guint         show_risk : 1;
@@ -250,6 +253,7 @@ evident_item_row_dispose (GObject *object)
   EvidentItemRow *self = EVIDENT_ITEM_ROW (object);
 
   evident_item_row_set_item (self, NULL, 0, FALSE);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_ITEM_ROW);
 
   G_OBJECT_CLASS (evident_item_row_parent_class)->dispose (object);
@@ -351,4 +355,46 @@ evident_item_row_set_header (EvidentItemRow *self,
   if (text != NULL)
     gtk_label_set_label (self->header, text);
   gtk_widget_set_visible (GTK_WIDGET (self->header), text != NULL);
+}
+
+/**
+ * evident_item_row_popup_menu:
+ * @model: the menu
+ * @x: where to point, in the row's coordinates; negative: at the row
+ * @y: likewise
+ *
+ * Shows @model as the row's context menu.
+ */
+void
+evident_item_row_popup_menu (EvidentItemRow *self,
+                             GMenuModel     *model,
+                             double          x,
+                             double          y)
+{
+  g_return_if_fail (EVIDENT_IS_ITEM_ROW (self));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), x >= 0);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               x >= 0 && y >= 0 ? &(GdkRectangle) { (int) x, (int) y, 1, 1 }
+                                                : NULL);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+/* Tests: the context menu, once it was shown. */
+GMenuModel *
+evident_item_row_get_menu_model (EvidentItemRow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM_ROW (self), NULL);
+
+  return self->menu != NULL ? gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (self->menu))
+                            : NULL;
 }

@@ -11,13 +11,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EvidentItemRow, evident_item_row, EVIDENT, ITEM_ROW, GtkWidget)
 
-GtkWidget   *evident_item_row_new        (void);
-EvidentItem *evident_item_row_get_item   (EvidentItemRow *self);
-void         evident_item_row_set_item   (EvidentItemRow *self,
-                                          EvidentItem    *item,
-                                          int             penalty,
-                                          gboolean        show_risk);
-void         evident_item_row_set_header (EvidentItemRow *self,
-                                          const char     *text);
+GtkWidget   *evident_item_row_new            (void);
+EvidentItem *evident_item_row_get_item       (EvidentItemRow *self);
+void         evident_item_row_set_item       (EvidentItemRow *self,
+                                              EvidentItem    *item,
+                                              int             penalty,
+                                              gboolean        show_risk);
+void         evident_item_row_set_header     (EvidentItemRow *self,
+                                              const char     *text);
+void         evident_item_row_popup_menu     (EvidentItemRow *self,
+                                              GMenuModel     *model,
+                                              double          x,
+                                              double          y);
+GMenuModel  *evident_item_row_get_menu_model (EvidentItemRow *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "evident-enums.h"
 #include "evident-enums-util.h"
 #include "evident-item.h"
+#include "evident-open-findings.h"
 #include "evident-overview-bar.h"
 #include "evident-overview.h"
 #include "evident-resources.h"
@@ -815,6 +816,7 @@ evident_overview_class_init (EvidentOverviewClass *klass)
   (void) evident_get_resource ();
 
   g_type_ensure (EVIDENT_TYPE_HEATMAP_VIEW);
+  g_type_ensure (EVIDENT_TYPE_OPEN_FINDINGS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/evidentapp/Evident/evident-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, score_list);

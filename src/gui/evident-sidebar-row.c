@@ -12,10 +12,14 @@
  * EvidentSidebarRow: one row of the sidebar: "Overview", "All Items" with
  * the project's progress, or a chapter with its number, title, progress in
  * the projected view and a badge for its mandatory items not yet counted,
- * and how many of its items need a re-check after a checklist update.
- * It follows the chapter's properties (or the project's changes), and
- * gives screen readers the whole of it as its name. Rows are recycled from
- * one kind to another.
+ * how many of its items need a re-check after a checklist update, and
+ * "Exempt: …" under a chapter exempt as a whole. It follows the chapter's
+ * properties (or the project's changes), and gives screen readers the
+ * whole of it as its name. A chapter's row has a menu (right click, long
+ * press, or Shift+F10 through the sidebar): mark it exempt or lift the
+ * exemption, and its session history. Rows are recycled from one kind to
+ * another; "Overview" and "Sessions" are pages
+ * (evident_sidebar_row_bind_page()).
  */
 
 struct _EvidentSidebarRow
@@ -30,6 +34,9 @@ struct _EvidentSidebarRow
   GtkLabel       *badge;
   GtkProgressBar *progress;
   GtkLabel       *caption;
+  GtkWidget      *exempt_box;
+  GtkLabel       *exempt_label;
+  GtkWidget      *menu;
 
   /* One of the two: the chapter shown, or the project for "All Items";
    * neither for "Overview". */
@@ -41,6 +48,30 @@ struct _EvidentSidebarRow
 };
 
 G_DEFINE_FINAL_TYPE (EvidentSidebarRow, evident_sidebar_row, GTK_TYPE_WIDGET)
+
+/* "Exempt: DevOps competency held" under an exempt chapter, the reason in
+ * full as its tooltip and the row's accessible description. */
+static void
+update_exemption (EvidentSidebarRow *self)
+{
+  const char *reason = self->chapter != NULL
+                         ? evident_chapter_get_exemption_reason (self->chapter)
+                         : NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->exempt_box, reason != NULL);
+  if (reason != NULL)
+    /* Translators: under a chapter in the sidebar; %s is the reason */
+    text = g_strdup_printf (_("Exempt: %s"), reason);
+  gtk_label_set_label (self->exempt_label, text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (self->exempt_box, reason);
+  if (reason != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
 
 static void
 update_row (EvidentSidebarRow *self)
@@ -83,6 +114,8 @@ update_row (EvidentSidebarRow *self)
     }
   else
     return;
+
+  update_exemption (self);
 
   /* Translators: items counted in the projected view / items in the
    * chapter, then points counted / points available, e.g. "12/15 items · 85/120 pts" */
@@ -149,6 +182,14 @@ update_row (EvidentSidebarRow *self)
       g_free (accessible);
       accessible = with_recheck;
     }
+  if (gtk_widget_get_visible (self->exempt_box))
+    {
+      char *with_exempt = g_strdup_printf ("%s, %s", accessible,
+                                           gtk_label_get_label (self->exempt_label));
+
+      g_free (accessible);
+      accessible = with_exempt;
+    }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -175,12 +216,64 @@ pressed_cb (EvidentSidebarRow *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "sidebar.row-pressed", NULL);
 }
 
+/* A chapter's menu */
+
+static GMenuModel *
+create_chapter_menu (EvidentChapter *chapter)
+{
+  const char *number = evident_chapter_get_number (chapter);
+  GMenu *menu = g_menu_new ();
+  g_autoptr (GMenu) section = g_menu_new ();
+  g_autoptr (GMenuItem) exempt = NULL;
+  g_autoptr (GMenuItem) history = NULL;
+
+  if (evident_chapter_get_exemption (chapter) != NULL)
+    exempt = g_menu_item_new (_("_Lift Exemption"), NULL);
+  else
+    exempt = g_menu_item_new (_("_Mark as Exempt…"), NULL);
+  g_menu_item_set_action_and_target_value (exempt,
+                                           evident_chapter_get_exemption (chapter) != NULL
+                                             ? "win.lift-exemption"
+                                             : "win.exempt",
+                                           g_variant_new_string (number));
+  g_menu_append_item (section, exempt);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  history = g_menu_item_new (_("Session _History"), NULL);
+  g_menu_item_set_action_and_target_value (history, "win.chapter-history",
+                                           g_variant_new_string (number));
+  g_menu_append_item (menu, history);
+  return G_MENU_MODEL (menu);
+}
+
+static void
+menu_pressed_cb (EvidentSidebarRow *self,
+                 int                n_press,
+                 double             x,
+                 double             y,
+                 GtkGestureClick   *gesture)
+{
+  if (evident_sidebar_row_popup_menu (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+long_pressed_cb (EvidentSidebarRow   *self,
+                 double               x,
+                 double               y,
+                 GtkGestureLongPress *gesture)
+{
+  if (evident_sidebar_row_popup_menu (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 evident_sidebar_row_dispose (GObject *object)
 {
   EvidentSidebarRow *self = EVIDENT_SIDEBAR_ROW (object);
 
   evident_sidebar_row_unbind (self);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_SIDEBAR_ROW);
 
   G_OBJECT_CLASS (evident_sidebar_row_parent_class)->dispose (object);
@@ -203,7 +296,11 @@ evident_sidebar_row_class_init (EvidentSidebarRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentSidebarRow, badge);
   gtk_widget_class_bind_template_child (widget_class, EvidentSidebarRow, progress);
   gtk_widget_class_bind_template_child (widget_class, EvidentSidebarRow, caption);
+  gtk_widget_class_bind_template_child (widget_class, EvidentSidebarRow, exempt_box);
+  gtk_widget_class_bind_template_child (widget_class, EvidentSidebarRow, exempt_label);
   gtk_widget_class_bind_template_callback (widget_class, pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, menu_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, long_pressed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "evidentsidebarrow");
@@ -238,8 +335,6 @@ evident_sidebar_row_bind (EvidentSidebarRow *self,
                           EvidentProject    *project,
                           gboolean           is_overview)
 {
-  GtkWidget *parent;
-
   g_return_if_fail (EVIDENT_IS_SIDEBAR_ROW (self));
 
   evident_sidebar_row_unbind (self);
@@ -251,19 +346,11 @@ evident_sidebar_row_bind (EvidentSidebarRow *self,
 
   if (is_overview)
     {
-      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "view-grid-symbolic");
-      gtk_label_set_label (self->title, _("Overview"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overview"),
-                                      -1);
-      parent = gtk_widget_get_parent (GTK_WIDGET (self));
-      if (parent != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overview"),
-                                        -1);
+      evident_sidebar_row_bind_page (self, "view-grid-symbolic", _("Overview"));
+      return;
     }
-  else if (EVIDENT_IS_CHAPTER (item))
+
+  if (EVIDENT_IS_CHAPTER (item))
     {
       self->chapter = g_object_ref (EVIDENT_CHAPTER (item));
       gtk_label_set_label (self->number, evident_chapter_get_number (self->chapter));
@@ -299,6 +386,105 @@ evident_sidebar_row_bind (EvidentSidebarRow *self,
   gtk_widget_set_visible (self->icon, self->chapter == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->number), self->chapter != NULL);
   update_row (self);
+}
+
+/**
+ * evident_sidebar_row_bind_page:
+ * @icon_name: the page's icon
+ * @title: its title, e.g. "Overview" or "Sessions"
+ *
+ * Shows a row that leads to a page of the whole project: an icon and a
+ * title, nothing that changes.
+ */
+void
+evident_sidebar_row_bind_page (EvidentSidebarRow *self,
+                               const char        *icon_name,
+                               const char        *title)
+{
+  GtkWidget *parent;
+
+  g_return_if_fail (EVIDENT_IS_SIDEBAR_ROW (self));
+
+  evident_sidebar_row_unbind (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->caption), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
+  gtk_widget_set_visible (self->exempt_box, FALSE);
+  gtk_widget_set_visible (self->icon, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->number), FALSE);
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), icon_name);
+  gtk_label_set_label (self->title, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), NULL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    -1);
+}
+
+/**
+ * evident_sidebar_row_popup_menu:
+ * @x: where to point, in the row's coordinates; negative: at the row
+ * @y: likewise
+ *
+ * Shows a chapter's menu (a row of another kind has none).
+ *
+ * Returns: whether it showed
+ */
+gboolean
+evident_sidebar_row_popup_menu (EvidentSidebarRow *self,
+                                double             x,
+                                double             y)
+{
+  g_autoptr (GMenuModel) model = NULL;
+
+  g_return_val_if_fail (EVIDENT_IS_SIDEBAR_ROW (self), FALSE);
+
+  if (self->chapter == NULL)
+    return FALSE;
+
+  model = create_chapter_menu (self->chapter);
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), x >= 0);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
+
+  if (x >= 0 && y >= 0)
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                                 &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  else
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), NULL);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+  return TRUE;
+}
+
+/* Tests: the chapter's menu, once it was shown. */
+GMenuModel *
+evident_sidebar_row_get_menu_model (EvidentSidebarRow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_SIDEBAR_ROW (self), NULL);
+
+  return self->menu != NULL ? gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (self->menu))
+                            : NULL;
+}
+
+/* The chapter the row shows, or NULL. */
+EvidentChapter *
+evident_sidebar_row_get_chapter (EvidentSidebarRow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_SIDEBAR_ROW (self), NULL);
+
+  return self->chapter;
 }
 
 /* Lets go of what the row showed. */

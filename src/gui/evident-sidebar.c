@@ -10,10 +10,15 @@
 
 /*
  * EvidentSidebar: the chapters of a project, in checklist order, after an
- * "Overview" row and an "All Items" row. Each chapter row shows the
- * chapter's progress in the projected view and a badge for its mandatory
- * items not yet counted; rows (EvidentSidebarRow) follow the chapter's
- * properties, so they change the moment an item does.
+ * "Overview" row, an "All Items" row and a "Sessions" row. Each chapter row
+ * shows the chapter's progress in the projected view and a badge for its
+ * mandatory items not yet counted; rows (EvidentSidebarRow) follow the
+ * chapter's properties, so they change the moment an item does. A
+ * chapter's menu (Shift+F10, Menu, right click) marks it exempt.
+ *
+ * "Overview" and "Sessions" are pages of the whole project, which the
+ * window shows in place of the item list: EvidentSidebar:overview is TRUE
+ * for both, EvidentSidebar:sessions for "Sessions" only.
  */
 
 struct _EvidentSidebar
@@ -28,9 +33,11 @@ struct _EvidentSidebar
   GListStore         *all_store;
   GObject            *overview_item;
   GObject            *all_item;
+  GObject            *sessions_item;
   GtkSingleSelection *selection;
 
   guint               overview : 1;
+  guint               sessions : 1;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentSidebar, evident_sidebar, ADW_TYPE_BIN)
@@ -40,6 +47,7 @@ enum {
   PROP_PROJECT,
   PROP_CHAPTER,
   PROP_OVERVIEW,
+  PROP_SESSIONS,
   N_PROPS
 };
 
@@ -58,7 +66,8 @@ selection_notify_cb (EvidentSidebar     *self,
 {
   GObject *item = selection ? gtk_single_selection_get_selected_item (selection) : NULL;
   EvidentChapter *chapter = EVIDENT_IS_CHAPTER (item) ? EVIDENT_CHAPTER (item) : NULL;
-  gboolean overview = item != NULL && item == self->overview_item;
+  gboolean sessions = item != NULL && item == self->sessions_item;
+  gboolean overview = item != NULL && (item == self->overview_item || sessions);
 
   g_object_freeze_notify (G_OBJECT (self));
   if (g_set_object (&self->chapter, chapter))
@@ -67,6 +76,11 @@ selection_notify_cb (EvidentSidebar     *self,
     {
       self->overview = overview;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERVIEW]);
+    }
+  if (self->sessions != sessions)
+    {
+      self->sessions = sessions;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSIONS]);
     }
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -108,8 +122,12 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
 {
   GObject *item = gtk_list_item_get_item (list_item);
 
-  evident_sidebar_row_bind (EVIDENT_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
-                            item, self->project, item == self->overview_item);
+  if (item == self->sessions_item)
+    evident_sidebar_row_bind_page (EVIDENT_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
+                                   "x-office-calendar-symbolic", _("Sessions"));
+  else
+    evident_sidebar_row_bind (EVIDENT_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
+                              item, self->project, item == self->overview_item);
 }
 
 static void
@@ -136,6 +154,27 @@ row_pressed_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[ACTIVATED], 0);
 }
 
+/* Shift+F10 or Menu: the menu of the chapter row the focus is on. */
+static void
+popup_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EvidentSidebar *self = EVIDENT_SIDEBAR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return;
+  /* The focus is on the list item around the row, or inside the row. */
+  if (!EVIDENT_IS_SIDEBAR_ROW (focus) && EVIDENT_IS_SIDEBAR_ROW (gtk_widget_get_first_child (focus)))
+    focus = gtk_widget_get_first_child (focus);
+  else if (!EVIDENT_IS_SIDEBAR_ROW (focus))
+    focus = gtk_widget_get_ancestor (focus, EVIDENT_TYPE_SIDEBAR_ROW);
+  if (focus != NULL)
+    evident_sidebar_row_popup_menu (EVIDENT_SIDEBAR_ROW (focus), -1, -1);
+}
+
 static void
 evident_sidebar_dispose (GObject *object)
 {
@@ -152,6 +191,7 @@ evident_sidebar_dispose (GObject *object)
   g_clear_object (&self->all_store);
   g_clear_object (&self->overview_item);
   g_clear_object (&self->all_item);
+  g_clear_object (&self->sessions_item);
 
   G_OBJECT_CLASS (evident_sidebar_parent_class)->dispose (object);
 }
@@ -176,6 +216,10 @@ evident_sidebar_get_property (GObject    *object,
 
     case PROP_OVERVIEW:
       g_value_set_boolean (value, self->overview);
+      break;
+
+    case PROP_SESSIONS:
+      g_value_set_boolean (value, self->sessions);
       break;
 
     default:
@@ -203,6 +247,10 @@ evident_sidebar_set_property (GObject      *object,
 
     case PROP_OVERVIEW:
       evident_sidebar_set_overview (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SESSIONS:
+      evident_sidebar_set_sessions (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -244,11 +292,24 @@ evident_sidebar_class_init (EvidentSidebarClass *klass)
   /**
    * EvidentSidebar:overview:
    *
-   * Whether the "Overview" row is selected. It is when a project is set;
-   * setting it to %FALSE selects "All Items".
+   * Whether a page of the whole project is selected, the "Overview" row
+   * or the "Sessions" row: the window shows it in place of the item list.
+   * The overview is selected when a project is set; setting this to
+   * %TRUE selects "Overview", to %FALSE "All Items".
    */
   properties[PROP_OVERVIEW] =
     g_param_spec_boolean ("overview", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * EvidentSidebar:sessions:
+   *
+   * Whether the "Sessions" row is selected (#EvidentSidebar:overview is
+   * then %TRUE too). Setting it to %FALSE selects "Overview".
+   */
+  properties[PROP_SESSIONS] =
+    g_param_spec_boolean ("sessions", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -280,6 +341,10 @@ evident_sidebar_class_init (EvidentSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "sidebar.row-pressed", NULL, row_pressed_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.popup-menu", NULL, popup_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "sidebar.popup-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "sidebar.popup-menu", NULL);
 }
 
 static void
@@ -287,12 +352,15 @@ evident_sidebar_init (EvidentSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The "Overview" and "All Items" rows: plain objects before the chapters. */
+  /* The "Overview", "All Items" and "Sessions" rows: plain objects before
+   * the chapters. */
   self->overview_item = g_object_new (G_TYPE_OBJECT, NULL);
   self->all_item = g_object_new (G_TYPE_OBJECT, NULL);
+  self->sessions_item = g_object_new (G_TYPE_OBJECT, NULL);
   self->all_store = g_list_store_new (G_TYPE_OBJECT);
   g_list_store_append (self->all_store, self->overview_item);
   g_list_store_append (self->all_store, self->all_item);
+  g_list_store_append (self->all_store, self->sessions_item);
 }
 
 /**
@@ -430,7 +498,7 @@ evident_sidebar_select_number (EvidentSidebar *self,
  * evident_sidebar_get_model:
  *
  * Returns: (transfer none) (nullable): the rows: an "Overview" object, an
- *   "All Items" object, then the project's chapters
+ *   "All Items" object, a "Sessions" object, then the project's chapters
  */
 GListModel *
 evident_sidebar_get_model (EvidentSidebar *self)
@@ -450,11 +518,12 @@ evident_sidebar_get_overview (EvidentSidebar *self)
 
 /**
  * evident_sidebar_set_overview:
- * @overview: %TRUE to select the "Overview" row, %FALSE to leave it for
- *   "All Items"
+ * @overview: %TRUE to select the "Overview" row, %FALSE to leave it (or
+ *   "Sessions") for "All Items"
  *
- * Selects the "Overview" row, or, if it is selected and @overview is
- * %FALSE, the "All Items" row. Does nothing without a project.
+ * Selects the "Overview" row, or, if it or "Sessions" is selected and
+ * @overview is %FALSE, the "All Items" row. Does nothing without a
+ * project.
  */
 void
 evident_sidebar_set_overview (EvidentSidebar *self,
@@ -462,8 +531,36 @@ evident_sidebar_set_overview (EvidentSidebar *self,
 {
   g_return_if_fail (EVIDENT_IS_SIDEBAR (self));
 
-  if (self->selection == NULL || !!overview == self->overview)
+  if (self->selection == NULL || (!overview && !self->overview)
+      || (overview && self->overview && !self->sessions))
     return;
 
   select_item (self, overview ? self->overview_item : self->all_item);
+}
+
+gboolean
+evident_sidebar_get_sessions (EvidentSidebar *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_SIDEBAR (self), FALSE);
+
+  return self->sessions;
+}
+
+/**
+ * evident_sidebar_set_sessions:
+ * @sessions: %TRUE to select the "Sessions" row, %FALSE to leave it for
+ *   "Overview"
+ *
+ * Does nothing without a project.
+ */
+void
+evident_sidebar_set_sessions (EvidentSidebar *self,
+                              gboolean        sessions)
+{
+  g_return_if_fail (EVIDENT_IS_SIDEBAR (self));
+
+  if (self->selection == NULL || !!sessions == self->sessions)
+    return;
+
+  select_item (self, sessions ? self->sessions_item : self->overview_item);
 }

@@ -24,6 +24,9 @@ gboolean        evident_sidebar_select_number      (EvidentSidebar *self,
 gboolean        evident_sidebar_get_overview       (EvidentSidebar *self);
 void            evident_sidebar_set_overview       (EvidentSidebar *self,
                                                     gboolean        overview);
+gboolean        evident_sidebar_get_sessions       (EvidentSidebar *self);
+void            evident_sidebar_set_sessions       (EvidentSidebar *self,
+                                                    gboolean        sessions);
 GListModel     *evident_sidebar_get_model          (EvidentSidebar *self);
 
 G_END_DECLS

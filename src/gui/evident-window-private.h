@@ -9,6 +9,7 @@
 #include "evident-preview.h"
 #include "evident-revision-actions.h"
 #include "evident-score-button.h"
+#include "evident-sessions-page.h"
 #include "evident-sidebar.h"
 #include "evident-window.h"
 
@@ -23,6 +24,7 @@ EvidentOverview    *evident_window_get_overview     (EvidentWindow *self);
 EvidentPreview     *evident_window_get_preview      (EvidentWindow *self);
 EvidentRevisionActions *evident_window_get_revisions (EvidentWindow *self);
 EvidentExports     *evident_window_get_exports      (EvidentWindow *self);
+EvidentSessionsPage *evident_window_get_sessions_page (EvidentWindow *self);
 
 void                evident_window_save_copy_to     (EvidentWindow *self,
                                                      GFile         *destination);

@@ -17,6 +17,7 @@
 #include "evident-sample.h"
 #include "evident-settings.h"
 #include "evident-verify-job.h"
+#include "evident-window-audit.h"
 #include "evident-window-private.h"
 
 /*
@@ -63,6 +64,8 @@ struct _EvidentWindow
   GtkWidget            *preview_separator;
   EvidentPreviewPane   *preview_pane;
   EvidentOverview      *overview;
+  GtkStack             *overview_stack;
+  EvidentSessionsPage  *sessions_page;
   EvidentScoreButton   *overview_score_button;
   GMenu                *recent_section;
   GtkMenuButton        *primary_menu_button;
@@ -213,6 +216,7 @@ update_actions (EvidentWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-evidence",
                                  has_project && self->verify_job == NULL);
+  evident_window_audit_update_actions (self);
 }
 
 static void
@@ -1077,6 +1081,8 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_stack);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sessions_page);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_score_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title_label);
@@ -1119,6 +1125,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.verify-evidence", NULL,
                                    verify_evidence_action);
+  evident_window_audit_class_init (widget_class);
 }
 
 static void
@@ -1158,6 +1165,7 @@ evident_window_init (EvidentWindow *self)
   g_signal_connect_object (self->sidebar, "notify::overview",
                            G_CALLBACK (sidebar_overview_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  evident_window_audit_init (self, self->overview_stack);
 
   self->revisions = evident_revision_actions_new (self);
   self->exports = evident_exports_new (self);
@@ -1273,6 +1281,7 @@ evident_window_set_project (EvidentWindow  *self,
   evident_score_button_set_project (self->score_button, project);
   evident_score_button_set_project (self->overview_score_button, project);
   evident_overview_set_project (self->overview, project);
+  evident_window_audit_set_project (self, project);
 
   if (old != NULL)
     close_project (self, old);
@@ -1407,6 +1416,14 @@ evident_window_get_exports (EvidentWindow *self)
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
   return self->exports;
+}
+
+EvidentSessionsPage *
+evident_window_get_sessions_page (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->sessions_page;
 }
 
 EvidentPreview *

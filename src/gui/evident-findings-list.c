@@ -1,0 +1,484 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "evident-address-dialog.h"
+#include "evident-audit-ui.h"
+#include "evident-audit.h"
+#include "evident-findings-list.h"
+#include "evident-item.h"
+
+/*
+ * EvidentFindingsList: the findings of a project, or of one session: open,
+ * addressed, or all. Each row says what was found, on which item and in
+ * which session, and how it was addressed; choosing a row opens its item
+ * (`win.open-item`), its button addresses it (EvidentAddressDialog) or
+ * opens it again. The list is a filter over the audit's list model, and
+ * follows every edit, undo and redo (EvidentProject::changed).
+ */
+
+struct _EvidentFindingsList
+{
+  AdwBin               parent_instance;
+
+  EvidentProject      *project;
+  EvidentSession      *session;
+  EvidentFindingsShow  show;
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *model;
+
+  /* Template widgets */
+  AdwPreferencesGroup *group;
+  GtkDropDown         *show_dropdown;
+  GtkListBox          *list;
+};
+
+G_DEFINE_FINAL_TYPE (EvidentFindingsList, evident_findings_list, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_SESSION,
+  PROP_SHOW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  EvidentFindingsList *self = user_data;
+  EvidentFinding *finding = item;
+  gboolean open = evident_finding_get_state (finding) == EVIDENT_FINDING_OPEN;
+
+  if (self->session != NULL && evident_finding_get_session (finding) != self->session)
+    return FALSE;
+  switch (self->show)
+    {
+    case EVIDENT_FINDINGS_SHOW_OPEN:
+      return open;
+    case EVIDENT_FINDINGS_SHOW_ADDRESSED:
+      return !open;
+    case EVIDENT_FINDINGS_SHOW_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+/* Rows */
+
+static void
+update_row (GtkWidget *row)
+{
+  EvidentFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
+  GtkButton *button = g_object_get_data (G_OBJECT (row), "button");
+  gboolean open = evident_finding_get_state (finding) == EVIDENT_FINDING_OPEN;
+  g_autofree char *place = evident_finding_dup_place_text (finding);
+  g_autofree char *state = evident_finding_dup_state_text (finding);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *button_name = NULL;
+
+  /* Translators: under a finding: where it was made, then its state */
+  subtitle = g_strdup_printf (_("%s · %s"), place, state);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), evident_finding_get_text (finding));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_button_set_label (button, open ? _("_Address…") : _("_Reopen"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button),
+                                  open ? "findings.address" : "findings.reopen");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_int64 (evident_finding_get_id (finding)));
+  /* Translators: a button's name for screen readers, %s is the finding */
+  button_name = g_strdup_printf (open ? _("Address “%s”") : _("Reopen “%s”"),
+                                 evident_finding_get_text (finding));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, button_name,
+                                  -1);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  EvidentFinding *finding = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row),
+                                    evident_finding_get_item (finding) != NULL);
+  gtk_button_set_use_underline (GTK_BUTTON (button), TRUE);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "button", button);
+  g_signal_connect_object (finding, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  update_row (row);
+  return row;
+}
+
+static void
+update_placeholder (EvidentFindingsList *self)
+{
+  const char *text;
+  GtkWidget *label;
+
+  switch (self->show)
+    {
+    case EVIDENT_FINDINGS_SHOW_OPEN:
+      text = _("No open findings");
+      break;
+    case EVIDENT_FINDINGS_SHOW_ADDRESSED:
+      text = _("No findings addressed yet");
+      break;
+    case EVIDENT_FINDINGS_SHOW_ALL:
+    default:
+      text = _("No findings yet");
+      break;
+    }
+  label = gtk_label_new (text);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_list_box_set_placeholder (self->list, label);
+}
+
+/* Callbacks */
+
+static void
+project_changed_cb (EvidentFindingsList *self)
+{
+  /* A finding addressed, reopened, recorded, or taken back by undo. */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+show_selected_cb (EvidentFindingsList *self)
+{
+  evident_findings_list_set_show (self, gtk_drop_down_get_selected (self->show_dropdown));
+}
+
+static void
+row_activated_cb (EvidentFindingsList *self,
+                  GtkListBoxRow       *row)
+{
+  EvidentFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
+  EvidentItem *item = finding != NULL ? evident_finding_get_item (finding) : NULL;
+
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-item", "s",
+                                evident_item_get_ref (item));
+}
+
+static void
+address_response_cb (EvidentFindingsList  *self,
+                     const char           *response,
+                     EvidentAddressDialog *dialog)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "address"))
+    return;
+  if (!evident_address_dialog_apply (dialog, &error))
+    evident_audit_toast_error (GTK_WIDGET (self), error);
+  else
+    evident_audit_toast (GTK_WIDGET (self), _("Finding addressed"), TRUE);
+}
+
+static EvidentFinding *
+lookup_finding (EvidentFindingsList *self,
+                GVariant            *parameter)
+{
+  if (self->project == NULL)
+    return NULL;
+  return evident_audit_lookup_finding (evident_audit_get_for_project (self->project),
+                                       g_variant_get_int64 (parameter));
+}
+
+static void
+address_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EvidentFindingsList *self = EVIDENT_FINDINGS_LIST (widget);
+  EvidentFinding *finding = lookup_finding (self, parameter);
+
+  if (finding != NULL)
+    evident_findings_list_address (self, finding);
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EvidentFindingsList *self = EVIDENT_FINDINGS_LIST (widget);
+  EvidentFinding *finding = lookup_finding (self, parameter);
+  g_autoptr (GError) error = NULL;
+
+  if (finding == NULL)
+    return;
+  if (!evident_finding_reopen (finding, &error))
+    evident_audit_toast_error (widget, error);
+  else
+    evident_audit_toast (widget, _("Finding open again"), TRUE);
+}
+
+/* GObject */
+
+static void
+evident_findings_list_dispose (GObject *object)
+{
+  EvidentFindingsList *self = EVIDENT_FINDINGS_LIST (object);
+
+  evident_findings_list_set_project (self, NULL);
+  /* The bin's child is a template child: the bin lets go of it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_FINDINGS_LIST);
+  g_clear_object (&self->model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (evident_findings_list_parent_class)->dispose (object);
+}
+
+static void
+evident_findings_list_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  EvidentFindingsList *self = EVIDENT_FINDINGS_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_SHOW:
+      g_value_set_int (value, self->show);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evident_findings_list_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  EvidentFindingsList *self = EVIDENT_FINDINGS_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      evident_findings_list_set_project (self, g_value_get_object (value));
+      break;
+
+    case PROP_SESSION:
+      evident_findings_list_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_SHOW:
+      evident_findings_list_set_show (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+evident_findings_list_class_init (EvidentFindingsListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = evident_findings_list_dispose;
+  object_class->get_property = evident_findings_list_get_property;
+  object_class->set_property = evident_findings_list_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, EVIDENT_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * EvidentFindingsList:session:
+   *
+   * Only this session's findings; %NULL for every session's.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, EVIDENT_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * EvidentFindingsList:show:
+   *
+   * Which findings: an #EvidentFindingsShow.
+   */
+  properties[PROP_SHOW] =
+    g_param_spec_int ("show", NULL, NULL, EVIDENT_FINDINGS_SHOW_OPEN, EVIDENT_FINDINGS_SHOW_ALL,
+                      EVIDENT_FINDINGS_SHOW_OPEN,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/evident-findings-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, EvidentFindingsList, group);
+  gtk_widget_class_bind_template_child (widget_class, EvidentFindingsList, show_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EvidentFindingsList, list);
+  gtk_widget_class_bind_template_callback (widget_class, show_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "findings.address", "x", address_action);
+  gtk_widget_class_install_action (widget_class, "findings.reopen", "x", reopen_action);
+}
+
+static void
+evident_findings_list_init (EvidentFindingsList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->model), create_row, NULL, NULL);
+  update_placeholder (self);
+}
+
+EvidentProject *
+evident_findings_list_get_project (EvidentFindingsList *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_FINDINGS_LIST (self), NULL);
+
+  return self->project;
+}
+
+void
+evident_findings_list_set_project (EvidentFindingsList *self,
+                                   EvidentProject      *project)
+{
+  g_return_if_fail (EVIDENT_IS_FINDINGS_LIST (self));
+  g_return_if_fail (project == NULL || EVIDENT_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_set_object (&self->project, project);
+  if (project != NULL)
+    g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  if (self->session != NULL && project == NULL)
+    g_clear_object (&self->session);
+  if (self->model != NULL)
+    gtk_filter_list_model_set_model (self->model,
+                                     project != NULL
+                                       ? evident_audit_get_findings (
+                                           evident_audit_get_for_project (project))
+                                       : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+EvidentSession *
+evident_findings_list_get_session (EvidentFindingsList *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_FINDINGS_LIST (self), NULL);
+
+  return self->session;
+}
+
+void
+evident_findings_list_set_session (EvidentFindingsList *self,
+                                   EvidentSession      *session)
+{
+  g_return_if_fail (EVIDENT_IS_FINDINGS_LIST (self));
+  g_return_if_fail (session == NULL || EVIDENT_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+  adw_preferences_group_set_description (self->group,
+                                         session != NULL
+                                           ? _("What this session found. Choose one to open its item.")
+                                           : _("What the sessions found, to address before the audit. Choose one to open its item."));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+EvidentFindingsShow
+evident_findings_list_get_show (EvidentFindingsList *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_FINDINGS_LIST (self), EVIDENT_FINDINGS_SHOW_OPEN);
+
+  return self->show;
+}
+
+void
+evident_findings_list_set_show (EvidentFindingsList *self,
+                                EvidentFindingsShow  show)
+{
+  g_return_if_fail (EVIDENT_IS_FINDINGS_LIST (self));
+  g_return_if_fail (show <= EVIDENT_FINDINGS_SHOW_ALL);
+
+  if (self->show == show)
+    return;
+  self->show = show;
+  gtk_drop_down_set_selected (self->show_dropdown, show);
+  update_placeholder (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW]);
+}
+
+/**
+ * evident_findings_list_get_model:
+ *
+ * Returns: (transfer none): the findings shown (#EvidentFinding)
+ */
+GListModel *
+evident_findings_list_get_model (EvidentFindingsList *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_FINDINGS_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->model);
+}
+
+/**
+ * evident_findings_list_address:
+ * @finding: a finding of the project
+ *
+ * Asks how @finding was addressed (`findings.address`), and addresses it
+ * on the dialog's "address" response.
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+GtkWidget *
+evident_findings_list_address (EvidentFindingsList *self,
+                               EvidentFinding      *finding)
+{
+  GtkRoot *root;
+  EvidentAddressDialog *dialog;
+
+  g_return_val_if_fail (EVIDENT_IS_FINDINGS_LIST (self), NULL);
+  g_return_val_if_fail (EVIDENT_IS_FINDING (finding), NULL);
+  g_return_val_if_fail (self->project != NULL, NULL);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = evident_address_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->project, finding);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (address_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
