@@ -11,7 +11,8 @@ the X server the time from exec to the first top-level window mapped
 (MapNotify), the time to a known colour on screen (page 1 of a PDF made
 here, with a pure red box), and the peak RSS. Prints medians and the
 ratios to the minimal window and, where installed, to gnome-text-editor
-and evince. Always exits 0.
+and evince. Always exits 0. BENCH_RUNS sets the number of runs (7);
+BENCH_BASELINE_EVIDENT, another build's evident, adds a row to compare.
 """
 
 import json
@@ -170,6 +171,10 @@ def run_all(tmp, display):
         rows.append(evince)
     evident = Row("Evident, the sample project", [EVIDENT, *([sample] if sample else [])], env)
     rows.append(evident)
+    baseline = os.environ.get("BENCH_BASELINE_EVIDENT")
+    if baseline:
+        rows.append(Row("Evident before (BENCH_BASELINE_EVIDENT)",
+                        [baseline, *([sample] if sample else [])], env))
     rows.append(Row("Evident, GSK_RENDERER=cairo", [EVIDENT, *([sample] if sample else [])],
                     cairo_env))
 
