@@ -229,6 +229,10 @@ def run_all(tmp, display):
         if row.label.startswith(("gnome-text-editor", "evince")):
             name = row.label.split(",")[0] + ":"
             print(f"Evident mapped / {name:16s} {ratio(evident.median(0), row.median(0))}")
+    for row in rows:
+        if row.red and row.median(1) is None:
+            print(f"{row.label}: page 1 (the red box) never came on screen within 20 s;"
+                  f" is the preview shown at this window size?")
     for line in skipped:
         print(line)
 
