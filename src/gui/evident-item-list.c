@@ -856,6 +856,26 @@ set_sort (EvidentItemList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
+/* The rows are built when the list is first shown, not with the window: a
+ * project opens on its overview, and up to 200 rows of widgets for a list
+ * nobody sees yet only delayed its first frame. */
+static void
+evident_item_list_map (GtkWidget *widget)
+{
+  EvidentItemList *self = EVIDENT_ITEM_LIST (widget);
+
+  GTK_WIDGET_CLASS (evident_item_list_parent_class)->map (widget);
+
+  if (gtk_list_view_get_model (self->list_view) != NULL)
+    return;
+
+  /* The list view handles a change before this list does (see init). */
+  g_signal_handlers_disconnect_by_func (self->selection, selection_items_changed_cb, self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 evident_item_list_dispose (GObject *object)
 {
@@ -987,6 +1007,8 @@ evident_item_list_class_init (EvidentItemListClass *klass)
   object_class->finalize = evident_item_list_finalize;
   object_class->get_property = evident_item_list_get_property;
   object_class->set_property = evident_item_list_set_property;
+
+  widget_class->map = evident_item_list_map;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, EVIDENT_TYPE_PROJECT, flags);
@@ -1137,9 +1159,9 @@ evident_item_list_init (EvidentItemList *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  /* The list view gets the model when first mapped. */
 
-  /* After the list view's handlers, which were connected first. */
+  /* After the list view's handlers (connected again when it gets them). */
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item",
