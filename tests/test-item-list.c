@@ -732,6 +732,7 @@ test_scroll (Fixture       *fixture,
 static void
 item_activated_cb (EvidentItemList  *list,
                    EvidentItem      *item,
+                   gboolean          keyboard,
                    EvidentItem     **activated)
 {
   *activated = item;

@@ -500,7 +500,7 @@ test_narrow (Fixture       *fixture,
   settle (fixture);
   g_assert_true (is_mapped (evident_window_get_sidebar (fixture->window)));
   g_assert_false (is_mapped (evident_window_get_overview (fixture->window)));
-  g_signal_emit_by_name (evident_window_get_sidebar (fixture->window), "activated");
+  g_signal_emit_by_name (evident_window_get_sidebar (fixture->window), "activated", FALSE);
   settle (fixture);
   g_assert_true (is_mapped (evident_window_get_overview (fixture->window)));
   g_assert_false (is_mapped (evident_window_get_sidebar (fixture->window)));

@@ -597,6 +597,9 @@ evident_application_startup (GApplication *application)
     { "win.next-item", { "<Primary>Page_Down", NULL } },
     { "win.previous-item", { "<Primary>Page_Up", NULL } },
     { "win.show-overview", { "<Alt>Home", NULL } },
+    { "win.next-pane", { "F6", NULL } },
+    { "win.previous-pane", { "<Shift>F6", NULL } },
+    { "win.toggle-sidebar", { "F9", NULL } },
   };
 
   G_APPLICATION_CLASS (evident_application_parent_class)->startup (application);

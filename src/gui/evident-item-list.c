@@ -11,6 +11,7 @@
 #include "evident-item.h"
 #include "evident-item-row.h"
 #include "evident-item-search-filter.h"
+#include "evident-list-focus.h"
 #include "evident-project.h"
 
 #include "evident-item-list.h"
@@ -602,16 +603,26 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-list_activate_cb (EvidentItemList *self,
-                  guint            position,
-                  GtkListView     *list_view)
+activate_position (EvidentItemList *self,
+                   guint            position,
+                   gboolean         keyboard)
 {
   g_autoptr (EvidentItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (item == NULL)
     return;
+  select_position (self, position);
   set_selected_item_internal (self, item);
-  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item, keyboard);
+}
+
+/* Enter (or a double click) on a row: the row the focus is on. */
+static void
+list_activate_cb (EvidentItemList *self,
+                  guint            position,
+                  GtkListView     *list_view)
+{
+  activate_position (self, position, TRUE);
 }
 
 /* A click picks a row and, as a click on a sidebar row does, moves on to
@@ -642,8 +653,7 @@ list_pressed_cb (EvidentItemList *self,
   position = find_position (self, item);
   if (position == GTK_INVALID_LIST_POSITION)
     return;
-  select_position (self, position);
-  list_activate_cb (self, position, self->list_view);
+  activate_position (self, position, FALSE);
 }
 
 static void
@@ -833,6 +843,24 @@ set_sort (EvidentItemList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
+/* The focus comes to the selected row (to the first when none is), or to
+ * the search when nothing is listed: F6, and Enter in the sidebar. */
+static gboolean
+evident_item_list_grab_focus (GtkWidget *widget)
+{
+  EvidentItemList *self = EVIDENT_ITEM_LIST (widget);
+  guint position;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  position = gtk_single_selection_get_selected (self->selection);
+  /* The list view focuses the row it scrolled to last. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              position != GTK_INVALID_LIST_POSITION ? position : 0);
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 static void
 evident_item_list_dispose (GObject *object)
 {
@@ -959,6 +987,8 @@ evident_item_list_class_init (EvidentItemListClass *klass)
   object_class->get_property = evident_item_list_get_property;
   object_class->set_property = evident_item_list_set_property;
 
+  widget_class->grab_focus = evident_item_list_grab_focus;
+
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, EVIDENT_TYPE_PROJECT, flags);
   /**
@@ -1001,13 +1031,15 @@ evident_item_list_class_init (EvidentItemListClass *klass)
   /**
    * EvidentItemList::item-activated:
    * @item: the item of the row
+   * @keyboard: %TRUE for Enter (or a double click), %FALSE for a click
    *
    * Emitted when the user opens a row: with Enter, a double click, or a
-   * click (which a folded window follows to the editor).
+   * click (which a folded window follows to the editor). After Enter the
+   * keyboard focus goes to the item.
    */
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, EVIDENT_TYPE_ITEM);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, EVIDENT_TYPE_ITEM, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/evident-item-list.ui");
@@ -1108,6 +1140,8 @@ evident_item_list_init (EvidentItemList *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+  /* One Tab stop; the arrow keys move between the rows. */
+  evident_list_focus_install (GTK_WIDGET (self->list_view));
 
   /* Before the list view selects the row, so that the row is selected by
    * the time "item-activated" is emitted. */

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-list-focus.h"
 #include "evident-resources.h"
 #include "evident-sidebar-row.h"
 #include "evident-sidebar.h"
@@ -120,12 +121,16 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
   evident_sidebar_row_unbind (EVIDENT_SIDEBAR_ROW (gtk_list_item_get_child (list_item)));
 }
 
+/* Enter on a row: the row the focus is on, which the arrow keys select
+ * but Tab (or a screen reader) may have reached without selecting. */
 static void
 list_view_activate_cb (EvidentSidebar *self,
                        guint           position,
                        GtkListView    *list_view)
 {
-  g_signal_emit (self, signals[ACTIVATED], 0);
+  if (self->selection != NULL && position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
+  g_signal_emit (self, signals[ACTIVATED], 0, TRUE);
 }
 
 static void
@@ -133,7 +138,7 @@ row_pressed_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[ACTIVATED], 0);
+  g_signal_emit (widget, signals[ACTIVATED], 0, FALSE);
 }
 
 static void
@@ -256,16 +261,18 @@ evident_sidebar_class_init (EvidentSidebarClass *klass)
 
   /**
    * EvidentSidebar::activated:
+   * @keyboard: %TRUE for Enter, %FALSE for a click
    *
-   * The user clicked a row or pressed Enter on it: a folded window moves on
-   * to the overview or the item list.
+   * The user clicked a row or pressed Enter on it, which selects it: the
+   * window moves on to the overview or the item list, and after Enter
+   * the keyboard focus goes there too.
    */
   signals[ACTIVATED] =
     g_signal_new ("activated",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   /* Links the resources of this static library in, and with them the
    * constructor that registers them. */
@@ -286,6 +293,8 @@ static void
 evident_sidebar_init (EvidentSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* One Tab stop; the arrow keys move between the rows. */
+  evident_list_focus_install (GTK_WIDGET (self->list_view));
 
   /* The "Overview" and "All Items" rows: plain objects before the chapters. */
   self->overview_item = g_object_new (G_TYPE_OBJECT, NULL);

@@ -5,6 +5,7 @@
 #include "evident-item-editor.h"
 #include "evident-item-list.h"
 #include "evident-overview.h"
+#include "evident-pane-layout.h"
 #include "evident-preview.h"
 #include "evident-score-button.h"
 #include "evident-sidebar.h"
@@ -19,6 +20,8 @@ EvidentItemEditor  *evident_window_get_item_editor  (EvidentWindow *self);
 EvidentScoreButton *evident_window_get_score_button (EvidentWindow *self);
 EvidentOverview    *evident_window_get_overview     (EvidentWindow *self);
 EvidentPreview     *evident_window_get_preview      (EvidentWindow *self);
+EvidentPaneLayout  *evident_window_get_pane_layout  (EvidentWindow *self);
+gboolean            evident_window_get_sidebar_visible (EvidentWindow *self);
 
 void                evident_window_save_copy_to     (EvidentWindow *self,
                                                      GFile         *destination);

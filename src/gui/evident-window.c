@@ -9,6 +9,7 @@
 #include "evident-evidence.h"
 #include "evident-file-chooser.h"
 #include "evident-item.h"
+#include "evident-pane-layout.h"
 #include "evident-preview-pane.h"
 #include "evident-project-closer.h"
 #include "evident-resources.h"
@@ -41,6 +42,7 @@ struct _EvidentWindow
   GtkStack             *main_stack;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_pane;
+  GtkWidget            *sidebar_separator;
   GtkWidget            *list_pane;
   GtkWidget            *editor_pane;
   GtkWidget            *editor_separator;
@@ -65,7 +67,13 @@ struct _EvidentWindow
   GMenu                *recent_section;
   GtkMenuButton        *primary_menu_button;
   GtkMenuButton        *empty_menu_button;
+  GtkWidget            *overview_sidebar_button;
+  GtkWidget            *list_sidebar_button;
+  GtkWidget            *overview_menu_button;
+  GtkWidget            *list_menu_button;
 
+  /* Which panes the window's width shows; F6 */
+  EvidentPaneLayout    *layout;
   GSettings            *settings;
   EvidentProject       *project;
 
@@ -93,6 +101,7 @@ G_DEFINE_FINAL_TYPE (EvidentWindow, evident_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PROJECT,
+  PROP_SIDEBAR_VISIBLE,
   N_PROPS
 };
 
@@ -331,59 +340,39 @@ menu_popover_show_cb (EvidentWindow *self,
   update_recent_menu (self);
 }
 
-/* The pane that the sidebar's selection leads to: the overview, or the
- * item list. */
-static GtkWidget *
-get_content_pane (EvidentWindow *self)
-{
-  return evident_sidebar_get_overview (self->sidebar) ? self->overview_pane : self->list_pane;
-}
-
-static void
-set_pane_shown (EvidentWindow *self,
-                GtkWidget     *pane,
-                gboolean       shown)
-{
-  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, pane), shown);
-  gtk_widget_set_visible (pane, shown);
-}
-
 /* Shows the overview, or the item list and the editor, as the sidebar's
  * selection says. */
 static void
 update_content (EvidentWindow *self)
 {
   gboolean overview = evident_sidebar_get_overview (self->sidebar);
-  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
 
-  if (gtk_widget_get_visible (self->overview_pane) == overview
-      && gtk_widget_get_visible (self->list_pane) == !overview)
-    return;
+  evident_score_button_popdown (overview ? self->score_button : self->overview_score_button);
+  evident_pane_layout_set_overview (self->layout, overview);
+}
 
-  /* Show the new panes first: the leaflet picks another visible child when
-   * its visible child goes away, and that would be the sidebar. */
-  set_pane_shown (self, overview ? self->overview_pane : self->list_pane, TRUE);
-  if (!overview)
-    {
-      set_pane_shown (self, self->editor_pane, TRUE);
-      gtk_widget_set_visible (self->editor_separator, TRUE);
-    }
+/* The header bars' sidebar buttons, and the main menu where the sidebar
+ * (which holds it) is out of sight. */
+static void
+update_sidebar_buttons (EvidentWindow *self)
+{
+  gboolean narrow = evident_pane_layout_get_mode (self->layout) == EVIDENT_PANE_MODE_NARROW;
+  gboolean visible = evident_pane_layout_get_sidebar_visible (self->layout);
 
-  if (visible != NULL && visible != self->sidebar_pane)
-    adw_leaflet_set_visible_child (self->leaflet, get_content_pane (self));
+  gtk_widget_set_visible (self->overview_sidebar_button, !narrow);
+  gtk_widget_set_visible (self->list_sidebar_button, !narrow);
+  gtk_widget_set_visible (self->overview_menu_button, !narrow && !visible);
+  gtk_widget_set_visible (self->list_menu_button, !narrow && !visible);
+}
 
-  if (overview)
-    {
-      evident_score_button_popdown (self->score_button);
-      set_pane_shown (self, self->list_pane, FALSE);
-      set_pane_shown (self, self->editor_pane, FALSE);
-      gtk_widget_set_visible (self->editor_separator, FALSE);
-    }
-  else
-    {
-      evident_score_button_popdown (self->overview_score_button);
-      set_pane_shown (self, self->overview_pane, FALSE);
-    }
+static void
+layout_notify_cb (EvidentWindow     *self,
+                  GParamSpec        *pspec,
+                  EvidentPaneLayout *layout)
+{
+  update_sidebar_buttons (self);
+  if (pspec == NULL || g_str_equal (pspec->name, "sidebar-visible"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
 }
 
 static void
@@ -441,14 +430,19 @@ leaflet_folded_cb (EvidentWindow *self,
    * overview or the list, the pane the user is most likely to want. */
   if (folded
       && adw_leaflet_get_visible_child (leaflet) != self->editor_pane)
-    adw_leaflet_set_visible_child (leaflet, get_content_pane (self));
+    adw_leaflet_set_visible_child (leaflet, evident_pane_layout_get_content_pane (self->layout));
 }
 
+/* A row chosen (clicked, or Enter): on to the overview or the list. The
+ * keyboard follows Enter; a click leaves the focus where it is. */
 static void
 sidebar_activated_cb (EvidentWindow  *self,
+                      gboolean        keyboard,
                       EvidentSidebar *sidebar)
 {
-  adw_leaflet_set_visible_child (self->leaflet, get_content_pane (self));
+  adw_leaflet_set_visible_child (self->leaflet, evident_pane_layout_get_content_pane (self->layout));
+  if (keyboard)
+    evident_pane_layout_focus_pane (self->layout, EVIDENT_PANE_CONTENT);
 }
 
 static void
@@ -493,14 +487,17 @@ overview_heatmap_cell_activated_cb (EvidentWindow   *self,
   gtk_widget_child_focus (GTK_WIDGET (self->item_list), GTK_DIR_TAB_FORWARD);
 }
 
+/* An item opened: Enter takes the keyboard to its first control (the
+ * status), a click leaves the focus in the list where both show. */
 static void
 item_activated_cb (EvidentWindow   *self,
                    EvidentItem     *item,
+                   gboolean         keyboard,
                    EvidentItemList *list)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
-  if (adw_leaflet_get_folded (self->leaflet))
-    gtk_widget_child_focus (GTK_WIDGET (self->item_editor), GTK_DIR_TAB_FORWARD);
+  if (keyboard || adw_leaflet_get_folded (self->leaflet))
+    evident_pane_layout_focus_pane (self->layout, EVIDENT_PANE_EDITOR);
 }
 
 static void
@@ -926,6 +923,20 @@ go_back_action (GtkWidget  *widget,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* F6 and Shift+F6 */
+static void
+cycle_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+  evident_pane_layout_cycle_focus (self->layout,
+                                   g_str_equal (action_name, "win.next-pane") ? 1 : -1);
+}
+
 static void
 verify_evidence_action (GtkWidget  *widget,
                         const char *action_name,
@@ -941,6 +952,22 @@ verify_evidence_action (GtkWidget  *widget,
 }
 
 /* GObject */
+
+/* The panes follow the window's width before its children are allocated,
+ * so that a resize never shows a frame of the old layout. */
+static void
+evident_window_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+
+  if (self->layout != NULL)
+    evident_pane_layout_set_width (self->layout, width);
+
+  GTK_WIDGET_CLASS (evident_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
 
 static gboolean
 evident_window_close_request (GtkWindow *window)
@@ -969,6 +996,11 @@ evident_window_dispose (GObject *object)
 
   cancel_jobs (self);
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
+  if (self->layout != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->layout, self);
+      evident_pane_layout_release (self->layout);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
 
@@ -978,6 +1010,7 @@ evident_window_dispose (GObject *object)
     close_project (self, self->project);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
+  g_clear_object (&self->layout);
 
   G_OBJECT_CLASS (evident_window_parent_class)->dispose (object);
 }
@@ -994,6 +1027,11 @@ evident_window_get_property (GObject    *object,
     {
     case PROP_PROJECT:
       g_value_set_object (value, self->project);
+      break;
+
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, self->layout != NULL
+                                  && evident_pane_layout_get_sidebar_visible (self->layout));
       break;
 
     default:
@@ -1015,6 +1053,12 @@ evident_window_set_property (GObject      *object,
       evident_window_set_project (self, g_value_get_object (value));
       break;
 
+    case PROP_SIDEBAR_VISIBLE:
+      if (self->layout != NULL
+          && g_value_get_boolean (value) != evident_pane_layout_get_sidebar_visible (self->layout))
+        evident_pane_layout_toggle_sidebar (self->layout);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1032,6 +1076,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   object_class->set_property = evident_window_set_property;
 
   window_class->close_request = evident_window_close_request;
+  widget_class->size_allocate = evident_window_size_allocate;
 
   /**
    * EvidentWindow:project:
@@ -1042,6 +1087,16 @@ evident_window_class_init (EvidentWindowClass *klass)
     g_param_spec_object ("project", NULL, NULL,
                          EVIDENT_TYPE_PROJECT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * EvidentWindow:sidebar-visible:
+   *
+   * Whether the chapter sidebar is in view; setting it shows or hides the
+   * sidebar as F9 does (win.toggle-sidebar).
+   */
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1062,6 +1117,11 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, list_sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, list_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_pane);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_separator);
@@ -1111,14 +1171,37 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.verify-evidence", NULL,
                                    verify_evidence_action);
+  gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, cycle_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, cycle_pane_action);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
 }
 
 static void
 evident_window_init (EvidentWindow *self)
 {
   GtkEventController *controller;
+  EvidentPanes panes;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  panes = (EvidentPanes) {
+    .leaflet = self->leaflet,
+    .sidebar = self->sidebar_pane,
+    .sidebar_separator = self->sidebar_separator,
+    .overview = self->overview_pane,
+    .list = self->list_pane,
+    .editor_separator = self->editor_separator,
+    .editor = self->editor_pane,
+    .editor_leaflet = self->editor_leaflet,
+    .item = GTK_WIDGET (self->item_editor),
+    .preview = GTK_WIDGET (self->preview_pane),
+    .sidebar_focus = GTK_WIDGET (self->sidebar),
+    .overview_focus = GTK_WIDGET (self->overview),
+    .list_focus = GTK_WIDGET (self->item_list),
+  };
+  self->layout = evident_pane_layout_new (&panes);
+  g_signal_connect_object (self->layout, "notify",
+                           G_CALLBACK (layout_notify_cb), self, G_CONNECT_SWAPPED);
 
   self->closing_notice_delay_ms = CLOSING_NOTICE_DELAY_MS;
 
@@ -1158,6 +1241,8 @@ evident_window_init (EvidentWindow *self)
       /* The metric chosen last week is the one to see this week. */
       g_settings_bind (self->settings, "heatmap-metric", self->overview, "metric",
                        G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "sidebar-shown", self->layout, "sidebar-shown",
+                       G_SETTINGS_BIND_DEFAULT);
 
       g_signal_connect_object (self->settings, "changed::recent-projects",
                                G_CALLBACK (settings_changed_cb), self,
@@ -1176,6 +1261,7 @@ evident_window_init (EvidentWindow *self)
   update_title (self);
   update_item_title (self);
   update_editor_back_button (self);
+  update_sidebar_buttons (self);
   update_actions (self);
 }
 
@@ -1271,8 +1357,9 @@ evident_window_set_project (EvidentWindow  *self,
   update_content (self);
   if (project != NULL)
     adw_leaflet_set_visible_child (self->leaflet,
-                                   adw_leaflet_get_folded (self->leaflet) ? get_content_pane (self)
-                                                                          : self->sidebar_pane);
+                                   adw_leaflet_get_folded (self->leaflet)
+                                     ? evident_pane_layout_get_content_pane (self->layout)
+                                     : self->sidebar_pane);
 
   update_title (self);
   update_item_title (self);
@@ -1388,6 +1475,22 @@ evident_window_get_preview (EvidentWindow *self)
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
 
   return evident_preview_pane_get_preview (self->preview_pane);
+}
+
+EvidentPaneLayout *
+evident_window_get_pane_layout (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->layout;
+}
+
+gboolean
+evident_window_get_sidebar_visible (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), FALSE);
+
+  return evident_pane_layout_get_sidebar_visible (self->layout);
 }
 
 /* Tests: how long a project's clean-up runs before the window says so. */
