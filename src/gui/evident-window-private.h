@@ -7,11 +7,85 @@
 #include "evident-overview.h"
 #include "evident-pane-layout.h"
 #include "evident-preview.h"
+#include "evident-preview-pane.h"
 #include "evident-score-button.h"
 #include "evident-sidebar.h"
 #include "evident-window.h"
 
 G_BEGIN_DECLS
+
+/* The window's parts, for its own files (evident-window*.c). */
+struct _EvidentWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_pane;
+  GtkWidget            *sidebar_separator;
+  GtkWidget            *list_pane;
+  GtkWidget            *editor_pane;
+  GtkWidget            *editor_separator;
+  GtkWidget            *overview_pane;
+  GtkRevealer          *overview_read_only_banner;
+  GtkRevealer          *editor_read_only_banner;
+  GtkWidget            *window_title;
+  GtkLabel             *window_title_label;
+  GtkLabel             *window_subtitle_label;
+  AdwWindowTitle       *item_title;
+  EvidentSidebar       *sidebar;
+  EvidentScoreButton   *score_button;
+  EvidentItemList      *item_list;
+  EvidentItemEditor    *item_editor;
+  GtkWidget            *editor_back_button;
+  GtkToggleButton      *preview_button;
+  AdwLeaflet           *editor_leaflet;
+  GtkWidget            *preview_separator;
+  EvidentPreviewPane   *preview_pane;
+  EvidentOverview      *overview;
+  EvidentScoreButton   *overview_score_button;
+  GMenu                *recent_section;
+  GtkMenuButton        *primary_menu_button;
+  GtkMenuButton        *empty_menu_button;
+  GtkWidget            *overview_sidebar_button;
+  GtkWidget            *list_sidebar_button;
+  GtkWidget            *overview_menu_button;
+  GtkWidget            *list_menu_button;
+
+  /* Which panes the window's width shows; F6 */
+  EvidentPaneLayout    *layout;
+  GSettings            *settings;
+  EvidentProject       *project;
+
+  guint                 back_button_idle_id;
+  /* How long a project's clean-up runs before the window says so */
+  guint                 closing_notice_delay_ms;
+  /* Set while evidence is verified */
+  EvidentJob           *verify_job;
+  /* Set while a copy of the project is saved */
+  EvidentJob           *copy_job;
+
+  /* Where a press on an item in the folded item list began. */
+  double                press_x;
+  double                press_y;
+
+  /* Showing the default project, not edited since it was opened. */
+  guint                 pristine : 1;
+  /* The preview button is set from the editor pane, not by the user */
+  guint                 syncing_preview_button : 1;
+  guint                 press_on_item : 1;
+};
+
+
+void     evident_window_class_install_actions (GtkWidgetClass  *widget_class);
+void     evident_window_toast_error           (EvidentWindow   *self,
+                                               const GError    *error);
+gboolean evident_window_preview_folded_in     (EvidentWindow   *self);
+void     evident_window_start_job             (EvidentWindow   *self,
+                                               EvidentJob     **slot,
+                                               EvidentJob      *job);
+
 
 /* For tests: the window's parts. */
 EvidentSidebar     *evident_window_get_sidebar      (EvidentWindow *self);

@@ -34,68 +34,6 @@
 
 #define MAX_RECENT 8
 
-struct _EvidentWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar_pane;
-  GtkWidget            *sidebar_separator;
-  GtkWidget            *list_pane;
-  GtkWidget            *editor_pane;
-  GtkWidget            *editor_separator;
-  GtkWidget            *overview_pane;
-  GtkRevealer          *overview_read_only_banner;
-  GtkRevealer          *editor_read_only_banner;
-  GtkWidget            *window_title;
-  GtkLabel             *window_title_label;
-  GtkLabel             *window_subtitle_label;
-  AdwWindowTitle       *item_title;
-  EvidentSidebar       *sidebar;
-  EvidentScoreButton   *score_button;
-  EvidentItemList      *item_list;
-  EvidentItemEditor    *item_editor;
-  GtkWidget            *editor_back_button;
-  GtkToggleButton      *preview_button;
-  AdwLeaflet           *editor_leaflet;
-  GtkWidget            *preview_separator;
-  EvidentPreviewPane   *preview_pane;
-  EvidentOverview      *overview;
-  EvidentScoreButton   *overview_score_button;
-  GMenu                *recent_section;
-  GtkMenuButton        *primary_menu_button;
-  GtkMenuButton        *empty_menu_button;
-  GtkWidget            *overview_sidebar_button;
-  GtkWidget            *list_sidebar_button;
-  GtkWidget            *overview_menu_button;
-  GtkWidget            *list_menu_button;
-
-  /* Which panes the window's width shows; F6 */
-  EvidentPaneLayout    *layout;
-  GSettings            *settings;
-  EvidentProject       *project;
-
-  guint                 back_button_idle_id;
-  /* How long a project's clean-up runs before the window says so */
-  guint                 closing_notice_delay_ms;
-  /* Set while evidence is verified */
-  EvidentJob           *verify_job;
-  /* Set while a copy of the project is saved */
-  EvidentJob           *copy_job;
-
-  /* Where a press on an item in the folded item list began. */
-  double                press_x;
-  double                press_y;
-
-  /* Showing the default project, not edited since it was opened. */
-  guint                 pristine : 1;
-  /* The preview button is set from the editor pane, not by the user */
-  guint                 syncing_preview_button : 1;
-  guint                 press_on_item : 1;
-};
-
 G_DEFINE_FINAL_TYPE (EvidentWindow, evident_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -107,9 +45,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-toast_error (EvidentWindow *self,
-             const GError  *error)
+void
+evident_window_toast_error (EvidentWindow *self,
+                            const GError  *error)
 {
   AdwToast *toast = adw_toast_new (error->message);
 
@@ -384,8 +322,8 @@ sidebar_overview_notify_cb (EvidentWindow  *self,
 }
 
 /* The editor pane is folded, and shows the preview rather than the item. */
-static gboolean
-preview_folded_in (EvidentWindow *self)
+gboolean
+evident_window_preview_folded_in (EvidentWindow *self)
 {
   return adw_leaflet_get_folded (self->editor_leaflet)
          && (adw_leaflet_get_visible_child (self->editor_leaflet)
@@ -395,7 +333,7 @@ preview_folded_in (EvidentWindow *self)
 static void
 update_editor_back_button (EvidentWindow *self)
 {
-  gboolean to_item = preview_folded_in (self);
+  gboolean to_item = evident_window_preview_folded_in (self);
   const char *label = to_item ? _("Back to the Item") : _("Items");
 
   gtk_widget_set_visible (self->editor_back_button,
@@ -716,10 +654,10 @@ job_running_cb (EvidentWindow *self,
 }
 
 /* Runs @job (taken) in @slot; its toasts show in the window. */
-static void
-start_job (EvidentWindow  *self,
-           EvidentJob    **slot,
-           EvidentJob     *job)
+void
+evident_window_start_job (EvidentWindow  *self,
+                          EvidentJob    **slot,
+                          EvidentJob     *job)
 {
   g_assert (*slot == NULL);
 
@@ -745,210 +683,6 @@ cancel_jobs (EvidentWindow *self)
       evident_job_cancel (*slots[i]);
       g_clear_object (slots[i]);
     }
-}
-
-/* Actions */
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (self->project == NULL)
-    return;
-
-  /* Notes typed a moment ago are an edit too: save them first, so that
-   * undo takes back the newest change the user made. */
-  evident_item_editor_flush (self->item_editor);
-  if (!evident_project_undo (self->project, &error))
-    toast_error (self, error);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (self->project == NULL)
-    return;
-
-  /* Notes typed a moment ago are an edit too: save them first, so that
-   * undo takes back the newest change the user made. */
-  evident_item_editor_flush (self->item_editor);
-  if (!evident_project_redo (self->project, &error))
-    toast_error (self, error);
-}
-
-static void
-destination_chosen_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr (EvidentWindow) self = user_data;
-  g_autoptr (GFile) destination = evident_copy_job_choose_destination_finish (result, NULL);
-
-  if (destination != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
-    evident_window_save_copy_to (self, destination);
-}
-
-static void
-save_copy_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-
-  if (self->project == NULL || self->copy_job != NULL)
-    return;
-
-  evident_copy_job_choose_destination (self->project, GTK_WINDOW (self), destination_chosen_cb,
-                                       g_object_ref (self));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-
-  /* The search is the item list's: leave the overview for all items. */
-  evident_sidebar_set_overview (self->sidebar, FALSE);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  evident_item_list_focus_search (self->item_list);
-}
-
-static void
-next_item_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-
-  /* The list and the editor are hidden behind the overview. */
-  if (evident_sidebar_get_overview (self->sidebar))
-    return;
-
-  evident_item_list_select_next (self->item_list,
-                                 g_str_equal (action_name, "win.next-item") ? 1 : -1);
-}
-
-static void
-show_chapter_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-  const char *number = g_variant_get_string (parameter, NULL);
-
-  if (!evident_sidebar_select_number (self->sidebar, number))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is a chapter number such as 8.0 */
-      message = g_strdup_printf (_("The project has no chapter %s"), number);
-      evident_window_add_toast (self, adw_toast_new (message));
-      return;
-    }
-
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-}
-
-static void
-open_item_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-  const char *ref = g_variant_get_string (parameter, NULL);
-  EvidentItem *item;
-
-  if (self->project == NULL)
-    return;
-
-  item = evident_project_lookup_item (self->project, ref);
-  if (item == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is an item reference such as 8.2.1 */
-      message = g_strdup_printf (_("The project has no item %s"), ref);
-      evident_window_add_toast (self, adw_toast_new (message));
-      return;
-    }
-
-  evident_score_button_popdown (self->score_button);
-  evident_score_button_popdown (self->overview_score_button);
-  evident_sidebar_select_number (self->sidebar, "");
-  g_object_set (self->item_list, "selected-item", item, NULL);
-  adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
-  gtk_widget_child_focus (GTK_WIDGET (self->item_editor), GTK_DIR_TAB_FORWARD);
-}
-
-static void
-show_overview_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-
-  if (self->project == NULL)
-    return;
-
-  evident_sidebar_set_overview (self->sidebar, TRUE);
-  adw_leaflet_set_visible_child (self->leaflet, self->overview_pane);
-}
-
-static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-
-  /* From the preview, folded in the editor pane, back to the item first. */
-  if (preview_folded_in (self)
-      && (!adw_leaflet_get_folded (self->leaflet)
-          || adw_leaflet_get_visible_child (self->leaflet) == self->editor_pane))
-    adw_leaflet_navigate (self->editor_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  else
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-/* F6 and Shift+F6 */
-static void
-cycle_pane_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-
-  if (self->project == NULL)
-    return;
-  evident_pane_layout_cycle_focus (self->layout,
-                                   g_str_equal (action_name, "win.next-pane") ? 1 : -1);
-}
-
-static void
-verify_evidence_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-
-  if (self->project == NULL || self->verify_job != NULL)
-    return;
-
-  start_job (self, &self->verify_job,
-             EVIDENT_JOB (evident_verify_job_new (self->project, GTK_WINDOW (self))));
 }
 
 /* GObject */
@@ -1159,21 +893,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, overview_chapter_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, overview_heatmap_cell_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.next-item", NULL, next_item_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-item", NULL, next_item_action);
-  gtk_widget_class_install_action (widget_class, "win.show-chapter", "s", show_chapter_action);
-  gtk_widget_class_install_action (widget_class, "win.open-item", "s", open_item_action);
-  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.verify-evidence", NULL,
-                                   verify_evidence_action);
-  gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, cycle_pane_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, cycle_pane_action);
-  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
+  evident_window_class_install_actions (widget_class);
 }
 
 static void
@@ -1521,7 +1241,7 @@ evident_window_save_copy_to (EvidentWindow *self,
   if (self->project == NULL || self->copy_job != NULL)
     return;
 
-  start_job (self, &self->copy_job, EVIDENT_JOB (evident_copy_job_new (self->project, destination)));
+  evident_window_start_job (self, &self->copy_job, EVIDENT_JOB (evident_copy_job_new (self->project, destination)));
 }
 
 /* Tests: the copy under way, if any */
