@@ -600,6 +600,17 @@ evident_application_startup (GApplication *application)
     { "win.next-pane", { "F6", NULL } },
     { "win.previous-pane", { "<Shift>F6", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.set-status::not-started", { "<Alt>1", NULL } },
+    { "win.set-status::in-progress", { "<Alt>2", NULL } },
+    { "win.set-status::ready", { "<Alt>3", NULL } },
+    { "win.set-status::met", { "<Alt>4", NULL } },
+    { "win.set-status::not-met", { "<Alt>5", NULL } },
+    { "win.set-status::not-applicable", { "<Alt>6", NULL } },
+    { "win.choose-status", { "<Alt>s", NULL } },
+    { "win.focus-notes", { "<Alt>n", NULL } },
+    { "win.next-open-item", { "<Alt>Page_Down", NULL } },
+    { "win.previous-open-item", { "<Alt>Page_Up", NULL } },
+    { "win.next-mandatory-item", { "<Alt>m", NULL } },
   };
 
   G_APPLICATION_CLASS (evident_application_parent_class)->startup (application);

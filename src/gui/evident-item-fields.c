@@ -990,3 +990,21 @@ evident_item_fields_apply (EvidentItemFields *self,
       g_return_if_reached ();
     }
 }
+
+/**
+ * evident_item_fields_choose_status:
+ *
+ * Opens the status control's list, with the focus on it, as a click
+ * would: the keyboard's way to the status (Alt+S).
+ */
+void
+evident_item_fields_choose_status (EvidentItemFields *self)
+{
+  g_return_if_fail (EVIDENT_IS_ITEM_FIELDS (self));
+
+  if (self->item == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->status_row)))
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->status_row));
+  gtk_widget_activate (GTK_WIDGET (self->status_row));
+}

@@ -843,22 +843,34 @@ set_sort (EvidentItemList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
-/* The focus comes to the selected row (to the first when none is), or to
- * the search when nothing is listed: F6, and Enter in the sidebar. */
-static gboolean
-evident_item_list_grab_focus (GtkWidget *widget)
+/**
+ * evident_item_list_focus_row:
+ *
+ * Puts the keyboard focus on the selected row (on the first when none
+ * is), or on the search when nothing is listed: F6, Enter in the sidebar,
+ * and Tab into the list.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+evident_item_list_focus_row (EvidentItemList *self)
 {
-  EvidentItemList *self = EVIDENT_ITEM_LIST (widget);
   guint position;
+
+  g_return_val_if_fail (EVIDENT_IS_ITEM_LIST (self), FALSE);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 
   position = gtk_single_selection_get_selected (self->selection);
-  /* The list view focuses the row it scrolled to last. */
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
-                              position != GTK_INVALID_LIST_POSITION ? position : 0);
-  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return evident_list_focus_grab_row (GTK_WIDGET (self->list_view), self->rows,
+                                      position != GTK_INVALID_LIST_POSITION ? position : 0);
+}
+
+static gboolean
+focus_row_cb (gpointer owner)
+{
+  return evident_item_list_focus_row (owner);
 }
 
 static void
@@ -987,7 +999,6 @@ evident_item_list_class_init (EvidentItemListClass *klass)
   object_class->get_property = evident_item_list_get_property;
   object_class->set_property = evident_item_list_set_property;
 
-  widget_class->grab_focus = evident_item_list_grab_focus;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, EVIDENT_TYPE_PROJECT, flags);
@@ -1141,7 +1152,7 @@ evident_item_list_init (EvidentItemList *self)
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
   /* One Tab stop; the arrow keys move between the rows. */
-  evident_list_focus_install (GTK_WIDGET (self->list_view));
+  evident_list_focus_install (GTK_WIDGET (self->list_view), focus_row_cb, self);
 
   /* Before the list view selects the row, so that the row is selected by
    * the time "item-activated" is emitted. */

@@ -32,4 +32,6 @@ void            evident_item_list_set_filter        (EvidentItemList *self,
                                                      int              complexity);
 GListModel     *evident_item_list_get_model         (EvidentItemList *self);
 
+gboolean         evident_item_list_focus_row      (EvidentItemList *self);
+
 G_END_DECLS

@@ -5,8 +5,15 @@
 
 G_BEGIN_DECLS
 
-void     evident_list_focus_install    (GtkWidget        *list);
+typedef gboolean (*EvidentListFocusFunc) (gpointer owner);
+
+void     evident_list_focus_install    (GtkWidget           *list,
+                                        EvidentListFocusFunc focus_row,
+                                        gpointer             owner);
 gboolean evident_list_focus_leave      (GtkWidget        *list,
                                         GtkDirectionType  direction);
+gboolean evident_list_focus_grab_row   (GtkWidget        *list,
+                                        GHashTable       *rows,
+                                        guint             position);
 
 G_END_DECLS

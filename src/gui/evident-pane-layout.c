@@ -622,11 +622,11 @@ evident_pane_layout_focus_pane (EvidentPaneLayout *self,
   switch (pane)
     {
     case EVIDENT_PANE_SIDEBAR:
-      return gtk_widget_grab_focus (p->sidebar_focus);
+      return evident_sidebar_focus_row (p->sidebar_list);
     case EVIDENT_PANE_CONTENT:
       if (self->overview)
-        return gtk_widget_child_focus (p->overview_focus, GTK_DIR_TAB_FORWARD);
-      return gtk_widget_grab_focus (p->list_focus);
+        return gtk_widget_child_focus (p->overview_page, GTK_DIR_TAB_FORWARD);
+      return evident_item_list_focus_row (p->item_list);
     case EVIDENT_PANE_EDITOR:
       return gtk_widget_child_focus (p->item, GTK_DIR_TAB_FORWARD);
     case EVIDENT_PANE_PREVIEW:

@@ -3,6 +3,9 @@
 
 #include <adwaita.h>
 
+#include "evident-item-list.h"
+#include "evident-sidebar.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -50,9 +53,9 @@ typedef enum
  * @editor_leaflet: the leaflet in the editor pane
  * @item: the item editor, in @editor_leaflet
  * @preview: the preview of its evidence, in @editor_leaflet
- * @sidebar_focus: what takes the focus in the sidebar pane (its list)
- * @overview_focus: … in the overview pane
- * @list_focus: … in the item list's pane (its list)
+ * @sidebar_list: the sidebar, in @sidebar
+ * @overview_page: the overview, in @overview
+ * @item_list: the item list, in @list
  *
  * The widgets the layout shows, hides and sizes; the window keeps them.
  */
@@ -68,9 +71,9 @@ typedef struct
   AdwLeaflet *editor_leaflet;
   GtkWidget  *item;
   GtkWidget  *preview;
-  GtkWidget  *sidebar_focus;
-  GtkWidget  *overview_focus;
-  GtkWidget  *list_focus;
+  EvidentSidebar  *sidebar_list;
+  GtkWidget       *overview_page;
+  EvidentItemList *item_list;
 } EvidentPanes;
 
 #define EVIDENT_TYPE_PANE_LAYOUT (evident_pane_layout_get_type ())

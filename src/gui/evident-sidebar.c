@@ -30,6 +30,7 @@ struct _EvidentSidebar
   GObject            *overview_item;
   GObject            *all_item;
   GtkSingleSelection *selection;
+  GHashTable         *rows;   /* bound GtkListItems */
 
   guint               overview : 1;
 };
@@ -111,6 +112,7 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
 
   evident_sidebar_row_bind (EVIDENT_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
                             item, self->project, item == self->overview_item);
+  g_hash_table_add (self->rows, list_item);
 }
 
 static void
@@ -118,6 +120,8 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    EvidentSidebar           *self)
 {
+  if (self->rows != NULL)
+    g_hash_table_remove (self->rows, list_item);
   evident_sidebar_row_unbind (EVIDENT_SIDEBAR_ROW (gtk_list_item_get_child (list_item)));
 }
 
@@ -141,6 +145,31 @@ row_pressed_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[ACTIVATED], 0, FALSE);
 }
 
+/**
+ * evident_sidebar_focus_row:
+ *
+ * Puts the keyboard focus on the selected row: F6, and Tab into the
+ * sidebar.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+evident_sidebar_focus_row (EvidentSidebar *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_SIDEBAR (self), FALSE);
+
+  return evident_list_focus_grab_row (GTK_WIDGET (self->list_view), self->rows,
+                                      self->selection != NULL
+                                        ? gtk_single_selection_get_selected (self->selection)
+                                        : GTK_INVALID_LIST_POSITION);
+}
+
+static gboolean
+focus_row_cb (gpointer owner)
+{
+  return evident_sidebar_focus_row (owner);
+}
+
 static void
 evident_sidebar_dispose (GObject *object)
 {
@@ -157,6 +186,7 @@ evident_sidebar_dispose (GObject *object)
   g_clear_object (&self->all_store);
   g_clear_object (&self->overview_item);
   g_clear_object (&self->all_item);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (evident_sidebar_parent_class)->dispose (object);
 }
@@ -225,6 +255,7 @@ evident_sidebar_class_init (EvidentSidebarClass *klass)
   object_class->get_property = evident_sidebar_get_property;
   object_class->set_property = evident_sidebar_set_property;
 
+
   /**
    * EvidentSidebar:project:
    *
@@ -292,9 +323,10 @@ evident_sidebar_class_init (EvidentSidebarClass *klass)
 static void
 evident_sidebar_init (EvidentSidebar *self)
 {
+  self->rows = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* One Tab stop; the arrow keys move between the rows. */
-  evident_list_focus_install (GTK_WIDGET (self->list_view));
+  evident_list_focus_install (GTK_WIDGET (self->list_view), focus_row_cb, self);
 
   /* The "Overview" and "All Items" rows: plain objects before the chapters. */
   self->overview_item = g_object_new (G_TYPE_OBJECT, NULL);

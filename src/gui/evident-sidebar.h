@@ -25,5 +25,6 @@ gboolean        evident_sidebar_get_overview       (EvidentSidebar *self);
 void            evident_sidebar_set_overview       (EvidentSidebar *self,
                                                     gboolean        overview);
 GListModel     *evident_sidebar_get_model          (EvidentSidebar *self);
+gboolean        evident_sidebar_focus_row          (EvidentSidebar *self);
 
 G_END_DECLS

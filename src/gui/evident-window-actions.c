@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "evident-copy-job.h"
+#include "evident-enums-util.h"
 #include "evident-item.h"
 #include "evident-verify-job.h"
 #include "evident-window-private.h"
@@ -204,6 +205,173 @@ cycle_pane_action (GtkWidget  *widget,
                                    g_str_equal (action_name, "win.next-pane") ? 1 : -1);
 }
 
+/* The keyboard's ways to the open item */
+
+/* The item the editor shows, brought into view where one pane shows at a
+ * time; %NULL (and a toast saying so) when there is none. */
+static EvidentItem *
+get_open_item (EvidentWindow *self)
+{
+  EvidentItem *item;
+
+  if (self->project == NULL)
+    return NULL;
+
+  item = evident_sidebar_get_overview (self->sidebar)
+           ? NULL : evident_item_editor_get_item (self->item_editor);
+  if (item == NULL)
+    {
+      evident_window_add_toast (self, adw_toast_new (_("Open an item first")));
+      return NULL;
+    }
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+  if (evident_window_preview_folded_in (self))
+    adw_leaflet_set_visible_child (self->editor_leaflet, GTK_WIDGET (self->item_editor));
+  return item;
+}
+
+/* Alt+1 … Alt+6: win.set-status::met and the others */
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+
+  if (get_open_item (self) == NULL)
+    return;
+  /* Not applicable asks for its reason, which takes the focus. */
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->item_editor), "editor.set-status",
+                                      parameter);
+}
+
+/* Alt+S: the list of statuses */
+static void
+choose_status_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+
+  if (get_open_item (self) != NULL)
+    evident_item_editor_choose_status (self->item_editor);
+}
+
+/* Alt+N */
+static void
+focus_notes_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+
+  if (get_open_item (self) != NULL)
+    evident_item_editor_focus_notes (self->item_editor);
+}
+
+static gboolean
+is_open (EvidentItem *item)
+{
+  return !evident_item_counts_in (item, EVIDENT_VIEW_CONFIRMED);
+}
+
+/* Alt+Page Down, Alt+Page Up: the next (or previous) item of the list,
+ * in the order shown, that is not met yet; round the end of the list. */
+static void
+next_open_item_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+  int delta = g_str_equal (action_name, "win.next-open-item") ? 1 : -1;
+  GListModel *model;
+  guint n, current;
+
+  if (self->project == NULL)
+    return;
+
+  /* The list is behind the overview: all items, then. */
+  evident_sidebar_set_overview (self->sidebar, FALSE);
+  model = evident_item_list_get_model (self->item_list);
+  n = g_list_model_get_n_items (model);
+  current = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  if (current == GTK_INVALID_LIST_POSITION)
+    current = delta > 0 ? n - 1 : 0;
+
+  for (guint step = 1; step <= n; step++)
+    {
+      guint position = (current + n + step * delta) % n;
+      g_autoptr (EvidentItem) item = g_list_model_get_item (model, position);
+
+      if (is_open (item))
+        {
+          g_object_set (self->item_list, "selected-item", item, NULL);
+          if (adw_leaflet_get_folded (self->leaflet))
+            adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+          return;
+        }
+    }
+
+  evident_window_add_toast (self, adw_toast_new (_("Every item in the list is met")));
+}
+
+/* Alt+M: the next mandatory item not met yet, in checklist order after
+ * the open one, in any chapter. */
+static void
+next_mandatory_item_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+  EvidentItem *open_item;
+  EvidentChapter *chapter;
+  GListModel *items;
+  guint n, current = 0;
+
+  if (self->project == NULL)
+    return;
+
+  items = evident_project_get_items (self->project);
+  n = g_list_model_get_n_items (items);
+  open_item = evident_sidebar_get_overview (self->sidebar)
+                ? NULL : evident_item_editor_get_item (self->item_editor);
+  if (open_item != NULL)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr (EvidentItem) item = g_list_model_get_item (items, i);
+
+        if (item == open_item)
+          {
+            current = i + 1;
+            break;
+          }
+      }
+
+  for (guint step = 0; step < n; step++)
+    {
+      g_autoptr (EvidentItem) item = g_list_model_get_item (items, (current + step) % n);
+
+      if (item == open_item || !evident_item_get_mandatory (item) || !is_open (item))
+        continue;
+
+      /* The chapter shown stays when the item is in it. */
+      chapter = evident_sidebar_get_chapter (self->sidebar);
+      if (evident_sidebar_get_overview (self->sidebar)
+          || (chapter != NULL
+              && g_strcmp0 (evident_chapter_get_number (chapter), evident_item_get_chapter (item)) != 0))
+        evident_sidebar_select_number (self->sidebar, "");
+      g_object_set (self->item_list, "selected-item", item, NULL);
+      adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+      return;
+    }
+
+  evident_window_add_toast (self, adw_toast_new (open_item != NULL && evident_item_get_mandatory (open_item)
+                                                   && is_open (open_item)
+                                                   ? _("This is the only mandatory item not met")
+                                                   : _("Every mandatory item is met")));
+}
+
 static void
 verify_evidence_action (GtkWidget  *widget,
                         const char *action_name,
@@ -234,6 +402,14 @@ evident_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.verify-evidence", NULL,
                                    verify_evidence_action);
+  gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-status", NULL, choose_status_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-notes", NULL, focus_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.next-open-item", NULL, next_open_item_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-open-item", NULL,
+                                   next_open_item_action);
+  gtk_widget_class_install_action (widget_class, "win.next-mandatory-item", NULL,
+                                   next_mandatory_item_action);
   gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, cycle_pane_action);
   gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, cycle_pane_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");

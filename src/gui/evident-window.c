@@ -154,6 +154,15 @@ update_actions (EvidentWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-evidence",
                                  has_project && self->verify_job == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-status", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-notes", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-open-item", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-open-item", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-mandatory-item", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-pane", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-pane", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", has_project);
 }
 
 static void
@@ -915,9 +924,9 @@ evident_window_init (EvidentWindow *self)
     .editor_leaflet = self->editor_leaflet,
     .item = GTK_WIDGET (self->item_editor),
     .preview = GTK_WIDGET (self->preview_pane),
-    .sidebar_focus = GTK_WIDGET (self->sidebar),
-    .overview_focus = GTK_WIDGET (self->overview),
-    .list_focus = GTK_WIDGET (self->item_list),
+    .sidebar_list = self->sidebar,
+    .overview_page = GTK_WIDGET (self->overview),
+    .item_list = self->item_list,
   };
   self->layout = evident_pane_layout_new (&panes);
   g_signal_connect_object (self->layout, "notify",
