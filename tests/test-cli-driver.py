@@ -217,7 +217,8 @@ def test_json_shapes(project):
               ("ref", "str"), ("chapter", "str"), ("section", "str"), ("title", "str"),
               ("points", "int"), ("mandatory", "bool"), ("status", "str"),
               ("owner", "NoneType"), ("complexity", "str"), ("response", "NoneType"),
-              ("extra", "list")]
+              ("recheck", "bool"), ("recheck_status", "NoneType"), ("extra", "list"),
+              ("estimate", "NoneType")]
           and items[1]["owner"] == "Ann", json.dumps(items))
 
     score = json.loads(run("score", project, "--json").stdout)

@@ -61,7 +61,8 @@ def main():
           and items[0] == {"ref": "1.1", "chapter": "1.0", "section": "1", "title": "Alpha",
                            "points": 100, "mandatory": True, "status": "not-started",
                            "owner": None, "complexity": "none", "response": None,
-                           "extra": []},
+                           "recheck": False, "recheck_status": None, "extra": [],
+                           "estimate": None},
           p.stdout + p.stderr)
 
     p = run("set", project, "1.1", "--status", "met", "--owner", "Audit lead",

@@ -379,7 +379,8 @@ test_migrate_v3 (void)
   g_assert_cmpint (fixture_sqlite_int_on (backup, "SELECT count (*) FROM sqlite_master"
                                                   " WHERE name = 'item_extras'"),
                    ==, 0);
-  g_assert_cmpint (fixture_sqlite_int_on (path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (fixture_sqlite_int_on (path, "PRAGMA user_version"), ==,
+                   EVIDENT_PROJECT_SCHEMA_VERSION);
 
   /* Everything came along. */
   g_assert_cmpstr (evident_project_get_title (project), ==, "Third");

@@ -58,6 +58,19 @@ int evident_cli_verify   (EvidentCliContext  *cli,
 int evident_cli_cleanup  (EvidentCliContext  *cli,
                           GError            **error);
 
+/* evident-cli-revise.c */
+extern const EvidentCliOptions evident_cli_revise_options;
+int evident_cli_revise   (EvidentCliContext  *cli,
+                          GError            **error);
+
+/* evident-cli-versions.c */
+int evident_cli_versions (EvidentCliContext  *cli,
+                          GError            **error);
+int evident_cli_archive  (EvidentCliContext  *cli,
+                          GError            **error);
+int evident_cli_reattach (EvidentCliContext  *cli,
+                          GError            **error);
+
 /* evident-cli-report.c */
 extern const EvidentCliOptions evident_cli_report_options;
 int evident_cli_report      (EvidentCliContext  *cli,
@@ -70,5 +83,72 @@ int evident_cli_pack        (EvidentCliContext  *cli,
                              GError            **error);
 int evident_cli_verify_pack (EvidentCliContext  *cli,
                              GError            **error);
+
+/* evident-cli-exempt.c */
+extern const EvidentCliOptions evident_cli_exempt_options;
+int evident_cli_exempt         (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_exemptions     (EvidentCliContext  *cli,
+                                GError            **error);
+
+/* evident-cli-sessions.c */
+extern const EvidentCliOptions evident_cli_session_new_options;
+int evident_cli_session_new    (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_session_open   (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_session_close  (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_sessions       (EvidentCliContext  *cli,
+                                GError            **error);
+
+/* evident-cli-agenda.c */
+extern const EvidentCliOptions evident_cli_session_time_options;
+extern const EvidentCliOptions evident_cli_session_plan_options;
+extern const EvidentCliOptions evident_cli_agenda_options;
+int evident_cli_session_start  (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_session_stop   (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_session_plan   (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_agenda         (EvidentCliContext  *cli,
+                                GError            **error);
+
+/* evident-cli-verdicts.c */
+extern const EvidentCliOptions evident_cli_verdict_options;
+extern const EvidentCliOptions evident_cli_verdicts_options;
+extern const EvidentCliOptions evident_cli_findings_options;
+extern const EvidentCliOptions evident_cli_finding_options;
+extern const EvidentCliOptions evident_cli_finding_new_options;
+int evident_cli_verdict        (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_verdicts       (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_findings       (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_finding        (EvidentCliContext  *cli,
+                                GError            **error);
+int evident_cli_finding_new    (EvidentCliContext  *cli,
+                                GError            **error);
+
+/* evident-cli-plan.c */
+extern const EvidentCliOptions evident_cli_plan_options;
+extern const EvidentCliOptions evident_cli_settings_options;
+extern const EvidentCliOptions evident_cli_workload_options;
+int evident_cli_plan     (EvidentCliContext  *cli,
+                          GError            **error);
+int evident_cli_settings (EvidentCliContext  *cli,
+                          GError            **error);
+int evident_cli_workload (EvidentCliContext  *cli,
+                          GError            **error);
+
+/* evident-cli-scenario.c */
+extern const EvidentCliOptions evident_cli_whatif_options;
+extern const EvidentCliOptions evident_cli_scenario_options;
+int evident_cli_whatif   (EvidentCliContext  *cli,
+                          GError            **error);
+int evident_cli_scenario (EvidentCliContext  *cli,
+                          GError            **error);
 
 G_END_DECLS

@@ -236,9 +236,9 @@ run_parsed (EvidentCliContext *cli)
       && !command->options->check (cli, &error))
     return usage_error (cli, error->message);
 
-  if (command->access == EVIDENT_CLI_PROJECT_READ || command->access == EVIDENT_CLI_PROJECT_WRITE
-      || command->access == EVIDENT_CLI_PROJECT_INSPECT)
-    cli->project = evident_cli_open_project (cli->path, command->access, &error);
+  if (cli->access == EVIDENT_CLI_PROJECT_READ || cli->access == EVIDENT_CLI_PROJECT_WRITE
+      || cli->access == EVIDENT_CLI_PROJECT_INSPECT)
+    cli->project = evident_cli_open_project (cli->path, cli->access, &error);
 
   if (error == NULL)
     ret = command->run (cli, &error);
@@ -266,7 +266,7 @@ evident_cli_run_command (const EvidentCliCommand  *command,
                          int                       argc,
                          char                    **argv)
 {
-  EvidentCliContext cli = { .command = command };
+  EvidentCliContext cli = { .command = command, .access = command->access };
   g_autoptr (GError) error = NULL;
   int ret;
 

@@ -65,7 +65,9 @@ typedef enum
  *   the user gives replaces it, and the driver frees only that)
  * @check: checks and converts the option values before the project is
  *   opened, or %NULL; failing, it sets @error to what the user did wrong,
- *   and the command exits with %EXIT_USAGE
+ *   and the command exits with %EXIT_USAGE. A command that writes only for
+ *   some of its arguments or options sets #EvidentCliContext.access here
+ *   (e.g. from %EVIDENT_CLI_PROJECT_READ to %EVIDENT_CLI_PROJECT_WRITE)
  * @description: a N_() text printed after the options by `--help`, or %NULL
  *
  * The part of a command that only it knows: its options.
@@ -124,6 +126,8 @@ typedef struct
  * @n_args: their number, within the command's bounds
  * @path: the first argument, as given: the project, for messages
  * @options: the command's options struct, parsed and checked
+ * @access: how the project is opened: the command's access, unless its
+ *   check function changed it
  * @json: whether `--json` was given
  * @project: the open project for commands that read or write one, else %NULL
  *
@@ -136,6 +140,7 @@ struct _EvidentCliContext
   guint                    n_args;
   const char              *path;
   gpointer                 options;
+  EvidentCliAccess         access;
   gboolean                 json;
   EvidentProject          *project;
 

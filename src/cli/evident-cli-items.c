@@ -57,7 +57,21 @@ add_item_json (JsonBuilder *builder,
   evident_cli_json_add_string (builder, "complexity", evident_complexity_to_string (
                                                         evident_item_get_complexity (item)));
   evident_cli_json_add_string (builder, "response", evident_item_get_response (item));
+  /* A revision reworded the item while it was met or ready: the status
+   * it had, until someone confirms it. */
+  evident_cli_json_add_boolean (builder, "recheck", evident_item_get_needs_recheck (item));
+  evident_cli_json_add_string (builder, "recheck_status",
+                               evident_item_get_needs_recheck (item)
+                                   ? evident_status_to_string (
+                                         evident_item_get_recheck_status (item))
+                                   : NULL);
   add_extra_json (builder, item);
+  /* Days, or null when nobody estimated the item. */
+  json_builder_set_member_name (builder, "estimate");
+  if (evident_item_get_estimate (item) >= 0)
+    json_builder_add_value (builder, evident_cli_json_number (evident_item_get_estimate (item)));
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 }
 
@@ -70,7 +84,12 @@ add_item_row (EvidentCliTable *table,
   const char *owner = evident_item_get_owner (item);
 
   evident_cli_table_add (table, evident_item_get_ref (item));
-  evident_cli_table_add (table, evident_status_to_string (evident_item_get_status (item)));
+  if (evident_item_get_needs_recheck (item))
+    /* Translators: an item's status, to be checked again after a revision */
+    evident_cli_table_add_printf (table, _("%s (re-check)"),
+                                  evident_status_to_string (evident_item_get_status (item)));
+  else
+    evident_cli_table_add (table, evident_status_to_string (evident_item_get_status (item)));
   evident_cli_table_add_printf (table, "%d", evident_item_get_points (item));
   evident_cli_table_add (table, evident_item_get_mandatory (item) ? "M" : "");
   evident_cli_table_add (table, owner != NULL ? owner : "-");
@@ -91,8 +110,9 @@ evident_cli_items (EvidentCliContext  *cli,
 typedef struct
 {
   char              *values[EVIDENT_N_ITEM_FIELDS];
-  EvidentItemChange  changes[EVIDENT_N_ITEM_FIELDS];
+  EvidentItemChange  changes[EVIDENT_N_ITEM_FIELDS + 1];
   guint              n_changes;
+  gboolean           confirm;
 } SetOptions;
 
 #define SET_FIELD(field) EVIDENT_CLI_OPTION (SetOptions, values[EVIDENT_ITEM_FIELD_##field])
@@ -112,6 +132,13 @@ static const GOptionEntry set_entries[] = {
     N_("Due date, YYYY-MM-DD (empty to clear)"), N_("DATE") },
   { "response", 0, 0, G_OPTION_ARG_STRING, SET_FIELD (RESPONSE),
     N_("The answer for the auditor, handed in with the self-assessment"), N_("TEXT") },
+  { "estimate", 'e', 0, G_OPTION_ARG_STRING, SET_FIELD (ESTIMATE),
+    N_("Days the item takes, e.g. 2.5, rather than its complexity’s (empty to clear)"),
+    N_("DAYS") },
+  { "confirm", 0, 0, G_OPTION_ARG_NONE, EVIDENT_CLI_OPTION (SetOptions, confirm),
+    N_("The item was checked again after a revision: it gets back the status it had (or "
+       "--status)"),
+    NULL },
   { NULL }
 };
 
@@ -136,7 +163,7 @@ set_check (EvidentCliContext  *cli,
         };
     }
 
-  if (options->n_changes == 0)
+  if (options->n_changes == 0 && !options->confirm)
     g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                          _("Say what to change, e.g. --status met"));
   else if (status != NULL && !evident_status_from_string (status, &status_value))
@@ -155,7 +182,33 @@ const EvidentCliOptions evident_cli_set_options = {
   .entries = set_entries,
   .size = sizeof (SetOptions),
   .check = set_check,
+  .description = N_("Setting the status of an item that needs a re-check after a revision "
+                    "confirms it too."),
 };
+
+/* --confirm: the re-check flag cleared, the status as it was unless given. */
+static gboolean
+add_confirmation (SetOptions   *options,
+                  EvidentItem  *item,
+                  const char   *path,
+                  GError      **error)
+{
+  if (!evident_item_get_needs_recheck (item))
+    {
+      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
+                   _("%s: item %s needs no re-check"), path, evident_item_get_ref (item));
+      return FALSE;
+    }
+  options->changes[options->n_changes++] = (EvidentItemChange) {
+    EVIDENT_ITEM_FIELD_RECHECK, "",
+  };
+  if (options->values[EVIDENT_ITEM_FIELD_STATUS] == NULL)
+    options->changes[options->n_changes++] = (EvidentItemChange) {
+      EVIDENT_ITEM_FIELD_STATUS,
+      evident_status_to_string (evident_item_get_recheck_status (item)),
+    };
+  return TRUE;
+}
 
 int
 evident_cli_set (EvidentCliContext  *cli,
@@ -165,6 +218,8 @@ evident_cli_set (EvidentCliContext  *cli,
   EvidentItem *item = evident_cli_lookup_item (cli, cli->args[1], error);
 
   if (item == NULL)
+    return EXIT_FAILURE;
+  if (options->confirm && !add_confirmation (options, item, cli->path, error))
     return EXIT_FAILURE;
   if (!evident_project_update_item (cli->project, item, options->changes, options->n_changes,
                                     error))
@@ -186,33 +241,13 @@ value_label (EvidentItemField  field,
 
   if (value == NULL || *value == '\0')
     return "—";
-  if (field == EVIDENT_ITEM_FIELD_STATUS && evident_status_from_string (value, &status))
+  if ((field == EVIDENT_ITEM_FIELD_STATUS || field == EVIDENT_ITEM_FIELD_RECHECK)
+      && evident_status_from_string (value, &status))
     return evident_status_to_string (status);
   if (field == EVIDENT_ITEM_FIELD_COMPLEXITY
       && evident_complexity_from_string (value, &complexity))
     return evident_complexity_to_string (complexity);
   return value;
-}
-
-/* Notes span lines; a history line shows the start of them. */
-static char *
-one_line (const char *text)
-{
-  GString *line = g_string_new (NULL);
-  guint length = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), length++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (length >= 60)
-        {
-          g_string_append (line, "…");
-          break;
-        }
-      g_string_append_unichar (line, g_unichar_isspace (c) ? ' ' : c);
-    }
-  return g_string_free (line, FALSE);
 }
 
 int
@@ -235,8 +270,10 @@ evident_cli_history (EvidentCliContext  *cli,
     {
       EvidentHistoryEntry *entry = g_ptr_array_index (history, i);
       g_autofree char *at = g_date_time_format (entry->at, "%Y-%m-%d %H:%M:%SZ");
-      g_autofree char *old_value = one_line (value_label (entry->field, entry->old_value));
-      g_autofree char *new_value = one_line (value_label (entry->field, entry->new_value));
+      g_autofree char *old_value =
+          evident_cli_one_line (value_label (entry->field, entry->old_value));
+      g_autofree char *new_value =
+          evident_cli_one_line (value_label (entry->field, entry->new_value));
 
       evident_cli_table_add (table, at);
       evident_cli_table_add (table, entry->who);

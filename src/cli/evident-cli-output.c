@@ -164,6 +164,59 @@ evident_cli_table_print (EvidentCliTable *table)
   g_print ("%s", text);
 }
 
+/* Text that spans lines (notes, findings) on one line: the start of it. */
+char *
+evident_cli_one_line (const char *text)
+{
+  GString *line = g_string_new (NULL);
+  guint length = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p), length++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (length >= 60)
+        {
+          g_string_append (line, "…");
+          break;
+        }
+      g_string_append_unichar (line, g_unichar_isspace (c) ? ' ' : c);
+    }
+  return g_string_free (line, FALSE);
+}
+
+/**
+ * evident_cli_print_array:
+ * @objects: what to print, in order
+ * @json: whether to print a JSON array rather than a table
+ * @layout: the table's columns, as for evident_cli_table_new()
+ * @add: adds one of @objects: to the JSON array when given a builder, as
+ *   a row of the table when given a table
+ * @data: data for @add
+ *
+ * Prints @objects as a JSON array or as an aligned table.
+ */
+void
+evident_cli_print_array (GPtrArray        *objects,
+                         gboolean          json,
+                         const char       *layout,
+                         EvidentCliAddFunc add,
+                         gpointer          data)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (EvidentCliTable) table = evident_cli_table_new (layout);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < objects->len; i++)
+    add (json ? builder : NULL, json ? NULL : table, g_ptr_array_index (objects, i), data);
+  json_builder_end_array (builder);
+
+  if (json)
+    evident_cli_print_json (builder);
+  else
+    evident_cli_table_print (table);
+}
+
 /* Whole numbers as integers, others as they are. */
 JsonNode *
 evident_cli_json_number (double value)
@@ -208,19 +261,120 @@ evident_cli_json_add_boolean (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, value);
 }
 
+/* A double as its shortest text that reads back as the same double:
+ * 0.3, not 0.29999999999999999 as json-glib writes it. */
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      g_autofree char *format = g_strdup_printf ("%%.%dg", digits);
+
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+}
+
+static void
+append_indent (GString *out,
+               guint    depth)
+{
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+/* Writes @node as json-glib's pretty printer does, indented by two, but
+ * for doubles. */
+static void
+append_node (GString  *out,
+             JsonNode *node,
+             guint     depth)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr (GList) members = json_object_get_members (object);
+
+        if (members == NULL)
+          {
+            g_string_append (out, "{  }");
+            break;
+          }
+        g_string_append_c (out, '{');
+        for (GList *m = members; m != NULL; m = m->next)
+          {
+            g_autoptr (JsonNode) name = json_node_init_string (json_node_alloc (), m->data);
+            g_autofree char *quoted = json_to_string (name, FALSE);
+
+            append_indent (out, depth + 1);
+            g_string_append_printf (out, "%s : ", quoted);
+            append_node (out, json_object_get_member (object, m->data), depth + 1);
+            if (m->next != NULL)
+              g_string_append_c (out, ',');
+          }
+        append_indent (out, depth);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint length = json_array_get_length (array);
+
+        if (length == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < length; i++)
+          {
+            append_indent (out, depth + 1);
+            append_node (out, json_array_get_element (array, i), depth + 1);
+            if (i + 1 < length)
+              g_string_append_c (out, ',');
+          }
+        append_indent (out, depth);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        {
+          append_double (out, json_node_get_double (node));
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case JSON_NODE_NULL:
+    default:
+      {
+        g_autofree char *text = json_to_string (node, FALSE);
+
+        g_string_append (out, text);
+      }
+      break;
+    }
+}
+
 /* Prints what @builder built, indented by two. */
 void
 evident_cli_print_json (JsonBuilder *builder)
 {
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  append_node (text, root, 0);
+  g_print ("%s\n", text->str);
 }
 
 /**

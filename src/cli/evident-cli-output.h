@@ -55,4 +55,18 @@ void             evident_cli_print_list        (GListModel       *list,
                                                 EvidentCliAddJson add_json,
                                                 EvidentCliAddRow  add_row);
 
+/* Add one object: to @builder as JSON, or to @table as a row (the other
+ * is %NULL). */
+typedef void   (*EvidentCliAddFunc)            (JsonBuilder      *builder,
+                                                EvidentCliTable  *table,
+                                                gpointer          object,
+                                                gpointer          data);
+
+void             evident_cli_print_array       (GPtrArray        *objects,
+                                                gboolean          json,
+                                                const char       *layout,
+                                                EvidentCliAddFunc add,
+                                                gpointer          data);
+char            *evident_cli_one_line          (const char       *text);
+
 G_END_DECLS

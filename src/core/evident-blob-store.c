@@ -1129,7 +1129,8 @@ purge_evidence (EvidentDb  *db,
                              " AND (?1 OR NOT EXISTS (SELECT 1 FROM history h"
                              "                         JOIN changes c ON c.id = h.change_id"
                              "                        WHERE h.evidence_id = e.id"
-                             "                          AND c.kind = 'edit'"
+                             "                          AND c.kind IN "
+                             EVIDENT_HISTORY_UNDOABLE_KINDS
                              "                          AND c.state IN (0, 1)))",
                              error);
   if (stmt == NULL)

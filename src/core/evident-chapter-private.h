@@ -10,5 +10,7 @@ EvidentChapter *evident_chapter_new    (const char                *number,
                                         const char                *title);
 void            evident_chapter_update (EvidentChapter            *self,
                                         const EvidentChapterScore *score);
+void            evident_chapter_set_exemption (EvidentChapter     *self,
+                                        EvidentExemption          *exemption);
 
 G_END_DECLS

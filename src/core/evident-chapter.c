@@ -7,6 +7,7 @@
 
 #include "evident-chapter-private.h"
 #include "evident-enums-util.h"
+#include "evident-exemption.h"
 
 struct _EvidentChapter
 {
@@ -19,6 +20,7 @@ struct _EvidentChapter
   guint    n_mandatory_open;
   guint    n_counted[EVIDENT_N_VIEWS];
   gint64   points_counted[EVIDENT_N_VIEWS];
+  EvidentExemption *exemption;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentChapter, evident_chapter, G_TYPE_OBJECT)
@@ -34,6 +36,9 @@ enum {
   PROP_POINTS_COUNTED,
   PROP_N_MANDATORY_OPEN,
   PROP_PROGRESS,
+  PROP_EXEMPTION,
+  PROP_EXEMPT,
+  PROP_EXEMPTION_REASON,
   N_PROPS
 };
 
@@ -46,6 +51,7 @@ evident_chapter_finalize (GObject *object)
 
   g_clear_pointer (&self->number, g_free);
   g_clear_pointer (&self->title, g_free);
+  g_clear_object (&self->exemption);
 
   G_OBJECT_CLASS (evident_chapter_parent_class)->finalize (object);
 }
@@ -87,6 +93,15 @@ evident_chapter_get_property (GObject    *object,
     case PROP_PROGRESS:
       g_value_set_double (value, evident_chapter_get_progress (self));
       break;
+    case PROP_EXEMPTION:
+      g_value_set_object (value, self->exemption);
+      break;
+    case PROP_EXEMPT:
+      g_value_set_boolean (value, self->exemption != NULL);
+      break;
+    case PROP_EXEMPTION_REASON:
+      g_value_set_string (value, evident_chapter_get_exemption_reason (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -113,6 +128,13 @@ evident_chapter_class_init (EvidentChapterClass *klass)
   properties[PROP_N_MANDATORY_OPEN] = g_param_spec_uint ("n-mandatory-open", NULL, NULL,
                                                          0, G_MAXUINT, 0, ro);
   properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, 0, 1, 0, ro);
+  /* The exemption of the whole chapter in force, or NULL; exempt sections
+   * are in evident_audit_get_exemptions(). */
+  properties[PROP_EXEMPTION] = g_param_spec_object ("exemption", NULL, NULL,
+                                                    EVIDENT_TYPE_EXEMPTION, ro);
+  properties[PROP_EXEMPT] = g_param_spec_boolean ("exempt", NULL, NULL, FALSE, ro);
+  properties[PROP_EXEMPTION_REASON] = g_param_spec_string ("exemption-reason", NULL, NULL, NULL,
+                                                           ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -169,6 +191,26 @@ evident_chapter_update (EvidentChapter            *self,
 }
 
 #undef UPDATE
+
+/* For the audit: the chapter's exemption in force, or NULL. */
+void
+evident_chapter_set_exemption (EvidentChapter   *self,
+                               EvidentExemption *exemption)
+{
+  g_return_if_fail (EVIDENT_IS_CHAPTER (self));
+  g_return_if_fail (exemption == NULL || EVIDENT_IS_EXEMPTION (exemption));
+
+  if (self->exemption == exemption)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if ((self->exemption == NULL) != (exemption == NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXEMPT]);
+  g_set_object (&self->exemption, exemption);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXEMPTION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXEMPTION_REASON]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
 
 const char *
 evident_chapter_get_number (EvidentChapter *self)
@@ -246,4 +288,25 @@ evident_chapter_get_progress (EvidentChapter *self)
   if (self->n_items == 0)
     return 0;
   return (double) self->n_counted[EVIDENT_VIEW_PROJECTED] / self->n_items;
+}
+
+/**
+ * evident_chapter_get_exemption:
+ *
+ * Returns: (transfer none) (nullable): the exemption of the whole chapter
+ *   in force: its items are not applicable for its reason
+ */
+EvidentExemption *
+evident_chapter_get_exemption (EvidentChapter *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_CHAPTER (self), NULL);
+  return self->exemption;
+}
+
+/* Why the whole chapter is exempt; NULL when it is not. */
+const char *
+evident_chapter_get_exemption_reason (EvidentChapter *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_CHAPTER (self), NULL);
+  return self->exemption != NULL ? evident_exemption_get_reason (self->exemption) : NULL;
 }

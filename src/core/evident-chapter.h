@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "evident-exemption.h"
 #include "evident-types.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,7 @@ gint64      evident_chapter_get_points_counted    (EvidentChapter *self,
                                                    EvidentView     view);
 guint       evident_chapter_get_n_mandatory_open  (EvidentChapter *self);
 double      evident_chapter_get_progress          (EvidentChapter *self);
+EvidentExemption *evident_chapter_get_exemption   (EvidentChapter *self);
+const char *evident_chapter_get_exemption_reason  (EvidentChapter *self);
 
 G_END_DECLS

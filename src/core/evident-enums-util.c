@@ -21,8 +21,8 @@ static const char *view_names[EVIDENT_N_VIEWS] = {
 };
 
 static const char *field_names[EVIDENT_N_HISTORY_FIELDS] = {
-  "status", "owner", "complexity", "reason", "note", "due", "response",
-  "evidence", "evidence-title", "evidence-kind",
+  "status", "owner", "complexity", "reason", "note", "due", "response", "estimate",
+  "recheck", "evidence", "evidence-title", "evidence-kind", "revision",
 };
 
 static gboolean
@@ -250,12 +250,22 @@ evident_item_field_get_label (EvidentItemField field)
       return C_("item field", "Due Date");
     case EVIDENT_ITEM_FIELD_RESPONSE:
       return C_("item field", "Response");
+    case EVIDENT_ITEM_FIELD_ESTIMATE:
+      return C_("item field", "Estimate");
+    case EVIDENT_ITEM_FIELD_RECHECK:
+      /* Translators: the status an item had before a checklist revision
+       * reworded it, until someone confirms it */
+      return C_("item field", "Needs Re-check");
     case EVIDENT_ITEM_FIELD_EVIDENCE:
       return C_("item field", "Evidence");
     case EVIDENT_ITEM_FIELD_EVIDENCE_TITLE:
       return C_("item field", "Evidence Title");
     case EVIDENT_ITEM_FIELD_EVIDENCE_KIND:
       return C_("item field", "Evidence Kind");
+    case EVIDENT_ITEM_FIELD_REVISION:
+      /* Translators: the item's reference and checklist version before and
+       * after a revision of the checklist, e.g. "8.2.1 (4.1) → 8.3.1 (4.2)" */
+      return C_("item field", "Checklist Revision");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -156,13 +156,21 @@ list_remove (GListStore      *list,
     g_list_store_remove (list, position);
 }
 
+static GListStore *
+lists_of_item (EvidentEvidenceStore *self,
+               EvidentEvidence      *evidence)
+{
+  gint64 item_id = evident_item_get_id (evident_evidence_get_item (evidence));
+
+  return g_hash_table_lookup (self->lists, &item_id);
+}
+
 /* Puts the evidence in, or takes it out of, the lists it belongs to. */
 static void
 lists_update (EvidentEvidenceStore *self,
               EvidentEvidence      *evidence)
 {
-  gint64 item_id = evident_item_get_id (evident_evidence_get_item (evidence));
-  GListStore *list = g_hash_table_lookup (self->lists, &item_id);
+  GListStore *list = lists_of_item (self, evidence);
 
   if (evident_evidence_is_removed (evidence))
     {
@@ -218,7 +226,19 @@ evidence_changed_cb (EvidentProject       *project,
       return;
     }
 
+  /* Its item left the checklist (a revision): out of every list, and a
+   * new object should the item come back. */
   evidence = g_hash_table_lookup (self->by_id, &id);
+  if (evidence != NULL
+      && evident_project_lookup_item (self->project, evident_db_column_text (stmt, 1))
+             != evident_evidence_get_item (evidence))
+    {
+      list_remove (self->all, evidence);
+      list_remove (lists_of_item (self, evidence), evidence);
+      g_hash_table_remove (self->by_id, &id);
+      evidence = NULL;
+    }
+
   if (evidence != NULL)
     evident_evidence_update (evidence, stmt);
   else if ((evidence = evidence_for_row (self, stmt)) == NULL)

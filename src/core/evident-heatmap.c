@@ -9,11 +9,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "evident-heatmap.h"
 #include "evident-item.h"
+#include "evident-owner-rows.h"
 
 #define N_CELL_COLUMNS (EVIDENT_HEATMAP_N_COLUMNS + 1)
 
@@ -33,32 +32,6 @@ typedef struct
 {
   EvidentHeatmapCell cells[EVIDENT_HEATMAP_N_COLUMNS];
 } RowCells;
-
-typedef struct
-{
-  const char *name;
-  char       *key;
-  guint       index;
-} OwnerSort;
-
-static int
-compare_owners (gconstpointer a,
-                gconstpointer b)
-{
-  const OwnerSort *oa = a;
-  const OwnerSort *ob = b;
-  int cmp = strcmp (oa->key, ob->key);
-
-  return cmp != 0 ? cmp : strcmp (oa->name, ob->name);
-}
-
-static char *
-owner_sort_key (const char *name)
-{
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-
-  return g_utf8_collate_key (folded, -1);
-}
 
 static inline EvidentHeatmapCell *
 cell_at (const EvidentHeatmap *heatmap,
@@ -135,7 +108,7 @@ evident_heatmap_compute (const EvidentRules   *rules,
   g_autoptr (GHashTable) index = NULL;
   g_autoptr (GPtrArray) names = NULL;
   g_autoptr (GArray) rows = NULL;
-  g_autofree OwnerSort *order = NULL;
+  g_autofree guint *sources = NULL;
   EvidentHeatmap *heatmap;
   guint n_items;
   guint n_owners;
@@ -199,36 +172,18 @@ evident_heatmap_compute (const EvidentRules   *rules,
 
   /* Owners sorted by name ignoring case; then the unassigned row. */
   n_owners = names->len;
-  order = g_new (OwnerSort, MAX (n_owners, 1));
-  for (guint o = 0; o < n_owners; o++)
-    {
-      order[o].name = g_ptr_array_index (names, o);
-      order[o].key = owner_sort_key (order[o].name);
-      order[o].index = o + 1;
-    }
-  qsort (order, n_owners, sizeof (OwnerSort), compare_owners);
+  sources = g_new (guint, n_owners + 1);
 
   heatmap = g_new0 (EvidentHeatmap, 1);
   heatmap->rules = *rules;
   heatmap->metric = metric;
   heatmap->n_rows = n_owners + 1;
-  heatmap->owners = g_new0 (char *, n_owners + 1);
+  heatmap->owners = evident_owner_rows_sort (names, sources);
   heatmap->cells = g_new0 (EvidentHeatmapCell, (heatmap->n_rows + 1) * N_CELL_COLUMNS);
 
   for (guint r = 0; r < heatmap->n_rows; r++)
     {
-      const RowCells *from;
-
-      if (r < n_owners)
-        {
-          heatmap->owners[r] = g_strdup (order[r].name); /* once per owner */
-          g_free (order[r].key);
-          from = &g_array_index (rows, RowCells, order[r].index);
-        }
-      else
-        {
-          from = &g_array_index (rows, RowCells, 0);
-        }
+      const RowCells *from = &g_array_index (rows, RowCells, sources[r]);
 
       for (guint c = 0; c < EVIDENT_HEATMAP_N_COLUMNS; c++)
         {
@@ -306,11 +261,7 @@ evident_heatmap_get_row_label (const EvidentHeatmap *heatmap,
   g_return_val_if_fail (heatmap != NULL, NULL);
   g_return_val_if_fail (row < heatmap->n_rows || row == EVIDENT_HEATMAP_TOTAL, NULL);
 
-  if (row == EVIDENT_HEATMAP_TOTAL)
-    return C_("heat map", "Total");
-  if (heatmap->owners[row] == NULL)
-    return C_("owner", "Unassigned");
-  return heatmap->owners[row];
+  return evident_owner_rows_get_label (heatmap->owners, row);
 }
 
 /**
@@ -331,22 +282,7 @@ evident_heatmap_lookup_row (const EvidentHeatmap *heatmap,
   g_return_val_if_fail (heatmap != NULL, FALSE);
   g_return_val_if_fail (row != NULL, FALSE);
 
-  if (owner == NULL || *owner == '\0')
-    {
-      *row = heatmap->n_rows - 1;
-      return TRUE;
-    }
-
-  for (guint r = 0; r + 1 < heatmap->n_rows; r++)
-    {
-      if (g_str_equal (heatmap->owners[r], owner))
-        {
-          *row = r;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return evident_owner_rows_lookup (heatmap->owners, heatmap->n_rows, owner, row);
 }
 
 /**

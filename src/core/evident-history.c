@@ -7,6 +7,7 @@
 #include "evident-enums-util.h"
 #include "evident-history.h"
 #include "evident-item-private.h"
+#include "evident-plan-settings.h"
 #include "evident-project-private.h"
 
 static void
@@ -30,6 +31,12 @@ evident_edits_new (void)
 
   g_array_set_clear_func (edits, edit_clear);
   return edits;
+}
+
+gint64
+evident_edit_get_item_id (const EvidentEdit *edit)
+{
+  return edit->item != NULL ? evident_item_get_id (edit->item) : edit->item_id;
 }
 
 void
@@ -107,6 +114,8 @@ write_field (EvidentDb          *db,
     [EVIDENT_ITEM_FIELD_NOTE] = "UPDATE items SET note = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_DUE] = "UPDATE items SET due = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_RESPONSE] = "UPDATE items SET response = ?2 WHERE id = ?1",
+    [EVIDENT_ITEM_FIELD_ESTIMATE] = "UPDATE items SET estimate = ?2 WHERE id = ?1",
+    [EVIDENT_ITEM_FIELD_RECHECK] = "UPDATE items SET recheck = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_EVIDENCE] = "UPDATE evidence SET removed_at = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_EVIDENCE_TITLE] = "UPDATE evidence SET title = ?2 WHERE id = ?1",
     [EVIDENT_ITEM_FIELD_EVIDENCE_KIND] = "UPDATE evidence SET kind = ?2 WHERE id = ?1",
@@ -117,6 +126,8 @@ write_field (EvidentDb          *db,
 
   g_assert (edit->field < EVIDENT_N_HISTORY_FIELDS);
 
+  if (edit->field == EVIDENT_ITEM_FIELD_REVISION)
+    return TRUE;
   if (edit->field == EVIDENT_ITEM_FIELD_OWNER && *value != '\0'
       && (owner = owner_id (db, value, error)) < 0)
     return FALSE;
@@ -128,14 +139,14 @@ write_field (EvidentDb          *db,
   switch (edit->field)
     {
     case EVIDENT_ITEM_FIELD_OWNER:
-      sqlite3_bind_int64 (stmt, 1, evident_item_get_id (edit->item));
+      sqlite3_bind_int64 (stmt, 1, evident_edit_get_item_id (edit));
       if (owner >= 0)
         sqlite3_bind_int64 (stmt, 2, owner);
       break;
 
     case EVIDENT_ITEM_FIELD_STATUS:
     case EVIDENT_ITEM_FIELD_COMPLEXITY:
-      sqlite3_bind_int64 (stmt, 1, evident_item_get_id (edit->item));
+      sqlite3_bind_int64 (stmt, 1, evident_edit_get_item_id (edit));
       sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
       break;
 
@@ -143,8 +154,16 @@ write_field (EvidentDb          *db,
     case EVIDENT_ITEM_FIELD_NOTE:
     case EVIDENT_ITEM_FIELD_DUE:
     case EVIDENT_ITEM_FIELD_RESPONSE:
-      sqlite3_bind_int64 (stmt, 1, evident_item_get_id (edit->item));
+    case EVIDENT_ITEM_FIELD_RECHECK:
+      sqlite3_bind_int64 (stmt, 1, evident_edit_get_item_id (edit));
       evident_db_bind_text_or_null (stmt, 2, value);
+      break;
+
+    case EVIDENT_ITEM_FIELD_ESTIMATE:
+      /* A number in the file: days, normalized already. */
+      sqlite3_bind_int64 (stmt, 1, evident_edit_get_item_id (edit));
+      if (*value != '\0')
+        sqlite3_bind_double (stmt, 2, g_ascii_strtod (value, NULL));
       break;
 
     case EVIDENT_ITEM_FIELD_EVIDENCE:
@@ -167,6 +186,25 @@ write_field (EvidentDb          *db,
   return evident_db_step_done (db, stmt, error);
 }
 
+static gboolean
+normalize_status (const char  *text,
+                  char       **normalized,
+                  GError     **error)
+{
+  EvidentStatus status;
+
+  if (!evident_status_from_string (text, &status))
+    {
+      g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a status; use not-started, in-progress, ready, met, "
+                     "not-met or not-applicable"),
+                   text);
+      return FALSE;
+    }
+  *normalized = g_strdup (evident_status_to_string (status));
+  return TRUE;
+}
+
 /* Brings a user's value to the form the project stores, or refuses it. */
 gboolean
 evident_edit_normalize (EvidentItem       *item,
@@ -181,20 +219,7 @@ evident_edit_normalize (EvidentItem       *item,
   switch (field)
     {
     case EVIDENT_ITEM_FIELD_STATUS:
-      {
-        EvidentStatus status;
-
-        if (!evident_status_from_string (stripped, &status))
-          {
-            g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
-                         _("“%s” is not a status; use not-started, in-progress, ready, met, "
-                           "not-met or not-applicable"),
-                         stripped);
-            return FALSE;
-          }
-        *normalized = g_strdup (evident_status_to_string (status));
-      }
-      break;
+      return normalize_status (stripped, normalized, error);
 
     case EVIDENT_ITEM_FIELD_COMPLEXITY:
       {
@@ -225,6 +250,34 @@ evident_edit_normalize (EvidentItem       *item,
         }
       *normalized = g_strdup ("");
       break;
+
+    case EVIDENT_ITEM_FIELD_ESTIMATE:
+      {
+        double days;
+
+        if (*stripped == '\0')
+          *normalized = g_strdup ("");
+        else if (evident_days_parse (stripped, &days))
+          *normalized = evident_days_format (days);
+        else
+          {
+            g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
+                         _("Item %s: “%s” is not an estimate; give the days it takes as a "
+                           "number from 0 to 10000, e.g. 2.5"),
+                         ref, stripped);
+            return FALSE;
+          }
+      }
+      break;
+
+    case EVIDENT_ITEM_FIELD_RECHECK:
+      /* The status before the revision, or "" once confirmed. */
+      if (*stripped == '\0')
+        {
+          *normalized = g_strdup ("");
+          return TRUE;
+        }
+      return normalize_status (stripped, normalized, error);
 
     case EVIDENT_ITEM_FIELD_NOTE:
     case EVIDENT_ITEM_FIELD_RESPONSE:
@@ -302,7 +355,7 @@ insert_history (EvidentDb          *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, change);
-  sqlite3_bind_int64 (stmt, 2, evident_item_get_id (edit->item));
+  sqlite3_bind_int64 (stmt, 2, evident_edit_get_item_id (edit));
   if (edit->evidence > 0)
     sqlite3_bind_int64 (stmt, 3, edit->evidence);
   sqlite3_bind_text (stmt, 4, evident_item_field_to_string (edit->field), -1, SQLITE_STATIC);
@@ -358,10 +411,11 @@ evident_history_commit (EvidentDb               *db,
   if (!evident_db_begin_write (db, error))
     return FALSE;
 
-  if (g_str_equal (kind, "edit"))
+  if (g_str_equal (kind, "edit") || g_str_equal (kind, "revision"))
     {
       stmt = evident_db_prepare (db,
-                                 "UPDATE changes SET state = 2 WHERE kind = 'edit' AND state = 1",
+                                 "UPDATE changes SET state = 2"
+                                 " WHERE kind IN " EVIDENT_HISTORY_UNDOABLE_KINDS " AND state = 1",
                                  error);
       if (stmt == NULL || !evident_db_step_done (db, stmt, error))
         goto failed;
@@ -413,18 +467,75 @@ evident_history_find_target (EvidentDb  *db,
   sqlite3_stmt *stmt;
   int rc;
 
+#define TARGET_SELECT "SELECT id FROM changes WHERE kind IN " EVIDENT_HISTORY_UNDOABLE_KINDS
   stmt = evident_db_prepare (db,
-                             undo ? "SELECT id FROM changes WHERE kind = 'edit' AND state = 0"
-                                    " ORDER BY id DESC LIMIT 1"
-                                  : "SELECT id FROM changes WHERE kind = 'edit' AND state = 1"
-                                    " ORDER BY id ASC LIMIT 1",
+                             undo ? TARGET_SELECT " AND state = 0 ORDER BY id DESC LIMIT 1"
+                                  : TARGET_SELECT " AND state = 1 ORDER BY id ASC LIMIT 1",
                              error);
+#undef TARGET_SELECT
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
   *change = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
   if (rc == SQLITE_ROW)
     rc = SQLITE_DONE;
+  return evident_db_step_end (db, stmt, rc, error);
+}
+
+/**
+ * evident_history_load_rows:
+ * @db: the project's connection
+ * @items_by_id: the project's items by id
+ * @change: a change
+ * @undo: %TRUE for the edits that undo @change, %FALSE for those that redo it
+ * @edits: (element-type EvidentEdit): where the edits go
+ * @error: return location for an error
+ *
+ * The edits that undo or redo @change exactly as its rows say, for items
+ * with objects or without (a revision's new and archived items): what a
+ * revision of the checklist is undone and redone with. Rows about
+ * evidence deleted for good are skipped.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+evident_history_load_rows (EvidentDb   *db,
+                           GHashTable  *items_by_id,
+                           gint64       change,
+                           gboolean     undo,
+                           GArray      *edits,
+                           GError     **error)
+{
+#define ROWS_SELECT                                                                                \
+  "SELECT h.item_id, coalesce (h.evidence_id, 0), h.evidence_id IS NULL, h.field, h.old_value,"   \
+  "       h.new_value"                                                                             \
+  "  FROM history h WHERE h.change_id = ?"
+  g_auto (EvidentDbStatement) stmt = NULL;
+  int rc;
+
+  stmt = evident_db_prepare (db,
+                             undo ? ROWS_SELECT " ORDER BY h.id DESC"
+                                  : ROWS_SELECT " ORDER BY h.id ASC",
+                             error);
+#undef ROWS_SELECT
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, change);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EvidentEdit edit = { 0 };
+
+      if (!evident_item_field_from_string (evident_db_column_text (stmt, 3), &edit.field)
+          || (edit.field >= EVIDENT_ITEM_FIELD_EVIDENCE
+              && edit.field != EVIDENT_ITEM_FIELD_REVISION && sqlite3_column_int (stmt, 2)))
+        continue;
+      edit.item_id = sqlite3_column_int64 (stmt, 0);
+      edit.item = g_hash_table_lookup (items_by_id, GINT_TO_POINTER (edit.item_id));
+      edit.evidence = sqlite3_column_int64 (stmt, 1);
+      edit.old_value = g_strdup (evident_db_column_text (stmt, undo ? 5 : 4));
+      edit.new_value = g_strdup (evident_db_column_text (stmt, undo ? 4 : 5));
+      g_array_append_val (edits, edit);
+    }
   return evident_db_step_end (db, stmt, rc, error);
 }
 
@@ -510,7 +621,8 @@ evident_history_load_inverse (EvidentDb   *db,
       EvidentEdit edit = { item, sqlite3_column_int64 (stmt, 1), 0, NULL, NULL };
 
       if (item == NULL
-          || !evident_item_field_from_string (evident_db_column_text (stmt, 2), &edit.field))
+          || !evident_item_field_from_string (evident_db_column_text (stmt, 2), &edit.field)
+          || edit.field == EVIDENT_ITEM_FIELD_REVISION)
         continue;
 
       if (edit.field < EVIDENT_N_ITEM_FIELDS)
@@ -541,10 +653,11 @@ evident_history_get_undo_state (EvidentDb *db,
                                 gboolean  *can_undo,
                                 gboolean  *can_redo)
 {
-  *can_undo = query_exists (
-      db, "SELECT EXISTS (SELECT 1 FROM changes WHERE kind = 'edit' AND state = 0)");
-  *can_redo = query_exists (
-      db, "SELECT EXISTS (SELECT 1 FROM changes WHERE kind = 'edit' AND state = 1)");
+#define EXISTS_SELECT                                                                              \
+  "SELECT EXISTS (SELECT 1 FROM changes WHERE kind IN " EVIDENT_HISTORY_UNDOABLE_KINDS
+  *can_undo = query_exists (db, EXISTS_SELECT " AND state = 0)");
+  *can_redo = query_exists (db, EXISTS_SELECT " AND state = 1)");
+#undef EXISTS_SELECT
 }
 
 /**
@@ -565,9 +678,18 @@ evident_history_list (EvidentDb    *db,
   sqlite3_stmt *stmt;
   int rc;
 
+  /* An item a revision took out of the checklist goes by the reference
+   * it last had. */
   stmt = evident_db_prepare (db,
-                             "SELECT c.id, c.kind, c.at, c.who, coalesce (i.ref, ''), h.field,"
-                             "       h.old_value, h.new_value, coalesce (h.evidence_id, 0)"
+                             "SELECT c.id, c.kind, c.at, c.who,"
+                             "       CASE WHEN i.active THEN i.ref"
+                             "       ELSE coalesce ((SELECT vi.ref FROM version_items vi"
+                             "                         JOIN checklist_versions v"
+                             "                           ON v.id = vi.version_id"
+                             "                        WHERE vi.item_id = h.item_id"
+                             "                        ORDER BY v.state, v.id DESC LIMIT 1), '')"
+                             "       END,"
+                             "       h.field, h.old_value, h.new_value, coalesce (h.evidence_id, 0)"
                              "  FROM history h"
                              "  LEFT JOIN changes c ON c.id = h.change_id"
                              "  LEFT JOIN items i ON i.id = h.item_id"
@@ -623,7 +745,7 @@ evident_history_finalize_evidence (EvidentDb  *db,
   stmt = evident_db_prepare (db,
                              "UPDATE changes SET state = CASE state WHEN 0 THEN 3 WHEN 1 THEN 2"
                              "                                      ELSE state END"
-                             " WHERE kind = 'edit'"
+                             " WHERE kind IN " EVIDENT_HISTORY_UNDOABLE_KINDS
                              "   AND id IN (SELECT change_id FROM history WHERE evidence_id = ?)",
                              error);
   if (stmt == NULL)

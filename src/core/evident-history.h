@@ -21,16 +21,24 @@ typedef enum
   EVIDENT_CHANGE_FINAL,      /* done, its evidence deleted for good: not undoable */
 } EvidentChangeState;
 
+/* The kinds of change on the undo stack, as SQL: edits, and revisions of
+ * the checklist (evident-revision-store.c undoes and redoes those). */
+#define EVIDENT_HISTORY_UNDOABLE_KINDS "('edit', 'revision')"
+
 /**
  * EvidentEdit:
- * @item: the item, also for an edit of its evidence
+ * @item: the item, also for an edit of its evidence; %NULL for an item
+ *   that has no object (one a revision adds), named by @item_id
  * @evidence: the evidence row, for the evidence fields; 0 for the item's
  * @field: which field
  * @old_value: what it held
  * @new_value: what it holds after the edit
  *
+ * @item_id: the item's row, when @item is %NULL
+ *
  * One field's change. For %EVIDENT_ITEM_FIELD_EVIDENCE, a value is the
  * evidence's title while it is part of the item, "" while it is removed.
+ * %EVIDENT_ITEM_FIELD_REVISION writes nothing: the revision did.
  */
 typedef struct
 {
@@ -39,6 +47,7 @@ typedef struct
   EvidentItemField  field;
   char             *old_value;
   char             *new_value;
+  gint64            item_id;
 } EvidentEdit;
 
 /* Runs inside the edit's transaction, before its fields are written: e.g.
@@ -50,6 +59,7 @@ typedef gboolean (*EvidentEditPrepareFunc) (EvidentDb  *db,
                                             GError    **error);
 
 GArray    *evident_edits_new                (void);
+gint64     evident_edit_get_item_id         (const EvidentEdit      *edit);
 void       evident_edits_add                (GArray                 *edits,
                                              EvidentItem            *item,
                                              gint64                  evidence,
@@ -77,6 +87,12 @@ gboolean   evident_history_write_fields     (EvidentDb              *db,
 gboolean   evident_history_find_target      (EvidentDb              *db,
                                              gboolean                undo,
                                              gint64                 *change,
+                                             GError                **error);
+gboolean   evident_history_load_rows        (EvidentDb              *db,
+                                             GHashTable             *items_by_id,
+                                             gint64                  change,
+                                             gboolean                undo,
+                                             GArray                 *edits,
                                              GError                **error);
 gboolean   evident_history_load_inverse     (EvidentDb              *db,
                                              GHashTable             *items_by_id,

@@ -28,6 +28,9 @@ struct _EvidentItem
   char             *note;
   char             *due;
   char             *response;
+  char             *estimate;      /* days, as evident_days_format() writes them */
+  double            estimate_days; /* the same, or -1 when not estimated */
+  char             *recheck;   /* the status before a revision, or NULL */
 
   EvidentExtraField *extra_fields; /* from the checklist file, read-only */
   guint              n_extra_fields;
@@ -54,5 +57,7 @@ void         evident_item_set_field (EvidentItem      *self,
 void         evident_item_take_extra_fields (EvidentItem       *self,
                                              EvidentExtraField *fields,
                                              guint              n_fields);
+void         evident_item_update_from       (EvidentItem       *self,
+                                             EvidentItem       *source);
 
 G_END_DECLS

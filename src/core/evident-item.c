@@ -5,6 +5,7 @@
 #include "evident-enums.h"
 #include "evident-enums-util.h"
 #include "evident-item-private.h"
+#include "evident-plan-settings.h"
 
 
 G_DEFINE_FINAL_TYPE (EvidentItem, evident_item, G_TYPE_OBJECT)
@@ -27,6 +28,9 @@ enum {
   PROP_NOTE,
   PROP_DUE,
   PROP_RESPONSE,
+  PROP_ESTIMATE,
+  PROP_NEEDS_RECHECK,
+  PROP_RECHECK_STATUS,
   N_PROPS
 };
 
@@ -40,6 +44,8 @@ static const int field_props[EVIDENT_N_ITEM_FIELDS] = {
   [EVIDENT_ITEM_FIELD_NOTE] = PROP_NOTE,
   [EVIDENT_ITEM_FIELD_DUE] = PROP_DUE,
   [EVIDENT_ITEM_FIELD_RESPONSE] = PROP_RESPONSE,
+  [EVIDENT_ITEM_FIELD_ESTIMATE] = PROP_ESTIMATE,
+  [EVIDENT_ITEM_FIELD_RECHECK] = PROP_NEEDS_RECHECK,
 };
 
 static void
@@ -59,6 +65,8 @@ evident_item_finalize (GObject *object)
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->due, g_free);
   g_clear_pointer (&self->response, g_free);
+  g_clear_pointer (&self->estimate, g_free);
+  g_clear_pointer (&self->recheck, g_free);
   for (guint i = 0; i < self->n_extra_fields; i++)
     {
       g_free (self->extra_fields[i].name);
@@ -127,6 +135,15 @@ evident_item_get_property (GObject    *object,
     case PROP_RESPONSE:
       g_value_set_string (value, self->response);
       break;
+    case PROP_ESTIMATE:
+      g_value_set_double (value, self->estimate_days);
+      break;
+    case PROP_NEEDS_RECHECK:
+      g_value_set_boolean (value, self->recheck != NULL);
+      break;
+    case PROP_RECHECK_STATUS:
+      g_value_set_enum (value, evident_item_get_recheck_status (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -166,6 +183,25 @@ evident_item_class_init (EvidentItemClass *klass)
    * Response" gets on export. The note stays internal.
    */
   properties[PROP_RESPONSE] = g_param_spec_string ("response", NULL, NULL, NULL, ro);
+  /**
+   * EvidentItem:estimate:
+   *
+   * The days the item takes, as someone estimated them; -1 when nobody
+   * did (a plan then takes the effort of its complexity).
+   */
+  properties[PROP_ESTIMATE] = g_param_spec_double ("estimate", NULL, NULL, -1, EVIDENT_MAX_DAYS,
+                                                   -1, ro);
+  /**
+   * EvidentItem:needs-recheck:
+   *
+   * A revision of the checklist reworded the item while it was met or
+   * ready: it is ready until someone confirms it (and counts as ready).
+   * #EvidentItem:recheck-status is the status it had before.
+   */
+  properties[PROP_NEEDS_RECHECK] = g_param_spec_boolean ("needs-recheck", NULL, NULL, FALSE, ro);
+  properties[PROP_RECHECK_STATUS] = g_param_spec_enum ("recheck-status", NULL, NULL,
+                                                       EVIDENT_TYPE_STATUS,
+                                                       EVIDENT_STATUS_NOT_STARTED, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -173,6 +209,7 @@ evident_item_class_init (EvidentItemClass *klass)
 static void
 evident_item_init (EvidentItem *self)
 {
+  self->estimate_days = -1;
 }
 
 EvidentItem *
@@ -226,6 +263,10 @@ evident_item_get_field (EvidentItem      *self,
       return self->due ? self->due : "";
     case EVIDENT_ITEM_FIELD_RESPONSE:
       return self->response ? self->response : "";
+    case EVIDENT_ITEM_FIELD_ESTIMATE:
+      return self->estimate ? self->estimate : "";
+    case EVIDENT_ITEM_FIELD_RECHECK:
+      return self->recheck ? self->recheck : "";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -291,6 +332,26 @@ evident_item_set_field (EvidentItem      *self,
       break;
     case EVIDENT_ITEM_FIELD_RESPONSE:
       changed = set_string (&self->response, value);
+      break;
+    case EVIDENT_ITEM_FIELD_ESTIMATE:
+      {
+        double days = -1;
+        g_autofree char *canonical = NULL;
+
+        if (value != NULL && *value != '\0')
+          {
+            if (!evident_days_parse (value, &days))
+              g_return_if_reached ();
+            canonical = evident_days_format (days);
+          }
+        changed = set_string (&self->estimate, canonical);
+        self->estimate_days = days;
+      }
+      break;
+    case EVIDENT_ITEM_FIELD_RECHECK:
+      changed = set_string (&self->recheck, value);
+      if (changed)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECHECK_STATUS]);
       break;
     default:
       g_assert_not_reached ();
@@ -425,6 +486,37 @@ evident_item_get_response (EvidentItem *self)
 }
 
 /**
+ * evident_item_get_needs_recheck:
+ *
+ * Returns: whether a revision of the checklist reworded the item while it
+ *   was met or ready, and nobody has confirmed it since (it is ready)
+ */
+gboolean
+evident_item_get_needs_recheck (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), FALSE);
+  return self->recheck != NULL;
+}
+
+/**
+ * evident_item_get_recheck_status:
+ *
+ * Returns: the status the item had before the revision that flagged it
+ *   for a re-check (met or ready); %EVIDENT_STATUS_NOT_STARTED when not
+ *   flagged
+ */
+EvidentStatus
+evident_item_get_recheck_status (EvidentItem *self)
+{
+  EvidentStatus status = EVIDENT_STATUS_NOT_STARTED;
+
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), EVIDENT_STATUS_NOT_STARTED);
+  if (self->recheck != NULL)
+    evident_status_from_string (self->recheck, &status);
+  return status;
+}
+
+/**
  * evident_item_get_extra_fields:
  * @self: an item
  * @n_fields: (out): how many there are
@@ -481,6 +573,101 @@ evident_item_take_extra_fields (EvidentItem       *self,
 
   self->extra_fields = fields;
   self->n_extra_fields = n_fields;
+}
+
+/**
+ * evident_item_get_estimate:
+ *
+ * Returns: the days the item takes as someone estimated them
+ *   (#EvidentItem:estimate), or -1 when nobody did
+ */
+double
+evident_item_get_estimate (EvidentItem *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), -1);
+  return self->estimate_days;
+}
+
+/**
+ * evident_item_is_overdue:
+ * @self: an item
+ * @today: the day to judge by
+ *
+ * An item is overdue when its due date is before @today and it is not
+ * counted in the projected view (neither ready, met nor not applicable).
+ *
+ * Returns: whether @self is overdue on @today
+ */
+gboolean
+evident_item_is_overdue (EvidentItem *self,
+                         const GDate *today)
+{
+  GDate due;
+
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (self->due == NULL || evident_status_counts_in (self->status, EVIDENT_VIEW_PROJECTED))
+    return FALSE;
+  return evident_date_parse (self->due, &due) && g_date_compare (&due, today) < 0;
+}
+
+static void
+update_checklist_string (EvidentItem  *self,
+                         char        **slot,
+                         char        **value,
+                         guint         prop)
+{
+  if (g_strcmp0 (*slot, *value) == 0)
+    return;
+  g_free (*slot);
+  *slot = g_steal_pointer (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+/* The project, after a revision of the checklist, its undo or its redo:
+ * @self takes everything @source (the same item, loaded again) holds,
+ * and tells of what changed. @source is emptied. */
+void
+evident_item_update_from (EvidentItem *self,
+                          EvidentItem *source)
+{
+  g_return_if_fail (EVIDENT_IS_ITEM (self));
+  g_return_if_fail (EVIDENT_IS_ITEM (source));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  update_checklist_string (self, &self->ref, &source->ref, PROP_REF);
+  update_checklist_string (self, &self->chapter, &source->chapter, PROP_CHAPTER);
+  update_checklist_string (self, &self->section, &source->section, PROP_SECTION);
+  update_checklist_string (self, &self->section_title, &source->section_title,
+                           PROP_SECTION_TITLE);
+  update_checklist_string (self, &self->title, &source->title, PROP_TITLE);
+  update_checklist_string (self, &self->requirement, &source->requirement, PROP_REQUIREMENT);
+  update_checklist_string (self, &self->evidence_hint, &source->evidence_hint,
+                           PROP_EVIDENCE_HINT);
+  if (self->points != source->points)
+    {
+      self->points = source->points;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POINTS]);
+    }
+  if (self->mandatory != source->mandatory)
+    {
+      self->mandatory = source->mandatory;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANDATORY]);
+    }
+  for (guint f = 0; f < EVIDENT_N_ITEM_FIELDS; f++)
+    evident_item_set_field (self, f, evident_item_get_field (source, f));
+
+  for (guint i = 0; i < self->n_extra_fields; i++)
+    {
+      g_free (self->extra_fields[i].name);
+      g_free (self->extra_fields[i].value);
+    }
+  g_free (self->extra_fields);
+  self->extra_fields = g_steal_pointer (&source->extra_fields);
+  self->n_extra_fields = source->n_extra_fields;
+  source->n_extra_fields = 0;
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 gboolean

@@ -41,10 +41,15 @@ const char        *evident_item_get_reason        (EvidentItem *self);
 const char        *evident_item_get_note          (EvidentItem *self);
 const char        *evident_item_get_due           (EvidentItem *self);
 const char        *evident_item_get_response      (EvidentItem *self);
+gboolean           evident_item_get_needs_recheck (EvidentItem *self);
+EvidentStatus      evident_item_get_recheck_status (EvidentItem *self);
 const EvidentExtraField *evident_item_get_extra_fields (EvidentItem *self,
                                                         guint       *n_fields);
 const char        *evident_item_get_extra_field   (EvidentItem *self,
                                                    const char  *name);
+double             evident_item_get_estimate      (EvidentItem *self);
+gboolean           evident_item_is_overdue        (EvidentItem *self,
+                                                   const GDate *today);
 gboolean           evident_item_counts_in         (EvidentItem *self,
                                                    EvidentView  view);
 gint64             evident_item_get_points_at_risk (EvidentItem *self,

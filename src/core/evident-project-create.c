@@ -15,6 +15,7 @@
 #include "evident-import.h"
 #include "evident-project-private.h"
 #include "evident-project-source.h"
+#include "evident-revision-store.h"
 #include "evident-schema.h"
 #include "evident-temporary.h"
 
@@ -311,7 +312,8 @@ write_checklist (EvidentDb        *db,
                         workbook_id, error))
         return FALSE;
     }
-  return !g_cancellable_set_error_if_cancelled (checklist->cancellable, error);
+  return !g_cancellable_set_error_if_cancelled (checklist->cancellable, error)
+         && evident_revision_store_record_initial (db, error);
 }
 
 /* What the CSV reader cannot know: a bound that keeps every sum of points

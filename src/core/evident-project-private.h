@@ -3,6 +3,7 @@
 
 #include "evident-db.h"
 #include "evident-history.h"
+#include "evident-plan-settings.h"
 #include "evident-project.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,19 @@ gboolean    evident_project_commit_edits            (EvidentProject         *sel
                                                      gpointer                prepare_data,
                                                      GError                **error);
 void        evident_project_history_changed         (EvidentProject         *self);
+void        evident_project_emit_changed            (EvidentProject         *self);
+EvidentPlanSettings *evident_project_peek_plan_settings (EvidentProject     *self);
+
+/* A revision of the checklist (evident-revision.c): committed as one
+ * change of its own; then the items and chapters are loaded again, keeping
+ * the objects of the items that stay. */
+gboolean    evident_project_commit_revision         (EvidentProject         *self,
+                                                     GArray                 *edits,
+                                                     EvidentEditPrepareFunc  prepare,
+                                                     gpointer                prepare_data,
+                                                     GError                **error);
+guint       evident_project_get_schema_version      (EvidentProject         *self);
+const GError *evident_project_get_load_error        (EvidentProject         *self);
 
 /* evident-project-owners.c */
 gboolean    evident_owner_split                     (const char             *text,

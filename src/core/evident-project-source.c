@@ -369,7 +369,7 @@ evident_source_workbook_load (EvidentDb  *db,
   int rc;
 
   stmt = evident_db_prepare (db, "SELECT id, filename, layout, sha256 FROM workbooks"
-                                 " ORDER BY id DESC LIMIT 1",
+                                 " WHERE " EVIDENT_SOURCE_CURRENT_WORKBOOK,
                              error);
   if (stmt == NULL)
     return NULL;
@@ -417,7 +417,8 @@ evident_project_dup_workbook_name (EvidentProject *self)
 
   db = evident_project_get_db (self);
   if (db == NULL
-      || (stmt = evident_db_prepare (db, "SELECT filename FROM workbooks ORDER BY id DESC LIMIT 1",
+      || (stmt = evident_db_prepare (db, "SELECT filename FROM workbooks"
+                                         " WHERE " EVIDENT_SOURCE_CURRENT_WORKBOOK,
                                      NULL))
              == NULL)
     return NULL;

@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 /* The first schema version with sources (evident-schema.c, 3 → 4). */
 #define EVIDENT_SOURCE_SCHEMA_VERSION 4
 
+/* The workbook the project keeps, as an SQL condition on `workbooks`:
+ * that of the checklist version the project is on (none when that
+ * version came from a CSV file); a revision keeps the earlier ones with
+ * their versions. */
+#define EVIDENT_SOURCE_CURRENT_WORKBOOK                                                           \
+  "id IS (SELECT workbook_id FROM checklist_versions WHERE state = 0 ORDER BY id DESC LIMIT 1)"
+
 /**
  * EvidentSourceSheet:
  * @name: the sheet's name, as its tab shows it

@@ -10,14 +10,17 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "evident-audit-private.h"
 #include "evident-blob-store.h"
 #include "evident-chapter-private.h"
 #include "evident-csv.h"
 #include "evident-enums-util.h"
 #include "evident-evidence-store-private.h"
 #include "evident-item-private.h"
+#include "evident-plan-settings-private.h"
 #include "evident-project-private.h"
 #include "evident-project-source.h"
+#include "evident-revision-store.h"
 #include "evident-schema.h"
 #include "evident-scoring-private.h"
 #include "evident-temporary.h"
@@ -36,6 +39,7 @@ struct _EvidentProject
   char         *title;
   char         *checklist_version;
   EvidentRules  rules;
+  EvidentPlanSettings plan_settings;
 
   GListStore   *items;
   GPtrArray    *item_array;    /* the same items, for scoring */
@@ -144,6 +148,7 @@ load_settings (EvidentProject  *self,
   self->rules.mode = EVIDENT_SCORE_MODE_POINTS;
   self->rules.pass_score = EVIDENT_DEFAULT_PASS_SCORE;
   self->rules.mandatory_penalty = EVIDENT_DEFAULT_MANDATORY_PENALTY;
+  evident_plan_settings_init (&self->plan_settings);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -166,6 +171,8 @@ load_settings (EvidentProject  *self,
         self->rules.pass_score = atoi (value);
       else if (g_str_equal (key, "mandatory-penalty"))
         self->rules.mandatory_penalty = atoi (value);
+      else
+        evident_plan_settings_load_key (&self->plan_settings, key, value);
     }
   if (!evident_db_step_end (self->db, stmt, rc, error))
     return FALSE;
@@ -177,6 +184,8 @@ load_settings (EvidentProject  *self,
   return TRUE;
 }
 
+/* The chapters that hold items of the checklist, in order (a revision
+ * keeps the chapters of earlier versions for the items it archived). */
 static gboolean
 load_chapters (EvidentProject  *self,
                GPtrArray       *chapters,
@@ -185,7 +194,13 @@ load_chapters (EvidentProject  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = evident_db_prepare (self->db, "SELECT number, title FROM chapters ORDER BY position",
+  stmt = evident_db_prepare (self->db,
+                             self->version >= EVIDENT_REVISION_SCHEMA_VERSION
+                                 ? "SELECT number, title FROM chapters c"
+                                   " WHERE EXISTS (SELECT 1 FROM items i"
+                                   "                WHERE i.chapter_id = c.id AND i.active)"
+                                   " ORDER BY position"
+                                 : "SELECT number, title FROM chapters ORDER BY position",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -236,36 +251,47 @@ item_from_row (EvidentProject  *self,
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_NOTE, evident_db_column_text (stmt, 14));
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_DUE, evident_db_column_text (stmt, 15));
   evident_item_set_field (item, EVIDENT_ITEM_FIELD_RESPONSE, evident_db_column_text (stmt, 16));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_ESTIMATE, evident_db_column_text (stmt, 17));
+  evident_item_set_field (item, EVIDENT_ITEM_FIELD_RECHECK, evident_db_column_text (stmt, 18));
   return g_steal_pointer (&item);
 }
 
+/* The checklist as the file has it: the chapters and the items in it, in
+ * order, with their extra fields; @by_id gets the items by id. */
 static gboolean
-load_items (EvidentProject  *self,
-            GError         **error)
+read_checklist (EvidentProject  *self,
+                GPtrArray       *items,
+                GPtrArray       *chapters,
+                GHashTable      *by_id,
+                GError         **error)
 {
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) chapters = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto (EvidentDbStatement) stmt = NULL;
   int rc;
 
   if (!load_chapters (self, chapters, error))
     return FALSE;
 
-#define ITEMS_SELECT(response)                                                                     \
+#define ITEMS_SELECT(columns, where)                                                               \
   "SELECT i.id, i.ref, c.number, s.number, s.title, i.title,"                                      \
   "       i.requirement, i.evidence_hint, i.points, i.mandatory,"                                  \
-  "       i.status, o.name, i.complexity, i.reason, i.note, i.due, " response                     \
+  "       i.status, o.name, i.complexity, i.reason, i.note, i.due, " columns                      \
   "  FROM items i"                                                                                 \
   "  LEFT JOIN chapters c ON c.id = i.chapter_id"                                                  \
   "  LEFT JOIN sections s ON s.id = i.section_id"                                                  \
-  "  LEFT JOIN owners o ON o.id = i.owner_id"                                                      \
+  "  LEFT JOIN owners o ON o.id = i.owner_id" where                                                \
   " ORDER BY i.position"
-  /* An older file is only loaded to be inspected: it has no responses. */
-  stmt = evident_db_prepare (self->db,
-                             self->version >= EVIDENT_SOURCE_SCHEMA_VERSION
-                                 ? ITEMS_SELECT ("i.response")
-                                 : ITEMS_SELECT ("NULL"),
-                             error);
+  /* An older file is only loaded to be inspected: it has no responses
+   * before schema 4, no estimates before schema 6, no re-checks before
+   * schema 7, when every item is in its checklist. */
+  stmt = evident_db_prepare (
+      self->db,
+      self->version >= EVIDENT_REVISION_SCHEMA_VERSION
+          ? ITEMS_SELECT ("i.response, i.estimate, i.recheck", " WHERE i.active")
+      : self->version >= EVIDENT_PLAN_SCHEMA_VERSION
+          ? ITEMS_SELECT ("i.response, i.estimate, NULL", "")
+      : self->version >= EVIDENT_SOURCE_SCHEMA_VERSION ? ITEMS_SELECT ("i.response, NULL, NULL", "")
+                                                       : ITEMS_SELECT ("NULL, NULL, NULL", ""),
+      error);
 #undef ITEMS_SELECT
   if (stmt == NULL)
     return FALSE;
@@ -277,10 +303,23 @@ load_items (EvidentProject  *self,
       if (item == NULL)
         return FALSE;
       g_ptr_array_add (items, item);
+      g_hash_table_insert (by_id, GINT_TO_POINTER (evident_item_get_id (item)), item);
     }
   if (!evident_db_step_end (self->db, stmt, rc, error))
     return FALSE;
 
+  return self->version < EVIDENT_SOURCE_SCHEMA_VERSION
+         || evident_source_load_extras (self->db, by_id, error);
+}
+
+/* Makes @items and @chapters the project's, in place of what it had. */
+static void
+install_checklist (EvidentProject *self,
+                   GPtrArray      *items,
+                   GPtrArray      *chapters)
+{
+  g_hash_table_remove_all (self->items_by_ref);
+  g_hash_table_remove_all (self->items_by_id);
   for (guint i = 0; i < items->len; i++)
     {
       EvidentItem *item = g_ptr_array_index (items, i);
@@ -289,13 +328,26 @@ load_items (EvidentProject  *self,
       g_hash_table_insert (self->items_by_id, GINT_TO_POINTER (evident_item_get_id (item)), item);
     }
 
-  g_list_store_splice (self->chapters, 0, 0, chapters->pdata, chapters->len);
-  g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
+  g_list_store_splice (self->chapters, 0, g_list_model_get_n_items (G_LIST_MODEL (self->chapters)),
+                       chapters->pdata, chapters->len);
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
   g_clear_pointer (&self->item_array, g_ptr_array_unref);
-  self->item_array = g_steal_pointer (&items);
+  self->item_array = g_ptr_array_ref (items);
+}
 
-  return self->version < EVIDENT_SOURCE_SCHEMA_VERSION
-         || evident_source_load_extras (self->db, self->items_by_id, error);
+static gboolean
+load_items (EvidentProject  *self,
+            GError         **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) chapters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) by_id = g_hash_table_new (NULL, NULL);
+
+  if (!read_checklist (self, items, chapters, by_id, error))
+    return FALSE;
+  install_checklist (self, items, chapters);
+  return TRUE;
 }
 
 static gboolean
@@ -304,7 +356,8 @@ load (EvidentProject  *self,
 {
   if (!evident_db_begin_read (self->db, error))
     return FALSE;
-  if (!load_settings (self, error) || !load_items (self, error))
+  if (!load_settings (self, error) || !load_items (self, error)
+      || !evident_audit_load (self, error))
     {
       evident_db_rollback (self->db);
       return FALSE;
@@ -399,7 +452,8 @@ evident_project_class_init (EvidentProjectClass *klass)
    * EvidentProject::changed:
    *
    * Emitted after every edit, undo and redo (of items and of evidence),
-   * once the items, the chapters and the score are up to date.
+   * and after the plan settings change, once the items, the chapters and
+   * the score are up to date.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -730,69 +784,6 @@ ensure_open (EvidentProject  *self,
   return TRUE;
 }
 
-/* Checking */
-
-static gboolean
-find_rule_problems (EvidentProject  *self,
-                    GPtrArray       *problems,
-                    GError         **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = evident_db_prepare (self->db,
-                             "SELECT ref FROM items WHERE status = 'not-applicable'"
-                             " AND (reason IS NULL OR trim (reason) = '') ORDER BY position",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (problems,
-                     g_strdup_printf (_("Item %s is not applicable but gives no reason"),
-                                      evident_db_column_text (stmt, 0)));
-  return evident_db_step_end (self->db, stmt, rc, error);
-}
-
-/**
- * evident_project_check:
- * @self: a project
- * @error: return location for an error
- *
- * Checks the integrity of the whole file: SQLite's own check of every page,
- * foreign keys, and the rules the schema cannot state. Reads only: a
- * project opened with %EVIDENT_PROJECT_OPEN_INSPECT reports here what the
- * other ways of opening refuse.
- *
- * Returns: %TRUE when the project is sound
- */
-gboolean
-evident_project_check (EvidentProject  *self,
-                       GError         **error)
-{
-  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GString) text = g_string_new (NULL);
-
-  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), FALSE);
-
-  if (!ensure_open (self, error))
-    return FALSE;
-
-  if (self->load_error != NULL)
-    g_ptr_array_add (problems, g_strdup (self->load_error->message));
-  if (!evident_db_find_problems (self->db, FALSE, problems, error)
-      || !find_rule_problems (self, problems, error))
-    return FALSE;
-
-  if (problems->len == 0)
-    return TRUE;
-
-  for (guint i = 0; i < problems->len; i++)
-    g_string_append_printf (text, "\n%s", (char *) g_ptr_array_index (problems, i));
-  g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_DAMAGED,
-               _("“%s” has problems:%s"), self->name, text->str);
-  return FALSE;
-}
-
 /* Reading */
 
 GFile *
@@ -887,6 +878,8 @@ emit_changed (EvidentProject *self)
 {
   self->score_dirty = TRUE;
   update_undo_state (self);
+  /* Exemptions, sessions and findings follow the edit, undo or redo. */
+  evident_audit_sync (self);
   /* Listeners get an up-to-date score and chapters; without any (the
    * command line), scoring waits until asked for. */
   if (g_signal_has_handler_pending (self, signals[CHANGED], 0, FALSE))
@@ -992,6 +985,19 @@ collect_item_edits (EvidentItem              *item,
   return TRUE;
 }
 
+static gboolean
+names_field (const EvidentItemChange *changes,
+             guint                    n_changes,
+             EvidentItemField         field)
+{
+  for (guint i = 0; i < n_changes; i++)
+    {
+      if (changes[i].field == field)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 typedef struct
 {
   const char *name;
@@ -1055,6 +1061,17 @@ evident_project_update_item (EvidentProject          *self,
       g_set_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_NO_SUCH_ITEM,
                    _("Item %s is not part of this project"), evident_item_get_ref (item));
       return FALSE;
+    }
+
+  /* Setting the status is a decision about the item: it settles a re-check. */
+  if (evident_item_get_needs_recheck (item) && names_field (changes, n_changes,
+                                                            EVIDENT_ITEM_FIELD_STATUS)
+      && !names_field (changes, n_changes, EVIDENT_ITEM_FIELD_RECHECK))
+    {
+      copy = g_new (EvidentItemChange, n_changes + 1);
+      memcpy (copy, changes, n_changes * sizeof *changes);
+      copy[n_changes++] = (EvidentItemChange) { EVIDENT_ITEM_FIELD_RECHECK, "" };
+      changes = copy;
     }
 
   /* "Name <address>": the name is the field, the address the owner's. */
@@ -1196,6 +1213,150 @@ evident_project_history_changed (EvidentProject *self)
   update_undo_state (self);
 }
 
+/* The ids of the items in @items but not in @other. */
+static void
+add_missing_ids (GHashTable *items,
+                 GHashTable *other,
+                 GArray     *ids)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (other, key))
+        g_array_append_val (ids, (gint64) { GPOINTER_TO_INT (key) });
+    }
+}
+
+/* After a revision of the checklist, its undo or its redo: the settings,
+ * chapters and items as the file now has them. An item that stays keeps
+ * its object, which takes the new values; those that leave are let go of.
+ * The evidence store hears of the evidence of the items that came or went
+ * and of @edits'. */
+static gboolean
+reload_checklist (EvidentProject  *self,
+                  GArray          *edits,
+                  GError         **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) chapters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) by_id = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) moved = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) evidence = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!evident_db_begin_read (self->db, error))
+    return FALSE;
+  if (!load_settings (self, error) || !read_checklist (self, items, chapters, by_id, error))
+    {
+      evident_db_rollback (self->db);
+      return FALSE;
+    }
+  add_missing_ids (self->items_by_id, by_id, moved);
+  add_missing_ids (by_id, self->items_by_id, moved);
+  if (!evident_revision_store_list_evidence (self->db, moved, evidence, error)
+      || !evident_db_commit (self->db, error))
+    {
+      evident_db_rollback (self->db);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      EvidentItem *fresh = g_ptr_array_index (items, i);
+      EvidentItem *existing = g_hash_table_lookup (
+          self->items_by_id, GINT_TO_POINTER (evident_item_get_id (fresh)));
+
+      if (existing == NULL)
+        continue;
+      evident_item_update_from (existing, fresh);
+      items->pdata[i] = g_object_ref (existing);
+      g_object_unref (fresh);
+    }
+  install_checklist (self, items, chapters);
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      EvidentEdit *edit = &g_array_index (edits, EvidentEdit, i);
+
+      if (edit->evidence > 0)
+        g_array_append_val (evidence, edit->evidence);
+    }
+  for (guint i = 0; i < evidence->len; i++)
+    g_signal_emit (self, signals[EVIDENCE_CHANGED], 0, g_array_index (evidence, gint64, i));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  /* The audit's objects name chapters and items, which may be new. */
+  if (!evident_audit_reload (evident_audit_get_for_project (self), error))
+    return FALSE;
+  emit_changed (self);
+  return TRUE;
+}
+
+/* Undoing or redoing a revision: the rows it wrote, exactly, and the
+ * checklist version before it (or its own) made the project's again. */
+static gboolean
+undo_redo_revision (EvidentProject  *self,
+                    gint64           change,
+                    gboolean         undo,
+                    GError         **error)
+{
+  g_autoptr (GArray) pending = evident_edits_new ();
+  EvidentRevisionSwitch data = { change, undo };
+
+  if (!evident_history_load_rows (self->db, self->items_by_id, change, undo, pending, error)
+      || !evident_history_commit (self->db, undo ? "undo" : "redo", pending, change,
+                                  undo ? EVIDENT_CHANGE_UNDONE : EVIDENT_CHANGE_DONE,
+                                  evident_revision_store_switch, &data, error))
+    return FALSE;
+  return reload_checklist (self, pending, error);
+}
+
+/**
+ * evident_project_commit_revision:
+ * @self: a project
+ * @edits: (element-type EvidentEdit): the fields the revision changes, and
+ *   its rows for the items' histories
+ * @prepare: writes the new version of the checklist, inside the transaction
+ * @prepare_data: data for @prepare
+ * @error: return location for an error
+ *
+ * A revision of the checklist: one transaction, one change of its own kind,
+ * one step to undo; then the objects follow (see reload_checklist()).
+ *
+ * Returns: %TRUE when saved
+ */
+gboolean
+evident_project_commit_revision (EvidentProject          *self,
+                                 GArray                  *edits,
+                                 EvidentEditPrepareFunc   prepare,
+                                 gpointer                 prepare_data,
+                                 GError                 **error)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), FALSE);
+
+  if (!ensure_open (self, error)
+      || !evident_history_commit (self->db, "revision", edits, -1, EVIDENT_CHANGE_DONE, prepare,
+                                  prepare_data, error))
+    return FALSE;
+  return reload_checklist (self, edits, error);
+}
+
+guint
+evident_project_get_schema_version (EvidentProject *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), 0);
+  return self->version;
+}
+
+/* Why an inspected project did not load, or %NULL. */
+const GError *
+evident_project_get_load_error (EvidentProject *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
+  return self->load_error;
+}
+
 /* Undo reverts the newest change still done; redo re-applies the oldest one
  * undone since the last edit. Both are changes of their own in the history,
  * for items and evidence alike. */
@@ -1215,6 +1376,9 @@ undo_redo (EvidentProject  *self,
                            undo ? _("There is nothing to undo") : _("There is nothing to redo"));
       return FALSE;
     }
+
+  if (evident_revision_store_is_revision (self->db, change))
+    return undo_redo_revision (self, change, undo, error);
 
   if (!evident_history_load_inverse (self->db, self->items_by_id, change, undo, pending, error)
       || !evident_history_commit (self->db, undo ? "undo" : "redo", pending, change,
@@ -1264,142 +1428,25 @@ evident_project_get_history (EvidentProject  *self,
   return evident_history_list (self->db, item, error);
 }
 
-/* Seeding */
-
-static gboolean
-collect_state_row (EvidentProject   *self,
-                   EvidentCsvTable  *table,
-                   guint             row,
-                   int               ref_column,
-                   const int        *indexes,
-                   GArray           *pending,
-                   GError          **error)
-{
-  static const EvidentItemField fields[] = {
-    EVIDENT_ITEM_FIELD_OWNER, EVIDENT_ITEM_FIELD_COMPLEXITY, EVIDENT_ITEM_FIELD_STATUS,
-    EVIDENT_ITEM_FIELD_REASON, EVIDENT_ITEM_FIELD_NOTE, EVIDENT_ITEM_FIELD_DUE,
-    EVIDENT_ITEM_FIELD_RESPONSE,
-  };
-  const char *ref = evident_csv_table_get (table, row, ref_column);
-  EvidentItem *item = g_hash_table_lookup (self->items_by_ref, ref);
-  guint line = evident_csv_table_get_line (table, row);
-  EvidentStatus status;
-  const char *reason = NULL;
-
-  if (item == NULL)
-    {
-      g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE,
-                   _("Line %u: there is no item “%s” in the project"), line, ref);
-      return FALSE;
-    }
-  status = evident_item_get_status (item);
-
-  for (guint c = 0; c < G_N_ELEMENTS (fields); c++)
-    {
-      g_autoptr (GError) local_error = NULL;
-      g_autofree char *value = NULL;
-      const char *cell;
-
-      if (indexes[c] < 0)
-        continue;
-      cell = evident_csv_table_get (table, row, indexes[c]);
-      if (fields[c] == EVIDENT_ITEM_FIELD_STATUS && *cell == '\0')
-        continue;
-      if (!evident_edit_normalize (item, fields[c], cell, &value, &local_error))
-        {
-          g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE, _("Line %u: %s"),
-                       line, local_error->message);
-          return FALSE;
-        }
-      evident_edits_add (pending, item, 0, fields[c], evident_item_get_field (item, fields[c]),
-                         value);
-      if (fields[c] == EVIDENT_ITEM_FIELD_STATUS)
-        evident_status_from_string (value, &status);
-      if (fields[c] == EVIDENT_ITEM_FIELD_REASON)
-        reason = g_array_index (pending, EvidentEdit, pending->len - 1).new_value;
-    }
-
-  if (status == EVIDENT_STATUS_NOT_APPLICABLE && (reason == NULL || *reason == '\0'))
-    {
-      g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_BAD_VALUE,
-                   _("Line %u: item %s can only be not applicable with a reason"), line, ref);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * evident_project_import_state:
- * @self: a project
- * @csv: a CSV file with the columns ref, owner, complexity, status, reason,
- *   note, due and response (all but ref optional)
- * @error: return location for an error
- *
- * Sets the state of many items at once, as one transaction: all rows apply
- * or, when one is wrong, none. Used to seed the demo project; it records no
- * history and leaves nothing to undo.
- *
- * Returns: %TRUE on success
- */
-gboolean
-evident_project_import_state (EvidentProject  *self,
-                              GBytes          *csv,
-                              GError         **error)
-{
-  static const char *columns[] = {
-    "owner", "complexity", "status", "reason", "note", "due", "response",
-  };
-  g_autoptr (EvidentCsvTable) table = NULL;
-  g_autoptr (GArray) pending = evident_edits_new ();
-  int indexes[G_N_ELEMENTS (columns)];
-  int ref_column;
-
-  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (csv != NULL, FALSE);
-
-  if (!ensure_open (self, error))
-    return FALSE;
-
-  table = evident_csv_table_parse (csv, error);
-  if (table == NULL)
-    return FALSE;
-
-  ref_column = evident_csv_table_find_column (table, "ref");
-  if (ref_column < 0)
-    {
-      g_set_error (error, EVIDENT_CSV_ERROR, EVIDENT_CSV_ERROR_MISSING_COLUMN,
-                   _("Line 1: the column “%s” is missing"), "ref");
-      return FALSE;
-    }
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    indexes[c] = evident_csv_table_find_column (table, columns[c]);
-
-  for (guint row = 0; row < evident_csv_table_get_n_rows (table); row++)
-    {
-      if (!collect_state_row (self, table, row, ref_column, indexes, pending, error))
-        return FALSE;
-    }
-
-  if (!evident_db_begin_write (self->db, error))
-    return FALSE;
-  if (!evident_history_write_fields (self->db, pending, error)
-      || !evident_db_commit (self->db, error))
-    {
-      evident_db_rollback (self->db);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < pending->len; i++)
-    {
-      EvidentEdit *edit = &g_array_index (pending, EvidentEdit, i);
-
-      evident_item_set_field (edit->item, edit->field, edit->new_value);
-    }
-  emit_changed (self);
-  return TRUE;
-}
-
 /* For the rest of the core */
+
+/* The plan settings as loaded, for evident-plan-settings.c to read and,
+ * once saved, to change. */
+EvidentPlanSettings *
+evident_project_peek_plan_settings (EvidentProject *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_PROJECT (self), NULL);
+  return &self->plan_settings;
+}
+
+/* After a change the project's own edits do not make: the plan settings,
+ * a seeded state. */
+void
+evident_project_emit_changed (EvidentProject *self)
+{
+  g_return_if_fail (EVIDENT_IS_PROJECT (self));
+  emit_changed (self);
+}
 
 EvidentDb *
 evident_project_get_db (EvidentProject *self)

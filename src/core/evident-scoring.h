@@ -70,6 +70,11 @@ struct _EvidentScore
 EvidentScore *evident_score_compute (const EvidentRules *rules,
                                      GListModel         *chapters,
                                      GListModel         *items);
+EvidentScore *evident_score_compute_with_statuses (const EvidentRules  *rules,
+                                                   GListModel          *chapters,
+                                                   EvidentItem *const  *items,
+                                                   const EvidentStatus *statuses,
+                                                   guint                n_items);
 void          evident_score_free    (EvidentScore       *score);
 char         *evident_score_format  (const EvidentScore *score,
                                      EvidentView         view);

@@ -68,11 +68,20 @@ typedef enum
  * @EVIDENT_ITEM_FIELD_NOTE: internal notes, never handed in
  * @EVIDENT_ITEM_FIELD_RESPONSE: the answer for the auditor, which the
  *   self-assessment's "Partner Response" gets on export
+ * @EVIDENT_ITEM_FIELD_ESTIMATE: the days the item takes, when someone
+ *   estimated it: it wins over the effort of its complexity in a plan
+ * @EVIDENT_ITEM_FIELD_RECHECK: "needs re-check": the status the item had
+ *   before a revision of the checklist reworded it and made it ready
+ *   (met or ready), "" once someone confirmed it
  * @EVIDENT_ITEM_FIELD_EVIDENCE: a piece of the item's evidence: its title
  *   while it is part of the item, "" while it is not (added, removed,
  *   restored)
  * @EVIDENT_ITEM_FIELD_EVIDENCE_TITLE: the title of a piece of evidence
  * @EVIDENT_ITEM_FIELD_EVIDENCE_KIND: the kind of a piece of evidence
+ * @EVIDENT_ITEM_FIELD_REVISION: in the history only: the item came across
+ *   a revision of the checklist; the values are its reference and the
+ *   version, "8.2.1 (4.1)" before and "8.3.1 (4.2)" after, "" where it was
+ *   not part of the checklist
  *
  * The fields of an item that a user edits, the item's own and those of
  * its evidence; each edit records one of these in the project's history.
@@ -86,14 +95,17 @@ typedef enum
   EVIDENT_ITEM_FIELD_NOTE,           /*< nick=note >*/
   EVIDENT_ITEM_FIELD_DUE,            /*< nick=due >*/
   EVIDENT_ITEM_FIELD_RESPONSE,       /*< nick=response >*/
+  EVIDENT_ITEM_FIELD_ESTIMATE,       /*< nick=estimate >*/
+  EVIDENT_ITEM_FIELD_RECHECK,        /*< nick=recheck >*/
   EVIDENT_ITEM_FIELD_EVIDENCE,       /*< nick=evidence >*/
   EVIDENT_ITEM_FIELD_EVIDENCE_TITLE, /*< nick=evidence-title >*/
   EVIDENT_ITEM_FIELD_EVIDENCE_KIND,  /*< nick=evidence-kind >*/
+  EVIDENT_ITEM_FIELD_REVISION,       /*< nick=revision >*/
 } EvidentItemField;
 
 /* The item's own fields, which EvidentItemChange edits. */
-#define EVIDENT_N_ITEM_FIELDS (EVIDENT_ITEM_FIELD_RESPONSE + 1)
+#define EVIDENT_N_ITEM_FIELDS (EVIDENT_ITEM_FIELD_RECHECK + 1)
 /* Every field a history row names. */
-#define EVIDENT_N_HISTORY_FIELDS (EVIDENT_ITEM_FIELD_EVIDENCE_KIND + 1)
+#define EVIDENT_N_HISTORY_FIELDS (EVIDENT_ITEM_FIELD_REVISION + 1)
 
 G_END_DECLS
