@@ -91,6 +91,16 @@ is_empty (const char *str)
   return str == NULL || *str == '\0';
 }
 
+/* Nothing but spaces: no reason at all. */
+static gboolean
+is_blank (const char *str)
+{
+  for (; str != NULL && *str != '\0'; str = g_utf8_next_char (str))
+    if (!g_unichar_isspace (g_utf8_get_char (str)))
+      return FALSE;
+  return TRUE;
+}
+
 /* Sets an entry row's text from the model without leaving its apply button
  * up, and without touching it when it already shows that text (so the
  * cursor stays where the user put it). */
@@ -198,8 +208,9 @@ clear_errors (EvidentItemFields *self)
   gtk_widget_set_visible (GTK_WIDGET (self->planning_message), FALSE);
 }
 
-/* Shows a refused edit beside the control the user used and tells the
- * editor, whose window shows a toast. */
+/* Shows a refused edit beside the control the user used, once: only an
+ * error with no control to show it beside goes to the editor, whose window
+ * shows a toast. */
 static void
 show_error (EvidentItemFields *self,
             GtkWidget         *row,
@@ -207,7 +218,12 @@ show_error (EvidentItemFields *self,
 {
   g_assert (error != NULL);
 
-  if (row != NULL)
+  if (row == NULL)
+    {
+      g_signal_emit (self, signals[ERROR], 0, error->message);
+      return;
+    }
+
     {
       gtk_widget_add_css_class (row, "error");
       gtk_widget_set_tooltip_text (row, error->message);
@@ -224,8 +240,6 @@ show_error (EvidentItemFields *self,
           gtk_widget_set_visible (GTK_WIDGET (self->planning_message), TRUE);
         }
     }
-
-  g_signal_emit (self, signals[ERROR], 0, error->message);
 }
 
 /* Controls from the item */
@@ -424,6 +438,18 @@ set_reason (EvidentItemFields *self,
     return;
 
   clear_row_error (self, GTK_WIDGET (self->reason_row));
+
+  /* Not applicable needs a reason: said in plain words, beside the
+   * field, before the project is asked. */
+  if (is_blank (value)
+      && (self->pending_not_applicable
+          || evident_item_get_status (self->item) == EVIDENT_STATUS_NOT_APPLICABLE))
+    {
+      g_set_error_literal (&error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
+                           _("Say why this item does not apply: not applicable needs a reason"));
+      show_error (self, GTK_WIDGET (self->reason_row), error);
+      return;
+    }
 
   if (self->pending_not_applicable)
     {
