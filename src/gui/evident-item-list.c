@@ -269,7 +269,7 @@ update_rows (EvidentItemList *self,
     {
       if (contents)
         evident_item_row_set_item (EVIDENT_ITEM_ROW (gtk_list_item_get_child (list_item)),
-                                   gtk_list_item_get_item (list_item),
+                                   gtk_list_item_get_item (list_item), self->project,
                                    get_penalty (self), self->sort == SORT_RISK);
       update_row_header (self, list_item);
     }
@@ -586,7 +586,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
              EvidentItemList          *self)
 {
   evident_item_row_set_item (EVIDENT_ITEM_ROW (gtk_list_item_get_child (list_item)),
-                             gtk_list_item_get_item (list_item),
+                             gtk_list_item_get_item (list_item), self->project,
                              get_penalty (self), self->sort == SORT_RISK);
   update_row_header (self, list_item);
   g_hash_table_add (self->rows, list_item);
@@ -599,7 +599,7 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
 {
   g_hash_table_remove (self->rows, list_item);
   evident_item_row_set_item (EVIDENT_ITEM_ROW (gtk_list_item_get_child (list_item)),
-                             NULL, 0, FALSE);
+                             NULL, NULL, 0, FALSE);
 }
 
 static void

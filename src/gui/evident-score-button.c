@@ -89,9 +89,10 @@ get_state (const EvidentScore *score)
 static char *
 dup_mandatory_open_text (guint n_open)
 {
+  /* Translators: in the row of a score view, e.g. the confirmed one */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u mandatory item not counted",
-                                       "%u mandatory items not counted",
+                                       "%u mandatory item not counted in this view",
+                                       "%u mandatory items not counted in this view",
                                        n_open),
                           n_open);
 }
