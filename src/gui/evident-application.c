@@ -600,6 +600,7 @@ evident_application_startup (GApplication *application)
     { "win.next-pane", { "F6", NULL } },
     { "win.previous-pane", { "<Shift>F6", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.show-history", { "<Primary>h", NULL } },
     { "win.set-status::not-started", { "<Alt>1", NULL } },
     { "win.set-status::in-progress", { "<Alt>2", NULL } },
     { "win.set-status::ready", { "<Alt>3", NULL } },

@@ -6,6 +6,8 @@
 
 #include "evident-copy-job.h"
 #include "evident-enums-util.h"
+#include "evident-history-dialog.h"
+#include "evident-history-format.h"
 #include "evident-item.h"
 #include "evident-verify-job.h"
 #include "evident-window-private.h"
@@ -16,6 +18,50 @@
  * saving a copy, verifying evidence. Each has a keyboard path (the
  * application's accelerators; the shortcuts window lists them).
  */
+
+static void
+undo_toast_dismissed_cb (EvidentWindow *self,
+                         AdwToast      *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_object (&self->undo_toast);
+}
+
+/* Says what an undo (or a redo) did, "Undone: notes of 8.3.2", and opens
+ * the item it changed, so that the user sees it: it may be another item
+ * than the one open, changed before a restart. */
+static void
+show_undone (EvidentWindow *self,
+             gboolean       undo)
+{
+  g_autoptr (GPtrArray) entries = evident_project_get_history (self->project, NULL, NULL);
+  g_autofree char *text = evident_history_describe_change (entries, undo);
+  EvidentHistoryEntry *newest;
+  EvidentItem *item;
+
+  if (text == NULL)
+    return;
+
+  /* One at a time: the newest replaces the last at once. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_object (&self->undo_toast);
+  self->undo_toast = g_object_ref (adw_toast_new (text));
+  adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  evident_window_add_toast (self, g_object_ref (self->undo_toast));
+
+  newest = g_ptr_array_index (entries, 0);
+  item = evident_project_lookup_item (self->project, newest->ref);
+  if (item == NULL || item == evident_item_list_get_selected_item (self->item_list))
+    return;
+  if (evident_sidebar_get_overview (self->sidebar))
+    evident_sidebar_set_overview (self->sidebar, FALSE);
+  g_object_set (self->item_list, "selected-item", item, NULL);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
+}
 
 static void
 undo_action (GtkWidget  *widget,
@@ -33,6 +79,8 @@ undo_action (GtkWidget  *widget,
   evident_item_editor_flush (self->item_editor);
   if (!evident_project_undo (self->project, &error))
     evident_window_toast_error (self, error);
+  else
+    show_undone (self, TRUE);
 }
 
 static void
@@ -51,6 +99,24 @@ redo_action (GtkWidget  *widget,
   evident_item_editor_flush (self->item_editor);
   if (!evident_project_redo (self->project, &error))
     evident_window_toast_error (self, error);
+  else
+    show_undone (self, FALSE);
+}
+
+/* Ctrl+H: the project's Edit History */
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+
+  /* Notes typed a moment ago belong in it. */
+  evident_item_editor_flush (self->item_editor);
+  gtk_window_present (GTK_WINDOW (evident_history_dialog_new (self->project, GTK_WINDOW (self))));
 }
 
 static void
@@ -402,6 +468,7 @@ evident_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.verify-evidence", NULL,
                                    verify_evidence_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "win.choose-status", NULL, choose_status_action);
   gtk_widget_class_install_action (widget_class, "win.focus-notes", NULL, focus_notes_action);

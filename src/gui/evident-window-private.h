@@ -65,6 +65,8 @@ struct _EvidentWindow
   EvidentJob           *verify_job;
   /* Set while a copy of the project is saved */
   EvidentJob           *copy_job;
+  /* What the last undo or redo did, while it shows */
+  AdwToast             *undo_toast;
 
   /* Where a press on an item in the folded item list began. */
   double                press_x;
@@ -96,6 +98,7 @@ EvidentOverview    *evident_window_get_overview     (EvidentWindow *self);
 EvidentPreview     *evident_window_get_preview      (EvidentWindow *self);
 EvidentPaneLayout  *evident_window_get_pane_layout  (EvidentWindow *self);
 gboolean            evident_window_get_sidebar_visible (EvidentWindow *self);
+AdwToast           *evident_window_get_undo_toast   (EvidentWindow *self);
 
 void                evident_window_save_copy_to     (EvidentWindow *self,
                                                      GFile         *destination);

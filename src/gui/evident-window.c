@@ -154,6 +154,7 @@ update_actions (EvidentWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-evidence",
                                  has_project && self->verify_job == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-status", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-notes", editable);
@@ -739,6 +740,9 @@ evident_window_dispose (GObject *object)
 
   cancel_jobs (self);
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
+  if (self->undo_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+  g_clear_object (&self->undo_toast);
   if (self->layout != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->layout, self);
@@ -1220,6 +1224,15 @@ evident_window_get_sidebar_visible (EvidentWindow *self)
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), FALSE);
 
   return evident_pane_layout_get_sidebar_visible (self->layout);
+}
+
+/* Tests: the toast saying what the last undo or redo did, while it shows */
+AdwToast *
+evident_window_get_undo_toast (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->undo_toast;
 }
 
 /* Tests: how long a project's clean-up runs before the window says so. */
