@@ -19,6 +19,7 @@
 #include "evident-csv.h"
 #include "evident-heatmap.h"
 #include "evident-history-dialog.h"
+#include "evident-list-heading.h"
 #include "evident-item.h"
 #include "evident-project.h"
 #include "evident-sample.h"
@@ -918,12 +919,33 @@ test_heatmap_cell_filters_list (Fixture       *fixture,
 
   /* The cells count open items: the list holds the cell's open items. */
   g_assert_cmpint (evident_overview_get_metric (overview), ==, EVIDENT_HEATMAP_METRIC_OPEN);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s", "1.1.1");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
   evident_heatmap_view_activate_cell (view, best_row, best_column);
   evident_test_pump ();
   assert_shows_overview (fixture, FALSE);
   g_assert_null (evident_sidebar_get_chapter (sidebar));
   g_assert_cmpstr (evident_item_list_get_search_text (list) ? evident_item_list_get_search_text (list) : "", ==, "");
   assert_list_holds (fixture, owner, complexity, TRUE, best_open);
+
+  /* The selection follows: the editor shows the first of the cell's items,
+   * not 1.1.1, which the cell does not count; the heading says what the
+   * list holds and why. */
+  {
+    g_autoptr (EvidentItem) first = g_list_model_get_item (evident_item_list_get_model (list), 0);
+    EvidentListHeading *heading = EVIDENT_LIST_HEADING (
+      evident_test_find_widget (GTK_WIDGET (list), EVIDENT_TYPE_LIST_HEADING, NULL, NULL));
+    g_autofree char *count = g_strdup_printf ("All Items · %u of 130 items", best_open);
+
+    g_assert_true (evident_item_list_get_selected_item (list) == first);
+    g_assert_true (evident_item_editor_get_item (evident_window_get_item_editor (fixture->window))
+                   == first);
+    g_assert_cmpstr (evident_list_heading_get_title (heading), ==, count);
+    g_assert_nonnull (evident_list_heading_get_filters (heading));
+    g_assert_true (g_str_has_prefix (evident_list_heading_get_filters (heading), owner));
+    g_assert_nonnull (strstr (evident_list_heading_get_filters (heading),
+                              "not counted in the projected view"));
+  }
 
   /* Share done: every item of the cell. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);

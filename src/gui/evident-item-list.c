@@ -12,6 +12,7 @@
 #include "evident-item-row.h"
 #include "evident-item-search-filter.h"
 #include "evident-item-state-filter.h"
+#include "evident-list-heading.h"
 #include "evident-list-focus.h"
 #include "evident-project.h"
 
@@ -54,6 +55,7 @@ struct _EvidentItemList
   GtkDropDown             *owner_dropdown;
   GtkStringList           *owner_list;
   GtkDropDown             *complexity_dropdown;
+  GtkWidget               *heading;
   GtkStack                *stack;
   GtkListView             *list_view;
   AdwStatusPage           *empty_page;
@@ -994,6 +996,7 @@ evident_item_list_class_init (EvidentItemListClass *klass)
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, EVIDENT_TYPE_ITEM, G_TYPE_BOOLEAN);
 
+  g_type_ensure (EVIDENT_TYPE_LIST_HEADING);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/evident-item-list.ui");
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, search_entry);
@@ -1003,6 +1006,7 @@ evident_item_list_class_init (EvidentItemListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, owner_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, complexity_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, heading);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, stack);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, list_view);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, empty_page);
@@ -1108,6 +1112,7 @@ evident_item_list_init (EvidentItemList *self)
   update_owners (self);
   update_filter_state (self);
   update_empty_state (self);
+  g_object_set (self->heading, "list", self, NULL);
 }
 
 /**
@@ -1429,4 +1434,17 @@ evident_item_list_get_model (EvidentItemList *self)
 {
   g_return_val_if_fail (EVIDENT_IS_ITEM_LIST (self), NULL);
   return G_LIST_MODEL (self->selection);
+}
+
+/**
+ * evident_item_list_get_state_filter:
+ *
+ * Returns: (transfer none): the filter of statuses, owner, complexity,
+ *   mandatory and at risk (an #EvidentItemStateFilter)
+ */
+GtkFilter *
+evident_item_list_get_state_filter (EvidentItemList *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM_LIST (self), NULL);
+  return GTK_FILTER (self->state);
 }

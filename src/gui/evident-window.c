@@ -420,6 +420,7 @@ overview_heatmap_cell_activated_cb (EvidentWindow   *self,
                                     EvidentOverview *overview)
 {
   gboolean open_only = evident_overview_get_metric (overview) != EVIDENT_HEATMAP_METRIC_DONE;
+  GListModel *model;
 
   if (self->project == NULL)
     return;
@@ -431,8 +432,18 @@ overview_heatmap_cell_activated_cb (EvidentWindow   *self,
                                 complexity);
   g_object_set (self->item_list, "at-risk", open_only, NULL);
 
+  /* The editor shows an item the cell counts: the first, unless the one
+   * open is among them. */
+  model = evident_item_list_get_model (self->item_list);
+  if (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)) == GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr (EvidentItem) first = g_list_model_get_item (model, 0);
+
+      g_object_set (self->item_list, "selected-item", first, NULL);
+    }
+
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_child_focus (GTK_WIDGET (self->item_list), GTK_DIR_TAB_FORWARD);
+  evident_pane_layout_focus_pane (self->layout, EVIDENT_PANE_CONTENT);
 }
 
 /* An item opened: Enter takes the keyboard to its first control (the
