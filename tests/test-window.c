@@ -639,6 +639,29 @@ test_narrow (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (evident_window_get_item_editor (fixture->window))));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (evident_window_get_sidebar (fixture->window))));
 
+  /* The editor's page shows the score, and a change of status moves it
+   * at once. */
+  {
+    g_autoptr (GPtrArray) buttons = evident_test_collect_widgets (GTK_WIDGET (fixture->window),
+                                                                  EVIDENT_TYPE_SCORE_BUTTON,
+                                                                  evident_test_is_mapped, NULL);
+    GtkWidget *editor_pane = gtk_widget_get_ancestor (
+      gtk_widget_get_parent (GTK_WIDGET (evident_window_get_item_editor (fixture->window))),
+      GTK_TYPE_BOX);
+    EvidentScoreButton *shown = NULL;
+    int before;
+
+    /* (While the leaflet slides, the list's page is on screen too.) */
+    for (guint i = 0; i < buttons->len; i++)
+      if (gtk_widget_is_ancestor (g_ptr_array_index (buttons, i), editor_pane))
+        shown = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (shown);
+    g_assert_true (g_str_has_prefix (evident_score_button_get_text (shown), "Confirmed "));
+    before = parse_confirmed (evident_score_button_get_text (shown));
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "met");
+    g_assert_cmpint (parse_confirmed (evident_score_button_get_text (shown)), >, before);
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
   evident_test_pump ();
   evident_test_pump ();

@@ -221,6 +221,7 @@ open_item_action (GtkWidget  *widget,
 
   evident_score_button_popdown (self->score_button);
   evident_score_button_popdown (self->overview_score_button);
+  evident_score_button_popdown (self->editor_score_button);
   evident_sidebar_select_number (self->sidebar, "");
   g_object_set (self->item_list, "selected-item", item, NULL);
   adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);

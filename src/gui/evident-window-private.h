@@ -34,6 +34,7 @@ struct _EvidentWindow
   GtkLabel             *window_title_label;
   GtkLabel             *window_subtitle_label;
   AdwWindowTitle       *item_title;
+  EvidentScoreButton   *editor_score_button;
   EvidentSidebar       *sidebar;
   EvidentScoreButton   *score_button;
   EvidentItemList      *item_list;

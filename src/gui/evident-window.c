@@ -372,6 +372,11 @@ leaflet_folded_cb (EvidentWindow *self,
   /* The editor shows the item's title itself; its header bar has room to
    * repeat it only in the wide window. */
   gtk_widget_set_visible (GTK_WIDGET (self->item_title), !folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_score_button), folded);
+  /* Room for the score on a phone: the close button is the window button
+   * that matters there. */
+  adw_header_bar_set_decoration_layout (ADW_HEADER_BAR (gtk_widget_get_first_child (self->editor_pane)),
+                                        folded ? ":close" : NULL);
   update_editor_back_button (self);
 
   /* Coming out of the folded layout keeps the panes; going in shows the
@@ -892,6 +897,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, item_title);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_score_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, score_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, item_list);
@@ -1091,6 +1097,7 @@ evident_window_set_project (EvidentWindow  *self,
   g_object_set (self->item_list, "project", project, NULL);
   evident_score_button_set_project (self->score_button, project);
   evident_score_button_set_project (self->overview_score_button, project);
+  evident_score_button_set_project (self->editor_score_button, project);
   evident_overview_set_project (self->overview, project);
 
   if (old != NULL)
