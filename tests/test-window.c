@@ -488,6 +488,41 @@ test_edit_history (Fixture       *fixture,
                  == item);
 }
 
+static gboolean
+find_message_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        {
+          *(AdwMessageDialog **) data = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Error dialogs name the file, not its whole path. */
+static void
+test_error_names_file (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = g_error_new (EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_BUSY,
+                                          "“/home/ann/Documents/Audits/2026/MSP audit.evident” "
+                                          "is busy; try again in a moment");
+  AdwMessageDialog *dialog = NULL;
+
+  evident_window_show_error (fixture->window, "Could Not Open the Project", error);
+  g_assert_true (evident_test_wait_until (find_message_dialog, &dialog));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“MSP audit.evident” is busy; try again in a moment");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_open_item (Fixture       *fixture,
                 gconstpointer  data)
@@ -1119,6 +1154,7 @@ main (int   argc,
   ADD ("/window/undo-redo", test_undo_redo);
   ADD ("/window/undo-names-item", test_undo_names_item);
   ADD ("/window/edit-history", test_edit_history);
+  ADD ("/window/error-names-file", test_error_names_file);
   ADD ("/window/open-item", test_open_item);
   ADD ("/window/score-popover-opens-items", test_score_popover_opens_items);
   ADD ("/window/title", test_title);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "evident-copy-job.h"
+#include "evident-error-text.h"
 #include "evident-evidence.h"
 #include "evident-file-chooser.h"
 #include "evident-item.h"
@@ -49,7 +50,8 @@ void
 evident_window_toast_error (EvidentWindow *self,
                             const GError  *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  g_autofree char *message = evident_error_text_shorten_paths (error->message);
+  AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   evident_window_add_toast (self, toast);
@@ -469,7 +471,8 @@ editor_error_cb (EvidentWindow     *self,
                  const char        *message,
                  EvidentItemEditor *editor)
 {
-  AdwToast *toast = adw_toast_new (message);
+  g_autofree char *shortened = evident_error_text_shorten_paths (message);
+  AdwToast *toast = adw_toast_new (shortened);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   evident_window_add_toast (self, toast);
@@ -1167,13 +1170,16 @@ evident_window_show_error (EvidentWindow *self,
                            const char    *heading,
                            const GError  *error)
 {
+  g_autofree char *message = NULL;
   GtkWidget *dialog;
 
   g_return_if_fail (EVIDENT_IS_WINDOW (self));
   g_return_if_fail (heading != NULL);
   g_return_if_fail (error != NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  /* The file's name: its folder is where the user just chose it. */
+  message = evident_error_text_shorten_paths (error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
