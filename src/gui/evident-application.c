@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "evident-a11y.h"
 #include "evident-application.h"
 #include "evident-file-chooser.h"
 #include "evident-import-assistant.h"
@@ -424,6 +425,7 @@ new_action (GSimpleAction *action,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sample");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (new_project_response_cb), self, 0);
+  evident_a11y_name_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

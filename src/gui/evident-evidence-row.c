@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-evidence-row.h"
 
 /*
@@ -413,6 +414,7 @@ evident_evidence_row_init (EvidentEvidenceRow *self)
   for (guint i = 0; i < EVIDENT_N_EVIDENCE_KINDS; i++)
     gtk_string_list_append (self->kind_model, evident_evidence_kind_get_label (i));
   self->updating--;
+  evident_a11y_name_drop_down (self->kind_dropdown, _("Kind of evidence"));
 }
 
 /* Public API */

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-chapter.h"
 #include "evident-due-date.h"
 #include "evident-enums-util.h"
@@ -325,6 +326,7 @@ sync_due (EvidentItemFields *self)
   const char *due = evident_item_get_due (self->item);
   g_autoptr (GDateTime) date = evident_due_date_parse (due);
   g_autofree char *label = NULL;
+  g_autofree char *accessible = NULL;
   gboolean overdue = FALSE;
 
   if (date != NULL)
@@ -341,6 +343,15 @@ sync_due (EvidentItemFields *self)
 
   label = is_empty (due) ? g_strdup (_("No due date")) : evident_due_date_format (due);
   gtk_menu_button_set_label (self->due_button, label);
+  /* Translators: the due date's button for screen readers, e.g. "Due
+   * date: 31 March 2026" */
+  accessible = g_strdup_printf (_("Due date: %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  /* The row names it after its title too: once is enough. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->due_button),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_widget_set_visible (self->due_clear_button, !is_empty (due));
   adw_action_row_set_subtitle (self->due_row, overdue ? _("Overdue") : "");
   if (overdue)
@@ -883,6 +894,8 @@ evident_item_fields_init (EvidentItemFields *self)
   for (guint i = 0; i < EVIDENT_N_COMPLEXITIES; i++)
     gtk_string_list_append (self->complexity_model, evident_complexity_get_label (i));
   self->updating--;
+  evident_a11y_name_combo_row (self->status_row);
+  evident_a11y_name_combo_row (self->complexity_row);
 
   gtk_menu_button_set_create_popup_func (self->owner_button, owner_button_create_popup_cb,
                                          self, NULL);

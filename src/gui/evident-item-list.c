@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "evident-a11y.h"
 #include "evident-chapter.h"
 #include "evident-enums.h"
 #include "evident-enums-util.h"
@@ -1070,6 +1071,8 @@ evident_item_list_init (EvidentItemList *self)
     }
   gtk_widget_insert_action_group (GTK_WIDGET (self), "status-filter",
                                   G_ACTION_GROUP (self->status_actions));
+  evident_a11y_name_drop_down (self->owner_dropdown, _("Owner"));
+  evident_a11y_name_drop_down (self->complexity_dropdown, _("Complexity"));
 
   /* The model chain. */
   every = GTK_FILTER (gtk_every_filter_new ());

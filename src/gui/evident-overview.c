@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "evident-a11y.h"
 #include "evident-enums.h"
 #include "evident-enums-util.h"
 #include "evident-evidence-check.h"
@@ -531,6 +532,7 @@ create_placeholder_row (const char *text)
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_widget_set_margin_start (label, 12);
@@ -948,6 +950,7 @@ evident_overview_init (EvidentOverview *self)
   for (guint m = 0; m < EVIDENT_HEATMAP_N_METRICS; m++)
     gtk_string_list_append (metrics, evident_heatmap_metric_get_label (m));
   gtk_drop_down_set_model (self->metric_dropdown, G_LIST_MODEL (metrics));
+  evident_a11y_name_drop_down (self->metric_dropdown, _("Heat map metric"));
   gtk_drop_down_set_selected (self->metric_dropdown, self->metric);
 
   create_score_rows (self);

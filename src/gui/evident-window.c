@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "evident-a11y.h"
 #include "evident-copy-job.h"
 #include "evident-error-text.h"
 #include "evident-evidence.h"
@@ -936,6 +937,7 @@ evident_window_init (EvidentWindow *self)
   EvidentPanes panes;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
 
   panes = (EvidentPanes) {
     .leaflet = self->leaflet,
@@ -1181,6 +1183,7 @@ evident_window_show_error (EvidentWindow *self,
   message = evident_error_text_shorten_paths (error->message);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  evident_a11y_name_mnemonics (dialog);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
