@@ -255,3 +255,95 @@ evident_a11y_name_combo_row (AdwComboRow *row)
   adw_combo_row_set_factory (row, factory);
   adw_combo_row_set_list_factory (row, list_factory);
 }
+
+/* The shortcuts window */
+
+static void
+name_shortcuts_widget (GtkWidget *widget)
+{
+  const char *name = NULL;
+  g_autofree char *owned = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    name = _("Search Shortcuts");
+  else if (GTK_IS_MENU_BUTTON (widget))
+    {
+      /* The choice of sections: its inner button too. */
+      GtkWidget *inner = gtk_widget_get_first_child (widget);
+
+      name = _("Sections");
+      if (inner != NULL)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (inner),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                          -1);
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+        }
+    }
+  else if (GTK_IS_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
+    {
+      const char *icon = gtk_image_get_icon_name (GTK_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))));
+
+      if (g_strcmp0 (icon, "window-close-symbolic") == 0)
+        name = _("Close");
+      else if (g_strcmp0 (icon, "edit-find-symbolic") == 0)
+        name = _("Search Shortcuts");
+    }
+  else if (GTK_IS_STACK_SWITCHER (widget))
+    {
+      GtkStack *stack = gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (widget));
+      g_autoptr (GListModel) pages = stack != NULL ? G_LIST_MODEL (gtk_stack_get_pages (stack)) : NULL;
+      guint i = 0;
+
+      /* Its buttons read "_1", "_2": the pages of a section. */
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child), i++)
+        {
+          g_autoptr (GObject) page = pages != NULL ? g_list_model_get_item (pages, i) : NULL;
+          g_autofree char *title = NULL;
+          g_autofree char *label = NULL;
+
+          if (page == NULL)
+            continue;
+          title = evident_a11y_strip_mnemonic (gtk_stack_page_get_title (GTK_STACK_PAGE (page)));
+          /* Translators: a page of the keyboard shortcuts window, for
+           * screen readers, e.g. "Page 2" */
+          label = g_strdup_printf (_("Page %s"), title);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                          -1);
+        }
+      return;
+    }
+
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_shortcuts_widget (child);
+}
+
+/**
+ * evident_a11y_name_shortcuts_window:
+ * @window: the keyboard shortcuts window
+ *
+ * Names what GTK 4.8 leaves unnamed or names after its class in the
+ * shortcuts window: its search entry, its buttons and its pages.
+ */
+void
+evident_a11y_name_shortcuts_window (GtkShortcutsWindow *window)
+{
+  g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (window));
+
+  if (g_object_get_data (G_OBJECT (window), "evident-a11y-named") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (window), "evident-a11y-named", GINT_TO_POINTER (TRUE));
+  if (gtk_window_get_title (GTK_WINDOW (window)) == NULL)
+    gtk_window_set_title (GTK_WINDOW (window), _("Keyboard Shortcuts"));
+  name_shortcuts_widget (GTK_WIDGET (window));
+}

@@ -896,6 +896,10 @@ evident_item_fields_init (EvidentItemFields *self)
   self->updating--;
   evident_a11y_name_combo_row (self->status_row);
   evident_a11y_name_combo_row (self->complexity_row);
+  /* The row names its button after its title ("Due date Due Date"), even
+   * before an item shows: once is enough. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->due_button),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   gtk_menu_button_set_create_popup_func (self->owner_button, owner_button_create_popup_cb,
                                          self, NULL);
