@@ -11,7 +11,7 @@ History and the keyboard shortcuts window. It fails on any interactive
 element (button, toggle, drop-down, entry, list row, menu item, …) whose
 name is empty, a widget's class name ("GtkToggleButton"), shows a
 mnemonic's underscore ("_Open…"), or says its label twice ("Open link
-Open Link").
+Open Link"). The evidence menu shows the key to remove as "Delete".
 
 Usage: e2e-names.py PATH/TO/evident PATH/TO/evident-cli
 Needs a display and a session bus (meson test runs under
@@ -26,8 +26,8 @@ import sys
 import tempfile
 import time
 
-from e2e_atspi import (children, check_output, environment, fail, find, find_app, has_state, log, name,
-                       pyatspi, role, start, stop, wait_for)
+from e2e_atspi import (children, check_output, environment, fail, find, find_app, has_state, labels_under,
+                       log, name, pyatspi, role, start, stop, wait_for)
 from dogtail import rawinput
 
 INTERACTIVE = {
@@ -61,6 +61,13 @@ def fault(node):
     if len(words) % 2 == 0 and half > 0 and [w.lower() for w in words[:half]] == [w.lower() for w in words[half:]]:
         return "says its label twice"
     return None
+
+
+def actions_of(node):
+    try:
+        return node.queryAction().nActions
+    except Exception:
+        return 0
 
 
 def path_of(node):
@@ -183,6 +190,40 @@ def run(proc):
         fail("no item with evidence among the first 40 of the sample", app)
     log(f"item with evidence: {with_evidence}")
     walker.page("Item editor", app)
+
+    # An evidence row's menu: its items named, and the key to remove one
+    # shown as the key says ("Delete", not "KP Delete").
+    button = find(editor, lambda n: name(n) == "Evidence Menu" and role(n) in ("push button", "toggle button"))
+    if button is None:
+        fail("no evidence menu in the editor", app)
+    # Focus scrolls it into view, then a click opens it (the window is at
+    # the origin of the Xvfb screen).
+    # Tab to it from the item's notes (Alt+N): the editor scrolls it into
+    # view (a popover beside a button off the screen has no monitor), and
+    # Return opens it.
+    rawinput.absoluteMotion(400, 300)
+    time.sleep(0.3)
+    rawinput.keyCombo("<Alt>n")
+    time.sleep(0.5)
+    for _ in range(40):
+        focus = find(editor, lambda n: has_state(n, pyatspi.STATE_FOCUSED))
+        if focus is not None and name(focus) == "Evidence Menu":
+            break
+        rawinput.keyCombo("Tab")
+        time.sleep(0.2)
+    else:
+        fail("Tab from the notes does not reach the evidence menu", editor)
+    rawinput.keyCombo("Return")
+    remove = wait_for("the evidence menu", lambda: find(app, lambda n: role(n) == "menu item"
+                                                        and name(n).startswith("Remove")), node=app)
+    walker.page("Evidence menu", remove.parent)
+    keys = [t for t in labels_under(remove) if t != name(remove)]
+    log(f"{name(remove)!r} shows the key {keys}")
+    if "Delete" not in keys:
+        fail(f"the evidence menu shows {keys} as the key of {name(remove)!r}, not Delete", app)
+    rawinput.absoluteMotion(400, 300)
+    rawinput.keyCombo("Escape")
+    time.sleep(0.3)
 
     index = next(i for i, r in enumerate(rows) if name(r).startswith("8.0 "))
     select(app, sidebar, index, "chapter 8.0")
