@@ -76,7 +76,7 @@ def run(proc, cli, home, env):
     log("found the import assistant")
 
     def create_button():
-        return find(assistant, lambda n: is_button(n, "Create Project…") and name(n).startswith("C_reate"))
+        return find(assistant, lambda n: is_button(n, "Create Project…"))
 
     # Nothing names the references: the assistant says so, and waits.
     button = wait_for("the Create Project button", create_button, node=assistant)

@@ -51,11 +51,12 @@ def confirmed_of(label):
     return int(m.group(1))
 
 
-# An item row's name: "8.1.1 Title, Status, owner X, Low complexity, 8 points, mandatory"
+# An item row's name: "8.1.1 Title, Status, owner X, Low complexity, 8 points, mandatory",
+# and ", met without evidence" when it is
 
 def parse_item(row_name):
     m = re.match(r"^(\S+) (.*?), (" + "|".join(map(re.escape, STATUSES)) + r"), ", row_name)
-    p = re.search(r", (\d+) points?(, mandatory)?$", row_name)
+    p = re.search(r", (\d+) points?(, mandatory)?(, met without evidence)?$", row_name)
     if m is None or p is None:
         return None
     return {

@@ -206,8 +206,9 @@ def labels_under(node):
 
 
 def is_button(node, label):
-    """Whether @node is the button labelled @label; GTK names a button with
-    a mnemonic "C_reate Project… Create Project…"."""
+    """Whether @node is the button labelled @label (evident_a11y_name_mnemonics
+    names a button with a mnemonic after its label without the underscore;
+    GTK alone would name it "C_reate Project… Create Project…")."""
     return role(node) == "push button" and (name(node) == label or name(node).endswith(" " + label))
 
 

@@ -494,8 +494,8 @@ test_folded (Fixture       *fixture,
   EvidentItem *item;
   GtkWidget *list;
 
-  /* The default size: the preview does not fit beside the editor. (The
-   * window closed the project as it went.) */
+  /* A laptop's width with the sidebar shown: the preview does not fit
+   * beside the editor. (The window closed the project as it went.) */
   evident_test_window_destroy (fixture->window);
   g_clear_object (&fixture->project);
   fixture->project = evident_project_open (fixture->file, &error);
@@ -505,6 +505,11 @@ test_folded (Fixture       *fixture,
   preview = evident_window_get_preview (fixture->window);
 
   item = open_item (fixture, "8.2.1");
+  /* The sidebar folded away for the list, the item and the preview; the
+   * user brings it back (F9). */
+  g_assert_false (evident_window_get_sidebar_visible (fixture->window));
+  g_object_set (fixture->window, "sidebar-visible", TRUE, NULL);
+  evident_test_pump ();
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-uri", "s", fixture->pdf_uri);
   model = wait_for_evidence (fixture, item, 1);
   evidence = g_list_model_get_item (model, 0);

@@ -13,6 +13,7 @@
 #include "evident-csv.h"
 #include "evident-enums.h"
 #include "evident-evidence.h"
+#include "evident-evidence-check.h"
 #include "evident-item.h"
 #include "evident-project.h"
 
@@ -1355,6 +1356,60 @@ test_verify_disk_full (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM blobs WHERE verified_at IS NULL"), ==, 1);
 }
 
+static guint
+count_met_without_evidence (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) items = evident_project_dup_met_without_evidence (fixture->project);
+
+  return items->len;
+}
+
+/* An item met without evidence is flagged until evidence comes, again once
+ * it is removed, and not when the item is not applicable. */
+static void
+test_met_without_evidence (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (EvidentEvidence) link = NULL;
+
+  g_assert_cmpuint (count_met_without_evidence (fixture), ==, 0);
+  g_assert_false (evident_item_is_met_without_evidence (item (fixture, "1.1"), fixture->project));
+
+  g_assert_true (evident_project_set_status (fixture->project, item (fixture, "1.1"),
+                                             EVIDENT_STATUS_MET, NULL, &error));
+  g_assert_true (evident_project_set_status (fixture->project, item (fixture, "2.1"),
+                                             EVIDENT_STATUS_MET, NULL, &error));
+  g_assert_true (evident_project_set_status (fixture->project, item (fixture, "1.2"),
+                                             EVIDENT_STATUS_NOT_APPLICABLE, "Out of scope", &error));
+  g_assert_no_error (error);
+  items = evident_project_dup_met_without_evidence (fixture->project);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_true (g_ptr_array_index (items, 0) == item (fixture, "1.1"));
+  g_assert_true (g_ptr_array_index (items, 1) == item (fixture, "2.1"));
+  g_assert_true (evident_item_is_met_without_evidence (item (fixture, "1.1"), fixture->project));
+  g_assert_false (evident_item_is_met_without_evidence (item (fixture, "1.2"), fixture->project));
+
+  link = evident_evidence_store_add_link (fixture->store, item (fixture, "1.1"),
+                                          "https://example.com/policy", "Policy",
+                                          EVIDENT_EVIDENCE_KIND_PROCESS, &error);
+  g_assert_no_error (error);
+  g_assert_false (evident_item_is_met_without_evidence (item (fixture, "1.1"), fixture->project));
+  g_assert_cmpuint (count_met_without_evidence (fixture), ==, 1);
+
+  g_assert_true (evident_evidence_store_remove (fixture->store, link, &error));
+  g_assert_no_error (error);
+  g_assert_true (evident_item_is_met_without_evidence (item (fixture, "1.1"), fixture->project));
+  g_assert_cmpuint (count_met_without_evidence (fixture), ==, 2);
+
+  /* Undoing the removal brings the evidence back, and the flag goes. */
+  g_assert_true (evident_project_undo (fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_false (evident_item_is_met_without_evidence (item (fixture, "1.1"), fixture->project));
+  g_assert_cmpuint (count_met_without_evidence (fixture), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1381,6 +1436,7 @@ main (int    argc,
   ADD ("verify/tampered", test_verify_tampered);
   ADD ("verify/async", test_verify_async);
   ADD ("verify/disk-full", test_verify_disk_full);
+  ADD ("met-without-evidence", test_met_without_evidence);
 #undef ADD
 
   return g_test_run ();

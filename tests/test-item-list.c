@@ -15,6 +15,7 @@
 
 #include "evident-chapter.h"
 #include "evident-enums-util.h"
+#include "evident-evidence-store.h"
 #include "evident-item.h"
 #include "evident-item-list.h"
 #include "evident-project.h"
@@ -732,6 +733,7 @@ test_scroll (Fixture       *fixture,
 static void
 item_activated_cb (EvidentItemList  *list,
                    EvidentItem      *item,
+                   gboolean          keyboard,
                    EvidentItem     **activated)
 {
   *activated = item;
@@ -888,6 +890,47 @@ test_rows (Fixture       *fixture,
   g_assert_true (evident_test_wait_until (mandatory_row_shown, fixture));
 }
 
+/* An item met without evidence is flagged in its row, and the flag goes
+ * as evidence comes. */
+static void
+test_met_without_evidence (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentEvidence) link = NULL;
+  EvidentItem *item = evident_project_lookup_item (fixture->project, "8.3.4");
+  GtkWidget *row;
+  GtkWidget *flag;
+
+  g_object_set (fixture->list,
+                "chapter", evident_test_find_chapter (fixture->project, "8.0"), NULL);
+  g_assert_true (evident_test_wait_until (row_shown, fixture));
+  row = find_row (fixture, "8.3.4");
+  flag = find_by_class (row, "evident-no-evidence");
+  g_assert_nonnull (flag);
+  g_assert_false (gtk_widget_get_visible (flag));
+
+  set_status (fixture, "8.3.4", EVIDENT_STATUS_MET);
+  g_assert_true (gtk_widget_get_visible (flag));
+
+  link = evident_evidence_store_add_link (evident_evidence_store_get_for_project (fixture->project),
+                                          item, "https://example.com/forensics", "Forensics plan",
+                                          EVIDENT_EVIDENCE_KIND_PROCESS, &error);
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (flag));
+
+  g_assert_true (evident_evidence_store_remove (evident_evidence_store_get_for_project (fixture->project),
+                                                link, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (flag));
+
+  /* Not applicable needs no evidence. */
+  g_assert_true (evident_project_set_status (fixture->project, item, EVIDENT_STATUS_NOT_APPLICABLE,
+                                             "Out of scope", &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (flag));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -914,6 +957,7 @@ main (int   argc,
   ADD ("empty", test_empty);
   ADD ("sections", test_sections);
   ADD ("rows", test_rows);
+  ADD ("met-without-evidence", test_met_without_evidence);
 
 #undef ADD
 

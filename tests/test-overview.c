@@ -19,6 +19,8 @@
 #include "evident-enums-util.h"
 #include "evident-heatmap.h"
 #include "evident-heatmap-view.h"
+#include "evident-evidence-check.h"
+#include "evident-evidence-store.h"
 #include "evident-item.h"
 #include "evident-overview.h"
 #include "evident-project.h"
@@ -531,7 +533,7 @@ test_items (Fixture       *fixture,
   g_assert_cmpuint (count_rows (mandatory), ==, 1);
   g_assert_cmpstr (row_ref (mandatory, 0), ==, "8.2.1");
   g_assert_true (strstr (evident_overview_get_gap_text (fixture->overview, EVIDENT_VIEW_PROJECTED),
-                         "1 mandatory item not counted") != NULL);
+                         "1 mandatory item not counted in this view") != NULL);
   g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (mandatory, 0))));
   g_assert_cmpuint (emission.n_emissions, ==, 2);
   g_assert_cmpstr (emission.string, ==, "8.2.1");
@@ -547,6 +549,44 @@ test_items (Fixture       *fixture,
 
   g_signal_handlers_disconnect_by_func (fixture->overview, string_activated_cb, &emission);
   emission_clear (&emission);
+}
+
+/* The items met without evidence: their number, and the first of them,
+ * each opening its item; the list follows the evidence. */
+static void
+test_met_without_evidence (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkListBox *list = evident_overview_get_no_evidence_list (fixture->overview);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (list),
+                                                                               ADW_TYPE_PREFERENCES_GROUP));
+  g_autoptr (GPtrArray) items = evident_project_dup_met_without_evidence (fixture->project);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentEvidence) link = NULL;
+  g_autofree char *expected = NULL;
+  Emission emission = { 0 };
+  guint n = items->len;
+
+  /* The demo has items met, and no evidence at all. */
+  g_assert_cmpuint (n, >, 0);
+  expected = g_strdup_printf ("Met without evidence: %u.", n);
+  g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (group), expected));
+  g_assert_cmpstr (row_ref (list, 0), ==, evident_item_get_ref (g_ptr_array_index (items, 0)));
+
+  g_signal_connect (fixture->overview, "item-activated", G_CALLBACK (string_activated_cb), &emission);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))));
+  g_assert_cmpstr (emission.string, ==, evident_item_get_ref (g_ptr_array_index (items, 0)));
+  g_signal_handlers_disconnect_by_func (fixture->overview, string_activated_cb, &emission);
+  emission_clear (&emission);
+
+  link = evident_evidence_store_add_link (evident_evidence_store_get_for_project (fixture->project),
+                                          g_ptr_array_index (items, 0), "https://example.com/a", "A",
+                                          EVIDENT_EVIDENCE_KIND_PROCESS, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Met without evidence: %u.", n - 1);
+  g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (group), expected));
+  g_assert_cmpstr (row_ref (list, 0), !=, evident_item_get_ref (g_ptr_array_index (items, 0)));
 }
 
 /* One row per chapter, each opening its chapter. */
@@ -685,6 +725,7 @@ main (int   argc,
   ADD ("/heatmap-view/live", test_live);
   ADD ("/overview/score", test_score);
   ADD ("/overview/items", test_items);
+  ADD ("/overview/met-without-evidence", test_met_without_evidence);
   ADD ("/overview/chapters", test_chapters);
   ADD ("/overview/project-swap", test_project_swap);
   g_test_add_func ("/overview/pass-fail", test_pass_fail);

@@ -673,13 +673,14 @@ test_recheck_list_row (Fixture       *fixture,
   g_assert_true (evident_item_get_needs_recheck (item));
 
   /* The row: an icon named "Needs re-check". */
-  evident_item_row_set_item (row, item, 20, FALSE);
+  evident_item_row_set_item (row, item, fixture->project, 20, FALSE);
   g_assert_true (gtk_widget_get_visible (evident_test_find_widget (
       GTK_WIDGET (row), GTK_TYPE_IMAGE, evident_test_has_css_class, "evident-recheck-tag")));
-  evident_item_row_set_item (row, fixture_lookup (fixture->project, "1.1"), 20, FALSE);
+  evident_item_row_set_item (row, fixture_lookup (fixture->project, "1.1"), fixture->project, 20,
+                             FALSE);
   g_assert_false (gtk_widget_get_visible (evident_test_find_widget (
       GTK_WIDGET (row), GTK_TYPE_IMAGE, evident_test_has_css_class, "evident-recheck-tag")));
-  evident_item_row_set_item (row, NULL, 20, FALSE);
+  evident_item_row_set_item (row, NULL, NULL, 20, FALSE);
 
   /* The list's filter */
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (sidebar));

@@ -18,6 +18,8 @@
 #include "evident-chapter.h"
 #include "evident-csv.h"
 #include "evident-heatmap.h"
+#include "evident-history-dialog.h"
+#include "evident-list-heading.h"
 #include "evident-item.h"
 #include "evident-project.h"
 #include "evident-sample.h"
@@ -291,8 +293,9 @@ test_score_follows_edits (Fixture       *fixture,
 
   before = g_strdup (evident_score_button_get_text (button));
   g_test_message ("Score before: %s", before);
+  /* Labelled, on one line or two as the header bar has room. */
   g_assert_true (g_str_has_prefix (before, "Confirmed "));
-  g_assert_nonnull (strstr (before, " · Projected "));
+  g_assert_nonnull (strstr (before, "Projected "));
   g_assert_nonnull (strstr (before, " / 900"));
   confirmed = parse_confirmed (before);
   g_assert_cmpint (confirmed, ==,
@@ -363,14 +366,18 @@ test_undo_redo (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   evident_test_pump ();
   g_assert_cmpint (evident_item_get_status (item), ==, old_status);
-  g_assert_cmpstr (evident_score_button_get_text (button), ==, before);
+  /* (The undo opened the item: the list's header bar may show the score
+   * on two lines now.) */
+  g_assert_cmpint (parse_confirmed (evident_score_button_get_text (button)), ==,
+                   parse_confirmed (before));
   g_assert_true (evident_project_get_can_redo (fixture->project));
   g_assert_true (gtk_widget_get_sensitive (redo_button));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
   evident_test_pump ();
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);
-  g_assert_cmpstr (evident_score_button_get_text (button), !=, before);
+  g_assert_cmpint (parse_confirmed (evident_score_button_get_text (button)), !=,
+                   parse_confirmed (before));
 
   /* Nothing left to redo: the action is disabled and does nothing. */
   g_assert_false (evident_project_get_can_redo (fixture->project));
@@ -378,6 +385,146 @@ test_undo_redo (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
   evident_test_pump ();
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);
+}
+
+/* Every undo and redo says what it did and opens the item it changed,
+ * though another item is open: "Undone: status and reason of 8.4.4",
+ * then "Undone: notes of 8.3.2". */
+static void
+test_undo_names_item (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  EvidentItemList *list = evident_window_get_item_list (fixture->window);
+  EvidentItem *noted = evident_project_lookup_item (fixture->project, "8.3.2");
+  EvidentItem *exempt = evident_project_lookup_item (fixture->project, "8.4.4");
+  EvidentItem *other = evident_project_lookup_item (fixture->project, "1.1.1");
+  g_autoptr (GError) error = NULL;
+  AdwToast *toast;
+
+  g_assert_true (evident_project_set_note (fixture->project, noted, "Waiting for the SIEM export",
+                                           &error));
+  g_assert_true (evident_project_set_status (fixture->project, exempt, EVIDENT_STATUS_NOT_APPLICABLE,
+                                             "Covered by the DevOps competency", &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s", "1.1.1");
+  evident_test_pump ();
+  g_assert_true (evident_item_list_get_selected_item (list) == other);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  evident_test_pump ();
+  toast = evident_window_get_undo_toast (fixture->window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Undone: status and reason of 8.4.4");
+  g_assert_true (evident_item_list_get_selected_item (list) == exempt);
+  g_assert_true (evident_item_editor_get_item (evident_window_get_item_editor (fixture->window))
+                 == exempt);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  evident_test_pump ();
+  toast = evident_window_get_undo_toast (fixture->window);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Undone: notes of 8.3.2");
+  g_assert_true (evident_item_list_get_selected_item (list) == noted);
+  g_assert_cmpstr (evident_item_get_note (noted), !=, "Waiting for the SIEM export");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  evident_test_pump ();
+  toast = evident_window_get_undo_toast (fixture->window);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Redone: notes of 8.3.2");
+  g_assert_cmpstr (evident_item_get_note (noted), ==, "Waiting for the SIEM export");
+}
+
+static gboolean
+is_history_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (EVIDENT_IS_HISTORY_DIALOG (window))
+        {
+          *(EvidentHistoryDialog **) data = EVIDENT_HISTORY_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The Edit History lists the project's changes, newest first, and a change
+ * opens its item. */
+static void
+test_edit_history (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  EvidentItem *item = evident_project_lookup_item (fixture->project, "8.3.2");
+  EvidentHistoryDialog *dialog = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  GtkListBox *rows;
+  guint n_rows = 0;
+
+  g_assert_true (evident_project_set_note (fixture->project, item, "Waiting for the SIEM export",
+                                           &error));
+  g_assert_true (evident_project_set_status (fixture->project, item, EVIDENT_STATUS_READY, NULL,
+                                             &error));
+  g_assert_no_error (error);
+  history = evident_project_get_history (fixture->project, NULL, &error);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-history", NULL);
+  g_assert_true (evident_test_wait_until (is_history_dialog, &dialog));
+  rows = evident_history_dialog_get_list (dialog);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (rows)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n_rows += GTK_IS_LIST_BOX_ROW (row);
+  g_assert_cmpuint (n_rows, ==, history->len);
+  /* Newest first: the status, of 8.3.2. */
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (
+                   ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (rows, 0))),
+                 "8.3.2 "));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (
+                      ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (rows, 0))), "Status:"));
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 0))));
+  evident_test_pump ();
+  g_assert_false (is_history_dialog (&dialog));
+  g_assert_true (evident_item_list_get_selected_item (evident_window_get_item_list (fixture->window))
+                 == item);
+}
+
+static gboolean
+find_message_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        {
+          *(AdwMessageDialog **) data = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Error dialogs name the file, not its whole path. */
+static void
+test_error_names_file (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = g_error_new (EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_BUSY,
+                                          "“/home/ann/Documents/Audits/2026/MSP audit.evident” "
+                                          "is busy; try again in a moment");
+  AdwMessageDialog *dialog = NULL;
+
+  evident_window_show_error (fixture->window, "Could Not Open the Project", error);
+  g_assert_true (evident_test_wait_until (find_message_dialog, &dialog));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“MSP audit.evident” is busy; try again in a moment");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -434,10 +581,14 @@ test_score_popover_opens_items (Fixture       *fixture,
         n_mandatory_open++;
     }
 
+  /* The list's score button, on screen; its popover stays up though
+   * another test's window has the keyboard. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "8.0");
+  evident_test_pump ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (button)))));
+  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
   evident_score_button_popup (button);
   evident_test_pump ();
-
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (button)))));
   g_assert_true (gtk_widget_get_visible (popover));
   buttons = evident_test_collect_widgets (popover, GTK_TYPE_BUTTON,
                                           has_action_name, "win.open-item");
@@ -474,7 +625,8 @@ test_narrow (Fixture       *fixture,
   EvidentHeatmapView *heatmap_view =
     evident_overview_get_heatmap_view (evident_window_get_overview (fixture->window));
 
-  /* At 360 pixels the panes fold: one at a time, the score in short. */
+  /* At 360 pixels the panes fold: one at a time, the score on two short
+   * lines, labelled still. */
   gtk_window_unmaximize (GTK_WINDOW (fixture->window));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
   gtk_widget_set_size_request (GTK_WIDGET (fixture->window), 360, 700);
@@ -488,8 +640,8 @@ test_narrow (Fixture       *fixture,
       return;
     }
 
-  g_assert_true (evident_score_button_get_compact (button));
-  g_assert_false (g_str_has_prefix (evident_score_button_get_text (button), "Confirmed"));
+  g_assert_true (g_str_has_prefix (evident_score_button_get_text (button), "Confirmed "));
+  g_assert_nonnull (strstr (evident_score_button_get_text (button), "Projected "));
 
   settle (fixture);
 
@@ -502,7 +654,7 @@ test_narrow (Fixture       *fixture,
   settle (fixture);
   g_assert_true (is_mapped (evident_window_get_sidebar (fixture->window)));
   g_assert_false (is_mapped (evident_window_get_overview (fixture->window)));
-  g_signal_emit_by_name (evident_window_get_sidebar (fixture->window), "activated");
+  g_signal_emit_by_name (evident_window_get_sidebar (fixture->window), "activated", FALSE);
   settle (fixture);
   g_assert_true (is_mapped (evident_window_get_overview (fixture->window)));
   g_assert_false (is_mapped (evident_window_get_sidebar (fixture->window)));
@@ -525,6 +677,29 @@ test_narrow (Fixture       *fixture,
   evident_test_pump ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (evident_window_get_item_editor (fixture->window))));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (evident_window_get_sidebar (fixture->window))));
+
+  /* The editor's page shows the score, and a change of status moves it
+   * at once. */
+  {
+    g_autoptr (GPtrArray) buttons = evident_test_collect_widgets (GTK_WIDGET (fixture->window),
+                                                                  EVIDENT_TYPE_SCORE_BUTTON,
+                                                                  evident_test_is_mapped, NULL);
+    GtkWidget *editor_pane = gtk_widget_get_ancestor (
+      gtk_widget_get_parent (GTK_WIDGET (evident_window_get_item_editor (fixture->window))),
+      GTK_TYPE_BOX);
+    EvidentScoreButton *shown = NULL;
+    int before;
+
+    /* (While the leaflet slides, the list's page is on screen too.) */
+    for (guint i = 0; i < buttons->len; i++)
+      if (gtk_widget_is_ancestor (g_ptr_array_index (buttons, i), editor_pane))
+        shown = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (shown);
+    g_assert_true (g_str_has_prefix (evident_score_button_get_text (shown), "Confirmed "));
+    before = parse_confirmed (evident_score_button_get_text (shown));
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "met");
+    g_assert_cmpint (parse_confirmed (evident_score_button_get_text (shown)), >, before);
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
   evident_test_pump ();
@@ -551,8 +726,9 @@ test_opens_on_overview (Fixture       *fixture,
   g_assert_true (evident_overview_get_project (overview) == fixture->project);
   g_assert_nonnull (evident_overview_get_score_text (overview, EVIDENT_VIEW_CONFIRMED));
 
-  /* One score button in sight, the overview's, in short (the page shows
-   * the score in full), with the confirmed score of the item list's. */
+  /* One score button in sight, the overview's, on two short lines (the
+   * page shows the score in full) but labelled, with the confirmed score
+   * of the item list's. */
   buttons = evident_test_collect_widgets (GTK_WIDGET (fixture->window), EVIDENT_TYPE_SCORE_BUTTON,
                                           evident_test_is_mapped, NULL);
   g_assert_cmpuint (buttons->len, ==, 1);
@@ -560,7 +736,10 @@ test_opens_on_overview (Fixture       *fixture,
   g_assert_true (evident_score_button_get_compact (g_ptr_array_index (buttons, 0)));
   text = g_strdup (evident_score_button_get_text (g_ptr_array_index (buttons, 0)));
   g_test_message ("Overview's score button: %s", text);
-  g_assert_cmpint (atoi (text), ==, parse_confirmed (evident_score_button_get_text (list_button)));
+  g_assert_true (g_str_has_prefix (text, "Confirmed "));
+  g_assert_nonnull (strstr (text, "\nProjected "));
+  g_assert_cmpint (parse_confirmed (text), ==,
+                   parse_confirmed (evident_score_button_get_text (list_button)));
 
   /* It follows edits as the other does. */
   item = find_open_item (fixture->project, "8.0", EVIDENT_VIEW_CONFIRMED);
@@ -568,7 +747,7 @@ test_opens_on_overview (Fixture       *fixture,
   g_assert_true (evident_project_set_status (fixture->project, item, EVIDENT_STATUS_MET, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (evident_score_button_get_text (g_ptr_array_index (buttons, 0)), !=, text);
-  g_assert_cmpint (atoi (evident_score_button_get_text (g_ptr_array_index (buttons, 0))), ==,
+  g_assert_cmpint (parse_confirmed (evident_score_button_get_text (g_ptr_array_index (buttons, 0))), ==,
                    parse_confirmed (evident_score_button_get_text (list_button)));
 
   /* Another project opens on its overview too, wherever the window was. */
@@ -802,12 +981,33 @@ test_heatmap_cell_filters_list (Fixture       *fixture,
 
   /* The cells count open items: the list holds the cell's open items. */
   g_assert_cmpint (evident_overview_get_metric (overview), ==, EVIDENT_HEATMAP_METRIC_OPEN);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s", "1.1.1");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
   evident_heatmap_view_activate_cell (view, best_row, best_column);
   evident_test_pump ();
   assert_shows_overview (fixture, FALSE);
   g_assert_null (evident_sidebar_get_chapter (sidebar));
   g_assert_cmpstr (evident_item_list_get_search_text (list) ? evident_item_list_get_search_text (list) : "", ==, "");
   assert_list_holds (fixture, owner, complexity, TRUE, best_open);
+
+  /* The selection follows: the editor shows the first of the cell's items,
+   * not 1.1.1, which the cell does not count; the heading says what the
+   * list holds and why. */
+  {
+    g_autoptr (EvidentItem) first = g_list_model_get_item (evident_item_list_get_model (list), 0);
+    EvidentListHeading *heading = EVIDENT_LIST_HEADING (
+      evident_test_find_widget (GTK_WIDGET (list), EVIDENT_TYPE_LIST_HEADING, NULL, NULL));
+    g_autofree char *count = g_strdup_printf ("All Items · %u of 130 items", best_open);
+
+    g_assert_true (evident_item_list_get_selected_item (list) == first);
+    g_assert_true (evident_item_editor_get_item (evident_window_get_item_editor (fixture->window))
+                   == first);
+    g_assert_cmpstr (evident_list_heading_get_title (heading), ==, count);
+    g_assert_nonnull (evident_list_heading_get_filters (heading));
+    g_assert_true (g_str_has_prefix (evident_list_heading_get_filters (heading), owner));
+    g_assert_nonnull (strstr (evident_list_heading_get_filters (heading),
+                              "not counted in the projected view"));
+  }
 
   /* Share done: every item of the cell. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
@@ -956,6 +1156,9 @@ main (int   argc,
   ADD ("/window/show-chapter", test_show_chapter);
   ADD ("/window/score-follows-edits", test_score_follows_edits);
   ADD ("/window/undo-redo", test_undo_redo);
+  ADD ("/window/undo-names-item", test_undo_names_item);
+  ADD ("/window/edit-history", test_edit_history);
+  ADD ("/window/error-names-file", test_error_names_file);
   ADD ("/window/open-item", test_open_item);
   ADD ("/window/score-popover-opens-items", test_score_popover_opens_items);
   ADD ("/window/title", test_title);

@@ -190,6 +190,28 @@ evident_view_get_label (EvidentView view)
     }
 }
 
+/**
+ * evident_view_get_description:
+ *
+ * Returns: what a score view counts, in one line for the user, e.g. "items
+ *   met or not applicable"
+ */
+const char *
+evident_view_get_description (EvidentView view)
+{
+  switch (view)
+    {
+    case EVIDENT_VIEW_CONFIRMED:
+      return _("items met or not applicable");
+    case EVIDENT_VIEW_PROJECTED:
+      return _("confirmed items and those ready for review");
+    case EVIDENT_VIEW_BEST:
+      return _("every item except those not met");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 const char *
 evident_item_field_to_string (EvidentItemField field)
 {

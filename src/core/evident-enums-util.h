@@ -23,6 +23,7 @@ gboolean    evident_score_mode_from_string (const char        *string,
 
 const char *evident_view_to_string         (EvidentView        view);
 const char *evident_view_get_label         (EvidentView        view);
+const char *evident_view_get_description   (EvidentView        view);
 
 const char *evident_item_field_to_string   (EvidentItemField   field);
 gboolean    evident_item_field_from_string (const char        *string,

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "evident-a11y.h"
 #include "evident-application.h"
 #include "evident-file-chooser.h"
 #include "evident-import-assistant.h"
@@ -430,6 +431,7 @@ new_action (GSimpleAction *action,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sample");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (new_project_response_cb), self, 0);
+  evident_a11y_name_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -531,6 +533,20 @@ shortcuts_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/* Each window gets its shortcuts window as it is added: its names are
+ * made clean there, however it is shown. */
+static void
+window_added_cb (GtkApplication *application,
+                 GtkWindow      *window)
+{
+  GtkShortcutsWindow *overlay = NULL;
+
+  if (GTK_IS_APPLICATION_WINDOW (window))
+    overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  if (overlay != NULL)
+    evident_a11y_name_shortcuts_window (overlay);
+}
+
 static const GActionEntry app_actions[] = {
   { "new", new_action },
   { "open", open_action },
@@ -608,6 +624,21 @@ evident_application_startup (GApplication *application)
     { "win.show-sessions", { "<Primary><Alt>s", NULL } },
     { "win.new-session", { "<Primary><Alt>n", NULL } },
     { "win.present", { "F5", NULL } },
+    { "win.next-pane", { "F6", NULL } },
+    { "win.previous-pane", { "<Shift>F6", NULL } },
+    { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.show-history", { "<Primary>h", NULL } },
+    { "win.set-status::not-started", { "<Alt>1", NULL } },
+    { "win.set-status::in-progress", { "<Alt>2", NULL } },
+    { "win.set-status::ready", { "<Alt>3", NULL } },
+    { "win.set-status::met", { "<Alt>4", NULL } },
+    { "win.set-status::not-met", { "<Alt>5", NULL } },
+    { "win.set-status::not-applicable", { "<Alt>6", NULL } },
+    { "win.choose-status", { "<Alt>s", NULL } },
+    { "win.focus-notes", { "<Alt>n", NULL } },
+    { "win.next-open-item", { "<Alt>Page_Down", NULL } },
+    { "win.previous-open-item", { "<Alt>Page_Up", NULL } },
+    { "win.next-mandatory-item", { "<Alt>m", NULL } },
   };
 
   G_APPLICATION_CLASS (evident_application_parent_class)->startup (application);
@@ -615,6 +646,7 @@ evident_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accels[i].action, accels[i].accels);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-copy-job.h"
 #include "evident-file-chooser.h"
 
@@ -180,6 +181,7 @@ confirm_replace (GtkWindow *parent,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (replace_response_cb), task);
+  evident_a11y_name_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -508,10 +508,43 @@ is_listed (EvidentEvidencePanel *self,
  * newest change; and evidence that came back (Ctrl+Z, or another toast)
  * has nothing left to undo. The evidence store has followed the change
  * by now. */
+/* With no evidence listed: what to do, or, for an item met, that it is
+ * met without evidence. */
+static void
+update_placeholder (EvidentEvidencePanel *self)
+{
+  GtkWidget *label = GTK_WIDGET (self->placeholder_label);
+  gboolean editable = self->project == NULL || is_editable (self);
+  gboolean met = self->item != NULL && evident_item_get_status (self->item) == EVIDENT_STATUS_MET;
+
+  if (met)
+    gtk_label_set_label (self->placeholder_label,
+                         editable
+                         ? _("Met without evidence. Add the files or links that show it, or drop files here.")
+                         : _("Met without evidence"));
+  else
+    gtk_label_set_label (self->placeholder_label,
+                         editable
+                         ? _("No evidence yet. Add files or links, or drop files here.")
+                         : _("No evidence"));
+  if (met)
+    {
+      gtk_widget_remove_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "warning");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "warning");
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+}
+
 static void
 project_changed_cb (EvidentEvidencePanel *self,
                     EvidentProject       *project)
 {
+  update_placeholder (self);
+
   for (guint i = self->undo_toasts->len; i > 0; i--)
     {
       AdwToast *toast = g_ptr_array_index (self->undo_toasts, i - 1);
@@ -1027,10 +1060,7 @@ evident_evidence_panel_set_project (EvidentEvidencePanel *self,
   /* The add buttons follow the editor's actions; the link button has none. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_link_button),
                             project == NULL || is_editable (self));
-  gtk_label_set_label (self->placeholder_label,
-                       project == NULL || is_editable (self)
-                       ? _("No evidence yet. Add files or links, or drop files here.")
-                       : _("No evidence"));
+  update_placeholder (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
@@ -1060,6 +1090,7 @@ evident_evidence_panel_set_item (EvidentEvidencePanel *self,
 
   g_set_object (&self->item, item);
   sync_evidence (self);
+  update_placeholder (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-evidence-row.h"
 
 /*
@@ -395,8 +396,10 @@ evident_evidence_row_class_init (EvidentEvidenceRowClass *klass)
   gtk_widget_class_install_action (widget_class, "evidence.menu", NULL, row_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "evidence.rename", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "evidence.remove", NULL);
+  /* The menu shows the last key bound to an action: Delete, not "KP
+   * Delete". */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "evidence.remove", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "evidence.remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
                                        "evidence.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "evidence.menu", NULL);
@@ -413,6 +416,7 @@ evident_evidence_row_init (EvidentEvidenceRow *self)
   for (guint i = 0; i < EVIDENT_N_EVIDENCE_KINDS; i++)
     gtk_string_list_append (self->kind_model, evident_evidence_kind_get_label (i));
   self->updating--;
+  evident_a11y_name_drop_down (self->kind_dropdown, _("Kind of evidence"));
 }
 
 /* Public API */

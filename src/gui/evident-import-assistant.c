@@ -4,8 +4,10 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-application.h"
 #include "evident-file-chooser.h"
+#include "evident-error-text.h"
 #include "evident-import-assistant-private.h"
 #include "evident-resources.h"
 
@@ -164,14 +166,17 @@ show_read_error (GtkWindow    *parent,
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *heading = NULL;
+  g_autofree char *message = NULL;
   GtkWidget *dialog;
 
   /* Translators: the heading of an error dialog; the file's name */
   heading = g_strdup_printf (_("Could Not Read “%s”"), name);
-  dialog = adw_message_dialog_new (parent, heading, error->message);
+  message = evident_error_text_shorten_paths (error->message);
+  dialog = adw_message_dialog_new (parent, heading, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  evident_a11y_name_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -219,13 +224,14 @@ static void
 show_create_error (EvidentImportAssistant *self,
                    const GError           *error)
 {
+  g_autofree char *message = evident_error_text_shorten_paths (error->message);
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Create the Project"),
-                                   error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Create the Project"), message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  evident_a11y_name_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -468,6 +474,7 @@ static void
 evident_import_assistant_init (EvidentImportAssistant *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   update_actions (self);

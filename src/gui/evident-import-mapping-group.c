@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-import-mapping-group.h"
 
 /*
@@ -509,6 +510,7 @@ field_row_new (EvidentImportMappingGroup *self,
   if (hint != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hint);
   adw_combo_row_set_model (row, G_LIST_MODEL (self->columns_model));
+  evident_a11y_name_combo_row (row);
   g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field));
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (field_selected_cb), self, 0);
 
@@ -539,6 +541,7 @@ build_rows (EvidentImportMappingGroup *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sheet_row), _("Sheet"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->sheet_row), _("Its columns, below, and its rows in the preview"));
   adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (self->sheets_model));
+  evident_a11y_name_combo_row (self->sheet_row);
   gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), FALSE);
   g_signal_connect_object (self->sheet_row, "notify::selected", G_CALLBACK (sheet_selected_cb), self,
                            G_CONNECT_SWAPPED);
@@ -575,6 +578,7 @@ build_rows (EvidentImportMappingGroup *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->level_row), _("Mandatory items"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->level_row), _("By the level column; the rest are recommended"));
   adw_combo_row_set_model (self->level_row, G_LIST_MODEL (self->levels_model));
+  evident_a11y_name_combo_row (self->level_row);
   gtk_widget_set_visible (GTK_WIDGET (self->level_row), FALSE);
   g_signal_connect_object (self->level_row, "notify::selected", G_CALLBACK (level_selected_cb), self,
                            G_CONNECT_SWAPPED);

@@ -634,3 +634,42 @@ evident_item_editor_set_selected_evidence (EvidentItemEditor *self,
 
   evident_evidence_panel_set_selected_evidence (self->evidence_panel, evidence);
 }
+
+/**
+ * evident_item_editor_choose_status:
+ *
+ * Opens the list of statuses of the item shown, with the focus on it.
+ */
+void
+evident_item_editor_choose_status (EvidentItemEditor *self)
+{
+  g_return_if_fail (EVIDENT_IS_ITEM_EDITOR (self));
+
+  evident_item_fields_choose_status (self->fields);
+}
+
+/**
+ * evident_item_editor_focus_notes:
+ *
+ * Moves the keyboard focus to the notes of the item shown.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+evident_item_editor_focus_notes (EvidentItemEditor *self)
+{
+  GtkWidget *focus;
+  GtkRoot *root;
+
+  g_return_val_if_fail (EVIDENT_IS_ITEM_EDITOR (self), FALSE);
+
+  if (self->item == NULL)
+    return FALSE;
+
+  /* From outside the notes, so that Tab order starts at their entry. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->notes)))
+    return TRUE;
+  return gtk_widget_child_focus (GTK_WIDGET (self->notes), GTK_DIR_TAB_FORWARD);
+}

@@ -24,5 +24,7 @@ void             evident_item_editor_flush                 (EvidentItemEditor *s
 EvidentEvidence *evident_item_editor_get_selected_evidence (EvidentItemEditor *self);
 void             evident_item_editor_set_selected_evidence (EvidentItemEditor *self,
                                                             EvidentEvidence   *evidence);
+void             evident_item_editor_choose_status         (EvidentItemEditor *self);
+gboolean         evident_item_editor_focus_notes           (EvidentItemEditor *self);
 
 G_END_DECLS

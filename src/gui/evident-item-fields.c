@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-chapter.h"
 #include "evident-due-date.h"
 #include "evident-enums-util.h"
@@ -89,6 +90,16 @@ static gboolean
 is_empty (const char *str)
 {
   return str == NULL || *str == '\0';
+}
+
+/* Nothing but spaces: no reason at all. */
+static gboolean
+is_blank (const char *str)
+{
+  for (; str != NULL && *str != '\0'; str = g_utf8_next_char (str))
+    if (!g_unichar_isspace (g_utf8_get_char (str)))
+      return FALSE;
+  return TRUE;
 }
 
 /* Sets an entry row's text from the model without leaving its apply button
@@ -198,8 +209,9 @@ clear_errors (EvidentItemFields *self)
   gtk_widget_set_visible (GTK_WIDGET (self->planning_message), FALSE);
 }
 
-/* Shows a refused edit beside the control the user used and tells the
- * editor, whose window shows a toast. */
+/* Shows a refused edit beside the control the user used, once: only an
+ * error with no control to show it beside goes to the editor, whose window
+ * shows a toast. */
 static void
 show_error (EvidentItemFields *self,
             GtkWidget         *row,
@@ -207,7 +219,12 @@ show_error (EvidentItemFields *self,
 {
   g_assert (error != NULL);
 
-  if (row != NULL)
+  if (row == NULL)
+    {
+      g_signal_emit (self, signals[ERROR], 0, error->message);
+      return;
+    }
+
     {
       gtk_widget_add_css_class (row, "error");
       gtk_widget_set_tooltip_text (row, error->message);
@@ -224,8 +241,6 @@ show_error (EvidentItemFields *self,
           gtk_widget_set_visible (GTK_WIDGET (self->planning_message), TRUE);
         }
     }
-
-  g_signal_emit (self, signals[ERROR], 0, error->message);
 }
 
 /* Controls from the item */
@@ -311,6 +326,7 @@ sync_due (EvidentItemFields *self)
   const char *due = evident_item_get_due (self->item);
   g_autoptr (GDateTime) date = evident_due_date_parse (due);
   g_autofree char *label = NULL;
+  g_autofree char *accessible = NULL;
   gboolean overdue = FALSE;
 
   if (date != NULL)
@@ -327,6 +343,15 @@ sync_due (EvidentItemFields *self)
 
   label = is_empty (due) ? g_strdup (_("No due date")) : evident_due_date_format (due);
   gtk_menu_button_set_label (self->due_button, label);
+  /* Translators: the due date's button for screen readers, e.g. "Due
+   * date: 31 March 2026" */
+  accessible = g_strdup_printf (_("Due date: %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  /* The row names it after its title too: once is enough. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->due_button),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_widget_set_visible (self->due_clear_button, !is_empty (due));
   adw_action_row_set_subtitle (self->due_row, overdue ? _("Overdue") : "");
   if (overdue)
@@ -424,6 +449,18 @@ set_reason (EvidentItemFields *self,
     return;
 
   clear_row_error (self, GTK_WIDGET (self->reason_row));
+
+  /* Not applicable needs a reason: said in plain words, beside the
+   * field, before the project is asked. */
+  if (is_blank (value)
+      && (self->pending_not_applicable
+          || evident_item_get_status (self->item) == EVIDENT_STATUS_NOT_APPLICABLE))
+    {
+      g_set_error_literal (&error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_INVALID,
+                           _("Say why this item does not apply: not applicable needs a reason"));
+      show_error (self, GTK_WIDGET (self->reason_row), error);
+      return;
+    }
 
   if (self->pending_not_applicable)
     {
@@ -857,6 +894,12 @@ evident_item_fields_init (EvidentItemFields *self)
   for (guint i = 0; i < EVIDENT_N_COMPLEXITIES; i++)
     gtk_string_list_append (self->complexity_model, evident_complexity_get_label (i));
   self->updating--;
+  evident_a11y_name_combo_row (self->status_row);
+  evident_a11y_name_combo_row (self->complexity_row);
+  /* The row names its button after its title ("Due date Due Date"), even
+   * before an item shows: once is enough. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->due_button),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   gtk_menu_button_set_create_popup_func (self->owner_button, owner_button_create_popup_cb,
                                          self, NULL);
@@ -989,4 +1032,22 @@ evident_item_fields_apply (EvidentItemFields *self,
     default:
       g_return_if_reached ();
     }
+}
+
+/**
+ * evident_item_fields_choose_status:
+ *
+ * Opens the status control's list, with the focus on it, as a click
+ * would: the keyboard's way to the status (Alt+S).
+ */
+void
+evident_item_fields_choose_status (EvidentItemFields *self)
+{
+  g_return_if_fail (EVIDENT_IS_ITEM_FIELDS (self));
+
+  if (self->item == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->status_row)))
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->status_row));
+  gtk_widget_activate (GTK_WIDGET (self->status_row));
 }

@@ -21,5 +21,6 @@ void            evident_item_fields_set_item    (EvidentItemFields *self,
 void            evident_item_fields_apply       (EvidentItemFields *self,
                                                  EvidentItemField   field,
                                                  const char        *value);
+void            evident_item_fields_choose_status (EvidentItemFields *self);
 
 G_END_DECLS

@@ -5,12 +5,16 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "evident-a11y.h"
 #include "evident-chapter.h"
 #include "evident-enums.h"
 #include "evident-enums-util.h"
 #include "evident-item.h"
 #include "evident-item-row.h"
 #include "evident-item-search-filter.h"
+#include "evident-item-state-filter.h"
+#include "evident-list-heading.h"
+#include "evident-list-focus.h"
 #include "evident-project.h"
 
 #include "evident-item-list.h"
@@ -52,6 +56,7 @@ struct _EvidentItemList
   GtkDropDown             *owner_dropdown;
   GtkStringList           *owner_list;
   GtkDropDown             *complexity_dropdown;
+  GtkWidget               *heading;
   GtkStack                *stack;
   GtkListView             *list_view;
   AdwStatusPage           *empty_page;
@@ -63,7 +68,7 @@ struct _EvidentItemList
   GtkSingleSelection      *selection;
   GtkFilter               *chapter_filter;
   EvidentItemSearchFilter *search_filter;
-  GtkFilter               *state_filter;
+  EvidentItemStateFilter  *state;
   GtkSorter               *risk_sorter;
   GSimpleActionGroup      *status_actions;
 
@@ -74,14 +79,8 @@ struct _EvidentItemList
 
   /* Filter state */
   char                    *chapter_number;
-  char                    *owner;         /* NULL: any; "": unassigned */
   char                   **owners;        /* in the owner drop-down, after "Unassigned" */
-  int                      complexity;    /* -1: any */
-  guint                    status_mask;   /* 1 << EvidentStatus; 0: any */
   SortOrder                sort;
-  guint                    mandatory_only : 1;
-  guint                    at_risk : 1;
-  guint                    needs_recheck : 1;
   guint                    syncing : 1;
 
   GHashTable              *positions;     /* EvidentItem → checklist position + 1 */
@@ -125,12 +124,7 @@ get_penalty (EvidentItemList *self)
 static guint
 count_active_filters (EvidentItemList *self)
 {
-  return (self->status_mask != 0)
-         + (self->owner != NULL)
-         + (self->complexity >= 0)
-         + self->mandatory_only
-         + self->at_risk
-         + self->needs_recheck;
+  return evident_item_state_filter_count_active (self->state);
 }
 
 /* Finding rows */
@@ -271,7 +265,7 @@ update_rows (EvidentItemList *self,
     {
       if (contents)
         evident_item_row_set_item (EVIDENT_ITEM_ROW (gtk_list_item_get_child (list_item)),
-                                   gtk_list_item_get_item (list_item),
+                                   gtk_list_item_get_item (list_item), self->project,
                                    get_penalty (self), self->sort == SORT_RISK);
       update_row_header (self, list_item);
     }
@@ -287,40 +281,6 @@ chapter_filter_func (gpointer object,
 
   return self->chapter_number == NULL
          || g_strcmp0 (evident_item_get_chapter (object), self->chapter_number) == 0;
-}
-
-static gboolean
-state_filter_func (gpointer object,
-                   gpointer user_data)
-{
-  EvidentItemList *self = user_data;
-  EvidentItem *item = object;
-
-  if (self->status_mask != 0 && (self->status_mask & (1u << evident_item_get_status (item))) == 0)
-    return FALSE;
-
-  if (self->owner != NULL)
-    {
-      const char *owner = evident_item_get_owner (item);
-
-      if (*self->owner == '\0' ? (owner != NULL && *owner != '\0')
-                               : g_strcmp0 (owner, self->owner) != 0)
-        return FALSE;
-    }
-
-  if (self->complexity >= 0 && (int) evident_item_get_complexity (item) != self->complexity)
-    return FALSE;
-
-  if (self->mandatory_only && !evident_item_get_mandatory (item))
-    return FALSE;
-
-  if (self->at_risk && evident_item_counts_in (item, EVIDENT_VIEW_PROJECTED))
-    return FALSE;
-
-  if (self->needs_recheck && !evident_item_get_needs_recheck (item))
-    return FALSE;
-
-  return TRUE;
 }
 
 static int
@@ -378,11 +338,10 @@ update_filter_state (EvidentItemList *self)
                                  || evident_item_search_filter_is_active (self->search_filter));
 }
 
+/* After a change of the state filter: the controls and the heading. */
 static void
-state_filter_changed (EvidentItemList  *self,
-                      GtkFilterChange   change)
+state_filter_changed (EvidentItemList *self)
 {
-  gtk_filter_changed (self->state_filter, change);
   update_filter_state (self);
 }
 
@@ -418,6 +377,7 @@ update_empty_state (EvidentItemList *self)
 static void
 sync_controls (EvidentItemList *self)
 {
+  const char *owner = evident_item_state_filter_get_owner (self->state);
   gboolean syncing = self->syncing;
   guint owner_index = 0;
 
@@ -429,16 +389,17 @@ sync_controls (EvidentItemList *self)
                                                     evident_status_to_string (i));
 
       g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                                 g_variant_new_boolean ((self->status_mask & (1u << i)) != 0));
+                                 g_variant_new_boolean ((evident_item_state_filter_get_status_mask (self->state)
+                                                         & (1u << i)) != 0));
     }
 
-  if (self->owner != NULL && *self->owner == '\0')
+  if (owner != NULL && *owner == '\0')
     owner_index = 1;
-  else if (self->owner != NULL)
+  else if (owner != NULL)
     {
       for (guint i = 0; self->owners != NULL && self->owners[i] != NULL; i++)
         {
-          if (g_strcmp0 (self->owners[i], self->owner) == 0)
+          if (g_strcmp0 (self->owners[i], owner) == 0)
             {
               owner_index = i + 2;
               break;
@@ -446,7 +407,8 @@ sync_controls (EvidentItemList *self)
         }
     }
   gtk_drop_down_set_selected (self->owner_dropdown, owner_index);
-  gtk_drop_down_set_selected (self->complexity_dropdown, self->complexity + 1);
+  gtk_drop_down_set_selected (self->complexity_dropdown,
+                              evident_item_state_filter_get_complexity (self->state) + 1);
 
   self->syncing = syncing;
 }
@@ -456,6 +418,7 @@ sync_controls (EvidentItemList *self)
 static void
 update_owners (EvidentItemList *self)
 {
+  const char *owner = evident_item_state_filter_get_owner (self->state);
   g_auto (GStrv) owners = NULL;
   gboolean syncing;
   guint n_old;
@@ -465,13 +428,13 @@ update_owners (EvidentItemList *self)
   else
     owners = g_new0 (char *, 1);
 
-  if (self->owner != NULL && *self->owner != '\0'
-      && !g_strv_contains ((const char *const *) owners, self->owner))
+  if (owner != NULL && *owner != '\0'
+      && !g_strv_contains ((const char *const *) owners, owner))
     {
       GStrvBuilder *builder = g_strv_builder_new ();
 
       g_strv_builder_addv (builder, (const char **) owners);
-      g_strv_builder_add (builder, self->owner);
+      g_strv_builder_add (builder, owner);
       g_strfreev (owners);
       owners = g_strv_builder_end (builder);
       g_strv_builder_unref (builder);
@@ -501,7 +464,7 @@ project_changed_cb (EvidentItemList *self,
 {
   /* An edit may change whether an item passes a filter, or where it sorts. */
   if (count_active_filters (self) > 0)
-    gtk_filter_changed (self->state_filter, GTK_FILTER_CHANGE_DIFFERENT);
+    gtk_filter_changed (GTK_FILTER (self->state), GTK_FILTER_CHANGE_DIFFERENT);
   if (evident_item_search_filter_is_active (self->search_filter))
     gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
   if (self->sort == SORT_RISK)
@@ -591,7 +554,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
              EvidentItemList          *self)
 {
   evident_item_row_set_item (EVIDENT_ITEM_ROW (gtk_list_item_get_child (list_item)),
-                             gtk_list_item_get_item (list_item),
+                             gtk_list_item_get_item (list_item), self->project,
                              get_penalty (self), self->sort == SORT_RISK);
   update_row_header (self, list_item);
   g_hash_table_add (self->rows, list_item);
@@ -604,20 +567,30 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
 {
   g_hash_table_remove (self->rows, list_item);
   evident_item_row_set_item (EVIDENT_ITEM_ROW (gtk_list_item_get_child (list_item)),
-                             NULL, 0, FALSE);
+                             NULL, NULL, 0, FALSE);
 }
 
 static void
-list_activate_cb (EvidentItemList *self,
-                  guint            position,
-                  GtkListView     *list_view)
+activate_position (EvidentItemList *self,
+                   guint            position,
+                   gboolean         keyboard)
 {
   g_autoptr (EvidentItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (item == NULL)
     return;
+  select_position (self, position);
   set_selected_item_internal (self, item);
-  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item, keyboard);
+}
+
+/* Enter (or a double click) on a row: the row the focus is on. */
+static void
+list_activate_cb (EvidentItemList *self,
+                  guint            position,
+                  GtkListView     *list_view)
+{
+  activate_position (self, position, TRUE);
 }
 
 /* A click picks a row and, as a click on a sidebar row does, moves on to
@@ -648,8 +621,7 @@ list_pressed_cb (EvidentItemList *self,
   position = find_position (self, item);
   if (position == GTK_INVALID_LIST_POSITION)
     return;
-  select_position (self, position);
-  list_activate_cb (self, position, self->list_view);
+  activate_position (self, position, FALSE);
 }
 
 static void
@@ -699,7 +671,7 @@ owner_selected_cb (EvidentItemList *self,
     owner = "";
   else if (selected >= 2 && self->owners != NULL && selected - 2 < g_strv_length (self->owners))
     owner = self->owners[selected - 2];
-  evident_item_list_set_filter (self, owner, self->complexity);
+  evident_item_list_set_filter (self, owner, evident_item_state_filter_get_complexity (self->state));
 }
 
 static void
@@ -711,7 +683,8 @@ complexity_selected_cb (EvidentItemList *self,
 
   if (self->syncing || selected == GTK_INVALID_LIST_POSITION)
     return;
-  evident_item_list_set_filter (self, self->owner, (int) selected - 1);
+  evident_item_list_set_filter (self, evident_item_state_filter_get_owner (self->state),
+                                (int) selected - 1);
 }
 
 static void
@@ -720,7 +693,6 @@ status_action_change_state_cb (GSimpleAction *action,
                                gpointer       user_data)
 {
   EvidentItemList *self = user_data;
-  GtkFilterChange change;
   EvidentStatus status;
   guint mask;
 
@@ -728,24 +700,13 @@ status_action_change_state_cb (GSimpleAction *action,
   if (self->syncing || !evident_status_from_string (g_action_get_name (G_ACTION (action)), &status))
     return;
 
-  mask = self->status_mask;
+  mask = evident_item_state_filter_get_status_mask (self->state);
   if (g_variant_get_boolean (state))
     mask |= 1u << status;
   else
     mask &= ~(1u << status);
-  if (mask == self->status_mask)
-    return;
-
-  /* Checking the first status narrows the list, checking another widens it;
-   * unchecking one narrows it, unless it was the last. */
-  if (self->status_mask == 0)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (mask == 0 || (mask & self->status_mask) == self->status_mask)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  self->status_mask = mask;
-  state_filter_changed (self, change);
+  if (evident_item_state_filter_set_status_mask (self->state, mask))
+    state_filter_changed (self);
 }
 
 /* Actions */
@@ -756,18 +717,13 @@ clear_filters_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   EvidentItemList *self = EVIDENT_ITEM_LIST (widget);
-  gboolean mandatory_changed = self->mandatory_only;
-  gboolean at_risk_changed = self->at_risk;
-  gboolean recheck_changed = self->needs_recheck;
+  gboolean mandatory_changed = evident_item_state_filter_get_mandatory_only (self->state);
+  gboolean at_risk_changed = evident_item_state_filter_get_at_risk (self->state);
+  gboolean recheck_changed = evident_item_state_filter_get_needs_recheck (self->state);
 
-  self->status_mask = 0;
-  g_clear_pointer (&self->owner, g_free);
-  self->complexity = -1;
-  self->mandatory_only = FALSE;
-  self->at_risk = FALSE;
-  self->needs_recheck = FALSE;
+  evident_item_state_filter_clear (self->state);
   sync_controls (self);
-  state_filter_changed (self, GTK_FILTER_CHANGE_LESS_STRICT);
+  state_filter_changed (self);
   evident_item_list_set_search_text (self, NULL);
 
   if (mandatory_changed)
@@ -792,12 +748,9 @@ static void
 set_mandatory_only (EvidentItemList *self,
                     gboolean         mandatory_only)
 {
-  mandatory_only = !!mandatory_only;
-  if (self->mandatory_only == mandatory_only)
+  if (!evident_item_state_filter_set_mandatory_only (self->state, mandatory_only))
     return;
-  self->mandatory_only = mandatory_only;
-  state_filter_changed (self, mandatory_only ? GTK_FILTER_CHANGE_MORE_STRICT
-                                             : GTK_FILTER_CHANGE_LESS_STRICT);
+  state_filter_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANDATORY_ONLY]);
 }
 
@@ -805,12 +758,9 @@ static void
 set_at_risk (EvidentItemList *self,
              gboolean         at_risk)
 {
-  at_risk = !!at_risk;
-  if (self->at_risk == at_risk)
+  if (!evident_item_state_filter_set_at_risk (self->state, at_risk))
     return;
-  self->at_risk = at_risk;
-  state_filter_changed (self, at_risk ? GTK_FILTER_CHANGE_MORE_STRICT
-                                      : GTK_FILTER_CHANGE_LESS_STRICT);
+  state_filter_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT_RISK]);
 }
 
@@ -818,12 +768,9 @@ static void
 set_needs_recheck (EvidentItemList *self,
                    gboolean         needs_recheck)
 {
-  needs_recheck = !!needs_recheck;
-  if (self->needs_recheck == needs_recheck)
+  if (!evident_item_state_filter_set_needs_recheck (self->state, needs_recheck))
     return;
-  self->needs_recheck = needs_recheck;
-  state_filter_changed (self, needs_recheck ? GTK_FILTER_CHANGE_MORE_STRICT
-                                            : GTK_FILTER_CHANGE_LESS_STRICT);
+  state_filter_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_RECHECK]);
 }
 
@@ -876,6 +823,36 @@ evident_item_list_map (GtkWidget *widget)
                            G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/**
+ * evident_item_list_focus_row:
+ *
+ * Puts the keyboard focus on the selected row (on the first when none
+ * is), or on the search when nothing is listed: F6, Enter in the sidebar,
+ * and Tab into the list.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+evident_item_list_focus_row (EvidentItemList *self)
+{
+  guint position;
+
+  g_return_val_if_fail (EVIDENT_IS_ITEM_LIST (self), FALSE);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  position = gtk_single_selection_get_selected (self->selection);
+  return evident_list_focus_grab_row (GTK_WIDGET (self->list_view), self->rows,
+                                      position != GTK_INVALID_LIST_POSITION ? position : 0);
+}
+
+static gboolean
+focus_row_cb (gpointer owner)
+{
+  return evident_item_list_focus_row (owner);
+}
+
 static void
 evident_item_list_dispose (GObject *object)
 {
@@ -898,7 +875,7 @@ evident_item_list_dispose (GObject *object)
   self->sort_model = NULL;
   self->filter_model = NULL;
   self->chapter_filter = NULL;
-  self->state_filter = NULL;
+  g_clear_object (&self->state);
 
   G_OBJECT_CLASS (evident_item_list_parent_class)->dispose (object);
 }
@@ -909,7 +886,6 @@ evident_item_list_finalize (GObject *object)
   EvidentItemList *self = EVIDENT_ITEM_LIST (object);
 
   g_clear_pointer (&self->chapter_number, g_free);
-  g_clear_pointer (&self->owner, g_free);
   g_clear_pointer (&self->owners, g_strfreev);
   g_clear_object (&self->search_filter);
   g_clear_pointer (&self->positions, g_hash_table_unref);
@@ -941,13 +917,13 @@ evident_item_list_get_property (GObject    *object,
       g_value_set_string (value, evident_item_list_get_search_text (self));
       break;
     case PROP_MANDATORY_ONLY:
-      g_value_set_boolean (value, self->mandatory_only);
+      g_value_set_boolean (value, evident_item_state_filter_get_mandatory_only (self->state));
       break;
     case PROP_AT_RISK:
-      g_value_set_boolean (value, self->at_risk);
+      g_value_set_boolean (value, evident_item_state_filter_get_at_risk (self->state));
       break;
     case PROP_NEEDS_RECHECK:
-      g_value_set_boolean (value, self->needs_recheck);
+      g_value_set_boolean (value, evident_item_state_filter_get_needs_recheck (self->state));
       break;
     case PROP_SORT:
       g_value_set_string (value, sort_names[self->sort]);
@@ -1059,14 +1035,17 @@ evident_item_list_class_init (EvidentItemListClass *klass)
   /**
    * EvidentItemList::item-activated:
    * @item: the item of the row
+   * @keyboard: %TRUE for Enter (or a double click), %FALSE for a click
    *
    * Emitted when the user opens a row: with Enter, a double click, or a
-   * click (which a folded window follows to the editor).
+   * click (which a folded window follows to the editor). After Enter the
+   * keyboard focus goes to the item.
    */
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, EVIDENT_TYPE_ITEM);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, EVIDENT_TYPE_ITEM, G_TYPE_BOOLEAN);
 
+  g_type_ensure (EVIDENT_TYPE_LIST_HEADING);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/evident-item-list.ui");
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, search_entry);
@@ -1076,6 +1055,7 @@ evident_item_list_class_init (EvidentItemListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, owner_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, complexity_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, heading);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, stack);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, list_view);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, empty_page);
@@ -1113,7 +1093,6 @@ evident_item_list_init (EvidentItemList *self)
   GtkGesture *gesture;
   GtkFilter *every;
 
-  self->complexity = -1;
   self->sort = SORT_REFERENCE;
   self->positions = g_hash_table_new (NULL, NULL);
   self->rows = g_hash_table_new (NULL, NULL);
@@ -1142,17 +1121,20 @@ evident_item_list_init (EvidentItemList *self)
     }
   gtk_widget_insert_action_group (GTK_WIDGET (self), "status-filter",
                                   G_ACTION_GROUP (self->status_actions));
+  evident_a11y_name_drop_down (self->owner_dropdown, _("Owner"));
+  evident_a11y_name_drop_down (self->complexity_dropdown, _("Complexity"));
 
   /* The model chain. */
   every = GTK_FILTER (gtk_every_filter_new ());
   self->chapter_filter = GTK_FILTER (gtk_custom_filter_new (chapter_filter_func, self, NULL));
   /* The list keeps its own reference: the search text outlives the chain. */
   self->search_filter = EVIDENT_ITEM_SEARCH_FILTER (evident_item_search_filter_new ());
-  self->state_filter = GTK_FILTER (gtk_custom_filter_new (state_filter_func, self, NULL));
+  /* The list keeps its own reference, as for the search. */
+  self->state = evident_item_state_filter_new ();
   gtk_multi_filter_append (GTK_MULTI_FILTER (every), self->chapter_filter);
   gtk_multi_filter_append (GTK_MULTI_FILTER (every),
                            g_object_ref (GTK_FILTER (self->search_filter)));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (every), self->state_filter);
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every), g_object_ref (GTK_FILTER (self->state)));
   self->filter_model = gtk_filter_list_model_new (NULL, every);
   self->risk_sorter = GTK_SORTER (gtk_custom_sorter_new (risk_compare_func, self, NULL));
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), NULL);
@@ -1168,6 +1150,8 @@ evident_item_list_init (EvidentItemList *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+  /* One Tab stop; the arrow keys move between the rows. */
+  evident_list_focus_install (GTK_WIDGET (self->list_view), focus_row_cb, self);
 
   /* Before the list view selects the row, so that the row is selected by
    * the time "item-activated" is emitted. */
@@ -1181,6 +1165,7 @@ evident_item_list_init (EvidentItemList *self)
   update_owners (self);
   update_filter_state (self);
   update_empty_state (self);
+  g_object_set (self->heading, "list", self, NULL);
 }
 
 /**
@@ -1483,19 +1468,12 @@ evident_item_list_set_filter (EvidentItemList *self,
   g_return_if_fail (EVIDENT_IS_ITEM_LIST (self));
   g_return_if_fail (complexity >= -1 && complexity < EVIDENT_N_COMPLEXITIES);
 
-  if (g_strcmp0 (owner, self->owner) == 0 && complexity == self->complexity)
+  if (!evident_item_state_filter_set_owner_complexity (self->state, owner, complexity))
     return;
-
-  if (g_strcmp0 (owner, self->owner) != 0)
-    {
-      g_free (self->owner);
-      self->owner = g_strdup (owner);
-    }
-  self->complexity = complexity;
 
   update_owners (self);
   sync_controls (self);
-  state_filter_changed (self, GTK_FILTER_CHANGE_DIFFERENT);
+  state_filter_changed (self);
 }
 
 /**
@@ -1509,4 +1487,17 @@ evident_item_list_get_model (EvidentItemList *self)
 {
   g_return_val_if_fail (EVIDENT_IS_ITEM_LIST (self), NULL);
   return G_LIST_MODEL (self->selection);
+}
+
+/**
+ * evident_item_list_get_state_filter:
+ *
+ * Returns: (transfer none): the filter of statuses, owner, complexity,
+ *   mandatory and at risk (an #EvidentItemStateFilter)
+ */
+GtkFilter *
+evident_item_list_get_state_filter (EvidentItemList *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM_LIST (self), NULL);
+  return GTK_FILTER (self->state);
 }

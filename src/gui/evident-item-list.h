@@ -31,5 +31,8 @@ void            evident_item_list_set_filter        (EvidentItemList *self,
                                                      const char      *owner,
                                                      int              complexity);
 GListModel     *evident_item_list_get_model         (EvidentItemList *self);
+GtkFilter      *evident_item_list_get_state_filter  (EvidentItemList *self);
+
+gboolean         evident_item_list_focus_row      (EvidentItemList *self);
 
 G_END_DECLS

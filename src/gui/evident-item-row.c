@@ -5,17 +5,20 @@
 #include <glib/gi18n.h>
 
 #include "evident-enums-util.h"
+#include "evident-evidence-check.h"
+#include "evident-evidence-store.h"
 #include "evident-item-row.h"
 
 /*
  * EvidentItemRow: one item in the item list: its reference, title and
- * status (with an icon when it needs a re-check after a checklist update),
- * its owner, complexity and points, a "Mandatory" tag, the points
- * at risk when the list is sorted by them, and the section's title when
- * the row starts a section. It follows its item's properties, and gives
- * screen readers the whole of it as its name. It shows a menu its owner
- * makes (evident_item_row_popup_menu(): the window's, for its section
- * and chapter).
+ * status (with an icon when it needs a re-check after a checklist update,
+ * and a warning sign when it is met without evidence), its owner,
+ * complexity and points, a "Mandatory" tag, the points at risk when the
+ * list is sorted by them, and the section's title when the row starts a
+ * section. It follows its item's properties, and gives screen readers the
+ * whole of it as its name. It shows a menu its owner makes
+ * (evident_item_row_popup_menu(): the window's, for its section and
+ * chapter).
  *
  * Few widgets per row: GTK 4.8 makes rows anew when a filter changes much
  * of the list.
@@ -32,12 +35,15 @@ struct _EvidentItemRow
   GtkLabel     *title;
   GtkLabel     *status;
   GtkWidget    *recheck;
+  GtkWidget    *no_evidence;
   GtkLabel     *details;     /* owner · complexity · points */
   GtkLabel     *mandatory;
   GtkLabel     *risk;
 
   EvidentItem  *item;
   GtkWidget    *menu;
+  EvidentProject *project;
+  GListModel   *evidence;    /* the item's, to follow */
   int           penalty;
   EvidentStatus status_class;
   guint         show_risk : 1;
@@ -81,6 +87,7 @@ update_row (EvidentItemRow *self)
   EvidentComplexity complexity;
   GtkWidget *parent;
   gboolean mandatory;
+  gboolean without_evidence;
   int risk;
 
   if (self->item == NULL)
@@ -99,6 +106,10 @@ update_row (EvidentItemRow *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->status), status_classes[self->status_class]);
   gtk_widget_add_css_class (GTK_WIDGET (self->status), status_classes[status]);
   self->status_class = status;
+
+  without_evidence = self->project != NULL
+                     && evident_item_is_met_without_evidence (self->item, self->project);
+  gtk_widget_set_visible (self->no_evidence, without_evidence);
 
   /* The owner in italics when there is none, the complexity when rated. */
   markup = g_string_new (NULL);
@@ -171,6 +182,14 @@ update_row (EvidentItemRow *self)
       g_free (accessible);
       accessible = with_recheck;
     }
+  if (without_evidence)
+    {
+      /* Translators: appended to an item row's name for screen readers */
+      char *with_flag = g_strdup_printf ("%s, %s", accessible, _("met without evidence"));
+
+      g_free (accessible);
+      accessible = with_flag;
+    }
   if (self->show_risk && risk > 0)
     {
       /* Translators: appended to an item row's name for screen readers */
@@ -237,6 +256,8 @@ evident_item_row_query_tooltip (GtkWidget  *widget,
      * status it had before a checklist update reworded it */
     text = g_strdup_printf (_("Needs re-check after a checklist update: was %s"),
                             evident_status_get_label (evident_item_get_recheck_status (self->item)));
+  else if (picked == self->no_evidence)
+    text = g_strdup (_("Met without evidence: nothing shows the auditor that it is met"));
   else if (picked == GTK_WIDGET (self->mandatory))
     text = g_strdup_printf (_("Mandatory: if it is not counted, the score loses %d points"),
                             self->penalty);
@@ -252,7 +273,7 @@ evident_item_row_dispose (GObject *object)
 {
   EvidentItemRow *self = EVIDENT_ITEM_ROW (object);
 
-  evident_item_row_set_item (self, NULL, 0, FALSE);
+  evident_item_row_set_item (self, NULL, NULL, 0, FALSE);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_ITEM_ROW);
 
@@ -277,6 +298,7 @@ evident_item_row_class_init (EvidentItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, title);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, status);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, recheck);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, no_evidence);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, details);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, mandatory);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, risk);
@@ -313,28 +335,43 @@ evident_item_row_get_item (EvidentItemRow *self)
 /**
  * evident_item_row_set_item:
  * @item: (nullable): the item to show, or %NULL for none
+ * @project: (nullable): @item's project, for its evidence
  * @penalty: the project's mandatory penalty, for the points at risk
  * @show_risk: whether to show the points at risk
  *
- * Shows @item, and follows its changes until another item comes.
+ * Shows @item, and follows its changes, and its evidence's, until another
+ * item comes.
  */
 void
 evident_item_row_set_item (EvidentItemRow *self,
                            EvidentItem    *item,
+                           EvidentProject *project,
                            int             penalty,
                            gboolean        show_risk)
 {
   g_return_if_fail (EVIDENT_IS_ITEM_ROW (self));
   g_return_if_fail (item == NULL || EVIDENT_IS_ITEM (item));
+  g_return_if_fail (project == NULL || EVIDENT_IS_PROJECT (project));
 
-  if (self->item != item)
+  if (self->item != item || self->project != project)
     {
       if (self->item != NULL)
         g_signal_handlers_disconnect_by_func (self->item, update_row, self);
+      if (self->evidence != NULL)
+        g_signal_handlers_disconnect_by_func (self->evidence, update_row, self);
+      g_clear_object (&self->evidence);
       g_set_object (&self->item, item);
+      g_set_object (&self->project, project);
       if (self->item != NULL)
         g_signal_connect_swapped (self->item, "notify",
                                   G_CALLBACK (update_row), self);
+      if (self->item != NULL && self->project != NULL)
+        {
+          self->evidence = evident_evidence_store_list (
+            evident_evidence_store_get_for_project (self->project), self->item);
+          g_signal_connect_swapped (self->evidence, "items-changed",
+                                    G_CALLBACK (update_row), self);
+        }
     }
   self->penalty = penalty;
   self->show_risk = !!show_risk;

@@ -15,6 +15,7 @@ GtkWidget   *evident_item_row_new            (void);
 EvidentItem *evident_item_row_get_item       (EvidentItemRow *self);
 void         evident_item_row_set_item       (EvidentItemRow *self,
                                               EvidentItem    *item,
+                                              EvidentProject *project,
                                               int             penalty,
                                               gboolean        show_risk);
 void         evident_item_row_set_header     (EvidentItemRow *self,

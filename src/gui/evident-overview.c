@@ -5,8 +5,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "evident-a11y.h"
 #include "evident-enums.h"
 #include "evident-enums-util.h"
+#include "evident-evidence-check.h"
 #include "evident-item.h"
 #include "evident-open-findings.h"
 #include "evident-overview-bar.h"
@@ -36,6 +38,9 @@ typedef struct
   EvidentOverviewBar *bar;
 } ScoreRow;
 
+/* Items met without evidence, listed at most */
+#define N_NO_EVIDENCE_SHOWN 25
+
 typedef struct
 {
   GtkWidget          *row;
@@ -50,6 +55,8 @@ struct _EvidentOverview
 {
   AdwBin                parent_instance;
 
+  GtkLabel             *title_label;
+  GtkLabel             *file_label;
   GtkListBox           *score_list;
   AdwPreferencesGroup  *score_group;
   GtkDropDown          *metric_dropdown;
@@ -58,11 +65,15 @@ struct _EvidentOverview
   GtkWidget            *mandatory_more_row;
   GtkListBox           *risk_list;
   GtkListBox           *chapter_list;
+  AdwPreferencesGroup  *no_evidence_group;
+  GtkListBox           *no_evidence_list;
+  GtkWidget            *no_evidence_more_row;
 
   ScoreRow              score_rows[EVIDENT_N_VIEWS];
   GArray               *chapter_rows;  /* ChapterRow */
   GStrv                 mandatory_refs;
   GStrv                 risk_refs;
+  GStrv                 no_evidence_refs;
 
   EvidentProject       *project;
   EvidentHeatmapMetric  metric;
@@ -139,13 +150,15 @@ dup_gap_text (const EvidentScore *score,
   if (n_open == 0)
     return g_steal_pointer (&gap);
 
+  /* Translators: in the row of a score view, e.g. the confirmed one */
   mandatory = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%u mandatory item not counted",
-                                            "%u mandatory items not counted",
+                                            "%u mandatory item not counted in this view",
+                                            "%u mandatory items not counted in this view",
                                             n_open),
                                n_open);
   /* Translators: the gap to the pass line, then the mandatory items not
-   * counted, e.g. "712 points short of 900 · 1 mandatory item not counted" */
+   * counted, e.g. "712 points short of 900 · 1 mandatory item not counted
+   * in this view" */
   return g_strdup_printf (_("%s · %s"), gap, mandatory);
 }
 
@@ -209,6 +222,21 @@ create_score_rows (EvidentOverview *self)
       gtk_label_set_wrap (row->gap, TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (row->gap), "dim-label");
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->gap));
+
+      /* The legend: what the view counts, in one line. */
+      {
+        g_autofree char *counts = NULL;
+
+        /* Translators: under a score view, e.g. "Counts items met or not
+         * applicable" */
+        counts = g_strdup_printf (_("Counts %s"), evident_view_get_description (v));
+        label = gtk_label_new (counts);
+        gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_widget_add_css_class (label, "caption");
+        gtk_widget_add_css_class (label, "dim-label");
+        gtk_box_append (GTK_BOX (box), label);
+      }
 
       gtk_list_box_append (self->score_list, row->row);
     }
@@ -420,15 +448,18 @@ update_chapters (EvidentOverview *self)
 
 /* The items */
 
+/* @points: the item's points at risk, or with @at_risk %FALSE its points */
 static void
 fill_item_row (AdwActionRow *row,
                EvidentItem  *item,
-               int           points_at_risk)
+               int           points,
+               gboolean      at_risk)
 {
+  int points_at_risk = points;
   const char *ref = evident_item_get_ref (item);
   const char *owner = evident_item_get_owner (item);
   const char *status = evident_status_get_label (evident_item_get_status (item));
-  GtkLabel *points = g_object_get_data (G_OBJECT (row), "evident-points");
+  GtkLabel *points_label = g_object_get_data (G_OBJECT (row), "evident-points");
   g_autofree char *subtitle = NULL;
   g_autofree char *points_text = NULL;
   g_autofree char *accessible = NULL;
@@ -443,13 +474,23 @@ fill_item_row (AdwActionRow *row,
 
   /* Translators: points at risk of an item, e.g. "208 pts" */
   points_text = g_strdup_printf (_("%d pts"), points_at_risk);
-  gtk_label_set_label (points, points_text);
+  gtk_label_set_label (points_label, points_text);
 
-  /* Translators: an item for screen readers, e.g. "8.2.3 Least privilege:
-   * 11 points at risk, Security lead, In progress" */
-  accessible = g_strdup_printf (_("%s %s: %d points at risk, %s, %s"),
-                                ref, evident_item_get_title (item), points_at_risk,
-                                owner, status);
+  if (at_risk)
+    /* Translators: an item for screen readers, e.g. "8.2.3 Least privilege:
+     * 11 points at risk, Security lead, In progress" */
+    accessible = g_strdup_printf (_("%s %s: %d points at risk, %s, %s"),
+                                  ref, evident_item_get_title (item), points_at_risk,
+                                  owner, status);
+  else
+    /* Translators: an item for screen readers, e.g. "8.2.3 Least privilege:
+     * 11 points, Security lead, Met" */
+    accessible = g_strdup_printf (_("%s %s: %d points, %s, %s"),
+                                  ref, evident_item_get_title (item), points, owner, status);
+  if (at_risk)
+    gtk_widget_add_css_class (GTK_WIDGET (points_label), "evident-points-at-risk");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (points_label), "evident-points-at-risk");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -492,6 +533,7 @@ create_placeholder_row (const char *text)
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_widget_set_margin_start (label, 12);
@@ -511,6 +553,7 @@ update_item_list (GtkListBox  *list,
                   GStrv       *shown,
                   GPtrArray   *items,
                   int          penalty,
+                  gboolean     at_risk,
                   const char  *placeholder)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
@@ -537,8 +580,62 @@ update_item_list (GtkListBox  *list,
       EvidentItem *item = g_ptr_array_index (items, i);
 
       fill_item_row (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, i)), item,
-                     evident_item_get_points_at_risk (item, penalty));
+                     at_risk ? evident_item_get_points_at_risk (item, penalty)
+                             : evident_item_get_points (item),
+                     at_risk);
     }
+}
+
+/* The items met without evidence: how many, and the first of them. */
+static void
+update_no_evidence (EvidentOverview *self)
+{
+  g_autoptr (GPtrArray) items = evident_project_dup_met_without_evidence (self->project);
+  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
+  g_autofree char *description = NULL;
+
+  for (guint i = 0; i < MIN (items->len, N_NO_EVIDENCE_SHOWN); i++)
+    g_ptr_array_add (shown, g_ptr_array_index (items, i));
+
+  /* Translators: the description of the overview's list of items met
+   * without evidence, with their number */
+  description = g_strdup_printf (_("Met without evidence: %u. Each item met should show the "
+                                   "auditor its evidence."),
+                                 items->len);
+  adw_preferences_group_set_description (self->no_evidence_group, description);
+
+  if (self->no_evidence_more_row != NULL)
+    {
+      gtk_list_box_remove (self->no_evidence_list, self->no_evidence_more_row);
+      self->no_evidence_more_row = NULL;
+    }
+  update_item_list (self->no_evidence_list, &self->no_evidence_refs, shown, 0, FALSE,
+                    _("Every item met has its evidence."));
+  if (items->len > shown->len)
+    {
+      guint n_more = items->len - shown->len;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "And %u more item",
+                                                            "And %u more items",
+                                                            n_more),
+                                               n_more);
+
+      self->no_evidence_more_row = create_placeholder_row (text);
+      gtk_list_box_append (self->no_evidence_list, self->no_evidence_more_row);
+    }
+}
+
+static void
+update_title (EvidentOverview *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  name = g_file_get_basename (evident_project_get_file (self->project));
+  gtk_label_set_label (self->title_label, evident_project_get_title (self->project));
+  gtk_label_set_label (self->file_label, name);
 }
 
 static void
@@ -581,7 +678,7 @@ update_items (EvidentOverview *self)
       self->mandatory_more_row = NULL;
     }
   update_item_list (self->mandatory_list, &self->mandatory_refs, mandatory,
-                    score->rules.mandatory_penalty,
+                    score->rules.mandatory_penalty, TRUE,
                     _("Every mandatory item is counted in the projected view."));
   if (n_more > 0)
     {
@@ -595,13 +692,15 @@ update_items (EvidentOverview *self)
       gtk_list_box_append (self->mandatory_list, self->mandatory_more_row);
     }
   update_item_list (self->risk_list, &self->risk_refs, at_risk,
-                    score->rules.mandatory_penalty,
+                    score->rules.mandatory_penalty, TRUE,
                     _("No points at risk: every item is counted in the projected view."));
+  update_no_evidence (self);
 }
 
 static void
 update_all (EvidentOverview *self)
 {
+  update_title (self);
   update_score (self);
   update_chapters (self);
   update_items (self);
@@ -682,6 +781,7 @@ evident_overview_finalize (GObject *object)
   g_clear_pointer (&self->chapter_rows, g_array_unref);
   g_clear_pointer (&self->mandatory_refs, g_strfreev);
   g_clear_pointer (&self->risk_refs, g_strfreev);
+  g_clear_pointer (&self->no_evidence_refs, g_strfreev);
 
   G_OBJECT_CLASS (evident_overview_parent_class)->finalize (object);
 }
@@ -824,6 +924,10 @@ evident_overview_class_init (EvidentOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, heatmap_view);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, mandatory_list);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, no_evidence_group);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, no_evidence_list);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, title_label);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, file_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, risk_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, chapter_list);
   gtk_widget_class_bind_template_callback (widget_class, item_row_activated_cb);
@@ -848,6 +952,7 @@ evident_overview_init (EvidentOverview *self)
   for (guint m = 0; m < EVIDENT_HEATMAP_N_METRICS; m++)
     gtk_string_list_append (metrics, evident_heatmap_metric_get_label (m));
   gtk_drop_down_set_model (self->metric_dropdown, G_LIST_MODEL (metrics));
+  evident_a11y_name_drop_down (self->metric_dropdown, _("Heat map metric"));
   gtk_drop_down_set_selected (self->metric_dropdown, self->metric);
 
   create_score_rows (self);
@@ -891,14 +996,19 @@ evident_overview_set_project (EvidentOverview *self,
     return;
 
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->project, self);
 
   g_set_object (&self->project, project);
 
   if (project != NULL)
-    g_signal_connect_object (project, "changed",
-                             G_CALLBACK (project_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (project, "changed",
+                               G_CALLBACK (project_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (project, "notify::title",
+                               G_CALLBACK (update_title), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   /* A new project's rows. */
   clear_list (self->chapter_list);
@@ -906,8 +1016,11 @@ evident_overview_set_project (EvidentOverview *self,
   clear_list (self->mandatory_list);
   self->mandatory_more_row = NULL;
   clear_list (self->risk_list);
+  clear_list (self->no_evidence_list);
+  self->no_evidence_more_row = NULL;
   g_clear_pointer (&self->mandatory_refs, g_strfreev);
   g_clear_pointer (&self->risk_refs, g_strfreev);
+  g_clear_pointer (&self->no_evidence_refs, g_strfreev);
   gtk_widget_set_visible (GTK_WIDGET (self->score_list), project != NULL);
 
   evident_heatmap_view_set_project (self->heatmap_view, project);
@@ -1022,4 +1135,17 @@ evident_overview_get_risk_list (EvidentOverview *self)
   g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
 
   return self->risk_list;
+}
+
+/**
+ * evident_overview_get_no_evidence_list:
+ *
+ * Returns: (transfer none): the list of the items met without evidence
+ */
+GtkListBox *
+evident_overview_get_no_evidence_list (EvidentOverview *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
+
+  return self->no_evidence_list;
 }

@@ -27,6 +27,7 @@ const char           *evident_overview_get_gap_text     (EvidentOverview      *s
                                                          EvidentView           view);
 GtkListBox           *evident_overview_get_chapter_list (EvidentOverview      *self);
 GtkListBox           *evident_overview_get_mandatory_list (EvidentOverview    *self);
+GtkListBox           *evident_overview_get_no_evidence_list (EvidentOverview  *self);
 GtkListBox           *evident_overview_get_risk_list    (EvidentOverview      *self);
 
 G_END_DECLS

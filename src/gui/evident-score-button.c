@@ -13,8 +13,13 @@
 /*
  * EvidentScoreButton: the project's score in the header bar, confirmed and
  * projected against the pass line, with a popover that shows the three
- * views, the mandatory items not yet counted and the items with most points
- * at risk. Each item there is a button for win.open-item.
+ * views (and what each counts), the mandatory items not yet counted and
+ * the items with most points at risk. Each item there is a button for
+ * win.open-item.
+ *
+ * The score is labelled wherever it shows: "Confirmed 412 · Projected 566
+ * / 900" where there is room, else the same on two short lines (an
+ * AdwSqueezer picks the one that fits; "compact" asks for the short one).
  */
 
 #define N_MANDATORY_SHOWN 25
@@ -34,7 +39,10 @@ struct _EvidentScoreButton
   GtkMenuButton  *menu_button;
   GtkWidget      *content;
   GtkImage       *state_icon;
+  AdwSqueezer    *squeezer;
   GtkLabel       *label;
+  GtkLabel       *compact_label;
+  GtkLabel       *views_legend;
   GtkPopover     *popover;
   GtkLabel       *pass_line_label;
   GtkListBox     *views_list;
@@ -81,9 +89,10 @@ get_state (const EvidentScore *score)
 static char *
 dup_mandatory_open_text (guint n_open)
 {
+  /* Translators: in the row of a score view, e.g. the confirmed one */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u mandatory item not counted",
-                                       "%u mandatory items not counted",
+                                       "%u mandatory item not counted in this view",
+                                       "%u mandatory items not counted in this view",
                                        n_open),
                           n_open);
 }
@@ -105,6 +114,7 @@ update_label (EvidentScoreButton *self)
   g_autofree char *confirmed = NULL;
   g_autofree char *projected = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *compact = NULL;
   g_autofree char *accessible = NULL;
   const char *state_text = NULL;
   ScoreState state;
@@ -112,6 +122,7 @@ update_label (EvidentScoreButton *self)
   if (self->project == NULL)
     {
       gtk_label_set_label (self->label, "");
+      gtk_label_set_label (self->compact_label, "");
       gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), FALSE);
       return;
     }
@@ -153,14 +164,13 @@ update_label (EvidentScoreButton *self)
                                                   n_open),
                                      n_open);
 
-      if (self->compact)
-        /* Translators: the compact score in pass-fail mode: confirmed · projected */
-        text = g_strdup_printf (_("%s · %s"), confirmed, projected);
-      else
-        /* Translators: the score in pass-fail mode, e.g.
-         * "Confirmed 41 % · Projected 56 % · all mandatory met" */
-        text = g_strdup_printf (_("Confirmed %s · Projected %s · %s"),
-                                confirmed, projected, mandatory);
+      /* Translators: the score in pass-fail mode on two short lines, for
+       * narrow header bars, e.g. "Confirmed 41 %\nProjected 56 %" */
+      compact = g_strdup_printf (_("Confirmed %s\nProjected %s"), confirmed, projected);
+      /* Translators: the score in pass-fail mode, e.g.
+       * "Confirmed 41 % · Projected 56 % · all mandatory met" */
+      text = g_strdup_printf (_("Confirmed %s · Projected %s · %s"),
+                              confirmed, projected, mandatory);
 
       /* Translators: the score button's name for screen readers in pass-fail mode */
       accessible = g_strdup_printf (_("Score: confirmed %s, projected %s, %s, %s"),
@@ -168,14 +178,14 @@ update_label (EvidentScoreButton *self)
     }
   else
     {
-      if (self->compact)
-        /* Translators: the compact score: confirmed · projected / pass line */
-        text = g_strdup_printf (_("%s · %s / %d"), confirmed, projected, score->rules.pass_score);
-      else
-        /* Translators: the score in the header bar, e.g.
-         * "Confirmed 412 · Projected 566 / 900" where 900 is the pass line */
-        text = g_strdup_printf (_("Confirmed %s · Projected %s / %d"),
-                                confirmed, projected, score->rules.pass_score);
+      /* Translators: the score on two short lines, for narrow header bars,
+       * e.g. "Confirmed 412\nProjected 566 / 900" where 900 is the pass line */
+      compact = g_strdup_printf (_("Confirmed %s\nProjected %s / %d"),
+                                 confirmed, projected, score->rules.pass_score);
+      /* Translators: the score in the header bar, e.g.
+       * "Confirmed 412 · Projected 566 / 900" where 900 is the pass line */
+      text = g_strdup_printf (_("Confirmed %s · Projected %s / %d"),
+                              confirmed, projected, score->rules.pass_score);
 
       /* Translators: the score button's name for screen readers, e.g.
        * "Score: confirmed 412, projected 566, pass line 900, not passing" */
@@ -184,6 +194,7 @@ update_label (EvidentScoreButton *self)
     }
 
   gtk_label_set_label (self->label, text);
+  gtk_label_set_label (self->compact_label, compact);
 
   for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
     {
@@ -316,6 +327,22 @@ update_popover (EvidentScoreButton *self)
     gtk_label_set_label (self->pass_line_label,
                          _("Passing needs every mandatory item counted."));
 
+  {
+    g_autoptr (GString) legend = g_string_new (NULL);
+
+    for (guint v = 0; v < EVIDENT_N_VIEWS; v++)
+      {
+        if (v > 0)
+          g_string_append_c (legend, '\n');
+        /* Translators: what a score view counts, a line each under the
+         * score views, e.g. "Projected: confirmed items and those ready
+         * for review" */
+        g_string_append_printf (legend, _("%s: %s"),
+                                evident_view_get_label (v), evident_view_get_description (v));
+      }
+    gtk_label_set_label (self->views_legend, legend->str);
+  }
+
   for (guint v = 0; v < EVIDENT_N_VIEWS; v++)
     {
       const EvidentViewScore *view = &score->views[v];
@@ -432,8 +459,17 @@ static void
 popover_show_cb (EvidentScoreButton *self,
                  GtkPopover         *popover)
 {
+  /* The tooltip would cover the popover's first line. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->menu_button), FALSE);
   if (self->popover_dirty)
     update_popover (self);
+}
+
+static void
+popover_closed_cb (EvidentScoreButton *self,
+                   GtkPopover         *popover)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->menu_button), TRUE);
 }
 
 static void
@@ -518,8 +554,8 @@ evident_score_button_class_init (EvidentScoreButtonClass *klass)
   /**
    * EvidentScoreButton:compact:
    *
-   * Whether to leave out the words and show only the numbers, for narrow
-   * windows.
+   * Whether to show the score on two short lines whatever the room, as the
+   * overview's header bar does (its page shows the score in full).
    */
   properties[PROP_COMPACT] =
     g_param_spec_boolean ("compact", NULL, NULL,
@@ -537,13 +573,17 @@ evident_score_button_class_init (EvidentScoreButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, menu_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, content);
   gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, state_icon);
+  gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, squeezer);
   gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, label);
+  gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, compact_label);
+  gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, views_legend);
   gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, popover);
   gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, pass_line_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, views_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, mandatory_box);
   gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, risk_box);
   gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, popover_closed_cb);
 }
 
 static void
@@ -642,20 +682,24 @@ evident_score_button_set_compact (EvidentScoreButton *self,
     return;
 
   self->compact = compact;
-  update_label (self);
+  /* The squeezer falls back on the two lines only. */
+  gtk_widget_set_visible (GTK_WIDGET (self->label), !compact);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
 }
 
 /**
  * evident_score_button_get_text:
  *
- * Returns: the text the button shows, e.g. "Confirmed 412 · Projected 566 / 900"
+ * Returns: the text the button shows, e.g. "Confirmed 412 · Projected 566
+ *   / 900", or in a narrow header bar "Confirmed 412\nProjected 566 / 900"
  */
 const char *
 evident_score_button_get_text (EvidentScoreButton *self)
 {
   g_return_val_if_fail (EVIDENT_IS_SCORE_BUTTON (self), NULL);
 
+  if (adw_squeezer_get_visible_child (self->squeezer) == GTK_WIDGET (self->compact_label))
+    return gtk_label_get_label (self->compact_label);
   return gtk_label_get_label (self->label);
 }
 

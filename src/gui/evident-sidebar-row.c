@@ -117,9 +117,10 @@ update_row (EvidentSidebarRow *self)
 
   update_exemption (self);
 
-  /* Translators: items counted in the projected view / items in the
-   * chapter, then points counted / points available, e.g. "12/15 items · 85/120 pts" */
-  caption = g_strdup_printf (_("%u/%u items · %d/%d pts"),
+  /* Translators: the view the numbers are of, items counted in it / items
+   * in the chapter, then points counted / points available, e.g.
+   * "Projected 12/15 items · 85/120 pts" */
+  caption = g_strdup_printf (_("Projected %u/%u items · %d/%d pts"),
                              n_counted, n_items, points_counted, points);
   if (self->items_project != NULL)
     n_recheck = evident_recheck_count (self->items_project,
@@ -139,8 +140,8 @@ update_row (EvidentSidebarRow *self)
 
   badge = g_strdup_printf ("%u", n_open);
   tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u mandatory item not yet counted",
-                                          "%u mandatory items not yet counted",
+                                          "%u mandatory item not counted in the projected view",
+                                          "%u mandatory items not counted in the projected view",
                                           n_open),
                              n_open);
   gtk_label_set_label (self->badge, badge);
@@ -152,8 +153,9 @@ update_row (EvidentSidebarRow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->progress), "complete");
 
-  /* Translators: part of a row's name for screen readers, e.g. "12 of 15 items" */
-  items_text = g_strdup_printf (_("%u of %u items"), n_counted, n_items);
+  /* Translators: part of a row's name for screen readers, e.g. "projected
+   * view: 12 of 15 items" */
+  items_text = g_strdup_printf (_("projected view: %u of %u items"), n_counted, n_items);
   /* Translators: part of a row's name for screen readers, e.g. "85 of 120 points" */
   points_text = g_strdup_printf (_("%d of %d points"), points_counted, points);
   if (self->chapter != NULL)

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-list-focus.h"
 #include "evident-resources.h"
 #include "evident-sidebar-row.h"
 #include "evident-sidebar.h"
@@ -35,6 +36,7 @@ struct _EvidentSidebar
   GObject            *all_item;
   GObject            *sessions_item;
   GtkSingleSelection *selection;
+  GHashTable         *rows;   /* bound GtkListItems */
 
   guint               overview : 1;
   guint               sessions : 1;
@@ -128,6 +130,7 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
   else
     evident_sidebar_row_bind (EVIDENT_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
                               item, self->project, item == self->overview_item);
+  g_hash_table_add (self->rows, list_item);
 }
 
 static void
@@ -135,15 +138,21 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    EvidentSidebar           *self)
 {
+  if (self->rows != NULL)
+    g_hash_table_remove (self->rows, list_item);
   evident_sidebar_row_unbind (EVIDENT_SIDEBAR_ROW (gtk_list_item_get_child (list_item)));
 }
 
+/* Enter on a row: the row the focus is on, which the arrow keys select
+ * but Tab (or a screen reader) may have reached without selecting. */
 static void
 list_view_activate_cb (EvidentSidebar *self,
                        guint           position,
                        GtkListView    *list_view)
 {
-  g_signal_emit (self, signals[ACTIVATED], 0);
+  if (self->selection != NULL && position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
+  g_signal_emit (self, signals[ACTIVATED], 0, TRUE);
 }
 
 static void
@@ -151,7 +160,32 @@ row_pressed_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[ACTIVATED], 0);
+  g_signal_emit (widget, signals[ACTIVATED], 0, FALSE);
+}
+
+/**
+ * evident_sidebar_focus_row:
+ *
+ * Puts the keyboard focus on the selected row: F6, and Tab into the
+ * sidebar.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+evident_sidebar_focus_row (EvidentSidebar *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_SIDEBAR (self), FALSE);
+
+  return evident_list_focus_grab_row (GTK_WIDGET (self->list_view), self->rows,
+                                      self->selection != NULL
+                                        ? gtk_single_selection_get_selected (self->selection)
+                                        : GTK_INVALID_LIST_POSITION);
+}
+
+static gboolean
+focus_row_cb (gpointer owner)
+{
+  return evident_sidebar_focus_row (owner);
 }
 
 /* Shift+F10 or Menu: the menu of the chapter row the focus is on. */
@@ -192,6 +226,7 @@ evident_sidebar_dispose (GObject *object)
   g_clear_object (&self->overview_item);
   g_clear_object (&self->all_item);
   g_clear_object (&self->sessions_item);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (evident_sidebar_parent_class)->dispose (object);
 }
@@ -268,6 +303,7 @@ evident_sidebar_class_init (EvidentSidebarClass *klass)
   object_class->get_property = evident_sidebar_get_property;
   object_class->set_property = evident_sidebar_set_property;
 
+
   /**
    * EvidentSidebar:project:
    *
@@ -317,16 +353,18 @@ evident_sidebar_class_init (EvidentSidebarClass *klass)
 
   /**
    * EvidentSidebar::activated:
+   * @keyboard: %TRUE for Enter, %FALSE for a click
    *
-   * The user clicked a row or pressed Enter on it: a folded window moves on
-   * to the overview or the item list.
+   * The user clicked a row or pressed Enter on it, which selects it: the
+   * window moves on to the overview or the item list, and after Enter
+   * the keyboard focus goes there too.
    */
   signals[ACTIVATED] =
     g_signal_new ("activated",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   /* Links the resources of this static library in, and with them the
    * constructor that registers them. */
@@ -350,7 +388,10 @@ evident_sidebar_class_init (EvidentSidebarClass *klass)
 static void
 evident_sidebar_init (EvidentSidebar *self)
 {
+  self->rows = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* One Tab stop; the arrow keys move between the rows. */
+  evident_list_focus_install (GTK_WIDGET (self->list_view), focus_row_cb, self);
 
   /* The "Overview", "All Items" and "Sessions" rows: plain objects before
    * the chapters. */

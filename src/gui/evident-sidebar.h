@@ -28,5 +28,6 @@ gboolean        evident_sidebar_get_sessions       (EvidentSidebar *self);
 void            evident_sidebar_set_sessions       (EvidentSidebar *self,
                                                     gboolean        sessions);
 GListModel     *evident_sidebar_get_model          (EvidentSidebar *self);
+gboolean        evident_sidebar_focus_row          (EvidentSidebar *self);
 
 G_END_DECLS

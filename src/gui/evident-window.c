@@ -5,11 +5,14 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "evident-a11y.h"
 #include "evident-copy-job.h"
+#include "evident-error-text.h"
 #include "evident-evidence.h"
 #include "evident-exports.h"
 #include "evident-file-chooser.h"
 #include "evident-item.h"
+#include "evident-pane-layout.h"
 #include "evident-preview-pane.h"
 #include "evident-project-closer.h"
 #include "evident-resources.h"
@@ -36,82 +39,23 @@
 
 #define MAX_RECENT 8
 
-struct _EvidentWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar_pane;
-  GtkWidget            *list_pane;
-  GtkWidget            *editor_pane;
-  GtkWidget            *editor_separator;
-  GtkWidget            *overview_pane;
-  GtkRevealer          *overview_read_only_banner;
-  GtkRevealer          *editor_read_only_banner;
-  GtkWidget            *window_title;
-  GtkLabel             *window_title_label;
-  GtkLabel             *window_subtitle_label;
-  AdwWindowTitle       *item_title;
-  EvidentSidebar       *sidebar;
-  EvidentScoreButton   *score_button;
-  EvidentItemList      *item_list;
-  EvidentItemEditor    *item_editor;
-  GtkWidget            *editor_back_button;
-  GtkToggleButton      *preview_button;
-  AdwLeaflet           *editor_leaflet;
-  GtkWidget            *preview_separator;
-  EvidentPreviewPane   *preview_pane;
-  EvidentOverview      *overview;
-  GtkStack             *overview_stack;
-  EvidentSessionsPage  *sessions_page;
-  EvidentScoreButton   *overview_score_button;
-  GMenu                *recent_section;
-  GtkMenuButton        *primary_menu_button;
-  GtkMenuButton        *empty_menu_button;
-
-  GSettings            *settings;
-  EvidentProject       *project;
-  /* The revision.* actions: Update Checklist…, versions, archive */
-  EvidentRevisionActions *revisions;
-  /* The export.* actions: exports, report, evidence pack */
-  EvidentExports       *exports;
-
-  guint                 back_button_idle_id;
-  /* How long a project's clean-up runs before the window says so */
-  guint                 closing_notice_delay_ms;
-  /* Set while evidence is verified */
-  EvidentJob           *verify_job;
-  /* Set while a copy of the project is saved */
-  EvidentJob           *copy_job;
-
-  /* Where a press on an item in the folded item list began. */
-  double                press_x;
-  double                press_y;
-
-  /* Showing the default project, not edited since it was opened. */
-  guint                 pristine : 1;
-  /* The preview button is set from the editor pane, not by the user */
-  guint                 syncing_preview_button : 1;
-  guint                 press_on_item : 1;
-};
-
 G_DEFINE_FINAL_TYPE (EvidentWindow, evident_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_PROJECT,
+  PROP_SIDEBAR_VISIBLE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-toast_error (EvidentWindow *self,
-             const GError  *error)
+void
+evident_window_toast_error (EvidentWindow *self,
+                            const GError  *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  g_autofree char *message = evident_error_text_shorten_paths (error->message);
+  AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   evident_window_add_toast (self, toast);
@@ -217,6 +161,16 @@ update_actions (EvidentWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-evidence",
                                  has_project && self->verify_job == NULL);
   evident_window_audit_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-status", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-notes", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-open-item", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-open-item", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-mandatory-item", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-pane", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-pane", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", has_project);
 }
 
 static void
@@ -341,59 +295,39 @@ menu_popover_show_cb (EvidentWindow *self,
   update_recent_menu (self);
 }
 
-/* The pane that the sidebar's selection leads to: the overview, or the
- * item list. */
-static GtkWidget *
-get_content_pane (EvidentWindow *self)
-{
-  return evident_sidebar_get_overview (self->sidebar) ? self->overview_pane : self->list_pane;
-}
-
-static void
-set_pane_shown (EvidentWindow *self,
-                GtkWidget     *pane,
-                gboolean       shown)
-{
-  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, pane), shown);
-  gtk_widget_set_visible (pane, shown);
-}
-
 /* Shows the overview, or the item list and the editor, as the sidebar's
  * selection says. */
 static void
 update_content (EvidentWindow *self)
 {
   gboolean overview = evident_sidebar_get_overview (self->sidebar);
-  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
 
-  if (gtk_widget_get_visible (self->overview_pane) == overview
-      && gtk_widget_get_visible (self->list_pane) == !overview)
-    return;
+  evident_score_button_popdown (overview ? self->score_button : self->overview_score_button);
+  evident_pane_layout_set_overview (self->layout, overview);
+}
 
-  /* Show the new panes first: the leaflet picks another visible child when
-   * its visible child goes away, and that would be the sidebar. */
-  set_pane_shown (self, overview ? self->overview_pane : self->list_pane, TRUE);
-  if (!overview)
-    {
-      set_pane_shown (self, self->editor_pane, TRUE);
-      gtk_widget_set_visible (self->editor_separator, TRUE);
-    }
+/* The header bars' sidebar buttons, and the main menu where the sidebar
+ * (which holds it) is out of sight. */
+static void
+update_sidebar_buttons (EvidentWindow *self)
+{
+  gboolean narrow = evident_pane_layout_get_mode (self->layout) == EVIDENT_PANE_MODE_NARROW;
+  gboolean visible = evident_pane_layout_get_sidebar_visible (self->layout);
 
-  if (visible != NULL && visible != self->sidebar_pane)
-    adw_leaflet_set_visible_child (self->leaflet, get_content_pane (self));
+  gtk_widget_set_visible (self->overview_sidebar_button, !narrow);
+  gtk_widget_set_visible (self->list_sidebar_button, !narrow);
+  gtk_widget_set_visible (self->overview_menu_button, !narrow && !visible);
+  gtk_widget_set_visible (self->list_menu_button, !narrow && !visible);
+}
 
-  if (overview)
-    {
-      evident_score_button_popdown (self->score_button);
-      set_pane_shown (self, self->list_pane, FALSE);
-      set_pane_shown (self, self->editor_pane, FALSE);
-      gtk_widget_set_visible (self->editor_separator, FALSE);
-    }
-  else
-    {
-      evident_score_button_popdown (self->overview_score_button);
-      set_pane_shown (self, self->overview_pane, FALSE);
-    }
+static void
+layout_notify_cb (EvidentWindow     *self,
+                  GParamSpec        *pspec,
+                  EvidentPaneLayout *layout)
+{
+  update_sidebar_buttons (self);
+  if (pspec == NULL || g_str_equal (pspec->name, "sidebar-visible"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
 }
 
 static void
@@ -405,8 +339,8 @@ sidebar_overview_notify_cb (EvidentWindow  *self,
 }
 
 /* The editor pane is folded, and shows the preview rather than the item. */
-static gboolean
-preview_folded_in (EvidentWindow *self)
+gboolean
+evident_window_preview_folded_in (EvidentWindow *self)
 {
   return adw_leaflet_get_folded (self->editor_leaflet)
          && (adw_leaflet_get_visible_child (self->editor_leaflet)
@@ -416,7 +350,7 @@ preview_folded_in (EvidentWindow *self)
 static void
 update_editor_back_button (EvidentWindow *self)
 {
-  gboolean to_item = preview_folded_in (self);
+  gboolean to_item = evident_window_preview_folded_in (self);
   const char *label = to_item ? _("Back to the Item") : _("Items");
 
   gtk_widget_set_visible (self->editor_back_button,
@@ -445,20 +379,30 @@ leaflet_folded_cb (EvidentWindow *self,
   /* The editor shows the item's title itself; its header bar has room to
    * repeat it only in the wide window. */
   gtk_widget_set_visible (GTK_WIDGET (self->item_title), !folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_score_button), folded);
+  /* Room for the score on a phone: the close button is the window button
+   * that matters there. */
+  adw_header_bar_set_decoration_layout (ADW_HEADER_BAR (gtk_widget_get_first_child (self->editor_pane)),
+                                        folded ? ":close" : NULL);
   update_editor_back_button (self);
 
   /* Coming out of the folded layout keeps the panes; going in shows the
    * overview or the list, the pane the user is most likely to want. */
   if (folded
       && adw_leaflet_get_visible_child (leaflet) != self->editor_pane)
-    adw_leaflet_set_visible_child (leaflet, get_content_pane (self));
+    adw_leaflet_set_visible_child (leaflet, evident_pane_layout_get_content_pane (self->layout));
 }
 
+/* A row chosen (clicked, or Enter): on to the overview or the list. The
+ * keyboard follows Enter; a click leaves the focus where it is. */
 static void
 sidebar_activated_cb (EvidentWindow  *self,
+                      gboolean        keyboard,
                       EvidentSidebar *sidebar)
 {
-  adw_leaflet_set_visible_child (self->leaflet, get_content_pane (self));
+  adw_leaflet_set_visible_child (self->leaflet, evident_pane_layout_get_content_pane (self->layout));
+  if (keyboard)
+    evident_pane_layout_focus_pane (self->layout, EVIDENT_PANE_CONTENT);
 }
 
 static void
@@ -488,6 +432,7 @@ overview_heatmap_cell_activated_cb (EvidentWindow   *self,
                                     EvidentOverview *overview)
 {
   gboolean open_only = evident_overview_get_metric (overview) != EVIDENT_HEATMAP_METRIC_DONE;
+  GListModel *model;
 
   if (self->project == NULL)
     return;
@@ -499,18 +444,31 @@ overview_heatmap_cell_activated_cb (EvidentWindow   *self,
                                 complexity);
   g_object_set (self->item_list, "at-risk", open_only, NULL);
 
+  /* The editor shows an item the cell counts: the first, unless the one
+   * open is among them. */
+  model = evident_item_list_get_model (self->item_list);
+  if (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)) == GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr (EvidentItem) first = g_list_model_get_item (model, 0);
+
+      g_object_set (self->item_list, "selected-item", first, NULL);
+    }
+
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_child_focus (GTK_WIDGET (self->item_list), GTK_DIR_TAB_FORWARD);
+  evident_pane_layout_focus_pane (self->layout, EVIDENT_PANE_CONTENT);
 }
 
+/* An item opened: Enter takes the keyboard to its first control (the
+ * status), a click leaves the focus in the list where both show. */
 static void
 item_activated_cb (EvidentWindow   *self,
                    EvidentItem     *item,
+                   gboolean         keyboard,
                    EvidentItemList *list)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
-  if (adw_leaflet_get_folded (self->leaflet))
-    gtk_widget_child_focus (GTK_WIDGET (self->item_editor), GTK_DIR_TAB_FORWARD);
+  if (keyboard || adw_leaflet_get_folded (self->leaflet))
+    evident_pane_layout_focus_pane (self->layout, EVIDENT_PANE_EDITOR);
 }
 
 static void
@@ -518,7 +476,8 @@ editor_error_cb (EvidentWindow     *self,
                  const char        *message,
                  EvidentItemEditor *editor)
 {
-  AdwToast *toast = adw_toast_new (message);
+  g_autofree char *shortened = evident_error_text_shorten_paths (message);
+  AdwToast *toast = adw_toast_new (shortened);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   evident_window_add_toast (self, toast);
@@ -729,10 +688,10 @@ job_running_cb (EvidentWindow *self,
 }
 
 /* Runs @job (taken) in @slot; its toasts show in the window. */
-static void
-start_job (EvidentWindow  *self,
-           EvidentJob    **slot,
-           EvidentJob     *job)
+void
+evident_window_start_job (EvidentWindow  *self,
+                          EvidentJob    **slot,
+                          EvidentJob     *job)
 {
   g_assert (*slot == NULL);
 
@@ -760,197 +719,23 @@ cancel_jobs (EvidentWindow *self)
     }
 }
 
-/* Actions */
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (self->project == NULL)
-    return;
-
-  /* Notes typed a moment ago are an edit too: save them first, so that
-   * undo takes back the newest change the user made. */
-  evident_item_editor_flush (self->item_editor);
-  if (!evident_project_undo (self->project, &error))
-    toast_error (self, error);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (self->project == NULL)
-    return;
-
-  /* Notes typed a moment ago are an edit too: save them first, so that
-   * undo takes back the newest change the user made. */
-  evident_item_editor_flush (self->item_editor);
-  if (!evident_project_redo (self->project, &error))
-    toast_error (self, error);
-}
-
-static void
-destination_chosen_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr (EvidentWindow) self = user_data;
-  g_autoptr (GFile) destination = evident_copy_job_choose_destination_finish (result, NULL);
-
-  if (destination != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
-    evident_window_save_copy_to (self, destination);
-}
-
-static void
-save_copy_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-
-  if (self->project == NULL || self->copy_job != NULL)
-    return;
-
-  evident_copy_job_choose_destination (self->project, GTK_WINDOW (self), destination_chosen_cb,
-                                       g_object_ref (self));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-
-  /* The search is the item list's: leave the overview for all items. */
-  evident_sidebar_set_overview (self->sidebar, FALSE);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  evident_item_list_focus_search (self->item_list);
-}
-
-static void
-next_item_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-
-  /* The list and the editor are hidden behind the overview. */
-  if (evident_sidebar_get_overview (self->sidebar))
-    return;
-
-  evident_item_list_select_next (self->item_list,
-                                 g_str_equal (action_name, "win.next-item") ? 1 : -1);
-}
-
-static void
-show_chapter_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-  const char *number = g_variant_get_string (parameter, NULL);
-
-  if (!evident_sidebar_select_number (self->sidebar, number))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is a chapter number such as 8.0 */
-      message = g_strdup_printf (_("The project has no chapter %s"), number);
-      evident_window_add_toast (self, adw_toast_new (message));
-      return;
-    }
-
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-}
-
-static void
-open_item_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-  const char *ref = g_variant_get_string (parameter, NULL);
-  EvidentItem *item;
-
-  if (self->project == NULL)
-    return;
-
-  item = evident_project_lookup_item (self->project, ref);
-  if (item == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is an item reference such as 8.2.1 */
-      message = g_strdup_printf (_("The project has no item %s"), ref);
-      evident_window_add_toast (self, adw_toast_new (message));
-      return;
-    }
-
-  evident_score_button_popdown (self->score_button);
-  evident_score_button_popdown (self->overview_score_button);
-  evident_sidebar_select_number (self->sidebar, "");
-  g_object_set (self->item_list, "selected-item", item, NULL);
-  adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
-  gtk_widget_child_focus (GTK_WIDGET (self->item_editor), GTK_DIR_TAB_FORWARD);
-}
-
-static void
-show_overview_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-
-  if (self->project == NULL)
-    return;
-
-  evident_sidebar_set_overview (self->sidebar, TRUE);
-  adw_leaflet_set_visible_child (self->leaflet, self->overview_pane);
-}
-
-static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-
-  /* From the preview, folded in the editor pane, back to the item first. */
-  if (preview_folded_in (self)
-      && (!adw_leaflet_get_folded (self->leaflet)
-          || adw_leaflet_get_visible_child (self->leaflet) == self->editor_pane))
-    adw_leaflet_navigate (self->editor_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  else
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-verify_evidence_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-
-  if (self->project == NULL || self->verify_job != NULL)
-    return;
-
-  start_job (self, &self->verify_job,
-             EVIDENT_JOB (evident_verify_job_new (self->project, GTK_WINDOW (self))));
-}
-
 /* GObject */
+
+/* The panes follow the window's width before its children are allocated,
+ * so that a resize never shows a frame of the old layout. */
+static void
+evident_window_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+
+  if (self->layout != NULL)
+    evident_pane_layout_set_width (self->layout, width);
+
+  GTK_WIDGET_CLASS (evident_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
 
 static gboolean
 evident_window_close_request (GtkWindow *window)
@@ -981,6 +766,14 @@ evident_window_dispose (GObject *object)
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
   g_clear_object (&self->revisions);
   g_clear_object (&self->exports);
+  if (self->undo_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+  g_clear_object (&self->undo_toast);
+  if (self->layout != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->layout, self);
+      evident_pane_layout_release (self->layout);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
 
@@ -990,6 +783,7 @@ evident_window_dispose (GObject *object)
     close_project (self, self->project);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
+  g_clear_object (&self->layout);
 
   G_OBJECT_CLASS (evident_window_parent_class)->dispose (object);
 }
@@ -1006,6 +800,11 @@ evident_window_get_property (GObject    *object,
     {
     case PROP_PROJECT:
       g_value_set_object (value, self->project);
+      break;
+
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, self->layout != NULL
+                                  && evident_pane_layout_get_sidebar_visible (self->layout));
       break;
 
     default:
@@ -1027,6 +826,12 @@ evident_window_set_property (GObject      *object,
       evident_window_set_project (self, g_value_get_object (value));
       break;
 
+    case PROP_SIDEBAR_VISIBLE:
+      if (self->layout != NULL
+          && g_value_get_boolean (value) != evident_pane_layout_get_sidebar_visible (self->layout))
+        evident_pane_layout_toggle_sidebar (self->layout);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1044,6 +849,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   object_class->set_property = evident_window_set_property;
 
   window_class->close_request = evident_window_close_request;
+  widget_class->size_allocate = evident_window_size_allocate;
 
   /**
    * EvidentWindow:project:
@@ -1054,6 +860,16 @@ evident_window_class_init (EvidentWindowClass *klass)
     g_param_spec_object ("project", NULL, NULL,
                          EVIDENT_TYPE_PROJECT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * EvidentWindow:sidebar-visible:
+   *
+   * Whether the chapter sidebar is in view; setting it shows or hides the
+   * sidebar as F9 does (win.toggle-sidebar).
+   */
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1074,6 +890,11 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, list_sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, list_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_pane);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_separator);
@@ -1088,6 +909,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, item_title);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_score_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, score_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, item_list);
@@ -1113,18 +935,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, overview_chapter_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, overview_heatmap_cell_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.next-item", NULL, next_item_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-item", NULL, next_item_action);
-  gtk_widget_class_install_action (widget_class, "win.show-chapter", "s", show_chapter_action);
-  gtk_widget_class_install_action (widget_class, "win.open-item", "s", open_item_action);
-  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.verify-evidence", NULL,
-                                   verify_evidence_action);
+  evident_window_class_install_actions (widget_class);
   evident_window_audit_class_init (widget_class);
 }
 
@@ -1132,8 +943,29 @@ static void
 evident_window_init (EvidentWindow *self)
 {
   GtkEventController *controller;
+  EvidentPanes panes;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
+
+  panes = (EvidentPanes) {
+    .leaflet = self->leaflet,
+    .sidebar = self->sidebar_pane,
+    .sidebar_separator = self->sidebar_separator,
+    .overview = self->overview_pane,
+    .list = self->list_pane,
+    .editor_separator = self->editor_separator,
+    .editor = self->editor_pane,
+    .editor_leaflet = self->editor_leaflet,
+    .item = GTK_WIDGET (self->item_editor),
+    .preview = GTK_WIDGET (self->preview_pane),
+    .sidebar_list = self->sidebar,
+    .overview_page = GTK_WIDGET (self->overview),
+    .item_list = self->item_list,
+  };
+  self->layout = evident_pane_layout_new (&panes);
+  g_signal_connect_object (self->layout, "notify",
+                           G_CALLBACK (layout_notify_cb), self, G_CONNECT_SWAPPED);
 
   self->closing_notice_delay_ms = CLOSING_NOTICE_DELAY_MS;
 
@@ -1177,6 +1009,8 @@ evident_window_init (EvidentWindow *self)
       /* The metric chosen last week is the one to see this week. */
       g_settings_bind (self->settings, "heatmap-metric", self->overview, "metric",
                        G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "sidebar-shown", self->layout, "sidebar-shown",
+                       G_SETTINGS_BIND_DEFAULT);
 
       g_signal_connect_object (self->settings, "changed::recent-projects",
                                G_CALLBACK (settings_changed_cb), self,
@@ -1195,6 +1029,7 @@ evident_window_init (EvidentWindow *self)
   update_title (self);
   update_item_title (self);
   update_editor_back_button (self);
+  update_sidebar_buttons (self);
   update_actions (self);
 }
 
@@ -1280,6 +1115,7 @@ evident_window_set_project (EvidentWindow  *self,
   g_object_set (self->item_list, "project", project, NULL);
   evident_score_button_set_project (self->score_button, project);
   evident_score_button_set_project (self->overview_score_button, project);
+  evident_score_button_set_project (self->editor_score_button, project);
   evident_overview_set_project (self->overview, project);
   evident_window_audit_set_project (self, project);
 
@@ -1291,8 +1127,9 @@ evident_window_set_project (EvidentWindow  *self,
   update_content (self);
   if (project != NULL)
     adw_leaflet_set_visible_child (self->leaflet,
-                                   adw_leaflet_get_folded (self->leaflet) ? get_content_pane (self)
-                                                                          : self->sidebar_pane);
+                                   adw_leaflet_get_folded (self->leaflet)
+                                     ? evident_pane_layout_get_content_pane (self->layout)
+                                     : self->sidebar_pane);
 
   update_title (self);
   update_item_title (self);
@@ -1349,14 +1186,18 @@ evident_window_show_error (EvidentWindow *self,
                            const char    *heading,
                            const GError  *error)
 {
+  g_autofree char *message = NULL;
   GtkWidget *dialog;
 
   g_return_if_fail (EVIDENT_IS_WINDOW (self));
   g_return_if_fail (heading != NULL);
   g_return_if_fail (error != NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  /* The file's name: its folder is where the user just chose it. */
+  message = evident_error_text_shorten_paths (error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  evident_a11y_name_mnemonics (dialog);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1434,6 +1275,31 @@ evident_window_get_preview (EvidentWindow *self)
   return evident_preview_pane_get_preview (self->preview_pane);
 }
 
+EvidentPaneLayout *
+evident_window_get_pane_layout (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->layout;
+}
+
+gboolean
+evident_window_get_sidebar_visible (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), FALSE);
+
+  return evident_pane_layout_get_sidebar_visible (self->layout);
+}
+
+/* Tests: the toast saying what the last undo or redo did, while it shows */
+AdwToast *
+evident_window_get_undo_toast (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->undo_toast;
+}
+
 /* Tests: how long a project's clean-up runs before the window says so. */
 void
 evident_window_set_closing_notice_delay (EvidentWindow *self,
@@ -1462,7 +1328,7 @@ evident_window_save_copy_to (EvidentWindow *self,
   if (self->project == NULL || self->copy_job != NULL)
     return;
 
-  start_job (self, &self->copy_job, EVIDENT_JOB (evident_copy_job_new (self->project, destination)));
+  evident_window_start_job (self, &self->copy_job, EVIDENT_JOB (evident_copy_job_new (self->project, destination)));
 }
 
 /* Tests: the copy under way, if any */

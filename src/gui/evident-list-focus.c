@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "evident-list-focus.h"
+
+/*
+ * A list as one Tab stop, as in Files and Settings: the arrow keys (and
+ * Home, End, Page Up and Page Down) move within the list, Tab and
+ * Shift+Tab move on to the controls before and after it. GTK 4.8 makes
+ * every row of a GtkListView a Tab stop of its own (the "tab-behavior"
+ * property came with 4.12): a key controller in the capture phase takes
+ * Tab before the rows do and moves the focus past the list.
+ *
+ * Coming back in, Tab would focus the list view itself, a stop with no
+ * row (GTK 4.8's list views take the focus as a whole): the list's owner
+ * takes it on to the selected row instead (evident_list_focus_grab_row()).
+ */
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                gpointer               user_data)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GdkModifierType modifiers = state & gtk_accelerator_get_default_mod_mask ();
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return GDK_EVENT_PROPAGATE;
+  /* Ctrl+Tab and the like are someone else's. */
+  if ((modifiers & ~GDK_SHIFT_MASK) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  evident_list_focus_leave (list, (modifiers & GDK_SHIFT_MASK) != 0 || keyval == GDK_KEY_ISO_Left_Tab
+                                    ? GTK_DIR_TAB_BACKWARD
+                                    : GTK_DIR_TAB_FORWARD);
+  return GDK_EVENT_STOP;
+}
+
+typedef struct
+{
+  EvidentListFocusFunc focus_row;
+  gpointer             owner;
+} FocusRow;
+
+/* The focus came to the list as a whole: on to the row. */
+static void
+focus_enter_cb (GtkEventControllerFocus *controller,
+                FocusRow                *focus_row)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (gtk_widget_has_focus (list))
+    focus_row->focus_row (focus_row->owner);
+}
+
+/**
+ * evident_list_focus_install:
+ * @list: a list view (or any widget whose rows take the focus one by one)
+ * @focus_row: puts the focus on @list's current row
+ * @owner: what @focus_row is called with; it outlives @list
+ *
+ * Makes @list one Tab stop: Tab and Shift+Tab leave it, and coming in the
+ * focus lands on the row @focus_row chooses.
+ */
+void
+evident_list_focus_install (GtkWidget            *list,
+                            EvidentListFocusFunc  focus_row,
+                            gpointer              owner)
+{
+  GtkEventController *controller;
+  FocusRow *data;
+
+  g_return_if_fail (GTK_IS_WIDGET (list));
+  g_return_if_fail (focus_row != NULL);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), NULL);
+  gtk_widget_add_controller (list, controller);
+
+  data = g_new (FocusRow, 1);
+  data->focus_row = focus_row;
+  data->owner = owner;
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_data (controller, "enter", G_CALLBACK (focus_enter_cb), data,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_widget_add_controller (list, controller);
+}
+
+/**
+ * evident_list_focus_leave:
+ * @list: a list that holds the focus
+ * @direction: %GTK_DIR_TAB_FORWARD or %GTK_DIR_TAB_BACKWARD
+ *
+ * Moves the focus to the control after (or before) @list, wrapping
+ * around at the end of the window, as Tab does anywhere else.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+evident_list_focus_leave (GtkWidget        *list,
+                          GtkDirectionType  direction)
+{
+  GtkRoot *root;
+  gboolean moved;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (list), FALSE);
+
+  root = gtk_widget_get_root (list);
+  if (root == NULL)
+    return FALSE;
+
+  /* The focus moves on from where it is; a list that cannot take it is
+   * passed over, rows and all. */
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved;
+}
+
+/**
+ * evident_list_focus_grab_row:
+ * @list: a list view
+ * @rows: (element-type GtkListItem): the list items bound to rows
+ * @position: the row to focus
+ *
+ * Puts the focus on the row of @position, scrolling to it; where the row
+ * is not made yet, on the list.
+ *
+ * Returns: whether the focus moved into @list
+ */
+gboolean
+evident_list_focus_grab_row (GtkWidget  *list,
+                             GHashTable *rows,
+                             guint       position)
+{
+  GHashTableIter iter;
+  gpointer list_item;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (list), FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return gtk_widget_grab_focus (list);
+
+  /* The list view focuses the row it scrolled to last, as Tab comes in. */
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    {
+      GtkWidget *child = gtk_list_item_get_child (list_item);
+
+      if (gtk_list_item_get_position (list_item) == position && child != NULL
+          && gtk_widget_get_parent (child) != NULL)
+        return gtk_widget_grab_focus (gtk_widget_get_parent (child));
+    }
+  return gtk_widget_grab_focus (list);
+}
