@@ -10,7 +10,10 @@
 #include "evident-item.h"
 #include "evident-overview-bar.h"
 #include "evident-overview.h"
+#include "evident-plan-panel.h"
 #include "evident-resources.h"
+#include "evident-scenario-panel.h"
+#include "evident-workload-chart.h"
 
 /*
  * EvidentOverview: the page a project opens on. The score of the three
@@ -57,6 +60,9 @@ struct _EvidentOverview
   GtkWidget            *mandatory_more_row;
   GtkListBox           *risk_list;
   GtkListBox           *chapter_list;
+  EvidentPlanPanel     *plan_panel;
+  EvidentScenarioPanel *scenario_panel;
+  EvidentWorkloadChart *workload_chart;
 
   ScoreRow              score_rows[EVIDENT_N_VIEWS];
   GArray               *chapter_rows;  /* ChapterRow */
@@ -637,6 +643,22 @@ chapter_row_activated_cb (EvidentOverview *self,
 }
 
 static void
+plan_item_activated_cb (EvidentOverview  *self,
+                        const char       *ref,
+                        EvidentPlanPanel *panel)
+{
+  g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0, ref);
+}
+
+static void
+plan_scenario_saved_cb (EvidentOverview  *self,
+                        const char       *name,
+                        EvidentPlanPanel *panel)
+{
+  evident_scenario_panel_reload (self->scenario_panel);
+}
+
+static void
 metric_selected_cb (EvidentOverview *self,
                     GParamSpec      *pspec,
                     GtkDropDown     *dropdown)
@@ -815,6 +837,9 @@ evident_overview_class_init (EvidentOverviewClass *klass)
   (void) evident_get_resource ();
 
   g_type_ensure (EVIDENT_TYPE_HEATMAP_VIEW);
+  g_type_ensure (EVIDENT_TYPE_PLAN_PANEL);
+  g_type_ensure (EVIDENT_TYPE_SCENARIO_PANEL);
+  g_type_ensure (EVIDENT_TYPE_WORKLOAD_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/evidentapp/Evident/evident-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, score_list);
@@ -828,6 +853,11 @@ evident_overview_class_init (EvidentOverviewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, chapter_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, heatmap_cell_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, metric_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_scenario_saved_cb);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, plan_panel);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, scenario_panel);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, workload_chart);
 
   gtk_widget_class_set_css_name (widget_class, "evidentoverview");
 }
@@ -909,6 +939,9 @@ evident_overview_set_project (EvidentOverview *self,
   gtk_widget_set_visible (GTK_WIDGET (self->score_list), project != NULL);
 
   evident_heatmap_view_set_project (self->heatmap_view, project);
+  evident_plan_panel_set_project (self->plan_panel, project);
+  evident_scenario_panel_set_project (self->scenario_panel, project);
+  evident_workload_chart_set_project (self->workload_chart, project);
   update_all (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -1020,4 +1053,28 @@ evident_overview_get_risk_list (EvidentOverview *self)
   g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
 
   return self->risk_list;
+}
+
+EvidentPlanPanel *
+evident_overview_get_plan_panel (EvidentOverview *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
+
+  return self->plan_panel;
+}
+
+EvidentScenarioPanel *
+evident_overview_get_scenario_panel (EvidentOverview *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
+
+  return self->scenario_panel;
+}
+
+EvidentWorkloadChart *
+evident_overview_get_workload_chart (EvidentOverview *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
+
+  return self->workload_chart;
 }
