@@ -30,6 +30,7 @@ struct _EvidentItemRow
   GtkLabel     *status;
   GtkLabel     *details;     /* owner · complexity · points */
   GtkLabel     *mandatory;
+  GtkLabel     *overdue;
   GtkLabel     *risk;
 
   EvidentItem  *item;
@@ -76,6 +77,8 @@ update_row (EvidentItemRow *self)
   EvidentComplexity complexity;
   GtkWidget *parent;
   gboolean mandatory;
+  gboolean overdue;
+  GDate today;
   int risk;
 
   if (self->item == NULL)
@@ -86,6 +89,8 @@ update_row (EvidentItemRow *self)
   complexity = evident_item_get_complexity (self->item);
   mandatory = evident_item_get_mandatory (self->item);
   risk = evident_item_get_points_at_risk (self->item, self->penalty);
+  g_date_set_time_t (&today, time (NULL));
+  overdue = evident_item_is_overdue (self->item, &today);
 
   gtk_label_set_label (self->ref, evident_item_get_ref (self->item));
   gtk_label_set_label (self->title, evident_item_get_title (self->item));
@@ -119,6 +124,7 @@ update_row (EvidentItemRow *self)
   gtk_label_set_markup (self->details, details);
 
   gtk_widget_set_visible (GTK_WIDGET (self->mandatory), mandatory);
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue), overdue);
 
   if (self->show_risk && risk > 0)
     {
@@ -153,6 +159,14 @@ update_row (EvidentItemRow *self)
 
       g_free (accessible);
       accessible = with_mandatory;
+    }
+  if (overdue)
+    {
+      /* Translators: appended to an item row's name for screen readers */
+      char *with_overdue = g_strdup_printf ("%s, %s", accessible, _("overdue"));
+
+      g_free (accessible);
+      accessible = with_overdue;
     }
   if (self->show_risk && risk > 0)
     {
@@ -255,6 +269,7 @@ evident_item_row_class_init (EvidentItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, status);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, details);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, mandatory);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, overdue);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, risk);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

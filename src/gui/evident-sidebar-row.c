@@ -6,6 +6,7 @@
 
 #include "evident-chapter.h"
 #include "evident-sidebar-row.h"
+#include "evident-workload.h"
 
 /*
  * EvidentSidebarRow: one row of the sidebar: "Overview", "All Items" with
@@ -34,6 +35,8 @@ struct _EvidentSidebarRow
   EvidentChapter *chapter;
   EvidentProject *project;
   GBinding       *progress_binding;
+  /* For a chapter, the project its overdue items are counted in */
+  EvidentProject *overdue_project;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentSidebarRow, evident_sidebar_row, GTK_TYPE_WIDGET)
@@ -53,6 +56,8 @@ update_row (EvidentSidebarRow *self)
   guint n_open = 0;
   int points = 0;
   int points_counted = 0;
+  guint n_overdue = 0;
+  EvidentProject *project = self->project ? self->project : self->overdue_project;
 
   if (self->chapter != NULL)
     {
@@ -83,6 +88,26 @@ update_row (EvidentSidebarRow *self)
    * chapter, then points counted / points available, e.g. "12/15 items · 85/120 pts" */
   caption = g_strdup_printf (_("%u/%u items · %d/%d pts"),
                              n_counted, n_items, points_counted, points);
+  if (project != NULL)
+    {
+      GDate today;
+
+      g_date_set_time_t (&today, time (NULL));
+      n_overdue = evident_workload_count_overdue (evident_project_get_items (project),
+                                                  self->chapter != NULL
+                                                  ? evident_chapter_get_number (self->chapter)
+                                                  : NULL,
+                                                  &today);
+    }
+  if (n_overdue > 0)
+    {
+      /* Translators: appended to a sidebar row's caption, e.g.
+       * "12/15 items · 85/120 pts · 2 overdue" */
+      char *with_overdue = g_strdup_printf (_("%s · %u overdue"), caption, n_overdue);
+
+      g_free (caption);
+      caption = with_overdue;
+    }
   gtk_label_set_label (self->caption, caption);
 
   badge = g_strdup_printf ("%u", n_open);
@@ -117,6 +142,18 @@ update_row (EvidentSidebarRow *self)
 
       g_free (accessible);
       accessible = with_open;
+    }
+  if (n_overdue > 0)
+    {
+      /* Translators: part of a sidebar row's name for screen readers */
+      char *with_overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%s, %u item overdue",
+                                                         "%s, %u items overdue",
+                                                         n_overdue),
+                                            accessible, n_overdue);
+
+      g_free (accessible);
+      accessible = with_overdue;
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -245,6 +282,14 @@ evident_sidebar_row_bind (EvidentSidebarRow *self,
       g_signal_connect_object (self->chapter, "notify",
                                G_CALLBACK (update_row), self,
                                G_CONNECT_SWAPPED);
+      /* A due date is no property of the chapter. */
+      if (project != NULL)
+        {
+          self->overdue_project = g_object_ref (project);
+          g_signal_connect_object (project, "changed",
+                                   G_CALLBACK (update_row), self,
+                                   G_CONNECT_SWAPPED);
+        }
     }
   else if (project != NULL)
     {
@@ -282,5 +327,10 @@ evident_sidebar_row_unbind (EvidentSidebarRow *self)
     {
       g_signal_handlers_disconnect_by_func (self->project, update_row, self);
       g_clear_object (&self->project);
+    }
+  if (self->overdue_project != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->overdue_project, update_row, self);
+      g_clear_object (&self->overdue_project);
     }
 }
