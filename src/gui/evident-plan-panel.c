@@ -175,21 +175,23 @@ dup_summary (const EvidentPlan *plan)
 
   if (!plan->reachable)
     {
+      long shortfall = (long) plan->shortfall;
+
       if (plan->rules.mode == EVIDENT_SCORE_MODE_PASS_FAIL)
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "Passing is out of reach: %" G_GINT64_FORMAT
-                                             " mandatory item not met blocks it.",
-                                             "Passing is out of reach: %" G_GINT64_FORMAT
-                                             " mandatory items not met block it.",
-                                             plan->shortfall),
-                                plan->shortfall);
+                                             "Passing is out of reach: %ld mandatory item not "
+                                             "met blocks it.",
+                                             "Passing is out of reach: %ld mandatory items not "
+                                             "met block it.",
+                                             shortfall),
+                                shortfall);
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "Passing is out of reach: even with every open item "
-                                           "done, %" G_GINT64_FORMAT " point is missing.",
+                                           "done, %ld point is missing.",
                                            "Passing is out of reach: even with every open item "
-                                           "done, %" G_GINT64_FORMAT " points are missing.",
-                                           plan->shortfall),
-                              plan->shortfall);
+                                           "done, %ld points are missing.",
+                                           shortfall),
+                              shortfall);
     }
 
   if (n_steps == 0)
