@@ -20,6 +20,7 @@
 #include "evident-item-row.h"
 #include "evident-overview.h"
 #include "evident-plan.h"
+#include "evident-plan-marks.h"
 #include "evident-plan-panel.h"
 #include "evident-project.h"
 #include "evident-scenario.h"
@@ -47,10 +48,18 @@ fixture_set_up (Fixture       *fixture,
                                                  fixture->project, 900, 900);
 }
 
+static gboolean
+plan_idle (gpointer data)
+{
+  return !evident_plan_panel_get_computing (data);
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  /* A worker still at work holds the items until it is done. */
+  g_assert_true (evident_test_wait_until (plan_idle, fixture->panel));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   evident_test_iterate ();
   g_assert_finalize_object (fixture->overview);
@@ -129,6 +138,12 @@ test_steps (Fixture       *fixture,
     }
 
   g_assert_nonnull (strstr (evident_plan_panel_get_summary (fixture->panel), "900"));
+
+  /* The steps are marked for the item list and the heat map. */
+  g_assert_cmpuint (evident_plan_marks_count (evident_plan_marks_get_default (), fixture->project,
+                                              TRUE, NULL, -1), ==, plan->steps->len);
+  g_assert_true (evident_plan_marks_contains (evident_plan_marks_get_default (),
+                                              step_item (plan, 0)));
   /* A long plan is shortened, with a row to show all of it. */
   g_assert_cmpuint (plan->steps->len, >, 8);
   g_assert_cmpuint (count_rows (list), ==, 9);
@@ -170,6 +185,7 @@ test_follows_edits (Fixture       *fixture,
 
   plan = wait_for_plan (fixture);
   g_assert_false (evident_plan_contains (plan, done));
+  g_assert_false (evident_plan_marks_contains (evident_plan_marks_get_default (), done));
   g_assert_cmpuint (plan->steps->len, <=, n_steps);
 }
 
@@ -288,6 +304,26 @@ test_workload_overdue (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (tag));
 }
 
+/* An item row tags an item of the plan, and drops the tag when the
+ * project's plan goes. */
+static void
+test_row_tag (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const EvidentPlan *plan = wait_for_plan (fixture);
+  g_autoptr (GtkWidget) row = g_object_ref_sink (evident_item_row_new ());
+  GtkWidget *tag;
+
+  evident_item_row_set_item (EVIDENT_ITEM_ROW (row), step_item (plan, 0), 200, FALSE);
+  tag = evident_test_find_widget (row, GTK_TYPE_LABEL, evident_test_has_css_class,
+                                  "evident-plan-tag");
+  g_assert_nonnull (tag);
+  g_assert_true (gtk_widget_get_visible (tag));
+
+  evident_overview_set_project (fixture->overview, NULL);
+  g_assert_false (gtk_widget_get_visible (tag));
+}
+
 static gboolean
 is_estimate_row (GtkWidget     *widget,
                  gconstpointer  data)
@@ -351,6 +387,7 @@ main (int   argc,
   ADD ("/plan-panel/activate", test_activate);
   ADD ("/plan-panel/follows-edits", test_follows_edits);
   ADD ("/plan-panel/scenario", test_scenario);
+  ADD ("/plan-panel/row-tag", test_row_tag);
   ADD ("/workload-chart/overdue", test_workload_overdue);
   ADD ("/item-fields/estimate", test_estimate);
 

@@ -7,6 +7,7 @@
 
 #include "evident-enums-util.h"
 #include "evident-item-private.h"
+#include "evident-plan-marks.h"
 #include "evident-plan-panel.h"
 #include "evident-plan-settings.h"
 #include "evident-scenario.h"
@@ -381,6 +382,7 @@ plan_ready_cb (GObject      *object,
       self->plan = plan;
     }
   show_plan (self);
+  evident_plan_marks_set (evident_plan_marks_get_default (), self->project, self->plan);
   g_signal_emit (self, signals[SIGNAL_PLAN_CHANGED], 0);
 }
 
@@ -477,7 +479,10 @@ evident_plan_panel_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
+      evident_plan_marks_set (evident_plan_marks_get_default (), self->project, NULL);
+    }
   g_clear_object (&self->project);
   g_clear_pointer (&self->plan, evident_plan_free);
 
@@ -674,7 +679,10 @@ evident_plan_panel_set_project (EvidentPlanPanel *self,
     return;
 
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
+      evident_plan_marks_set (evident_plan_marks_get_default (), self->project, NULL);
+    }
   g_set_object (&self->project, project);
   if (project != NULL)
     g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self,
