@@ -373,6 +373,38 @@ test_estimate (Fixture       *fixture,
   evident_test_iterate ();
 }
 
+/* Working out the plan reads the items and changes none of them: the
+ * checklist file's other columns stay. */
+static void
+test_items_untouched (void)
+{
+  static const char csv[] =
+    "ref,chapter,title,points,Area\n"
+    "1.1,1,Access policy,500,Identity\n"
+    "1.2,1,Account review,500,Operations\n";
+  g_autofree char *dir = NULL;
+  g_autoptr (EvidentProject) project = evident_test_create_csv_project ("plan-untouched", csv,
+                                                                        &dir);
+  EvidentPlanPanel *panel = g_object_ref_sink (EVIDENT_PLAN_PANEL (evident_plan_panel_new ()));
+  EvidentItem *item = evident_project_lookup_item (project, "1.1");
+  const EvidentExtraField *fields;
+  guint n_fields = 0;
+
+  evident_plan_panel_set_project (panel, project);
+  g_assert_true (evident_test_wait_until (plan_ready, panel));
+  g_assert_cmpuint (evident_plan_panel_get_plan (panel)->steps->len, ==, 2);
+
+  fields = evident_item_get_extra_fields (item, &n_fields);
+  g_assert_cmpuint (n_fields, ==, 1);
+  g_assert_cmpstr (fields[0].value, ==, "Identity");
+  g_assert_cmpstr (evident_item_get_title (item), ==, "Access policy");
+
+  evident_plan_panel_set_project (panel, NULL);
+  g_assert_finalize_object (panel);
+  g_clear_object (&project);
+  g_assert_true (evident_test_remove_dir (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +415,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  g_test_add_func ("/plan-panel/items-untouched", test_items_untouched);
   ADD ("/plan-panel/steps", test_steps);
   ADD ("/plan-panel/activate", test_activate);
   ADD ("/plan-panel/follows-edits", test_follows_edits);

@@ -109,7 +109,9 @@ plan_job_new (EvidentProject *project)
                                             evident_item_get_points (item),
                                             evident_item_get_mandatory (item));
 
-      evident_item_update_from (copy, item);
+      /* Field by field: evident_item_update_from() would empty @item. */
+      for (guint f = 0; f < EVIDENT_N_ITEM_FIELDS; f++)
+        evident_item_set_field (copy, f, evident_item_get_field (item, f));
       g_ptr_array_add (job->copies, copy);
       g_hash_table_insert (job->originals, copy, g_steal_pointer (&item));
     }
