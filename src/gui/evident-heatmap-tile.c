@@ -33,6 +33,7 @@ struct _EvidentHeatmapTile
   guint      row;    /* 0 … n_rows, n_rows being the totals */
   guint      column; /* 0 … the number of columns, the last being the totals */
   guint      high_contrast : 1;
+  char      *plan_note;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentHeatmapTile, evident_heatmap_tile, GTK_TYPE_WIDGET)
@@ -158,6 +159,21 @@ evident_heatmap_tile_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_border (snapshot, &outline, widths, colors);
     }
 
+  /* Items of the plan to pass: a dot in the corner, in the text's colour. */
+  if (self->plan_note != NULL)
+    {
+      GskRoundedRect dot;
+      GdkRGBA color;
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (self->label), &color);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (width - 10, 4, 6, 6), 3);
+      gtk_snapshot_push_rounded_clip (snapshot, &dot);
+      gtk_snapshot_append_color (snapshot, &color, &dot.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+
   gtk_widget_snapshot_child (widget, self->label, snapshot);
 }
 
@@ -172,10 +188,14 @@ evident_heatmap_tile_query_tooltip (GtkWidget  *widget,
 {
   EvidentHeatmapTile *self = EVIDENT_HEATMAP_TILE (widget);
 
+  g_autofree char *text = NULL;
+
   if (self->description == NULL)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, self->description);
+  if (self->plan_note != NULL)
+    text = g_strdup_printf ("%s\n%s", self->description, self->plan_note);
+  gtk_tooltip_set_text (tooltip, text != NULL ? text : self->description);
   return TRUE;
 }
 
@@ -195,6 +215,7 @@ evident_heatmap_tile_finalize (GObject *object)
   EvidentHeatmapTile *self = EVIDENT_HEATMAP_TILE (object);
 
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->plan_note, g_free);
 
   G_OBJECT_CLASS (evident_heatmap_tile_parent_class)->finalize (object);
 }
@@ -389,5 +410,32 @@ evident_heatmap_tile_set_high_contrast (EvidentHeatmapTile *self,
   g_return_if_fail (EVIDENT_IS_HEATMAP_TILE (self));
 
   self->high_contrast = !!high_contrast;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * evident_heatmap_tile_set_plan_note:
+ * @note: (nullable): how many items of the plan to pass the cell holds,
+ *   or %NULL when none
+ *
+ * Marks the cell with a dot, and adds @note to its tooltip and, as its
+ * accessible description, to what screen readers read.
+ */
+void
+evident_heatmap_tile_set_plan_note (EvidentHeatmapTile *self,
+                                    const char         *note)
+{
+  g_return_if_fail (EVIDENT_IS_HEATMAP_TILE (self));
+
+  if (g_strcmp0 (self->plan_note, note) == 0)
+    return;
+  g_free (self->plan_note);
+  self->plan_note = g_strdup (note);
+  if (note != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -25,5 +25,7 @@ void        evident_heatmap_tile_set_color         (EvidentHeatmapTile *self,
                                                     const GdkRGBA      *color);
 void        evident_heatmap_tile_set_high_contrast (EvidentHeatmapTile *self,
                                                     gboolean            high_contrast);
+void        evident_heatmap_tile_set_plan_note     (EvidentHeatmapTile *self,
+                                                    const char         *note);
 
 G_END_DECLS

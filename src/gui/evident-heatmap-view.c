@@ -11,6 +11,7 @@
 #include "evident-heatmap-swatch.h"
 #include "evident-heatmap-tile.h"
 #include "evident-heatmap-view.h"
+#include "evident-plan-marks.h"
 
 /*
  * EvidentHeatmapView: the owner × complexity heat map of a project, one row
@@ -208,8 +209,23 @@ update_tile (EvidentHeatmapView *self,
   g_autofree char *text = evident_heatmap_format_value (self->heatmap, row, column);
   g_autofree char *description = evident_heatmap_describe_cell (self->heatmap, row, column);
   gboolean total = row == EVIDENT_HEATMAP_TOTAL || column == EVIDENT_HEATMAP_TOTAL;
+  guint n_planned = evident_plan_marks_count (evident_plan_marks_get_default (), self->project,
+                                              row == EVIDENT_HEATMAP_TOTAL,
+                                              evident_heatmap_get_owner (self->heatmap, row),
+                                              column == EVIDENT_HEATMAP_TOTAL
+                                              ? -1
+                                              : (int) evident_heatmap_column_get_complexity (column));
+  g_autofree char *plan_note = NULL;
 
+  if (n_planned > 0)
+    /* Translators: a heat map cell's items in the plan to pass */
+    plan_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u item in the plan to pass",
+                                              "%u items in the plan to pass",
+                                              n_planned),
+                                 n_planned);
   evident_heatmap_tile_set_text (tile, text, description);
+  evident_heatmap_tile_set_plan_note (tile, plan_note);
   evident_heatmap_tile_set_high_contrast (tile, high_contrast);
 
   if (total || cell->n_items == 0)
@@ -941,6 +957,10 @@ evident_heatmap_view_init (EvidentHeatmapView *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (style_manager, "notify::high-contrast",
                            G_CALLBACK (style_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* The plan to pass is worked out apart: its items' cells follow it. */
+  g_signal_connect_object (evident_plan_marks_get_default (), "changed",
+                           G_CALLBACK (update_cells), self,
                            G_CONNECT_SWAPPED);
 }
 

@@ -9,6 +9,7 @@
 #include "evident-due-date.h"
 #include "evident-enums-util.h"
 #include "evident-item-fields.h"
+#include "evident-plan-settings.h"
 
 /*
  * EvidentItemFields: what an item is (reference, title, chapter and
@@ -54,6 +55,7 @@ struct _EvidentItemFields
   GtkPopover          *due_popover;
   GtkCalendar         *due_calendar;
   GtkWidget           *due_clear_button;
+  AdwEntryRow         *estimate_row;
   GtkLabel            *planning_message;
   GtkLabel            *requirement_label;
   GtkWidget           *expected_group;
@@ -204,6 +206,7 @@ clear_errors (EvidentItemFields *self)
   clear_row_error (self, GTK_WIDGET (self->owner_row));
   clear_row_error (self, GTK_WIDGET (self->complexity_row));
   clear_row_error (self, GTK_WIDGET (self->due_row));
+  clear_row_error (self, GTK_WIDGET (self->estimate_row));
   g_clear_pointer (&self->status_error, g_free);
   update_status_message (self);
   gtk_widget_set_visible (GTK_WIDGET (self->planning_message), FALSE);
@@ -360,6 +363,16 @@ sync_due (EvidentItemFields *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "evident-overdue");
 }
 
+static void
+sync_estimate (EvidentItemFields *self)
+{
+  double days = evident_item_get_estimate (self->item);
+  g_autofree char *text = days >= 0 ? evident_days_format (days) : NULL;
+
+  self->updating++;
+  entry_row_set_text (self->estimate_row, text);
+  self->updating--;
+}
 
 /* Pending not-applicable */
 
@@ -538,6 +551,24 @@ set_due (EvidentItemFields *self,
   sync_due (self);
 }
 
+/* An estimate in days, or empty for the effort of the item's complexity */
+static void
+set_estimate (EvidentItemFields *self,
+              const char        *value)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (value));
+  EvidentItemChange change = { EVIDENT_ITEM_FIELD_ESTIMATE, stripped };
+  g_autoptr (GError) error = NULL;
+
+  if (self->item == NULL || self->project == NULL)
+    return;
+
+  clear_row_error (self, GTK_WIDGET (self->estimate_row));
+  if (!evident_project_update_item (self->project, self->item, &change, 1, &error))
+    show_error (self, GTK_WIDGET (self->estimate_row), error);
+  sync_estimate (self);
+}
+
 /* Signal handlers */
 
 static void
@@ -578,6 +609,10 @@ item_notify_cb (EvidentItemFields *self,
   else if (g_str_equal (name, "due"))
     {
       sync_due (self);
+    }
+  else if (g_str_equal (name, "estimate"))
+    {
+      sync_estimate (self);
     }
 }
 static void
@@ -642,6 +677,15 @@ status_group_focus_leave_cb (EvidentItemFields *self)
 {
   if (self->pending_not_applicable)
     g_idle_add (status_focus_left_cb, g_object_ref (self));
+}
+
+static void
+estimate_row_apply_cb (EvidentItemFields *self)
+{
+  if (self->item == NULL)
+    return;
+
+  set_estimate (self, gtk_editable_get_text (GTK_EDITABLE (self->estimate_row)));
 }
 
 static void
@@ -864,6 +908,7 @@ evident_item_fields_class_init (EvidentItemFieldsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentItemFields, complexity_row);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemFields, complexity_model);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemFields, due_row);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemFields, estimate_row);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemFields, due_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemFields, due_popover);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemFields, due_calendar);
@@ -878,6 +923,7 @@ evident_item_fields_class_init (EvidentItemFieldsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reason_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, reason_row_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, owner_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, estimate_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, complexity_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, due_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, due_calendar_day_selected_cb);
@@ -943,6 +989,7 @@ evident_item_fields_set_project (EvidentItemFields *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->owner_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->complexity_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->due_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->estimate_row), editable);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
@@ -988,6 +1035,7 @@ evident_item_fields_set_item (EvidentItemFields *self,
       sync_owner (self);
       sync_complexity (self);
       sync_due (self);
+      sync_estimate (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);

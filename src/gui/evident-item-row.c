@@ -8,6 +8,7 @@
 #include "evident-evidence-check.h"
 #include "evident-evidence-store.h"
 #include "evident-item-row.h"
+#include "evident-plan-marks.h"
 
 /*
  * EvidentItemRow: one item in the item list: its reference, title and
@@ -38,6 +39,8 @@ struct _EvidentItemRow
   GtkWidget    *no_evidence;
   GtkLabel     *details;     /* owner · complexity · points */
   GtkLabel     *mandatory;
+  GtkLabel     *overdue;
+  GtkLabel     *in_plan;
   GtkLabel     *risk;
 
   EvidentItem  *item;
@@ -88,6 +91,9 @@ update_row (EvidentItemRow *self)
   GtkWidget *parent;
   gboolean mandatory;
   gboolean without_evidence;
+  gboolean overdue;
+  gboolean in_plan;
+  GDate today;
   int risk;
 
   if (self->item == NULL)
@@ -98,6 +104,9 @@ update_row (EvidentItemRow *self)
   complexity = evident_item_get_complexity (self->item);
   mandatory = evident_item_get_mandatory (self->item);
   risk = evident_item_get_points_at_risk (self->item, self->penalty);
+  g_date_set_time_t (&today, time (NULL));
+  overdue = evident_item_is_overdue (self->item, &today);
+  in_plan = evident_plan_marks_contains (evident_plan_marks_get_default (), self->item);
 
   gtk_label_set_label (self->ref, evident_item_get_ref (self->item));
   gtk_label_set_label (self->title, evident_item_get_title (self->item));
@@ -136,6 +145,8 @@ update_row (EvidentItemRow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->mandatory), mandatory);
   gtk_widget_set_visible (self->recheck, evident_item_get_needs_recheck (self->item));
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue), overdue);
+  gtk_widget_set_visible (GTK_WIDGET (self->in_plan), in_plan);
 
   if (self->show_risk && risk > 0)
     {
@@ -189,6 +200,22 @@ update_row (EvidentItemRow *self)
 
       g_free (accessible);
       accessible = with_flag;
+    }
+  if (in_plan)
+    {
+      /* Translators: appended to an item row's name for screen readers */
+      char *with_plan = g_strdup_printf ("%s, %s", accessible, _("in the plan to pass"));
+
+      g_free (accessible);
+      accessible = with_plan;
+    }
+  if (overdue)
+    {
+      /* Translators: appended to an item row's name for screen readers */
+      char *with_overdue = g_strdup_printf ("%s, %s", accessible, _("overdue"));
+
+      g_free (accessible);
+      accessible = with_overdue;
     }
   if (self->show_risk && risk > 0)
     {
@@ -301,6 +328,8 @@ evident_item_row_class_init (EvidentItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, no_evidence);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, details);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, mandatory);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, overdue);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, in_plan);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemRow, risk);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -314,6 +343,9 @@ evident_item_row_init (EvidentItemRow *self)
 
   self->status_class = EVIDENT_STATUS_NOT_STARTED;
   gtk_widget_add_css_class (GTK_WIDGET (self->status), status_classes[self->status_class]);
+  /* The plan to pass is worked out apart from the items: its tag follows it. */
+  g_signal_connect_object (evident_plan_marks_get_default (), "changed",
+                           G_CALLBACK (update_row), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */

@@ -13,7 +13,10 @@
 #include "evident-open-findings.h"
 #include "evident-overview-bar.h"
 #include "evident-overview.h"
+#include "evident-plan-panel.h"
 #include "evident-resources.h"
+#include "evident-scenario-panel.h"
+#include "evident-workload-chart.h"
 
 /*
  * EvidentOverview: the page a project opens on. The score of the three
@@ -68,6 +71,9 @@ struct _EvidentOverview
   AdwPreferencesGroup  *no_evidence_group;
   GtkListBox           *no_evidence_list;
   GtkWidget            *no_evidence_more_row;
+  EvidentPlanPanel     *plan_panel;
+  EvidentScenarioPanel *scenario_panel;
+  EvidentWorkloadChart *workload_chart;
 
   ScoreRow              score_rows[EVIDENT_N_VIEWS];
   GArray               *chapter_rows;  /* ChapterRow */
@@ -737,6 +743,22 @@ chapter_row_activated_cb (EvidentOverview *self,
 }
 
 static void
+plan_item_activated_cb (EvidentOverview  *self,
+                        const char       *ref,
+                        EvidentPlanPanel *panel)
+{
+  g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0, ref);
+}
+
+static void
+plan_scenario_saved_cb (EvidentOverview  *self,
+                        const char       *name,
+                        EvidentPlanPanel *panel)
+{
+  evident_scenario_panel_reload (self->scenario_panel);
+}
+
+static void
 metric_selected_cb (EvidentOverview *self,
                     GParamSpec      *pspec,
                     GtkDropDown     *dropdown)
@@ -917,6 +939,9 @@ evident_overview_class_init (EvidentOverviewClass *klass)
 
   g_type_ensure (EVIDENT_TYPE_HEATMAP_VIEW);
   g_type_ensure (EVIDENT_TYPE_OPEN_FINDINGS);
+  g_type_ensure (EVIDENT_TYPE_PLAN_PANEL);
+  g_type_ensure (EVIDENT_TYPE_SCENARIO_PANEL);
+  g_type_ensure (EVIDENT_TYPE_WORKLOAD_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/evidentapp/Evident/evident-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, score_list);
@@ -934,6 +959,11 @@ evident_overview_class_init (EvidentOverviewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, chapter_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, heatmap_cell_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, metric_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_scenario_saved_cb);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, plan_panel);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, scenario_panel);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, workload_chart);
 
   gtk_widget_class_set_css_name (widget_class, "evidentoverview");
 }
@@ -1024,6 +1054,9 @@ evident_overview_set_project (EvidentOverview *self,
   gtk_widget_set_visible (GTK_WIDGET (self->score_list), project != NULL);
 
   evident_heatmap_view_set_project (self->heatmap_view, project);
+  evident_plan_panel_set_project (self->plan_panel, project);
+  evident_scenario_panel_set_project (self->scenario_panel, project);
+  evident_workload_chart_set_project (self->workload_chart, project);
   update_all (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -1148,4 +1181,28 @@ evident_overview_get_no_evidence_list (EvidentOverview *self)
   g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
 
   return self->no_evidence_list;
+}
+
+EvidentPlanPanel *
+evident_overview_get_plan_panel (EvidentOverview *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
+
+  return self->plan_panel;
+}
+
+EvidentScenarioPanel *
+evident_overview_get_scenario_panel (EvidentOverview *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
+
+  return self->scenario_panel;
+}
+
+EvidentWorkloadChart *
+evident_overview_get_workload_chart (EvidentOverview *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
+
+  return self->workload_chart;
 }

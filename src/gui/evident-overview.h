@@ -5,7 +5,10 @@
 
 #include "evident-heatmap.h"
 #include "evident-heatmap-view.h"
+#include "evident-plan-panel.h"
 #include "evident-project.h"
+#include "evident-scenario-panel.h"
+#include "evident-workload-chart.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +32,8 @@ GtkListBox           *evident_overview_get_chapter_list (EvidentOverview      *s
 GtkListBox           *evident_overview_get_mandatory_list (EvidentOverview    *self);
 GtkListBox           *evident_overview_get_no_evidence_list (EvidentOverview  *self);
 GtkListBox           *evident_overview_get_risk_list    (EvidentOverview      *self);
+EvidentPlanPanel     *evident_overview_get_plan_panel   (EvidentOverview      *self);
+EvidentScenarioPanel *evident_overview_get_scenario_panel (EvidentOverview    *self);
+EvidentWorkloadChart *evident_overview_get_workload_chart (EvidentOverview    *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "evident-chapter.h"
 #include "evident-recheck.h"
 #include "evident-sidebar-row.h"
+#include "evident-workload.h"
 
 /*
  * EvidentSidebarRow: one row of the sidebar: "Overview", "All Items" with
@@ -42,7 +43,7 @@ struct _EvidentSidebarRow
    * neither for "Overview". */
   EvidentChapter *chapter;
   EvidentProject *project;
-  /* The project whose items a chapter row counts for re-checks */
+  /* The project whose items a row counts for re-checks and overdue items */
   EvidentProject *items_project;
   GBinding       *progress_binding;
 };
@@ -89,6 +90,8 @@ update_row (EvidentSidebarRow *self)
   guint n_recheck = 0;
   int points = 0;
   int points_counted = 0;
+  guint n_overdue = 0;
+  EvidentProject *project = self->items_project;
 
   if (self->chapter != NULL)
     {
@@ -135,6 +138,26 @@ update_row (EvidentSidebarRow *self)
 
       g_free (caption);
       caption = with_recheck;
+    }
+  if (project != NULL)
+    {
+      GDate today;
+
+      g_date_set_time_t (&today, time (NULL));
+      n_overdue = evident_workload_count_overdue (evident_project_get_items (project),
+                                                  self->chapter != NULL
+                                                  ? evident_chapter_get_number (self->chapter)
+                                                  : NULL,
+                                                  &today);
+    }
+  if (n_overdue > 0)
+    {
+      /* Translators: appended to a sidebar row's caption, e.g.
+       * "12/15 items · 85/120 pts · 2 overdue" */
+      char *with_overdue = g_strdup_printf (_("%s · %u overdue"), caption, n_overdue);
+
+      g_free (caption);
+      caption = with_overdue;
     }
   gtk_label_set_label (self->caption, caption);
 
@@ -191,6 +214,18 @@ update_row (EvidentSidebarRow *self)
 
       g_free (accessible);
       accessible = with_exempt;
+    }
+  if (n_overdue > 0)
+    {
+      /* Translators: part of a sidebar row's name for screen readers */
+      char *with_overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%s, %u item overdue",
+                                                         "%s, %u items overdue",
+                                                         n_overdue),
+                                            accessible, n_overdue);
+
+      g_free (accessible);
+      accessible = with_overdue;
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -365,7 +400,8 @@ evident_sidebar_row_bind (EvidentSidebarRow *self,
       g_signal_connect_object (self->chapter, "notify",
                                G_CALLBACK (update_row), self,
                                G_CONNECT_SWAPPED);
-      /* Re-checks are the items', not the chapter's: follow the project. */
+      /* Re-checks and due dates are the items', not the chapter's: follow
+       * the project. */
       if (project != NULL)
         {
           self->items_project = g_object_ref (project);
