@@ -297,7 +297,7 @@ test_workload_overdue (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), >, 0);
 
   /* The row judges by the real today: 2 March 2026 has passed. */
-  evident_item_row_set_item (EVIDENT_ITEM_ROW (row), item, 200, FALSE);
+  evident_item_row_set_item (EVIDENT_ITEM_ROW (row), item, fixture->project, 200, FALSE);
   tag = evident_test_find_widget (row, GTK_TYPE_LABEL, evident_test_has_css_class,
                                   "evident-overdue-tag");
   g_assert_nonnull (tag);
@@ -314,7 +314,8 @@ test_row_tag (Fixture       *fixture,
   g_autoptr (GtkWidget) row = g_object_ref_sink (evident_item_row_new ());
   GtkWidget *tag;
 
-  evident_item_row_set_item (EVIDENT_ITEM_ROW (row), step_item (plan, 0), 200, FALSE);
+  evident_item_row_set_item (EVIDENT_ITEM_ROW (row), step_item (plan, 0), fixture->project, 200,
+                             FALSE);
   tag = evident_test_find_widget (row, GTK_TYPE_LABEL, evident_test_has_css_class,
                                   "evident-plan-tag");
   g_assert_nonnull (tag);
