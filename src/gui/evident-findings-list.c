@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-address-dialog.h"
 #include "evident-audit-ui.h"
 #include "evident-audit.h"
@@ -350,6 +351,7 @@ static void
 evident_findings_list_init (EvidentFindingsList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  evident_a11y_name_drop_down (self->show_dropdown, _("Show Findings"));
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));

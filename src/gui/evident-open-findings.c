@@ -57,6 +57,7 @@ create_placeholder_row (const char *text)
   gtk_widget_set_margin_bottom (label, 14);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   return row;
 }
 

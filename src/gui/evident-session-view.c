@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-agenda-list.h"
 #include "evident-audit-ui.h"
 #include "evident-audit.h"
@@ -151,6 +152,7 @@ update_summary (EvidentSessionView *self)
   g_autofree char *score = NULL;
   g_autofree char *participants = NULL;
   g_autofree char *scope = NULL;
+  g_autofree char *name = NULL;
   EvidentSessionState state;
   const char *label;
 
@@ -190,6 +192,9 @@ update_summary (EvidentSessionView *self)
       break;
     }
   gtk_button_set_label (self->state_button, label);
+  name = evident_a11y_strip_mnemonic (label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.record-verdict",
                                  state != EVIDENT_SESSION_CLOSED);
 }
