@@ -8,6 +8,7 @@
 #include "evident-audit.h"
 #include "evident-item.h"
 #include "evident-open-findings.h"
+#include "evident-placeholder-row.h"
 
 /*
  * EvidentOpenFindings: the overview's group of the findings still open:
@@ -40,26 +41,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static GtkWidget *
-create_placeholder_row (const char *text)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 14);
-  gtk_widget_set_margin_bottom (label, 14);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  return row;
-}
 
 static GtkWidget *
 create_row (EvidentFinding *finding)
@@ -134,11 +115,11 @@ update (EvidentOpenFindings *self)
                                                n - N_SHOWN);
       gint64 none = 0;
 
-      gtk_list_box_append (self->list, create_placeholder_row (more));
+      gtk_list_box_append (self->list, evident_placeholder_row_new (more));
       g_array_append_val (self->shown, none);
     }
   if (n == 0)
-    gtk_list_box_append (self->list, create_placeholder_row (_("No open findings")));
+    gtk_list_box_append (self->list, evident_placeholder_row_new (_("No open findings")));
 }
 
 static void

@@ -6,13 +6,14 @@
 #include <math.h>
 
 #include "evident-a11y.h"
-#include "evident-enums.h"
 #include "evident-enums-util.h"
+#include "evident-enums.h"
 #include "evident-evidence-check.h"
 #include "evident-item.h"
 #include "evident-open-findings.h"
 #include "evident-overview-bar.h"
 #include "evident-overview.h"
+#include "evident-placeholder-row.h"
 #include "evident-plan-panel.h"
 #include "evident-resources.h"
 #include "evident-scenario-panel.h"
@@ -531,27 +532,6 @@ create_item_row (void)
   return row;
 }
 
-static GtkWidget *
-create_placeholder_row (const char *text)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 14);
-  gtk_widget_set_margin_bottom (label, 14);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-
-  return row;
-}
-
 /* Shows @items in @list; keeps the rows (and the focus) when the same
  * items are shown as before, which is the common case for an edit. */
 static void
@@ -575,7 +555,7 @@ update_item_list (GtkListBox  *list,
       for (guint i = 0; i < items->len; i++)
         gtk_list_box_append (list, create_item_row ());
       if (items->len == 0)
-        gtk_list_box_append (list, create_placeholder_row (placeholder));
+        gtk_list_box_append (list, evident_placeholder_row_new (placeholder));
 
       g_strfreev (*shown);
       *shown = g_steal_pointer (&refs);
@@ -626,7 +606,7 @@ update_no_evidence (EvidentOverview *self)
                                                             n_more),
                                                n_more);
 
-      self->no_evidence_more_row = create_placeholder_row (text);
+      self->no_evidence_more_row = evident_placeholder_row_new (text);
       gtk_list_box_append (self->no_evidence_list, self->no_evidence_more_row);
     }
 }
@@ -694,7 +674,7 @@ update_items (EvidentOverview *self)
                                                             n_more),
                                                n_more);
 
-      self->mandatory_more_row = create_placeholder_row (text);
+      self->mandatory_more_row = evident_placeholder_row_new (text);
       gtk_list_box_append (self->mandatory_list, self->mandatory_more_row);
     }
   update_item_list (self->risk_list, &self->risk_refs, at_risk,

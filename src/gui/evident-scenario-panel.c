@@ -6,8 +6,9 @@
 #include <math.h>
 
 #include "evident-enums-util.h"
-#include "evident-scenario.h"
+#include "evident-placeholder-row.h"
 #include "evident-scenario-panel.h"
+#include "evident-scenario.h"
 
 /*
  * EvidentScenarioPanel: the what-if scenarios kept in the project, side by
@@ -169,25 +170,6 @@ create_scenario_row (EvidentScenario *scenario,
   gtk_widget_set_sensitive (button, !read_only);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
-  return row;
-}
-
-static GtkWidget *
-create_placeholder_row (const char *text)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 14);
-  gtk_widget_set_margin_bottom (label, 14);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   return row;
 }
 
@@ -441,7 +423,7 @@ evident_scenario_panel_reload (EvidentScenarioPanel *self)
   names = evident_scenario_list (self->project, &error);
   if (names == NULL)
     {
-      gtk_list_box_append (self->list, create_placeholder_row (error->message));
+      gtk_list_box_append (self->list, evident_placeholder_row_new (error->message));
       return;
     }
 
@@ -453,7 +435,7 @@ evident_scenario_panel_reload (EvidentScenarioPanel *self)
 
       if (scenario == NULL)
         {
-          gtk_list_box_append (self->list, create_placeholder_row (load_error->message));
+          gtk_list_box_append (self->list, evident_placeholder_row_new (load_error->message));
           continue;
         }
       gtk_list_box_append (self->list, create_scenario_row (scenario, read_only));
@@ -462,7 +444,7 @@ evident_scenario_panel_reload (EvidentScenarioPanel *self)
 
   if (self->n_scenarios == 0)
     gtk_list_box_append (self->list,
-                         create_placeholder_row (_("No scenario kept yet. Keep the plan to "
+                         evident_placeholder_row_new (_("No scenario kept yet. Keep the plan to "
                                                    "pass as one to compare it here.")));
 }
 
