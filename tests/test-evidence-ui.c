@@ -744,6 +744,12 @@ test_toast_undo_after_other_change (Fixture       *fixture,
   g_assert_cmpint (evident_item_get_status (item), ==, status);
 }
 
+static gboolean
+dismissed_once (gpointer n_dismissed)
+{
+  return *(guint *) n_dismissed > 0;
+}
+
 /* Issue #9: Ctrl+Z after a removal brings the evidence back, and its
  * toast goes: nothing is left for it to undo. */
 static void
@@ -760,6 +766,8 @@ test_ctrl_z_brings_evidence_back (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   evident_test_pump ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  /* Once it is fully in */
+  g_assert_true (evident_test_wait_until (dismissed_once, &n_dismissed));
   g_assert_cmpuint (n_dismissed, ==, 1);
   g_signal_handlers_disconnect_by_func (toast, count_dismissed_cb, &n_dismissed);
 }

@@ -654,6 +654,50 @@ test_pack_cancel (Fixture       *fixture,
   g_assert_null (evident_exports_get_pack_digest (fixture->exports));
 }
 
+static void
+count_cb (AdwToast *toast,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* A job's progress that goes the moment it shows, while the toast before
+ * it is still going: the toast goes once it is fully in, and goes. On
+ * libadwaita 1.2, taking it away at once crashed the application as it
+ * finished coming in (evident-toast.c). */
+static void
+test_progress_gone_at_once (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr (GFile) pack = fixture_file (fixture, "pack.zip");
+  g_autoptr (AdwToast) before = adw_toast_new ("Copied to the clipboard");
+  g_autoptr (AdwToast) progress = NULL;
+  guint n_dismissed = 0;
+  EvidentJob *job;
+
+  evident_window_add_toast (fixture->window, g_object_ref (before));
+  evident_test_run (400);
+  /* As its close button does */
+  adw_toast_dismiss (before);
+
+  attach_evidence (fixture, "8.2.1", "demo.mp4", 4 * 1024 * 1024);
+  evident_exports_write_pack (fixture->exports, EVIDENT_PACK_SCOPE_ALL, NULL, pack);
+  job = g_ptr_array_index (fixture->exports->jobs, 0);
+  progress = g_object_ref (evident_job_get_progress_toast (job));
+  g_assert_nonnull (progress);
+  g_signal_connect (progress, "dismissed", G_CALLBACK (count_cb), &n_dismissed);
+  /* As a new project or the window closing does */
+  evident_job_cancel (job);
+  g_assert_null (evident_job_get_progress_toast (job));
+  /* Not while it comes in */
+  g_assert_cmpuint (n_dismissed, ==, 0);
+
+  /* Long enough for either animation to end */
+  evident_test_run (1000);
+  g_assert_cmpuint (n_dismissed, ==, 1);
+  wait_for_jobs (fixture);
+}
+
 static gboolean
 job_ended (gpointer job)
 {
@@ -720,6 +764,7 @@ main (int   argc,
   ADD ("report-pack-file", test_report_pack_file);
   ADD ("pack-cancel", test_pack_cancel);
   ADD ("pack-window-closed", test_pack_window_closed);
+  ADD ("progress-gone-at-once", test_progress_gone_at_once);
 
 #undef ADD
 #undef ADD_WORKBOOK

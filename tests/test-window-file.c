@@ -155,6 +155,12 @@ find_text (EvidentWindow *window,
   return label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
 }
 
+static gboolean
+progress_gone (gpointer window)
+{
+  return find_text (window, "Saving a copy") == NULL;
+}
+
 typedef struct
 {
   EvidentWindow *window;
@@ -242,6 +248,14 @@ typedef struct
   guint          n_ticks;    /* main loop turns seen while the file was closing */
   gboolean       notice_seen;
 } CloseWatch;
+
+static gboolean
+notice_gone (gpointer data)
+{
+  CloseWatch *watch = data;
+
+  return !shows_text (watch->window, watch->notice);
+}
 
 static gboolean
 tick_cb (gpointer data)
@@ -349,7 +363,8 @@ test_save_copy_cancelled (void)
   names_after = list_dir (dir);
   g_assert_cmpstr (names_after, ==, names_before);
   g_assert_null (find_text (watch.window, "Copy saved"));
-  g_assert_null (find_text (watch.window, "Saving a copy"));
+  /* The progress goes once it is fully in (evident-toast.c). */
+  g_assert_true (evident_test_wait_until (progress_gone, watch.window));
 
   g_clear_object (&project);
   evident_test_window_destroy (watch.window);
@@ -659,7 +674,8 @@ test_switch_project_notice (void)
   g_test_message ("Closing took %" G_GINT64_FORMAT " ms", elapsed_ms);
   if (elapsed_ms < 1000)
     g_assert_false (watch_a.notice_seen);
-  g_assert_false (shows_text (window, notice_a));
+  /* A notice shown goes once it is fully in (evident-toast.c). */
+  g_assert_true (evident_test_wait_until (notice_gone, &watch_a));
 
   /* Another program writes to B while the window lets go of it: the
    * clean-up waits, and the window says so. */
@@ -676,8 +692,8 @@ test_switch_project_notice (void)
   g_assert_cmpint (sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (writer), ==, SQLITE_OK);
   g_assert_true (evident_test_wait_until (is_closed, &watch_b));
-  evident_test_pump ();
-  g_assert_false (shows_text (window, notice_b));
+  /* The notice goes once it is fully in (evident-toast.c). */
+  g_assert_true (evident_test_wait_until (notice_gone, &watch_b));
 
   g_clear_object (&a);
   g_clear_object (&b);

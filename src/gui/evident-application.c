@@ -14,6 +14,7 @@
 #include "evident-project.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
+#include "evident-toast.h"
 #include "evident-window-audit.h"
 #include "evident-window.h"
 
@@ -232,7 +233,7 @@ create_project_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
 
   if (data->toast != NULL)
-    adw_toast_dismiss (data->toast);
+    evident_toast_dismiss (data->toast);
 
   if (window != NULL && !gtk_widget_get_visible (GTK_WIDGET (window)))
     g_clear_object (&window);

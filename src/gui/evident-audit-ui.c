@@ -8,6 +8,7 @@
 #include "evident-due-date.h"
 #include "evident-item.h"
 #include "evident-scoring.h"
+#include "evident-toast.h"
 #include "evident-window.h"
 
 /*
@@ -272,7 +273,7 @@ evident_audit_toast (GtkWidget  *widget,
     }
   overlay = g_object_get_data (G_OBJECT (root), "evident-toast-overlay");
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (overlay, toast);
+    evident_toast_overlay_add_toast (overlay, toast);
   else
     g_object_unref (toast);
 }

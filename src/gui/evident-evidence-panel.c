@@ -10,6 +10,7 @@
 #include "evident-evidence-row.h"
 #include "evident-pending-row.h"
 #include "evident-settings.h"
+#include "evident-toast.h"
 
 /*
  * EvidentEvidencePanel: an item's evidence, as the item editor shows it:
@@ -556,7 +557,7 @@ project_changed_cb (EvidentEvidencePanel *self,
           g_object_ref (toast);
           g_ptr_array_remove_index (self->undo_toasts, i - 1);
           g_signal_handlers_disconnect_by_data (toast, self);
-          adw_toast_dismiss (toast);
+          evident_toast_dismiss (toast);
           g_object_unref (toast);
         }
     }
@@ -574,7 +575,7 @@ dismiss_undo_toasts (EvidentEvidencePanel *self)
 
       g_ptr_array_remove_index (self->undo_toasts, self->undo_toasts->len - 1);
       g_signal_handlers_disconnect_by_data (toast, self);
-      adw_toast_dismiss (toast);
+      evident_toast_dismiss (toast);
     }
 }
 

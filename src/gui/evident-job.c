@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "evident-job.h"
+#include "evident-toast.h"
 
 /*
  * EvidentJob: work that a window starts and that runs in the background,
@@ -81,7 +82,7 @@ dismiss_progress_toast (EvidentJob *self)
   if (toast == NULL)
     return;
   g_signal_handlers_disconnect_by_data (toast, self);
-  adw_toast_dismiss (toast);
+  evident_toast_dismiss (toast);
 }
 
 /* GObject */
@@ -318,11 +319,18 @@ evident_job_finish (EvidentJob *self,
 {
   EvidentJobPrivate *priv = evident_job_get_instance_private (self);
   g_autoptr (AdwToast) result = toast;
+  gboolean had_progress = priv->progress_toast != NULL;
 
   g_return_if_fail (EVIDENT_IS_JOB (self));
 
   dismiss_progress_toast (self);
   if (result != NULL && !g_cancellable_is_cancelled (priv->cancellable))
-    evident_job_show_toast (self, g_steal_pointer (&result));
+    {
+      /* At once, over the progress, which goes once it is fully in
+       * (evident-toast.c) */
+      if (had_progress)
+        adw_toast_set_priority (result, ADW_TOAST_PRIORITY_HIGH);
+      evident_job_show_toast (self, g_steal_pointer (&result));
+    }
   set_running (self, FALSE);
 }

@@ -9,6 +9,7 @@
 #include "evident-history-dialog.h"
 #include "evident-history-format.h"
 #include "evident-item.h"
+#include "evident-toast.h"
 #include "evident-verify-job.h"
 #include "evident-window-private.h"
 
@@ -44,7 +45,7 @@ show_undone (EvidentWindow *self,
 
   /* One at a time: the newest replaces the last at once. */
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    evident_toast_dismiss (self->undo_toast);
   g_clear_object (&self->undo_toast);
   self->undo_toast = g_object_ref (adw_toast_new (text));
   adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);

@@ -19,6 +19,7 @@
 #include "evident-revision-actions.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
+#include "evident-toast.h"
 #include "evident-verify-job.h"
 #include "evident-window-audit.h"
 #include "evident-window-private.h"
@@ -80,7 +81,7 @@ closing_free (Closing *closing)
   g_weak_ref_clear (&closing->window);
   g_clear_handle_id (&closing->notice_id, g_source_remove);
   if (closing->toast != NULL)
-    adw_toast_dismiss (closing->toast);
+    evident_toast_dismiss (closing->toast);
   g_clear_object (&closing->toast);
   g_free (closing->title);
   g_free (closing);
@@ -1171,7 +1172,7 @@ evident_window_add_toast (EvidentWindow *self,
       && toast != progress[0] && toast != progress[1])
     adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  evident_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**
