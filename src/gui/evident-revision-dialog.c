@@ -6,6 +6,7 @@
 
 #include "evident-resources.h"
 #include "evident-revision-dialog.h"
+#include "evident-toast.h"
 
 /*
  * EvidentRevisionDialog: "Update Checklist", a new version of the
@@ -339,7 +340,7 @@ applied_cb (GObject      *object,
         ask_force (self);
       else if (g_error_matches (error, EVIDENT_REVISION_ERROR, EVIDENT_REVISION_ERROR_STALE))
         {
-          adw_toast_overlay_add_toast (self->toast_overlay,
+          evident_toast_overlay_add_toast (self->toast_overlay,
                                        adw_toast_new (_("The project changed since the "
                                                         "comparison: compared again")));
           evident_revision_dialog_compare (self);
@@ -371,7 +372,7 @@ preview_error_cb (EvidentRevisionDialog *self,
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  evident_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Actions */

@@ -23,23 +23,38 @@
  * and when one is dismissed (the next in the queue then comes in).
  * evident_toast_dismiss() takes a toast away one frame after every toast
  * that came in is fully in: at once, or within half a second.
+ *
+ * A toast of high priority is worse still: the one it sends back to the
+ * queue comes in again when it goes, and if that one has not finished
+ * going by then, libadwaita 1.2 aborts ("show_toast: assertion failed:
+ * (!info->widget)", fixed in 1.3). So no toast goes back to the queue
+ * here: one of high priority takes the place of the toast shown, which
+ * is taken away as above, and comes in next.
  */
 
 /* The longest a toast takes to come in (REPLACE_DURATION in libadwaita) */
 #define LONGEST_SHOW_US (500 * G_TIME_SPAN_MILLISECOND)
 
 #define CLOCK_KEY "evident-toast-clock"
+#define DISMISSING_KEY "evident-toast-dismissing"
 
 typedef struct
 {
   GtkWidget *overlay;
   gint64     last_shown;
+  GPtrArray *toasts;      /* added, not yet dismissed, the one shown first */
 } Clock;
+
+static void toast_gone_cb (gpointer  data,
+                           GObject  *toast);
 
 static void
 clock_clear (Clock *clock)
 {
   g_clear_weak_pointer (&clock->overlay);
+  for (guint i = 0; i < clock->toasts->len; i++)
+    g_object_weak_unref (g_ptr_array_index (clock->toasts, i), toast_gone_cb, clock);
+  g_ptr_array_unref (clock->toasts);
 }
 
 static void
@@ -62,11 +77,22 @@ clock_now (Clock *clock)
 }
 
 static void
+toast_gone_cb (gpointer  data,
+               GObject  *toast)
+{
+  Clock *clock = data;
+
+  g_ptr_array_remove (clock->toasts, toast);
+}
+
+static void
 toast_dismissed_cb (AdwToast *toast,
                     Clock    *clock)
 {
   /* The next toast in the queue comes in now. */
   clock->last_shown = clock_now (clock);
+  if (g_ptr_array_remove (clock->toasts, toast))
+    g_object_weak_unref (G_OBJECT (toast), toast_gone_cb, clock);
 }
 
 /**
@@ -89,6 +115,7 @@ evident_toast_overlay_add_toast (AdwToastOverlay *overlay,
   if (clock == NULL)
     {
       clock = g_rc_box_new0 (Clock);
+      clock->toasts = g_ptr_array_new ();
       g_set_weak_pointer (&clock->overlay, GTK_WIDGET (overlay));
       g_object_set_data_full (G_OBJECT (overlay), CLOCK_KEY, clock, clock_release);
     }
@@ -97,6 +124,19 @@ evident_toast_overlay_add_toast (AdwToastOverlay *overlay,
       g_object_set_data_full (G_OBJECT (toast), CLOCK_KEY, g_rc_box_acquire (clock),
                               clock_release);
       g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), clock);
+    }
+
+  /* In the place of the toast shown, rather than sending it back. */
+  if (adw_toast_get_priority (toast) == ADW_TOAST_PRIORITY_HIGH)
+    {
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_NORMAL);
+      if (clock->toasts->len > 0)
+        evident_toast_dismiss (g_ptr_array_index (clock->toasts, 0));
+    }
+  if (!g_ptr_array_find (clock->toasts, toast, NULL))
+    {
+      g_ptr_array_add (clock->toasts, toast);
+      g_object_weak_ref (G_OBJECT (toast), toast_gone_cb, clock);
     }
 
   clock->last_shown = clock_now (clock);
@@ -160,6 +200,11 @@ evident_toast_dismiss (AdwToast *toast)
   Clock *clock;
 
   g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* Once is enough. */
+  if (g_object_get_data (G_OBJECT (toast), DISMISSING_KEY) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (toast), DISMISSING_KEY, GINT_TO_POINTER (TRUE));
 
   clock = g_object_get_data (G_OBJECT (toast), CLOCK_KEY);
   /* Nothing comes in on an overlay that is not on screen. */

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "evident-resources.h"
+#include "evident-toast.h"
 #include "evident-versions-window.h"
 #include "evident-versions.h"
 
@@ -215,7 +216,7 @@ reload_versions (EvidentVersionsWindow *self)
   if (self->versions == NULL)
     {
       if (error != NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        evident_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       self->versions = g_ptr_array_new ();
     }
 
@@ -309,7 +310,7 @@ static void
 archive_toast_cb (EvidentVersionsWindow *self,
                   AdwToast              *toast)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+  evident_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
 static void
@@ -319,7 +320,7 @@ archive_error_cb (EvidentVersionsWindow *self,
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  evident_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Actions */
