@@ -387,6 +387,31 @@ test_sidebar_enter (Fixture       *fixture,
   g_assert_cmpint (focus_pane (fixture), ==, EVIDENT_PANE_CONTENT);
 }
 
+/* Whether @data, a widget in a scrolled page, shows whole in the page's
+ * viewport as last laid out. */
+static gboolean
+shows_in_viewport (gpointer data)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (data, GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (data, viewport, &bounds)
+         && bounds.origin.y >= 0
+         && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport);
+}
+
+static gboolean
+hidden_in_viewport (gpointer data)
+{
+  return !shows_in_viewport (data);
+}
+
+static gboolean
+is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
 /* Alt+1…6, Alt+S, Alt+N on the open item. */
 static void
 test_status_keys (Fixture       *fixture,
@@ -394,7 +419,8 @@ test_status_keys (Fixture       *fixture,
 {
   EvidentItemEditor *editor = evident_window_get_item_editor (fixture->window);
   EvidentItem *item = evident_project_lookup_item (fixture->project, "8.1.3");
-  GtkWidget *focus;
+  GtkWidget *focus, *status_row, *status_list;
+  GtkAdjustment *vadjustment;
 
   /* Nothing open: nothing changes. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "met");
@@ -421,14 +447,33 @@ test_status_keys (Fixture       *fixture,
   g_assert_true (GTK_IS_TEXT_VIEW (focus));
   g_assert_true (is_inside (focus, editor));
 
-  /* Alt+S: the list of statuses, on the status control. */
+  /* Alt+S: the list of statuses, on the status control. Pressed before
+   * the page has scrolled to the notes: it stays on the status, and the
+   * list opens from it, on screen. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.choose-status", NULL);
   evident_test_pump ();
   focus = get_focus (fixture);
   g_assert_nonnull (focus);
   g_assert_true (GTK_IS_POPOVER (gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER))
                  || ADW_IS_COMBO_ROW (gtk_widget_get_ancestor (focus, ADW_TYPE_COMBO_ROW)));
-  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_COMBO_ROW));
+  status_row = gtk_widget_get_ancestor (focus, ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (status_row);
+  g_assert_true (evident_test_has_title (status_row, "Status"));
+  status_list = evident_test_find_widget (status_row, GTK_TYPE_POPOVER, NULL, NULL);
+  g_assert_nonnull (status_list);
+  g_assert_true (gtk_widget_get_visible (status_list));
+  g_assert_true (shows_in_viewport (status_row));
+
+  /* With the status scrolled out of sight, Alt+S brings it back first. */
+  gtk_popover_popdown (GTK_POPOVER (status_list));
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (
+                  gtk_widget_get_ancestor (status_row, GTK_TYPE_VIEWPORT)));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  g_assert_true (evident_test_wait_until (hidden_in_viewport, status_row));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.choose-status", NULL);
+  g_assert_true (evident_test_wait_until (is_visible, status_list));
+  g_assert_true (shows_in_viewport (status_row));
+  g_assert_true (is_inside (get_focus (fixture), status_row));
 }
 
 /* Alt+Page Down, Alt+Page Up, Alt+M. */

@@ -65,6 +65,9 @@ struct _EvidentItemFields
   char                *status_error;
 
   guint                focus_reason_id;
+  /* Alt+S waiting for the status row to come on screen, and for how long */
+  guint                status_list_tick_id;
+  guint                status_list_frames;
   /* > 0 while the controls are set from the item: their signals are echoes */
   guint                updating;
   /* The user chose not-applicable; the item changes once a reason is given */
@@ -772,11 +775,115 @@ due_calendar_day_selected_cb (EvidentItemFields *self)
   set_due (self, iso_date);
 }
 
+/* Alt+S: the status row's list */
+
+/* Frames to wait for the status row to come on screen (half a second) */
+#define STATUS_LIST_MAX_FRAMES 30
+
+/* Scrolls the item's page at once so that the whole status row shows.
+ * Not animated: setting the value also stops a scroll under way (to the
+ * notes after Alt+N, say) that would carry the row away again. */
+static void
+reveal_status_row (EvidentItemFields *self)
+{
+  GtkWidget *row = GTK_WIDGET (self->status_row);
+  GtkWidget *viewport = gtk_widget_get_ancestor (row, GTK_TYPE_VIEWPORT);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (viewport == NULL)
+    return;
+  content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  if (content == NULL || adjustment == NULL
+      || !gtk_widget_compute_bounds (row, content, &bounds))
+    return;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < value || bounds.size.height > page)
+    value = bounds.origin.y;
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    value = bounds.origin.y + bounds.size.height - page;
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+/* Whether the status row, as last laid out, lies within the page's
+ * viewport: its list opens from where the row is on screen, and a row
+ * scrolled out of the window leaves the list nowhere to go. */
+static gboolean
+status_row_on_screen (EvidentItemFields *self)
+{
+  GtkWidget *row = GTK_WIDGET (self->status_row);
+  GtkWidget *viewport = gtk_widget_get_ancestor (row, GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+  double top, bottom, height;
+
+  if (!gtk_widget_get_mapped (row))
+    return FALSE;
+  if (viewport == NULL)
+    return TRUE;
+  if (!gtk_widget_compute_bounds (row, viewport, &bounds))
+    return FALSE;
+
+  top = bounds.origin.y;
+  bottom = top + bounds.size.height;
+  height = gtk_widget_get_height (viewport);
+  /* A pixel either way for a scroll position between pixels */
+  return top >= -1 && top < height && (bottom <= height + 1 || bounds.size.height > height);
+}
+
+static void
+cancel_status_list (EvidentItemFields *self)
+{
+  if (self->status_list_tick_id == 0)
+    return;
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (self->status_row), self->status_list_tick_id);
+  self->status_list_tick_id = 0;
+}
+
+static void
+open_status_list (EvidentItemFields *self)
+{
+  GtkWidget *row = GTK_WIDGET (self->status_row);
+
+  /* Only while the keyboard is still on the row Alt+S went to */
+  if (self->item != NULL && gtk_widget_is_sensitive (row)
+      && (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
+    gtk_widget_activate (row);
+}
+
+static gboolean
+status_list_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  EvidentItemFields *self = user_data;
+
+  if (status_row_on_screen (self))
+    {
+      self->status_list_tick_id = 0;
+      open_status_list (self);
+      return G_SOURCE_REMOVE;
+    }
+  if (++self->status_list_frames >= STATUS_LIST_MAX_FRAMES)
+    {
+      /* The keyboard stays on the row; Space opens the list. */
+      self->status_list_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 /* GObject */
 
 static void
 evident_item_fields_unmap (GtkWidget *widget)
 {
+  cancel_status_list (EVIDENT_ITEM_FIELDS (widget));
   cancel_pending_not_applicable (EVIDENT_ITEM_FIELDS (widget));
 
   GTK_WIDGET_CLASS (evident_item_fields_parent_class)->unmap (widget);
@@ -787,6 +894,7 @@ evident_item_fields_dispose (GObject *object)
 {
   EvidentItemFields *self = EVIDENT_ITEM_FIELDS (object);
 
+  cancel_status_list (self);
   g_clear_handle_id (&self->focus_reason_id, g_source_remove);
 
   if (self->item != NULL)
@@ -1021,6 +1129,7 @@ evident_item_fields_set_item (EvidentItemFields *self,
 
   self->pending_not_applicable = FALSE;
   g_clear_handle_id (&self->focus_reason_id, g_source_remove);
+  cancel_status_list (self);
   clear_errors (self);
 
   if (self->item != NULL)
@@ -1086,7 +1195,9 @@ evident_item_fields_apply (EvidentItemFields *self,
  * evident_item_fields_choose_status:
  *
  * Opens the status control's list, with the focus on it, as a click
- * would: the keyboard's way to the status (Alt+S).
+ * would: the keyboard's way to the status (Alt+S). The page scrolls to
+ * the control first; when it was out of sight, the list opens once the
+ * control is back on screen, a frame or two later.
  */
 void
 evident_item_fields_choose_status (EvidentItemFields *self)
@@ -1096,6 +1207,15 @@ evident_item_fields_choose_status (EvidentItemFields *self)
   if (self->item == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->status_row)))
     return;
 
+  cancel_status_list (self);
+  reveal_status_row (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->status_row));
-  gtk_widget_activate (GTK_WIDGET (self->status_row));
+  if (status_row_on_screen (self))
+    {
+      open_status_list (self);
+      return;
+    }
+  self->status_list_frames = 0;
+  self->status_list_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->status_row),
+                                                            status_list_tick_cb, self, NULL);
 }
