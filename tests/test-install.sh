@@ -59,6 +59,8 @@ has_file "$icons/symbolic/apps/$app_id-symbolic.svg"
 has_file "$icons/scalable/mimetypes/application-x-evident-project.svg"
 has_file "$share/evident/checklists/msp-sample.csv"
 has_file "$share/evident/checklists/msp-sample-demo.csv"
+has_file "$share/evident/checklists/msp-sample.de.csv"
+has_file "$share/evident/checklists/msp-sample-demo.de.csv"
 
 # Every language in po/LINGUAS has its catalogue installed.
 while read -r lang _; do
