@@ -155,6 +155,32 @@ find_text (EvidentWindow *window,
   return label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
 }
 
+typedef struct
+{
+  EvidentWindow *window;
+  const char    *text;
+} TextWatch;
+
+static gboolean
+text_shown (gpointer data)
+{
+  TextWatch *watch = data;
+
+  return find_text (watch->window, watch->text) != NULL;
+}
+
+/* The label holding @text, once it shows: a toast with the result comes
+ * in once the progress has gone. */
+static const char *
+wait_for_text (EvidentWindow *window,
+               const char    *text)
+{
+  TextWatch watch = { window, text };
+
+  g_assert_true (evident_test_wait_until (text_shown, &watch));
+  return find_text (window, text);
+}
+
 static gboolean
 progress_gone (gpointer window)
 {
@@ -320,7 +346,7 @@ test_save_copy (void)
   save_copy (&watch, copy);
   g_assert_cmpuint (watch.n_ticks, >, 0);
   g_assert_true (watch.saw_percent);
-  g_assert_nonnull (find_text (watch.window, "Copy saved"));
+  g_assert_nonnull (wait_for_text (watch.window, "Copy saved"));
   g_assert_cmpint (get_file_size (copy), >, old_size + 16 * 1024 * 1024);
 
   opened = evident_project_open_full (copy, EVIDENT_PROJECT_OPEN_READ_ONLY, &error);
@@ -389,7 +415,7 @@ test_save_copy_fails (void)
   watch.window = evident_test_window_new (project, 1280, 800);
 
   save_copy (&watch, copy);
-  message = find_text (watch.window, "“copy.evident”");
+  message = wait_for_text (watch.window, "“copy.evident”");
   g_assert_nonnull (message);
   g_test_message ("Error: %s", message);
   g_assert_null (strstr (message, dir));
@@ -434,7 +460,7 @@ test_save_copy_read_only_folder (void)
   save_copy (&watch, copy);
   after = read_bytes (copy);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_nonnull (find_text (watch.window, "“copy.evident”"));
+  g_assert_nonnull (wait_for_text (watch.window, "“copy.evident”"));
   g_assert_null (find_text (watch.window, "Copy saved"));
 
   g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
