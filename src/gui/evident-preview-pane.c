@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "evident-preview-pane.h"
+#include "evident-preview-private.h"
 #include "evident-render-client.h"
 
 /*
@@ -198,6 +199,11 @@ show_evidence (EvidentPreviewPane *self)
       return;
     }
 
+  /* The first helper starts while the file is read, not after. */
+  if (evident_preview_get_render_client (self->preview) == NULL
+      && evident_preview_pane_renders (evidence))
+    evident_render_client_prestart ();
+
   load = g_new0 (Load, 1);
   load->store = g_object_ref (evident_evidence_store_get_for_project (self->project));
   load->sha256 = g_strdup (evident_evidence_get_sha256 (evidence));
@@ -213,16 +219,28 @@ show_evidence (EvidentPreviewPane *self)
   g_task_run_in_thread (task, load_thread);
 }
 
-/* Whether the preview renders @evidence in the document renderer. */
-static gboolean
-is_rendered (EvidentEvidence *evidence)
+/**
+ * evident_preview_pane_renders:
+ * @evidence: a piece of evidence
+ *
+ * Returns: whether the preview draws @evidence's pages (a PDF or an
+ *   image, in the document renderer), rather than only describing it
+ */
+gboolean
+evident_preview_pane_renders (EvidentEvidence *evidence)
 {
-  const char *type = evident_evidence_get_content_type (evidence);
-  const char *filename = evident_evidence_get_filename (evidence);
-  g_autofree char *lower = filename != NULL ? g_ascii_strdown (filename, -1) : NULL;
+  const char *type;
+  const char *filename;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (EVIDENT_IS_EVIDENCE (evidence), FALSE);
 
   if (evident_evidence_is_link (evidence))
     return FALSE;
+
+  type = evident_evidence_get_content_type (evidence);
+  filename = evident_evidence_get_filename (evidence);
+  lower = filename != NULL ? g_ascii_strdown (filename, -1) : NULL;
 
   return (type != NULL && (g_content_type_is_mime_type (type, "application/pdf")
                            || g_str_has_prefix (type, "image/")))
@@ -247,7 +265,7 @@ prestart_cb (gpointer data)
     {
       g_autoptr (EvidentEvidence) evidence = g_list_model_get_item (all, i);
 
-      if (is_rendered (evidence))
+      if (evident_preview_pane_renders (evidence))
         {
           evident_render_client_prestart ();
           break;
