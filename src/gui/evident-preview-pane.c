@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-preview-pane.h"
 #include "evident-preview-private.h"
 #include "evident-render-client.h"
@@ -61,6 +62,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static void build_parts (EvidentPreviewPane *self);
+static void evident_preview_pane_map (GtkWidget *widget);
+
 typedef struct
 {
   EvidentEvidenceStore *store;
@@ -97,7 +101,8 @@ cancel_load (EvidentPreviewPane *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->spinner_id, g_source_remove);
-  gtk_spinner_stop (self->spinner);
+  if (self->spinner != NULL)
+    gtk_spinner_stop (self->spinner);
 }
 
 static gboolean
@@ -178,10 +183,13 @@ show_evidence (EvidentPreviewPane *self)
 
   if (evidence == NULL || self->project == NULL)
     {
-      evident_preview_clear (self->preview);
+      if (self->preview != NULL)
+        evident_preview_clear (self->preview);
       g_clear_pointer (&self->sha256, g_free);
       return;
     }
+
+  build_parts (self);
 
   if (evident_evidence_is_link (evidence))
     {
@@ -296,8 +304,11 @@ evident_preview_pane_dispose (GObject *object)
 
   /* The stack is both AdwBin's child and a template child: let the bin
    * drop it first, or both would unparent it. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_PREVIEW_PANE);
+  if (self->stack != NULL)
+    {
+      adw_bin_set_child (ADW_BIN (self), NULL);
+      gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_PREVIEW_PANE);
+    }
 
   G_OBJECT_CLASS (evident_preview_pane_parent_class)->dispose (object);
 }
@@ -364,6 +375,7 @@ evident_preview_pane_class_init (EvidentPreviewPaneClass *klass)
   object_class->finalize = evident_preview_pane_finalize;
   object_class->get_property = evident_preview_pane_get_property;
   object_class->set_property = evident_preview_pane_set_property;
+  widget_class->map = evident_preview_pane_map;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,
@@ -404,10 +416,30 @@ evident_preview_pane_class_init (EvidentPreviewPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, open_requested_cb);
 }
 
+/* The preview and its page view, built when first needed: a project
+ * opens on its overview, and the first frame should not wait for them. */
+static void
+build_parts (EvidentPreviewPane *self)
+{
+  if (self->stack != NULL)
+    return;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* As the window does for the widgets it built itself */
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
+}
+
+static void
+evident_preview_pane_map (GtkWidget *widget)
+{
+  build_parts (EVIDENT_PREVIEW_PANE (widget));
+
+  GTK_WIDGET_CLASS (evident_preview_pane_parent_class)->map (widget);
+}
+
 static void
 evident_preview_pane_init (EvidentPreviewPane *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* Public API */
@@ -488,5 +520,6 @@ evident_preview_pane_get_preview (EvidentPreviewPane *self)
 {
   g_return_val_if_fail (EVIDENT_IS_PREVIEW_PANE (self), NULL);
 
+  build_parts (self);
   return self->preview;
 }
