@@ -25,6 +25,7 @@
 #include "evident-project-closer.h"
 #include "evident-preview-private.h"
 #include "evident-test-utils.h"
+#include "evident-window-audit.h"
 #include "evident-window-private.h"
 
 typedef struct
@@ -532,6 +533,53 @@ test_folded (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (list));
 }
 
+/* `evident --item REF` at a laptop's width: the item's first PDF is on
+ * screen, in place of the item, though a text file came before it. */
+static void
+test_open_item_shows_page_1 (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *text_path = g_build_filename (fixture->dir, "Notes.txt", NULL);
+  g_autofree char *text_uri = g_filename_to_uri (text_path, NULL, NULL);
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  EvidentEvidence *selected;
+  EvidentPreview *preview;
+  EvidentItem *item;
+
+  g_file_set_contents (text_path, "Access reviewed quarterly.\n", -1, &error);
+  g_assert_no_error (error);
+  item = open_item (fixture, "8.2.1");
+  gtk_widget_activate_action (GTK_WIDGET (get_editor (fixture)), "editor.add-uri", "s", text_uri);
+  model = wait_for_evidence (fixture, item, 1);
+  g_clear_object (&model);
+  gtk_widget_activate_action (GTK_WIDGET (get_editor (fixture)), "editor.add-uri", "s",
+                              fixture->pdf_uri);
+  model = wait_for_evidence (fixture, item, 2);
+  pdf = g_list_model_get_item (model, 1);
+  g_assert_true (evident_preview_pane_renders (pdf));
+
+  /* As `evident --item 8.2.1 PROJECT` does, in a new window */
+  evident_test_window_destroy (fixture->window);
+  g_clear_object (&fixture->project);
+  fixture->project = evident_project_open (fixture->file, &error);
+  g_assert_no_error (error);
+  set_up_window (fixture, 1100, 720);
+  g_assert_true (evident_window_audit_open_item (fixture->window, "8.2.1", &error));
+  g_assert_no_error (error);
+
+  preview = evident_window_get_preview (fixture->window);
+  g_assert_true (evident_test_wait_until (widget_mapped, preview));
+  g_assert_true (evident_test_wait_until (first_page_shown, preview));
+  selected = evident_item_editor_get_selected_evidence (get_editor (fixture));
+  g_assert_nonnull (selected);
+  g_assert_cmpint (evident_evidence_get_id (selected), ==, evident_evidence_get_id (pdf));
+  /* Back to the item */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-back", NULL);
+  g_assert_true (evident_test_wait_until (widget_mapped, get_editor (fixture)));
+}
+
 /* In a window wide enough, the preview is beside the editor. */
 static void
 test_beside (Fixture       *fixture,
@@ -959,6 +1007,7 @@ main (int   argc,
   ADD ("/evidence-ui/link", test_link);
   ADD ("/evidence-ui/folded", test_folded);
   ADD ("/evidence-ui/beside", test_beside);
+  ADD ("/evidence-ui/open-item-shows-page-1", test_open_item_shows_page_1);
   ADD ("/evidence-ui/verify", test_verify);
   ADD ("/evidence-ui/cleanup-on-close", test_cleanup_on_close);
   ADD ("/evidence-ui/toast-undo-is-undo", test_toast_undo_is_undo);

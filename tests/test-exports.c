@@ -298,7 +298,7 @@ static void
 test_shortcut (void)
 {
   g_autoptr (GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/evidentapp/Evident/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource ("/io/github/evidentapp/Evident/evident-shortcuts-window.ui");
   GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   g_autoptr (GPtrArray) shortcuts = evident_test_collect_widgets (overlay,
                                                                   GTK_TYPE_SHORTCUTS_SHORTCUT,

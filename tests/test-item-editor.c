@@ -34,6 +34,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->editor = g_object_ref_sink (EVIDENT_ITEM_EDITOR (evident_item_editor_new ()));
   g_signal_connect (fixture->editor, "error", G_CALLBACK (error_cb), fixture);
   evident_item_editor_set_project (fixture->editor, fixture->project);
+  /* Not on screen, it would build them with its first item. */
+  evident_item_editor_build_parts (fixture->editor);
 }
 
 static void
@@ -216,9 +218,17 @@ static void
 test_empty (void)
 {
   EvidentItemEditor *editor = g_object_ref_sink (EVIDENT_ITEM_EDITOR (evident_item_editor_new ()));
-  GtkWidget *stack = evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_STACK, NULL, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack;
   GtkWidget *page;
 
+  /* Its parts are built when it is first shown (or given an item). */
+  g_assert_null (adw_bin_get_child (ADW_BIN (editor)));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  gtk_window_present (GTK_WINDOW (window));
+  evident_test_pump ();
+
+  stack = evident_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_STACK, NULL, NULL);
   g_assert_null (evident_item_editor_get_item (editor));
   g_assert_nonnull (stack);
   page = gtk_stack_get_visible_child (GTK_STACK (stack));
@@ -229,6 +239,8 @@ test_empty (void)
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-status", "s", "met");
   g_assert_null (evident_item_editor_get_item (editor));
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  evident_test_pump ();
   g_assert_finalize_object (editor);
 }
 

@@ -560,7 +560,7 @@ test_shortcuts_listed (void)
     "win.show-history", "win.undo", "win.redo", "win.search",
   };
   g_autoptr (GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/evidentapp/Evident/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource ("/io/github/evidentapp/Evident/evident-shortcuts-window.ui");
   GtkWidget *window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   g_autoptr (GPtrArray) shortcuts = evident_test_collect_widgets (window, GTK_TYPE_SHORTCUTS_SHORTCUT,
                                                                    NULL, NULL);

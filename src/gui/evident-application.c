@@ -534,20 +534,6 @@ shortcuts_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
-/* Each window gets its shortcuts window as it is added: its names are
- * made clean there, however it is shown. */
-static void
-window_added_cb (GtkApplication *application,
-                 GtkWindow      *window)
-{
-  GtkShortcutsWindow *overlay = NULL;
-
-  if (GTK_IS_APPLICATION_WINDOW (window))
-    overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
-  if (overlay != NULL)
-    evident_a11y_name_shortcuts_window (overlay);
-}
-
 static const GActionEntry app_actions[] = {
   { "new", new_action },
   { "open", open_action },
@@ -612,6 +598,7 @@ evident_application_startup (GApplication *application)
     { "app.open", { "<Primary>o", NULL } },
     { "app.quit", { "<Primary>q", NULL } },
     { "app.shortcuts", { "<Primary>question", NULL } },
+    { "win.show-help-overlay", { "<Primary>question", NULL } },
     { "window.close", { "<Primary>w", NULL } },
     { "win.undo", { "<Primary>z", NULL } },
     { "win.redo", { "<Primary><Shift>z", NULL } },
@@ -647,7 +634,6 @@ evident_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accels[i].action, accels[i].accels);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-evidence-panel.h"
 #include "evident-item-editor.h"
 #include "evident-item-extra-fields.h"
@@ -75,6 +76,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static void build_parts (EvidentItemEditor *self);
+static void evident_item_editor_map (GtkWidget *widget);
+
 /* The actions that change the project; the others only need an item. */
 static const char *edit_actions[] = {
   "editor.set-status",
@@ -103,6 +107,9 @@ update_response_description (EvidentItemEditor *self)
 {
   g_autofree char *workbook = NULL;
 
+  if (self->response == NULL)
+    return;
+
   if (self->project != NULL)
     workbook = evident_project_dup_workbook_name (self->project);
 
@@ -116,6 +123,9 @@ update_response_description (EvidentItemEditor *self)
 static void
 flush_texts (EvidentItemEditor *self)
 {
+  if (self->notes == NULL)
+    return;
+
   evident_item_text_flush (self->response);
   evident_item_text_flush (self->notes);
 }
@@ -292,8 +302,11 @@ evident_item_editor_dispose (GObject *object)
 
   /* The stack is both AdwBin's child and a template child: let the bin
    * drop it first, or both would unparent it. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_ITEM_EDITOR);
+  if (self->stack != NULL)
+    {
+      adw_bin_set_child (ADW_BIN (self), NULL);
+      gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_ITEM_EDITOR);
+    }
 
   G_OBJECT_CLASS (evident_item_editor_parent_class)->dispose (object);
 }
@@ -355,6 +368,7 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
   object_class->dispose = evident_item_editor_dispose;
   object_class->get_property = evident_item_editor_get_property;
   object_class->set_property = evident_item_editor_set_property;
+  widget_class->map = evident_item_editor_map;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,
@@ -473,11 +487,17 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.remove-evidence", "x", evidence_action);
 }
 
+/* The parts, built when first needed: a project opens on its overview,
+ * and the first frame should not wait for a hidden editor's ~1,000
+ * widgets. They pick up the editor's project and item as they come. */
 static void
-evident_item_editor_init (EvidentItemEditor *self)
+build_parts (EvidentItemEditor *self)
 {
   GtkDropTarget *drop_target;
   GObject *parts[6];
+
+  if (self->stack != NULL)
+    return;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -520,6 +540,23 @@ evident_item_editor_init (EvidentItemEditor *self)
                              GTK_EVENT_CONTROLLER (drop_target));
 
   update_response_description (self);
+  /* As the window does for the widgets it built itself */
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->stack, self->item != NULL ? "item" : "empty");
+}
+
+/* Shown, with no item yet: the parts say there is none. */
+static void
+evident_item_editor_map (GtkWidget *widget)
+{
+  build_parts (EVIDENT_ITEM_EDITOR (widget));
+
+  GTK_WIDGET_CLASS (evident_item_editor_parent_class)->map (widget);
+}
+
+static void
+evident_item_editor_init (EvidentItemEditor *self)
+{
   update_actions (self);
 }
 
@@ -587,13 +624,16 @@ evident_item_editor_set_item (EvidentItemEditor *self,
   if (self->item == item)
     return;
 
+  if (item != NULL)
+    build_parts (self);
   flush_texts (self);
   g_set_object (&self->item, item);
 
   update_actions (self);
   /* The parts follow the notification. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
-  gtk_stack_set_visible_child_name (self->stack, item != NULL ? "item" : "empty");
+  if (self->stack != NULL)
+    gtk_stack_set_visible_child_name (self->stack, item != NULL ? "item" : "empty");
 }
 
 /**
@@ -610,10 +650,28 @@ evident_item_editor_flush (EvidentItemEditor *self)
   flush_texts (self);
 }
 
+/**
+ * evident_item_editor_build_parts:
+ * @self: an item editor
+ *
+ * Builds the editor's parts now. They are built with its first item, or
+ * when it is first shown: call this where they are needed before, as
+ * tests do that look at an editor not on screen.
+ */
+void
+evident_item_editor_build_parts (EvidentItemEditor *self)
+{
+  g_return_if_fail (EVIDENT_IS_ITEM_EDITOR (self));
+  build_parts (self);
+}
+
 EvidentEvidence *
 evident_item_editor_get_selected_evidence (EvidentItemEditor *self)
 {
   g_return_val_if_fail (EVIDENT_IS_ITEM_EDITOR (self), NULL);
+
+  if (self->evidence_panel == NULL)
+    return NULL;
   return evident_evidence_panel_get_selected_evidence (self->evidence_panel);
 }
 
@@ -632,6 +690,9 @@ evident_item_editor_set_selected_evidence (EvidentItemEditor *self,
   g_return_if_fail (EVIDENT_IS_ITEM_EDITOR (self));
   g_return_if_fail (evidence == NULL || EVIDENT_IS_EVIDENCE (evidence));
 
+  /* Without the parts there is no item, whose evidence this could be. */
+  if (self->evidence_panel == NULL)
+    return;
   evident_evidence_panel_set_selected_evidence (self->evidence_panel, evidence);
 }
 
@@ -645,6 +706,7 @@ evident_item_editor_choose_status (EvidentItemEditor *self)
 {
   g_return_if_fail (EVIDENT_IS_ITEM_EDITOR (self));
 
+  build_parts (self);
   evident_item_fields_choose_status (self->fields);
 }
 

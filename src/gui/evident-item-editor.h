@@ -21,6 +21,7 @@ EvidentItem     *evident_item_editor_get_item              (EvidentItemEditor *s
 void             evident_item_editor_set_item              (EvidentItemEditor *self,
                                                             EvidentItem       *item);
 void             evident_item_editor_flush                 (EvidentItemEditor *self);
+void             evident_item_editor_build_parts           (EvidentItemEditor *self);
 EvidentEvidence *evident_item_editor_get_selected_evidence (EvidentItemEditor *self);
 void             evident_item_editor_set_selected_evidence (EvidentItemEditor *self,
                                                             EvidentEvidence   *evidence);

@@ -4,7 +4,9 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-preview-pane.h"
+#include "evident-preview-private.h"
 #include "evident-render-client.h"
 
 /*
@@ -60,6 +62,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static void build_parts (EvidentPreviewPane *self);
+static void evident_preview_pane_map (GtkWidget *widget);
+
 typedef struct
 {
   EvidentEvidenceStore *store;
@@ -96,7 +101,8 @@ cancel_load (EvidentPreviewPane *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->spinner_id, g_source_remove);
-  gtk_spinner_stop (self->spinner);
+  if (self->spinner != NULL)
+    gtk_spinner_stop (self->spinner);
 }
 
 static gboolean
@@ -177,10 +183,13 @@ show_evidence (EvidentPreviewPane *self)
 
   if (evidence == NULL || self->project == NULL)
     {
-      evident_preview_clear (self->preview);
+      if (self->preview != NULL)
+        evident_preview_clear (self->preview);
       g_clear_pointer (&self->sha256, g_free);
       return;
     }
+
+  build_parts (self);
 
   if (evident_evidence_is_link (evidence))
     {
@@ -198,6 +207,11 @@ show_evidence (EvidentPreviewPane *self)
       return;
     }
 
+  /* The first helper starts while the file is read, not after. */
+  if (evident_preview_get_render_client (self->preview) == NULL
+      && evident_preview_pane_renders (evidence))
+    evident_render_client_prestart ();
+
   load = g_new0 (Load, 1);
   load->store = g_object_ref (evident_evidence_store_get_for_project (self->project));
   load->sha256 = g_strdup (evident_evidence_get_sha256 (evidence));
@@ -213,16 +227,28 @@ show_evidence (EvidentPreviewPane *self)
   g_task_run_in_thread (task, load_thread);
 }
 
-/* Whether the preview renders @evidence in the document renderer. */
-static gboolean
-is_rendered (EvidentEvidence *evidence)
+/**
+ * evident_preview_pane_renders:
+ * @evidence: a piece of evidence
+ *
+ * Returns: whether the preview draws @evidence's pages (a PDF or an
+ *   image, in the document renderer), rather than only describing it
+ */
+gboolean
+evident_preview_pane_renders (EvidentEvidence *evidence)
 {
-  const char *type = evident_evidence_get_content_type (evidence);
-  const char *filename = evident_evidence_get_filename (evidence);
-  g_autofree char *lower = filename != NULL ? g_ascii_strdown (filename, -1) : NULL;
+  const char *type;
+  const char *filename;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (EVIDENT_IS_EVIDENCE (evidence), FALSE);
 
   if (evident_evidence_is_link (evidence))
     return FALSE;
+
+  type = evident_evidence_get_content_type (evidence);
+  filename = evident_evidence_get_filename (evidence);
+  lower = filename != NULL ? g_ascii_strdown (filename, -1) : NULL;
 
   return (type != NULL && (g_content_type_is_mime_type (type, "application/pdf")
                            || g_str_has_prefix (type, "image/")))
@@ -247,7 +273,7 @@ prestart_cb (gpointer data)
     {
       g_autoptr (EvidentEvidence) evidence = g_list_model_get_item (all, i);
 
-      if (is_rendered (evidence))
+      if (evident_preview_pane_renders (evidence))
         {
           evident_render_client_prestart ();
           break;
@@ -278,8 +304,11 @@ evident_preview_pane_dispose (GObject *object)
 
   /* The stack is both AdwBin's child and a template child: let the bin
    * drop it first, or both would unparent it. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_PREVIEW_PANE);
+  if (self->stack != NULL)
+    {
+      adw_bin_set_child (ADW_BIN (self), NULL);
+      gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_PREVIEW_PANE);
+    }
 
   G_OBJECT_CLASS (evident_preview_pane_parent_class)->dispose (object);
 }
@@ -346,6 +375,7 @@ evident_preview_pane_class_init (EvidentPreviewPaneClass *klass)
   object_class->finalize = evident_preview_pane_finalize;
   object_class->get_property = evident_preview_pane_get_property;
   object_class->set_property = evident_preview_pane_set_property;
+  widget_class->map = evident_preview_pane_map;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,
@@ -386,10 +416,30 @@ evident_preview_pane_class_init (EvidentPreviewPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, open_requested_cb);
 }
 
+/* The preview and its page view, built when first needed: a project
+ * opens on its overview, and the first frame should not wait for them. */
+static void
+build_parts (EvidentPreviewPane *self)
+{
+  if (self->stack != NULL)
+    return;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* As the window does for the widgets it built itself */
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
+}
+
+static void
+evident_preview_pane_map (GtkWidget *widget)
+{
+  build_parts (EVIDENT_PREVIEW_PANE (widget));
+
+  GTK_WIDGET_CLASS (evident_preview_pane_parent_class)->map (widget);
+}
+
 static void
 evident_preview_pane_init (EvidentPreviewPane *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* Public API */
@@ -470,5 +520,6 @@ evident_preview_pane_get_preview (EvidentPreviewPane *self)
 {
   g_return_val_if_fail (EVIDENT_IS_PREVIEW_PANE (self), NULL);
 
+  build_parts (self);
   return self->preview;
 }

@@ -21,4 +21,6 @@ void             evident_preview_pane_set_evidence (EvidentPreviewPane *self,
                                                     EvidentEvidence    *evidence);
 EvidentPreview  *evident_preview_pane_get_preview  (EvidentPreviewPane *self);
 
+gboolean         evident_preview_pane_renders      (EvidentEvidence    *evidence);
+
 G_END_DECLS

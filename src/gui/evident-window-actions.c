@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-copy-job.h"
 #include "evident-enums-util.h"
 #include "evident-history-dialog.h"
@@ -455,9 +456,34 @@ verify_evidence_action (GtkWidget  *widget,
 }
 
 
+/* The keyboard shortcuts, built when first asked for rather than with
+ * the window; their names are made clean there. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource ("/io/github/evidentapp/Evident/"
+                                               "evident-shortcuts-window.ui");
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+      evident_a11y_name_shortcuts_window (overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 void
 evident_window_class_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);

@@ -514,7 +514,9 @@ evident_window_audit_get_presenter (EvidentWindow *self)
  * @error: return location for an error
  *
  * Shows the item with its first evidence in the preview, which starts
- * loading page 1 at once.
+ * loading page 1 at once: the first PDF or image, else the first
+ * evidence. Where the window is too narrow for the preview beside the
+ * item, the preview is shown in place of the item.
  *
  * Returns: %FALSE with @error set when the project has no such item
  */
@@ -527,6 +529,7 @@ evident_window_audit_open_item (EvidentWindow  *self,
   g_autoptr (GListModel) evidence = NULL;
   g_autoptr (EvidentEvidence) first = NULL;
   EvidentItem *item;
+  guint n;
 
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (ref != NULL, FALSE);
@@ -543,11 +546,26 @@ evident_window_audit_open_item (EvidentWindow  *self,
 
   evidence = evident_evidence_store_list (evident_evidence_store_get_for_project (project), item);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-item", "s", ref);
-  if (g_list_model_get_n_items (evidence) > 0)
+
+  /* The first evidence with pages to show, else the first of all. */
+  n = g_list_model_get_n_items (evidence);
+  for (guint i = 0; i < n && first == NULL; i++)
     {
-      first = g_list_model_get_item (evidence, 0);
-      evident_item_editor_set_selected_evidence (evident_window_get_item_editor (self), first);
+      g_autoptr (EvidentEvidence) candidate = g_list_model_get_item (evidence, i);
+
+      if (evident_preview_pane_renders (candidate))
+        first = g_steal_pointer (&candidate);
     }
+  if (first == NULL && n > 0)
+    first = g_list_model_get_item (evidence, 0);
+  if (first == NULL)
+    return TRUE;
+
+  evident_item_editor_set_selected_evidence (evident_window_get_item_editor (self), first);
+  /* Whoever asks for an item by name wants to see its evidence, also
+   * where the window is too narrow for the preview beside the item. */
+  if (evident_preview_pane_renders (first))
+    evident_window_show_preview (self);
   return TRUE;
 }
 

@@ -94,6 +94,7 @@ void     evident_window_class_install_actions (GtkWidgetClass  *widget_class);
 void     evident_window_toast_error           (EvidentWindow   *self,
                                                const GError    *error);
 gboolean evident_window_preview_folded_in     (EvidentWindow   *self);
+void     evident_window_show_preview          (EvidentWindow   *self);
 void     evident_window_start_job             (EvidentWindow   *self,
                                                EvidentJob     **slot,
                                                EvidentJob      *job);

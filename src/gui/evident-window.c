@@ -609,6 +609,20 @@ editor_evidence_activated_cb (EvidentWindow     *self,
   gtk_widget_child_focus (GTK_WIDGET (self->preview_pane), GTK_DIR_TAB_FORWARD);
 }
 
+/* Brings the preview into view where it folds away behind the item, as
+ * `--item` asks for; side by side, it is in view already. */
+void
+evident_window_show_preview (EvidentWindow *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->preview_pane)))
+    return;
+
+  /* Before the first allocation the leaflet does not know yet whether it
+   * folds: it keeps the visible child for then. */
+  adw_leaflet_set_visible_child (self->editor_leaflet, GTK_WIDGET (self->preview_pane));
+  update_editor_back_button (self);
+}
+
 static void
 preview_button_toggled_cb (EvidentWindow   *self,
                            GtkToggleButton *button)
