@@ -789,6 +789,8 @@ evident_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->layout, self);
       evident_pane_layout_release (self->layout);
     }
+  if (self->sidebar != NULL)
+    evident_sidebar_set_project (self->sidebar, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
 
