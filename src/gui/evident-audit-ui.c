@@ -246,7 +246,7 @@ evident_agenda_dup_status_text (EvidentAgenda             *agenda,
 {
   gint64 minutes = (ABS (status->day_behind) + 59) / 60;
 
-  if (status->day == 0)
+  if (status->day == 0 || status->outside)
     return g_strdup (_("Outside the session’s days"));
   if (status->behind)
     /* Translators: the day of a session, and how far it runs behind its
