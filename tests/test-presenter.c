@@ -234,6 +234,15 @@ test_verdict (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (
                       evident_findings_list_get_model (EVIDENT_FINDINGS_LIST (item_findings))),
                     ==, 1);
+  /* A finding typed in on the side does not take the verdict's place. */
+  g_assert_nonnull (evident_session_add_finding (fixture->session, training,
+                                                 "Trainer not named", NULL));
+  evident_test_iterate ();
+  g_assert_cmpstr (text (fixture, "verdict"), ==, "Failed: Training records incomplete");
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      evident_findings_list_get_model (EVIDENT_FINDINGS_LIST (item_findings))),
+                    ==, 2);
+  act (fixture, "win.undo", NULL);
 
   /* Ctrl+Z in presenter mode: verdict, finding and status in one step. */
   act (fixture, "win.undo", NULL);
