@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-address-dialog.h"
 #include "evident-audit-ui.h"
 #include "evident-audit.h"
@@ -126,9 +127,18 @@ update_row (GtkWidget *row)
   g_autofree char *subtitle = NULL;
   g_autofree char *button_name = NULL;
 
-  /* In an item's list, the item goes without saying: only the session. */
+  /* In an item's list, the item goes without saying: the verdict it came
+   * with and the session, in words, as the item editor is narrow. */
   if (self->per_item && evident_finding_get_session (finding) != NULL)
-    place = evident_session_dup_title (evident_finding_get_session (finding));
+    {
+      g_autofree char *session = evident_session_dup_title (evident_finding_get_session (finding));
+
+      place = verdict != EVIDENT_VERDICT_NONE
+                /* Translators: where a finding was made, in an item's
+                 * findings: the verdict, then the session */
+                ? g_strdup_printf (_("%s in %s"), evident_verdict_get_label (verdict), session)
+                : g_steal_pointer (&session);
+    }
   else
     place = evident_finding_dup_place_text (finding);
   /* Translators: under a finding: where it was made, then its state */
@@ -136,8 +146,8 @@ update_row (GtkWidget *row)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), evident_finding_get_text (finding));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  /* The verdict it came with; none for a closing finding typed in. */
-  gtk_widget_set_visible (pill, verdict != EVIDENT_VERDICT_NONE);
+  /* Elsewhere, the verdict beside it; none for a closing finding typed in. */
+  gtk_widget_set_visible (pill, verdict != EVIDENT_VERDICT_NONE && !self->per_item);
   gtk_label_set_label (GTK_LABEL (pill), evident_verdict_get_label (verdict));
   gtk_widget_set_css_classes (pill, (const char *[]) { "evident-verdict-pill",
                                                        evident_verdict_get_css_class (verdict),
@@ -167,7 +177,9 @@ create_row (gpointer item,
   GtkWidget *pill = gtk_label_new (NULL);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  /* In the narrow item editor, the subtitle says it all, on as many
+   * lines as it takes. */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), self->per_item ? 0 : 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row),
                                     self->per_item
                                       ? evident_finding_get_session (finding) != NULL
@@ -492,6 +504,7 @@ static void
 evident_findings_list_init (EvidentFindingsList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  evident_a11y_name_drop_down (self->show_dropdown, _("Show Findings"));
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
