@@ -183,9 +183,15 @@ test_status (void)
   g_assert_cmpuint (status.day, ==, 2);
   g_assert_cmpint (status.day_behind, >, 0);
 
-  /* Outside the session's days, the running chapter's day. */
+  g_assert_false (status.outside);
+
+  /* Outside the session's days, the running chapter's day, neither
+   * behind nor ahead: days later, the planned end says nothing. */
   evident_agenda_get_status (agenda, after, &status);
   g_assert_cmpuint (status.day, ==, 1);
+  g_assert_true (status.outside);
+  g_assert_cmpint (status.day_behind, ==, 0);
+  g_assert_false (status.behind);
 }
 
 static void

@@ -15,11 +15,13 @@
 #include "evident-address-dialog.h"
 #include "evident-agenda-bar.h"
 #include "evident-agenda-list.h"
+#include "evident-audit-ui.h"
 #include "evident-audit.h"
 #include "evident-chapter-history.h"
 #include "evident-evidence-store.h"
 #include "evident-exemption-dialog.h"
 #include "evident-findings-list.h"
+#include "evident-item-editor.h"
 #include "evident-item-row.h"
 #include "evident-open-findings.h"
 #include "evident-session-dialog.h"
@@ -512,6 +514,11 @@ test_findings (Fixture       *fixture,
   g_assert_no_error (error);
   evident_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (evident_findings_list_get_model (list)), ==, 1);
+  /* The row shows the verdict it came with. */
+  g_assert_true (gtk_widget_get_visible (
+      evident_test_find_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (
+                                  evident_findings_list_get_list (list), 0)),
+                                GTK_TYPE_LABEL, has_text, "Failed")));
   g_assert_cmpstr (evident_open_findings_get_count_text (open), ==,
                    "1 finding to address before the audit.");
   g_assert_nonnull (evident_test_find_widget (GTK_WIDGET (evident_open_findings_get_list (open)),
@@ -570,6 +577,147 @@ test_findings (Fixture       *fixture,
   evident_test_pump ();
   g_assert_cmpint (evident_finding_get_state (finding), ==, EVIDENT_FINDING_ADDRESSED);
   g_assert_cmpstr (evident_finding_get_note (finding), ==, "Sent a day early next time");
+}
+
+/* The item editor lists the item's findings, open and addressed, each
+ * with its session and verdict, to address or reopen where the item is
+ * edited; choosing one opens its session. An item without findings shows
+ * no such list. */
+static void
+test_item_findings (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  EvidentSession *session = new_dry_run (fixture, "8.0");
+  EvidentItemEditor *editor = evident_window_get_item_editor (fixture->window);
+  EvidentSessionsPage *page = evident_window_get_sessions_page (fixture->window);
+  EvidentItem *segmentation = item (fixture, "8.4.4");
+  g_autoptr (GError) error = NULL;
+  EvidentFindingsList *list;
+  EvidentAddressDialog *dialog;
+  EvidentFinding *failed;
+  GtkListBox *box;
+  GtkWidget *row;
+
+  g_assert_true (evident_session_record_verdict (session, segmentation, EVIDENT_VERDICT_FAILED,
+                                                 "Flat network in the reference account",
+                                                 EVIDENT_VERDICT_FLAGS_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (evident_session_add_finding (session, segmentation,
+                                                 "Diagram out of date", &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s", "8.4.4");
+  evident_test_pump ();
+  g_assert_true (evident_item_editor_get_item (editor) == segmentation);
+  list = EVIDENT_FINDINGS_LIST (evident_test_find_widget (GTK_WIDGET (editor),
+                                                          EVIDENT_TYPE_FINDINGS_LIST, NULL, NULL));
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (list)));
+  g_assert_true (evident_findings_list_get_has_findings (list));
+  g_assert_cmpint (evident_findings_list_get_show (list), ==, EVIDENT_FINDINGS_SHOW_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (evident_findings_list_get_model (list)), ==, 2);
+
+  /* Each row: the finding, the verdict it came with and its session (the
+   * item goes without saying), and its state. */
+  box = evident_findings_list_get_list (list);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (box, 0));
+  failed = g_list_model_get_item (evident_findings_list_get_model (list), 0);
+  g_object_unref (failed);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Flat network in the reference account");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Failed in Dry run, 3 March 2025 · Open");
+  g_assert_nonnull (evident_test_find_widget (row, GTK_TYPE_BUTTON, evident_test_has_label,
+                                              "_Address…"));
+
+  /* Addressed from the item: it stays in its list, to reopen. */
+  gtk_widget_activate_action (GTK_WIDGET (list), "findings.address", "x",
+                              evident_finding_get_id (failed));
+  evident_test_iterate ();
+  dialog = find_toplevel (EVIDENT_TYPE_ADDRESS_DIALOG);
+  g_assert_nonnull (dialog);
+  evident_address_dialog_set_note (dialog, "Segmented into three VPCs");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "address");
+  evident_test_pump ();
+  g_assert_cmpint (evident_finding_get_state (failed), ==, EVIDENT_FINDING_ADDRESSED);
+  g_assert_cmpuint (g_list_model_get_n_items (evident_findings_list_get_model (list)), ==, 2);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "Failed in Dry run, 3 March 2025 · Addressed "));
+  g_assert_nonnull (evident_test_find_widget (row, GTK_TYPE_BUTTON, evident_test_has_label,
+                                              "_Reopen"));
+  undo (fixture);
+  g_assert_cmpint (evident_finding_get_state (failed), ==, EVIDENT_FINDING_OPEN);
+  g_assert_nonnull (evident_test_find_widget (row, GTK_TYPE_BUTTON, evident_test_has_label,
+                                              "_Address…"));
+
+  /* A closing finding typed in has no verdict to show. */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (box, 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Diagram out of date");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Dry run, 3 March 2025 · Open");
+
+  /* Choosing a finding opens its session. */
+  g_signal_emit_by_name (box, "row-activated", gtk_list_box_get_row_at_index (box, 0));
+  evident_test_pump ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_true (evident_session_view_get_session (evident_sessions_page_get_session_view (page))
+                 == session);
+
+  /* An item without findings shows none. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s", "8.1.1");
+  evident_test_pump ();
+  g_assert_true (evident_item_editor_get_item (editor) == item (fixture, "8.1.1"));
+  g_assert_false (evident_findings_list_get_has_findings (list));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (list)));
+  /* Until one is recorded. */
+  g_assert_nonnull (evident_session_add_finding (session, item (fixture, "8.1.1"),
+                                                 "Policy unsigned", &error));
+  g_assert_no_error (error);
+  evident_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
+  undo (fixture);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (list)));
+}
+
+/* A session's counts agree with their numbers: "1 observation", never
+ * "1 observations". */
+static void
+test_verdict_counts (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  EvidentSession *session = new_dry_run (fixture, "8.0");
+  EvidentSessionsPage *page = evident_window_get_sessions_page (fixture->window);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *expected = NULL;
+  guint n = evident_session_get_n_items (session);
+
+  g_assert_true (evident_session_record_verdict (session, item (fixture, "8.1.1"),
+                                                 EVIDENT_VERDICT_PASSED, NULL,
+                                                 EVIDENT_VERDICT_FLAGS_NONE, &error));
+  g_assert_true (evident_session_record_verdict (session, item (fixture, "8.2.2"),
+                                                 EVIDENT_VERDICT_OBSERVATION, "Exceptions not reviewed",
+                                                 EVIDENT_VERDICT_FLAGS_NONE, &error));
+  g_assert_no_error (error);
+  counts = evident_session_dup_counts_text (session);
+  expected = g_strdup_printf ("1 passed · 0 failed · 1 observation · 0 not reached · %u to go",
+                              n - 2);
+  g_assert_cmpstr (counts, ==, expected);
+
+  /* The session's page says the same. */
+  evident_sessions_page_show_session (page, session);
+  evident_test_pump ();
+  g_assert_nonnull (evident_test_find_widget (GTK_WIDGET (evident_sessions_page_get_session_view (page)),
+                                              GTK_TYPE_LABEL, has_text, expected));
+
+  g_assert_true (evident_session_record_verdict (session, item (fixture, "8.2.3"),
+                                                 EVIDENT_VERDICT_OBSERVATION, NULL,
+                                                 EVIDENT_VERDICT_FLAGS_NONE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&counts, g_free);
+  counts = evident_session_dup_counts_text (session);
+  g_assert_nonnull (strstr (counts, " · 2 observations · "));
 }
 
 /* A chapter's session history: what was reviewed, when, by whom, with
@@ -661,6 +809,8 @@ main (int   argc,
   ADD ("/audit-ui/new-session", test_new_session);
   ADD ("/audit-ui/verdict-and-status-one-undo", test_verdict_and_status_one_undo);
   ADD ("/audit-ui/findings", test_findings);
+  ADD ("/audit-ui/item-findings", test_item_findings);
+  ADD ("/audit-ui/verdict-counts", test_verdict_counts);
   ADD ("/audit-ui/chapter-history", test_chapter_history);
   g_test_add_func ("/audit-ui/templates-finalize", test_templates_finalize);
 

@@ -14,6 +14,8 @@
 #include "evident-agenda-bar.h"
 #include "evident-audit.h"
 #include "evident-evidence-store.h"
+#include "evident-findings-list.h"
+#include "evident-item-editor.h"
 #include "evident-presenter-window.h"
 #include "evident-test-utils.h"
 #include "evident-window-audit.h"
@@ -189,6 +191,8 @@ test_verdict (Fixture       *fixture,
               gconstpointer  data)
 {
   GtkWidget *finding = evident_presenter_window_get_finding_entry (fixture->presenter);
+  EvidentItemEditor *editor = evident_window_get_item_editor (fixture->window);
+  GtkWidget *item_findings;
   EvidentItem *policy = item (fixture, "8.1.1");
   EvidentItem *training = item (fixture, "8.1.3");
   g_autoptr (GPtrArray) findings = NULL;
@@ -221,6 +225,24 @@ test_verdict (Fixture       *fixture,
   g_assert_cmpstr (text (fixture, "verdict"), ==, "Failed: Training records incomplete");
   findings = evident_audit_list_findings (fixture->audit, fixture->session, training, TRUE);
   g_assert_cmpuint (findings->len, ==, 1);
+  /* The main window, on the item presented, shows the lead the finding. */
+  item_findings = evident_test_find_widget (GTK_WIDGET (editor), EVIDENT_TYPE_FINDINGS_LIST,
+                                            NULL, NULL);
+  g_assert_nonnull (item_findings);
+  g_assert_true (evident_item_editor_get_item (editor) == training);
+  g_assert_true (gtk_widget_get_visible (item_findings));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      evident_findings_list_get_model (EVIDENT_FINDINGS_LIST (item_findings))),
+                    ==, 1);
+  /* A finding typed in on the side does not take the verdict's place. */
+  g_assert_nonnull (evident_session_add_finding (fixture->session, training,
+                                                 "Trainer not named", NULL));
+  evident_test_iterate ();
+  g_assert_cmpstr (text (fixture, "verdict"), ==, "Failed: Training records incomplete");
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      evident_findings_list_get_model (EVIDENT_FINDINGS_LIST (item_findings))),
+                    ==, 2);
+  act (fixture, "win.undo", NULL);
 
   /* Ctrl+Z in presenter mode: verdict, finding and status in one step. */
   act (fixture, "win.undo", NULL);
@@ -228,6 +250,7 @@ test_verdict (Fixture       *fixture,
                    EVIDENT_VERDICT_NONE);
   g_assert_cmpint (evident_item_get_status (training), ==, EVIDENT_STATUS_READY);
   g_assert_cmpuint (evident_audit_get_n_open_findings (fixture->audit), ==, 0);
+  g_assert_false (gtk_widget_get_visible (item_findings));
 
   /* Escape leaves the finding without a verdict. */
   act (fixture, "presenter.verdict", g_variant_new_string ("observation"));

@@ -295,7 +295,7 @@ print_status (EvidentAgenda       *agenda,
 
       evident_cli_print (_("Now: %s %s, %s of %s\n"), entry->chapter, entry->title, spent, planned);
     }
-  if (status->day == 0)
+  if (status->day == 0 || status->outside)
     return;
   if (status->behind)
     g_print (_("Day %u is %s behind\n"), status->day, behind);

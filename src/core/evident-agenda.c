@@ -378,6 +378,7 @@ evident_agenda_get_status (EvidentAgenda       *agenda,
     }
 
   status->day = day_of (agenda, now);
+  status->outside = status->day == 0;
   if (status->day == 0 && agenda->current >= 0)
     status->day = g_array_index (agenda->entries, EvidentAgendaEntry, agenda->current).day;
   if (status->day == 0)
@@ -394,6 +395,10 @@ evident_agenda_get_status (EvidentAgenda       *agenda,
         status->day_remaining += (gint64) e->planned_minutes * 60;
     }
 
+  /* The planned end of a day gone by, or still to come, says nothing of
+   * how the time spent now compares with the plan. */
+  if (status->outside)
+    return;
   day_begin = evident_agenda_get_day_start (agenda, status->day);
   if (day_begin == NULL)
     return;

@@ -79,6 +79,9 @@ typedef struct
  * @day_behind: seconds by which @day ends after its planned end when the
  *   rest goes as planned; negative: that much time to spare
  * @behind: whether @day_behind is positive
+ * @outside: whether the time is outside the session's days: then @day is
+ *   the running chapter's day, and the day is neither behind nor ahead
+ *   (a session held on another day than planned is not weeks behind)
  *
  * Where a session stands against its agenda at a given time.
  */
@@ -91,6 +94,7 @@ typedef struct
   gint64   day_remaining;
   gint64   day_behind;
   gboolean behind;
+  gboolean outside;
 } EvidentAgendaStatus;
 
 EvidentAgenda *evident_agenda_new             (const char          *date,

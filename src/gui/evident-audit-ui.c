@@ -99,7 +99,8 @@ evident_session_dup_scope_text (EvidentSession *session)
                           list);
 }
 
-/* "3 passed · 1 failed · 2 observations · 0 not reached · 12 to go" */
+/* "3 passed · 1 failed · 2 observations · 0 not reached · 12 to go":
+ * each count a phrase of its own, so that each agrees with its number. */
 char *
 evident_session_dup_counts_text (EvidentSession *session)
 {
@@ -108,11 +109,35 @@ evident_session_dup_counts_text (EvidentSession *session)
   guint observations = evident_session_count_verdicts (session, EVIDENT_VERDICT_OBSERVATION);
   guint not_reached = evident_session_count_verdicts (session, EVIDENT_VERDICT_NOT_REACHED);
   guint pending = evident_session_count_verdicts (session, EVIDENT_VERDICT_NONE);
+  g_autofree char *passed_text = NULL;
+  g_autofree char *failed_text = NULL;
+  g_autofree char *observations_text = NULL;
+  g_autofree char *not_reached_text = NULL;
+  g_autofree char *pending_text = NULL;
 
-  /* Translators: a session's verdicts so far; the numbers are passed,
-   * failed, observations, not reached and items without a verdict */
-  return g_strdup_printf (_("%u passed · %u failed · %u observations · %u not reached · %u to go"),
-                          passed, failed, observations, not_reached, pending);
+  /* Translators: the first of a session's verdict counts, as in
+   * "3 passed · 1 failed · 2 observations · 0 not reached · 12 to go" */
+  passed_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passed", "%u passed", passed),
+                                 passed);
+  /* Translators: items that failed in a session, in its verdict counts */
+  failed_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed", failed),
+                                 failed);
+  /* Translators: observations made in a session, in its verdict counts */
+  observations_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u observation",
+                                                    "%u observations", observations),
+                                       observations);
+  /* Translators: items a session did not reach, in its verdict counts */
+  not_reached_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not reached",
+                                                   "%u not reached", not_reached),
+                                      not_reached);
+  /* Translators: items in a session's scope without a verdict yet, last
+   * in its verdict counts */
+  pending_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to go", "%u to go", pending),
+                                  pending);
+  /* Translators: a session's verdict counts (each one of the phrases
+   * above), in this order: passed, failed, observations, not reached, to go */
+  return g_strdup_printf (_("%1$s · %2$s · %3$s · %4$s · %5$s"), passed_text, failed_text,
+                          observations_text, not_reached_text, pending_text);
 }
 
 /* A score as presenter mode and the session page show it: confirmed and
@@ -222,15 +247,19 @@ evident_agenda_dup_status_text (EvidentAgenda             *agenda,
 {
   gint64 minutes = (ABS (status->day_behind) + 59) / 60;
 
-  if (status->day == 0)
+  if (status->day == 0 || status->outside)
     return g_strdup (_("Outside the session’s days"));
   if (status->behind)
     /* Translators: the day of a session, and how far it runs behind its
      * agenda, as in "Day 1 · 12 min behind" */
-    return g_strdup_printf (_("Day %u · %d min behind"), status->day, (int) minutes);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Day %u · %d min behind",
+                                         "Day %u · %d min behind", minutes),
+                            status->day, (int) minutes);
   /* Translators: the day of a session, and the time it has to spare, as in
    * "Day 2 · 5 min to spare" */
-  return g_strdup_printf (_("Day %u · %d min to spare"), status->day, (int) minutes);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Day %u · %d min to spare",
+                                       "Day %u · %d min to spare", minutes),
+                          status->day, (int) minutes);
 }
 
 /**

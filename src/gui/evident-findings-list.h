@@ -26,17 +26,22 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (EvidentFindingsList, evident_findings_list, EVIDENT, FINDINGS_LIST, AdwBin)
 
-EvidentProject       *evident_findings_list_get_project (EvidentFindingsList  *self);
-void                  evident_findings_list_set_project (EvidentFindingsList  *self,
-                                                         EvidentProject       *project);
-EvidentSession       *evident_findings_list_get_session (EvidentFindingsList  *self);
-void                  evident_findings_list_set_session (EvidentFindingsList  *self,
-                                                         EvidentSession       *session);
-EvidentFindingsShow   evident_findings_list_get_show    (EvidentFindingsList  *self);
-void                  evident_findings_list_set_show    (EvidentFindingsList  *self,
-                                                         EvidentFindingsShow   show);
-GListModel           *evident_findings_list_get_model   (EvidentFindingsList  *self);
-GtkWidget            *evident_findings_list_address     (EvidentFindingsList  *self,
-                                                         EvidentFinding       *finding);
+EvidentProject      *evident_findings_list_get_project      (EvidentFindingsList  *self);
+void                 evident_findings_list_set_project      (EvidentFindingsList  *self,
+                                                             EvidentProject       *project);
+EvidentSession      *evident_findings_list_get_session      (EvidentFindingsList  *self);
+void                 evident_findings_list_set_session      (EvidentFindingsList  *self,
+                                                             EvidentSession       *session);
+EvidentItem         *evident_findings_list_get_item         (EvidentFindingsList  *self);
+void                 evident_findings_list_set_item         (EvidentFindingsList  *self,
+                                                             EvidentItem          *item);
+gboolean             evident_findings_list_get_has_findings (EvidentFindingsList  *self);
+EvidentFindingsShow  evident_findings_list_get_show         (EvidentFindingsList  *self);
+void                 evident_findings_list_set_show         (EvidentFindingsList  *self,
+                                                             EvidentFindingsShow   show);
+GListModel          *evident_findings_list_get_model        (EvidentFindingsList  *self);
+GtkListBox          *evident_findings_list_get_list         (EvidentFindingsList  *self);
+GtkWidget           *evident_findings_list_address          (EvidentFindingsList  *self,
+                                                             EvidentFinding       *finding);
 
 G_END_DECLS

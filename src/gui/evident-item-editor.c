@@ -6,6 +6,7 @@
 
 #include "evident-a11y.h"
 #include "evident-evidence-panel.h"
+#include "evident-findings-list.h"
 #include "evident-item-editor.h"
 #include "evident-item-extra-fields.h"
 #include "evident-item-fields.h"
@@ -21,6 +22,8 @@
  *    it needs a re-check, and "Confirm" (editor.confirm-recheck);
  *  - EvidentItemFields: what the item is, its status (and the reason when
  *    it is not applicable), owner, complexity and due date;
+ *  - EvidentFindingsList: what the sessions found on the item, open and
+ *    addressed, to address or reopen; shown only when there is any;
  *  - EvidentItemExtraFields: the checklist file's other columns, read-only;
  *  - EvidentEvidencePanel: the item's evidence, files and links, and the
  *    files being added;
@@ -49,6 +52,7 @@ struct _EvidentItemEditor
   GtkScrolledWindow      *scrolled_window;
   EvidentItemRecheck     *recheck;
   EvidentItemFields      *fields;
+  EvidentFindingsList    *findings;
   EvidentItemExtraFields *extra_fields;
   EvidentEvidencePanel   *evidence_panel;
   EvidentItemText        *response;
@@ -439,6 +443,7 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
                   G_TYPE_NONE, 1, EVIDENT_TYPE_EVIDENCE);
 
   g_type_ensure (EVIDENT_TYPE_EVIDENCE_PANEL);
+  g_type_ensure (EVIDENT_TYPE_FINDINGS_LIST);
   g_type_ensure (EVIDENT_TYPE_ITEM_FIELDS);
   g_type_ensure (EVIDENT_TYPE_ITEM_EXTRA_FIELDS);
   g_type_ensure (EVIDENT_TYPE_ITEM_HISTORY);
@@ -453,6 +458,7 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, recheck);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, fields);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, findings);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, extra_fields);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, evidence_panel);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, response);
@@ -494,7 +500,7 @@ static void
 build_parts (EvidentItemEditor *self)
 {
   GtkDropTarget *drop_target;
-  GObject *parts[6];
+  GObject *parts[7];
 
   if (self->stack != NULL)
     return;
@@ -508,12 +514,15 @@ build_parts (EvidentItemEditor *self)
   parts[3] = G_OBJECT (self->notes);
   parts[4] = G_OBJECT (self->history);
   parts[5] = G_OBJECT (self->recheck);
+  parts[6] = G_OBJECT (self->findings);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       g_object_bind_property (self, "project", parts[i], "project", G_BINDING_SYNC_CREATE);
       g_object_bind_property (self, "item", parts[i], "item", G_BINDING_SYNC_CREATE);
     }
   g_object_bind_property (self, "item", self->extra_fields, "item", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->findings, "has-findings", self->findings, "visible",
+                          G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->fields, "error", G_CALLBACK (part_error_cb), self,
                            G_CONNECT_SWAPPED);

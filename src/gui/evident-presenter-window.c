@@ -179,6 +179,7 @@ static void
 update_verdict (EvidentPresenterWindow *self)
 {
   EvidentVerdict verdict = EVIDENT_VERDICT_NONE;
+  EvidentFinding *finding = NULL;
   g_autofree char *text = NULL;
   g_autoptr (GPtrArray) findings = NULL;
 
@@ -190,14 +191,18 @@ update_verdict (EvidentPresenterWindow *self)
   if (verdict == EVIDENT_VERDICT_NONE)
     return;
 
+  /* The finding the verdict came with: the newest of this verdict, not a
+   * closing finding typed in on the side, nor one of a verdict replaced. */
   findings = evident_audit_list_findings (evident_audit_get_for_project (self->project),
                                           self->session, self->item, FALSE);
-  if (findings->len > 0)
-    /* Translators: the verdict on the item presented, and the newest
-     * finding on it, as in "Failed: no runbook for restores" */
+  for (guint i = findings->len; i > 0 && finding == NULL; i--)
+    if (evident_finding_get_verdict (g_ptr_array_index (findings, i - 1)) == verdict)
+      finding = g_ptr_array_index (findings, i - 1);
+  if (finding != NULL)
+    /* Translators: the verdict on the item presented, and the finding
+     * it came with, as in "Failed: no runbook for restores" */
     text = g_strdup_printf (_("%s: %s"), evident_verdict_get_label (verdict),
-                            evident_finding_get_text (g_ptr_array_index (findings,
-                                                                         findings->len - 1)));
+                            evident_finding_get_text (finding));
   else
     text = g_strdup (evident_verdict_get_label (verdict));
   gtk_label_set_label (self->verdict_label, text);

@@ -44,15 +44,20 @@ show_undone (EvidentWindow *self,
   if (text == NULL)
     return;
 
-  /* One at a time: the newest replaces the last at once. */
+  /* One at a time: the newest says what it did in the toast still up.
+   * Not a new toast over it: libadwaita 1.2 aborts when a toast that put
+   * another aside goes before the other has finished hiding, and Ctrl+Z
+   * held down would do just that. */
   if (self->undo_toast != NULL)
-    evident_toast_dismiss (self->undo_toast);
-  g_clear_object (&self->undo_toast);
-  self->undo_toast = g_object_ref (adw_toast_new (text));
-  adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (self->undo_toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
-                           self, G_CONNECT_SWAPPED);
-  evident_window_add_toast (self, g_object_ref (self->undo_toast));
+    adw_toast_set_title (self->undo_toast, text);
+  else
+    {
+      self->undo_toast = g_object_ref (adw_toast_new (text));
+      adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
+      g_signal_connect_object (self->undo_toast, "dismissed",
+                               G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+      evident_window_add_toast (self, g_object_ref (self->undo_toast));
+    }
 
   newest = g_ptr_array_index (entries, 0);
   item = evident_project_lookup_item (self->project, newest->ref);
