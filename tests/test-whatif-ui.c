@@ -368,11 +368,20 @@ test_shots (Fixture       *fixture,
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
 
+  g_autoptr (GtkCssProvider) css = NULL;
+
   if (g_getenv ("EVIDENT_TEST_SHOTS") == NULL)
     {
       g_test_skip ("EVIDENT_TEST_SHOTS is not set");
       return;
     }
+
+  /* The application loads its style sheet; the tests have none. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/evidentapp/Evident/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   assume_item (fixture, find_open_item (fixture->project, "8.0"), "met");
   activate (fixture, "whatif.assume-chapter", g_variant_new ("(ss)", "6.0", "met"));
@@ -384,6 +393,8 @@ test_shots (Fixture       *fixture,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   save_shot (fixture, "whatif-narrow-light");
   evident_whatif_leave (fixture->whatif);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
 }
 
 int
