@@ -298,8 +298,8 @@ update_score (EvidentOverview *self)
         {
           /* Translators: a view's score in what-if mode and its difference
            * from the real one, e.g. "912 (+64)" */
-          char *with_difference = g_strdup_printf (_("%s (%+ld)"), value,
-                                                   lround (evident_scenario_get_difference (self->scenario, v)));
+          long difference = lround (evident_scenario_get_difference (self->scenario, v));
+          char *with_difference = g_strdup_printf (_("%s (%+ld)"), value, difference);
 
           g_free (value);
           value = with_difference;

@@ -105,7 +105,8 @@ static GtkWidget *
 create_real_row (EvidentProject *project)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *scores = evident_scenario_panel_dup_scores (evident_project_get_score (project), NULL);
+  g_autofree char *scores = evident_scenario_panel_dup_scores (evident_project_get_score (project),
+                                                               NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Current State"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), scores);
@@ -142,7 +143,8 @@ create_scenario_row (EvidentScenario *scenario,
   GtkWidget *row = adw_action_row_new ();
   const char *name = evident_scenario_get_name (scenario);
   guint n_assumptions = evident_scenario_get_n_assumptions (scenario);
-  g_autofree char *scores = evident_scenario_panel_dup_scores (evident_scenario_get_score (scenario), scenario);
+  g_autofree char *scores =
+    evident_scenario_panel_dup_scores (evident_scenario_get_score (scenario), scenario);
   g_autofree char *subtitle = NULL;
   g_autofree char *apply = NULL;
   g_autofree char *delete = NULL;

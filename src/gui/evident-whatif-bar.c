@@ -193,6 +193,9 @@ evident_whatif_bar_init (EvidentWhatifBar *self)
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
   gtk_widget_add_css_class (flow, "evident-whatif-bar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("What-if mode"),
+                                  -1);
 
   self->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->title, TRUE);

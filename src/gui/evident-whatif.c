@@ -857,10 +857,10 @@ append_assumptions (GMenu      *section,
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {
       g_autoptr (GMenuItem) entry = g_menu_item_new (_(entries[i].label), NULL);
+      const char *nick = evident_assumption_to_string (entries[i].assumption);
 
       g_menu_item_set_action_and_target_value (entry, action,
-                                               g_variant_new ("(ss)", target,
-                                                              evident_assumption_to_string (entries[i].assumption)));
+                                               g_variant_new ("(ss)", target, nick));
       g_menu_append_item (section, entry);
     }
 }
