@@ -20,6 +20,7 @@ struct _EvidentWhatifBar
   AdwBin           parent_instance;
 
   GtkRevealer     *revealer;
+  GtkWidget       *flow;
   GtkLabel        *title;
   GtkLabel        *scores;
   EvidentWhatif   *whatif;
@@ -64,7 +65,7 @@ update (EvidentWhatifBar *self)
   gtk_label_set_label (self->scores, scores);
 
   accessible = g_strdup_printf ("%s. %s", title, scores);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->revealer),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->flow),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
 }
@@ -90,8 +91,19 @@ whatif_notify_cb (EvidentWhatifBar *self)
         g_signal_connect_object (scenario, "changed", G_CALLBACK (scenario_changed_cb), self,
                                  G_CONNECT_SWAPPED);
     }
+  if (scenario != NULL)
+    gtk_widget_set_visible (self->flow, TRUE);
   gtk_revealer_set_reveal_child (self->revealer, scenario != NULL);
   update (self);
+}
+
+/* Hidden once folded away, so that screen readers do not find it. */
+static void
+child_revealed_cb (EvidentWhatifBar *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->revealer)
+      && !gtk_revealer_get_reveal_child (self->revealer))
+    gtk_widget_set_visible (self->flow, FALSE);
 }
 
 static GtkWidget *
@@ -176,16 +188,15 @@ evident_whatif_bar_class_init (EvidentWhatifBarClass *klass)
 static void
 evident_whatif_bar_init (EvidentWhatifBar *self)
 {
-  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *flow = self->flow = gtk_flow_box_new ();
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *child;
 
   self->revealer = GTK_REVEALER (gtk_revealer_new ());
   gtk_revealer_set_transition_type (self->revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->revealer),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("What-if mode"),
-                                  -1);
+  g_signal_connect_object (self->revealer, "notify::child-revealed",
+                           G_CALLBACK (child_revealed_cb), self, G_CONNECT_SWAPPED);
 
   /* The text beside the buttons where there is room, above them if not */
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
@@ -229,6 +240,7 @@ evident_whatif_bar_init (EvidentWhatifBar *self)
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
 
+  gtk_widget_set_visible (flow, FALSE);
   gtk_revealer_set_child (self->revealer, flow);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->revealer));
 }
