@@ -386,6 +386,11 @@ test_shots (Fixture       *fixture,
   assume_item (fixture, find_open_item (fixture->project, "8.0"), "met");
   activate (fixture, "whatif.assume-chapter", g_variant_new ("(ss)", "6.0", "met"));
   save_shot (fixture, "whatif-wide-light");
+  evident_sidebar_set_overview (evident_window_get_sidebar (fixture->window), FALSE);
+  evident_item_list_set_selected_item (evident_window_get_item_list (fixture->window),
+                                       find_open_item (fixture->project, "8.0"));
+  save_shot (fixture, "whatif-wide-light-item");
+  evident_sidebar_set_overview (evident_window_get_sidebar (fixture->window), TRUE);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   save_shot (fixture, "whatif-wide-dark");
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
