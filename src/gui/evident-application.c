@@ -627,6 +627,10 @@ evident_application_startup (GApplication *application)
     { "win.next-open-item", { "<Alt>Page_Down", NULL } },
     { "win.previous-open-item", { "<Alt>Page_Up", NULL } },
     { "win.next-mandatory-item", { "<Alt>m", NULL } },
+    { "whatif.toggle", { "<Primary><Alt>w", NULL } },
+    { "whatif.assume-current::met", { "<Primary><Alt>4", NULL } },
+    { "whatif.assume-current::not-met", { "<Primary><Alt>5", NULL } },
+    { "whatif.assume-current::none", { "<Primary><Alt>0", NULL } },
   };
 
   G_APPLICATION_CLASS (evident_application_parent_class)->startup (application);

@@ -83,6 +83,8 @@ struct _EvidentOverview
   GStrv                 no_evidence_refs;
 
   EvidentProject       *project;
+  /* What-if mode: the scores shown are this scenario's */
+  EvidentScenario      *scenario;
   EvidentHeatmapMetric  metric;
 };
 
@@ -104,6 +106,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static const EvidentScore *
+get_score (EvidentOverview *self)
+{
+  if (self->scenario != NULL)
+    return evident_scenario_get_score (self->scenario);
+  return evident_project_get_score (self->project);
+}
 
 static gboolean
 is_pass_fail (const EvidentScore *score)
@@ -259,7 +269,7 @@ update_score (EvidentOverview *self)
   if (self->project == NULL)
     return;
 
-  score = evident_project_get_score (self->project);
+  score = get_score (self);
   pass_fail = is_pass_fail (score);
 
   if (pass_fail)
@@ -272,6 +282,9 @@ update_score (EvidentOverview *self)
                                    score->rules.pass_score, (int) score->max_score,
                                    score->rules.mandatory_penalty);
   adw_preferences_group_set_description (self->score_group, description);
+  adw_preferences_group_set_title (self->score_group,
+                                   self->scenario != NULL ? _("Score, What-If")
+                                                          : _("Score"));
 
   for (guint v = 0; v < EVIDENT_N_VIEWS; v++)
     {
@@ -281,6 +294,16 @@ update_score (EvidentOverview *self)
       g_autofree char *gap = dup_gap_text (score, v);
       g_autofree char *accessible = NULL;
 
+      if (self->scenario != NULL)
+        {
+          /* Translators: a view's score in what-if mode and its difference
+           * from the real one, e.g. "912 (+64)" */
+          long difference = lround (evident_scenario_get_difference (self->scenario, v));
+          char *with_difference = g_strdup_printf (_("%s (%+ld)"), value, difference);
+
+          g_free (value);
+          value = with_difference;
+        }
       gtk_label_set_label (row->value, value);
       gtk_label_set_label (row->gap, gap);
       gtk_label_set_label (row->state, view->pass ? _("Pass") : _("Fail"));
@@ -431,7 +454,7 @@ update_chapters (EvidentOverview *self)
   if (self->project == NULL)
     return;
 
-  score = evident_project_get_score (self->project);
+  score = get_score (self);
 
   if (self->chapter_rows->len != score->chapters->len)
     {
@@ -701,6 +724,13 @@ project_changed_cb (EvidentOverview *self)
 }
 
 static void
+scenario_changed_cb (EvidentOverview *self)
+{
+  update_score (self);
+  update_chapters (self);
+}
+
+static void
 item_row_activated_cb (EvidentOverview *self,
                        GtkListBoxRow   *row,
                        GtkListBox      *list)
@@ -769,6 +799,9 @@ evident_overview_dispose (GObject *object)
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
   g_clear_object (&self->project);
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_func (self->scenario, scenario_changed_cb, self);
+  g_clear_object (&self->scenario);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_OVERVIEW);
 
@@ -1185,4 +1218,30 @@ evident_overview_get_workload_chart (EvidentOverview *self)
   g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
 
   return self->workload_chart;
+}
+
+/**
+ * evident_overview_set_scenario:
+ * @scenario: (nullable): a what-if scenario over the project, or %NULL
+ *
+ * Shows @scenario's scores (each view and each chapter), with the
+ * difference from the real ones; %NULL shows the real ones again.
+ */
+void
+evident_overview_set_scenario (EvidentOverview *self,
+                               EvidentScenario *scenario)
+{
+  g_return_if_fail (EVIDENT_IS_OVERVIEW (self));
+  g_return_if_fail (scenario == NULL || EVIDENT_IS_SCENARIO (scenario));
+
+  if (self->scenario == scenario)
+    return;
+
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_func (self->scenario, scenario_changed_cb, self);
+  g_set_object (&self->scenario, scenario);
+  if (scenario != NULL)
+    g_signal_connect_object (scenario, "changed", G_CALLBACK (scenario_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  scenario_changed_cb (self);
 }

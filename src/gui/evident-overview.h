@@ -7,6 +7,7 @@
 #include "evident-heatmap-view.h"
 #include "evident-plan-panel.h"
 #include "evident-project.h"
+#include "evident-scenario.h"
 #include "evident-scenario-panel.h"
 #include "evident-workload-chart.h"
 
@@ -35,5 +36,8 @@ GtkListBox           *evident_overview_get_risk_list    (EvidentOverview      *s
 EvidentPlanPanel     *evident_overview_get_plan_panel   (EvidentOverview      *self);
 EvidentScenarioPanel *evident_overview_get_scenario_panel (EvidentOverview    *self);
 EvidentWorkloadChart *evident_overview_get_workload_chart (EvidentOverview    *self);
+
+void                  evident_overview_set_scenario     (EvidentOverview      *self,
+                                                         EvidentScenario      *scenario);
 
 G_END_DECLS

@@ -44,10 +44,17 @@ static const EvidentView shown_views[] = {
   EVIDENT_VIEW_CONFIRMED, EVIDENT_VIEW_PROJECTED, EVIDENT_VIEW_BEST,
 };
 
-/* "Projected 912 (+64), passes" for each view, one a line */
-static char *
-dup_scores (const EvidentScore *score,
-            EvidentScenario    *scenario)
+/**
+ * evident_scenario_panel_dup_scores:
+ * @score: a score: the project's, or @scenario's
+ * @scenario: (nullable): the scenario @score is of
+ *
+ * Returns: (transfer full): "Projected 912 (+64), passes" for each view,
+ *   the difference only for a scenario
+ */
+char *
+evident_scenario_panel_dup_scores (const EvidentScore *score,
+                                   EvidentScenario    *scenario)
 {
   g_autoptr (GString) text = g_string_new (NULL);
   gboolean pass_fail = score->rules.mode == EVIDENT_SCORE_MODE_PASS_FAIL;
@@ -98,7 +105,8 @@ static GtkWidget *
 create_real_row (EvidentProject *project)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *scores = dup_scores (evident_project_get_score (project), NULL);
+  g_autofree char *scores = evident_scenario_panel_dup_scores (evident_project_get_score (project),
+                                                               NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Current State"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), scores);
@@ -135,10 +143,12 @@ create_scenario_row (EvidentScenario *scenario,
   GtkWidget *row = adw_action_row_new ();
   const char *name = evident_scenario_get_name (scenario);
   guint n_assumptions = evident_scenario_get_n_assumptions (scenario);
-  g_autofree char *scores = dup_scores (evident_scenario_get_score (scenario), scenario);
+  g_autofree char *scores =
+    evident_scenario_panel_dup_scores (evident_scenario_get_score (scenario), scenario);
   g_autofree char *subtitle = NULL;
   g_autofree char *apply = NULL;
   g_autofree char *delete = NULL;
+  g_autofree char *edit = NULL;
   GtkWidget *button;
 
   /* Translators: under a scenario's name: its assumptions, then its scores */
@@ -155,6 +165,12 @@ create_scenario_row (EvidentScenario *scenario,
   gtk_widget_add_css_class (row, "evident-scenario");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              create_tag (C_("scenario", "What-if"), "evident-what-if-tag"));
+
+  /* Translators: %s is a scenario's name */
+  edit = g_strdup_printf (_("Edit scenario %s in what-if mode"), name);
+  button = create_button ("document-edit-symbolic", _("Edit in What-If Mode"), edit,
+                          "whatif.edit", name);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   /* Translators: %s is a scenario's name */
   apply = g_strdup_printf (_("Apply scenario %s"), name);

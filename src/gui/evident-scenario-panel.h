@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "evident-project.h"
+#include "evident-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,7 @@ gboolean        evident_scenario_panel_apply        (EvidentScenarioPanel *self,
 gboolean        evident_scenario_panel_delete       (EvidentScenarioPanel *self,
                                                      const char           *name,
                                                      GError              **error);
+char           *evident_scenario_panel_dup_scores   (const EvidentScore   *score,
+                                                     EvidentScenario      *scenario);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "evident-enums-util.h"
 #include "evident-item.h"
 #include "evident-resources.h"
+#include "evident-scenario.h"
 #include "evident-score-button.h"
 
 /*
@@ -54,6 +55,8 @@ struct _EvidentScoreButton
   GtkLabel       *view_states[EVIDENT_N_VIEWS];
 
   EvidentProject *project;
+  /* What-if mode: the score shown is the scenario's */
+  EvidentScenario *scenario;
 
   guint           compact : 1;
   guint           popover_dirty : 1;
@@ -69,6 +72,30 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const EvidentScore *
+get_score (EvidentScoreButton *self)
+{
+  if (self->scenario != NULL)
+    return evident_scenario_get_score (self->scenario);
+  return evident_project_get_score (self->project);
+}
+
+/* In what-if mode: the label marked as such, with the difference */
+static char *
+dup_whatif_text (EvidentScoreButton *self,
+                 const char         *text)
+{
+  long difference;
+
+  if (self->scenario == NULL)
+    return g_strdup (text);
+  difference = lround (evident_scenario_get_difference (self->scenario,
+                                                        EVIDENT_VIEW_PROJECTED));
+  /* Translators: the score in what-if mode, e.g. "What-if: Confirmed 412 ·
+   * Projected 566 / 900 (+64)", the difference being the projected one's */
+  return g_strdup_printf (_("What-if: %s (%+ld)"), text, difference);
+}
 
 static gboolean
 is_pass_fail (const EvidentScore *score)
@@ -129,7 +156,7 @@ update_label (EvidentScoreButton *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), TRUE);
 
-  score = evident_project_get_score (self->project);
+  score = get_score (self);
   confirmed = evident_score_format (score, EVIDENT_VIEW_CONFIRMED);
   projected = evident_score_format (score, EVIDENT_VIEW_PROJECTED);
   state = get_state (score);
@@ -193,8 +220,20 @@ update_label (EvidentScoreButton *self)
                                     confirmed, projected, score->rules.pass_score, state_text);
     }
 
-  gtk_label_set_label (self->label, text);
-  gtk_label_set_label (self->compact_label, compact);
+  {
+    g_autofree char *whatif_text = dup_whatif_text (self, text);
+    g_autofree char *whatif_compact = dup_whatif_text (self, compact);
+    g_autofree char *whatif_accessible = dup_whatif_text (self, accessible);
+
+    gtk_label_set_label (self->label, whatif_text);
+    gtk_label_set_label (self->compact_label, whatif_compact);
+    g_free (accessible);
+    accessible = g_steal_pointer (&whatif_accessible);
+  }
+  if (self->scenario != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->content), "evident-whatif");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->content), "evident-whatif");
 
   for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
     {
@@ -310,7 +349,7 @@ update_popover (EvidentScoreButton *self)
   if (self->project == NULL)
     return;
 
-  score = evident_project_get_score (self->project);
+  score = get_score (self);
   points_mode = !is_pass_fail (score);
 
   if (points_mode)
@@ -479,6 +518,9 @@ evident_score_button_dispose (GObject *object)
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_func (self->scenario, project_changed_cb, self);
+  g_clear_object (&self->scenario);
 
   /* The menu button is both the bin's child and a template child: take it
    * out of the bin first, so that it is unparented once. */
@@ -717,4 +759,31 @@ evident_score_button_popdown (EvidentScoreButton *self)
   g_return_if_fail (EVIDENT_IS_SCORE_BUTTON (self));
 
   gtk_menu_button_popdown (self->menu_button);
+}
+
+/**
+ * evident_score_button_set_scenario:
+ * @scenario: (nullable): a what-if scenario over the project, or %NULL
+ *
+ * Shows @scenario's score, marked as what-if, with its difference from
+ * the real one; %NULL shows the real score again.
+ */
+void
+evident_score_button_set_scenario (EvidentScoreButton *self,
+                                   EvidentScenario    *scenario)
+{
+  g_return_if_fail (EVIDENT_IS_SCORE_BUTTON (self));
+  g_return_if_fail (scenario == NULL || EVIDENT_IS_SCENARIO (scenario));
+
+  if (self->scenario == scenario)
+    return;
+
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_func (self->scenario, project_changed_cb, self);
+  g_set_object (&self->scenario, scenario);
+  /* A scenario follows the project's edits and its own assumptions. */
+  if (scenario != NULL)
+    g_signal_connect_object (scenario, "changed", G_CALLBACK (project_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  project_changed_cb (self, self->project);
 }

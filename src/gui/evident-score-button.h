@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "evident-project.h"
+#include "evident-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,7 @@ void            evident_score_button_set_compact  (EvidentScoreButton *self,
 const char     *evident_score_button_get_text     (EvidentScoreButton *self);
 void            evident_score_button_popup        (EvidentScoreButton *self);
 void            evident_score_button_popdown      (EvidentScoreButton *self);
+void            evident_score_button_set_scenario (EvidentScoreButton *self,
+                                                   EvidentScenario    *scenario);
 
 G_END_DECLS

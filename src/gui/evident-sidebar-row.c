@@ -7,6 +7,7 @@
 #include "evident-chapter.h"
 #include "evident-recheck.h"
 #include "evident-sidebar-row.h"
+#include "evident-whatif.h"
 #include "evident-workload.h"
 
 /*
@@ -280,6 +281,7 @@ create_chapter_menu (EvidentChapter *chapter)
   g_menu_item_set_action_and_target_value (history, "win.chapter-history",
                                            g_variant_new_string (number));
   g_menu_append_item (menu, history);
+  evident_whatif_append_chapter_menu (menu, number);
   return G_MENU_MODEL (menu);
 }
 

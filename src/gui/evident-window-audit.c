@@ -225,6 +225,7 @@ evident_window_audit_create_item_menu (EvidentWindow *self,
   g_menu_item_set_action_and_target_value (history, "win.chapter-history",
                                            g_variant_new_string (chapter));
   g_menu_append_item (menu, history);
+  evident_whatif_append_item_menu (menu, item);
   return G_MENU_MODEL (menu);
 }
 

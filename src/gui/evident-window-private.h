@@ -13,6 +13,8 @@
 #include "evident-score-button.h"
 #include "evident-sessions-page.h"
 #include "evident-sidebar.h"
+#include "evident-whatif.h"
+#include "evident-whatif-bar.h"
 #include "evident-window.h"
 
 G_BEGIN_DECLS
@@ -58,6 +60,7 @@ struct _EvidentWindow
   GtkWidget            *list_sidebar_button;
   GtkWidget            *overview_menu_button;
   GtkWidget            *list_menu_button;
+  EvidentWhatifBar     *whatif_bar;
 
   /* Which panes the window's width shows; F6 */
   EvidentPaneLayout    *layout;
@@ -67,6 +70,8 @@ struct _EvidentWindow
   EvidentRevisionActions *revisions;
   /* The export.* actions: exports, report, evidence pack */
   EvidentExports       *exports;
+  /* The whatif.* actions: what-if mode (evident-window-whatif.c) */
+  EvidentWhatif        *whatif;
 
   guint                 back_button_idle_id;
   /* How long a project's clean-up runs before the window says so */
@@ -98,6 +103,8 @@ void     evident_window_show_preview          (EvidentWindow   *self);
 void     evident_window_start_job             (EvidentWindow   *self,
                                                EvidentJob     **slot,
                                                EvidentJob      *job);
+void     evident_window_whatif_init           (EvidentWindow   *self);
+void     evident_window_whatif_dispose        (EvidentWindow   *self);
 
 
 /* For tests: the window's parts. */
@@ -109,6 +116,8 @@ EvidentOverview    *evident_window_get_overview     (EvidentWindow *self);
 EvidentPreview     *evident_window_get_preview      (EvidentWindow *self);
 EvidentRevisionActions *evident_window_get_revisions (EvidentWindow *self);
 EvidentExports     *evident_window_get_exports      (EvidentWindow *self);
+EvidentWhatif      *evident_window_get_whatif       (EvidentWindow *self);
+EvidentWhatifBar   *evident_window_get_whatif_bar   (EvidentWindow *self);
 EvidentSessionsPage *evident_window_get_sessions_page (EvidentWindow *self);
 EvidentPaneLayout  *evident_window_get_pane_layout  (EvidentWindow *self);
 gboolean            evident_window_get_sidebar_visible (EvidentWindow *self);

@@ -781,6 +781,7 @@ evident_window_dispose (GObject *object)
   g_clear_handle_id (&self->back_button_idle_id, g_source_remove);
   g_clear_object (&self->revisions);
   g_clear_object (&self->exports);
+  evident_window_whatif_dispose (self);
   if (self->undo_toast != NULL)
     g_signal_handlers_disconnect_by_data (self->undo_toast, self);
   g_clear_object (&self->undo_toast);
@@ -896,6 +897,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   g_type_ensure (EVIDENT_TYPE_PREVIEW_PANE);
   g_type_ensure (EVIDENT_TYPE_SCORE_BUTTON);
   g_type_ensure (EVIDENT_TYPE_SIDEBAR);
+  g_type_ensure (EVIDENT_TYPE_WHATIF_BAR);
 
   /* Links the resources of this static library in, and with them the
    * constructor that registers them. */
@@ -919,6 +921,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, whatif_bar);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_stack);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sessions_page);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_score_button);
@@ -1015,6 +1018,7 @@ evident_window_init (EvidentWindow *self)
                            G_CALLBACK (sidebar_overview_notify_cb), self,
                            G_CONNECT_SWAPPED);
   evident_window_audit_init (self, self->overview_stack);
+  evident_window_whatif_init (self);
 
   self->revisions = evident_revision_actions_new (self);
   self->exports = evident_exports_new (self);
@@ -1130,6 +1134,8 @@ evident_window_set_project (EvidentWindow  *self,
    * first, so that the list never holds a chapter of the other project. */
   evident_sidebar_set_project (self->sidebar, project);
   g_object_set (self->item_list, "project", project, NULL);
+  /* What-if mode ends first: the scores go back to the real ones. */
+  evident_whatif_set_project (self->whatif, project);
   evident_score_button_set_project (self->score_button, project);
   evident_score_button_set_project (self->overview_score_button, project);
   evident_score_button_set_project (self->editor_score_button, project);

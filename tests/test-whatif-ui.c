@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* What-if mode in the window: items and chapters assumed met or not met
+ * from the window's actions and menus; every score of the window (the
+ * score buttons, the overview) shows the scenario's, marked as what-if,
+ * and follows each assumption at once; the bar says nothing is saved;
+ * the project's items, score and undo history stay as they were until
+ * the scenario is applied, as one edit that one undo takes back; a
+ * scenario is kept, edited again, and left (asking first when assumptions
+ * would be lost). Each test runs on the sample project in a window.
+ *
+ * With EVIDENT_TEST_SHOTS set to a folder, the tests save screenshots of
+ * the window there (wide and narrow, light and dark) for a person to look
+ * at; nothing is checked in them. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "evident-item.h"
+#include "evident-overview.h"
+#include "evident-project.h"
+#include "evident-scenario.h"
+#include "evident-score-button.h"
+#include "evident-sidebar-row.h"
+#include "evident-test-utils.h"
+#include "evident-whatif.h"
+#include "evident-whatif-bar.h"
+#include "evident-window-audit.h"
+#include "evident-window-private.h"
+
+typedef struct
+{
+  char           *dir;
+  EvidentProject *project;
+  EvidentWindow  *window;
+  EvidentWhatif  *whatif;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->project = evident_test_create_sample_project ("whatif-ui", &fixture->dir);
+  fixture->window = evident_test_window_new (fixture->project, 1280, 800);
+  fixture->whatif = evident_window_get_whatif (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  evident_test_window_destroy (fixture->window);
+  g_clear_object (&fixture->project);
+  evident_test_remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* Helpers */
+
+/* Every item's status, in checklist order */
+static GArray *
+dup_statuses (EvidentProject *project)
+{
+  GListModel *items = evident_project_get_items (project);
+  GArray *statuses = g_array_new (FALSE, FALSE, sizeof (EvidentStatus));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (EvidentItem) item = g_list_model_get_item (items, i);
+      EvidentStatus status = evident_item_get_status (item);
+
+      g_array_append_val (statuses, status);
+    }
+  return statuses;
+}
+
+static void
+assert_statuses_equal (GArray *a,
+                       GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  g_assert_cmpmem (a->data, a->len * sizeof (EvidentStatus),
+                   b->data, b->len * sizeof (EvidentStatus));
+}
+
+/* The first item of @chapter not counted in the projected view */
+static EvidentItem *
+find_open_item (EvidentProject *project,
+                const char     *chapter)
+{
+  GListModel *items = evident_project_get_items (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (EvidentItem) item = g_list_model_get_item (items, i);
+
+      if (g_str_equal (evident_item_get_chapter (item), chapter)
+          && !evident_item_counts_in (item, EVIDENT_VIEW_PROJECTED))
+        return item;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr (GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr (GMenuModel) link = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (link, action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action,
+                                                     parameter));
+}
+
+static void
+assume_item (Fixture     *fixture,
+             EvidentItem *item,
+             const char  *assumption)
+{
+  activate (fixture, "whatif.assume-item",
+            g_variant_new ("(ss)", evident_item_get_ref (item), assumption));
+}
+
+static void
+save_shot (Fixture    *fixture,
+           const char *name)
+{
+  const char *dir = g_getenv ("EVIDENT_TEST_SHOTS");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  evident_test_run (400);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Tests */
+
+/* Assumptions change what the window shows, never the project: not an
+ * item's status, not its score, not the undo history. */
+static void
+test_stored_untouched (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  EvidentScoreButton *button = evident_window_get_score_button (fixture->window);
+  EvidentWhatifBar *bar = evident_window_get_whatif_bar (fixture->window);
+  g_autoptr (GArray) before = dup_statuses (fixture->project);
+  g_autoptr (GArray) after = NULL;
+  gboolean could_undo = evident_project_get_can_undo (fixture->project);
+  double real = evident_project_get_score (fixture->project)->views[EVIDENT_VIEW_PROJECTED].score;
+  g_autofree char *real_text = g_strdup (evident_score_button_get_text (button));
+  EvidentItem *item = find_open_item (fixture->project, "8.0");
+  g_autoptr (GPtrArray) history = evident_project_get_history (fixture->project, item, NULL);
+  guint n_history = history->len;
+  EvidentScenario *scenario;
+
+  g_assert_null (evident_whatif_get_scenario (fixture->whatif));
+  g_assert_false (strstr (real_text, "What-if") != NULL);
+
+  activate (fixture, "whatif.toggle", NULL);
+  scenario = evident_whatif_get_scenario (fixture->whatif);
+  g_assert_nonnull (scenario);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window), "evident-whatif"));
+  g_assert_nonnull (strstr (evident_whatif_bar_get_title (bar),
+                            "nothing is saved until you apply it"));
+
+  /* At once, without the main loop: the score shown follows. */
+  assume_item (fixture, item, "met");
+  g_assert_cmpint (evident_scenario_get_assumption (scenario, item), ==, EVIDENT_ASSUMPTION_MET);
+  g_assert_cmpfloat (evident_scenario_get_difference (scenario, EVIDENT_VIEW_PROJECTED), >, 0);
+  g_assert_true (g_str_has_prefix (evident_score_button_get_text (button), "What-if: "));
+  g_assert_nonnull (strstr (evident_score_button_get_text (button), "(+"));
+  g_assert_nonnull (strstr (evident_whatif_bar_get_scores (bar), "(+"));
+  g_assert_true (evident_whatif_get_dirty (fixture->whatif));
+
+  activate (fixture, "whatif.assume-chapter", g_variant_new ("(ss)", "2.0", "not-met"));
+  g_assert_cmpuint (evident_scenario_get_n_assumptions (scenario), >, 1);
+  evident_test_pump ();
+
+  after = dup_statuses (fixture->project);
+  assert_statuses_equal (before, after);
+  g_assert_cmpfloat (evident_project_get_score (fixture->project)->views[EVIDENT_VIEW_PROJECTED].score,
+                     ==, real);
+  g_assert_cmpint (evident_project_get_can_undo (fixture->project), ==, could_undo);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = evident_project_get_history (fixture->project, item, NULL);
+  g_assert_cmpuint (history->len, ==, n_history);
+
+  /* Kept: stored as a scenario, still not as statuses */
+  g_assert_true (evident_whatif_keep (fixture->whatif, "Security done", NULL));
+  g_assert_false (evident_whatif_get_dirty (fixture->whatif));
+  g_assert_nonnull (strstr (evident_whatif_bar_get_title (bar), "Security done"));
+  g_clear_pointer (&after, g_array_unref);
+  after = dup_statuses (fixture->project);
+  assert_statuses_equal (before, after);
+
+  /* Left: the real score again */
+  evident_whatif_leave (fixture->whatif);
+  g_assert_null (evident_whatif_get_scenario (fixture->whatif));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fixture->window), "evident-whatif"));
+  g_assert_cmpstr (evident_score_button_get_text (button), ==, real_text);
+  g_clear_pointer (&after, g_array_unref);
+  after = dup_statuses (fixture->project);
+  assert_statuses_equal (before, after);
+}
+
+/* A kept scenario opened again, then applied: one edit, one undo. */
+static void
+test_edit_apply (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr (GArray) before = dup_statuses (fixture->project);
+  g_autoptr (GArray) after = NULL;
+  EvidentItem *item = find_open_item (fixture->project, "8.0");
+  EvidentScenario *scenario;
+
+  assume_item (fixture, item, "met");
+  g_assert_nonnull (evident_whatif_get_scenario (fixture->whatif));
+  g_assert_true (evident_whatif_keep (fixture->whatif, "One more", NULL));
+  evident_whatif_leave (fixture->whatif);
+
+  activate (fixture, "whatif.edit", g_variant_new_string ("One more"));
+  scenario = evident_whatif_get_scenario (fixture->whatif);
+  g_assert_nonnull (scenario);
+  g_assert_cmpstr (evident_whatif_get_name (fixture->whatif), ==, "One more");
+  g_assert_cmpint (evident_scenario_get_assumption (scenario, item), ==, EVIDENT_ASSUMPTION_MET);
+  g_assert_false (evident_whatif_get_dirty (fixture->whatif));
+
+  g_assert_true (evident_whatif_apply (fixture->whatif, NULL));
+  g_assert_null (evident_whatif_get_scenario (fixture->whatif));
+  g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_MET);
+
+  g_assert_true (evident_project_undo (fixture->project, NULL));
+  after = dup_statuses (fixture->project);
+  assert_statuses_equal (before, after);
+}
+
+/* Leaving with assumptions not kept asks; the answer decides. */
+static void
+test_leave_asks (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  EvidentItem *item = find_open_item (fixture->project, "8.0");
+  AdwMessageDialog *dialog;
+
+  /* Nothing assumed: no question */
+  activate (fixture, "whatif.toggle", NULL);
+  activate (fixture, "whatif.leave", NULL);
+  g_assert_null (evident_whatif_get_scenario (fixture->whatif));
+
+  assume_item (fixture, item, "not-met");
+  activate (fixture, "whatif.leave", NULL);
+  g_assert_true (evident_test_wait_until (has_message_dialog, NULL));
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "cancel");
+  evident_test_pump ();
+  g_assert_nonnull (evident_whatif_get_scenario (fixture->whatif));
+
+  activate (fixture, "whatif.toggle", NULL);
+  g_assert_true (evident_test_wait_until (has_message_dialog, NULL));
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "discard");
+  evident_test_pump ();
+  g_assert_null (evident_whatif_get_scenario (fixture->whatif));
+}
+
+/* The item's menu, the chapter's menu and the editor's current item. */
+static void
+test_menus (Fixture       *fixture,
+            gconstpointer  data)
+{
+  EvidentItem *item = find_open_item (fixture->project, "8.0");
+  g_autoptr (GMenuModel) item_menu = evident_window_audit_create_item_menu (fixture->window,
+                                                                            item);
+  g_autoptr (GPtrArray) rows = NULL;
+  EvidentSidebarRow *chapter_row = NULL;
+  GVariant *state;
+
+  g_assert_true (menu_has_action (item_menu, "whatif.assume-item"));
+
+  rows = evident_test_collect_widgets (GTK_WIDGET (evident_window_get_sidebar (fixture->window)),
+                                       EVIDENT_TYPE_SIDEBAR_ROW, evident_test_is_mapped, NULL);
+  for (guint i = 0; i < rows->len && chapter_row == NULL; i++)
+    if (evident_sidebar_row_popup_menu (rows->pdata[i], -1, -1))
+      chapter_row = rows->pdata[i];
+  g_assert_nonnull (chapter_row);
+  g_assert_true (menu_has_action (evident_sidebar_row_get_menu_model (chapter_row),
+                                  "whatif.assume-chapter"));
+
+  evident_whatif_set_current_item (fixture->whatif, item);
+  activate (fixture, "whatif.assume-current", g_variant_new_string ("met"));
+  g_assert_cmpint (evident_scenario_get_assumption (evident_whatif_get_scenario (fixture->whatif),
+                                                    item),
+                   ==, EVIDENT_ASSUMPTION_MET);
+  state = g_action_group_get_action_state (evident_whatif_get_action_group (fixture->whatif),
+                                           "assume-current");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "met");
+  g_variant_unref (state);
+  evident_whatif_leave (fixture->whatif);
+}
+
+/* Screenshots for a person, when asked for */
+static void
+test_shots (Fixture       *fixture,
+            gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_autoptr (GtkCssProvider) css = NULL;
+
+  if (g_getenv ("EVIDENT_TEST_SHOTS") == NULL)
+    {
+      g_test_skip ("EVIDENT_TEST_SHOTS is not set");
+      return;
+    }
+
+  /* The application loads its style sheet; the tests have none. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/evidentapp/Evident/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  assume_item (fixture, find_open_item (fixture->project, "8.0"), "met");
+  activate (fixture, "whatif.assume-chapter", g_variant_new ("(ss)", "6.0", "met"));
+  save_shot (fixture, "whatif-wide-light");
+  evident_sidebar_set_overview (evident_window_get_sidebar (fixture->window), FALSE);
+  evident_item_list_set_selected_item (evident_window_get_item_list (fixture->window),
+                                       find_open_item (fixture->project, "8.0"));
+  save_shot (fixture, "whatif-wide-light-item");
+  evident_sidebar_set_overview (evident_window_get_sidebar (fixture->window), TRUE);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_shot (fixture, "whatif-wide-dark");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  save_shot (fixture, "whatif-narrow-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  save_shot (fixture, "whatif-narrow-light");
+  evident_whatif_leave (fixture->whatif);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!evident_test_init (&argc, &argv, "/whatif-ui/no-display"))
+    return g_test_run ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/whatif-ui/stored-untouched", test_stored_untouched);
+  ADD ("/whatif-ui/edit-apply", test_edit_apply);
+  ADD ("/whatif-ui/leave-asks", test_leave_asks);
+  ADD ("/whatif-ui/menus", test_menus);
+  ADD ("/whatif-ui/shots", test_shots);
+
+#undef ADD
+
+  return g_test_run ();
+}
