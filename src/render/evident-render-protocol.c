@@ -237,16 +237,30 @@ evident_render_memfd_from_data (const char *name,
                                 const void *data,
                                 gsize       size)
 {
-  void *map;
-  int fd = evident_render_memfd_new (name, size, &map);
+  int fd = memfd_create (name, MFD_CLOEXEC | MFD_ALLOW_SEALING);
+  gsize written = 0;
 
   if (fd < 0)
     return -1;
 
-  if (size > 0)
+  /* Written, not mapped: sealing fails with EBUSY while any writable
+   * mapping lasts, and a process forked meanwhile by another thread keeps
+   * one of its own until it execs. */
+  while (written < size)
     {
-      memcpy (map, data, size);
-      munmap (map, size);
+      gssize n = write (fd, (const char *) data + written, MIN (size - written, G_MAXSSIZE));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = n < 0 ? errno : EIO;
+
+          close (fd);
+          errno = saved;
+          return -1;
+        }
+      written += n;
     }
 
   if (!evident_render_memfd_seal (fd))
