@@ -849,10 +849,14 @@ static void
 open_status_list (EvidentItemFields *self)
 {
   GtkWidget *row = GTK_WIDGET (self->status_row);
+  GtkRoot *root = gtk_widget_get_root (row);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  /* Only while the keyboard is still on the row Alt+S went to */
-  if (self->item != NULL && gtk_widget_is_sensitive (row)
-      && (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
+  /* Only while the keyboard is still on the row Alt+S went to: the
+   * window's focus, whether or not the window is the active one (the
+   * focus state flags follow that too). */
+  if (self->item != NULL && gtk_widget_is_sensitive (row) && focus != NULL
+      && (focus == row || gtk_widget_is_ancestor (focus, row)))
     gtk_widget_activate (row);
 }
 
