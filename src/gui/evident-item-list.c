@@ -744,34 +744,18 @@ focus_search_action (GtkWidget  *widget,
 
 /* Properties */
 
+/* One of the state filter's switches, by its setter, and the list's
+ * property that says it. */
 static void
-set_mandatory_only (EvidentItemList *self,
-                    gboolean         mandatory_only)
+set_state_switch (EvidentItemList *self,
+                  gboolean       (*setter) (EvidentItemStateFilter *, gboolean),
+                  gboolean         value,
+                  guint            property)
 {
-  if (!evident_item_state_filter_set_mandatory_only (self->state, mandatory_only))
+  if (!setter (self->state, value))
     return;
   state_filter_changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANDATORY_ONLY]);
-}
-
-static void
-set_at_risk (EvidentItemList *self,
-             gboolean         at_risk)
-{
-  if (!evident_item_state_filter_set_at_risk (self->state, at_risk))
-    return;
-  state_filter_changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT_RISK]);
-}
-
-static void
-set_needs_recheck (EvidentItemList *self,
-                   gboolean         needs_recheck)
-{
-  if (!evident_item_state_filter_set_needs_recheck (self->state, needs_recheck))
-    return;
-  state_filter_changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_RECHECK]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[property]);
 }
 
 static void
@@ -956,13 +940,16 @@ evident_item_list_set_property (GObject      *object,
       evident_item_list_set_search_text (self, g_value_get_string (value));
       break;
     case PROP_MANDATORY_ONLY:
-      set_mandatory_only (self, g_value_get_boolean (value));
+      set_state_switch (self, evident_item_state_filter_set_mandatory_only,
+                        g_value_get_boolean (value), PROP_MANDATORY_ONLY);
       break;
     case PROP_AT_RISK:
-      set_at_risk (self, g_value_get_boolean (value));
+      set_state_switch (self, evident_item_state_filter_set_at_risk, g_value_get_boolean (value),
+                        PROP_AT_RISK);
       break;
     case PROP_NEEDS_RECHECK:
-      set_needs_recheck (self, g_value_get_boolean (value));
+      set_state_switch (self, evident_item_state_filter_set_needs_recheck,
+                        g_value_get_boolean (value), PROP_NEEDS_RECHECK);
       break;
     case PROP_SORT:
       set_sort (self, g_value_get_string (value));
