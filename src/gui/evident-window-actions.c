@@ -70,12 +70,14 @@ show_undone (EvidentWindow *self,
     adw_leaflet_set_visible_child (self->leaflet, self->editor_pane);
 }
 
+/* Ctrl+Z and Ctrl+Shift+Z */
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   EvidentWindow *self = EVIDENT_WINDOW (widget);
+  gboolean undo = g_str_equal (action_name, "win.undo");
   g_autoptr (GError) error = NULL;
 
   if (self->project == NULL)
@@ -84,30 +86,11 @@ undo_action (GtkWidget  *widget,
   /* Notes typed a moment ago are an edit too: save them first, so that
    * undo takes back the newest change the user made. */
   evident_item_editor_flush (self->item_editor);
-  if (!evident_project_undo (self->project, &error))
+  if (!(undo ? evident_project_undo (self->project, &error)
+             : evident_project_redo (self->project, &error)))
     evident_window_toast_error (self, error);
   else
-    show_undone (self, TRUE);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  EvidentWindow *self = EVIDENT_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (self->project == NULL)
-    return;
-
-  /* Notes typed a moment ago are an edit too: save them first, so that
-   * undo takes back the newest change the user made. */
-  evident_item_editor_flush (self->item_editor);
-  if (!evident_project_redo (self->project, &error))
-    evident_window_toast_error (self, error);
-  else
-    show_undone (self, FALSE);
+    show_undone (self, undo);
 }
 
 /* Ctrl+H: the project's Edit History */
@@ -490,7 +473,7 @@ evident_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.next-item", NULL, next_item_action);
