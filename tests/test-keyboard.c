@@ -461,7 +461,7 @@ test_status_keys (Fixture       *fixture,
   g_assert_true (evident_test_has_title (status_row, "Status"));
   status_list = evident_test_find_widget (status_row, GTK_TYPE_POPOVER, NULL, NULL);
   g_assert_nonnull (status_list);
-  g_assert_true (gtk_widget_get_visible (status_list));
+  g_assert_true (evident_test_wait_until (is_visible, status_list));
   g_assert_true (shows_in_viewport (status_row));
 
   /* With the status scrolled out of sight, Alt+S brings it back first. */
