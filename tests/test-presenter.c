@@ -158,10 +158,13 @@ test_go_to_and_escape (Fixture       *fixture,
                        gconstpointer  data)
 {
   GtkWidget *entry = evident_presenter_window_get_jump_entry (fixture->presenter);
+  GtkWidget *focus;
 
   act (fixture, "presenter.jump", NULL);
-  g_assert_true (gtk_widget_has_focus (gtk_widget_get_first_child (entry))
-                 || gtk_widget_has_focus (entry));
+  /* The window's focus, not gtk_widget_has_focus (): without a window
+   * manager the presenter window is not always active yet. */
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->presenter));
+  g_assert_true (focus == entry || (focus && gtk_widget_is_ancestor (focus, entry)));
   gtk_editable_set_text (GTK_EDITABLE (entry), "8.2.1");
   g_signal_emit_by_name (entry, "activate");
   evident_test_iterate ();
