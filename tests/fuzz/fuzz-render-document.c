@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The render helper's document loading: the input is a document's bytes
- * as the helper receives them in a memfd, opened as its OPEN_PDF request
- * opens them (every page's size read; a second time with a password when
- * the document asks for one), page 1 and the last page rendered through
- * the helper's size limits, and text searched on them as its FIND_TEXT
+ * as the helper receives them (there in a sealed memfd, here in memory
+ * AddressSanitizer watches), opened as its OPEN_PDF request opens them
+ * (every page's size read; a second time with a password when the
+ * document asks for one), page 1 and the last page rendered through the
+ * helper's size limits, and text searched on them as its FIND_TEXT
  * request does, page by page: src/render/evident-render-pdf.c, the code
  * the helper runs, with the warm-up it runs first.
  *

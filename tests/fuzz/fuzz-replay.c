@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* A main() for a harness built without libFuzzer: runs it once on each
- * seed of its target (fuzz-seeds.c) and on each file given or found in
- * the folders given (tests/fuzz/corpus/TARGET: inputs that once crashed
- * it), as a TAP test. What libFuzzer found stays fixed this way, in every
- * build, with or without clang and sanitizers. */
+ * seed of its target (fuzz-seeds.c), checking what it made of the seed
+ * when the harness can (fuzz_check_seed()), and on each file given or
+ * found in the folders given (tests/fuzz/corpus/TARGET: inputs that once
+ * crashed it), as a TAP test. What libFuzzer found stays fixed this way,
+ * in every build, with or without clang and sanitizers. */
 
 #include "config.h"
 
