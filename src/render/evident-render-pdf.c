@@ -306,8 +306,8 @@ make_standard_font_page (void)
   static const char *objects[] = {
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 40] "
-    "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 40] "
+     "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"),
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     "<< /Length 37 >>\nstream\nBT /F1 12 Tf 10 15 Td (Evident) Tj ET\nendstream",
   };

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* A main() for a harness built without libFuzzer: runs it once on each
- * seed of its target (fuzz-seeds.c) and on each file given or found in
- * the folders given (tests/fuzz/corpus/TARGET: inputs that once crashed
- * it), as a TAP test. What libFuzzer found stays fixed this way, in every
- * build, with or without clang and sanitizers. */
+ * seed of its target (fuzz-seeds.c), checking what it made of the seed
+ * when the harness can (fuzz_check_seed()), and on each file given or
+ * found in the folders given (tests/fuzz/corpus/TARGET: inputs that once
+ * crashed it), as a TAP test. What libFuzzer found stays fixed this way,
+ * in every build, with or without clang and sanitizers. */
 
 #include "config.h"
 
@@ -16,14 +17,18 @@
 
 static guint n_tests;
 
+/* @seed: (nullable): the seed @bytes come from, for the harness to check */
 static void
-replay (const char *name,
-        GBytes     *bytes)
+replay (const char     *name,
+        GBytes         *bytes,
+        const FuzzSeed *seed)
 {
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
 
   LLVMFuzzerTestOneInput (data, size);
+  if (seed != NULL && fuzz_check_seed != NULL)
+    fuzz_check_seed (seed);
   g_print ("ok %u - %s\n", ++n_tests, name);
 }
 
@@ -43,7 +48,7 @@ replay_path (const char *path)
       file = g_file_new_for_path (path);
       bytes = g_file_load_bytes (file, NULL, NULL, &error);
       g_assert_no_error (error);
-      replay (path, bytes);
+      replay (path, bytes, NULL);
       return;
     }
 
@@ -79,7 +84,7 @@ main (int    argc,
       FuzzSeed *seed = g_ptr_array_index (seeds, i);
       g_autofree char *name = g_strdup_printf ("seed %s", seed->name);
 
-      replay (name, seed->bytes);
+      replay (name, seed->bytes, seed);
     }
   for (int i = 2; i < argc; i++)
     replay_path (argv[i]);

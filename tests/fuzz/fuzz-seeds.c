@@ -3,12 +3,15 @@
 /* Seeds for the harnesses, made here rather than downloaded: small
  * checklists in each layout and encoding the import knows, workbooks as
  * Evident's tests and its own export write them, the text of workbook
- * parts, and project files made by the core. */
+ * parts, project files made by the core, and PDF documents written by
+ * cairo and by hand. */
 
 #include "config.h"
 
+#include <stdarg.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "evident-audit.h"
@@ -17,6 +20,8 @@
 #include "evident-import.h"
 #include "evident-item.h"
 #include "evident-project-private.h"
+#include "evident-render-protocol.h"
+#include "evident-test-pdf.h"
 #include "evident-test-workbook.h"
 #include "evident-xlsx-writer.h"
 #include "fuzz.h"
@@ -39,6 +44,16 @@ add (GPtrArray  *seeds,
   seed->name = g_strdup (name);
   seed->bytes = bytes;
   g_ptr_array_add (seeds, seed);
+}
+
+static void
+add_expecting (GPtrArray  *seeds,
+               const char *name,
+               GBytes     *bytes,
+               int         expect)
+{
+  add (seeds, name, bytes);
+  ((FuzzSeed *) g_ptr_array_index (seeds, seeds->len - 1))->expect = expect;
 }
 
 static void
@@ -370,6 +385,446 @@ add_project_seeds (GPtrArray *seeds)
     }
 }
 
+/* Documents */
+
+/* Each well-made document has this word on page 1, for the harness to
+ * find (fuzz-render-document.c). */
+#define WORD "Evident"
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+show_text (cairo_t    *cr,
+           double      x,
+           double      y,
+           double      size,
+           const char *text)
+{
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, size);
+  cairo_move_to (cr, x, y);
+  cairo_show_text (cr, text);
+}
+
+typedef void (*DrawDocument) (cairo_t         *cr,
+                              cairo_surface_t *surface);
+
+/* A PDF as cairo writes it (compressed streams, subset fonts), from a
+ * first page of @width × @height points. */
+static GBytes *
+cairo_document (double       width,
+                double       height,
+                DrawDocument draw)
+{
+  GByteArray *array = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, array,
+                                                                  width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  draw (cr, surface);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (array);
+}
+
+/* A runbook's page: a title, lines of text, a rule and a box. */
+static void
+draw_text (cairo_t         *cr,
+           cairo_surface_t *surface)
+{
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Key rotation");
+  show_text (cr, 56, 80, 20, WORD ": key rotation runbook");
+  for (int line = 0; line < 6; line++)
+    show_text (cr, 56, 120 + line * 14, 10,
+               "Keys rotate every year; the owner checks the inventory (\xc3\xa4\xc3\xb6\xc3\xbc).");
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, 56, 100);
+  cairo_line_to (cr, 539, 100);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
+  cairo_rectangle (cr, 56, 700, 200, 80);
+  cairo_fill (cr);
+}
+
+/* Three pages, each of its own size and orientation. */
+static void
+draw_pages (cairo_t         *cr,
+            cairo_surface_t *surface)
+{
+  static const double sizes[][2] = { { 595, 842 }, { 792, 612 }, { 200, 100 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *text = g_strdup_printf (WORD ", page %u", i + 1);
+
+      cairo_pdf_surface_set_size (surface, sizes[i][0], sizes[i][1]);
+      show_text (cr, 10, 40, 14, text);
+      cairo_show_page (cr);
+    }
+}
+
+/* A diagram as an image, with and without alpha, scaled up. */
+static void
+draw_image (cairo_t         *cr,
+            cairo_surface_t *surface)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 48, 32);
+  cairo_surface_t *opaque = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
+  cairo_pattern_t *gradient = cairo_pattern_create_linear (0, 0, 48, 32);
+  cairo_t *icr = cairo_create (image);
+
+  cairo_pattern_add_color_stop_rgb (gradient, 0, 0.9, 0.3, 0.1);
+  cairo_pattern_add_color_stop_rgba (gradient, 1, 0.1, 0.3, 0.9, 0.5);
+  cairo_set_source (icr, gradient);
+  cairo_paint (icr);
+  cairo_destroy (icr);
+  icr = cairo_create (opaque);
+  cairo_set_source_rgb (icr, 0.1, 0.7, 0.2);
+  cairo_rectangle (icr, 0, 0, 4, 4);
+  cairo_fill (icr);
+  cairo_destroy (icr);
+
+  show_text (cr, 56, 80, 20, WORD ": network diagram");
+  cairo_save (cr);
+  cairo_translate (cr, 56, 120);
+  cairo_scale (cr, 6, 6);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_save (cr);
+  cairo_translate (cr, 56, 400);
+  cairo_scale (cr, 20, 20);
+  cairo_set_source_surface (cr, opaque, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint_with_alpha (cr, 0.8);
+  cairo_restore (cr);
+
+  cairo_pattern_destroy (gradient);
+  cairo_surface_destroy (opaque);
+  cairo_surface_destroy (image);
+}
+
+/* Two pages with a web link, a link to a named place on page 2, and an
+ * outline. */
+static void
+draw_links (cairo_t         *cr,
+            cairo_surface_t *surface)
+{
+  int index;
+
+  show_text (cr, 56, 80, 20, WORD ": evidence index");
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, "uri='https://wiki.example.com/keys'");
+  show_text (cr, 56, 120, 12, "The key inventory");
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, "dest='rotation'");
+  show_text (cr, 56, 140, 12, "Rotation, page 2");
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
+  index = cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, "Index", "page=1",
+                                         CAIRO_PDF_OUTLINE_FLAG_OPEN);
+  cairo_pdf_surface_add_outline (surface, index, "Rotation", "dest='rotation'", 0);
+  cairo_show_page (cr);
+
+  cairo_tag_begin (cr, CAIRO_TAG_DEST, "name='rotation'");
+  show_text (cr, 56, 80, 16, "Rotation");
+  cairo_tag_end (cr, CAIRO_TAG_DEST);
+}
+
+/* Written by hand, uncompressed, so that mutations reach the operators:
+ * text in standard fonts, paths, dashes, a curve. */
+static const char standard_content[] =
+  "BT /F1 24 Tf 72 700 Td (" WORD ") Tj ET\n"
+  "0 0 1 rg 72 500 200 100 re f\n"
+  "q 1 0 0 RG 4 w [6 3] 0 d 72 400 m 300 450 l 400 300 500 420 540 380 c S Q\n";
+static const char standard_resources[] =
+  "/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>";
+
+/* More of what a page says: text state and positioning, a clip, CMYK, an
+ * even-odd fill with transparency, an inline image, a shading. */
+static const char operators_content[] =
+  "q 0.5 0 0 0.5 0 0 cm\n"
+  "BT /F1 36 Tf 1 0 0 1 144 1400 Tm 40 TL (" WORD ") Tj T* [(in) -250 (spaced) 120 (text)] TJ\n"
+  "2 Tr 0.3 0.6 0.1 rg (outlined) ' 0 Tr 3 Tc 10 Tw /F2 30 Tf (wide words) Tj ET Q\n"
+  "q 72 300 200 200 re W n 0 1 0 0 k 60 280 m 300 520 l 300 280 l h f Q\n"
+  "q /GS1 gs 0.9 0.1 0.1 rg 150 150 m 250 150 250 250 150 250 v h 170 170 60 60 re f* Q\n"
+  "q 100 0 0 60 350 120 cm BI /W 4 /H 2 /CS /RGB /BPC 8 /F /AHx\n"
+  "ID ff0000 00ff00 0000ff ffff00 000000 ffffff 808080 ff00ff> EI Q\n"
+  "q 300 40 350 60 re W n /Sh1 sh Q\n";
+static const char operators_resources[] =
+  "/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>"
+  " /F2 << /Type /Font /Subtype /Type1 /BaseFont /Courier-Bold >> >>"
+  " /ExtGState << /GS1 << /CA 0.5 /ca 0.5 /LW 3 >> >>"
+  " /Shading << /Sh1 << /ShadingType 2 /ColorSpace /DeviceRGB /Coords [300 0 650 0]"
+  " /Function << /FunctionType 2 /Domain [0 1] /C0 [1 0 0] /C1 [0 0 1] /N 1 >> >> >>";
+
+/* Objects around a page: a form drawn twice, a link annotation, an
+ * outline, a crop box and a turned page. */
+static GBytes *
+objects_document (void)
+{
+  static const char draw[] = "q 1 0 0 1 72 600 cm /Fm1 Do Q q 0.5 0 0 0.5 72 300 cm /Fm1 Do Q\n";
+  static const char form[] = "BT /F1 24 Tf 0 0 Td (" WORD ") Tj ET 0 -10 200 4 re f\n";
+  EvidentTestPdf *pdf = evident_test_pdf_new ();
+  guint catalog = evident_test_pdf_reserve (pdf);
+  guint pages = evident_test_pdf_reserve (pdf);
+  guint page = evident_test_pdf_reserve (pdf);
+  guint contents = evident_test_pdf_reserve (pdf);
+  guint fm1 = evident_test_pdf_reserve (pdf);
+  guint font = evident_test_pdf_reserve (pdf);
+  guint outlines = evident_test_pdf_reserve (pdf);
+  guint outline = evident_test_pdf_reserve (pdf);
+  guint link = evident_test_pdf_reserve (pdf);
+  char body[256];
+
+  g_snprintf (body, sizeof body, "<< /Type /Catalog /Pages %u 0 R /Outlines %u 0 R"
+              " /PageMode /UseOutlines >>", pages, outlines);
+  evident_test_pdf_add_object (pdf, catalog, body);
+  g_snprintf (body, sizeof body, "<< /Type /Pages /Kids [%u 0 R] /Count 1 >>", page);
+  evident_test_pdf_add_object (pdf, pages, body);
+  g_snprintf (body, sizeof body, "<< /Type /Page /Parent %u 0 R /MediaBox [0 0 612 792]"
+              " /CropBox [10 10 602 782] /Rotate 90 /Resources << /XObject << /Fm1 %u 0 R >> >>"
+              " /Contents %u 0 R /Annots [%u 0 R] >>", pages, fm1, contents, link);
+  evident_test_pdf_add_object (pdf, page, body);
+  evident_test_pdf_add_stream (pdf, contents, NULL, draw, strlen (draw));
+  g_snprintf (body, sizeof body, "/Type /XObject /Subtype /Form /BBox [0 -20 300 40]"
+              " /Resources << /Font << /F1 %u 0 R >> >>", font);
+  evident_test_pdf_add_stream (pdf, fm1, body, form, strlen (form));
+  evident_test_pdf_add_object (pdf, font, "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>");
+  g_snprintf (body, sizeof body, "<< /Type /Outlines /First %u 0 R /Last %u 0 R /Count 1 >>",
+              outline, outline);
+  evident_test_pdf_add_object (pdf, outlines, body);
+  g_snprintf (body, sizeof body, "<< /Title (" WORD ") /Parent %u 0 R"
+              " /Dest [%u 0 R /XYZ 0 792 0] >>", outlines, page);
+  evident_test_pdf_add_object (pdf, outline, body);
+  evident_test_pdf_add_object (pdf, link, "<< /Type /Annot /Subtype /Link /Rect [72 600 272 630]"
+                               " /Border [0 0 1] /A << /S /URI"
+                               " /URI (https://wiki.example.com/keys) >> >>");
+  return evident_test_pdf_finish (pdf, catalog);
+}
+
+/* @bytes with @length bytes at @offset replaced by @text. */
+static GBytes *
+splice (GBytes     *bytes,
+        gsize       offset,
+        gsize       length,
+        const char *text)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  GString *out = g_string_new_len (data, offset);
+
+  g_assert (offset + length <= size);
+  g_string_append (out, text);
+  g_string_append_len (out, data + offset + length, size - offset - length);
+  return g_string_free_to_bytes (out);
+}
+
+/* Where @text last is in @bytes, which are text. */
+static gsize
+find_last (GBytes     *bytes,
+           const char *text)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *found = g_strrstr_len (data, size, text);
+
+  g_assert (found != NULL);
+  return found - data;
+}
+
+/* The standard security handler's padding (PDF 1.7, 7.6.3.3). */
+static const guint8 password_padding[32] = {
+  0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56, 0xff, 0xfa, 0x01, 0x08,
+  0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68, 0x3e, 0x80, 0x2f, 0x0c, 0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
+};
+
+static void
+rc4 (const guint8 *key,
+     gsize         key_length,
+     guint8       *data,
+     gsize         length)
+{
+  guint8 s[256];
+  guint i, j = 0;
+
+  for (i = 0; i < 256; i++)
+    s[i] = i;
+  for (i = 0; i < 256; i++)
+    {
+      guint8 t = s[i];
+
+      j = (j + t + key[i % key_length]) & 0xff;
+      s[i] = s[j];
+      s[j] = t;
+    }
+  i = j = 0;
+  for (gsize n = 0; n < length; n++)
+    {
+      guint8 t;
+
+      i = (i + 1) & 0xff;
+      j = (j + s[i]) & 0xff;
+      t = s[i];
+      s[i] = s[j];
+      s[j] = t;
+      data[n] ^= s[(s[i] + s[j]) & 0xff];
+    }
+}
+
+/* The MD5 of the @n_parts (data, length) pairs that follow. */
+static void
+md5 (guint8 digest[16],
+     guint  n_parts,
+     ...)
+{
+  GChecksum *checksum = g_checksum_new (G_CHECKSUM_MD5);
+  gsize length = 16;
+  va_list parts;
+
+  va_start (parts, n_parts);
+  for (guint i = 0; i < n_parts; i++)
+    {
+      const guint8 *data = va_arg (parts, const guint8 *);
+
+      g_checksum_update (checksum, data, va_arg (parts, gsize));
+    }
+  va_end (parts);
+  g_checksum_get_digest (checksum, digest, &length);
+  g_checksum_free (checksum);
+}
+
+static void
+pad_password (const char *password,
+              guint8      padded[32])
+{
+  gsize length = MIN (strlen (password), 32);
+
+  memcpy (padded, password, length);
+  memcpy (padded + length, password_padding, 32 - length);
+}
+
+static char *
+to_hex (const guint8 *data,
+        gsize         length)
+{
+  GString *hex = g_string_new (NULL);
+
+  for (gsize i = 0; i < length; i++)
+    g_string_append_printf (hex, "%02x", data[i]);
+  return g_string_free (hex, FALSE);
+}
+
+/* The standard page, encrypted (RC4, 40 bits: revision 2) for a user
+ * password: poppler asks for it, and the helper opens the file again
+ * with one. */
+static GBytes *
+encrypted_document (const char *user,
+                    const char *owner)
+{
+  static const char id[] = "evident-fuzz-id!";
+  static const guint8 permissions[4] = { 0xfc, 0xff, 0xff, 0xff };   /* /P -4 */
+  EvidentTestPdf *pdf = evident_test_pdf_new ();
+  guint catalog = evident_test_pdf_reserve (pdf);
+  guint pages = evident_test_pdf_reserve (pdf);
+  guint page = evident_test_pdf_reserve (pdf);
+  guint contents = evident_test_pdf_reserve (pdf);
+  guint encrypt = evident_test_pdf_reserve (pdf);
+  guint8 object_id[5] = { contents & 0xff, (contents >> 8) & 0xff, contents >> 16, 0, 0 };
+  guint8 padded_owner[32], padded_user[32], o[32], u[32], digest[16];
+  g_autofree guint8 *content = g_memdup2 (standard_content, strlen (standard_content));
+  g_autofree char *o_hex = NULL;
+  g_autofree char *u_hex = NULL;
+  g_autofree char *id_hex = to_hex ((const guint8 *) id, 16);
+  g_autofree char *ids = g_strdup_printf (" /Encrypt %u 0 R /ID [<%s> <%s>]", encrypt,
+                                          id_hex, id_hex);
+  g_autoptr (GBytes) bytes = NULL;
+  char body[512];
+
+  /* O: the user's password under a key made from the owner's. */
+  pad_password (owner, padded_owner);
+  pad_password (user, padded_user);
+  md5 (digest, 1, padded_owner, (gsize) 32);
+  memcpy (o, padded_user, 32);
+  rc4 (digest, 5, o, 32);
+
+  /* The file's key, and U: the padding under it. */
+  md5 (digest, 4, padded_user, (gsize) 32, o, (gsize) 32, permissions, (gsize) 4, id, (gsize) 16);
+  memcpy (u, password_padding, 32);
+  rc4 (digest, 5, u, 32);
+  o_hex = to_hex (o, 32);
+  u_hex = to_hex (u, 32);
+
+  /* The content stream under its object's key. */
+  md5 (digest, 2, digest, (gsize) 5, object_id, sizeof object_id);
+  rc4 (digest, 10, content, strlen (standard_content));
+
+  g_snprintf (body, sizeof body, "<< /Type /Catalog /Pages %u 0 R >>", pages);
+  evident_test_pdf_add_object (pdf, catalog, body);
+  g_snprintf (body, sizeof body, "<< /Type /Pages /Kids [%u 0 R] /Count 1 >>", page);
+  evident_test_pdf_add_object (pdf, pages, body);
+  g_snprintf (body, sizeof body, "<< /Type /Page /Parent %u 0 R /MediaBox [0 0 612 792]"
+              " /Resources << %s >> /Contents %u 0 R >>", pages, standard_resources, contents);
+  evident_test_pdf_add_object (pdf, page, body);
+  evident_test_pdf_add_stream (pdf, contents, NULL, content, strlen (standard_content));
+  g_snprintf (body, sizeof body, "<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>",
+              o_hex, u_hex);
+  evident_test_pdf_add_object (pdf, encrypt, body);
+  bytes = evident_test_pdf_finish (pdf, catalog);
+
+  /* The trailer names the handler and the file's ID. */
+  return splice (bytes, find_last (bytes, " >>\nstartxref"), 0, ids);
+}
+
+/* Files broken as files get broken: cut short, a cross-reference table
+ * that points elsewhere or is gone, bytes inserted that shift every
+ * offset. Poppler may still repair them; the harness only asks that
+ * nothing crashes. */
+static void
+add_broken_documents (GPtrArray *seeds,
+                      GBytes    *text,
+                      GBytes    *standard)
+{
+  gsize xref = find_last (standard, "xref\n0 ");
+  gsize trailer = find_last (standard, "trailer");
+  gsize startxref = find_last (standard, "startxref\n") + strlen ("startxref\n");
+
+  add (seeds, "text-truncated.pdf", g_bytes_new_from_bytes (text, 0, g_bytes_get_size (text) / 2));
+  add (seeds, "standard-bad-startxref.pdf",
+       splice (standard, startxref, find_last (standard, "\n%%EOF") - startxref, "17"));
+  add (seeds, "standard-no-xref.pdf", splice (standard, xref, trailer - xref, ""));
+  add (seeds, "standard-no-trailer.pdf", g_bytes_new_from_bytes (standard, 0, trailer));
+  add (seeds, "standard-shifted.pdf", splice (standard, strlen ("%PDF-1.7\n"), 0, "% moved\n"));
+}
+
+static void
+add_document_seeds (GPtrArray *seeds)
+{
+  g_autoptr (GBytes) text = cairo_document (595, 842, draw_text);
+  g_autoptr (GBytes) standard = evident_test_pdf_one_page (standard_content, standard_resources);
+
+  add_expecting (seeds, "text.pdf", g_bytes_ref (text), 1);
+  add_expecting (seeds, "pages.pdf", cairo_document (595, 842, draw_pages), 3);
+  add_expecting (seeds, "image.pdf", cairo_document (595, 842, draw_image), 1);
+  add_expecting (seeds, "links.pdf", cairo_document (595, 842, draw_links), 2);
+  add_expecting (seeds, "standard.pdf", g_bytes_ref (standard), 1);
+  add_expecting (seeds, "operators.pdf",
+                 evident_test_pdf_one_page (operators_content, operators_resources), 1);
+  add_expecting (seeds, "objects.pdf", objects_document (), 1);
+  add_expecting (seeds, "encrypted.pdf", encrypted_document ("evident", "owner"), 1);
+  add_broken_documents (seeds, text, standard);
+  add_expecting (seeds, "empty.pdf", g_bytes_new (NULL, 0), -EVIDENT_RENDER_FAILURE_EMPTY);
+  add_expecting (seeds, "not-a.pdf", g_bytes_new_static (WORD "\n", strlen (WORD "\n")),
+                 -EVIDENT_RENDER_FAILURE_DAMAGED);
+}
+
 /**
  * fuzz_seeds_new:
  * @target: a harness's name, e.g. "csv-import"
@@ -389,5 +844,7 @@ fuzz_seeds_new (const char *target)
     add_workbook_seeds (seeds);
   else if (g_str_equal (target, "project-open"))
     add_project_seeds (seeds);
+  else if (g_str_equal (target, "render-document"))
+    add_document_seeds (seeds);
   return seeds;
 }

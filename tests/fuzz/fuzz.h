@@ -35,13 +35,19 @@ void     fuzz_import_explore    (EvidentImport  *import,
  * each after a line of its own holding FUZZ_PART_SEPARATOR. */
 #define FUZZ_PART_SEPARATOR "\n@@\n"
 
-/* A seed: a name and bytes. */
+/* A seed: a name, bytes, and what a harness that checks its seeds should
+ * make of it (its own meaning; 0: nothing known). */
 typedef struct
 {
   char   *name;
   GBytes *bytes;
+  int     expect;
 } FuzzSeed;
 
 GPtrArray *fuzz_seeds_new       (const char     *target);
+
+/* Optional: after each seed, fuzz-replay.c lets the harness check that
+ * what it made of the seed is what FuzzSeed.expect says. */
+void       fuzz_check_seed      (const FuzzSeed *seed) __attribute__ ((weak));
 
 G_END_DECLS
