@@ -133,34 +133,6 @@ undo_toast_title (Fixture *fixture)
   return toast != NULL ? adw_toast_get_title (toast) : NULL;
 }
 
-static void
-save_shot (GtkWidget  *widget,
-           const char *name)
-{
-  const char *dir = g_getenv ("EVIDENT_TEST_SHOTS");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  evident_test_run (400);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static gboolean
 has_tooltip (GtkWidget     *widget,
              gconstpointer  tooltip)
@@ -283,14 +255,14 @@ test_shots (Fixture       *fixture,
   gtk_menu_button_popup (evident_plan_settings_dialog_get_date_button (fixture->dialog));
   gtk_calendar_select_day (evident_plan_settings_dialog_get_calendar (fixture->dialog), day);
   gtk_spin_button_set_value (spin (fixture, EVIDENT_COMPLEXITY_HIGH), 10.5);
-  save_shot (GTK_WIDGET (fixture->dialog), "plan-settings-light");
-  save_shot (GTK_WIDGET (fixture->window), "plan-settings-window-light");
+  evident_test_save_shot (GTK_WIDGET (fixture->dialog), "plan-settings-light");
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "plan-settings-window-light");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_shot (GTK_WIDGET (fixture->dialog), "plan-settings-dark");
+  evident_test_save_shot (GTK_WIDGET (fixture->dialog), "plan-settings-dark");
   gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 360, 700);
-  save_shot (GTK_WIDGET (fixture->dialog), "plan-settings-narrow-dark");
+  evident_test_save_shot (GTK_WIDGET (fixture->dialog), "plan-settings-narrow-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  save_shot (GTK_WIDGET (fixture->dialog), "plan-settings-narrow-light");
+  evident_test_save_shot (GTK_WIDGET (fixture->dialog), "plan-settings-narrow-light");
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                  GTK_STYLE_PROVIDER (css));
 }

@@ -169,35 +169,6 @@ assume_item (Fixture     *fixture,
             g_variant_new ("(ss)", evident_item_get_ref (item), assumption));
 }
 
-static void
-save_shot (Fixture    *fixture,
-           const char *name)
-{
-  const char *dir = g_getenv ("EVIDENT_TEST_SHOTS");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkWidget *widget = GTK_WIDGET (fixture->window);
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  evident_test_run (400);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* The sidebar's row of @chapter, on screen */
 static EvidentSidebarRow *
 find_chapter_row (Fixture    *fixture,
@@ -480,25 +451,25 @@ test_shots (Fixture       *fixture,
 
   assume_item (fixture, find_open_item (fixture->project, "8.0"), "met");
   activate (fixture, "whatif.assume-chapter", g_variant_new ("(ss)", "6.0", "met"));
-  save_shot (fixture, "whatif-wide-light");
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-wide-light");
   /* The heat map, further down the overview */
   evident_heatmap_view_set_cursor (evident_overview_get_heatmap_view (fixture->window->overview),
                                    0, 0, TRUE);
-  save_shot (fixture, "whatif-wide-light-heatmap");
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-wide-light-heatmap");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_shot (fixture, "whatif-wide-dark-heatmap");
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-wide-dark-heatmap");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   evident_sidebar_set_overview (evident_window_get_sidebar (fixture->window), FALSE);
   evident_item_list_set_selected_item (evident_window_get_item_list (fixture->window),
                                        find_open_item (fixture->project, "8.0"));
-  save_shot (fixture, "whatif-wide-light-item");
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-wide-light-item");
   evident_sidebar_set_overview (evident_window_get_sidebar (fixture->window), TRUE);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_shot (fixture, "whatif-wide-dark");
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-wide-dark");
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
-  save_shot (fixture, "whatif-narrow-dark");
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-narrow-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  save_shot (fixture, "whatif-narrow-light");
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-narrow-light");
   evident_whatif_leave (fixture->whatif);
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                  GTK_STYLE_PROVIDER (css));
