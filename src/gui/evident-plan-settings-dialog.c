@@ -110,6 +110,21 @@ save (EvidentPlanSettingsDialog *self,
     }
 }
 
+/* AdwPreferencesWindow keeps a search entry even with search off, which
+ * a screen reader would read by its class name: it gets a name. */
+static void
+name_search_entries (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Plan Settings"),
+                                    -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_search_entries (child);
+}
+
 /* Callbacks */
 
 static void
@@ -260,6 +275,7 @@ static void
 evident_plan_settings_dialog_init (EvidentPlanSettingsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_search_entries (GTK_WIDGET (self));
 
   for (guint c = EVIDENT_COMPLEXITY_LOW; c < EVIDENT_N_COMPLEXITIES; c++)
     {
