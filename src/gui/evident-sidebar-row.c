@@ -152,16 +152,99 @@ get_figures (EvidentSidebarRow *self,
   return TRUE;
 }
 
+/* The row's name for screen readers: the whole of it; @open_text says
+ * its mandatory items not counted. */
+static void
+update_accessible (EvidentSidebarRow *self,
+                   const Figures     *figures,
+                   const char        *open_text,
+                   guint              n_recheck,
+                   guint              n_overdue)
+{
+  g_autofree char *accessible = NULL;
+  g_autofree char *items_text = NULL;
+  g_autofree char *points_text = NULL;
+  guint n_items = figures->n_items;
+  guint n_counted = figures->n_counted;
+  int points = figures->points;
+  int points_counted = figures->points_counted;
+  GtkWidget *parent;
+
+  if (self->scenario != NULL)
+    /* Translators: part of a row's name for screen readers in what-if
+     * mode, e.g. "what-if: 12 of 15 items" */
+    items_text = g_strdup_printf (_("what-if: %u of %u items"), n_counted, n_items);
+  else
+    /* Translators: part of a row's name for screen readers, e.g. "projected
+     * view: 12 of 15 items" */
+    items_text = g_strdup_printf (_("projected view: %u of %u items"), n_counted, n_items);
+  /* Translators: part of a row's name for screen readers, e.g. "85 of 120 points" */
+  points_text = g_strdup_printf (_("%d of %d points"), points_counted, points);
+  if (self->chapter != NULL)
+    accessible = g_strdup_printf ("%s %s, %s, %s",
+                                  evident_chapter_get_number (self->chapter),
+                                  evident_chapter_get_display_title (self->chapter),
+                                  items_text, points_text);
+  else
+    accessible = g_strdup_printf ("%s, %s, %s", _("All Items"), items_text, points_text);
+  if (figures->n_open > 0)
+    {
+      char *with_open = g_strdup_printf ("%s, %s", accessible, open_text);
+
+      g_free (accessible);
+      accessible = with_open;
+    }
+  if (n_recheck > 0)
+    {
+      /* Translators: appended to a sidebar row's name for screen readers */
+      char *with_recheck = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%s, %u item needs a re-check",
+                                                         "%s, %u items need a re-check",
+                                                         n_recheck),
+                                            accessible, n_recheck);
+
+      g_free (accessible);
+      accessible = with_recheck;
+    }
+  if (gtk_widget_get_visible (self->exempt_box))
+    {
+      char *with_exempt = g_strdup_printf ("%s, %s", accessible,
+                                           gtk_label_get_label (self->exempt_label));
+
+      g_free (accessible);
+      accessible = with_exempt;
+    }
+  if (n_overdue > 0)
+    {
+      /* Translators: part of a sidebar row's name for screen readers */
+      char *with_overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%s, %u item overdue",
+                                                         "%s, %u items overdue",
+                                                         n_overdue),
+                                            accessible, n_overdue);
+
+      g_free (accessible);
+      accessible = with_overdue;
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  /* The list item around the row is what a screen reader focuses and
+   * selects: give it the same name. */
+  parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                    -1);
+}
+
 static void
 update_row (EvidentSidebarRow *self)
 {
   g_autofree char *caption = NULL;
   g_autofree char *badge = NULL;
   g_autofree char *tooltip = NULL;
-  g_autofree char *accessible = NULL;
-  g_autofree char *items_text = NULL;
-  g_autofree char *points_text = NULL;
-  GtkWidget *parent;
   Figures figures;
   guint n_items, n_counted, n_open;
   int points, points_counted;
@@ -186,15 +269,15 @@ update_row (EvidentSidebarRow *self)
 
   update_exemption (self);
 
-  /* Translators: the view the numbers are of, items counted in it / items
-   * in the chapter, then points counted / points available, e.g.
-   * "Projected 12/15 items · 85/120 pts" */
   if (self->scenario != NULL)
     /* Translators: as "Projected 12/15 items · 85/120 pts", in what-if
      * mode: the projected view with the scenario's assumptions */
     caption = g_strdup_printf (_("What-If %u/%u items · %d/%d pts"),
                                n_counted, n_items, points_counted, points);
   else
+    /* Translators: the view the numbers are of, items counted in it /
+     * items in the chapter, then points counted / points available, e.g.
+     * "Projected 12/15 items · 85/120 pts" */
     caption = g_strdup_printf (_("Projected %u/%u items · %d/%d pts"),
                                n_counted, n_items, points_counted, points);
   if (self->items_project != NULL)
@@ -248,73 +331,7 @@ update_row (EvidentSidebarRow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->progress), "complete");
 
-  /* Translators: part of a row's name for screen readers, e.g. "projected
-   * view: 12 of 15 items" */
-  if (self->scenario != NULL)
-    /* Translators: part of a row's name for screen readers in what-if
-     * mode, e.g. "what-if: 12 of 15 items" */
-    items_text = g_strdup_printf (_("what-if: %u of %u items"), n_counted, n_items);
-  else
-    items_text = g_strdup_printf (_("projected view: %u of %u items"), n_counted, n_items);
-  /* Translators: part of a row's name for screen readers, e.g. "85 of 120 points" */
-  points_text = g_strdup_printf (_("%d of %d points"), points_counted, points);
-  if (self->chapter != NULL)
-    accessible = g_strdup_printf ("%s %s, %s, %s",
-                                  evident_chapter_get_number (self->chapter),
-                                  evident_chapter_get_display_title (self->chapter),
-                                  items_text, points_text);
-  else
-    accessible = g_strdup_printf ("%s, %s, %s", _("All Items"), items_text, points_text);
-  if (n_open > 0)
-    {
-      char *with_open = g_strdup_printf ("%s, %s", accessible, tooltip);
-
-      g_free (accessible);
-      accessible = with_open;
-    }
-  if (n_recheck > 0)
-    {
-      /* Translators: appended to a sidebar row's name for screen readers */
-      char *with_recheck = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "%s, %u item needs a re-check",
-                                                         "%s, %u items need a re-check",
-                                                         n_recheck),
-                                            accessible, n_recheck);
-
-      g_free (accessible);
-      accessible = with_recheck;
-    }
-  if (gtk_widget_get_visible (self->exempt_box))
-    {
-      char *with_exempt = g_strdup_printf ("%s, %s", accessible,
-                                           gtk_label_get_label (self->exempt_label));
-
-      g_free (accessible);
-      accessible = with_exempt;
-    }
-  if (n_overdue > 0)
-    {
-      /* Translators: part of a sidebar row's name for screen readers */
-      char *with_overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "%s, %u item overdue",
-                                                         "%s, %u items overdue",
-                                                         n_overdue),
-                                            accessible, n_overdue);
-
-      g_free (accessible);
-      accessible = with_overdue;
-    }
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  /* The list item around the row is what a screen reader focuses and
-   * selects: give it the same name. */
-  parent = gtk_widget_get_parent (GTK_WIDGET (self));
-  if (parent != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                    -1);
+  update_accessible (self, &figures, tooltip, n_recheck, n_overdue);
 }
 
 static void
