@@ -7,7 +7,7 @@ Starts the real application on a fresh data directory (the demo project)
 editor shows evidence rows) and walks the whole accessibility tree of each of its pages: the
 Overview, All Items, a chapter, the item editor (with an item that has
 evidence, so its evidence rows are there too), the main menu, the Edit
-History and the keyboard shortcuts window. It fails on any interactive
+History, the Plan Settings and the keyboard shortcuts window. It fails on any interactive
 element (button, toggle, drop-down, entry, list row, menu item, …) whose
 name is empty, a widget's class name ("GtkToggleButton"), shows a
 mnemonic's underscore ("_Open…"), or says its label twice ("Open link
@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 
-from e2e_atspi import (children, check_output, environment, fail, find, find_app, has_state, labels_under,
+from e2e_atspi import (children, check_output, environment, fail, find, find_all, find_app, has_state, labels_under,
                        log, name, pyatspi, role, start, stop, wait_for)
 from dogtail import rawinput
 
@@ -248,6 +248,21 @@ def run(proc):
     rawinput.keyCombo("Escape")
     wait_for("the Edit History to close",
              lambda: not any(name(w) == "Edit History" for w in toplevels(app)), node=app)
+
+    # Plan Settings, from the main menu
+    rawinput.keyCombo("F10")
+    item = wait_for("Plan Settings in the main menu",
+                    lambda: find_all(app, lambda n: role(n) == "menu item"
+                                     and name(n) == "Plan Settings…")[-1], node=app)
+    time.sleep(0.5)
+    item.queryAction().doAction(0)
+    settings = wait_for("the Plan Settings", lambda: next(
+        (w for w in children(app) if name(w) == "Plan Settings"), None), node=app)
+    time.sleep(0.5)
+    walker.page("Plan Settings", settings)
+    rawinput.keyCombo("Escape")
+    wait_for("the Plan Settings to close",
+             lambda: not any(name(w) == "Plan Settings" for w in toplevels(app)), node=app)
 
     rawinput.keyCombo("<Control><Shift>question")
     shortcuts = wait_for("the shortcuts window", lambda: next(

@@ -251,6 +251,37 @@ evident_test_window_new (EvidentProject *project,
   return window;
 }
 
+/* With EVIDENT_TEST_SHOTS set to a folder, saves @widget as it shows
+ * (after a moment to settle) as NAME.png there, for a person to look at;
+ * without it, does nothing. */
+void
+evident_test_save_shot (GtkWidget  *widget,
+                        const char *name)
+{
+  const char *dir = g_getenv ("EVIDENT_TEST_SHOTS");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  evident_test_run (400);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 /* Destroys @window, and asserts that nothing else holds it; takes the
  * reference evident_test_window_new() gave. */
 void

@@ -75,6 +75,8 @@ gboolean         evident_test_has_css_class          (GtkWidget        *widget,
                                                       gconstpointer     css_class);
 gboolean         evident_test_is_mapped              (GtkWidget        *widget,
                                                       gconstpointer     unused);
+void             evident_test_save_shot              (GtkWidget        *widget,
+                                                      const char       *name);
 
 /* PDFs */
 typedef void (*EvidentTestDrawPage) (cairo_t  *cr,

@@ -330,6 +330,46 @@ test_metric_risk (void)
   g_assert_cmpfloat (evident_heatmap_get_max_value (hm), ==, 270);
 }
 
+/* Statuses given in place of the items' own (a what-if scenario's): the
+ * items' own give the same heat map; others move items between open and
+ * done, and their points at risk with them, the items untouched. */
+static void
+test_with_statuses (void)
+{
+  g_autoptr (GListStore) items = new_checklist ();
+  g_autoptr (EvidentHeatmap) real = compute (&default_rules, items, EVIDENT_HEATMAP_METRIC_RISK);
+  g_autoptr (EvidentHeatmap) same = NULL;
+  g_autoptr (EvidentHeatmap) assumed = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (items));
+  g_autoptr (GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree EvidentStatus *statuses = g_new (EvidentStatus, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      EvidentItem *item = g_list_model_get_item (G_LIST_MODEL (items), i);
+
+      g_ptr_array_add (array, item);
+      statuses[i] = evident_item_get_status (item);
+    }
+  same = evident_heatmap_compute_with_statuses (&default_rules, (EvidentItem **) array->pdata,
+                                                statuses, n, EVIDENT_HEATMAP_METRIC_RISK);
+  for (guint r = 0; r < 4; r++)
+    for (guint c = 0; c < 4; c++)
+      assert_value (same, r, c, evident_heatmap_get_value (real, r, c));
+
+  /* 1.1 (mandatory, 40) assumed met; 1.4 (10, met) assumed not met */
+  statuses[0] = EVIDENT_STATUS_MET;
+  statuses[3] = EVIDENT_STATUS_NOT_MET;
+  assumed = evident_heatmap_compute_with_statuses (&default_rules, (EvidentItem **) array->pdata,
+                                                   statuses, n, EVIDENT_HEATMAP_METRIC_RISK);
+  /* Security lead: high 1.2 only (30), low 1.4 (10) */
+  assert_cell (assumed, 2, HIGH, 3, 1, 90, 60, 30);
+  assert_cell (assumed, 2, LOW, 1, 1, 10, 0, 10);
+  assert_value (assumed, TOTAL, TOTAL, 560 - 240 + 10);
+  g_assert_cmpint (evident_item_get_status (g_ptr_array_index (array, 0)), ==,
+                   EVIDENT_STATUS_NOT_STARTED);
+}
+
 static void
 test_metric_done (void)
 {
@@ -647,6 +687,7 @@ main (int   argc,
   g_test_add_func ("/heatmap/describe-cell", test_describe_cell);
   g_test_add_func ("/heatmap/describe-cell/done", test_describe_cell_done);
   g_test_add_func ("/heatmap/format-value", test_format_value);
+  g_test_add_func ("/heatmap/with-statuses", test_with_statuses);
 
   return g_test_run ();
 }

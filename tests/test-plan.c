@@ -618,11 +618,87 @@ test_settings_kept (void)
   g_assert_cmpfloat (evident_plan_settings_get_effort (saved, EVIDENT_COMPLEXITY_HIGH), ==, 13);
   date = evident_plan_settings_dup_audit_date (saved);
   g_assert_cmpstr (date, ==, "2027-03-01");
-  /* Nothing in the history to undo. */
-  g_assert_false (evident_project_get_can_undo (project));
+  /* An edit like any other: in the history, to undo. */
+  g_assert_true (evident_project_get_can_undo (project));
 
   g_assert_false (evident_project_set_plan_settings (project, &settings, &error));
   g_assert_error (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_READ_ONLY);
+  fixture_close_project (&project);
+}
+
+/* Saving the plan settings is one edit: one step to undo and redo, with
+ * the file and the listeners following; the same settings again change
+ * nothing; an undo after reopening still works. */
+static void
+test_settings_undo (void)
+{
+  g_auto_tmp_dir dir = fixture_tmp_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "audit.evident", NULL);
+  g_autoptr (GPtrArray) entries = fixture_new_entries ();
+  g_autoptr (EvidentProject) project = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *date = NULL;
+  const EvidentPlanSettings *saved;
+  EvidentPlanSettings defaults;
+  EvidentPlanSettings settings;
+  guint n_changed = 0;
+
+  fixture_add_entry (entries, "1.1", "1.0", "One", 10, FALSE);
+  project = fixture_create_project (path, entries);
+  g_assert_false (evident_project_get_can_undo (project));
+  g_signal_connect (project, "changed", G_CALLBACK (changed_cb), &n_changed);
+  saved = evident_project_get_plan_settings (project);
+  defaults = *saved;
+
+  /* Two edits: the medium effort, then the audit date */
+  settings = defaults;
+  settings.effort[EVIDENT_COMPLEXITY_MEDIUM] = 4.5;
+  g_assert_true (evident_project_set_plan_settings (project, &settings, &error));
+  g_assert_true (evident_plan_settings_set_audit_date (&settings, "2027-03-01", NULL));
+  g_assert_true (evident_project_set_plan_settings (project, &settings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_assert_true (evident_project_get_can_undo (project));
+
+  /* The same again: no edit */
+  g_assert_true (evident_project_set_plan_settings (project, &settings, &error));
+  g_assert_cmpuint (n_changed, ==, 2);
+
+  /* Undone one step at a time, unrated items following medium */
+  g_assert_true (evident_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 3);
+  g_assert_false (g_date_valid (&saved->audit_date));
+  g_assert_cmpfloat (evident_plan_settings_get_effort (saved, EVIDENT_COMPLEXITY_MEDIUM), ==, 4.5);
+  g_assert_cmpfloat (evident_plan_settings_get_effort (saved, EVIDENT_COMPLEXITY_NONE), ==, 4.5);
+  g_assert_true (evident_project_undo (project, &error));
+  g_assert_true (evident_plan_settings_equal (saved, &defaults));
+  g_assert_cmpfloat (evident_plan_settings_get_effort (saved, EVIDENT_COMPLEXITY_NONE), ==, 3);
+  g_assert_false (evident_project_get_can_undo (project));
+  g_assert_true (evident_project_get_can_redo (project));
+
+  /* Redone */
+  g_assert_true (evident_project_redo (project, &error));
+  g_assert_cmpfloat (evident_plan_settings_get_effort (saved, EVIDENT_COMPLEXITY_MEDIUM), ==, 4.5);
+  g_assert_true (evident_project_redo (project, &error));
+  date = evident_plan_settings_dup_audit_date (saved);
+  g_assert_cmpstr (date, ==, "2027-03-01");
+  g_assert_true (evident_plan_settings_equal (saved, &settings));
+  fixture_close_project (&project);
+
+  /* Kept, and still undone after reopening: the file says what it was */
+  project = fixture_open_project (path, 0);
+  saved = evident_project_get_plan_settings (project);
+  g_assert_true (evident_plan_settings_equal (saved, &settings));
+  g_assert_true (evident_project_undo (project, &error));
+  g_assert_true (evident_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_true (evident_plan_settings_equal (saved, &defaults));
+  fixture_close_project (&project);
+
+  project = fixture_open_project (path, EVIDENT_PROJECT_OPEN_READ_ONLY);
+  g_assert_true (evident_plan_settings_equal (evident_project_get_plan_settings (project),
+                                              &defaults));
   fixture_close_project (&project);
 }
 
@@ -698,6 +774,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/to-scenario", test_to_scenario);
   g_test_add_func ("/plan/estimate-edit", test_estimate_edit);
   g_test_add_func ("/plan/settings-kept", test_settings_kept);
+  g_test_add_func ("/plan/settings-undo", test_settings_undo);
   g_test_add_func ("/plan/too-large", test_too_large);
   g_test_add_func ("/plan/inspect-older", test_inspect_older);
 

@@ -2,8 +2,9 @@
 
 /* What-if mode in the window: items and chapters assumed met or not met
  * from the window's actions and menus; every score of the window (the
- * score buttons, the overview) shows the scenario's, marked as what-if,
- * and follows each assumption at once; the bar says nothing is saved;
+ * score buttons, the overview, the sidebar's progress, the heat map)
+ * shows the scenario's, marked as what-if, and follows each assumption at
+ * once, and the real figures come back when the mode is left; the bar says nothing is saved;
  * the project's items, score and undo history stay as they were until
  * the scenario is applied, as one edit that one undo takes back; a
  * scenario is kept, edited again, and left (asking first when assumptions
@@ -19,6 +20,7 @@
 
 #include <adwaita.h>
 
+#include "evident-heatmap-view.h"
 #include "evident-item.h"
 #include "evident-overview.h"
 #include "evident-project.h"
@@ -167,33 +169,50 @@ assume_item (Fixture     *fixture,
             g_variant_new ("(ss)", evident_item_get_ref (item), assumption));
 }
 
-static void
-save_shot (Fixture    *fixture,
-           const char *name)
+/* The sidebar's row of @chapter, on screen */
+static EvidentSidebarRow *
+find_chapter_row (Fixture    *fixture,
+                  const char *chapter)
 {
-  const char *dir = g_getenv ("EVIDENT_TEST_SHOTS");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkWidget *widget = GTK_WIDGET (fixture->window);
-  int width, height;
+  g_autoptr (GPtrArray) rows = NULL;
 
-  if (dir == NULL)
-    return;
-  evident_test_run (400);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  rows = evident_test_collect_widgets (GTK_WIDGET (evident_window_get_sidebar (fixture->window)),
+                                       EVIDENT_TYPE_SIDEBAR_ROW, evident_test_is_mapped, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      EvidentChapter *row_chapter = evident_sidebar_row_get_chapter (rows->pdata[i]);
+
+      if (row_chapter != NULL && g_str_equal (evident_chapter_get_number (row_chapter), chapter))
+        return rows->pdata[i];
+    }
+  g_assert_not_reached ();
+}
+
+/* The heat map's open items, all owners and complexities */
+static guint
+heatmap_n_open (EvidentHeatmapView *view)
+{
+  const EvidentHeatmap *heatmap = evident_heatmap_view_get_heatmap (view);
+
+  return evident_heatmap_get_cell (heatmap, EVIDENT_HEATMAP_TOTAL, EVIDENT_HEATMAP_TOTAL)->n_open;
+}
+
+/* Open items of @chapter: not counted in the projected view */
+static guint
+count_open (EvidentProject *project,
+            const char     *chapter)
+{
+  GListModel *items = evident_project_get_items (project);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (EvidentItem) item = g_list_model_get_item (items, i);
+
+      n += g_str_equal (evident_item_get_chapter (item), chapter)
+           && !evident_item_counts_in (item, EVIDENT_VIEW_PROJECTED);
+    }
+  return n;
 }
 
 /* Tests */
@@ -264,6 +283,53 @@ test_stored_untouched (Fixture       *fixture,
   g_clear_pointer (&after, g_array_unref);
   after = dup_statuses (fixture->project);
   assert_statuses_equal (before, after);
+}
+
+/* The sidebar's progress and the heat map follow the scenario, marked as
+ * what-if, and show the real figures again once the mode is left. */
+static void
+test_sidebar_heatmap (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  EvidentSidebarRow *row = find_chapter_row (fixture, "8.0");
+  EvidentHeatmapView *view = evident_overview_get_heatmap_view (fixture->window->overview);
+  g_autofree char *real_caption = g_strdup (evident_sidebar_row_get_caption (row));
+  double real_fraction = evident_sidebar_row_get_fraction (row);
+  guint real_open = heatmap_n_open (view);
+  guint chapter_open = count_open (fixture->project, "8.0");
+  EvidentChapter *chapter = evident_test_find_chapter (fixture->project, "8.0");
+  g_autofree char *all_met = NULL;
+
+  g_assert_cmpuint (chapter_open, >, 0);
+  g_assert_true (g_str_has_prefix (real_caption, "Projected "));
+  g_assert_cmpfloat (real_fraction, <, 1.0);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "evident-whatif"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (view), "evident-whatif"));
+
+  /* The whole chapter assumed met: at once, without the main loop */
+  activate (fixture, "whatif.assume-chapter", g_variant_new ("(ss)", "8.0", "met"));
+  all_met = g_strdup_printf ("What-If %u/%u items", evident_chapter_get_n_items (chapter),
+                             evident_chapter_get_n_items (chapter));
+  g_assert_true (g_str_has_prefix (evident_sidebar_row_get_caption (row), all_met));
+  g_assert_cmpfloat (evident_sidebar_row_get_fraction (row), ==, 1.0);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "evident-whatif"));
+  g_assert_cmpuint (heatmap_n_open (view), ==, real_open - chapter_open);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (view), "evident-whatif"));
+
+  /* One item assumed not met again: both follow */
+  assume_item (fixture, find_open_item (fixture->project, "8.0"), "not-met");
+  g_assert_cmpfloat (evident_sidebar_row_get_fraction (row), <, 1.0);
+  g_assert_cmpuint (heatmap_n_open (view), ==, real_open - chapter_open + 1);
+
+  /* The real figures, untouched by the scenario */
+  g_assert_cmpuint (count_open (fixture->project, "8.0"), ==, chapter_open);
+  evident_whatif_leave (fixture->whatif);
+  evident_test_pump ();
+  g_assert_cmpstr (evident_sidebar_row_get_caption (row), ==, real_caption);
+  g_assert_cmpfloat (evident_sidebar_row_get_fraction (row), ==, real_fraction);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "evident-whatif"));
+  g_assert_cmpuint (heatmap_n_open (view), ==, real_open);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (view), "evident-whatif"));
 }
 
 /* A kept scenario opened again, then applied: one edit, one undo. */
@@ -385,18 +451,25 @@ test_shots (Fixture       *fixture,
 
   assume_item (fixture, find_open_item (fixture->project, "8.0"), "met");
   activate (fixture, "whatif.assume-chapter", g_variant_new ("(ss)", "6.0", "met"));
-  save_shot (fixture, "whatif-wide-light");
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-wide-light");
+  /* The heat map, further down the overview */
+  evident_heatmap_view_set_cursor (evident_overview_get_heatmap_view (fixture->window->overview),
+                                   0, 0, TRUE);
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-wide-light-heatmap");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-wide-dark-heatmap");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   evident_sidebar_set_overview (evident_window_get_sidebar (fixture->window), FALSE);
   evident_item_list_set_selected_item (evident_window_get_item_list (fixture->window),
                                        find_open_item (fixture->project, "8.0"));
-  save_shot (fixture, "whatif-wide-light-item");
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-wide-light-item");
   evident_sidebar_set_overview (evident_window_get_sidebar (fixture->window), TRUE);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_shot (fixture, "whatif-wide-dark");
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-wide-dark");
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
-  save_shot (fixture, "whatif-narrow-dark");
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-narrow-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-  save_shot (fixture, "whatif-narrow-light");
+  evident_test_save_shot (GTK_WIDGET (fixture->window), "whatif-narrow-light");
   evident_whatif_leave (fixture->whatif);
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                  GTK_STYLE_PROVIDER (css));
@@ -413,6 +486,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/whatif-ui/stored-untouched", test_stored_untouched);
+  ADD ("/whatif-ui/sidebar-heatmap", test_sidebar_heatmap);
   ADD ("/whatif-ui/edit-apply", test_edit_apply);
   ADD ("/whatif-ui/leave-asks", test_leave_asks);
   ADD ("/whatif-ui/menus", test_menus);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "evident-enums-util.h"
 #include "evident-heatmap.h"
 #include "evident-item.h"
 #include "evident-owner-rows.h"
@@ -105,16 +106,51 @@ evident_heatmap_compute (const EvidentRules   *rules,
                          GListModel           *items,
                          EvidentHeatmapMetric  metric)
 {
+  g_autoptr (GPtrArray) array = NULL;
+  guint n_items;
+
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
+  g_return_val_if_fail (metric < EVIDENT_HEATMAP_N_METRICS, NULL);
+
+  n_items = g_list_model_get_n_items (items);
+  array = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (array, g_list_model_get_item (items, i));
+  return evident_heatmap_compute_with_statuses (rules, (EvidentItem **) array->pdata, NULL,
+                                                n_items, metric);
+}
+
+/**
+ * evident_heatmap_compute_with_statuses:
+ * @rules: the checklist's rules, for the mandatory penalty
+ * @items: (array length=n_items): the items
+ * @statuses: (array length=n_items) (nullable): the status each item is
+ *   taken to have (a what-if scenario's); %NULL for their own
+ * @n_items: how many
+ * @metric: what evident_heatmap_get_value() is to return
+ *
+ * evident_heatmap_compute() with the statuses given, as
+ * evident_score_compute_with_statuses() is for the score.
+ *
+ * Returns: (transfer full): the heat map, to free with evident_heatmap_free()
+ */
+EvidentHeatmap *
+evident_heatmap_compute_with_statuses (const EvidentRules   *rules,
+                                       EvidentItem *const   *items,
+                                       const EvidentStatus  *statuses,
+                                       guint                 n_items,
+                                       EvidentHeatmapMetric  metric)
+{
   g_autoptr (GHashTable) index = NULL;
   g_autoptr (GPtrArray) names = NULL;
   g_autoptr (GArray) rows = NULL;
   g_autofree guint *sources = NULL;
   EvidentHeatmap *heatmap;
-  guint n_items;
   guint n_owners;
 
   g_return_val_if_fail (rules != NULL, NULL);
-  g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
+  g_return_val_if_fail (items != NULL || n_items == 0, NULL);
   g_return_val_if_fail (metric < EVIDENT_HEATMAP_N_METRICS, NULL);
 
   /* Owner name → row in @rows, in order of first appearance; row 0 collects
@@ -125,10 +161,10 @@ evident_heatmap_compute (const EvidentRules   *rules,
   rows = g_array_sized_new (FALSE, TRUE, sizeof (RowCells), 64);
   g_array_set_size (rows, 1);
 
-  n_items = g_list_model_get_n_items (items);
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr (EvidentItem) item = g_list_model_get_item (items, i);
+      EvidentItem *item = items[i];
+      EvidentStatus status = statuses != NULL ? statuses[i] : evident_item_get_status (item);
       const char *owner = evident_item_get_owner (item);
       EvidentComplexity complexity = evident_item_get_complexity (item);
       int points = evident_item_get_points (item);
@@ -159,14 +195,15 @@ evident_heatmap_compute (const EvidentRules   *rules,
       cell = &g_array_index (rows, RowCells, row).cells[column];
       cell->n_items++;
       cell->points += points;
-      if (evident_item_counts_in (item, EVIDENT_VIEW_PROJECTED))
+      if (evident_status_counts_in (status, EVIDENT_VIEW_PROJECTED))
         {
           cell->points_counted += points;
         }
       else
         {
           cell->n_open++;
-          cell->points_at_risk += evident_item_get_points_at_risk (item, rules->mandatory_penalty);
+          cell->points_at_risk += evident_item_get_points_at_risk_as (item, status,
+                                                                      rules->mandatory_penalty);
         }
     }
 

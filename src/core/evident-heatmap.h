@@ -80,6 +80,11 @@ struct _EvidentHeatmap
 EvidentHeatmap           *evident_heatmap_compute          (const EvidentRules   *rules,
                                                             GListModel           *items,
                                                             EvidentHeatmapMetric  metric);
+EvidentHeatmap           *evident_heatmap_compute_with_statuses (const EvidentRules   *rules,
+                                                                 EvidentItem *const   *items,
+                                                                 const EvidentStatus  *statuses,
+                                                                 guint                 n_items,
+                                                                 EvidentHeatmapMetric  metric);
 void                      evident_heatmap_free             (EvidentHeatmap       *heatmap);
 
 void                      evident_heatmap_set_metric       (EvidentHeatmap       *heatmap,

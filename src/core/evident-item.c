@@ -685,7 +685,18 @@ evident_item_get_points_at_risk (EvidentItem *self,
 {
   g_return_val_if_fail (EVIDENT_IS_ITEM (self), 0);
 
-  if (evident_status_counts_in (self->status, EVIDENT_VIEW_PROJECTED))
+  return evident_item_get_points_at_risk_as (self, self->status, mandatory_penalty);
+}
+
+/* The same, were the item's status @status (a what-if scenario's). */
+gint64
+evident_item_get_points_at_risk_as (EvidentItem   *self,
+                                    EvidentStatus  status,
+                                    int            mandatory_penalty)
+{
+  g_return_val_if_fail (EVIDENT_IS_ITEM (self), 0);
+
+  if (evident_status_counts_in (status, EVIDENT_VIEW_PROJECTED))
     return 0;
   return (gint64) self->points + (self->mandatory ? mandatory_penalty : 0);
 }

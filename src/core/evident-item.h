@@ -54,5 +54,8 @@ gboolean           evident_item_counts_in         (EvidentItem *self,
                                                    EvidentView  view);
 gint64             evident_item_get_points_at_risk (EvidentItem *self,
                                                     int          mandatory_penalty);
+gint64             evident_item_get_points_at_risk_as (EvidentItem   *self,
+                                                       EvidentStatus  status,
+                                                       int            mandatory_penalty);
 
 G_END_DECLS

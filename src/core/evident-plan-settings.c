@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "evident-enums-util.h"
+#include "evident-history.h"
 #include "evident-item.h"
 #include "evident-plan-settings-private.h"
 #include "evident-project-private.h"
@@ -390,21 +391,249 @@ write_key (EvidentDb   *db,
   return evident_db_step_done (db, stmt, error);
 }
 
-static gboolean
-write_settings (EvidentDb                  *db,
-                const EvidentPlanSettings  *settings,
-                GError                    **error)
+/* One key's change, for the history */
+typedef struct
 {
-  g_autofree char *date = evident_plan_settings_dup_audit_date (settings);
+  const char *key;
+  char       *old_value;
+  char       *new_value;
+} KeyChange;
+
+static void
+key_change_clear (gpointer data)
+{
+  KeyChange *change = data;
+
+  g_clear_pointer (&change->old_value, g_free);
+  g_clear_pointer (&change->new_value, g_free);
+}
+
+static GArray *
+key_changes_new (void)
+{
+  GArray *changes = g_array_new (FALSE, TRUE, sizeof (KeyChange));
+
+  g_array_set_clear_func (changes, key_change_clear);
+  return changes;
+}
+
+static gboolean
+read_key (EvidentDb   *db,
+          const char  *key,
+          char       **value,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = evident_db_prepare (db, "SELECT value FROM project WHERE key = ?1",
+                                           error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  *value = NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_free (*value);
+      *value = g_strdup (evident_db_column_text (stmt, 0));
+    }
+  return evident_db_step_end (db, stmt, rc, error);
+}
+
+/* Writes @changes' new values, each with its row in setting_history for
+ * the change just inserted (the newest); inside its transaction. */
+static gboolean
+write_key_changes (EvidentDb   *db,
+                   GArray      *changes,
+                   GError     **error)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const KeyChange *change = &g_array_index (changes, KeyChange, i);
+      sqlite3_stmt *stmt;
+
+      if (!write_key (db, change->key, change->new_value, error))
+        return FALSE;
+      stmt = evident_db_prepare (db,
+                                 "INSERT INTO setting_history (change_id, key, old_value,"
+                                 "                             new_value)"
+                                 " VALUES ((SELECT max (id) FROM changes), ?1, ?2, ?3)",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, change->key, -1, SQLITE_STATIC);
+      evident_db_bind_text_or_null (stmt, 2, change->old_value);
+      evident_db_bind_text_or_null (stmt, 3, change->new_value);
+      if (!evident_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The edit's prepare step: the keys whose stored value @settings changes */
+static gboolean
+write_settings_cb (EvidentDb  *db,
+                   GArray     *edits,
+                   gpointer    user_data,
+                   GError    **error)
+{
+  const EvidentPlanSettings *settings = user_data;
+  g_autoptr (GArray) changes = key_changes_new ();
+  const char *keys[] = {
+    effort_keys[EVIDENT_COMPLEXITY_LOW],
+    effort_keys[EVIDENT_COMPLEXITY_MEDIUM],
+    effort_keys[EVIDENT_COMPLEXITY_HIGH],
+    AUDIT_DATE_KEY,
+  };
+  char *values[G_N_ELEMENTS (keys)] = {
+    evident_days_format (settings->effort[EVIDENT_COMPLEXITY_LOW]),
+    evident_days_format (settings->effort[EVIDENT_COMPLEXITY_MEDIUM]),
+    evident_days_format (settings->effort[EVIDENT_COMPLEXITY_HIGH]),
+    evident_plan_settings_dup_audit_date (settings),
+  };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      KeyChange change = { keys[i], NULL, values[i] };
+
+      values[i] = NULL;
+      if (ok && !read_key (db, keys[i], &change.old_value, error))
+        ok = FALSE;
+      if (g_strcmp0 (change.old_value, change.new_value) == 0)
+        key_change_clear (&change);
+      else
+        g_array_append_val (changes, change);
+    }
+  return ok && write_key_changes (db, changes, error);
+}
+
+/* Loads the plan settings from the file again, after an undo or a redo. */
+static gboolean
+reload_settings (EvidentProject  *project,
+                 GError         **error)
+{
+  EvidentDb *db = evident_project_get_db (project);
+  EvidentPlanSettings settings;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = evident_db_prepare (db,
+                             "SELECT key, value FROM project WHERE key IN ('effort-low',"
+                             " 'effort-medium', 'effort-high', '" AUDIT_DATE_KEY "')",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  evident_plan_settings_init (&settings);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    evident_plan_settings_load_key (&settings, evident_db_column_text (stmt, 0),
+                                    evident_db_column_text (stmt, 1));
+  if (!evident_db_step_end (db, stmt, rc, error))
+    return FALSE;
+  *evident_project_peek_plan_settings (project) = settings;
+  return TRUE;
+}
+
+/**
+ * evident_plan_settings_switch:
+ * @db: the project's connection, in the undo's or redo's transaction
+ * @edits: the items' edits of the undo or redo (not used)
+ * @user_data: an #EvidentPlanSettingsSwitch
+ * @error: return location for an error
+ *
+ * An #EvidentEditPrepareFunc for undo and redo: when the change undone or
+ * redone set plan settings, writes their values before (undo) or after
+ * (redo) it, with rows of the undo's or redo's own, and sets the
+ * switch's @switched.
+ *
+ * Returns: %TRUE on success, whether or not the change set any
+ */
+gboolean
+evident_plan_settings_switch (EvidentDb  *db,
+                              GArray     *edits,
+                              gpointer    user_data,
+                              GError    **error)
+{
+  EvidentPlanSettingsSwitch *data = user_data;
+  g_autoptr (GArray) changes = key_changes_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = evident_db_prepare (db,
+                             "SELECT key, old_value, new_value FROM setting_history"
+                             " WHERE change_id = ?1",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->change);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = evident_db_column_text (stmt, 0);
+      KeyChange change = { NULL, NULL, NULL };
+      int from = data->undo ? 2 : 1;
+      int to = data->undo ? 1 : 2;
+
+      /* The key as a constant, for the statements to bind as static. */
+      for (guint c = EVIDENT_COMPLEXITY_LOW; c < EVIDENT_N_COMPLEXITIES; c++)
+        if (g_strcmp0 (key, effort_keys[c]) == 0)
+          change.key = effort_keys[c];
+      if (g_strcmp0 (key, AUDIT_DATE_KEY) == 0)
+        change.key = AUDIT_DATE_KEY;
+      if (change.key == NULL)
+        continue;
+      if (!evident_db_column_is_null (stmt, from))
+        change.old_value = g_strdup (evident_db_column_text (stmt, from));
+      if (!evident_db_column_is_null (stmt, to))
+        change.new_value = g_strdup (evident_db_column_text (stmt, to));
+      g_array_append_val (changes, change);
+    }
+  if (!evident_db_step_end (db, stmt, rc, error))
+    return FALSE;
+
+  data->switched = changes->len > 0;
+  return write_key_changes (db, changes, error);
+}
+
+/**
+ * evident_plan_settings_switched:
+ * @project: a project
+ * @data: the switch an undo or a redo ran with
+ *
+ * After the undo or redo committed: the project's plan settings as the
+ * file now has them, when it set any.
+ */
+void
+evident_plan_settings_switched (EvidentProject                  *project,
+                                const EvidentPlanSettingsSwitch *data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (data->switched && !reload_settings (project, &error))
+    g_warning ("Cannot read the plan settings of %s: %s", evident_project_get_path (project),
+               error->message);
+}
+
+/**
+ * evident_plan_settings_equal:
+ * @a: plan settings
+ * @b: plan settings
+ *
+ * Returns: whether @a and @b are saved the same: efforts to a hundredth
+ *   of a day, the same audit date or none
+ */
+gboolean
+evident_plan_settings_equal (const EvidentPlanSettings *a,
+                             const EvidentPlanSettings *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
   for (guint c = EVIDENT_COMPLEXITY_LOW; c < EVIDENT_N_COMPLEXITIES; c++)
     {
-      g_autofree char *days = evident_days_format (settings->effort[c]);
-
-      if (!write_key (db, effort_keys[c], days, error))
+      if (evident_days_to_hundredths (a->effort[c]) != evident_days_to_hundredths (b->effort[c]))
         return FALSE;
     }
-  return write_key (db, AUDIT_DATE_KEY, date, error);
+  if (g_date_valid (&a->audit_date) != g_date_valid (&b->audit_date))
+    return FALSE;
+  return !g_date_valid (&a->audit_date) || g_date_compare (&a->audit_date, &b->audit_date) == 0;
 }
 
 /**
@@ -427,10 +656,10 @@ evident_project_get_plan_settings (EvidentProject *project)
  * @settings: the new settings
  * @error: return location for an error
  *
- * Saves the plan settings in one transaction, then emits
- * #EvidentProject::changed so that plans and workloads follow. They are
- * the project's settings, not an edit of an item: they are not in the
- * history and not undone.
+ * Saves the plan settings as one edit: one transaction, one change in the
+ * history (the keys it set, before and after), one step to undo, like an
+ * edit of an item; then emits #EvidentProject::changed so that plans and
+ * workloads follow. Settings the same as saved change nothing.
  *
  * Returns: %TRUE when saved
  */
@@ -439,6 +668,7 @@ evident_project_set_plan_settings (EvidentProject             *project,
                                    const EvidentPlanSettings  *settings,
                                    GError                    **error)
 {
+  g_autoptr (GArray) edits = NULL;
   EvidentPlanSettings *current;
   EvidentDb *db;
 
@@ -463,15 +693,17 @@ evident_project_set_plan_settings (EvidentProject             *project,
                            _("The project is closed"));
       return FALSE;
     }
-  if (!evident_db_begin_write (db, error))
-    return FALSE;
-  if (!write_settings (db, settings, error) || !evident_db_commit (db, error))
-    {
-      evident_db_rollback (db);
-      return FALSE;
-    }
-
+  /* A read-only project refuses even what would change nothing. */
+  if (evident_db_is_read_only (db))
+    return evident_db_error_read_only (db, error);
   current = evident_project_peek_plan_settings (project);
+  if (evident_plan_settings_equal (current, settings))
+    return TRUE;
+  edits = evident_edits_new ();
+  if (!evident_history_commit (db, "edit", edits, -1, EVIDENT_CHANGE_DONE, write_settings_cb,
+                               (gpointer) settings, error))
+    return FALSE;
+
   *current = *settings;
   for (guint c = EVIDENT_COMPLEXITY_LOW; c < EVIDENT_N_COMPLEXITIES; c++)
     current->effort[c] = evident_days_to_hundredths (current->effort[c]) / 100.0;

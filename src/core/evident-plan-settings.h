@@ -53,6 +53,8 @@ typedef struct
 GQuark    evident_plan_error_quark          (void);
 
 void      evident_plan_settings_init        (EvidentPlanSettings        *settings);
+gboolean  evident_plan_settings_equal       (const EvidentPlanSettings  *a,
+                                             const EvidentPlanSettings  *b);
 gboolean  evident_plan_settings_parse_efforts (EvidentPlanSettings      *settings,
                                              const char                 *spec,
                                              GError                    **error);

@@ -1376,6 +1376,7 @@ undo_redo (EvidentProject  *self,
            GError         **error)
 {
   g_autoptr (GArray) pending = evident_edits_new ();
+  EvidentPlanSettingsSwitch settings = { -1, undo, FALSE };
   gint64 change;
 
   if (!ensure_open (self, error) || !evident_history_find_target (self->db, undo, &change, error))
@@ -1390,12 +1391,14 @@ undo_redo (EvidentProject  *self,
   if (evident_revision_store_is_revision (self->db, change))
     return undo_redo_revision (self, change, undo, error);
 
+  settings.change = change;
   if (!evident_history_load_inverse (self->db, self->items_by_id, change, undo, pending, error)
       || !evident_history_commit (self->db, undo ? "undo" : "redo", pending, change,
-                                  undo ? EVIDENT_CHANGE_UNDONE : EVIDENT_CHANGE_DONE, NULL, NULL,
-                                  error))
+                                  undo ? EVIDENT_CHANGE_UNDONE : EVIDENT_CHANGE_DONE,
+                                  evident_plan_settings_switch, &settings, error))
     return FALSE;
 
+  evident_plan_settings_switched (self, &settings);
   apply_edits (self, pending);
   return TRUE;
 }

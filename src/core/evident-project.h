@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 #define EVIDENT_PROJECT_ERROR (evident_project_error_quark ())
 
 /* The current schema version of project files, in PRAGMA user_version. */
-#define EVIDENT_PROJECT_SCHEMA_VERSION 7
+#define EVIDENT_PROJECT_SCHEMA_VERSION 8
 
 /**
  * EvidentProjectError:

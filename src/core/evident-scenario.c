@@ -531,6 +531,30 @@ evident_scenario_get_score (EvidentScenario *self)
 }
 
 /**
+ * evident_scenario_compute_heatmap:
+ * @self: a scenario
+ * @metric: what the heat map's values are
+ *
+ * The owner × complexity heat map with the scenario's assumptions
+ * (evident_heatmap_compute_with_statuses()), for the heat map to follow
+ * what-if mode as the score does.
+ *
+ * Returns: (transfer full): the heat map, to free with evident_heatmap_free()
+ */
+EvidentHeatmap *
+evident_scenario_compute_heatmap (EvidentScenario      *self,
+                                  EvidentHeatmapMetric  metric)
+{
+  g_return_val_if_fail (EVIDENT_IS_SCENARIO (self), NULL);
+
+  /* The statuses are brought up to date with the score. */
+  evident_scenario_get_score (self);
+  return evident_heatmap_compute_with_statuses (evident_project_get_rules (self->project),
+                                                (EvidentItem **) self->items->pdata,
+                                                self->statuses, self->items->len, metric);
+}
+
+/**
  * evident_scenario_get_difference:
  * @self: a scenario
  * @view: a view

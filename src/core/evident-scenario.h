@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "evident-heatmap.h"
 #include "evident-project.h"
 #include "evident-scoring.h"
 #include "evident-types.h"
@@ -68,6 +69,8 @@ GPtrArray          *evident_scenario_dup_items      (EvidentScenario     *self,
 const EvidentScore *evident_scenario_get_score      (EvidentScenario     *self);
 double              evident_scenario_get_difference (EvidentScenario     *self,
                                                      EvidentView          view);
+EvidentHeatmap     *evident_scenario_compute_heatmap (EvidentScenario    *self,
+                                                      EvidentHeatmapMetric metric);
 
 gboolean            evident_scenario_apply          (EvidentScenario     *self,
                                                      GError             **error);

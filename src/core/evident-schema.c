@@ -370,6 +370,18 @@ static const char *migrations[EVIDENT_PROJECT_SCHEMA_VERSION] = {
   "INSERT INTO version_extras (version_id, item_id, position, name, value)"
   "  SELECT 1, x.item_id, x.position, x.name, x.value FROM item_extras x"
   "   WHERE EXISTS (SELECT 1 FROM checklist_versions WHERE id = 1);",
+
+  /* 7 → 8: the plan settings in the history. A change of kind 'edit'
+   * that set keys of `project` (effort-low, effort-medium, effort-high,
+   * audit-date) has a row per key with the value before and after (NULL:
+   * no value, the default); undo writes the old values back, redo the new
+   * ones, each with rows of its own. */
+  "CREATE TABLE setting_history ("
+  "  change_id INTEGER NOT NULL REFERENCES changes (id),"
+  "  key TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  PRIMARY KEY (change_id, key)) WITHOUT ROWID;",
 };
 
 /* Tests only. */

@@ -12,6 +12,7 @@
 #include "evident-heatmap-tile.h"
 #include "evident-heatmap-view.h"
 #include "evident-plan-marks.h"
+#include "evident-scenario.h"
 
 /*
  * EvidentHeatmapView: the owner × complexity heat map of a project, one row
@@ -31,6 +32,10 @@
  * without hue discrimination, and the ramps are mirrored in dark mode, where
  * more is brighter. Cells without items and the totals stay neutral. Every
  * cell carries its number as text too.
+ *
+ * In what-if mode (evident_heatmap_view_set_scenario()) the cells are the
+ * scenario's, the legend says so, and the view takes the style class
+ * "evident-whatif".
  */
 
 #define N_GRID_COLUMNS (EVIDENT_HEATMAP_N_COLUMNS + 1) /* with the totals */
@@ -81,6 +86,8 @@ struct _EvidentHeatmapView
   GtkWidget            *legend_empty;
 
   EvidentProject       *project;
+  /* What-if mode: the cells are this scenario's */
+  EvidentScenario      *scenario;
   EvidentHeatmap       *heatmap;
   EvidentHeatmapMetric  metric;
 
@@ -248,6 +255,7 @@ static void
 update_legend (EvidentHeatmapView *self)
 {
   g_autofree char *accessible = NULL;
+  g_autofree char *what_if_title = NULL;
   g_autofree char *max_text = NULL;
   const char *title;
   const char *min_text;
@@ -270,6 +278,10 @@ update_legend (EvidentHeatmapView *self)
       max_text = g_strdup_printf ("%.0f", evident_heatmap_get_max_value (self->heatmap));
     }
 
+  if (self->scenario != NULL)
+    /* Translators: the heat map's legend in what-if mode, e.g.
+     * "What-If: Open Items" */
+    title = what_if_title = g_strdup_printf (_("What-If: %s"), title);
   gtk_label_set_label (self->legend_title, title);
   gtk_label_set_label (self->legend_min, min_text);
   gtk_label_set_label (self->legend_max, max_text);
@@ -535,9 +547,12 @@ recompute (EvidentHeatmapView *self)
       return;
     }
 
-  heatmap = evident_heatmap_compute (evident_project_get_rules (self->project),
-                                     evident_project_get_items (self->project),
-                                     self->metric);
+  if (self->scenario != NULL)
+    heatmap = evident_scenario_compute_heatmap (self->scenario, self->metric);
+  else
+    heatmap = evident_heatmap_compute (evident_project_get_rules (self->project),
+                                       evident_project_get_items (self->project),
+                                       self->metric);
 
   if (same_owners (self->heatmap, heatmap))
     {
@@ -705,6 +720,9 @@ evident_heatmap_view_dispose (GObject *object)
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
   g_clear_object (&self->project);
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_func (self->scenario, project_changed_cb, self);
+  g_clear_object (&self->scenario);
 
   /* The cells go with the grid. */
   g_ptr_array_set_size (self->headers, 0);
@@ -1198,4 +1216,40 @@ evident_heatmap_view_activate_cell (EvidentHeatmapView *self,
   g_return_if_fail (from_heatmap_position (self, row, column, &grid_row, &grid_column));
 
   gtk_widget_activate (GTK_WIDGET (get_tile (self, grid_row, grid_column)));
+}
+
+/**
+ * evident_heatmap_view_set_scenario:
+ * @scenario: (nullable): a what-if scenario over the project, or %NULL
+ *
+ * Shows the heat map with @scenario's assumptions, marked as what-if, and
+ * follows its changes (the project's edits and its own assumptions); with
+ * %NULL, the project's real figures again.
+ */
+void
+evident_heatmap_view_set_scenario (EvidentHeatmapView *self,
+                                   EvidentScenario    *scenario)
+{
+  g_return_if_fail (EVIDENT_IS_HEATMAP_VIEW (self));
+  g_return_if_fail (scenario == NULL || EVIDENT_IS_SCENARIO (scenario));
+
+  if (self->scenario == scenario)
+    return;
+
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_func (self->scenario, project_changed_cb, self);
+  g_set_object (&self->scenario, scenario);
+  if (scenario != NULL)
+    {
+      g_signal_connect_object (scenario, "changed", G_CALLBACK (project_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "evident-whatif");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "evident-whatif");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  scenario != NULL ? _("Heat Map, What-If") : _("Heat Map"),
+                                  -1);
+  recompute (self);
 }

@@ -5,6 +5,7 @@
 
 #include "evident-heatmap.h"
 #include "evident-project.h"
+#include "evident-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ GtkWidget            *evident_heatmap_view_new           (void);
 EvidentProject       *evident_heatmap_view_get_project   (EvidentHeatmapView   *self);
 void                  evident_heatmap_view_set_project   (EvidentHeatmapView   *self,
                                                           EvidentProject       *project);
+void                  evident_heatmap_view_set_scenario  (EvidentHeatmapView   *self,
+                                                          EvidentScenario      *scenario);
 EvidentHeatmapMetric  evident_heatmap_view_get_metric    (EvidentHeatmapView   *self);
 void                  evident_heatmap_view_set_metric    (EvidentHeatmapView   *self,
                                                           EvidentHeatmapMetric  metric);

@@ -63,6 +63,7 @@ struct _EvidentOverview
   GtkLabel             *file_label;
   GtkListBox           *score_list;
   AdwPreferencesGroup  *score_group;
+  AdwPreferencesGroup  *heatmap_group;
   GtkDropDown          *metric_dropdown;
   EvidentHeatmapView   *heatmap_view;
   GtkListBox           *mandatory_list;
@@ -959,6 +960,7 @@ evident_overview_class_init (EvidentOverviewClass *klass)
                                                "/io/github/evidentapp/Evident/evident-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, score_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, score_group);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, heatmap_group);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, heatmap_view);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, mandatory_list);
@@ -1225,7 +1227,8 @@ evident_overview_get_workload_chart (EvidentOverview *self)
  * @scenario: (nullable): a what-if scenario over the project, or %NULL
  *
  * Shows @scenario's scores (each view and each chapter), with the
- * difference from the real ones; %NULL shows the real ones again.
+ * difference from the real ones, and its heat map; %NULL shows the real
+ * ones again.
  */
 void
 evident_overview_set_scenario (EvidentOverview *self,
@@ -1243,5 +1246,9 @@ evident_overview_set_scenario (EvidentOverview *self,
   if (scenario != NULL)
     g_signal_connect_object (scenario, "changed", G_CALLBACK (scenario_changed_cb), self,
                              G_CONNECT_SWAPPED);
+  evident_heatmap_view_set_scenario (self->heatmap_view, scenario);
+  adw_preferences_group_set_title (self->heatmap_group,
+                                   scenario != NULL ? _("Owners and Complexity, What-If")
+                                                    : _("Owners and Complexity"));
   scenario_changed_cb (self);
 }

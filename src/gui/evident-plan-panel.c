@@ -19,7 +19,8 @@
  * worker computes it on a snapshot of the items, again after each edit
  * (the one before cancelled). A row emits "item-activated" with the
  * item's reference; "Keep as Scenario" saves the plan as a what-if
- * scenario that assumes its items met, and emits "scenario-saved".
+ * scenario that assumes its items met, and emits "scenario-saved". A
+ * button opens the plan settings (win.plan-settings).
  */
 
 /* Edits come in bursts (an import, an undo of many): wait for the last. */
@@ -594,6 +595,7 @@ evident_plan_panel_init (EvidentPlanPanel *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *settings_button;
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("Plan to Pass"));
@@ -621,6 +623,17 @@ evident_plan_panel_init (EvidentPlanPanel *self)
   g_signal_connect_swapped (self->scenario_button, "clicked",
                             G_CALLBACK (scenario_clicked_cb), self);
   gtk_box_append (GTK_BOX (suffix), self->scenario_button);
+
+  /* The efforts and the audit date the plan is worked out with */
+  settings_button = gtk_button_new_from_icon_name ("emblem-system-symbolic");
+  gtk_widget_set_valign (settings_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (settings_button, "flat");
+  gtk_widget_set_tooltip_text (settings_button, _("Plan Settings"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (settings_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Plan Settings"),
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (settings_button), "win.plan-settings");
+  gtk_box_append (GTK_BOX (suffix), settings_button);
   adw_preferences_group_set_header_suffix (self->group, suffix);
 
   self->summary = GTK_LABEL (gtk_label_new (NULL));

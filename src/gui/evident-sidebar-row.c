@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "evident-chapter.h"
 #include "evident-recheck.h"
+#include "evident-scenario.h"
 #include "evident-sidebar-row.h"
 #include "evident-whatif.h"
 #include "evident-workload.h"
@@ -21,7 +23,9 @@
  * press, or Shift+F10 through the sidebar): mark it exempt or lift the
  * exemption, and its session history. Rows are recycled from one kind to
  * another; "Overview" and "Sessions" are pages
- * (evident_sidebar_row_bind_page()).
+ * (evident_sidebar_row_bind_page()). In what-if mode
+ * (evident_sidebar_row_set_scenario()) the counts and the progress are the
+ * scenario's, marked "What-If" and with the style class "evident-whatif".
  */
 
 struct _EvidentSidebarRow
@@ -46,8 +50,19 @@ struct _EvidentSidebarRow
   EvidentProject *project;
   /* The project whose items a row counts for re-checks and overdue items */
   EvidentProject *items_project;
-  GBinding       *progress_binding;
+  /* What-if mode: the figures are this scenario's */
+  EvidentScenario *scenario;
 };
+
+/* What a row counts, in the projected view */
+typedef struct
+{
+  guint  n_items;
+  guint  n_counted;
+  guint  n_open;
+  gint64 points;
+  gint64 points_counted;
+} Figures;
 
 G_DEFINE_FINAL_TYPE (EvidentSidebarRow, evident_sidebar_row, GTK_TYPE_WIDGET)
 
@@ -75,57 +90,196 @@ update_exemption (EvidentSidebarRow *self)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+static const EvidentChapterScore *
+lookup_chapter_score (const EvidentScore *score,
+                      const char         *number)
+{
+  for (guint i = 0; i < score->chapters->len; i++)
+    {
+      const EvidentChapterScore *chapter = &g_array_index (score->chapters,
+                                                           EvidentChapterScore, i);
+
+      if (g_strcmp0 (chapter->number, number) == 0)
+        return chapter;
+    }
+  return NULL;
+}
+
+/* The row's figures: its chapter's or the project's, or in what-if mode
+ * the scenario's. FALSE for a row of neither. */
+static gboolean
+get_figures (EvidentSidebarRow *self,
+             Figures           *figures)
+{
+  const EvidentScore *score = NULL;
+  const EvidentChapterScore *chapter = NULL;
+
+  memset (figures, 0, sizeof *figures);
+  if (self->chapter != NULL && self->scenario != NULL)
+    chapter = lookup_chapter_score (evident_scenario_get_score (self->scenario),
+                                    evident_chapter_get_number (self->chapter));
+  if (chapter != NULL)
+    {
+      figures->n_items = chapter->n_items;
+      figures->n_counted = chapter->n_counted[EVIDENT_VIEW_PROJECTED];
+      figures->n_open = chapter->n_mandatory_open;
+      figures->points = chapter->points;
+      figures->points_counted = chapter->points_counted[EVIDENT_VIEW_PROJECTED];
+      return TRUE;
+    }
+  if (self->chapter != NULL)
+    {
+      figures->n_items = evident_chapter_get_n_items (self->chapter);
+      figures->n_counted = evident_chapter_get_n_counted (self->chapter, EVIDENT_VIEW_PROJECTED);
+      figures->n_open = evident_chapter_get_n_mandatory_open (self->chapter);
+      figures->points = evident_chapter_get_points (self->chapter);
+      figures->points_counted = evident_chapter_get_points_counted (self->chapter,
+                                                                    EVIDENT_VIEW_PROJECTED);
+      return TRUE;
+    }
+  if (self->project == NULL)
+    return FALSE;
+
+  score = self->scenario != NULL ? evident_scenario_get_score (self->scenario)
+                                 : evident_project_get_score (self->project);
+  figures->n_items = score->n_items;
+  figures->n_counted = score->views[EVIDENT_VIEW_PROJECTED].n_counted;
+  figures->n_open = score->views[EVIDENT_VIEW_PROJECTED].n_mandatory_open;
+  figures->points = score->max_score;
+  for (guint i = 0; i < score->chapters->len; i++)
+    figures->points_counted += g_array_index (score->chapters, EvidentChapterScore, i)
+                                 .points_counted[EVIDENT_VIEW_PROJECTED];
+  return TRUE;
+}
+
+/* The row's name for screen readers: the whole of it; @open_text says
+ * its mandatory items not counted. */
+static void
+update_accessible (EvidentSidebarRow *self,
+                   const Figures     *figures,
+                   const char        *open_text,
+                   guint              n_recheck,
+                   guint              n_overdue)
+{
+  g_autofree char *accessible = NULL;
+  g_autofree char *items_text = NULL;
+  g_autofree char *points_text = NULL;
+  guint n_items = figures->n_items;
+  guint n_counted = figures->n_counted;
+  int points = figures->points;
+  int points_counted = figures->points_counted;
+  GtkWidget *parent;
+
+  if (self->scenario != NULL)
+    /* Translators: part of a row's name for screen readers in what-if
+     * mode, e.g. "what-if: 12 of 15 items" */
+    items_text = g_strdup_printf (_("what-if: %u of %u items"), n_counted, n_items);
+  else
+    /* Translators: part of a row's name for screen readers, e.g. "projected
+     * view: 12 of 15 items" */
+    items_text = g_strdup_printf (_("projected view: %u of %u items"), n_counted, n_items);
+  /* Translators: part of a row's name for screen readers, e.g. "85 of 120 points" */
+  points_text = g_strdup_printf (_("%d of %d points"), points_counted, points);
+  if (self->chapter != NULL)
+    accessible = g_strdup_printf ("%s %s, %s, %s",
+                                  evident_chapter_get_number (self->chapter),
+                                  evident_chapter_get_display_title (self->chapter),
+                                  items_text, points_text);
+  else
+    accessible = g_strdup_printf ("%s, %s, %s", _("All Items"), items_text, points_text);
+  if (figures->n_open > 0)
+    {
+      char *with_open = g_strdup_printf ("%s, %s", accessible, open_text);
+
+      g_free (accessible);
+      accessible = with_open;
+    }
+  if (n_recheck > 0)
+    {
+      /* Translators: appended to a sidebar row's name for screen readers */
+      char *with_recheck = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%s, %u item needs a re-check",
+                                                         "%s, %u items need a re-check",
+                                                         n_recheck),
+                                            accessible, n_recheck);
+
+      g_free (accessible);
+      accessible = with_recheck;
+    }
+  if (gtk_widget_get_visible (self->exempt_box))
+    {
+      char *with_exempt = g_strdup_printf ("%s, %s", accessible,
+                                           gtk_label_get_label (self->exempt_label));
+
+      g_free (accessible);
+      accessible = with_exempt;
+    }
+  if (n_overdue > 0)
+    {
+      /* Translators: part of a sidebar row's name for screen readers */
+      char *with_overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%s, %u item overdue",
+                                                         "%s, %u items overdue",
+                                                         n_overdue),
+                                            accessible, n_overdue);
+
+      g_free (accessible);
+      accessible = with_overdue;
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  /* The list item around the row is what a screen reader focuses and
+   * selects: give it the same name. */
+  parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                    -1);
+}
+
 static void
 update_row (EvidentSidebarRow *self)
 {
   g_autofree char *caption = NULL;
   g_autofree char *badge = NULL;
   g_autofree char *tooltip = NULL;
-  g_autofree char *accessible = NULL;
-  g_autofree char *items_text = NULL;
-  g_autofree char *points_text = NULL;
-  GtkWidget *parent;
-  guint n_items = 0;
-  guint n_counted = 0;
-  guint n_open = 0;
+  Figures figures;
+  guint n_items, n_counted, n_open;
+  int points, points_counted;
   guint n_recheck = 0;
-  int points = 0;
-  int points_counted = 0;
   guint n_overdue = 0;
   EvidentProject *project = self->items_project;
 
-  if (self->chapter != NULL)
-    {
-      n_items = evident_chapter_get_n_items (self->chapter);
-      n_counted = evident_chapter_get_n_counted (self->chapter, EVIDENT_VIEW_PROJECTED);
-      n_open = evident_chapter_get_n_mandatory_open (self->chapter);
-      points = evident_chapter_get_points (self->chapter);
-      points_counted = evident_chapter_get_points_counted (self->chapter, EVIDENT_VIEW_PROJECTED);
-    }
-  else if (self->project != NULL)
-    {
-      const EvidentScore *score = evident_project_get_score (self->project);
-
-      n_items = score->n_items;
-      n_counted = score->views[EVIDENT_VIEW_PROJECTED].n_counted;
-      n_open = score->views[EVIDENT_VIEW_PROJECTED].n_mandatory_open;
-      points = score->max_score;
-      for (guint i = 0; i < score->chapters->len; i++)
-        points_counted += g_array_index (score->chapters, EvidentChapterScore, i)
-                            .points_counted[EVIDENT_VIEW_PROJECTED];
-      gtk_progress_bar_set_fraction (self->progress,
-                                     n_items > 0 ? (double) n_counted / n_items : 0.0);
-    }
-  else
+  if (!get_figures (self, &figures))
     return;
+  n_items = figures.n_items;
+  n_counted = figures.n_counted;
+  n_open = figures.n_open;
+  points = figures.points;
+  points_counted = figures.points_counted;
+  /* As evident_chapter_get_progress() */
+  gtk_progress_bar_set_fraction (self->progress,
+                                 n_items > 0 ? (double) n_counted / n_items : 0.0);
+  if (self->scenario != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "evident-whatif");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "evident-whatif");
 
   update_exemption (self);
 
-  /* Translators: the view the numbers are of, items counted in it / items
-   * in the chapter, then points counted / points available, e.g.
-   * "Projected 12/15 items · 85/120 pts" */
-  caption = g_strdup_printf (_("Projected %u/%u items · %d/%d pts"),
-                             n_counted, n_items, points_counted, points);
+  if (self->scenario != NULL)
+    /* Translators: as "Projected 12/15 items · 85/120 pts", in what-if
+     * mode: the projected view with the scenario's assumptions */
+    caption = g_strdup_printf (_("What-If %u/%u items · %d/%d pts"),
+                               n_counted, n_items, points_counted, points);
+  else
+    /* Translators: the view the numbers are of, items counted in it /
+     * items in the chapter, then points counted / points available, e.g.
+     * "Projected 12/15 items · 85/120 pts" */
+    caption = g_strdup_printf (_("Projected %u/%u items · %d/%d pts"),
+                               n_counted, n_items, points_counted, points);
   if (self->items_project != NULL)
     n_recheck = evident_recheck_count (self->items_project,
                                        self->chapter != NULL
@@ -177,68 +331,7 @@ update_row (EvidentSidebarRow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->progress), "complete");
 
-  /* Translators: part of a row's name for screen readers, e.g. "projected
-   * view: 12 of 15 items" */
-  items_text = g_strdup_printf (_("projected view: %u of %u items"), n_counted, n_items);
-  /* Translators: part of a row's name for screen readers, e.g. "85 of 120 points" */
-  points_text = g_strdup_printf (_("%d of %d points"), points_counted, points);
-  if (self->chapter != NULL)
-    accessible = g_strdup_printf ("%s %s, %s, %s",
-                                  evident_chapter_get_number (self->chapter),
-                                  evident_chapter_get_display_title (self->chapter),
-                                  items_text, points_text);
-  else
-    accessible = g_strdup_printf ("%s, %s, %s", _("All Items"), items_text, points_text);
-  if (n_open > 0)
-    {
-      char *with_open = g_strdup_printf ("%s, %s", accessible, tooltip);
-
-      g_free (accessible);
-      accessible = with_open;
-    }
-  if (n_recheck > 0)
-    {
-      /* Translators: appended to a sidebar row's name for screen readers */
-      char *with_recheck = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "%s, %u item needs a re-check",
-                                                         "%s, %u items need a re-check",
-                                                         n_recheck),
-                                            accessible, n_recheck);
-
-      g_free (accessible);
-      accessible = with_recheck;
-    }
-  if (gtk_widget_get_visible (self->exempt_box))
-    {
-      char *with_exempt = g_strdup_printf ("%s, %s", accessible,
-                                           gtk_label_get_label (self->exempt_label));
-
-      g_free (accessible);
-      accessible = with_exempt;
-    }
-  if (n_overdue > 0)
-    {
-      /* Translators: part of a sidebar row's name for screen readers */
-      char *with_overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "%s, %u item overdue",
-                                                         "%s, %u items overdue",
-                                                         n_overdue),
-                                            accessible, n_overdue);
-
-      g_free (accessible);
-      accessible = with_overdue;
-    }
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  /* The list item around the row is what a screen reader focuses and
-   * selects: give it the same name. */
-  parent = gtk_widget_get_parent (GTK_WIDGET (self));
-  if (parent != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                    -1);
+  update_accessible (self, &figures, tooltip, n_recheck, n_overdue);
 }
 
 static void
@@ -312,6 +405,9 @@ evident_sidebar_row_dispose (GObject *object)
   EvidentSidebarRow *self = EVIDENT_SIDEBAR_ROW (object);
 
   evident_sidebar_row_unbind (self);
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_func (self->scenario, update_row, self);
+  g_clear_object (&self->scenario);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_SIDEBAR_ROW);
 
@@ -396,9 +492,6 @@ evident_sidebar_row_bind (EvidentSidebarRow *self,
       gtk_label_set_label (self->title, evident_chapter_get_display_title (self->chapter));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->title),
                                    evident_chapter_get_display_title (self->chapter));
-      self->progress_binding = g_object_bind_property (self->chapter, "progress",
-                                                       self->progress, "fraction",
-                                                       G_BINDING_SYNC_CREATE);
       g_signal_connect_object (self->chapter, "notify",
                                G_CALLBACK (update_row), self,
                                G_CONNECT_SWAPPED);
@@ -533,11 +626,6 @@ evident_sidebar_row_unbind (EvidentSidebarRow *self)
 {
   g_return_if_fail (EVIDENT_IS_SIDEBAR_ROW (self));
 
-  if (self->progress_binding != NULL)
-    {
-      g_binding_unbind (self->progress_binding);
-      self->progress_binding = NULL;
-    }
   if (self->chapter != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->chapter, update_row, self);
@@ -549,4 +637,47 @@ evident_sidebar_row_unbind (EvidentSidebarRow *self)
       g_clear_object (&self->items_project);
     }
   g_clear_object (&self->project);
+}
+
+/**
+ * evident_sidebar_row_set_scenario:
+ * @scenario: (nullable): a what-if scenario over the project, or %NULL
+ *
+ * Shows @scenario's counts and progress, marked as what-if, and follows
+ * its changes; %NULL shows the real ones again. Kept across binds.
+ */
+void
+evident_sidebar_row_set_scenario (EvidentSidebarRow *self,
+                                  EvidentScenario   *scenario)
+{
+  g_return_if_fail (EVIDENT_IS_SIDEBAR_ROW (self));
+  g_return_if_fail (scenario == NULL || EVIDENT_IS_SCENARIO (scenario));
+
+  if (self->scenario == scenario)
+    return;
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_func (self->scenario, update_row, self);
+  g_set_object (&self->scenario, scenario);
+  if (scenario != NULL)
+    g_signal_connect_object (scenario, "changed", G_CALLBACK (update_row), self,
+                             G_CONNECT_SWAPPED);
+  update_row (self);
+}
+
+/* Tests: the counts under the title, as shown */
+const char *
+evident_sidebar_row_get_caption (EvidentSidebarRow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_SIDEBAR_ROW (self), NULL);
+
+  return gtk_label_get_label (self->caption);
+}
+
+/* Tests: the progress bar's fraction */
+double
+evident_sidebar_row_get_fraction (EvidentSidebarRow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_SIDEBAR_ROW (self), 0);
+
+  return gtk_progress_bar_get_fraction (self->progress);
 }

@@ -5,6 +5,7 @@
 
 #include "evident-chapter.h"
 #include "evident-project.h"
+#include "evident-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,9 @@ gboolean        evident_sidebar_row_popup_menu     (EvidentSidebarRow *self,
                                                     double             y);
 GMenuModel     *evident_sidebar_row_get_menu_model (EvidentSidebarRow *self);
 EvidentChapter *evident_sidebar_row_get_chapter    (EvidentSidebarRow *self);
+void            evident_sidebar_row_set_scenario   (EvidentSidebarRow *self,
+                                                    EvidentScenario   *scenario);
+const char     *evident_sidebar_row_get_caption    (EvidentSidebarRow *self);
+double          evident_sidebar_row_get_fraction   (EvidentSidebarRow *self);
 
 G_END_DECLS

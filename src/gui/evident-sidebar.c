@@ -6,6 +6,7 @@
 
 #include "evident-list-focus.h"
 #include "evident-resources.h"
+#include "evident-scenario.h"
 #include "evident-sidebar-row.h"
 #include "evident-sidebar.h"
 
@@ -20,6 +21,9 @@
  * "Overview" and "Sessions" are pages of the whole project, which the
  * window shows in place of the item list: EvidentSidebar:overview is TRUE
  * for both, EvidentSidebar:sessions for "Sessions" only.
+ *
+ * In what-if mode (evident_sidebar_set_scenario()) the rows count with the
+ * scenario's assumptions, marked as what-if.
  */
 
 struct _EvidentSidebar
@@ -30,6 +34,7 @@ struct _EvidentSidebar
 
   EvidentProject     *project;
   EvidentChapter     *chapter;
+  EvidentScenario    *scenario;
   /* The rows before the chapters: plain objects. */
   GListStore         *all_store;
   GObject            *overview_item;
@@ -130,6 +135,8 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
   else
     evident_sidebar_row_bind (EVIDENT_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
                               item, self->project, item == self->overview_item);
+  evident_sidebar_row_set_scenario (EVIDENT_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
+                                    self->scenario);
   g_hash_table_add (self->rows, list_item);
 }
 
@@ -222,6 +229,7 @@ evident_sidebar_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->chapter);
   g_clear_object (&self->project);
+  g_clear_object (&self->scenario);
   g_clear_object (&self->all_store);
   g_clear_object (&self->overview_item);
   g_clear_object (&self->all_item);
@@ -604,4 +612,29 @@ evident_sidebar_set_sessions (EvidentSidebar *self,
     return;
 
   select_item (self, sessions ? self->sessions_item : self->overview_item);
+}
+
+/**
+ * evident_sidebar_set_scenario:
+ * @scenario: (nullable): a what-if scenario over the project, or %NULL
+ *
+ * Counts the chapters' progress with @scenario's assumptions, marked as
+ * what-if, following its changes; %NULL counts the real statuses again.
+ */
+void
+evident_sidebar_set_scenario (EvidentSidebar  *self,
+                              EvidentScenario *scenario)
+{
+  GHashTableIter iter;
+  gpointer list_item;
+
+  g_return_if_fail (EVIDENT_IS_SIDEBAR (self));
+  g_return_if_fail (scenario == NULL || EVIDENT_IS_SCENARIO (scenario));
+
+  if (!g_set_object (&self->scenario, scenario))
+    return;
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    evident_sidebar_row_set_scenario (
+        EVIDENT_SIDEBAR_ROW (gtk_list_item_get_child (GTK_LIST_ITEM (list_item))), scenario);
 }

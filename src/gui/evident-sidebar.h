@@ -5,6 +5,7 @@
 
 #include "evident-chapter.h"
 #include "evident-project.h"
+#include "evident-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,7 @@ void            evident_sidebar_set_sessions       (EvidentSidebar *self,
                                                     gboolean        sessions);
 GListModel     *evident_sidebar_get_model          (EvidentSidebar *self);
 gboolean        evident_sidebar_focus_row          (EvidentSidebar *self);
+void            evident_sidebar_set_scenario       (EvidentSidebar  *self,
+                                                    EvidentScenario *scenario);
 
 G_END_DECLS

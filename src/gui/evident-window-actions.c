@@ -10,6 +10,8 @@
 #include "evident-history-dialog.h"
 #include "evident-history-format.h"
 #include "evident-item.h"
+#include "evident-plan-settings-dialog.h"
+#include "evident-plan-settings.h"
 #include "evident-toast.h"
 #include "evident-verify-job.h"
 #include "evident-window-private.h"
@@ -17,7 +19,7 @@
 /*
  * The window's actions (win.*): undo and redo, moving between chapters,
  * items and panes, setting the open item's status from the keyboard,
- * saving a copy, verifying evidence. Each has a keyboard path (the
+ * saving a copy, verifying evidence, the plan settings. Each has a keyboard path (the
  * application's accelerators; the shortcuts window lists them).
  */
 
@@ -27,6 +29,27 @@ undo_toast_dismissed_cb (EvidentWindow *self,
 {
   if (self->undo_toast == toast)
     g_clear_object (&self->undo_toast);
+}
+
+/* The toast of undo and redo */
+static void
+show_undo_toast (EvidentWindow *self,
+                 const char    *text)
+{
+  /* One at a time: the newest says what it did in the toast still up.
+   * Not a new toast over it: libadwaita 1.2 aborts when a toast that put
+   * another aside goes before the other has finished hiding, and Ctrl+Z
+   * held down would do just that. */
+  if (self->undo_toast != NULL)
+    adw_toast_set_title (self->undo_toast, text);
+  else
+    {
+      self->undo_toast = g_object_ref (adw_toast_new (text));
+      adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
+      g_signal_connect_object (self->undo_toast, "dismissed",
+                               G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+      evident_window_add_toast (self, g_object_ref (self->undo_toast));
+    }
 }
 
 /* Says what an undo (or a redo) did, "Undone: notes of 8.3.2", and opens
@@ -44,21 +67,7 @@ show_undone (EvidentWindow *self,
   if (text == NULL)
     return;
 
-  /* One at a time: the newest says what it did in the toast still up.
-   * Not a new toast over it: libadwaita 1.2 aborts when a toast that put
-   * another aside goes before the other has finished hiding, and Ctrl+Z
-   * held down would do just that. */
-  if (self->undo_toast != NULL)
-    adw_toast_set_title (self->undo_toast, text);
-  else
-    {
-      self->undo_toast = g_object_ref (adw_toast_new (text));
-      adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
-      g_signal_connect_object (self->undo_toast, "dismissed",
-                               G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-      evident_window_add_toast (self, g_object_ref (self->undo_toast));
-    }
-
+  show_undo_toast (self, text);
   newest = g_ptr_array_index (entries, 0);
   item = evident_project_lookup_item (self->project, newest->ref);
   if (item == NULL || item == evident_item_list_get_selected_item (self->item_list))
@@ -79,9 +88,11 @@ undo_action (GtkWidget  *widget,
   EvidentWindow *self = EVIDENT_WINDOW (widget);
   gboolean undo = g_str_equal (action_name, "win.undo");
   g_autoptr (GError) error = NULL;
+  EvidentPlanSettings settings;
 
   if (self->project == NULL)
     return;
+  settings = *evident_project_get_plan_settings (self->project);
 
   /* Notes typed a moment ago are an edit too: save them first, so that
    * undo takes back the newest change the user made. */
@@ -89,8 +100,26 @@ undo_action (GtkWidget  *widget,
   if (!(undo ? evident_project_undo (self->project, &error)
              : evident_project_redo (self->project, &error)))
     evident_window_toast_error (self, error);
+  /* A change of the plan settings has no item to name or open. */
+  else if (!evident_plan_settings_equal (&settings,
+                                         evident_project_get_plan_settings (self->project)))
+    show_undo_toast (self, undo ? _("Undone: plan settings") : _("Redone: plan settings"));
   else
     show_undone (self, undo);
+}
+
+/* The project's plan settings: efforts per complexity, the audit date */
+static void
+plan_settings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EvidentWindow *self = EVIDENT_WINDOW (widget);
+
+  if (self->project == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (evident_plan_settings_dialog_new (GTK_WINDOW (self),
+                                                                    self->project)));
 }
 
 /* Ctrl+H: the project's Edit History */
@@ -485,6 +514,7 @@ evident_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.verify-evidence", NULL,
                                    verify_evidence_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-settings", NULL, plan_settings_action);
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "win.choose-status", NULL, choose_status_action);
   gtk_widget_class_install_action (widget_class, "win.focus-notes", NULL, focus_notes_action);

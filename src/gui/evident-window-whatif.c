@@ -2,7 +2,8 @@
 
 /* The window in what-if mode (EvidentWhatif): the "whatif." actions, the
  * bar across the top, and every score of the window (the three score
- * buttons and the overview) showing the scenario's while the mode is on;
+ * buttons, the overview with its heat map, and the sidebar's progress)
+ * showing the scenario's while the mode is on;
  * the header bars are tinted so that the mode shows in each pane. */
 
 #include "config.h"
@@ -18,6 +19,7 @@ scenario_notify_cb (EvidentWindow *self)
   evident_score_button_set_scenario (self->overview_score_button, scenario);
   evident_score_button_set_scenario (self->editor_score_button, scenario);
   evident_overview_set_scenario (self->overview, scenario);
+  evident_sidebar_set_scenario (self->sidebar, scenario);
   if (scenario != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "evident-whatif");
   else

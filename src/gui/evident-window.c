@@ -163,6 +163,7 @@ update_actions (EvidentWindow *self)
                                  has_project && self->verify_job == NULL);
   evident_window_audit_update_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.plan-settings", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-status", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-notes", editable);
