@@ -1066,6 +1066,66 @@ test_no_project (void)
   g_assert_finalize_object (window);
 }
 
+/* The menu buttons build their menus when first opened, not with the
+ * window; opened, each shows its menu. */
+static void
+test_menus_built_when_opened (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  EvidentWindow *window = fixture->window;
+  GtkMenuButton *buttons[] = {
+    window->primary_menu_button,
+    window->empty_menu_button,
+    GTK_MENU_BUTTON (window->overview_menu_button),
+    GTK_MENU_BUTTON (window->list_menu_button),
+    window->whatif_item_button,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      g_assert_null (gtk_menu_button_get_popover (buttons[i]));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (buttons[i])));
+    }
+
+  /* The main menu, from the sidebar's header bar. */
+  gtk_menu_button_popup (window->primary_menu_button);
+  evident_test_pump ();
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (window->primary_menu_button)));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (
+                   gtk_menu_button_get_popover (window->primary_menu_button)))
+                 == window->primary_menu);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
+                   gtk_menu_button_get_popover (window->primary_menu_button))));
+  gtk_menu_button_popdown (window->primary_menu_button);
+  evident_test_pump ();
+
+  /* Opened again, the same popover. */
+  {
+    GtkPopover *popover = gtk_menu_button_get_popover (window->primary_menu_button);
+
+    gtk_menu_button_popup (window->primary_menu_button);
+    evident_test_pump ();
+    g_assert_true (gtk_menu_button_get_popover (window->primary_menu_button) == popover);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    gtk_menu_button_popdown (window->primary_menu_button);
+    evident_test_pump ();
+  }
+
+  /* The other buttons were not built by the first. */
+  g_assert_null (gtk_menu_button_get_popover (window->empty_menu_button));
+
+  /* The what-if menu of the editor has its own menu. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->whatif_item_button)));
+  gtk_menu_button_popup (window->whatif_item_button);
+  evident_test_pump ();
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (window->whatif_item_button)));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (
+                   gtk_menu_button_get_popover (window->whatif_item_button)))
+                 == window->whatif_item_menu);
+  gtk_menu_button_popdown (window->whatif_item_button);
+  evident_test_pump ();
+}
+
 static void
 test_templates_finalize (void)
 {
@@ -1175,6 +1235,7 @@ main (int   argc,
   ADD ("/window/show-overview", test_show_overview);
   ADD ("/window/overview-opens-chapters-and-items", test_overview_opens_chapters_and_items);
   ADD ("/window/heatmap-cell-filters-list", test_heatmap_cell_filters_list);
+  ADD ("/window/menus-built-when-opened", test_menus_built_when_opened);
   g_test_add_func ("/window/score-pass-fail", test_score_pass_fail);
   g_test_add_func ("/window/no-project", test_no_project);
   g_test_add_func ("/window/templates-finalize", test_templates_finalize);

@@ -53,6 +53,8 @@ struct _EvidentWindow
   GtkStack             *overview_stack;
   EvidentSessionsPage  *sessions_page;
   EvidentScoreButton   *overview_score_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *whatif_item_menu;
   GMenu                *recent_section;
   GtkMenuButton        *primary_menu_button;
   GtkMenuButton        *empty_menu_button;
@@ -60,6 +62,7 @@ struct _EvidentWindow
   GtkWidget            *list_sidebar_button;
   GtkWidget            *overview_menu_button;
   GtkWidget            *list_menu_button;
+  GtkMenuButton        *whatif_item_button;
   EvidentWhatifBar     *whatif_bar;
 
   /* Which panes the window's width shows; F6 */

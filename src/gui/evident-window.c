@@ -296,6 +296,31 @@ menu_popover_show_cb (EvidentWindow *self,
   update_recent_menu (self);
 }
 
+/* A menu button's popover is built when it first opens: the window has
+ * the main menu four times, and each built up front cost a hundred
+ * widgets before the window could map. GTK calls this each time the
+ * button opens; the popover built the first time stays. */
+static void
+create_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  EvidentWindow *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  if (button == self->whatif_item_button)
+    {
+      gtk_menu_button_set_menu_model (button, self->whatif_item_menu);
+      return;
+    }
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  g_signal_connect_object (gtk_menu_button_get_popover (button), "show",
+                           G_CALLBACK (menu_popover_show_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /* Shows the overview, or the item list and the editor, as the sidebar's
  * selection says. */
 static void
@@ -939,7 +964,10 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_leaflet);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_separator);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_pane);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, whatif_item_menu);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, whatif_item_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, empty_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
@@ -1038,12 +1066,16 @@ evident_window_init (EvidentWindow *self)
                                G_CONNECT_SWAPPED);
     }
 
-  g_signal_connect_object (gtk_menu_button_get_popover (self->primary_menu_button), "show",
-                           G_CALLBACK (menu_popover_show_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_menu_button_get_popover (self->empty_menu_button), "show",
-                           G_CALLBACK (menu_popover_show_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_popup_cb,
+                                         self, NULL);
+  gtk_menu_button_set_create_popup_func (self->empty_menu_button, create_menu_popup_cb,
+                                         self, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->overview_menu_button),
+                                         create_menu_popup_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->list_menu_button),
+                                         create_menu_popup_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->whatif_item_button, create_menu_popup_cb,
+                                         self, NULL);
 
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
   update_recent_menu (self);
