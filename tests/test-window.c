@@ -1126,6 +1126,42 @@ test_menus_built_when_opened (Fixture       *fixture,
   evident_test_pump ();
 }
 
+/* The sessions page is built the first time it shows, with the window's
+ * project, and follows the project from then on. */
+static void
+test_sessions_page_built_when_shown (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  EvidentWindow *window = fixture->window;
+  EvidentSessionsPage *page;
+
+  g_assert_null (window->sessions_page);
+  g_assert_null (adw_bin_get_child (window->sessions_bin));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sessions", NULL);
+  evident_test_pump ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->overview_stack), ==, "sessions");
+  page = window->sessions_page;
+  g_assert_nonnull (page);
+  g_assert_true (adw_bin_get_child (window->sessions_bin) == GTK_WIDGET (page));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_true (evident_sessions_page_get_project (page) == fixture->project);
+  g_assert_true (evident_window_get_sessions_page (window) == page);
+
+  /* Back to the overview and again: the same page. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-overview", NULL);
+  evident_test_pump ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sessions", NULL);
+  evident_test_pump ();
+  g_assert_true (window->sessions_page == page);
+
+  /* Another project: the page shows it. */
+  evident_window_set_project (window, NULL);
+  g_assert_null (evident_sessions_page_get_project (page));
+  evident_window_set_project (window, fixture->project);
+  g_assert_true (evident_sessions_page_get_project (page) == fixture->project);
+}
+
 static void
 test_templates_finalize (void)
 {
@@ -1236,6 +1272,7 @@ main (int   argc,
   ADD ("/window/overview-opens-chapters-and-items", test_overview_opens_chapters_and_items);
   ADD ("/window/heatmap-cell-filters-list", test_heatmap_cell_filters_list);
   ADD ("/window/menus-built-when-opened", test_menus_built_when_opened);
+  ADD ("/window/sessions-page-built-when-shown", test_sessions_page_built_when_shown);
   g_test_add_func ("/window/score-pass-fail", test_score_pass_fail);
   g_test_add_func ("/window/no-project", test_no_project);
   g_test_add_func ("/window/templates-finalize", test_templates_finalize);

@@ -51,6 +51,8 @@ struct _EvidentWindow
   EvidentPreviewPane   *preview_pane;
   EvidentOverview      *overview;
   GtkStack             *overview_stack;
+  AdwBin               *sessions_bin;
+  /* NULL until first shown (evident_window_get_sessions_page()) */
   EvidentSessionsPage  *sessions_page;
   EvidentScoreButton   *overview_score_button;
   GMenuModel           *primary_menu;

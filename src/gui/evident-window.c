@@ -296,6 +296,16 @@ menu_popover_show_cb (EvidentWindow *self,
   update_recent_menu (self);
 }
 
+/* The sidebar's Sessions row shows the sessions page: build it. */
+static void
+overview_stack_notify_cb (EvidentWindow *self,
+                          GParamSpec    *pspec,
+                          GtkStack      *stack)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "sessions") == 0)
+    evident_window_get_sessions_page (self);
+}
+
 /* A menu button's popover is built when it first opens: the window has
  * the main menu four times, and each built up front cost a hundred
  * widgets before the window could map. GTK calls this each time the
@@ -819,6 +829,8 @@ evident_window_dispose (GObject *object)
     evident_sidebar_set_project (self->sidebar, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
+  /* Went with the template's sessions_bin. */
+  self->sessions_page = NULL;
 
   /* The window owns its project: let go of the file now, so that it can be
    * opened again at once, even if some reference lingers. */
@@ -948,7 +960,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, whatif_bar);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_stack);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sessions_page);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sessions_bin);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_score_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title_label);
@@ -1044,6 +1056,9 @@ evident_window_init (EvidentWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "notify::overview",
                            G_CALLBACK (sidebar_overview_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->overview_stack, "notify::visible-child-name",
+                           G_CALLBACK (overview_stack_notify_cb), self,
                            G_CONNECT_SWAPPED);
   evident_window_audit_init (self, self->overview_stack);
   evident_window_whatif_init (self);
@@ -1318,6 +1333,15 @@ EvidentSessionsPage *
 evident_window_get_sessions_page (EvidentWindow *self)
 {
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  /* Built when first needed: a window opens on the overview, and the
+   * sessions page is some 230 widgets. */
+  if (self->sessions_page == NULL)
+    {
+      self->sessions_page = g_object_new (EVIDENT_TYPE_SESSIONS_PAGE, NULL);
+      evident_sessions_page_set_project (self->sessions_page, self->project);
+      adw_bin_set_child (self->sessions_bin, GTK_WIDGET (self->sessions_page));
+    }
 
   return self->sessions_page;
 }
