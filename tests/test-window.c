@@ -1162,6 +1162,23 @@ test_sessions_page_built_when_shown (Fixture       *fixture,
   g_assert_true (evident_sessions_page_get_project (page) == fixture->project);
 }
 
+/* The window with a project never loads the big icon of the window
+ * without one (an SVG: librsvg, 6 MiB); that window shows it. */
+static void
+test_empty_icon_when_shown (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  EvidentWindow *window = fixture->window;
+
+  g_assert_null (adw_status_page_get_icon_name (window->empty_status_page));
+
+  evident_window_set_project (window, NULL);
+  evident_test_pump ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->empty_status_page)));
+  g_assert_cmpstr (adw_status_page_get_icon_name (window->empty_status_page), ==,
+                   "x-office-document-symbolic");
+}
+
 static void
 test_templates_finalize (void)
 {
@@ -1273,6 +1290,7 @@ main (int   argc,
   ADD ("/window/heatmap-cell-filters-list", test_heatmap_cell_filters_list);
   ADD ("/window/menus-built-when-opened", test_menus_built_when_opened);
   ADD ("/window/sessions-page-built-when-shown", test_sessions_page_built_when_shown);
+  ADD ("/window/empty-icon-when-shown", test_empty_icon_when_shown);
   g_test_add_func ("/window/score-pass-fail", test_score_pass_fail);
   g_test_add_func ("/window/no-project", test_no_project);
   g_test_add_func ("/window/templates-finalize", test_templates_finalize);

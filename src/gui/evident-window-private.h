@@ -51,6 +51,7 @@ struct _EvidentWindow
   EvidentPreviewPane   *preview_pane;
   EvidentOverview      *overview;
   GtkStack             *overview_stack;
+  AdwStatusPage        *empty_status_page;
   AdwBin               *sessions_bin;
   /* NULL until first shown (evident_window_get_sessions_page()) */
   EvidentSessionsPage  *sessions_page;

@@ -296,6 +296,16 @@ menu_popover_show_cb (EvidentWindow *self,
   update_recent_menu (self);
 }
 
+/* The big icon of the window without a project exists in the icon theme
+ * only as SVG: loading it brings in librsvg, some 6 MiB, which a window
+ * that opens a project never needs. */
+static void
+empty_status_page_map_cb (AdwStatusPage *page)
+{
+  if (adw_status_page_get_icon_name (page) == NULL)
+    adw_status_page_set_icon_name (page, "x-office-document-symbolic");
+}
+
 /* The sidebar's Sessions row shows the sessions page: build it. */
 static void
 overview_stack_notify_cb (EvidentWindow *self,
@@ -961,6 +971,7 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, whatif_bar);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_stack);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sessions_bin);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, empty_status_page);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_score_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title_label);
@@ -1057,6 +1068,8 @@ evident_window_init (EvidentWindow *self)
   g_signal_connect_object (self->sidebar, "notify::overview",
                            G_CALLBACK (sidebar_overview_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self->empty_status_page, "map",
+                    G_CALLBACK (empty_status_page_map_cb), NULL);
   g_signal_connect_object (self->overview_stack, "notify::visible-child-name",
                            G_CALLBACK (overview_stack_notify_cb), self,
                            G_CONNECT_SWAPPED);
