@@ -26,6 +26,7 @@
 #include "evident-settings.h"
 #include "evident-test-utils.h"
 #include "evident-window-private.h"
+#include "evident-workload.h"
 
 typedef struct
 {
@@ -1179,6 +1180,47 @@ test_empty_icon_when_shown (Fixture       *fixture,
                    "x-office-document-symbolic");
 }
 
+/* The sidebar's captions count the overdue items of each chapter and of
+ * all items, and follow a new due date. */
+static void
+test_sidebar_counts_overdue (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  EvidentItemChange change = { EVIDENT_ITEM_FIELD_DUE, "2020-01-02" };
+  GListModel *items = evident_project_get_items (fixture->project);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) labels = g_string_new (NULL);
+  g_autofree char *all_text = NULL;
+  g_autofree char *chapter_text = NULL;
+  EvidentItem *item = NULL;
+  GDate today;
+  guint n_all, n_chapter;
+
+  /* An open item, not overdue yet. */
+  g_date_set_time_t (&today, time (NULL));
+  for (guint i = 0; item == NULL; i++)
+    {
+      g_autoptr (EvidentItem) candidate = g_list_model_get_item (items, i);
+
+      if (!evident_item_counts_in (candidate, EVIDENT_VIEW_PROJECTED)
+          && !evident_item_is_overdue (candidate, &today))
+        item = candidate;
+    }
+
+  g_assert_true (evident_project_update_item (fixture->project, item, &change, 1, &error));
+  g_assert_no_error (error);
+  evident_test_pump ();
+
+  n_all = evident_workload_count_overdue (items, NULL, &today);
+  n_chapter = evident_workload_count_overdue (items, evident_item_get_chapter (item), &today);
+  g_assert_cmpuint (n_chapter, >=, 1);
+  collect_labels (GTK_WIDGET (fixture->window->sidebar), labels);
+  chapter_text = g_strdup_printf (" · %u overdue\n", n_chapter);
+  all_text = g_strdup_printf (" · %u overdue\n", n_all);
+  g_assert_nonnull (strstr (labels->str, chapter_text));
+  g_assert_nonnull (strstr (labels->str, all_text));
+}
+
 static void
 test_templates_finalize (void)
 {
@@ -1291,6 +1333,7 @@ main (int   argc,
   ADD ("/window/menus-built-when-opened", test_menus_built_when_opened);
   ADD ("/window/sessions-page-built-when-shown", test_sessions_page_built_when_shown);
   ADD ("/window/empty-icon-when-shown", test_empty_icon_when_shown);
+  ADD ("/window/sidebar-counts-overdue", test_sidebar_counts_overdue);
   g_test_add_func ("/window/score-pass-fail", test_score_pass_fail);
   g_test_add_func ("/window/no-project", test_no_project);
   g_test_add_func ("/window/templates-finalize", test_templates_finalize);
