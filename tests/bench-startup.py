@@ -9,9 +9,11 @@ minimal libadwaita window (tests/bench-minimal-window.c). Under an Xvfb of
 its own, starts each program several times, interleaved, and takes from
 the X server the time from exec to the first top-level window mapped
 (MapNotify), the time to a known colour on screen (page 1 of a PDF made
-here, with a pure red box), and the peak RSS. Prints medians and the
-ratios to the minimal window and, where installed, to gnome-text-editor
-and evince. Always exits 0. BENCH_RUNS sets the number of runs (7);
+here, with a pure red box), the peak RSS, and the CPU time the program
+had used when its window was mapped (which a busy machine changes much
+less than the wall time). Prints medians and the ratios to the minimal
+window and, where installed, to gnome-text-editor and evince. Always
+exits 0. BENCH_RUNS sets the number of runs (7);
 BENCH_BASELINE_EVIDENT, another build's evident, adds a row to compare.
 """
 
@@ -71,12 +73,12 @@ def generate_checklist(path, n_items):
 
 
 def watch(argv, env, red=False):
-    """One start: (map ms, red ms, peak RSS MiB), None for what was not seen."""
+    """One start: (map ms, red ms, peak RSS MiB, CPU ms at map), None for what was not seen."""
     cmd = [WATCH, *(["--red"] if red else []), "--timeout", "20", "--", *argv]
     out = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                          text=True, timeout=60).stdout
     fields = dict(f.split("=") for f in out.split())
-    values = [float(fields.get(k, -1)) for k in ("map_ms", "red_ms", "rss_kib")]
+    values = [float(fields.get(k, -1)) for k in ("map_ms", "red_ms", "rss_kib", "map_cpu_ms")]
     values[2] = values[2] / 1024 if values[2] > 0 else -1
     return tuple(v if v >= 0 else None for v in values)
 
@@ -209,16 +211,20 @@ def run_all(tmp, display):
           f"load average {load}")
     base = rows[0].median(0)
     print(f"{'program':40s} {'mapped':>8s} {'×min':>6s} {'page 1':>8s} {'peak RSS':>9s}"
-          f" {'Δ RSS':>8s}")
+          f" {'Δ RSS':>8s} {'CPU@map':>8s} {'×min':>6s}")
     base_rss = rows[0].median(2)
+    base_cpu = rows[0].median(3)
     for row in rows:
-        mapped, red, rss = row.median(0), row.median(1), row.median(2)
+        mapped, red, rss, cpu = row.median(0), row.median(1), row.median(2), row.median(3)
         delta = f"{rss - base_rss:+6.0f} MiB" if rss is not None and base_rss else "      –"
         print(f"{row.label:40s} {fmt(mapped, 'ms')} {ratio(mapped, base)} "
-              f"{fmt(red, 'ms') if row.red else ' ' * 8} {fmt(rss, 'MiB', 9)} {delta}")
+              f"{fmt(red, 'ms') if row.red else ' ' * 8} {fmt(rss, 'MiB', 9)} {delta}"
+              f" {fmt(cpu, 'ms')} {ratio(cpu, base_cpu)}")
 
     print()
     print(f"Evident mapped / minimal window: {ratio(evident.median(0), base)} (target ≤ 1.20×)")
+    print(f"  CPU used by then / minimal:    {ratio(evident.median(3), base_cpu)}"
+          f" (steadier than wall time on a loaded machine)")
     print(f"10,000 items / sample project:   {ratio(big_row.median(0), evident.median(0))}"
           f" (target ≤ 1.50×)")
     item_rows = [r for r in rows if r.label.startswith("Evident --item")]

@@ -8,13 +8,16 @@
  *
  *   bench-window-watch [--red] [--timeout SECONDS] -- PROGRAM ARGS…
  *
- * Prints one line: "map_ms=… red_ms=… rss_kib=…", -1 for what was not
- * seen. Times run from just before exec. A tool for bench-startup.py, not
- * a test; it exits 0 unless it could not run at all.
+ * Prints one line: "map_ms=… red_ms=… rss_kib=… map_cpu_ms=…
+ * map_main_cpu_ms=…", -1 for what was not seen; the last two are the CPU
+ * time the program's threads (all, or its main thread) had used when the
+ * window was mapped. Times run from just before exec. A tool for
+ * bench-startup.py, not a test; it exits 0 unless it could not run at all.
  */
 
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
+#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -41,6 +44,47 @@ now_ms (void)
 
   clock_gettime (CLOCK_MONOTONIC, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* CPU time in ms that @pid's threads have run (all of them, or with
+ * @main_only its main thread), from /proc/PID/task/TID/schedstat; -1 when
+ * unknown. Unlike the time to map, it hardly changes with the load of the
+ * machine. */
+static double
+cpu_ms (pid_t    pid,
+        int      main_only)
+{
+  char path[64];
+  DIR *dir;
+  struct dirent *entry;
+  double total = 0;
+  int found = 0;
+
+  snprintf (path, sizeof path, "/proc/%d/task", (int) pid);
+  dir = opendir (path);
+  if (dir == NULL)
+    return -1;
+  while ((entry = readdir (dir)) != NULL)
+    {
+      char stat_path[400];
+      unsigned long long ns;
+      FILE *file;
+
+      if (entry->d_name[0] == '.' || (main_only && atoi (entry->d_name) != pid))
+        continue;
+      snprintf (stat_path, sizeof stat_path, "%s/%s/schedstat", path, entry->d_name);
+      file = fopen (stat_path, "r");
+      if (file == NULL)
+        continue;
+      if (fscanf (file, "%llu", &ns) == 1)
+        {
+          total += ns / 1e6;
+          found = 1;
+        }
+      fclose (file);
+    }
+  closedir (dir);
+  return found ? total : -1;
 }
 
 static int
@@ -115,7 +159,7 @@ main (int   argc,
   Window root;
   Window mapped = None;
   double timeout_ms = 20000;
-  double start, map_ms = -1, red_ms = -1;
+  double start, map_ms = -1, red_ms = -1, map_cpu_ms = -1, map_main_cpu_ms = -1;
   int want_red = 0;
   int first = 1;
   pid_t pid;
@@ -188,6 +232,8 @@ main (int   argc,
               && event.xmap.event == root && !event.xmap.override_redirect)
             {
               map_ms = now_ms () - start;
+              map_cpu_ms = cpu_ms (pid, 0);
+              map_main_cpu_ms = cpu_ms (pid, 1);
               mapped = event.xmap.window;
             }
         }
@@ -208,7 +254,8 @@ main (int   argc,
    * that the peak RSS includes it. */
   usleep (300000);
   rss = end_child (pid);
-  printf ("map_ms=%.1f red_ms=%.1f rss_kib=%ld\n", map_ms, red_ms, rss);
+  printf ("map_ms=%.1f red_ms=%.1f rss_kib=%ld map_cpu_ms=%.1f map_main_cpu_ms=%.1f\n",
+          map_ms, red_ms, rss, map_cpu_ms, map_main_cpu_ms);
   XCloseDisplay (display);
   return 0;
 }

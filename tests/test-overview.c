@@ -628,8 +628,50 @@ test_project_swap (Fixture       *fixture,
   g_assert_cmpuint (count_rows (evident_overview_get_chapter_list (fixture->overview)), ==, 0);
 
   evident_overview_set_project (fixture->overview, fixture->project);
+  /* The heat map and the lists fill when the main loop is next idle. */
+  evident_test_iterate ();
   assert_cells_match (fixture, EVIDENT_HEATMAP_METRIC_OPEN);
   g_assert_cmpuint (count_rows (evident_overview_get_chapter_list (fixture->overview)), ==, 13);
+}
+
+/* What the first frame shows (title, score) comes with the project; the
+ * sections below the plan are neither built nor measured until the main
+ * loop is idle after that, or until asked for, and then show in full. */
+static void
+test_below_waits (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  EvidentProject *project = fixture->project;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      evident_overview_set_project (fixture->overview, NULL);
+      evident_overview_set_project (fixture->overview, project);
+
+      g_assert_cmpstr (evident_overview_get_score_text (fixture->overview, EVIDENT_VIEW_CONFIRMED),
+                       !=, "");
+      g_assert_false (gtk_widget_is_visible (GTK_WIDGET (fixture->view)));
+      g_assert_null (evident_heatmap_view_get_heatmap (fixture->view));
+
+      if (round == 0)
+        /* Shown when the main loop is idle. */
+        evident_test_iterate ();
+      else
+        /* Or at once for whoever asks for a list. */
+        g_assert_cmpuint (count_rows (evident_overview_get_chapter_list (fixture->overview)),
+                          ==, 13);
+
+      g_assert_true (gtk_widget_is_visible (GTK_WIDGET (fixture->view)));
+      assert_cells_match (fixture, EVIDENT_HEATMAP_METRIC_OPEN);
+      g_assert_cmpuint (count_rows (evident_overview_get_chapter_list (fixture->overview)), ==, 13);
+      g_assert_cmpuint (count_rows (evident_overview_get_risk_list (fixture->overview)), >, 0);
+    }
+
+  /* A change while they wait is in them when they fill. */
+  evident_overview_set_project (fixture->overview, NULL);
+  evident_overview_set_project (fixture->overview, project);
+  set_status (fixture, "1.1.1", EVIDENT_STATUS_MET);
+  assert_cells_match (fixture, EVIDENT_HEATMAP_METRIC_OPEN);
 }
 
 /* Pass-fail mode: the share of items counted, and the mandatory items that
@@ -728,6 +770,7 @@ main (int   argc,
   ADD ("/overview/met-without-evidence", test_met_without_evidence);
   ADD ("/overview/chapters", test_chapters);
   ADD ("/overview/project-swap", test_project_swap);
+  ADD ("/overview/below-waits", test_below_waits);
   g_test_add_func ("/overview/pass-fail", test_pass_fail);
 
 #undef ADD

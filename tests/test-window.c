@@ -26,6 +26,7 @@
 #include "evident-settings.h"
 #include "evident-test-utils.h"
 #include "evident-window-private.h"
+#include "evident-workload.h"
 
 typedef struct
 {
@@ -1066,6 +1067,160 @@ test_no_project (void)
   g_assert_finalize_object (window);
 }
 
+/* The menu buttons build their menus when first opened, not with the
+ * window; opened, each shows its menu. */
+static void
+test_menus_built_when_opened (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  EvidentWindow *window = fixture->window;
+  GtkMenuButton *buttons[] = {
+    window->primary_menu_button,
+    window->empty_menu_button,
+    GTK_MENU_BUTTON (window->overview_menu_button),
+    GTK_MENU_BUTTON (window->list_menu_button),
+    window->whatif_item_button,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      g_assert_null (gtk_menu_button_get_popover (buttons[i]));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (buttons[i])));
+    }
+
+  /* The main menu, from the sidebar's header bar. */
+  gtk_menu_button_popup (window->primary_menu_button);
+  evident_test_pump ();
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (window->primary_menu_button)));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (
+                   gtk_menu_button_get_popover (window->primary_menu_button)))
+                 == window->primary_menu);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
+                   gtk_menu_button_get_popover (window->primary_menu_button))));
+  gtk_menu_button_popdown (window->primary_menu_button);
+  evident_test_pump ();
+
+  /* Opened again, the same popover. */
+  {
+    GtkPopover *popover = gtk_menu_button_get_popover (window->primary_menu_button);
+
+    gtk_menu_button_popup (window->primary_menu_button);
+    evident_test_pump ();
+    g_assert_true (gtk_menu_button_get_popover (window->primary_menu_button) == popover);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    gtk_menu_button_popdown (window->primary_menu_button);
+    evident_test_pump ();
+  }
+
+  /* The other buttons were not built by the first. */
+  g_assert_null (gtk_menu_button_get_popover (window->empty_menu_button));
+
+  /* The what-if menu of the editor has its own menu. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->whatif_item_button)));
+  gtk_menu_button_popup (window->whatif_item_button);
+  evident_test_pump ();
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (window->whatif_item_button)));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (
+                   gtk_menu_button_get_popover (window->whatif_item_button)))
+                 == window->whatif_item_menu);
+  gtk_menu_button_popdown (window->whatif_item_button);
+  evident_test_pump ();
+}
+
+/* The sessions page is built the first time it shows, with the window's
+ * project, and follows the project from then on. */
+static void
+test_sessions_page_built_when_shown (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  EvidentWindow *window = fixture->window;
+  EvidentSessionsPage *page;
+
+  g_assert_null (window->sessions_page);
+  g_assert_null (adw_bin_get_child (window->sessions_bin));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sessions", NULL);
+  evident_test_pump ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->overview_stack), ==, "sessions");
+  page = window->sessions_page;
+  g_assert_nonnull (page);
+  g_assert_true (adw_bin_get_child (window->sessions_bin) == GTK_WIDGET (page));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_true (evident_sessions_page_get_project (page) == fixture->project);
+  g_assert_true (evident_window_get_sessions_page (window) == page);
+
+  /* Back to the overview and again: the same page. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-overview", NULL);
+  evident_test_pump ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sessions", NULL);
+  evident_test_pump ();
+  g_assert_true (window->sessions_page == page);
+
+  /* Another project: the page shows it. */
+  evident_window_set_project (window, NULL);
+  g_assert_null (evident_sessions_page_get_project (page));
+  evident_window_set_project (window, fixture->project);
+  g_assert_true (evident_sessions_page_get_project (page) == fixture->project);
+}
+
+/* The window with a project never loads the big icon of the window
+ * without one (an SVG: librsvg, 6 MiB); that window shows it. */
+static void
+test_empty_icon_when_shown (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  EvidentWindow *window = fixture->window;
+
+  g_assert_null (adw_status_page_get_icon_name (window->empty_status_page));
+
+  evident_window_set_project (window, NULL);
+  evident_test_pump ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->empty_status_page)));
+  g_assert_cmpstr (adw_status_page_get_icon_name (window->empty_status_page), ==,
+                   "x-office-document-symbolic");
+}
+
+/* The sidebar's captions count the overdue items of each chapter and of
+ * all items, and follow a new due date. */
+static void
+test_sidebar_counts_overdue (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  EvidentItemChange change = { EVIDENT_ITEM_FIELD_DUE, "2020-01-02" };
+  GListModel *items = evident_project_get_items (fixture->project);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) labels = g_string_new (NULL);
+  g_autofree char *all_text = NULL;
+  g_autofree char *chapter_text = NULL;
+  EvidentItem *item = NULL;
+  GDate today;
+  guint n_all, n_chapter;
+
+  /* An open item, not overdue yet. */
+  g_date_set_time_t (&today, time (NULL));
+  for (guint i = 0; item == NULL; i++)
+    {
+      g_autoptr (EvidentItem) candidate = g_list_model_get_item (items, i);
+
+      if (!evident_item_counts_in (candidate, EVIDENT_VIEW_PROJECTED)
+          && !evident_item_is_overdue (candidate, &today))
+        item = candidate;
+    }
+
+  g_assert_true (evident_project_update_item (fixture->project, item, &change, 1, &error));
+  g_assert_no_error (error);
+  evident_test_pump ();
+
+  n_all = evident_workload_count_overdue (items, NULL, &today);
+  n_chapter = evident_workload_count_overdue (items, evident_item_get_chapter (item), &today);
+  g_assert_cmpuint (n_chapter, >=, 1);
+  collect_labels (GTK_WIDGET (fixture->window->sidebar), labels);
+  chapter_text = g_strdup_printf (" · %u overdue\n", n_chapter);
+  all_text = g_strdup_printf (" · %u overdue\n", n_all);
+  g_assert_nonnull (strstr (labels->str, chapter_text));
+  g_assert_nonnull (strstr (labels->str, all_text));
+}
+
 static void
 test_templates_finalize (void)
 {
@@ -1175,6 +1330,10 @@ main (int   argc,
   ADD ("/window/show-overview", test_show_overview);
   ADD ("/window/overview-opens-chapters-and-items", test_overview_opens_chapters_and_items);
   ADD ("/window/heatmap-cell-filters-list", test_heatmap_cell_filters_list);
+  ADD ("/window/menus-built-when-opened", test_menus_built_when_opened);
+  ADD ("/window/sessions-page-built-when-shown", test_sessions_page_built_when_shown);
+  ADD ("/window/empty-icon-when-shown", test_empty_icon_when_shown);
+  ADD ("/window/sidebar-counts-overdue", test_sidebar_counts_overdue);
   g_test_add_func ("/window/score-pass-fail", test_score_pass_fail);
   g_test_add_func ("/window/no-project", test_no_project);
   g_test_add_func ("/window/templates-finalize", test_templates_finalize);

@@ -76,6 +76,12 @@ struct _EvidentOverview
   EvidentPlanPanel     *plan_panel;
   EvidentScenarioPanel *scenario_panel;
   EvidentWorkloadChart *workload_chart;
+  EvidentOpenFindings  *findings_group;
+  GtkWidget            *below_box;
+  /* The sections below the plan wait for the first idle moment after the
+   * window shows: until then they are neither built nor measured. */
+  guint                 below_source;
+  gboolean              below_filled;
 
   ScoreRow              score_rows[EVIDENT_N_VIEWS];
   GArray               *chapter_rows;  /* ChapterRow */
@@ -708,12 +714,48 @@ update_items (EvidentOverview *self)
 }
 
 static void
+fill_below (EvidentOverview *self)
+{
+  g_clear_handle_id (&self->below_source, g_source_remove);
+  self->below_filled = self->project != NULL;
+
+  evident_heatmap_view_set_project (self->heatmap_view, self->project);
+  evident_workload_chart_set_project (self->workload_chart, self->project);
+  evident_open_findings_set_project (self->findings_group, self->project);
+  update_chapters (self);
+  update_items (self);
+  gtk_widget_set_visible (self->below_box, self->below_filled);
+}
+
+static gboolean
+fill_below_cb (gpointer data)
+{
+  EvidentOverview *self = data;
+
+  self->below_source = 0;
+  fill_below (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Fills the sections below the plan now if they wait; the getters of
+ * what they hold call it, so that callers always see them filled. */
+static void
+ensure_below (EvidentOverview *self)
+{
+  if (self->below_source != 0)
+    fill_below (self);
+}
+
+static void
 update_all (EvidentOverview *self)
 {
   update_title (self);
   update_score (self);
-  update_chapters (self);
-  update_items (self);
+  if (self->below_filled)
+    {
+      update_chapters (self);
+      update_items (self);
+    }
 }
 
 /* Callbacks */
@@ -728,7 +770,8 @@ static void
 scenario_changed_cb (EvidentOverview *self)
 {
   update_score (self);
-  update_chapters (self);
+  if (self->below_filled)
+    update_chapters (self);
 }
 
 static void
@@ -797,6 +840,7 @@ evident_overview_dispose (GObject *object)
 {
   EvidentOverview *self = EVIDENT_OVERVIEW (object);
 
+  g_clear_handle_id (&self->below_source, g_source_remove);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
   g_clear_object (&self->project);
@@ -965,6 +1009,8 @@ evident_overview_class_init (EvidentOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, heatmap_view);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, mandatory_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, no_evidence_group);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, findings_group);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, below_box);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, no_evidence_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, title_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, file_label);
@@ -1068,11 +1114,20 @@ evident_overview_set_project (EvidentOverview *self,
   g_clear_pointer (&self->no_evidence_refs, g_strfreev);
   gtk_widget_set_visible (GTK_WIDGET (self->score_list), project != NULL);
 
-  evident_heatmap_view_set_project (self->heatmap_view, project);
   evident_plan_panel_set_project (self->plan_panel, project);
   evident_scenario_panel_set_project (self->scenario_panel, project);
-  evident_workload_chart_set_project (self->workload_chart, project);
   update_all (self);
+
+  /* What the first frame shows (the title, the score, the plan) now; the
+   * sections below it (heat map, workload, lists, chapters: hundreds of
+   * widgets) once the window shows, or when asked for. */
+  self->below_filled = FALSE;
+  gtk_widget_set_visible (self->below_box, FALSE);
+  g_clear_handle_id (&self->below_source, g_source_remove);
+  if (project != NULL)
+    self->below_source = g_idle_add_full (G_PRIORITY_LOW, fill_below_cb, self, NULL);
+  else
+    fill_below (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
@@ -1109,6 +1164,7 @@ EvidentHeatmapView *
 evident_overview_get_heatmap_view (EvidentOverview *self)
 {
   g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
+  ensure_below (self);
 
   return self->heatmap_view;
 }
@@ -1155,6 +1211,7 @@ GtkListBox *
 evident_overview_get_chapter_list (EvidentOverview *self)
 {
   g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
+  ensure_below (self);
 
   return self->chapter_list;
 }
@@ -1168,6 +1225,7 @@ GtkListBox *
 evident_overview_get_mandatory_list (EvidentOverview *self)
 {
   g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
+  ensure_below (self);
 
   return self->mandatory_list;
 }
@@ -1181,6 +1239,7 @@ GtkListBox *
 evident_overview_get_risk_list (EvidentOverview *self)
 {
   g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
+  ensure_below (self);
 
   return self->risk_list;
 }
@@ -1194,6 +1253,7 @@ GtkListBox *
 evident_overview_get_no_evidence_list (EvidentOverview *self)
 {
   g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
+  ensure_below (self);
 
   return self->no_evidence_list;
 }
@@ -1218,6 +1278,7 @@ EvidentWorkloadChart *
 evident_overview_get_workload_chart (EvidentOverview *self)
 {
   g_return_val_if_fail (EVIDENT_IS_OVERVIEW (self), NULL);
+  ensure_below (self);
 
   return self->workload_chart;
 }

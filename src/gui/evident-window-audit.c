@@ -628,5 +628,7 @@ evident_window_audit_set_project (EvidentWindow  *self,
 
   if (presenter != NULL && evident_presenter_window_get_project (presenter) != project)
     gtk_window_destroy (GTK_WINDOW (presenter));
-  evident_sessions_page_set_project (evident_window_get_sessions_page (self), project);
+  /* Built when first shown, with the project of that moment. */
+  if (self->sessions_page != NULL)
+    evident_sessions_page_set_project (self->sessions_page, project);
 }

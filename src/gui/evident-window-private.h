@@ -51,8 +51,13 @@ struct _EvidentWindow
   EvidentPreviewPane   *preview_pane;
   EvidentOverview      *overview;
   GtkStack             *overview_stack;
+  AdwStatusPage        *empty_status_page;
+  AdwBin               *sessions_bin;
+  /* NULL until first shown (evident_window_get_sessions_page()) */
   EvidentSessionsPage  *sessions_page;
   EvidentScoreButton   *overview_score_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *whatif_item_menu;
   GMenu                *recent_section;
   GtkMenuButton        *primary_menu_button;
   GtkMenuButton        *empty_menu_button;
@@ -60,6 +65,7 @@ struct _EvidentWindow
   GtkWidget            *list_sidebar_button;
   GtkWidget            *overview_menu_button;
   GtkWidget            *list_menu_button;
+  GtkMenuButton        *whatif_item_button;
   EvidentWhatifBar     *whatif_bar;
 
   /* Which panes the window's width shows; F6 */

@@ -297,6 +297,51 @@ menu_popover_show_cb (EvidentWindow *self,
   update_recent_menu (self);
 }
 
+/* The big icon of the window without a project exists in the icon theme
+ * only as SVG: loading it brings in librsvg, some 6 MiB, which a window
+ * that opens a project never needs. */
+static void
+empty_status_page_map_cb (AdwStatusPage *page)
+{
+  if (adw_status_page_get_icon_name (page) == NULL)
+    adw_status_page_set_icon_name (page, "x-office-document-symbolic");
+}
+
+/* The sidebar's Sessions row shows the sessions page: build it. */
+static void
+overview_stack_notify_cb (EvidentWindow *self,
+                          GParamSpec    *pspec,
+                          GtkStack      *stack)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "sessions") == 0)
+    evident_window_get_sessions_page (self);
+}
+
+/* A menu button's popover is built when it first opens: the window has
+ * the main menu four times, and each built up front cost a hundred
+ * widgets before the window could map. GTK calls this each time the
+ * button opens; the popover built the first time stays. */
+static void
+create_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  EvidentWindow *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  if (button == self->whatif_item_button)
+    {
+      gtk_menu_button_set_menu_model (button, self->whatif_item_menu);
+      return;
+    }
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  g_signal_connect_object (gtk_menu_button_get_popover (button), "show",
+                           G_CALLBACK (menu_popover_show_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /* Shows the overview, or the item list and the editor, as the sidebar's
  * selection says. */
 static void
@@ -795,6 +840,8 @@ evident_window_dispose (GObject *object)
     evident_sidebar_set_project (self->sidebar, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_WINDOW);
+  /* Went with the template's sessions_bin. */
+  self->sessions_page = NULL;
 
   /* The window owns its project: let go of the file now, so that it can be
    * opened again at once, even if some reference lingers. */
@@ -924,7 +971,8 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, whatif_bar);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_stack);
-  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sessions_page);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, sessions_bin);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, empty_status_page);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, overview_score_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, window_title_label);
@@ -940,7 +988,10 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, editor_leaflet);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_separator);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_pane);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, whatif_item_menu);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, whatif_item_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, empty_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
@@ -1018,6 +1069,11 @@ evident_window_init (EvidentWindow *self)
   g_signal_connect_object (self->sidebar, "notify::overview",
                            G_CALLBACK (sidebar_overview_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self->empty_status_page, "map",
+                    G_CALLBACK (empty_status_page_map_cb), NULL);
+  g_signal_connect_object (self->overview_stack, "notify::visible-child-name",
+                           G_CALLBACK (overview_stack_notify_cb), self,
+                           G_CONNECT_SWAPPED);
   evident_window_audit_init (self, self->overview_stack);
   evident_window_whatif_init (self);
 
@@ -1039,12 +1095,16 @@ evident_window_init (EvidentWindow *self)
                                G_CONNECT_SWAPPED);
     }
 
-  g_signal_connect_object (gtk_menu_button_get_popover (self->primary_menu_button), "show",
-                           G_CALLBACK (menu_popover_show_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_menu_button_get_popover (self->empty_menu_button), "show",
-                           G_CALLBACK (menu_popover_show_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_popup_cb,
+                                         self, NULL);
+  gtk_menu_button_set_create_popup_func (self->empty_menu_button, create_menu_popup_cb,
+                                         self, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->overview_menu_button),
+                                         create_menu_popup_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->list_menu_button),
+                                         create_menu_popup_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->whatif_item_button, create_menu_popup_cb,
+                                         self, NULL);
 
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
   update_recent_menu (self);
@@ -1287,6 +1347,15 @@ EvidentSessionsPage *
 evident_window_get_sessions_page (EvidentWindow *self)
 {
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  /* Built when first needed: a window opens on the overview, and the
+   * sessions page is some 230 widgets. */
+  if (self->sessions_page == NULL)
+    {
+      self->sessions_page = g_object_new (EVIDENT_TYPE_SESSIONS_PAGE, NULL);
+      evident_sessions_page_set_project (self->sessions_page, self->project);
+      adw_bin_set_child (self->sessions_bin, GTK_WIDGET (self->sessions_page));
+    }
 
   return self->sessions_page;
 }
