@@ -299,6 +299,32 @@ test_timer (Fixture       *fixture,
   g_assert_null (evident_session_get_current_chapter (fixture->session));
 }
 
+/* Presenter mode destroyed rather than closed, as it is with its main
+ * window, for another session, or on quitting: the chapter's time stops
+ * all the same, and the header's second timeout goes with the window. */
+static void
+test_timer_stops_on_destroy (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *bar = evident_test_find_widget (GTK_WIDGET (fixture->presenter),
+                                             EVIDENT_TYPE_AGENDA_BAR, NULL, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (bar);
+  g_object_add_weak_pointer (G_OBJECT (bar), (gpointer *) &bar);
+  g_assert_true (evident_session_set_state (fixture->session, EVIDENT_SESSION_OPEN, &error));
+  g_assert_true (evident_presenter_window_jump (fixture->presenter, "9.1.1"));
+  evident_test_iterate ();
+  g_assert_cmpstr (evident_session_get_current_chapter (fixture->session), ==, "9.0");
+  g_assert_true (evident_agenda_bar_get_ticking (EVIDENT_AGENDA_BAR (bar)));
+
+  gtk_window_destroy (GTK_WINDOW (fixture->presenter));
+  evident_test_pump ();
+  g_assert_null (evident_window_audit_get_presenter (fixture->window));
+  g_assert_null (bar);
+  g_assert_null (evident_session_get_current_chapter (fixture->session));
+}
+
 /* Pages and zoom of the evidence on screen. */
 static void
 test_evidence_pages (Fixture       *fixture,
@@ -349,6 +375,7 @@ main (int   argc,
   ADD ("/presenter/go-to-and-escape", test_go_to_and_escape);
   ADD ("/presenter/verdict", test_verdict);
   ADD ("/presenter/timer", test_timer);
+  ADD ("/presenter/timer-stops-on-destroy", test_timer_stops_on_destroy);
   ADD ("/presenter/evidence-pages", test_evidence_pages);
 
 #undef ADD

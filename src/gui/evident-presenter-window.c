@@ -660,21 +660,35 @@ undo_action (GtkWidget  *widget,
     toast (self, error->message, FALSE);
 }
 
-/* GObject */
-
-static gboolean
-evident_presenter_window_close_request (GtkWindow *window)
+/* Presenting is what the timer measures: it stops with it, however the
+ * window goes: closed (Escape, the close button), or destroyed with the
+ * main window, for another session, or as the application quits. */
+static void
+stop_presenting (EvidentPresenterWindow *self)
 {
-  EvidentPresenterWindow *self = EVIDENT_PRESENTER_WINDOW (window);
-
-  /* Presenting is what the timer measures: it stops with it. */
   if (!self->closing && self->session != NULL
       && evident_session_get_current_chapter (self->session) != NULL
       && evident_session_get_state (self->session) == EVIDENT_SESSION_OPEN)
     evident_session_stop_timer (self->session, NULL, NULL);
   self->closing = TRUE;
+}
+
+/* GObject */
+
+static gboolean
+evident_presenter_window_close_request (GtkWindow *window)
+{
+  stop_presenting (EVIDENT_PRESENTER_WINDOW (window));
 
   return GTK_WINDOW_CLASS (evident_presenter_window_parent_class)->close_request (window);
+}
+
+static void
+evident_presenter_window_unrealize (GtkWidget *widget)
+{
+  stop_presenting (EVIDENT_PRESENTER_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (evident_presenter_window_parent_class)->unrealize (widget);
 }
 
 static void
@@ -682,6 +696,7 @@ evident_presenter_window_dispose (GObject *object)
 {
   EvidentPresenterWindow *self = EVIDENT_PRESENTER_WINDOW (object);
 
+  stop_presenting (self);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   if (self->evidence_list != NULL)
@@ -818,6 +833,7 @@ evident_presenter_window_class_init (EvidentPresenterWindowClass *klass)
   object_class->dispose = evident_presenter_window_dispose;
   object_class->get_property = evident_presenter_window_get_property;
   object_class->set_property = evident_presenter_window_set_property;
+  widget_class->unrealize = evident_presenter_window_unrealize;
   window_class->close_request = evident_presenter_window_close_request;
 
   /**
