@@ -608,12 +608,43 @@ test_score_popover_opens_items (Fixture       *fixture,
   g_assert_cmpstr (evident_item_get_ref (get_selected_item (fixture)), ==, ref);
 }
 
+/* The window's title over the sidebar */
+static gboolean
+is_window_title (GtkWidget     *widget,
+            gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0
+         && gtk_widget_has_css_class (widget, "title");
+}
+
 static void
 test_title (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
-                   evident_project_get_title (fixture->project));
+  const char *title = evident_project_get_title (fixture->project);
+  g_autofree char *basename = g_file_get_basename (evident_project_get_file (fixture->project));
+  g_autofree char *named = g_strconcat (title, ".evident", NULL);
+  g_autofree char *tooltip = g_strconcat (title, "\n", basename, NULL);
+  GtkWidget *sidebar_pane;
+  GtkLabel *label;
+  GtkWidget *subtitle;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title);
+
+  /* Over the sidebar: a long title on two lines, whole in the tooltip;
+   * the file's name under it unless it only repeats the title. */
+  sidebar_pane = gtk_widget_get_parent (GTK_WIDGET (evident_window_get_sidebar (fixture->window)));
+  label = GTK_LABEL (evident_test_find_widget (sidebar_pane, GTK_TYPE_LABEL, is_window_title,
+                                               title));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_label_get_wrap (label));
+  g_assert_cmpint (gtk_label_get_lines (label), ==, 2);
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (label))), ==,
+                   tooltip);
+  subtitle = gtk_widget_get_next_sibling (GTK_WIDGET (label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (subtitle)), ==, basename);
+  g_assert_true (gtk_widget_get_visible (subtitle) == !g_str_equal (basename, named));
 }
 
 static void
