@@ -21,6 +21,7 @@
 #include "evident-history-dialog.h"
 #include "evident-list-heading.h"
 #include "evident-item.h"
+#include "evident-project-closer.h"
 #include "evident-project.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
@@ -1097,6 +1098,37 @@ test_no_project (void)
   g_assert_finalize_object (window);
 }
 
+static gboolean
+closer_done (gpointer unused)
+{
+  return !evident_project_closer_is_busy ();
+}
+
+/* Opening an item moves the sidebar from "Overview" to "All Items";
+ * closing the window then lets go of the window, its sidebar and the
+ * project: nothing keeps them once the window is gone. */
+static void
+test_sidebar_finalized (void)
+{
+  g_autofree char *dir = NULL;
+  EvidentProject *project = evident_test_create_sample_project ("sidebar-finalized", &dir);
+  EvidentWindow *window = evident_test_window_new (project, 1280, 800);
+  EvidentSidebar *sidebar = evident_window_get_sidebar (window);
+
+  g_object_add_weak_pointer (G_OBJECT (sidebar), (gpointer *) &sidebar);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-item", "s", "8.2.1"));
+  evident_test_pump ();
+  g_assert_false (evident_sidebar_get_overview (sidebar));
+  g_assert_null (evident_sidebar_get_chapter (sidebar));
+
+  evident_test_window_destroy (window);
+  g_assert_null (sidebar);
+  /* The project closes on a worker, which holds it until done. */
+  g_assert_true (evident_test_wait_until (closer_done, NULL));
+  g_assert_finalize_object (project);
+  evident_test_remove_dir (dir);
+}
+
 static void
 test_templates_finalize (void)
 {
@@ -1209,6 +1241,7 @@ main (int   argc,
   g_test_add_func ("/window/score-pass-fail", test_score_pass_fail);
   g_test_add_func ("/window/no-project", test_no_project);
   g_test_add_func ("/window/templates-finalize", test_templates_finalize);
+  g_test_add_func ("/window/sidebar-finalized", test_sidebar_finalized);
 
 #undef ADD
 
