@@ -292,6 +292,40 @@ evident_test_window_destroy (EvidentWindow *window)
   g_assert_finalize_object (window);
 }
 
+/**
+ * evident_test_preview_new:
+ * @window: (out): the preview's window, set to %NULL once it is finalized
+ *
+ * Returns: (transfer full): an evidence preview alone in a window of
+ *   600 × 800, on screen
+ */
+EvidentPreview *
+evident_test_preview_new (GtkWidget **window)
+{
+  EvidentPreview *preview = EVIDENT_PREVIEW (g_object_ref_sink (evident_preview_new ()));
+
+  *window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (*window), 600, 800);
+  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (preview));
+  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+  gtk_window_present (GTK_WINDOW (*window));
+  evident_test_run (50);
+  return preview;
+}
+
+/* Destroys the window of evident_test_preview_new(), and asserts that
+ * nothing keeps it or @preview: whatever is still loading or rendering
+ * must let go. */
+void
+evident_test_preview_destroy (EvidentPreview  *preview,
+                              GtkWidget      **window)
+{
+  gtk_window_destroy (GTK_WINDOW (*window));
+  g_assert_finalize_object (preview);
+  evident_test_run (50);
+  g_assert_null (*window);
+}
+
 /* Widgets */
 
 /* The first descendant of @root (depth first, @root itself aside) of

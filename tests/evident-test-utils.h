@@ -5,6 +5,7 @@
 
 #include "evident-chapter.h"
 #include "evident-pdf-document.h"
+#include "evident-preview.h"
 #include "evident-project.h"
 #include "evident-window.h"
 
@@ -52,6 +53,9 @@ EvidentWindow   *evident_test_window_new             (EvidentProject   *project,
                                                       int               width,
                                                       int               height);
 void             evident_test_window_destroy         (EvidentWindow    *window);
+EvidentPreview  *evident_test_preview_new            (GtkWidget       **window);
+void             evident_test_preview_destroy        (EvidentPreview   *preview,
+                                                      GtkWidget       **window);
 
 /* Widgets */
 typedef gboolean (*EvidentTestMatch) (GtkWidget     *widget,

@@ -241,3 +241,57 @@ fixture_assert_contains (const GError *error,
   if (strstr (error->message, part) == NULL)
     g_error ("“%s” does not mention “%s”", error->message, part);
 }
+
+/* Sets one field of the item @ref, as an edit would. */
+void
+fixture_set_field (EvidentProject   *project,
+                   const char       *ref,
+                   EvidentItemField  field,
+                   const char       *value)
+{
+  EvidentItemChange change = { field, value };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (evident_project_update_item (project, fixture_lookup (project, ref), &change, 1,
+                                              &error));
+  g_assert_no_error (error);
+}
+
+/* The checklist tests/data/@name, read for an import or a revision. */
+EvidentImport *
+fixture_read_checklist (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  EvidentImport *import = evident_import_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return import;
+}
+
+/* A checklist given as CSV text, as if read from "list.csv". */
+EvidentImport *
+fixture_read_csv_text (const char *text)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr (GError) error = NULL;
+  EvidentImport *import = evident_import_new_for_bytes (bytes, "list.csv", NULL, &error);
+
+  g_assert_no_error (error);
+  return import;
+}
+
+/* The revision of @project to the checklist tests/data/@name. */
+EvidentRevision *
+fixture_plan_revision (EvidentProject *project,
+                       const char     *name)
+{
+  g_autoptr (EvidentImport) import = fixture_read_checklist (name);
+  g_autoptr (GError) error = NULL;
+  EvidentRevision *revision = evident_revision_new (project, import, &error);
+
+  g_assert_no_error (error);
+  evident_revision_set_file_name (revision, name);
+  return revision;
+}

@@ -2,11 +2,14 @@
 #pragma once
 
 /* What the core's tests share: temporary folders, files as bytes, small
- * checklists, and pokes at a project file behind Evident's back. */
+ * checklists, checklists read from tests/data or from text, revisions
+ * planned from them, and pokes at a project file behind Evident's back. */
 
 #include <gio/gio.h>
 
+#include "evident-import.h"
 #include "evident-project.h"
+#include "evident-revision.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +42,15 @@ EvidentProject *fixture_open_project       (const char     *path,
 void            fixture_close_project      (EvidentProject **project);
 EvidentItem    *fixture_lookup             (EvidentProject *project,
                                             const char     *ref);
+void            fixture_set_field          (EvidentProject *project,
+                                            const char     *ref,
+                                            EvidentItemField field,
+                                            const char     *value);
+
+EvidentImport  *fixture_read_checklist     (const char     *name);
+EvidentImport  *fixture_read_csv_text      (const char     *text);
+EvidentRevision *fixture_plan_revision     (EvidentProject *project,
+                                            const char     *name);
 
 void            fixture_sqlite_exec_on     (const char     *path,
                                             const char     *sql);

@@ -299,6 +299,85 @@ test_timer (Fixture       *fixture,
   g_assert_null (evident_session_get_current_chapter (fixture->session));
 }
 
+/* Presenter mode destroyed rather than closed, as it is with its main
+ * window, for another session, or on quitting: the chapter's time stops
+ * all the same, and the header's second timeout goes with the window. */
+static void
+test_timer_stops_on_destroy (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *bar = evident_test_find_widget (GTK_WIDGET (fixture->presenter),
+                                             EVIDENT_TYPE_AGENDA_BAR, NULL, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (bar);
+  g_object_add_weak_pointer (G_OBJECT (bar), (gpointer *) &bar);
+  g_assert_true (evident_session_set_state (fixture->session, EVIDENT_SESSION_OPEN, &error));
+  g_assert_true (evident_presenter_window_jump (fixture->presenter, "9.1.1"));
+  evident_test_iterate ();
+  g_assert_cmpstr (evident_session_get_current_chapter (fixture->session), ==, "9.0");
+  g_assert_true (evident_agenda_bar_get_ticking (EVIDENT_AGENDA_BAR (bar)));
+
+  gtk_window_destroy (GTK_WINDOW (fixture->presenter));
+  evident_test_pump ();
+  g_assert_null (evident_window_audit_get_presenter (fixture->window));
+  g_assert_null (bar);
+  g_assert_null (evident_session_get_current_chapter (fixture->session));
+}
+
+/* A presenter window of its own, @width wide, on 8.2.1. */
+static EvidentPresenterWindow *
+present_at_width (Fixture *fixture,
+                  int      width,
+                  int      height)
+{
+  EvidentPresenterWindow *presenter = evident_presenter_window_new (fixture->project,
+                                                                    fixture->session);
+
+  g_object_ref_sink (presenter);
+  evident_presenter_window_set_item (presenter, item (fixture, "8.2.1"));
+  gtk_window_set_default_size (GTK_WINDOW (presenter), width, height);
+  gtk_window_present (GTK_WINDOW (presenter));
+  g_assert_true (evident_test_wait_until ((EvidentTestCondition) gtk_widget_get_mapped, presenter));
+  evident_test_pump ();
+  return presenter;
+}
+
+static void
+destroy_presenter (EvidentPresenterWindow *presenter)
+{
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  evident_test_pump ();
+  g_assert_finalize_object (presenter);
+}
+
+/* On a phone's width the text goes above the evidence and the header
+ * wraps to fit; side by side on a laptop's. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  EvidentPresenterWindow *presenter = present_at_width (fixture, 360, 700);
+  GtkWidget *paned = evident_test_find_widget (GTK_WIDGET (presenter), GTK_TYPE_PANED, NULL, NULL);
+  int minimum;
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (presenter)), <=, 360);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==,
+                   GTK_ORIENTATION_VERTICAL);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (presenter), "narrow"));
+  gtk_widget_measure (GTK_WIDGET (presenter), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  destroy_presenter (presenter);
+
+  presenter = present_at_width (fixture, 1366, 768);
+  paned = evident_test_find_widget (GTK_WIDGET (presenter), GTK_TYPE_PANED, NULL, NULL);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==,
+                   GTK_ORIENTATION_HORIZONTAL);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (presenter), "narrow"));
+  destroy_presenter (presenter);
+}
+
 /* Pages and zoom of the evidence on screen. */
 static void
 test_evidence_pages (Fixture       *fixture,
@@ -349,7 +428,9 @@ main (int   argc,
   ADD ("/presenter/go-to-and-escape", test_go_to_and_escape);
   ADD ("/presenter/verdict", test_verdict);
   ADD ("/presenter/timer", test_timer);
+  ADD ("/presenter/timer-stops-on-destroy", test_timer_stops_on_destroy);
   ADD ("/presenter/evidence-pages", test_evidence_pages);
+  ADD ("/presenter/narrow", test_narrow);
 
 #undef ADD
 

@@ -102,25 +102,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 600, 800);
-  fixture->preview = EVIDENT_PREVIEW (evident_preview_new ());
-  g_object_ref_sink (fixture->preview);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->preview));
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  evident_test_run (50);
+  fixture->preview = evident_test_preview_new (&fixture->window);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  /* Whatever is still loading or rendering must not keep it alive. */
-  g_assert_finalize_object (fixture->preview);
-  evident_test_run (50);
-  g_assert_null (fixture->window);
+  evident_test_preview_destroy (fixture->preview, &fixture->window);
 }
 
 static void

@@ -266,25 +266,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 600, 800);
-  fixture->preview = EVIDENT_PREVIEW (evident_preview_new ());
-  g_object_ref_sink (fixture->preview);
+  fixture->preview = evident_test_preview_new (&fixture->window);
   g_signal_connect (fixture->preview, "open-requested", G_CALLBACK (open_requested_cb), fixture);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->preview));
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  evident_test_run (50);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->preview);
-  evident_test_run (50);
-  g_assert_null (fixture->window);
+  evident_test_preview_destroy (fixture->preview, &fixture->window);
 }
 
 static gboolean

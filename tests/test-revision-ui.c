@@ -50,55 +50,6 @@ data_file (const char *name)
   return g_file_new_for_path (path);
 }
 
-static EvidentImport *
-read_checklist (const char *name)
-{
-  g_autoptr (GFile) file = data_file (name);
-  g_autoptr (GError) error = NULL;
-  EvidentImport *import = evident_import_new_for_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return import;
-}
-
-static EvidentImport *
-read_text (const char *text)
-{
-  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr (GError) error = NULL;
-  EvidentImport *import = evident_import_new_for_bytes (bytes, "list.csv", NULL, &error);
-
-  g_assert_no_error (error);
-  return import;
-}
-
-static EvidentRevision *
-plan (EvidentProject *project,
-      const char     *name)
-{
-  g_autoptr (EvidentImport) import = read_checklist (name);
-  g_autoptr (GError) error = NULL;
-  EvidentRevision *revision = evident_revision_new (project, import, &error);
-
-  g_assert_no_error (error);
-  evident_revision_set_file_name (revision, name);
-  return revision;
-}
-
-static void
-set (EvidentProject   *project,
-     const char       *ref,
-     EvidentItemField  field,
-     const char       *value)
-{
-  EvidentItemChange change = { field, value };
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (evident_project_update_item (project, fixture_lookup (project, ref), &change, 1,
-                                              &error));
-  g_assert_no_error (error);
-}
-
 static EvidentRevisionEntry *
 find_entry (GListModel *entries,
             const char *old_ref,
@@ -206,7 +157,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (EvidentImport) import = read_checklist ("revision-4.1.csv");
+  g_autoptr (EvidentImport) import = fixture_read_checklist ("revision-4.1.csv");
   g_autoptr (EvidentEvidence) link = NULL;
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
@@ -221,23 +172,23 @@ fixture_set_up (Fixture       *fixture,
   fixture->project = evident_project_create_from_import (file, &settings, import, NULL, &error);
   g_assert_no_error (error);
 
-  set (fixture->project, "1.1", EVIDENT_ITEM_FIELD_STATUS, "met");
-  set (fixture->project, "1.2", EVIDENT_ITEM_FIELD_STATUS, "met");
-  set (fixture->project, "1.3", EVIDENT_ITEM_FIELD_STATUS, "in-progress");
-  set (fixture->project, "1.3", EVIDENT_ITEM_FIELD_NOTE, "Sponsor named");
+  fixture_set_field (fixture->project, "1.1", EVIDENT_ITEM_FIELD_STATUS, "met");
+  fixture_set_field (fixture->project, "1.2", EVIDENT_ITEM_FIELD_STATUS, "met");
+  fixture_set_field (fixture->project, "1.3", EVIDENT_ITEM_FIELD_STATUS, "in-progress");
+  fixture_set_field (fixture->project, "1.3", EVIDENT_ITEM_FIELD_NOTE, "Sponsor named");
   link = evident_evidence_store_add_link (evident_evidence_store_get_for_project (fixture->project),
                                           fixture_lookup (fixture->project, "1.3"),
                                           "https://intranet.example.com/sponsor", "Sponsor memo",
                                           EVIDENT_EVIDENCE_KIND_OTHER, &error);
   g_assert_no_error (error);
-  set (fixture->project, "2.1", EVIDENT_ITEM_FIELD_STATUS, "ready");
-  set (fixture->project, "2.2", EVIDENT_ITEM_FIELD_STATUS, "met");
-  set (fixture->project, "2.2", EVIDENT_ITEM_FIELD_OWNER, "Carol");
-  set (fixture->project, "2.3", EVIDENT_ITEM_FIELD_STATUS, "met");
-  set (fixture->project, "2.4", EVIDENT_ITEM_FIELD_STATUS, "in-progress");
-  set (fixture->project, "2.5", EVIDENT_ITEM_FIELD_STATUS, "met");
-  set (fixture->project, "3.1", EVIDENT_ITEM_FIELD_STATUS, "met");
-  set (fixture->project, "3.2", EVIDENT_ITEM_FIELD_STATUS, "ready");
+  fixture_set_field (fixture->project, "2.1", EVIDENT_ITEM_FIELD_STATUS, "ready");
+  fixture_set_field (fixture->project, "2.2", EVIDENT_ITEM_FIELD_STATUS, "met");
+  fixture_set_field (fixture->project, "2.2", EVIDENT_ITEM_FIELD_OWNER, "Carol");
+  fixture_set_field (fixture->project, "2.3", EVIDENT_ITEM_FIELD_STATUS, "met");
+  fixture_set_field (fixture->project, "2.4", EVIDENT_ITEM_FIELD_STATUS, "in-progress");
+  fixture_set_field (fixture->project, "2.5", EVIDENT_ITEM_FIELD_STATUS, "met");
+  fixture_set_field (fixture->project, "3.1", EVIDENT_ITEM_FIELD_STATUS, "met");
+  fixture_set_field (fixture->project, "3.2", EVIDENT_ITEM_FIELD_STATUS, "ready");
 }
 
 static void
@@ -257,7 +208,8 @@ fixture_tear_down (Fixture       *fixture,
 static guint
 apply_4_2 (Fixture *fixture)
 {
-  g_autoptr (EvidentRevision) revision = plan (fixture->project, "revision-4.2.csv");
+  g_autoptr (EvidentRevision) revision =
+    fixture_plan_revision (fixture->project, "revision-4.2.csv");
   g_autoptr (GError) error = NULL;
 
   g_assert_true (evident_revision_apply (revision, FALSE, &error));
@@ -315,7 +267,8 @@ static void
 test_preview (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr (EvidentRevision) revision = plan (fixture->project, "revision-4.2.csv");
+  g_autoptr (EvidentRevision) revision =
+    fixture_plan_revision (fixture->project, "revision-4.2.csv");
   EvidentRevisionPreview *preview = g_object_ref_sink (EVIDENT_REVISION_PREVIEW (
       evident_revision_preview_new ()));
   GtkWidget *window = gtk_window_new ();
@@ -408,7 +361,8 @@ static void
 test_pair_unpair (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr (EvidentRevision) revision = plan (fixture->project, "revision-4.2.csv");
+  g_autoptr (EvidentRevision) revision =
+    fixture_plan_revision (fixture->project, "revision-4.2.csv");
   EvidentRevisionPreview *preview = g_object_ref_sink (EVIDENT_REVISION_PREVIEW (
       evident_revision_preview_new ()));
   GtkWidget *window = gtk_window_new ();
@@ -521,7 +475,7 @@ static void
 test_dialog_unrelated (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr (EvidentImport) import = read_text (unrelated_csv);
+  g_autoptr (EvidentImport) import = fixture_read_csv_text (unrelated_csv);
   g_autofree char *applied = NULL;
   EvidentRevisionDialog *dialog;
   AdwMessageDialog *question;
@@ -574,7 +528,7 @@ static void
 test_dialog_stale (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr (EvidentImport) import = read_checklist ("revision-4.1.1.csv");
+  g_autoptr (EvidentImport) import = fixture_read_checklist ("revision-4.1.1.csv");
   g_autofree char *applied = NULL;
   EvidentRevisionDialog *dialog;
   EvidentRevision *first;
@@ -611,7 +565,7 @@ static void
 test_dialog_columns (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr (EvidentImport) import = read_text (keyed_csv);
+  g_autoptr (EvidentImport) import = fixture_read_csv_text (keyed_csv);
   EvidentRevisionDialog *dialog;
   EvidentRevision *revision;
 

@@ -39,64 +39,14 @@ typedef struct
 
 /* Helpers */
 
-static EvidentImport *
-read_checklist (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  EvidentImport *import = evident_import_new_for_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return import;
-}
-
-static EvidentImport *
-read_text (const char *text)
-{
-  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr (GError) error = NULL;
-  EvidentImport *import = evident_import_new_for_bytes (bytes, "list.csv", NULL, &error);
-
-  g_assert_no_error (error);
-  return import;
-}
-
-static EvidentRevision *
-plan (EvidentProject *project,
-      const char     *name)
-{
-  g_autoptr (EvidentImport) import = read_checklist (name);
-  g_autoptr (GError) error = NULL;
-  EvidentRevision *revision = evident_revision_new (project, import, &error);
-
-  g_assert_no_error (error);
-  evident_revision_set_file_name (revision, name);
-  return revision;
-}
-
 static void
 apply (EvidentProject *project,
        const char     *name)
 {
-  g_autoptr (EvidentRevision) revision = plan (project, name);
+  g_autoptr (EvidentRevision) revision = fixture_plan_revision (project, name);
   g_autoptr (GError) error = NULL;
 
   g_assert_true (evident_revision_apply (revision, FALSE, &error));
-  g_assert_no_error (error);
-}
-
-static void
-set (EvidentProject *project,
-     const char     *ref,
-     EvidentItemField field,
-     const char     *value)
-{
-  EvidentItemChange change = { field, value };
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (evident_project_update_item (project, fixture_lookup (project, ref), &change, 1,
-                                              &error));
   g_assert_no_error (error);
 }
 
@@ -244,7 +194,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (EvidentImport) import = read_checklist ("revision-4.1.csv");
+  g_autoptr (EvidentImport) import = fixture_read_checklist ("revision-4.1.csv");
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
   EvidentProjectSettings settings;
@@ -262,46 +212,47 @@ fixture_set_up (Fixture       *fixture,
   if (data != NULL)
     return;
 
-  set (fixture->project, "1.1", EVIDENT_ITEM_FIELD_STATUS, "met");
-  set (fixture->project, "1.1", EVIDENT_ITEM_FIELD_OWNER, "Alice");
-  set (fixture->project, "1.1", EVIDENT_ITEM_FIELD_NOTE, "Deck approved");
-  set (fixture->project, "1.2", EVIDENT_ITEM_FIELD_STATUS, "met");
-  set (fixture->project, "1.2", EVIDENT_ITEM_FIELD_OWNER, "Bob");
-  set (fixture->project, "1.2", EVIDENT_ITEM_FIELD_COMPLEXITY, "low");
-  set (fixture->project, "1.2", EVIDENT_ITEM_FIELD_DUE, "2026-03-31");
-  set (fixture->project, "1.2", EVIDENT_ITEM_FIELD_RESPONSE, "The catalogue is online.");
+  fixture_set_field (fixture->project, "1.1", EVIDENT_ITEM_FIELD_STATUS, "met");
+  fixture_set_field (fixture->project, "1.1", EVIDENT_ITEM_FIELD_OWNER, "Alice");
+  fixture_set_field (fixture->project, "1.1", EVIDENT_ITEM_FIELD_NOTE, "Deck approved");
+  fixture_set_field (fixture->project, "1.2", EVIDENT_ITEM_FIELD_STATUS, "met");
+  fixture_set_field (fixture->project, "1.2", EVIDENT_ITEM_FIELD_OWNER, "Bob");
+  fixture_set_field (fixture->project, "1.2", EVIDENT_ITEM_FIELD_COMPLEXITY, "low");
+  fixture_set_field (fixture->project, "1.2", EVIDENT_ITEM_FIELD_DUE, "2026-03-31");
+  fixture_set_field (fixture->project, "1.2",
+                     EVIDENT_ITEM_FIELD_RESPONSE, "The catalogue is online.");
   attach (fixture, "1.2", "catalogue.pdf", "catalogue");
-  set (fixture->project, "1.3", EVIDENT_ITEM_FIELD_STATUS, "in-progress");
-  set (fixture->project, "1.3", EVIDENT_ITEM_FIELD_NOTE, "Sponsor named");
+  fixture_set_field (fixture->project, "1.3", EVIDENT_ITEM_FIELD_STATUS, "in-progress");
+  fixture_set_field (fixture->project, "1.3", EVIDENT_ITEM_FIELD_NOTE, "Sponsor named");
   store = evident_evidence_store_get_for_project (fixture->project);
   link = evident_evidence_store_add_link (store, fixture_lookup (fixture->project, "1.3"),
                                           "https://intranet.example.com/sponsor", "Sponsor memo",
                                           EVIDENT_EVIDENCE_KIND_OTHER, &error);
   g_assert_no_error (error);
-  set (fixture->project, "2.1", EVIDENT_ITEM_FIELD_STATUS, "ready");
-  set (fixture->project, "2.1", EVIDENT_ITEM_FIELD_OWNER, "Carol");
-  set (fixture->project, "2.2", EVIDENT_ITEM_FIELD_STATUS, "met");
-  set (fixture->project, "2.2", EVIDENT_ITEM_FIELD_NOTE, "CAB minutes");
-  set (fixture->project, "2.2", EVIDENT_ITEM_FIELD_ESTIMATE, "3");
-  set (fixture->project, "2.3", EVIDENT_ITEM_FIELD_STATUS, "met");
-  set (fixture->project, "2.3", EVIDENT_ITEM_FIELD_OWNER, "Carol");
+  fixture_set_field (fixture->project, "2.1", EVIDENT_ITEM_FIELD_STATUS, "ready");
+  fixture_set_field (fixture->project, "2.1", EVIDENT_ITEM_FIELD_OWNER, "Carol");
+  fixture_set_field (fixture->project, "2.2", EVIDENT_ITEM_FIELD_STATUS, "met");
+  fixture_set_field (fixture->project, "2.2", EVIDENT_ITEM_FIELD_NOTE, "CAB minutes");
+  fixture_set_field (fixture->project, "2.2", EVIDENT_ITEM_FIELD_ESTIMATE, "3");
+  fixture_set_field (fixture->project, "2.3", EVIDENT_ITEM_FIELD_STATUS, "met");
+  fixture_set_field (fixture->project, "2.3", EVIDENT_ITEM_FIELD_OWNER, "Carol");
   attach (fixture, "2.3", "backup-policy.pdf", "backup policy");
-  set (fixture->project, "2.4", EVIDENT_ITEM_FIELD_STATUS, "in-progress");
-  set (fixture->project, "2.4", EVIDENT_ITEM_FIELD_OWNER, "Dave");
-  set (fixture->project, "2.4", EVIDENT_ITEM_FIELD_NOTE, "Patch reports monthly");
-  set (fixture->project, "2.5", EVIDENT_ITEM_FIELD_ESTIMATE, "1.5");
+  fixture_set_field (fixture->project, "2.4", EVIDENT_ITEM_FIELD_STATUS, "in-progress");
+  fixture_set_field (fixture->project, "2.4", EVIDENT_ITEM_FIELD_OWNER, "Dave");
+  fixture_set_field (fixture->project, "2.4", EVIDENT_ITEM_FIELD_NOTE, "Patch reports monthly");
+  fixture_set_field (fixture->project, "2.5", EVIDENT_ITEM_FIELD_ESTIMATE, "1.5");
   attach (fixture, "2.4", "patch.pdf", "patch report");
-  set (fixture->project, "2.5", EVIDENT_ITEM_FIELD_STATUS, "met");
-  set (fixture->project, "2.5", EVIDENT_ITEM_FIELD_NOTE, "Weekly scans");
-  set (fixture->project, "2.5", EVIDENT_ITEM_FIELD_RESPONSE, "Scans run weekly.");
+  fixture_set_field (fixture->project, "2.5", EVIDENT_ITEM_FIELD_STATUS, "met");
+  fixture_set_field (fixture->project, "2.5", EVIDENT_ITEM_FIELD_NOTE, "Weekly scans");
+  fixture_set_field (fixture->project, "2.5", EVIDENT_ITEM_FIELD_RESPONSE, "Scans run weekly.");
   attach (fixture, "2.5", "scan.pdf", "scan report");
-  set (fixture->project, "3.1", EVIDENT_ITEM_FIELD_STATUS, "met");
-  set (fixture->project, "3.1", EVIDENT_ITEM_FIELD_OWNER, "Erin");
+  fixture_set_field (fixture->project, "3.1", EVIDENT_ITEM_FIELD_STATUS, "met");
+  fixture_set_field (fixture->project, "3.1", EVIDENT_ITEM_FIELD_OWNER, "Erin");
   attach (fixture, "3.1", "kms.pdf", "kms settings");
-  set (fixture->project, "3.2", EVIDENT_ITEM_FIELD_REASON, "No public endpoints");
-  set (fixture->project, "3.2", EVIDENT_ITEM_FIELD_STATUS, "not-applicable");
-  set (fixture->project, "4.1", EVIDENT_ITEM_FIELD_STATUS, "met");
-  set (fixture->project, "4.1", EVIDENT_ITEM_FIELD_OWNER, "Frank");
+  fixture_set_field (fixture->project, "3.2", EVIDENT_ITEM_FIELD_REASON, "No public endpoints");
+  fixture_set_field (fixture->project, "3.2", EVIDENT_ITEM_FIELD_STATUS, "not-applicable");
+  fixture_set_field (fixture->project, "4.1", EVIDENT_ITEM_FIELD_STATUS, "met");
+  fixture_set_field (fixture->project, "4.1", EVIDENT_ITEM_FIELD_OWNER, "Frank");
 }
 
 static void
@@ -332,7 +283,8 @@ test_plan (Fixture       *fixture,
 {
   g_autofree char *before = dump (fixture->project);
   g_autofree char *after = NULL;
-  g_autoptr (EvidentRevision) revision = plan (fixture->project, "revision-4.2.csv");
+  g_autoptr (EvidentRevision) revision =
+    fixture_plan_revision (fixture->project, "revision-4.2.csv");
   const EvidentScore *score;
   EvidentRevisionEntry *entry;
   GArray *diff;
@@ -515,7 +467,8 @@ static void
 test_apply (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr (EvidentRevision) revision = plan (fixture->project, "revision-4.2.csv");
+  g_autoptr (EvidentRevision) revision =
+    fixture_plan_revision (fixture->project, "revision-4.2.csv");
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) archive = NULL;
   g_autoptr (GPtrArray) versions = NULL;
@@ -695,7 +648,7 @@ test_twice (Fixture       *fixture,
   g_assert_cmpint (evident_item_get_status (fixture_lookup (fixture->project, "2.6")), ==,
                    EVIDENT_STATUS_NOT_STARTED);
 
-  revision = plan (fixture->project, "revision-4.2.csv");
+  revision = fixture_plan_revision (fixture->project, "revision-4.2.csv");
   /* The new 2.6 (monitoring) has no place in 4.2. */
   g_assert_cmpint (evident_revision_entry_get_relation (evident_revision_lookup_old (revision,
                                                                                      "2.6")),
@@ -754,11 +707,11 @@ test_confirm (Fixture       *fixture,
 
   /* Setting the status settles the re-check too, even to the same. */
   item = fixture_lookup (fixture->project, "2.3");
-  set (fixture->project, "2.3", EVIDENT_ITEM_FIELD_STATUS, "ready");
+  fixture_set_field (fixture->project, "2.3", EVIDENT_ITEM_FIELD_STATUS, "ready");
   g_assert_false (evident_item_get_needs_recheck (item));
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_READY);
   /* Other fields do not. */
-  set (fixture->project, "2.4", EVIDENT_ITEM_FIELD_NOTE, "Restore in May");
+  fixture_set_field (fixture->project, "2.4", EVIDENT_ITEM_FIELD_NOTE, "Restore in May");
   g_assert_true (evident_item_get_needs_recheck (fixture_lookup (fixture->project, "2.4")));
 
   g_assert_false (evident_project_confirm_item (fixture->project, item, NULL, &error));
@@ -776,7 +729,8 @@ static void
 test_overrides (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (EvidentRevision) revision = plan (fixture->project, "revision-4.2.csv");
+  g_autoptr (EvidentRevision) revision =
+    fixture_plan_revision (fixture->project, "revision-4.2.csv");
   g_autoptr (GPtrArray) versions = NULL;
   g_autoptr (GError) error = NULL;
   EvidentChecklistVersion *version;
@@ -877,9 +831,9 @@ static void
 test_refused (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr (EvidentImport) duplicate = read_text (
+  g_autoptr (EvidentImport) duplicate = fixture_read_csv_text (
       "ref,chapter,title\n1.1,1.0,Company overview\n1.1,1.0,Service catalogue\n");
-  g_autoptr (EvidentImport) unrelated = read_text (
+  g_autoptr (EvidentImport) unrelated = fixture_read_csv_text (
       "ref,chapter,title,requirement\n"
       "K-1,K,Kitchen hygiene,Work surfaces are cleaned after every shift.\n"
       "K-2,K,Food storage,Raw and cooked food are stored apart.\n"
@@ -951,7 +905,7 @@ static void
 test_async (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr (EvidentImport) import = read_checklist ("revision-4.2.csv");
+  g_autoptr (EvidentImport) import = fixture_read_checklist ("revision-4.2.csv");
   g_autoptr (EvidentRevision) revision = NULL;
 
   evident_revision_new_async (fixture->project, import, NULL, new_async_cb, &revision);
@@ -985,8 +939,10 @@ test_apply_async (Fixture       *fixture,
   g_autofree char *undone = NULL;
   g_autofree char *refused = NULL;
   g_autofree char *again = NULL;
-  g_autoptr (EvidentRevision) revision = plan (fixture->project, "revision-4.2.csv");
-  g_autoptr (EvidentRevision) stale = plan (fixture->project, "revision-4.1.1.csv");
+  g_autoptr (EvidentRevision) revision =
+    fixture_plan_revision (fixture->project, "revision-4.2.csv");
+  g_autoptr (EvidentRevision) stale =
+    fixture_plan_revision (fixture->project, "revision-4.1.1.csv");
   g_autoptr (GError) error = NULL;
   g_autoptr (GError) done = NULL;
 
@@ -1022,8 +978,9 @@ static void
 test_stale (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr (EvidentRevision) first = plan (fixture->project, "revision-4.2.csv");
-  g_autoptr (EvidentRevision) second = plan (fixture->project, "revision-4.1.1.csv");
+  g_autoptr (EvidentRevision) first = fixture_plan_revision (fixture->project, "revision-4.2.csv");
+  g_autoptr (EvidentRevision) second =
+    fixture_plan_revision (fixture->project, "revision-4.1.1.csv");
   g_autoptr (GError) error = NULL;
 
   g_assert_true (evident_revision_apply (second, FALSE, &error));
@@ -1204,7 +1161,7 @@ test_migrate (void)
   g_assert_true (evident_project_check (project, &error));
   g_assert_no_error (error);
 
-  import = read_text ("ref,chapter,title,requirement,points\n"
+  import = fixture_read_csv_text ("ref,chapter,title,requirement,points\n"
                       "1.1,1,Backups,Customer data is backed up every night.,10\n"
                       "1.2,1,Restore tests,A restore of customer data is tested every year.,10\n");
   revision = evident_revision_new (project, import, &error);

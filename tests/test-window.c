@@ -21,6 +21,7 @@
 #include "evident-history-dialog.h"
 #include "evident-list-heading.h"
 #include "evident-item.h"
+#include "evident-project-closer.h"
 #include "evident-project.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
@@ -609,12 +610,43 @@ test_score_popover_opens_items (Fixture       *fixture,
   g_assert_cmpstr (evident_item_get_ref (get_selected_item (fixture)), ==, ref);
 }
 
+/* The window's title over the sidebar */
+static gboolean
+is_window_title (GtkWidget     *widget,
+            gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0
+         && gtk_widget_has_css_class (widget, "title");
+}
+
 static void
 test_title (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
-                   evident_project_get_title (fixture->project));
+  const char *title = evident_project_get_title (fixture->project);
+  g_autofree char *basename = g_file_get_basename (evident_project_get_file (fixture->project));
+  g_autofree char *named = g_strconcat (title, ".evident", NULL);
+  g_autofree char *tooltip = g_strconcat (title, "\n", basename, NULL);
+  GtkWidget *sidebar_pane;
+  GtkLabel *label;
+  GtkWidget *subtitle;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title);
+
+  /* Over the sidebar: a long title on two lines, whole in the tooltip;
+   * the file's name under it unless it only repeats the title. */
+  sidebar_pane = gtk_widget_get_parent (GTK_WIDGET (evident_window_get_sidebar (fixture->window)));
+  label = GTK_LABEL (evident_test_find_widget (sidebar_pane, GTK_TYPE_LABEL, is_window_title,
+                                               title));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_label_get_wrap (label));
+  g_assert_cmpint (gtk_label_get_lines (label), ==, 2);
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (label))), ==,
+                   tooltip);
+  subtitle = gtk_widget_get_next_sibling (GTK_WIDGET (label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (subtitle)), ==, basename);
+  g_assert_true (gtk_widget_get_visible (subtitle) == !g_str_equal (basename, named));
 }
 
 static void
@@ -1221,6 +1253,37 @@ test_sidebar_counts_overdue (Fixture       *fixture,
   g_assert_nonnull (strstr (labels->str, all_text));
 }
 
+static gboolean
+closer_done (gpointer unused)
+{
+  return !evident_project_closer_is_busy ();
+}
+
+/* Opening an item moves the sidebar from "Overview" to "All Items";
+ * closing the window then lets go of the window, its sidebar and the
+ * project: nothing keeps them once the window is gone. */
+static void
+test_sidebar_finalized (void)
+{
+  g_autofree char *dir = NULL;
+  EvidentProject *project = evident_test_create_sample_project ("sidebar-finalized", &dir);
+  EvidentWindow *window = evident_test_window_new (project, 1280, 800);
+  EvidentSidebar *sidebar = evident_window_get_sidebar (window);
+
+  g_object_add_weak_pointer (G_OBJECT (sidebar), (gpointer *) &sidebar);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-item", "s", "8.2.1"));
+  evident_test_pump ();
+  g_assert_false (evident_sidebar_get_overview (sidebar));
+  g_assert_null (evident_sidebar_get_chapter (sidebar));
+
+  evident_test_window_destroy (window);
+  g_assert_null (sidebar);
+  /* The project closes on a worker, which holds it until done. */
+  g_assert_true (evident_test_wait_until (closer_done, NULL));
+  g_assert_finalize_object (project);
+  evident_test_remove_dir (dir);
+}
+
 static void
 test_templates_finalize (void)
 {
@@ -1337,6 +1400,7 @@ main (int   argc,
   g_test_add_func ("/window/score-pass-fail", test_score_pass_fail);
   g_test_add_func ("/window/no-project", test_no_project);
   g_test_add_func ("/window/templates-finalize", test_templates_finalize);
+  g_test_add_func ("/window/sidebar-finalized", test_sidebar_finalized);
 
 #undef ADD
 

@@ -281,7 +281,7 @@ evident_audit_sync (EvidentProject *project)
   EvidentAudit *self = g_object_get_qdata (G_OBJECT (project), audit_quark ());
   g_autoptr (GError) error = NULL;
   EvidentDb *db = evident_project_get_db (project);
-  gint64 n_live, live_sum;
+  gint64 n_live = 0, live_sum = 0;
   guint n_sessions;
 
   if (self == NULL || db == NULL || !self->has_tables)

@@ -144,6 +144,9 @@ evident_agenda_bar_init (EvidentAgendaBar *self)
   self->time_label = add_label (self, "evident-agenda-time");
   self->day_label = add_label (self, "evident-agenda-day");
   gtk_label_set_ellipsize (self->chapter_label, PANGO_ELLIPSIZE_END);
+  /* A narrow header cuts the time and the day short rather than overflow. */
+  gtk_label_set_ellipsize (self->time_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (self->day_label, PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (self->chapter_label, 28);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Agenda"),

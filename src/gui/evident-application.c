@@ -485,12 +485,16 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   EvidentApplication *self = user_data;
-  g_autoptr (GList) windows = NULL;
+  GList *windows;
 
-  /* Closing each window saves its size and closes its project. */
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  /* Closing each window saves its size and closes its project. A window
+   * may take another with it (the main window its presenter mode): each
+   * is held until all are closed. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
 
   /* Projects still cleaning up hold the application, which ends once the
    * last is done: quitting now would cut their clean-up short. */

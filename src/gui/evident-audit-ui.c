@@ -314,3 +314,86 @@ evident_audit_toast_error (GtkWidget    *widget,
 {
   evident_audit_toast (widget, error->message, FALSE);
 }
+
+/* Dialogs that ask for an edit (a verdict, how a finding was addressed) */
+
+typedef struct
+{
+  char                    *response;
+  EvidentAuditDialogApply  apply;
+  char                    *done;
+} DialogAnswer;
+
+static void
+dialog_answer_free (DialogAnswer *answer)
+{
+  g_free (answer->response);
+  g_free (answer->done);
+  g_free (answer);
+}
+
+static void
+dialog_response_cb (GtkWidget  *owner,
+                    const char *response,
+                    GtkWindow  *dialog)
+{
+  DialogAnswer *answer = g_object_get_data (G_OBJECT (dialog), "evident-dialog-answer");
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, answer->response))
+    return;
+  if (!answer->apply (dialog, &error))
+    evident_audit_toast_error (owner, error);
+  else
+    evident_audit_toast (owner, answer->done, TRUE);
+}
+
+/**
+ * evident_audit_ui_get_parent:
+ * @widget: a widget
+ *
+ * Returns: (transfer none) (nullable): the window @widget is in, for a
+ *   dialog's parent
+ */
+GtkWindow *
+evident_audit_ui_get_parent (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/**
+ * evident_audit_ui_present_dialog:
+ * @owner: the widget that asks, whose window shows the toasts
+ * @dialog: an #AdwMessageDialog asking for an edit
+ * @response: the response that makes the edit
+ * @apply: makes the edit from @dialog's fields
+ * @done: the toast once made, with Undo
+ *
+ * Shows @dialog; on @response, makes the edit and says so in a toast (or
+ * shows the error). Nothing happens once @owner is gone.
+ */
+void
+evident_audit_ui_present_dialog (GtkWidget               *owner,
+                                 GtkWindow               *dialog,
+                                 const char              *response,
+                                 EvidentAuditDialogApply  apply,
+                                 const char              *done)
+{
+  DialogAnswer *answer;
+
+  g_return_if_fail (GTK_IS_WIDGET (owner));
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_return_if_fail (response != NULL && apply != NULL && done != NULL);
+
+  answer = g_new0 (DialogAnswer, 1);
+  answer->response = g_strdup (response);
+  answer->apply = apply;
+  answer->done = g_strdup (done);
+  g_object_set_data_full (G_OBJECT (dialog), "evident-dialog-answer", answer,
+                          (GDestroyNotify) dialog_answer_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response_cb), owner,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}

@@ -31,4 +31,14 @@ void        evident_audit_toast                     (GtkWidget           *widget
 void        evident_audit_toast_error               (GtkWidget           *widget,
                                                      const GError        *error);
 
+typedef gboolean (*EvidentAuditDialogApply) (gpointer   dialog,
+                                             GError   **error);
+
+GtkWindow  *evident_audit_ui_get_parent             (GtkWidget           *widget);
+void        evident_audit_ui_present_dialog         (GtkWidget           *owner,
+                                                     GtkWindow           *dialog,
+                                                     const char          *response,
+                                                     EvidentAuditDialogApply apply,
+                                                     const char          *done);
+
 G_END_DECLS

@@ -281,21 +281,6 @@ row_activated_cb (EvidentFindingsList *self,
                                 evident_item_get_ref (item));
 }
 
-static void
-address_response_cb (EvidentFindingsList  *self,
-                     const char           *response,
-                     EvidentAddressDialog *dialog)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!g_str_equal (response, "address"))
-    return;
-  if (!evident_address_dialog_apply (dialog, &error))
-    evident_audit_toast_error (GTK_WIDGET (self), error);
-  else
-    evident_audit_toast (GTK_WIDGET (self), _("Finding addressed"), TRUE);
-}
-
 static EvidentFinding *
 lookup_finding (EvidentFindingsList *self,
                 GVariant            *parameter)
@@ -686,18 +671,16 @@ GtkWidget *
 evident_findings_list_address (EvidentFindingsList *self,
                                EvidentFinding      *finding)
 {
-  GtkRoot *root;
   EvidentAddressDialog *dialog;
 
   g_return_val_if_fail (EVIDENT_IS_FINDINGS_LIST (self), NULL);
   g_return_val_if_fail (EVIDENT_IS_FINDING (finding), NULL);
   g_return_val_if_fail (self->project != NULL, NULL);
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = evident_address_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = evident_address_dialog_new (evident_audit_ui_get_parent (GTK_WIDGET (self)),
                                        self->project, finding);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (address_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  evident_audit_ui_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog), "address",
+                                   (EvidentAuditDialogApply) evident_address_dialog_apply,
+                                   _("Finding addressed"));
   return GTK_WIDGET (dialog);
 }

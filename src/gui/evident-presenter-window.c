@@ -52,9 +52,12 @@ struct _EvidentPresenterWindow
   guint               show_internal : 1;
   guint               paused : 1;
   guint               closing : 1;
+  guint               narrow : 1;
 
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;
+  GtkWidget          *header;
+  GtkWidget          *text_scroller;
   GtkLabel           *ref_label;
   GtkLabel           *chapter_label;
   EvidentAgendaBar   *agenda_bar;
@@ -660,21 +663,110 @@ undo_action (GtkWidget  *widget,
     toast (self, error->message, FALSE);
 }
 
-/* GObject */
-
-static gboolean
-evident_presenter_window_close_request (GtkWindow *window)
+/* Presenting is what the timer measures: it stops with it, however the
+ * window goes: closed (Escape, the close button), or destroyed with the
+ * main window, for another session, or as the application quits. */
+static void
+stop_presenting (EvidentPresenterWindow *self)
 {
-  EvidentPresenterWindow *self = EVIDENT_PRESENTER_WINDOW (window);
-
-  /* Presenting is what the timer measures: it stops with it. */
   if (!self->closing && self->session != NULL
       && evident_session_get_current_chapter (self->session) != NULL
       && evident_session_get_state (self->session) == EVIDENT_SESSION_OPEN)
     evident_session_stop_timer (self->session, NULL, NULL);
   self->closing = TRUE;
+}
+
+/* Layout: side by side where there is room, the text above the evidence
+ * on a narrow screen (a phone, a window snapped to a third of a laptop),
+ * with the agenda on a row of its own under the reference and the score. */
+
+#define NARROW_WIDTH 800
+
+static void
+place (EvidentPresenterWindow *self,
+       GtkWidget              *child,
+       int                     column,
+       int                     row,
+       int                     span)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (self->header);
+  GtkGridLayoutChild *grid_child = GTK_GRID_LAYOUT_CHILD (
+      gtk_layout_manager_get_layout_child (layout, child));
+
+  gtk_grid_layout_child_set_column (grid_child, column);
+  gtk_grid_layout_child_set_row (grid_child, row);
+  gtk_grid_layout_child_set_column_span (grid_child, span);
+}
+
+static void
+set_narrow (EvidentPresenterWindow *self,
+            gboolean                narrow)
+{
+  GtkWidget *score_box = gtk_widget_get_parent (GTK_WIDGET (self->score_label));
+  float score_xalign = narrow ? 0.0f : 1.0f;
+
+  if (self->narrow == !!narrow)
+    return;
+  self->narrow = !!narrow;
+
+  /* Wide: reference, agenda, score and buttons in a row. Narrow: the
+   * reference and the buttons, then the score, then the agenda. */
+  place (self, GTK_WIDGET (self->agenda_bar), narrow ? 0 : 1, narrow ? 2 : 0, narrow ? 5 : 1);
+  place (self, score_box, narrow ? 0 : 2, narrow ? 1 : 0, narrow ? 5 : 1);
+  gtk_widget_set_halign (GTK_WIDGET (self->agenda_bar), narrow ? GTK_ALIGN_START : GTK_ALIGN_FILL);
+  gtk_grid_set_column_spacing (GTK_GRID (self->header), narrow ? 6 : 24);
+  gtk_label_set_xalign (self->score_label, score_xalign);
+  gtk_label_set_xalign (self->position_label, score_xalign);
+  /* The score wraps rather than lose its figures. */
+  gtk_label_set_wrap (self->score_label, narrow);
+  gtk_label_set_ellipsize (self->score_label, narrow ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_size_request (self->text_scroller, narrow ? -1 : 300, -1);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->text_scroller),
+                                                    narrow);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->text_scroller),
+                                              narrow ? 300 : -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->preview_pane), narrow ? -1 : 300,
+                               narrow ? 200 : -1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->finding_entry), narrow ? 12 : 40);
+
+  if (narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
+}
+
+static void
+evident_presenter_window_size_allocate (GtkWidget *widget,
+                                        int        width,
+                                        int        height,
+                                        int        baseline)
+{
+  /* Before the children are measured for @width. */
+  set_narrow (EVIDENT_PRESENTER_WINDOW (widget), width < NARROW_WIDTH);
+
+  GTK_WIDGET_CLASS (evident_presenter_window_parent_class)->size_allocate (widget, width, height,
+                                                                          baseline);
+}
+
+/* GObject */
+
+static gboolean
+evident_presenter_window_close_request (GtkWindow *window)
+{
+  stop_presenting (EVIDENT_PRESENTER_WINDOW (window));
 
   return GTK_WINDOW_CLASS (evident_presenter_window_parent_class)->close_request (window);
+}
+
+static void
+evident_presenter_window_unrealize (GtkWidget *widget)
+{
+  stop_presenting (EVIDENT_PRESENTER_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (evident_presenter_window_parent_class)->unrealize (widget);
 }
 
 static void
@@ -682,6 +774,7 @@ evident_presenter_window_dispose (GObject *object)
 {
   EvidentPresenterWindow *self = EVIDENT_PRESENTER_WINDOW (object);
 
+  stop_presenting (self);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   if (self->evidence_list != NULL)
@@ -818,6 +911,8 @@ evident_presenter_window_class_init (EvidentPresenterWindowClass *klass)
   object_class->dispose = evident_presenter_window_dispose;
   object_class->get_property = evident_presenter_window_get_property;
   object_class->set_property = evident_presenter_window_set_property;
+  widget_class->unrealize = evident_presenter_window_unrealize;
+  widget_class->size_allocate = evident_presenter_window_size_allocate;
   window_class->close_request = evident_presenter_window_close_request;
 
   /**
@@ -845,6 +940,8 @@ evident_presenter_window_class_init (EvidentPresenterWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/evident-presenter-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EvidentPresenterWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EvidentPresenterWindow, header);
+  gtk_widget_class_bind_template_child (widget_class, EvidentPresenterWindow, text_scroller);
   gtk_widget_class_bind_template_child (widget_class, EvidentPresenterWindow, ref_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentPresenterWindow, chapter_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentPresenterWindow, agenda_bar);
@@ -1069,6 +1166,7 @@ evident_presenter_window_present_beside (EvidentPresenterWindow *self,
        * a wish: be the monitor's size anyway. */
       gdk_monitor_get_geometry (target, &geometry);
       gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+      set_narrow (self, geometry.width < NARROW_WIDTH);
       gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), target);
       /* The text column takes a third of the screen; the evidence the rest. */
       gtk_paned_set_position (self->paned, MAX (360, geometry.width * 34 / 100));

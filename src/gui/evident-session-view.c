@@ -211,21 +211,6 @@ project_changed_cb (EvidentSessionView *self)
 /* Actions */
 
 static void
-verdict_response_cb (EvidentSessionView   *self,
-                     const char           *response,
-                     EvidentVerdictDialog *dialog)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!g_str_equal (response, "record"))
-    return;
-  if (!evident_verdict_dialog_apply (dialog, &error))
-    evident_audit_toast_error (GTK_WIDGET (self), error);
-  else
-    evident_audit_toast (GTK_WIDGET (self), _("Verdict recorded"), TRUE);
-}
-
-static void
 item_row_activated_cb (EvidentSessionView *self,
                        GtkListBoxRow      *row)
 {
@@ -515,19 +500,17 @@ GtkWidget *
 evident_session_view_record_verdict (EvidentSessionView *self,
                                      EvidentItem        *item)
 {
-  GtkRoot *root;
   EvidentVerdictDialog *dialog;
 
   g_return_val_if_fail (EVIDENT_IS_SESSION_VIEW (self), NULL);
   g_return_val_if_fail (EVIDENT_IS_ITEM (item), NULL);
   g_return_val_if_fail (self->session != NULL, NULL);
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = evident_verdict_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = evident_verdict_dialog_new (evident_audit_ui_get_parent (GTK_WIDGET (self)),
                                        self->session, item);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (verdict_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  evident_audit_ui_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog), "record",
+                                   (EvidentAuditDialogApply) evident_verdict_dialog_apply,
+                                   _("Verdict recorded"));
   return GTK_WIDGET (dialog);
 }
 

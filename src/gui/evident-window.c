@@ -181,8 +181,10 @@ update_title (EvidentWindow *self)
   g_autofree char *basename = NULL;
   g_autofree char *window_title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *tooltip = NULL;
   const char *title;
   gboolean read_only;
+  gboolean show_subtitle;
 
   if (self->project == NULL)
     {
@@ -207,11 +209,22 @@ update_title (EvidentWindow *self)
       subtitle = g_strdup_printf (_("Read-only · %s"), basename);
     }
 
+  /* The file's name under the title, unless it only says the title again
+   * ("Audit 2026.evident" for "Audit 2026"): a long title gets the room. */
+  show_subtitle = read_only || !g_str_has_prefix (basename, title)
+                  || !g_str_equal (basename + strlen (title), ".evident");
+  tooltip = g_strconcat (read_only ? window_title : title, "\n", basename, NULL);
+
   gtk_window_set_title (GTK_WINDOW (self), read_only ? window_title : title);
   gtk_label_set_label (self->window_title_label, title);
   gtk_label_set_label (self->window_subtitle_label, read_only ? subtitle : basename);
-  gtk_widget_set_visible (GTK_WIDGET (self->window_subtitle_label), TRUE);
-  gtk_widget_set_tooltip_text (self->window_title, read_only ? window_title : title);
+  gtk_widget_set_visible (GTK_WIDGET (self->window_subtitle_label), show_subtitle);
+  /* Cut short on screen, whole in the tooltip and for a screen reader */
+  gtk_widget_set_tooltip_text (self->window_title, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->window_title),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, read_only ? window_title : title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, basename,
+                                  -1);
   gtk_revealer_set_reveal_child (self->overview_read_only_banner, read_only);
   gtk_revealer_set_reveal_child (self->editor_read_only_banner, read_only);
 }
