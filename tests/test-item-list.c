@@ -568,6 +568,99 @@ test_owner_filter (Fixture       *fixture,
                     ==, g_list_model_get_n_items (evident_project_get_items (fixture->project)));
 }
 
+static gboolean
+has_underlined_label (GtkWidget     *widget,
+                      gconstpointer  label)
+{
+  return GTK_IS_LABEL (widget)
+         && gtk_label_get_use_underline (GTK_LABEL (widget))
+         && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), label) == 0;
+}
+
+static gboolean
+has_status_action (GtkWidget     *widget,
+                   gconstpointer  unused)
+{
+  return GTK_IS_CHECK_BUTTON (widget)
+         && g_str_has_prefix (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                              "status-filter.");
+}
+
+static gboolean
+popover_shown (gpointer button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover));
+}
+
+/* The filter popover is not built with the list but when the Filter
+ * button is first opened, by the mouse or by Alt+F; it then shows the
+ * filters set before, and its drop-downs and check buttons filter. */
+static void
+test_filter_popover (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *label = evident_test_find_widget (GTK_WIDGET (fixture->list), GTK_TYPE_LABEL,
+                                               has_underlined_label, "_Filter");
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_ancestor (label, GTK_TYPE_MENU_BUTTON));
+  g_autofree char *expected_unassigned = expected_refs (fixture, is_unassigned, NULL);
+  g_autofree char *expected_met = expected_refs (fixture, has_status,
+                                                 GUINT_TO_POINTER (1u << EVIDENT_STATUS_MET));
+  g_autoptr (GPtrArray) checks = NULL;
+  g_autofree char *listed = NULL;
+  GtkPopover *popover;
+  GtkDropDown *owner;
+  GtkDropDown *complexity;
+
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  evident_item_list_set_filter (fixture->list, "Security lead", EVIDENT_COMPLEXITY_HIGH);
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  /* Alt+F: the label's mnemonic opens the button (after its press). */
+  g_assert_true (gtk_widget_mnemonic_activate (label, FALSE));
+  g_assert_true (evident_test_wait_until (popover_shown, button));
+  popover = gtk_menu_button_get_popover (button);
+
+  owner = GTK_DROP_DOWN (evident_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_DROP_DOWN,
+                                                   NULL, NULL));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (owner)),
+                   ==, "Security lead");
+  complexity = GTK_DROP_DOWN (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (owner))));
+  g_assert_true (GTK_IS_DROP_DOWN (complexity));
+  g_assert_cmpuint (gtk_drop_down_get_selected (complexity), ==, EVIDENT_COMPLEXITY_HIGH + 1);
+
+  /* The drop-downs filter the list. */
+  gtk_drop_down_set_selected (complexity, 0);
+  gtk_drop_down_set_selected (owner, 1);
+  listed = listed_refs (fixture);
+  g_assert_cmpstr (listed, ==, expected_unassigned);
+  g_assert_cmpuint (strlen (listed), >, 0);
+
+  /* A check button per status, acting on the list. */
+  checks = evident_test_collect_widgets (GTK_WIDGET (popover), GTK_TYPE_CHECK_BUTTON, has_status_action, NULL);
+  g_assert_cmpuint (checks->len, ==, EVIDENT_N_STATUSES);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list),
+                                             "item-list.clear-filters", NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (owner), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (complexity), ==, 0);
+  g_assert_true (gtk_widget_activate (g_ptr_array_index (checks, EVIDENT_STATUS_MET)));
+  g_clear_pointer (&listed, g_free);
+  listed = listed_refs (fixture);
+  g_assert_cmpstr (listed, ==, expected_met);
+  g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, EVIDENT_STATUS_MET)));
+
+  /* Opened again, the same popover. */
+  gtk_menu_button_popdown (button);
+  evident_test_iterate ();
+  gtk_menu_button_popup (button);
+  evident_test_iterate ();
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (button);
+}
+
 static void
 test_sort_by_risk (Fixture       *fixture,
                    gconstpointer  data)
@@ -949,6 +1042,7 @@ main (int   argc,
   ADD ("at-risk", test_at_risk);
   ADD ("status-filter", test_status_filter);
   ADD ("owner-filter", test_owner_filter);
+  ADD ("filter-popover", test_filter_popover);
   ADD ("sort-by-risk", test_sort_by_risk);
   ADD ("select-next", test_select_next);
   ADD ("selected-item", test_selected_item);

@@ -563,6 +563,16 @@ test_open_item (Fixture       *fixture,
   g_assert_true (get_selected_item (fixture) == item);
 }
 
+/* A popover built when first opened stays up, before it is shown, though
+ * another test's window has the keyboard. */
+static void
+keep_popover_up_cb (GtkMenuButton *button,
+                    GParamSpec    *pspec,
+                    gpointer       data)
+{
+  gtk_popover_set_autohide (gtk_menu_button_get_popover (button), FALSE);
+}
+
 static void
 test_score_popover_opens_items (Fixture       *fixture,
                                 gconstpointer  data)
@@ -571,6 +581,7 @@ test_score_popover_opens_items (Fixture       *fixture,
   const EvidentScore *score = evident_project_get_score (fixture->project);
   GListModel *items = evident_project_get_items (fixture->project);
   g_autoptr (GPtrArray) buttons = NULL;
+  GtkMenuButton *menu_button;
   GtkWidget *popover;
   guint n_mandatory_open = 0;
   const char *ref;
@@ -587,9 +598,14 @@ test_score_popover_opens_items (Fixture       *fixture,
    * another test's window has the keyboard. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-chapter", "s", "8.0");
   evident_test_pump ();
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (button)))));
-  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
+  menu_button = GTK_MENU_BUTTON (gtk_widget_get_first_child (GTK_WIDGET (button)));
+  /* Built when first opened, not with the window. */
+  g_assert_null (gtk_menu_button_get_popover (menu_button));
+  g_signal_connect (menu_button, "notify::popover", G_CALLBACK (keep_popover_up_cb), NULL);
   evident_score_button_popup (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (menu_button));
+  g_assert_nonnull (popover);
+  g_assert_false (gtk_popover_get_autohide (GTK_POPOVER (popover)));
   evident_test_pump ();
   g_assert_true (gtk_widget_get_visible (popover));
   buttons = evident_test_collect_widgets (popover, GTK_TYPE_BUTTON,

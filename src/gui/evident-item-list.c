@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "evident-a11y.h"
 #include "evident-chapter.h"
 #include "evident-enums.h"
 #include "evident-enums-util.h"
@@ -18,6 +17,7 @@
 #include "evident-project.h"
 
 #include "evident-item-list.h"
+#include "evident-item-list-filter.h"
 
 /*
  * EvidentItemList: the items of a project (or of one chapter), searched,
@@ -52,15 +52,16 @@ struct _EvidentItemList
   GtkSearchEntry          *search_entry;
   GtkMenuButton           *filter_button;
   GtkLabel                *filter_count;
-  GtkBox                  *status_box;
-  GtkDropDown             *owner_dropdown;
   GtkStringList           *owner_list;
-  GtkDropDown             *complexity_dropdown;
   GtkWidget               *heading;
   GtkStack                *stack;
   GtkListView             *list_view;
   AdwStatusPage           *empty_page;
   GtkWidget               *empty_clear_button;
+
+  /* The filter popover's, once it is first opened */
+  GtkDropDown             *owner_dropdown;
+  GtkDropDown             *complexity_dropdown;
 
   /* Model chain */
   GtkFilterListModel      *filter_model;
@@ -406,9 +407,12 @@ sync_controls (EvidentItemList *self)
             }
         }
     }
-  gtk_drop_down_set_selected (self->owner_dropdown, owner_index);
-  gtk_drop_down_set_selected (self->complexity_dropdown,
-                              evident_item_state_filter_get_complexity (self->state) + 1);
+  if (self->owner_dropdown != NULL)
+    {
+      gtk_drop_down_set_selected (self->owner_dropdown, owner_index);
+      gtk_drop_down_set_selected (self->complexity_dropdown,
+                                  evident_item_state_filter_get_complexity (self->state) + 1);
+    }
 
   self->syncing = syncing;
 }
@@ -419,26 +423,9 @@ static void
 update_owners (EvidentItemList *self)
 {
   const char *owner = evident_item_state_filter_get_owner (self->state);
-  g_auto (GStrv) owners = NULL;
+  g_auto (GStrv) owners = evident_item_list_filter_dup_owners (self->project, owner);
   gboolean syncing;
   guint n_old;
-
-  if (self->project != NULL)
-    owners = evident_project_dup_owners (self->project);
-  else
-    owners = g_new0 (char *, 1);
-
-  if (owner != NULL && *owner != '\0'
-      && !g_strv_contains ((const char *const *) owners, owner))
-    {
-      GStrvBuilder *builder = g_strv_builder_new ();
-
-      g_strv_builder_addv (builder, (const char **) owners);
-      g_strv_builder_add (builder, owner);
-      g_strfreev (owners);
-      owners = g_strv_builder_end (builder);
-      g_strv_builder_unref (builder);
-    }
 
   if (self->owners != NULL && g_strv_equal ((const char *const *) owners,
                                             (const char *const *) self->owners))
@@ -709,6 +696,28 @@ status_action_change_state_cb (GSimpleAction *action,
     state_filter_changed (self);
 }
 
+/* The filter popover, built when the Filter button is first opened. */
+static void
+create_filter_popover_cb (GtkMenuButton *button,
+                          gpointer       user_data)
+{
+  EvidentItemList *self = user_data;
+  GtkPopover *popover;
+
+  if (self->owner_dropdown != NULL)
+    return;
+
+  popover = evident_item_list_filter_new_popover (G_LIST_MODEL (self->owner_list),
+                                                  &self->owner_dropdown,
+                                                  &self->complexity_dropdown);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (popover));
+  sync_controls (self);
+  g_signal_connect_object (self->owner_dropdown, "notify::selected",
+                           G_CALLBACK (owner_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->complexity_dropdown, "notify::selected",
+                           G_CALLBACK (complexity_selected_cb), self, G_CONNECT_SWAPPED);
+}
+
 /* Actions */
 
 static void
@@ -850,6 +859,8 @@ evident_item_list_dispose (GObject *object)
     }
   g_clear_object (&self->scroll_item);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_ITEM_LIST);
+  self->owner_dropdown = NULL;
+  self->complexity_dropdown = NULL;
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -1038,10 +1049,7 @@ evident_item_list_class_init (EvidentItemListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, filter_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, filter_count);
-  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, status_box);
-  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, owner_list);
-  gtk_widget_class_bind_template_child (widget_class, EvidentItemList, complexity_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, heading);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, stack);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemList, list_view);
@@ -1050,8 +1058,6 @@ evident_item_list_class_init (EvidentItemListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, owner_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, complexity_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_unbind_cb);
@@ -1092,24 +1098,17 @@ evident_item_list_init (EvidentItemList *self)
   for (guint i = 0; i < EVIDENT_N_STATUSES; i++)
     {
       g_autoptr (GSimpleAction) action = NULL;
-      GtkWidget *check;
-      g_autofree char *action_name = NULL;
 
       action = g_simple_action_new_stateful (evident_status_to_string (i), NULL,
                                              g_variant_new_boolean (FALSE));
       g_signal_connect (action, "change-state",
                         G_CALLBACK (status_action_change_state_cb), self);
       g_action_map_add_action (G_ACTION_MAP (self->status_actions), G_ACTION (action));
-
-      action_name = g_strconcat ("status-filter.", evident_status_to_string (i), NULL);
-      check = gtk_check_button_new_with_label (evident_status_get_label (i));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (check), action_name);
-      gtk_box_append (self->status_box, check);
     }
   gtk_widget_insert_action_group (GTK_WIDGET (self), "status-filter",
                                   G_ACTION_GROUP (self->status_actions));
-  evident_a11y_name_drop_down (self->owner_dropdown, _("Owner"));
-  evident_a11y_name_drop_down (self->complexity_dropdown, _("Complexity"));
+  gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_popover_cb,
+                                         self, NULL);
 
   /* The model chain. */
   every = GTK_FILTER (gtk_every_filter_new ());

@@ -43,10 +43,11 @@ struct _EvidentScoreButton
   AdwSqueezer    *squeezer;
   GtkLabel       *label;
   GtkLabel       *compact_label;
-  GtkLabel       *views_legend;
+
+  /* The popover's, once the button is first opened */
   GtkPopover     *popover;
+  GtkLabel       *views_legend;
   GtkLabel       *pass_line_label;
-  GtkListBox     *views_list;
   GtkWidget      *mandatory_box;
   GtkWidget      *risk_box;
 
@@ -488,7 +489,7 @@ project_changed_cb (EvidentScoreButton *self,
 {
   update_label (self);
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+  if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     update_popover (self);
   else
     self->popover_dirty = TRUE;
@@ -511,6 +512,58 @@ popover_closed_cb (EvidentScoreButton *self,
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->menu_button), TRUE);
 }
 
+/* The popover, built when the button is first opened: most sessions open
+ * none of the window's score buttons, two of which start hidden. */
+static void
+create_popover_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  EvidentScoreButton *self = user_data;
+  g_autoptr (GtkBuilder) builder = NULL;
+  GtkListBox *views_list;
+
+  if (self->popover != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/evidentapp/Evident/evident-score-popover.ui");
+  self->popover = GTK_POPOVER (gtk_builder_get_object (builder, "popover"));
+  self->views_legend = GTK_LABEL (gtk_builder_get_object (builder, "views_legend"));
+  self->pass_line_label = GTK_LABEL (gtk_builder_get_object (builder, "pass_line_label"));
+  self->mandatory_box = GTK_WIDGET (gtk_builder_get_object (builder, "mandatory_box"));
+  self->risk_box = GTK_WIDGET (gtk_builder_get_object (builder, "risk_box"));
+  views_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "views_list"));
+
+  for (guint v = 0; v < EVIDENT_N_VIEWS; v++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), evident_view_get_label (v));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+
+      self->view_scores[v] = GTK_LABEL (gtk_label_new (NULL));
+      gtk_widget_add_css_class (GTK_WIDGET (self->view_scores[v]), "title-4");
+      gtk_widget_add_css_class (GTK_WIDGET (self->view_scores[v]), "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->view_scores[v]));
+
+      self->view_states[v] = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_width_chars (self->view_states[v], 4);
+      gtk_widget_set_valign (GTK_WIDGET (self->view_states[v]), GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (GTK_WIDGET (self->view_states[v]), "evident-pass-pill");
+      gtk_widget_add_css_class (GTK_WIDGET (self->view_states[v]), "caption-heading");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->view_states[v]));
+
+      self->view_rows[v] = ADW_ACTION_ROW (row);
+      gtk_list_box_append (views_list, row);
+    }
+
+  g_signal_connect_object (self->popover, "show", G_CALLBACK (popover_show_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->popover, "closed", G_CALLBACK (popover_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->popover));
+}
+
 static void
 evident_score_button_dispose (GObject *object)
 {
@@ -526,6 +579,7 @@ evident_score_button_dispose (GObject *object)
    * out of the bin first, so that it is unparented once. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_SCORE_BUTTON);
+  self->popover = NULL;
 
   g_clear_object (&self->project);
 
@@ -618,44 +672,13 @@ evident_score_button_class_init (EvidentScoreButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, squeezer);
   gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, label);
   gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, compact_label);
-  gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, views_legend);
-  gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, popover);
-  gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, pass_line_label);
-  gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, views_list);
-  gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, mandatory_box);
-  gtk_widget_class_bind_template_child (widget_class, EvidentScoreButton, risk_box);
-  gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, popover_closed_cb);
 }
 
 static void
 evident_score_button_init (EvidentScoreButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  for (guint v = 0; v < EVIDENT_N_VIEWS; v++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), evident_view_get_label (v));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_focusable (row, FALSE);
-
-      self->view_scores[v] = GTK_LABEL (gtk_label_new (NULL));
-      gtk_widget_add_css_class (GTK_WIDGET (self->view_scores[v]), "title-4");
-      gtk_widget_add_css_class (GTK_WIDGET (self->view_scores[v]), "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->view_scores[v]));
-
-      self->view_states[v] = GTK_LABEL (gtk_label_new (NULL));
-      gtk_label_set_width_chars (self->view_states[v], 4);
-      gtk_widget_set_valign (GTK_WIDGET (self->view_states[v]), GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (GTK_WIDGET (self->view_states[v]), "evident-pass-pill");
-      gtk_widget_add_css_class (GTK_WIDGET (self->view_states[v]), "caption-heading");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->view_states[v]));
-
-      self->view_rows[v] = ADW_ACTION_ROW (row);
-      gtk_list_box_append (self->views_list, row);
-    }
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popover_cb, self, NULL);
 
   self->popover_dirty = TRUE;
   update_label (self);
