@@ -38,6 +38,9 @@
 #define MIN_ZOOM    0.1
 #define MAX_ZOOM    8.0
 #define SCROLL_STEP 48.0
+/* The preview beside the item in a window of the default size */
+#define GUESS_WIDTH  360
+#define GUESS_HEIGHT 600
 
 static const double zoom_levels[] = {
   0.1, 0.25, 1.0 / 3.0, 0.5, 2.0 / 3.0, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0,
@@ -396,8 +399,16 @@ render_first_page_ahead (EvidentPageView *self)
       width = self->hint_width;
       height = self->hint_height;
     }
+  /* Not even a hint (the document came before the preview's first
+   * layout): a guess beats waiting a frame for the layout. Guessed
+   * wrong, the page shows scaled until the allocation's render comes. */
+  if (width <= 0 || height <= 0)
+    {
+      width = GUESS_WIDTH;
+      height = GUESS_HEIGHT;
+    }
 
-  if (self->document == NULL || self->n_pages == 0 || width <= 0 || height <= 0
+  if (self->document == NULL || self->n_pages == 0
       || evident_render_scheduler_get_job (self->scheduler, NULL, NULL))
     return;
 
