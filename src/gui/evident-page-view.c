@@ -359,9 +359,13 @@ schedule_render (EvidentPageView *self)
   scale = get_render_scale (self);
   evident_page_cache_set_range (self->cache, first, last, self->n_pages);
 
+  /* A job at a stale scale is let finish when its page has nothing to
+   * show yet (page 1 asked for before the layout, at a guessed size): a
+   * page scaled for a frame beats a blank one for two. */
   if (evident_render_scheduler_get_job (self->scheduler, &page, &job_scale))
     {
-      if (!evident_page_cache_wants (self->cache, page) || fabs (job_scale - scale) > 1e-6)
+      if (!evident_page_cache_wants (self->cache, page)
+          || (fabs (job_scale - scale) > 1e-6 && evident_page_cache_lookup (self->cache, page) != NULL))
         evident_render_scheduler_cancel (self->scheduler);
       return;
     }
