@@ -9,6 +9,7 @@
 #include "evident-page-layout.h"
 #include "evident-page-search.h"
 #include "evident-page-view.h"
+#include "evident-render-client.h"
 #include "evident-render-scheduler.h"
 
 /*
@@ -723,6 +724,13 @@ evident_page_view_size_allocate (GtkWidget *widget,
     update_scrolling (self);
   update_current_page (self);
   self->allocating = FALSE;
+
+  /* Page 1, asked for ahead, may have come while this frame laid the
+   * window out (the first frame of a window takes long): taken now, it
+   * is drawn in this frame rather than the next. */
+  if (self->document != NULL && evident_page_cache_lookup (self->cache, self->current_page) == NULL
+      && evident_render_scheduler_get_job (self->scheduler, NULL, NULL))
+    evident_render_client_read_pending (evident_pdf_document_get_client (self->document));
 
   schedule_render (self);
 }

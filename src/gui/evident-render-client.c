@@ -741,6 +741,53 @@ evident_render_client_is_alive (EvidentRenderClient *self)
   return self->error == NULL;
 }
 
+static gboolean
+die_later_cb (gpointer data)
+{
+  die (data, EVIDENT_RENDER_ERROR_PROTOCOL);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * evident_render_client_read_pending:
+ *
+ * Handles the pages that have come already, without waiting for more
+ * and without waiting for the main loop: for a frame under way that
+ * wants a page the helper may have sent while the frame laid the window
+ * out. Anything else, the helper's end or an error included, is left
+ * for the main loop: what it changes in the window must not change in
+ * the middle of a frame.
+ */
+void
+evident_render_client_read_pending (EvidentRenderClient *self)
+{
+  EvidentRenderHeader header;
+
+  g_return_if_fail (EVIDENT_IS_RENDER_CLIENT (self));
+
+  while (self->error == NULL && self->socket >= 0
+         && recv (self->socket, &header, sizeof header, MSG_PEEK | MSG_DONTWAIT) == sizeof header
+         && header.type == EVIDENT_RENDER_PIXELS)
+    {
+      gboolean ok = evident_render_receive (self->socket, FALSE, self->message) == EVIDENT_RENDER_RECEIVED;
+
+      if (ok)
+        {
+          self->last_activity = g_get_monotonic_time ();
+          ok = dispatch (self, self->message);
+        }
+      evident_render_message_clear (self->message);
+      if (!ok)
+        {
+          g_idle_add_full (G_PRIORITY_DEFAULT, die_later_cb, g_object_ref (self), g_object_unref);
+          return;
+        }
+    }
+
+  if (self->error == NULL)
+    update_watchdog (self);
+}
+
 /* Returns: (nullable): why the helper is gone, %NULL while it works */
 const GError *
 evident_render_client_get_error (EvidentRenderClient *self)
