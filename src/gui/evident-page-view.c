@@ -404,9 +404,8 @@ render_first_page_ahead (EvidentPageView *self)
       width = self->hint_width;
       height = self->hint_height;
     }
-  /* Not even a hint (the document came before the preview's first
-   * layout): a guess beats waiting a frame for the layout. Guessed
-   * wrong, the page shows scaled until the allocation's render comes. */
+  /* No hint either: a guess beats waiting a frame for the layout;
+   * guessed wrong, the page shows scaled until the layout's render. */
   if (width <= 0 || height <= 0)
     {
       width = GUESS_WIDTH;
@@ -423,6 +422,17 @@ render_first_page_ahead (EvidentPageView *self)
                                    evident_page_layout_ppx_for_zoom (zoom) * scale_factor,
                                    (int) page_width * scale_factor,
                                    (int) page_height * scale_factor);
+}
+
+/* Page 1, asked for ahead, may have come while this frame laid the
+ * window out (first frames take long): drawn in this frame, not next. */
+static void
+take_arrived_page (EvidentPageView *self)
+{
+  if (self->document != NULL && evident_page_cache_lookup (self->cache, self->current_page) == NULL
+      && evident_render_scheduler_get_job (self->scheduler, NULL, NULL))
+    evident_render_client_read_pending (evident_pdf_document_get_client (self->document),
+                                        EVIDENT_RENDER_PIXELS);
 }
 
 static void
@@ -725,13 +735,7 @@ evident_page_view_size_allocate (GtkWidget *widget,
   update_current_page (self);
   self->allocating = FALSE;
 
-  /* Page 1, asked for ahead, may have come while this frame laid the
-   * window out (the first frame of a window takes long): taken now, it
-   * is drawn in this frame rather than the next. */
-  if (self->document != NULL && evident_page_cache_lookup (self->cache, self->current_page) == NULL
-      && evident_render_scheduler_get_job (self->scheduler, NULL, NULL))
-    evident_render_client_read_pending (evident_pdf_document_get_client (self->document));
-
+  take_arrived_page (self);
   schedule_render (self);
 }
 
@@ -764,6 +768,7 @@ evident_page_view_snapshot (GtkWidget   *widget,
   if (!get_visible_range (self, &first, &last))
     return;
 
+  take_arrived_page (self);
   evident_page_search_get_current (self->search, &match_page, &match_index);
 
   /* On whole device pixels too: no resampling. */

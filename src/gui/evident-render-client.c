@@ -750,16 +750,19 @@ die_later_cb (gpointer data)
 
 /**
  * evident_render_client_read_pending:
+ * @type: the kind of reply to take: %EVIDENT_RENDER_OPENED or
+ *   %EVIDENT_RENDER_PIXELS
  *
- * Handles the pages that have come already, without waiting for more
- * and without waiting for the main loop: for a frame under way that
- * wants a page the helper may have sent while the frame laid the window
- * out. Anything else, the helper's end or an error included, is left
- * for the main loop: what it changes in the window must not change in
- * the middle of a frame.
+ * Handles the replies of @type that have come already, without waiting
+ * for more and without waiting for the main loop: for a frame under way
+ * that wants a document or a page the helper may have sent while the
+ * frame laid the window out. Anything else, the helper's end or an
+ * error included, is left for the main loop: the window must not change
+ * in the middle of a frame.
  */
 void
-evident_render_client_read_pending (EvidentRenderClient *self)
+evident_render_client_read_pending (EvidentRenderClient *self,
+                                    guint32              type)
 {
   EvidentRenderHeader header;
 
@@ -767,7 +770,7 @@ evident_render_client_read_pending (EvidentRenderClient *self)
 
   while (self->error == NULL && self->socket >= 0
          && recv (self->socket, &header, sizeof header, MSG_PEEK | MSG_DONTWAIT) == sizeof header
-         && header.type == EVIDENT_RENDER_PIXELS)
+         && header.type == type)
     {
       gboolean ok = evident_render_receive (self->socket, FALSE, self->message) == EVIDENT_RENDER_RECEIVED;
 
