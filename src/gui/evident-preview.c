@@ -857,6 +857,14 @@ unlock_action (GtkWidget  *widget,
  * first. The preview lays its child out itself (no layout manager) for
  * that. */
 
+static GtkSizeRequestMode
+evident_preview_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
 static void
 evident_preview_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -1002,11 +1010,12 @@ evident_preview_class_init (EvidentPreviewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = evident_preview_dispose;
-  widget_class->measure = evident_preview_measure;
-  widget_class->size_allocate = evident_preview_size_allocate;
   object_class->finalize = evident_preview_finalize;
   object_class->get_property = evident_preview_get_property;
   object_class->set_property = evident_preview_set_property;
+  widget_class->get_request_mode = evident_preview_get_request_mode;
+  widget_class->measure = evident_preview_measure;
+  widget_class->size_allocate = evident_preview_size_allocate;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL,
