@@ -9,7 +9,6 @@
 #include "evident-page-layout.h"
 #include "evident-page-search.h"
 #include "evident-page-view.h"
-#include "evident-render-client.h"
 #include "evident-render-scheduler.h"
 
 /*
@@ -39,7 +38,9 @@
 #define MIN_ZOOM    0.1
 #define MAX_ZOOM    8.0
 #define SCROLL_STEP 48.0
-/* The preview beside the item in a window of the default size */
+/* The longest a frame waits for a new document's page 1; the
+ * preview's size in a default window, to render page 1 before layout */
+#define FIRST_PAGE_WAIT_MS 8
 #define GUESS_WIDTH  360
 #define GUESS_HEIGHT 600
 
@@ -424,15 +425,15 @@ render_first_page_ahead (EvidentPageView *self)
                                    (int) page_height * scale_factor);
 }
 
-/* Page 1, asked for ahead, may have come while this frame laid the
- * window out (first frames take long): drawn in this frame, not next. */
+/* Page 1 may have come while this frame laid the window out: drawn in
+ * this frame, not next; about to draw it blank, the frame waits a bit. */
 static void
-take_arrived_page (EvidentPageView *self)
+take_arrived_page (EvidentPageView *self,
+                   guint            wait_ms)
 {
-  if (self->document != NULL && evident_page_cache_lookup (self->cache, self->current_page) == NULL
-      && evident_render_scheduler_get_job (self->scheduler, NULL, NULL))
-    evident_render_client_read_pending (evident_pdf_document_get_client (self->document),
-                                        EVIDENT_RENDER_PIXELS);
+  if (self->document != NULL && evident_page_cache_lookup (self->cache, self->current_page) == NULL)
+    evident_render_scheduler_take_arrived (self->scheduler,
+                                           self->current_page == 0 && self->first_shown == 0 ? wait_ms : 0);
 }
 
 static void
@@ -735,7 +736,7 @@ evident_page_view_size_allocate (GtkWidget *widget,
   update_current_page (self);
   self->allocating = FALSE;
 
-  take_arrived_page (self);
+  take_arrived_page (self, 0);
   schedule_render (self);
 }
 
@@ -768,7 +769,7 @@ evident_page_view_snapshot (GtkWidget   *widget,
   if (!get_visible_range (self, &first, &last))
     return;
 
-  take_arrived_page (self);
+  take_arrived_page (self, FIRST_PAGE_WAIT_MS);
   evident_page_search_get_current (self->search, &match_page, &match_index);
 
   /* On whole device pixels too: no resampling. */

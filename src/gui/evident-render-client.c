@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -789,6 +790,29 @@ evident_render_client_read_pending (EvidentRenderClient *self,
 
   if (self->error == NULL)
     update_watchdog (self);
+}
+
+/**
+ * evident_render_client_wait_pending:
+ * @type: as for evident_render_client_read_pending ()
+ * @timeout_ms: the longest to wait
+ *
+ * As evident_render_client_read_pending (), after waiting up to
+ * @timeout_ms for something to come: for a frame about to draw a blank
+ * page 1 that the helper is sending.
+ */
+void
+evident_render_client_wait_pending (EvidentRenderClient *self,
+                                    guint32              type,
+                                    guint                timeout_ms)
+{
+  struct pollfd fd = { self->socket, POLLIN, 0 };
+
+  g_return_if_fail (EVIDENT_IS_RENDER_CLIENT (self));
+
+  if (self->error == NULL && self->socket >= 0)
+    poll (&fd, 1, (int) timeout_ms);
+  evident_render_client_read_pending (self, type);
 }
 
 /* Returns: (nullable): why the helper is gone, %NULL while it works */
