@@ -425,15 +425,15 @@ render_first_page_ahead (EvidentPageView *self)
                                    (int) page_height * scale_factor);
 }
 
-/* Page 1 may have come while this frame laid the window out: drawn in
- * this frame, not next; about to draw it blank, the frame waits a bit. */
+/* A new document's page 1 may have come while this frame laid it out:
+ * drawn now, not a frame later, after a short wait if need be. */
 static void
 take_arrived_page (EvidentPageView *self,
                    guint            wait_ms)
 {
-  if (self->document != NULL && evident_page_cache_lookup (self->cache, self->current_page) == NULL)
-    evident_render_scheduler_take_arrived (self->scheduler,
-                                           self->current_page == 0 && self->first_shown == 0 ? wait_ms : 0);
+  if (self->document != NULL && self->first_shown == 0 && self->current_page == 0
+      && evident_page_cache_lookup (self->cache, 0) == NULL)
+    evident_render_scheduler_take_arrived (self->scheduler, wait_ms);
 }
 
 static void
