@@ -4,11 +4,14 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "evident-evidence.h"
 #include "evident-page-view.h"
 #include "evident-preview-private.h"
+#include "evident-render-client.h"
 #include "evident-resources.h"
 #include "evident-sample.h"
 #include "evident-test-utils.h"
@@ -134,6 +137,30 @@ probe_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A figure of /proc/PID/status in KiB (VmRSS:, VmHWM:), -1 if none. */
+static long
+status_kib (int         pid,
+            const char *field)
+{
+  g_autofree char *path = pid > 0 ? g_strdup_printf ("/proc/%d/status", pid)
+                                  : g_strdup ("/proc/self/status");
+  g_autofree char *contents = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL)
+      || (line = strstr (contents, field)) == NULL)
+    return -1;
+  return strtol (line + strlen (field), NULL, 10);
+}
+
+static int
+helper_pid (EvidentPreview *preview)
+{
+  EvidentRenderClient *client = evident_preview_get_render_client (preview);
+
+  return client != NULL ? evident_render_client_get_pid (client) : 0;
+}
+
 typedef struct
 {
   GtkAdjustment *vadjustment;
@@ -186,6 +213,8 @@ main (int   argc,
   guint probe_id;
   double median;
   double stall;
+  long rss_before;
+  long helper_before;
 
   if (!gtk_init_check ())
     {
@@ -243,6 +272,8 @@ main (int   argc,
     }
   evident_test_run (300);
 
+  rss_before = status_kib (0, "VmRSS:");
+  helper_before = status_kib (helper_pid (preview), "VmRSS:");
   scroller.vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   probe.gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
   probe_id = g_timeout_add (1, probe_cb, &probe);
@@ -276,6 +307,12 @@ main (int   argc,
   g_array_unref (probe.gaps);
   g_print ("pages rendered while scrolling 200 pages: %u; pages cached at the end: %u\n",
            evident_page_view_get_n_rendered (view), evident_page_view_get_n_cached (view));
+  /* Bounded by the page cache: scrolling 200 pages leaves no more than a
+   * few pages' textures behind, in either process. */
+  g_print ("memory, 200 pages scrolled: application RSS %.1f → %.1f MiB (peak %.1f MiB), "
+           "renderer RSS %.1f → %.1f MiB\n",
+           rss_before / 1024.0, status_kib (0, "VmRSS:") / 1024.0, status_kib (0, "VmHWM:") / 1024.0,
+           helper_before / 1024.0, status_kib (helper_pid (preview), "VmRSS:") / 1024.0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   evident_test_run (100);

@@ -370,6 +370,42 @@ test_first_page_ahead (Fixture       *fixture,
     }
 }
 
+/* A document that comes before the preview was ever laid out (no
+ * allocation, no size to go by) still has page 1 asked for at once, and
+ * rendered, not left waiting for a frame; shown, page 1 is on screen. */
+static gboolean
+page_one_rendered (gpointer data)
+{
+  return evident_page_view_get_n_rendered (data) >= 1;
+}
+
+static void
+test_first_page_before_layout (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = evident_test_make_pdf (5, 612, 792, draw_numbered, NULL);
+  EvidentPreview *preview = EVIDENT_PREVIEW (g_object_ref_sink (evident_preview_new ()));
+  EvidentPageView *view = evident_preview_get_page_view (preview);
+  RenderJob job = { 0 };
+  gulong handler = g_signal_connect (view, "notify::n-pages", G_CALLBACK (n_pages_cb), &job);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (preview)), ==, 0);
+  evident_preview_set_bytes (preview, bytes, "application/pdf", "report.pdf");
+  g_assert_true (evident_test_wait_until (not_loading, preview));
+  g_signal_handler_disconnect (view, handler);
+
+  g_assert_true (job.rendering);
+  g_assert_cmpuint (job.page, ==, 0);
+  g_assert_true (evident_test_wait_until (page_one_rendered, view));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (preview));
+  g_assert_true (evident_test_wait_until (first_page_shown, preview));
+
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->preview));
+  g_object_unref (preview);
+}
+
 static gboolean
 rendering_settled (gpointer data)
 {
@@ -777,6 +813,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/preview/first-page", test_first_page);
   ADD ("/preview/first-page-ahead", test_first_page_ahead);
+  ADD ("/preview/first-page-before-layout", test_first_page_before_layout);
   ADD ("/preview/many-pages", test_many_pages);
   ADD ("/preview/navigation", test_navigation);
   ADD ("/preview/search", test_search);

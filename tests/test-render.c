@@ -188,6 +188,64 @@ test_never_finishes (void)
 }
 
 /* Cancelled requests are dropped in the helper, not rendered. */
+typedef struct
+{
+  EvidentRenderClient *client;
+  GAsyncResult        *result;
+  gboolean             taken;
+} ReadPending;
+
+/* In one dispatch of the main loop, as in a frame: what came is taken
+ * there and then. */
+static gboolean
+read_pending_cb (gpointer data)
+{
+  ReadPending *pending = data;
+  gint64 end = g_get_monotonic_time () + SLACK_MS * G_TIME_SPAN_MILLISECOND;
+
+  g_assert_null (pending->result);
+  while (pending->result == NULL && g_get_monotonic_time () < end)
+    {
+      /* Replies of another kind are left for the main loop. */
+      evident_render_client_read_pending (pending->client, EVIDENT_RENDER_OPENED);
+      g_assert_null (pending->result);
+      evident_render_client_read_pending (pending->client, EVIDENT_RENDER_PIXELS);
+      if (pending->result == NULL)
+        g_usleep (1000);
+    }
+  pending->taken = pending->result != NULL;
+  return G_SOURCE_REMOVE;
+}
+
+/* A page that has come is handed over without waiting for the main loop
+ * (evident_render_client_read_pending ()), so that a frame under way
+ * can draw it. */
+static void
+test_read_pending (void)
+{
+  g_autoptr(GBytes) bytes = evident_test_make_pdf (1, 612, 792, draw_page, NULL);
+  g_autoptr(EvidentRenderClient) client = evident_render_client_new ();
+  g_autoptr(EvidentPdfDocument) document = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadPending pending = { client, NULL, FALSE };
+
+  document = evident_test_load_pdf (client, bytes, &error);
+  g_assert_no_error (error);
+
+  evident_pdf_document_render_page_async (document, 0, 306, 396, NULL,
+                                          evident_test_store_result_cb, &pending.result);
+  /* Before the main loop reads the socket */
+  g_idle_add_full (G_PRIORITY_HIGH, read_pending_cb, &pending, NULL);
+  evident_test_wait_for_result (&pending.result);
+  g_assert_true (pending.taken);
+
+  texture = evident_pdf_document_render_page_finish (document, pending.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 306);
+  g_clear_object (&pending.result);
+}
+
 static void
 test_cancel_in_helper (void)
 {
@@ -541,6 +599,7 @@ main (int   argc,
   g_test_add_func ("/render/crash", test_crash);
   g_test_add_func ("/render/never-finishes", test_never_finishes);
   g_test_add_func ("/render/cancel-in-helper", test_cancel_in_helper);
+  g_test_add_func ("/render/read-pending", test_read_pending);
 
   if (!gtk_init_check ())
     {

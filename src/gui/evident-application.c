@@ -12,6 +12,7 @@
 #include "evident-import.h"
 #include "evident-project-closer.h"
 #include "evident-project.h"
+#include "evident-render-client.h"
 #include "evident-sample.h"
 #include "evident-settings.h"
 #include "evident-toast.h"
@@ -745,6 +746,12 @@ evident_application_command_line (GApplication            *application,
   g_variant_dict_lookup (options, "item", "&s", &ref);
   g_variant_dict_lookup (options, "present", "b", &present);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+
+  /* Whoever names an item wants its page 1: the document renderer
+   * starts now, on a worker thread and in a process of its own, while
+   * the project opens and the window is built, rather than after. */
+  if (ref != NULL)
+    evident_render_client_prestart ();
 
   if (paths == NULL || paths[0] == NULL)
     g_application_activate (application);

@@ -38,6 +38,11 @@
 #define MIN_ZOOM    0.1
 #define MAX_ZOOM    8.0
 #define SCROLL_STEP 48.0
+/* The longest a frame waits for a new document's page 1; the
+ * preview's size in a default window, to render page 1 before layout */
+#define FIRST_PAGE_WAIT_MS 8
+#define GUESS_WIDTH  360
+#define GUESS_HEIGHT 600
 
 static const double zoom_levels[] = {
   0.1, 0.25, 1.0 / 3.0, 0.5, 2.0 / 3.0, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0,
@@ -356,9 +361,13 @@ schedule_render (EvidentPageView *self)
   scale = get_render_scale (self);
   evident_page_cache_set_range (self->cache, first, last, self->n_pages);
 
+  /* A job at a stale scale is let finish when its page has nothing to
+   * show yet (page 1 asked for before the layout, at a guessed size): a
+   * page scaled for a frame beats a blank one for two. */
   if (evident_render_scheduler_get_job (self->scheduler, &page, &job_scale))
     {
-      if (!evident_page_cache_wants (self->cache, page) || fabs (job_scale - scale) > 1e-6)
+      if (!evident_page_cache_wants (self->cache, page)
+          || (fabs (job_scale - scale) > 1e-6 && evident_page_cache_lookup (self->cache, page) != NULL))
         evident_render_scheduler_cancel (self->scheduler);
       return;
     }
@@ -396,8 +405,15 @@ render_first_page_ahead (EvidentPageView *self)
       width = self->hint_width;
       height = self->hint_height;
     }
+  /* No hint either: a guess beats waiting a frame for the layout;
+   * guessed wrong, the page shows scaled until the layout's render. */
+  if (width <= 0 || height <= 0)
+    {
+      width = GUESS_WIDTH;
+      height = GUESS_HEIGHT;
+    }
 
-  if (self->document == NULL || self->n_pages == 0 || width <= 0 || height <= 0
+  if (self->document == NULL || self->n_pages == 0
       || evident_render_scheduler_get_job (self->scheduler, NULL, NULL))
     return;
 
@@ -407,6 +423,17 @@ render_first_page_ahead (EvidentPageView *self)
                                    evident_page_layout_ppx_for_zoom (zoom) * scale_factor,
                                    (int) page_width * scale_factor,
                                    (int) page_height * scale_factor);
+}
+
+/* A new document's page 1 may have come while this frame laid it out:
+ * drawn now, not a frame later, after a short wait if need be. */
+static void
+take_arrived_page (EvidentPageView *self,
+                   guint            wait_ms)
+{
+  if (self->document != NULL && self->first_shown == 0 && self->current_page == 0
+      && evident_page_cache_lookup (self->cache, 0) == NULL)
+    evident_render_scheduler_take_arrived (self->scheduler, wait_ms);
 }
 
 static void
@@ -709,6 +736,7 @@ evident_page_view_size_allocate (GtkWidget *widget,
   update_current_page (self);
   self->allocating = FALSE;
 
+  take_arrived_page (self, 0);
   schedule_render (self);
 }
 
@@ -741,6 +769,7 @@ evident_page_view_snapshot (GtkWidget   *widget,
   if (!get_visible_range (self, &first, &last))
     return;
 
+  take_arrived_page (self, FIRST_PAGE_WAIT_MS);
   evident_page_search_get_current (self->search, &match_page, &match_index);
 
   /* On whole device pixels too: no resampling. */

@@ -264,7 +264,10 @@ prestart_cb (gpointer data)
   guint n;
 
   self->prestart_id = 0;
-  if (self->project == NULL)
+  /* The first preview came first (evident --item): it has its renderer,
+   * and a spare would only take memory, and CPU from page 1. */
+  if (self->project == NULL
+      || (self->preview != NULL && evident_preview_get_render_client (self->preview) != NULL))
     return G_SOURCE_REMOVE;
 
   all = evident_evidence_store_list (evident_evidence_store_get_for_project (self->project), NULL);

@@ -79,6 +79,9 @@ struct _EvidentPreview
   char            *searched_text;
   guint            spinner_timeout;
   guint            shake_timeout;
+  /* The size being allocated, while it is */
+  int              allocating_width;
+  int              allocating_height;
 
   guint            loading : 1;
 };
@@ -533,8 +536,9 @@ pdf_loaded_cb (GObject      *object,
       gtk_widget_set_visible (self->search_button, TRUE);
       /* Before its first frame, the view will be as wide as the preview,
        * and as high less the toolbar. */
-      evident_page_view_set_size_hint (self->view, gtk_widget_get_width (GTK_WIDGET (self)),
-                                       gtk_widget_get_height (GTK_WIDGET (self))
+      evident_page_view_set_size_hint (self->view,
+                                       self->allocating_width ?: gtk_widget_get_width (GTK_WIDGET (self)),
+                                       (self->allocating_height ?: gtk_widget_get_height (GTK_WIDGET (self)))
                                        - gtk_widget_get_height (self->toolbar));
       evident_page_view_set_document (self->view, document);
       show_status (self, "document");
@@ -849,6 +853,59 @@ unlock_action (GtkWidget  *widget,
   load_pdf (self, password);
 }
 
+/* Layout: as AdwBin's layout manager would, and the document taken
+ * first. The preview lays its child out itself (no layout manager) for
+ * that. */
+
+static GtkSizeRequestMode
+evident_preview_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+evident_preview_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                        minimum_baseline, natural_baseline);
+}
+
+/* The document opened while this frame ran (the window's first frame
+ * takes long): taken before the stack is laid out, the page view is
+ * laid out and page 1 asked for in this frame rather than the next. */
+static void
+evident_preview_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  EvidentPreview *self = EVIDENT_PREVIEW (widget);
+  GtkWidget *child;
+
+  if (self->kind == KIND_PDF && self->cancellable != NULL && self->client != NULL)
+    {
+      self->allocating_width = width;
+      self->allocating_height = height;
+      evident_render_client_read_pending (self->client, EVIDENT_RENDER_OPENED);
+      self->allocating_width = self->allocating_height = 0;
+    }
+
+  child = adw_bin_get_child (ADW_BIN (widget));
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 /* GObject */
 
 static void
@@ -956,6 +1013,9 @@ evident_preview_class_init (EvidentPreviewClass *klass)
   object_class->finalize = evident_preview_finalize;
   object_class->get_property = evident_preview_get_property;
   object_class->set_property = evident_preview_set_property;
+  widget_class->get_request_mode = evident_preview_get_request_mode;
+  widget_class->measure = evident_preview_measure;
+  widget_class->size_allocate = evident_preview_size_allocate;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL,
@@ -1062,6 +1122,7 @@ evident_preview_init (EvidentPreview *self)
   GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 

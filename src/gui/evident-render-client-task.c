@@ -153,6 +153,9 @@ typedef struct
   EvidentRenderTaskFunc  func;
 } BytesRequest;
 
+/* Files up to this size go into their memfd on the main thread */
+#define INLINE_MEMFD_MAX (256 * 1024)
+
 static void
 bytes_request_free (BytesRequest *br)
 {
@@ -211,6 +214,7 @@ memfd_done_cb (GObject      *object,
 /**
  * evident_render_client_request_task_with_bytes:
  * @bytes: the file, sent in a sealed memfd made on a worker thread
+ *   (at once when it is small)
  *
  * Sends a request that carries a file, as
  * evident_render_client_request_task () does.
@@ -229,10 +233,24 @@ evident_render_client_request_task_with_bytes (EvidentRenderClient   *self,
 {
   g_autoptr(GTask) memfd_task = NULL;
   BytesRequest *br;
+  int fd;
 
   g_return_if_fail (EVIDENT_IS_RENDER_CLIENT (self));
   g_return_if_fail (G_IS_TASK (task));
   g_return_if_fail (bytes != NULL);
+
+  /* A small file is copied at once (well under a millisecond): the
+   * request goes out now, not after the next frame, which may be the
+   * window's first and take long. */
+  if (g_bytes_get_size (bytes) <= INLINE_MEMFD_MAX
+      && (fd = evident_render_memfd_from_data ("evident-document", g_bytes_get_data (bytes, NULL),
+                                               g_bytes_get_size (bytes))) >= 0)
+    {
+      evident_render_client_request_task (self, task, type, document, payload, size,
+                                          tail, tail_size, fd, func);
+      close (fd);
+      return;
+    }
 
   br = g_new0 (BytesRequest, 1);
   br->client = g_object_ref (self);

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -739,6 +740,79 @@ evident_render_client_is_alive (EvidentRenderClient *self)
   g_return_val_if_fail (EVIDENT_IS_RENDER_CLIENT (self), FALSE);
 
   return self->error == NULL;
+}
+
+static gboolean
+die_later_cb (gpointer data)
+{
+  die (data, EVIDENT_RENDER_ERROR_PROTOCOL);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * evident_render_client_read_pending:
+ * @type: the kind of reply to take: %EVIDENT_RENDER_OPENED or
+ *   %EVIDENT_RENDER_PIXELS
+ *
+ * Handles the replies of @type that have come already, without waiting
+ * for more and without waiting for the main loop: for a frame under way
+ * that wants a document or a page the helper may have sent while the
+ * frame laid the window out. Anything else, the helper's end or an
+ * error included, is left for the main loop: the window must not change
+ * in the middle of a frame.
+ */
+void
+evident_render_client_read_pending (EvidentRenderClient *self,
+                                    guint32              type)
+{
+  EvidentRenderHeader header;
+
+  g_return_if_fail (EVIDENT_IS_RENDER_CLIENT (self));
+
+  while (self->error == NULL && self->socket >= 0
+         && recv (self->socket, &header, sizeof header, MSG_PEEK | MSG_DONTWAIT) == sizeof header
+         && header.type == type)
+    {
+      gboolean ok = evident_render_receive (self->socket, FALSE, self->message) == EVIDENT_RENDER_RECEIVED;
+
+      if (ok)
+        {
+          self->last_activity = g_get_monotonic_time ();
+          ok = dispatch (self, self->message);
+        }
+      evident_render_message_clear (self->message);
+      if (!ok)
+        {
+          g_idle_add_full (G_PRIORITY_DEFAULT, die_later_cb, g_object_ref (self), g_object_unref);
+          return;
+        }
+    }
+
+  if (self->error == NULL)
+    update_watchdog (self);
+}
+
+/**
+ * evident_render_client_wait_pending:
+ * @type: as for evident_render_client_read_pending ()
+ * @timeout_ms: the longest to wait
+ *
+ * As evident_render_client_read_pending (), after waiting up to
+ * @timeout_ms for something to come: for a frame about to draw a blank
+ * page 1 that the helper is sending.
+ */
+void
+evident_render_client_wait_pending (EvidentRenderClient *self,
+                                    guint32              type,
+                                    guint                timeout_ms)
+{
+  struct pollfd fd = { self->socket, POLLIN, 0 };
+
+  g_return_if_fail (EVIDENT_IS_RENDER_CLIENT (self));
+
+  if (self->error == NULL && self->socket >= 0)
+    poll (&fd, 1, (int) timeout_ms);
+  evident_render_client_read_pending (self, type);
 }
 
 /* Returns: (nullable): why the helper is gone, %NULL while it works */

@@ -53,6 +53,11 @@ EvidentRenderClient *evident_render_client_get             (void);
 void                 evident_render_client_prestart        (void);
 
 gboolean             evident_render_client_is_alive        (EvidentRenderClient   *self);
+void                 evident_render_client_read_pending    (EvidentRenderClient   *self,
+                                                            guint32                type);
+void                 evident_render_client_wait_pending    (EvidentRenderClient   *self,
+                                                            guint32                type,
+                                                            guint                  timeout_ms);
 const GError        *evident_render_client_get_error       (EvidentRenderClient   *self);
 gboolean             evident_render_client_should_retire   (EvidentRenderClient   *self);
 void                 evident_render_client_note_usage      (EvidentRenderClient   *self,

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "evident-render-client.h"
 #include "evident-render-scheduler.h"
 
 /*
@@ -19,6 +20,7 @@
 typedef struct
 {
   GCancellable *cancellable;
+  EvidentRenderClient *client;
   GWeakRef      scheduler;
   guint         page;
   double        scale;
@@ -44,6 +46,7 @@ static void
 render_job_free (RenderJob *job)
 {
   g_clear_object (&job->cancellable);
+  g_clear_object (&job->client);
   g_weak_ref_clear (&job->scheduler);
   g_free (job);
 }
@@ -148,6 +151,7 @@ evident_render_scheduler_render (EvidentRenderScheduler *self,
 
   job = g_new0 (RenderJob, 1);
   job->cancellable = g_cancellable_new ();
+  job->client = g_object_ref (evident_pdf_document_get_client (document));
   g_weak_ref_init (&job->scheduler, self);
   job->page = page;
   job->scale = scale;
@@ -179,6 +183,28 @@ evident_render_scheduler_get_job (EvidentRenderScheduler *self,
   if (scale != NULL)
     *scale = self->job->scale;
   return TRUE;
+}
+
+/**
+ * evident_render_scheduler_take_arrived:
+ * @wait_ms: the longest to wait for the page, 0 not to
+ *
+ * Finishes the job under way now, without the main loop, when its page
+ * has come (or comes within @wait_ms): for a frame that would draw the
+ * page blank otherwise. See evident_render_client_read_pending ().
+ */
+void
+evident_render_scheduler_take_arrived (EvidentRenderScheduler *self,
+                                       guint                   wait_ms)
+{
+  g_return_if_fail (EVIDENT_IS_RENDER_SCHEDULER (self));
+
+  if (self->job == NULL)
+    return;
+  if (wait_ms > 0)
+    evident_render_client_wait_pending (self->job->client, EVIDENT_RENDER_PIXELS, wait_ms);
+  else
+    evident_render_client_read_pending (self->job->client, EVIDENT_RENDER_PIXELS);
 }
 
 /* Cancels the job under way: it ends soon, without a texture, and

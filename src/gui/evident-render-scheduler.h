@@ -21,6 +21,8 @@ void                    evident_render_scheduler_render  (EvidentRenderScheduler
 gboolean                evident_render_scheduler_get_job (EvidentRenderScheduler *self,
                                                           guint                  *page,
                                                           double                 *scale);
+void                    evident_render_scheduler_take_arrived (EvidentRenderScheduler *self,
+                                                               guint                   wait_ms);
 void                    evident_render_scheduler_cancel  (EvidentRenderScheduler *self);
 void                    evident_render_scheduler_clear   (EvidentRenderScheduler *self);
 
