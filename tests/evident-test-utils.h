@@ -32,6 +32,7 @@ typedef gboolean (*EvidentTestCondition) (gpointer data);
 
 gboolean         evident_test_wait_until             (EvidentTestCondition condition,
                                                       gpointer             data);
+void             evident_test_assert_finalized       (gpointer             object);
 
 /* Projects and folders */
 EvidentProject  *evident_test_create_sample_project  (const char       *name,

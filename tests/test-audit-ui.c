@@ -775,7 +775,7 @@ test_templates_finalize (void)
       if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "project") != NULL)
         g_object_set (widget, "project", project, NULL);
       g_object_run_dispose (G_OBJECT (widget));
-      g_assert_finalize_object (widget);
+      evident_test_assert_finalized (widget);
     }
 
   dialogs[0] = GTK_WINDOW (evident_exemption_dialog_new (NULL, project, "6.0", NULL));
@@ -786,7 +786,7 @@ test_templates_finalize (void)
       g_assert_nonnull (dialogs[i]);
       g_object_ref (dialogs[i]);
       gtk_window_destroy (dialogs[i]);
-      g_assert_finalize_object (dialogs[i]);
+      evident_test_assert_finalized (dialogs[i]);
     }
   g_assert_null (evident_exemption_dialog_new (NULL, project, "77.0", NULL));
 

@@ -982,7 +982,7 @@ test_row_finalizes (void)
                                 evident_project_lookup_item (project, "8.2.1"));
   g_assert_true (evident_item_editor_get_selected_evidence (EVIDENT_ITEM_EDITOR (editor))
                  == evidence);
-  g_assert_finalize_object (editor);
+  evident_test_assert_finalized (editor);
 
   evident_project_close (project);
   g_clear_object (&project);

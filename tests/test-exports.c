@@ -113,7 +113,7 @@ fixture_tear_down (Fixture       *fixture,
   /* The window closes its project on a worker, which holds it meanwhile. */
   g_assert_true (evident_test_wait_until (held_once, fixture->project));
   evident_project_close (fixture->project);
-  g_assert_finalize_object (fixture->project);
+  evident_test_assert_finalized (fixture->project);
   g_clear_object (&fixture->finished);
   g_clear_error (&fixture->error);
 
@@ -348,7 +348,7 @@ test_actions_no_project (void)
 
   g_object_add_weak_pointer (G_OBJECT (exports), (gpointer *) &exports);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  evident_test_assert_finalized (window);
   g_assert_null (exports);
 }
 
@@ -736,7 +736,7 @@ test_pack_window_closed (Fixture       *fixture,
   g_assert_false (g_file_query_exists (pack, NULL));
   after = list_dir (fixture->dir);
   g_assert_cmpstr (after, ==, before);
-  g_assert_finalize_object (job);
+  evident_test_assert_finalized (job);
 }
 
 int

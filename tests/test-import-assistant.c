@@ -89,8 +89,8 @@ assistant_destroy (EvidentImportAssistant *assistant,
 {
   gtk_window_destroy (GTK_WINDOW (assistant));
   evident_test_pump ();
-  g_assert_finalize_object (assistant);
-  g_assert_finalize_object (import);
+  evident_test_assert_finalized (assistant);
+  evident_test_assert_finalized (import);
 }
 
 static const char *
@@ -475,7 +475,7 @@ test_open_remembered (void)
   evident_import_set_column (first, 0, EVIDENT_IMPORT_FIELD_REF, 0);
   g_assert_true (evident_import_remember_mapping (first, &error));
   g_assert_no_error (error);
-  g_assert_finalize_object (first);
+  evident_test_assert_finalized (first);
 
   assistant = g_object_ref_sink (evident_import_assistant_open (NULL, file));
   g_weak_ref_init (&weak, assistant);
@@ -536,7 +536,7 @@ test_open_unreadable (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (parent));
   evident_test_pump ();
-  g_assert_finalize_object (parent);
+  evident_test_assert_finalized (parent);
   g_weak_ref_clear (&weak);
   evident_test_remove_dir (dir);
 }

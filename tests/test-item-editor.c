@@ -43,9 +43,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   evident_test_iterate ();
-  g_assert_finalize_object (fixture->editor);
+  evident_test_assert_finalized (fixture->editor);
   evident_project_close (fixture->project);
-  g_assert_finalize_object (fixture->project);
+  evident_test_assert_finalized (fixture->project);
   g_ptr_array_unref (fixture->errors);
 
   evident_test_remove_dir (fixture->dir);
@@ -241,7 +241,7 @@ test_empty (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   evident_test_pump ();
-  g_assert_finalize_object (editor);
+  evident_test_assert_finalized (editor);
 }
 
 static void
@@ -609,7 +609,7 @@ test_in_window (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
   evident_test_iterate ();
   g_assert_cmpstr (evident_item_get_note (item), ==, "Typed just before closing");
-  g_assert_finalize_object (window);
+  evident_test_assert_finalized (window);
 }
 
 /* The response for the auditor: its own field, saved as the user types,
@@ -777,7 +777,7 @@ test_extra_fields (void)
   evident_item_editor_set_item (editor, evident_project_lookup_item (project, "1.1"));
   g_assert_true (gtk_widget_get_visible (group));
 
-  g_assert_finalize_object (editor);
+  evident_test_assert_finalized (editor);
   evident_project_close (sample);
   evident_project_close (project);
   evident_test_remove_dir (sample_dir);

@@ -48,8 +48,8 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   evident_test_iterate ();
-  g_assert_finalize_object (fixture->list);
-  g_assert_finalize_object (fixture->project);
+  evident_test_assert_finalized (fixture->list);
+  evident_test_assert_finalized (fixture->project);
 
   g_assert_true (evident_test_remove_dir (fixture->dir));
   g_free (fixture->dir);
@@ -338,7 +338,7 @@ test_new (void)
   g_assert_null (evident_item_list_get_project (EVIDENT_ITEM_LIST (list)));
   g_assert_cmpuint (g_list_model_get_n_items (evident_item_list_get_model (EVIDENT_ITEM_LIST (list))),
                     ==, 0);
-  g_assert_finalize_object (list);
+  evident_test_assert_finalized (list);
 }
 
 static void
@@ -820,7 +820,7 @@ test_scroll (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (other.window));
   evident_test_iterate ();
-  g_assert_finalize_object (other.list);
+  evident_test_assert_finalized (other.list);
 }
 
 static void

@@ -98,9 +98,9 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   evident_test_iterate ();
-  g_assert_finalize_object (fixture->overview);
-  g_assert_finalize_object (fixture->view);
-  g_assert_finalize_object (fixture->project);
+  evident_test_assert_finalized (fixture->overview);
+  evident_test_assert_finalized (fixture->view);
+  evident_test_assert_finalized (fixture->project);
 
   g_assert_true (evident_test_remove_dir (fixture->dir));
   g_free (fixture->dir);
@@ -245,8 +245,8 @@ test_new (void)
   g_assert_null (evident_heatmap_view_get_cell (EVIDENT_HEATMAP_VIEW (view), 0, 0));
   g_assert_false (evident_heatmap_view_get_cursor (EVIDENT_HEATMAP_VIEW (view), &row, &column));
 
-  g_assert_finalize_object (overview);
-  g_assert_finalize_object (view);
+  evident_test_assert_finalized (overview);
+  evident_test_assert_finalized (view);
 }
 
 /* One row per owner, sorted, then "Unassigned", then the totals. */
@@ -742,9 +742,9 @@ test_pass_fail (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   evident_test_iterate ();
-  g_assert_finalize_object (overview);
+  evident_test_assert_finalized (overview);
   evident_project_close (project);
-  g_assert_finalize_object (project);
+  evident_test_assert_finalized (project);
   g_assert_true (g_file_delete (file, NULL, NULL));
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }

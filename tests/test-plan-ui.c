@@ -62,8 +62,8 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_true (evident_test_wait_until (plan_idle, fixture->panel));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   evident_test_iterate ();
-  g_assert_finalize_object (fixture->overview);
-  g_assert_finalize_object (fixture->project);
+  evident_test_assert_finalized (fixture->overview);
+  evident_test_assert_finalized (fixture->project);
 
   g_assert_true (evident_test_remove_dir (fixture->dir));
   g_free (fixture->dir);
@@ -401,7 +401,7 @@ test_items_untouched (void)
   g_assert_cmpstr (evident_item_get_title (item), ==, "Access policy");
 
   evident_plan_panel_set_project (panel, NULL);
-  g_assert_finalize_object (panel);
+  evident_test_assert_finalized (panel);
   g_clear_object (&project);
   g_assert_true (evident_test_remove_dir (dir));
 }

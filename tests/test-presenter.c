@@ -184,7 +184,7 @@ test_go_to_and_escape (Fixture       *fixture,
   act (fixture, "presenter.leave", NULL);
   evident_test_pump ();
   g_assert_null (evident_window_audit_get_presenter (fixture->window));
-  g_assert_finalize_object (fixture->presenter);
+  evident_test_assert_finalized (fixture->presenter);
 }
 
 /* P, F, O or N, then the finding and Enter: a verdict in the session; the
@@ -348,7 +348,7 @@ destroy_presenter (EvidentPresenterWindow *presenter)
 {
   gtk_window_destroy (GTK_WINDOW (presenter));
   evident_test_pump ();
-  g_assert_finalize_object (presenter);
+  evident_test_assert_finalized (presenter);
 }
 
 /* On a phone's width the text goes above the evidence and the header

@@ -786,7 +786,7 @@ test_standalone (void)
 
   g_object_ref_sink (preview);
   g_assert_cmpstr (evident_preview_get_state (EVIDENT_PREVIEW (preview)), ==, "empty");
-  g_assert_finalize_object (preview);
+  evident_test_assert_finalized (preview);
 }
 
 int

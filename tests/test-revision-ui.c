@@ -149,7 +149,7 @@ destroy_window (gpointer window)
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   evident_test_pump ();
-  g_assert_finalize_object (window);
+  evident_test_assert_finalized (window);
 }
 
 /* Version 4.1 with work on it: statuses, owners, notes, evidence. */
@@ -199,7 +199,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->project != NULL)
     {
       evident_project_close (fixture->project);
-      g_assert_finalize_object (fixture->project);
+      evident_test_assert_finalized (fixture->project);
     }
   fixture_tmp_dir_clear (&fixture->dir);
 }
@@ -244,7 +244,7 @@ test_diff_label (void)
   evident_diff_label_set_diff (label, spans);
   g_assert_cmpstr (evident_diff_label_get_description (label), ==, "unchanged");
 
-  g_assert_finalize_object (label);
+  evident_test_assert_finalized (label);
 }
 
 /* The preview */
@@ -353,7 +353,7 @@ test_preview (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (window));
   evident_test_pump ();
-  g_assert_finalize_object (preview);
+  evident_test_assert_finalized (preview);
 }
 
 /* Pairs by hand: the preview follows the plan's ::changed. */
@@ -414,7 +414,7 @@ test_pair_unpair (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (window));
   evident_test_pump ();
-  g_assert_finalize_object (preview);
+  evident_test_assert_finalized (preview);
 }
 
 /* The dialog: reading, comparing, applying, undo */
@@ -520,7 +520,7 @@ test_dialog_unrelated (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (evident_project_get_items (fixture->project)), ==,
                     3);
 
-  g_assert_finalize_object (dialog);
+  evident_test_assert_finalized (dialog);
 }
 
 /* The project changed after the comparison: compared again. */
@@ -550,7 +550,7 @@ test_dialog_stale (Fixture       *fixture,
 
   evident_revision_dialog_apply (dialog, TRUE);
   wait_for_applied (dialog, &applied);
-  g_assert_finalize_object (dialog);
+  evident_test_assert_finalized (dialog);
 }
 
 /* A file whose columns are guessed: the columns first, then compared. */
@@ -596,7 +596,7 @@ test_dialog_columns (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   evident_test_pump ();
-  g_assert_finalize_object (dialog);
+  evident_test_assert_finalized (dialog);
 }
 
 /* Re-checks, after the update */
@@ -669,9 +669,9 @@ test_recheck_list_row (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (window));
   evident_test_pump ();
-  g_assert_finalize_object (row);
-  g_assert_finalize_object (list);
-  g_assert_finalize_object (sidebar);
+  evident_test_assert_finalized (row);
+  evident_test_assert_finalized (list);
+  evident_test_assert_finalized (sidebar);
 }
 
 static void
@@ -725,7 +725,7 @@ test_recheck_editor (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (window));
   evident_test_pump ();
-  g_assert_finalize_object (editor);
+  evident_test_assert_finalized (editor);
 }
 
 /* Versions and the archive */

@@ -649,7 +649,7 @@ test_close_window_in_background (void)
   g_assert_cmpuint (watch.n_ticks, >, 0);
   g_assert_false (g_application_get_is_busy (G_APPLICATION (application)));
   evident_test_pump ();
-  g_assert_finalize_object (window);
+  evident_test_assert_finalized (window);
 
   /* The clean-up did its work, and let go of the file. */
   g_test_message ("File size: %" G_GOFFSET_FORMAT " before, %" G_GOFFSET_FORMAT " after",

@@ -847,7 +847,7 @@ test_heatmap_metric_remembered (Fixture       *fixture,
                    EVIDENT_HEATMAP_METRIC_RISK);
   gtk_window_destroy (GTK_WINDOW (second));
   evident_test_pump ();
-  g_assert_finalize_object (second);
+  evident_test_assert_finalized (second);
 
   g_settings_reset (settings, "heatmap-metric");
 }
@@ -1112,7 +1112,7 @@ test_no_project (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   evident_test_pump ();
-  g_assert_finalize_object (window);
+  evident_test_assert_finalized (window);
 }
 
 /* The menu buttons build their menus when first opened, not with the
@@ -1296,7 +1296,7 @@ test_sidebar_finalized (void)
   g_assert_null (sidebar);
   /* The project closes on a worker, which holds it until done. */
   g_assert_true (evident_test_wait_until (closer_done, NULL));
-  g_assert_finalize_object (project);
+  evident_test_assert_finalized (project);
   evident_test_remove_dir (dir);
 }
 
@@ -1312,7 +1312,7 @@ test_templates_finalize (void)
   for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
     {
       g_object_ref_sink (widgets[i]);
-      g_assert_finalize_object (widgets[i]);
+      evident_test_assert_finalized (widgets[i]);
     }
 }
 
@@ -1376,7 +1376,7 @@ test_score_pass_fail (void)
   g_assert_null (strstr (text, "/ 900"));
 
   evident_score_button_set_project (EVIDENT_SCORE_BUTTON (button), NULL);
-  g_assert_finalize_object (button);
+  evident_test_assert_finalized (button);
 
   evident_project_close (project);
   g_clear_object (&project);
