@@ -149,6 +149,9 @@ def run_all(tmp, display):
     env.pop("GSK_RENDERER", None)
     env.pop("G_DEBUG", None)
     cairo_env = dict(env, GSK_RENDERER="cairo")
+    # Evident picks cairo itself where there is no GPU: GL forced shows
+    # what software GL would cost.
+    gl_env = dict(env, GSK_RENDERER="gl")
 
     red_pdf = os.path.join(tmp, "red.pdf")
     make_pdf(red_pdf, 50)
@@ -179,6 +182,8 @@ def run_all(tmp, display):
                         [baseline, *([sample] if sample else [])], env))
     rows.append(Row("Evident, GSK_RENDERER=cairo", [EVIDENT, *([sample] if sample else [])],
                     cairo_env))
+    rows.append(Row("Evident, GSK_RENDERER=gl", [EVIDENT, *([sample] if sample else [])],
+                    gl_env))
 
     skipped = []
     if sample and supports_item(env):

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "evident-application.h"
+#include "evident-gpu.h"
 
 /* Run from a meson build directory (build/src/gui/evident), find the
  * schemas compiled into build/data, so that the uninstalled program works
@@ -60,6 +61,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   use_build_schemas ();
+  evident_gpu_choose_renderer ();
 
   app = evident_application_new ();
   g_unix_signal_add (SIGTERM, quit_signal_cb, app);
