@@ -89,6 +89,7 @@ struct _EvidentItemList
 
   EvidentItem             *scroll_item;   /* to scroll to once the list is laid out */
   guint                    scroll_tick_id;
+  guint                    rows_tick_id;   /* builds the rows: see map */
 };
 
 G_DEFINE_FINAL_TYPE (EvidentItemList, evident_item_list, ADW_TYPE_BIN)
@@ -156,7 +157,8 @@ scroll_tick_cb (GtkWidget     *widget,
   g_autoptr (EvidentItem) item = NULL;
   guint position;
 
-  if (gtk_widget_get_height (widget) == 0)
+  /* Not before the rows are there (see evident_item_list_map ()). */
+  if (gtk_widget_get_height (widget) == 0 || gtk_list_view_get_model (GTK_LIST_VIEW (widget)) == NULL)
     return G_SOURCE_CONTINUE;
 
   self->scroll_tick_id = 0;
@@ -796,9 +798,31 @@ set_sort (EvidentItemList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
+static gboolean
+build_rows_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  EvidentItemList *self = user_data;
+
+  self->rows_tick_id = 0;
+  if (gtk_list_view_get_model (self->list_view) != NULL)
+    return G_SOURCE_REMOVE;
+
+  /* The list view handles a change before this list does (see init). */
+  g_signal_handlers_disconnect_by_func (self->selection, selection_items_changed_cb, self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
+  return G_SOURCE_REMOVE;
+}
+
 /* The rows are built when the list is first shown, not with the window: a
  * project opens on its overview, and up to 200 rows of widgets for a list
- * nobody sees yet only delayed its first frame. */
+ * nobody sees yet only delayed its first frame. Nor while it is mapped,
+ * but at the start of the next frame: the list is mapped while a frame
+ * lays the window out, when the item opens with page 1 of its evidence
+ * (evident --item), and the rows (60 ms or so) would delay page 1. */
 static void
 evident_item_list_map (GtkWidget *widget)
 {
@@ -806,14 +830,11 @@ evident_item_list_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (evident_item_list_parent_class)->map (widget);
 
-  if (gtk_list_view_get_model (self->list_view) != NULL)
+  if (gtk_list_view_get_model (self->list_view) != NULL || self->rows_tick_id != 0)
     return;
 
-  /* The list view handles a change before this list does (see init). */
-  g_signal_handlers_disconnect_by_func (self->selection, selection_items_changed_cb, self);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "items-changed",
-                           G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
+  self->rows_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), build_rows_cb,
+                                                     self, NULL);
 }
 
 /**
@@ -856,6 +877,11 @@ evident_item_list_dispose (GObject *object)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick_id);
       self->scroll_tick_id = 0;
+    }
+  if (self->rows_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->rows_tick_id);
+      self->rows_tick_id = 0;
     }
   g_clear_object (&self->scroll_item);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_ITEM_LIST);
