@@ -14,7 +14,8 @@ had used when its window was mapped (which a busy machine changes much
 less than the wall time). Prints medians and the ratios to the minimal
 window and, where installed, to gnome-text-editor and evince. Always
 exits 0. BENCH_RUNS sets the number of runs (7);
-BENCH_BASELINE_EVIDENT, another build's evident, adds a row to compare.
+BENCH_BASELINE_EVIDENT, another build's evident, adds rows to compare
+(the sample project, and --item where this build has it).
 """
 
 import json
@@ -196,6 +197,9 @@ def run_all(tmp, display):
                        stdout=subprocess.DEVNULL)
         rows.append(Row(f"Evident --item {ref}, its 50-page PDF",
                         [EVIDENT, "--item", ref, item_project], env, red=True))
+        if baseline:
+            rows.append(Row(f"Evident before, --item {ref}",
+                            [baseline, "--item", ref, item_project], env, red=True))
     elif sample:
         skipped.append("Evident --item: this build has no --item option; row left out")
 
@@ -236,6 +240,10 @@ def run_all(tmp, display):
     if evince and item_rows:
         print(f"Evident page 1 / evince page 1:  "
               f"{ratio(item_rows[0].median(1), evince.median(1))} (target ≤ 1.00×)")
+    before_rows = [r for r in rows if r.label.startswith("Evident before, --item")]
+    if item_rows and before_rows:
+        print(f"Evident page 1 / before:         "
+              f"{ratio(item_rows[0].median(1), before_rows[0].median(1))}")
     for row in rows:
         if row.label.startswith(("gnome-text-editor", "evince")):
             name = row.label.split(",")[0] + ":"

@@ -824,6 +824,44 @@ test_scroll (Fixture       *fixture,
 }
 
 static void
+mapped_cb (GtkWidget *list,
+           guint     *rows_when_mapped)
+{
+  g_autoptr (GPtrArray) refs = collect_by_class (list, "evident-item-ref");
+
+  *rows_when_mapped = refs->len;
+}
+
+/* Mapping the list does not build its rows: it is mapped while a frame
+ * lays the window out when an item opens with page 1 of its evidence
+ * (evident --item), and that frame does not wait for them. They come with
+ * the next frame, and the item picked before is still scrolled to. */
+static void
+test_rows_after_map (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  EvidentItem *far = evident_project_lookup_item (fixture->project, "12.1.1");
+  Fixture other = *fixture;
+  guint rows_when_mapped = G_MAXUINT;
+
+  other.window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (other.window), 600, 900);
+  other.list = EVIDENT_ITEM_LIST (evident_item_list_new ());
+  g_object_ref (other.list);
+  gtk_window_set_child (GTK_WINDOW (other.window), GTK_WIDGET (other.list));
+  g_object_set (other.list, "project", fixture->project, "selected-item", far, NULL);
+  g_signal_connect_after (other.list, "map", G_CALLBACK (mapped_cb), &rows_when_mapped);
+  gtk_window_present (GTK_WINDOW (other.window));
+
+  g_assert_cmpuint (rows_when_mapped, ==, 0);
+  g_assert_true (evident_test_wait_until (far_row_in_view, &other));
+
+  gtk_window_destroy (GTK_WINDOW (other.window));
+  evident_test_iterate ();
+  evident_test_assert_finalized (other.list);
+}
+
+static void
 item_activated_cb (EvidentItemList  *list,
                    EvidentItem      *item,
                    gboolean          keyboard,
@@ -1047,6 +1085,7 @@ main (int   argc,
   ADD ("select-next", test_select_next);
   ADD ("selected-item", test_selected_item);
   ADD ("scroll", test_scroll);
+  ADD ("rows-after-map", test_rows_after_map);
   ADD ("activate", test_activate);
   ADD ("empty", test_empty);
   ADD ("sections", test_sections);

@@ -89,6 +89,9 @@ struct _EvidentItemList
 
   EvidentItem             *scroll_item;   /* to scroll to once the list is laid out */
   guint                    scroll_tick_id;
+  guint                    rows_tick_id;   /* builds the rows: see map */
+  guint                    rows_ticks;
+  guint                    scroll_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentItemList, evident_item_list, ADW_TYPE_BIN)
@@ -156,7 +159,8 @@ scroll_tick_cb (GtkWidget     *widget,
   g_autoptr (EvidentItem) item = NULL;
   guint position;
 
-  if (gtk_widget_get_height (widget) == 0)
+  /* Not before the rows are there (see evident_item_list_map ()). */
+  if (gtk_widget_get_height (widget) == 0 || gtk_list_view_get_model (GTK_LIST_VIEW (widget)) == NULL)
     return G_SOURCE_CONTINUE;
 
   self->scroll_tick_id = 0;
@@ -796,9 +800,58 @@ set_sort (EvidentItemList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
+static gboolean
+scroll_idle_cb (gpointer data)
+{
+  EvidentItemList *self = data;
+  g_autoptr (EvidentItem) item = g_steal_pointer (&self->scroll_item);
+  guint position = item != NULL ? find_position (self, item) : GTK_INVALID_LIST_POSITION;
+
+  self->scroll_idle_id = 0;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+build_rows_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  EvidentItemList *self = user_data;
+
+  /* Nor in the frame after it (see evident_item_list_map ()). */
+  if (++self->rows_ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->rows_tick_id = 0;
+  if (gtk_list_view_get_model (self->list_view) != NULL)
+    return G_SOURCE_REMOVE;
+
+  /* The list view handles a change before this list does (see init). */
+  g_signal_handlers_disconnect_by_func (self->selection, selection_items_changed_cb, self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* GTK 4.8 scrolls no further than the rows of a list laid out empty:
+   * the picked item is scrolled to once they are laid out. */
+  if (self->scroll_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->scroll_tick_id);
+      self->scroll_tick_id = 0;
+      self->scroll_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, scroll_idle_cb, self, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 /* The rows are built when the list is first shown, not with the window: a
  * project opens on its overview, and up to 200 rows of widgets for a list
- * nobody sees yet only delayed its first frame. */
+ * nobody sees yet only delayed its first frame. Nor while it is mapped,
+ * but two frames later: the list is mapped while a frame lays the window
+ * out when an item opens with page 1 of its evidence (evident --item),
+ * and the rows (60 to 100 ms) would delay page 1, in that frame or, when
+ * the page comes during it, in the next. */
 static void
 evident_item_list_map (GtkWidget *widget)
 {
@@ -806,14 +859,12 @@ evident_item_list_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (evident_item_list_parent_class)->map (widget);
 
-  if (gtk_list_view_get_model (self->list_view) != NULL)
+  if (gtk_list_view_get_model (self->list_view) != NULL || self->rows_tick_id != 0)
     return;
 
-  /* The list view handles a change before this list does (see init). */
-  g_signal_handlers_disconnect_by_func (self->selection, selection_items_changed_cb, self);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "items-changed",
-                           G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
+  self->rows_ticks = 0;
+  self->rows_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), build_rows_cb,
+                                                     self, NULL);
 }
 
 /**
@@ -857,6 +908,12 @@ evident_item_list_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick_id);
       self->scroll_tick_id = 0;
     }
+  if (self->rows_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->rows_tick_id);
+      self->rows_tick_id = 0;
+    }
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   g_clear_object (&self->scroll_item);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_ITEM_LIST);
   self->owner_dropdown = NULL;
