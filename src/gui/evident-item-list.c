@@ -14,6 +14,7 @@
 #include "evident-item-state-filter.h"
 #include "evident-list-heading.h"
 #include "evident-list-focus.h"
+#include "evident-list-reveal.h"
 #include "evident-project.h"
 
 #include "evident-item-list.h"
@@ -87,11 +88,7 @@ struct _EvidentItemList
   GHashTable              *positions;     /* EvidentItem → checklist position + 1 */
   GHashTable              *rows;          /* bound GtkListItems */
 
-  EvidentItem             *scroll_item;   /* to scroll to once the list is laid out */
-  guint                    scroll_tick_id;
-  guint                    rows_tick_id;   /* builds the rows: see map */
-  guint                    rows_ticks;
-  guint                    scroll_idle_id;
+  EvidentListReveal       *reveal;        /* when the rows come, scrolling */
 };
 
 G_DEFINE_FINAL_TYPE (EvidentItemList, evident_item_list, ADW_TYPE_BIN)
@@ -137,62 +134,7 @@ static guint
 find_position (EvidentItemList *self,
                EvidentItem     *item)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (EvidentItem) other = g_list_model_get_item (model, i);
-
-      if (other == item)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static gboolean
-scroll_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  EvidentItemList *self = user_data;
-  g_autoptr (EvidentItem) item = NULL;
-  guint position;
-
-  /* Not before the rows are there (see evident_item_list_map ()). */
-  if (gtk_widget_get_height (widget) == 0 || gtk_list_view_get_model (GTK_LIST_VIEW (widget)) == NULL)
-    return G_SOURCE_CONTINUE;
-
-  self->scroll_tick_id = 0;
-  item = g_steal_pointer (&self->scroll_item);
-  position = item != NULL ? find_position (self, item) : GTK_INVALID_LIST_POSITION;
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (widget, "list.scroll-to-item", "u", position);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-scroll_to (EvidentItemList *self,
-           guint            position)
-{
-  GtkWidget *list_view = GTK_WIDGET (self->list_view);
-
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
-    return;
-
-  /* GTK 4.8 scrolls only among rows it has laid out: before the list is
-   * shown, scroll on its first frame. */
-  if (gtk_widget_get_mapped (list_view) && gtk_widget_get_height (list_view) > 0)
-    {
-      g_clear_object (&self->scroll_item);
-      gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
-      return;
-    }
-
-  g_clear_object (&self->scroll_item);
-  self->scroll_item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  if (self->scroll_tick_id == 0)
-    self->scroll_tick_id = gtk_widget_add_tick_callback (list_view, scroll_tick_cb, self, NULL);
+  return evident_list_reveal_find (G_LIST_MODEL (self->selection), item);
 }
 
 /* Selects the row of @position without touching "selected-item". */
@@ -794,77 +736,32 @@ set_sort (EvidentItemList *self,
   gtk_sort_list_model_set_sorter (self->sort_model, sort == SORT_RISK ? self->risk_sorter : NULL);
   update_rows (self, TRUE);
   if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
-    scroll_to (self, gtk_single_selection_get_selected (self->selection));
+    evident_list_reveal_scroll_to (self->reveal, gtk_single_selection_get_selected (self->selection));
   else
-    scroll_to (self, 0);
+    evident_list_reveal_scroll_to (self->reveal, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
-static gboolean
-scroll_idle_cb (gpointer data)
+/* The list view gets its rows (see EvidentListReveal); it handles a
+ * change before this list does (see init). */
+static void
+attach_rows (gpointer owner)
 {
-  EvidentItemList *self = data;
-  g_autoptr (EvidentItem) item = g_steal_pointer (&self->scroll_item);
-  guint position = item != NULL ? find_position (self, item) : GTK_INVALID_LIST_POSITION;
+  EvidentItemList *self = owner;
 
-  self->scroll_idle_id = 0;
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-build_rows_cb (GtkWidget     *widget,
-               GdkFrameClock *frame_clock,
-               gpointer       user_data)
-{
-  EvidentItemList *self = user_data;
-
-  /* Nor in the frame after it (see evident_item_list_map ()). */
-  if (++self->rows_ticks < 2)
-    return G_SOURCE_CONTINUE;
-
-  self->rows_tick_id = 0;
-  if (gtk_list_view_get_model (self->list_view) != NULL)
-    return G_SOURCE_REMOVE;
-
-  /* The list view handles a change before this list does (see init). */
   g_signal_handlers_disconnect_by_func (self->selection, selection_items_changed_cb, self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
-
-  /* GTK 4.8 scrolls no further than the rows of a list laid out empty:
-   * the picked item is scrolled to once they are laid out. */
-  if (self->scroll_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (widget, self->scroll_tick_id);
-      self->scroll_tick_id = 0;
-      self->scroll_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, scroll_idle_cb, self, NULL);
-    }
-  return G_SOURCE_REMOVE;
 }
 
-/* The rows are built when the list is first shown, not with the window: a
- * project opens on its overview, and up to 200 rows of widgets for a list
- * nobody sees yet only delayed its first frame. Nor while it is mapped,
- * but two frames later: the list is mapped while a frame lays the window
- * out when an item opens with page 1 of its evidence (evident --item),
- * and the rows (60 to 100 ms) would delay page 1, in that frame or, when
- * the page comes during it, in the next. */
 static void
 evident_item_list_map (GtkWidget *widget)
 {
   EvidentItemList *self = EVIDENT_ITEM_LIST (widget);
 
   GTK_WIDGET_CLASS (evident_item_list_parent_class)->map (widget);
-
-  if (gtk_list_view_get_model (self->list_view) != NULL || self->rows_tick_id != 0)
-    return;
-
-  self->rows_ticks = 0;
-  self->rows_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), build_rows_cb,
-                                                     self, NULL);
+  evident_list_reveal_map (self->reveal);
 }
 
 /**
@@ -903,18 +800,7 @@ evident_item_list_dispose (GObject *object)
   EvidentItemList *self = EVIDENT_ITEM_LIST (object);
 
   evident_item_list_set_project (self, NULL);
-  if (self->scroll_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick_id);
-      self->scroll_tick_id = 0;
-    }
-  if (self->rows_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->rows_tick_id);
-      self->rows_tick_id = 0;
-    }
-  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
-  g_clear_object (&self->scroll_item);
+  g_clear_pointer (&self->reveal, evident_list_reveal_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_ITEM_LIST);
   self->owner_dropdown = NULL;
   self->complexity_dropdown = NULL;
@@ -1191,6 +1077,8 @@ evident_item_list_init (EvidentItemList *self)
                            G_CALLBACK (selection_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  self->reveal = evident_list_reveal_new (self->list_view, G_LIST_MODEL (self->selection),
+                                          attach_rows, self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
   /* One Tab stop; the arrow keys move between the rows. */
@@ -1278,7 +1166,7 @@ evident_item_list_set_project (EvidentItemList *self,
       gtk_filter_list_model_set_model (self->filter_model, self->items);
       update_owners (self);
       update_empty_state (self);
-      scroll_to (self, 0);
+      evident_list_reveal_scroll_to (self->reveal, 0);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -1322,7 +1210,8 @@ evident_item_list_set_chapter (EvidentItemList *self,
     {
       gtk_filter_changed (self->chapter_filter, GTK_FILTER_CHANGE_DIFFERENT);
       position = gtk_single_selection_get_selected (self->selection);
-      scroll_to (self, position != GTK_INVALID_LIST_POSITION ? position : 0);
+      evident_list_reveal_scroll_to (self->reveal,
+                                     position != GTK_INVALID_LIST_POSITION ? position : 0);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAPTER]);
@@ -1399,7 +1288,7 @@ evident_item_list_set_selected_item (EvidentItemList *self,
 
   select_position (self, position);
   if (position != GTK_INVALID_LIST_POSITION)
-    scroll_to (self, position);
+    evident_list_reveal_scroll_to (self->reveal, position);
 
 out:
   g_object_thaw_notify (G_OBJECT (self));
@@ -1482,7 +1371,7 @@ evident_item_list_select_next (EvidentItemList *self,
       select_position (self, target);
       set_selected_item_internal (self, item);
     }
-  scroll_to (self, target);
+  evident_list_reveal_scroll_to (self->reveal, target);
 }
 
 void
