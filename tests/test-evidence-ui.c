@@ -449,7 +449,9 @@ test_link (Fixture       *fixture,
   g_assert_nonnull (url_entry);
   g_assert_nonnull (title_entry);
   g_assert_nonnull (add_button);
-  g_assert_true (gtk_widget_get_mapped (url_entry));
+  /* The link form opens in a popover, which a busy machine maps a few
+   * frames later. */
+  g_assert_true (evident_test_wait_until (widget_mapped, url_entry));
 
   gtk_editable_set_text (GTK_EDITABLE (url_entry), "ftp://files.example.com/review.pdf");
   g_signal_emit_by_name (add_button, "clicked");
