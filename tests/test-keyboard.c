@@ -221,6 +221,15 @@ on_row_of (GtkWidget *focus,
   return focus != list && is_inside (focus, list);
 }
 
+static gboolean
+focus_on_item_row (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return on_row_of (get_focus (fixture),
+                    find_list_view (GTK_WIDGET (evident_window_get_item_list (fixture->window))));
+}
+
 static void
 open_item (Fixture    *fixture,
            const char *ref)
@@ -319,7 +328,6 @@ test_f6_cycles_panes (Fixture       *fixture,
   };
   EvidentPaneLayout *layout = evident_window_get_pane_layout (fixture->window);
   GtkWidget *sidebar_list = find_list_view (GTK_WIDGET (evident_window_get_sidebar (fixture->window)));
-  GtkWidget *item_list = find_list_view (GTK_WIDGET (evident_window_get_item_list (fixture->window)));
 
   open_item (fixture, "8.2.1");
   g_assert_true (evident_test_wait_until (preview_has_document,
@@ -341,9 +349,10 @@ test_f6_cycles_panes (Fixture       *fixture,
       evident_test_iterate ();
       g_assert_cmpint (focus_pane (fixture), ==, order[i]);
     }
-  /* The list takes the focus on its selected row. */
+  /* The list takes the focus on its selected row, once the row is made
+   * (the rows come a few frames after the list is first shown). */
   g_assert_cmpint (focus_pane (fixture), ==, EVIDENT_PANE_CONTENT);
-  g_assert_true (on_row_of (get_focus (fixture), item_list));
+  g_assert_true (evident_test_wait_until (focus_on_item_row, fixture));
   g_assert_true (evident_item_row_get_item (EVIDENT_ITEM_ROW (
                    evident_test_find_widget (get_focus (fixture),
                                              EVIDENT_TYPE_ITEM_ROW, NULL, NULL)))

@@ -121,33 +121,13 @@ evident_list_focus_leave (GtkWidget        *list,
   return moved;
 }
 
-/**
- * evident_list_focus_grab_row:
- * @list: a list view
- * @rows: (element-type GtkListItem): the list items bound to rows
- * @position: the row to focus
- *
- * Puts the focus on the row of @position, scrolling to it; where the row
- * is not made yet, on the list.
- *
- * Returns: whether the focus moved into @list
- */
-gboolean
-evident_list_focus_grab_row (GtkWidget  *list,
-                             GHashTable *rows,
-                             guint       position)
+/* The row of @position among @rows, if it is made. */
+static GtkWidget *
+find_row (GHashTable *rows,
+          guint       position)
 {
   GHashTableIter iter;
   gpointer list_item;
-
-  g_return_val_if_fail (GTK_IS_WIDGET (list), FALSE);
-  g_return_val_if_fail (rows != NULL, FALSE);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return gtk_widget_grab_focus (list);
-
-  /* The list view focuses the row it scrolled to last, as Tab comes in. */
-  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
 
   g_hash_table_iter_init (&iter, rows);
   while (g_hash_table_iter_next (&iter, &list_item, NULL))
@@ -156,7 +136,106 @@ evident_list_focus_grab_row (GtkWidget  *list,
 
       if (gtk_list_item_get_position (list_item) == position && child != NULL
           && gtk_widget_get_parent (child) != NULL)
-        return gtk_widget_grab_focus (gtk_widget_get_parent (child));
+        return gtk_widget_get_parent (child);
     }
-  return gtk_widget_grab_focus (list);
+  return NULL;
+}
+
+/* A row asked for before it was made: the focus waits on the list and
+ * moves on to the row once a frame has made it, unless it went
+ * elsewhere meanwhile. */
+#define PENDING_KEY "evident-list-focus-pending"
+#define PENDING_FRAMES 30
+
+typedef struct
+{
+  GHashTable *rows;
+  guint       position;
+  guint       frames;
+} PendingRow;
+
+static void
+pending_row_free (gpointer data)
+{
+  PendingRow *pending = data;
+
+  g_hash_table_unref (pending->rows);
+  g_free (pending);
+}
+
+static gboolean
+pending_row_cb (GtkWidget     *list,
+                GdkFrameClock *frame_clock,
+                gpointer       data)
+{
+  PendingRow *pending = data;
+  GtkWidget *row;
+
+  if (!gtk_widget_has_focus (list) || ++pending->frames > PENDING_FRAMES)
+    goto done;
+  row = find_row (pending->rows, pending->position);
+  if (row == NULL)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_grab_focus (row);
+
+done:
+  g_object_set_data (G_OBJECT (list), PENDING_KEY, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_pending_row (GtkWidget *list)
+{
+  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list), PENDING_KEY));
+
+  if (id != 0)
+    {
+      gtk_widget_remove_tick_callback (list, id);
+      g_object_set_data (G_OBJECT (list), PENDING_KEY, NULL);
+    }
+}
+
+/**
+ * evident_list_focus_grab_row:
+ * @list: a list view
+ * @rows: (element-type GtkListItem): the list items bound to rows
+ * @position: the row to focus
+ *
+ * Puts the focus on the row of @position, scrolling to it. Where the row
+ * is not made yet (a list just shown, a row far down), the focus goes to
+ * the list and moves on to the row in the frame that makes it.
+ *
+ * Returns: whether the focus moved into @list
+ */
+gboolean
+evident_list_focus_grab_row (GtkWidget  *list,
+                             GHashTable *rows,
+                             guint       position)
+{
+  PendingRow *pending;
+  GtkWidget *row;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (list), FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  cancel_pending_row (list);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return gtk_widget_grab_focus (list);
+
+  /* The list view focuses the row it scrolled to last, as Tab comes in. */
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+
+  row = find_row (rows, position);
+  if (row != NULL)
+    return gtk_widget_grab_focus (row);
+  if (!gtk_widget_grab_focus (list))
+    return FALSE;
+
+  pending = g_new0 (PendingRow, 1);
+  pending->rows = g_hash_table_ref (rows);
+  pending->position = position;
+  g_object_set_data (G_OBJECT (list), PENDING_KEY,
+                     GUINT_TO_POINTER (gtk_widget_add_tick_callback (list, pending_row_cb, pending,
+                                                                     pending_row_free)));
+  return TRUE;
 }
