@@ -20,6 +20,7 @@
 
 #include "evident-enums-util.h"
 #include "evident-evidence.h"
+#include "evident-first-evidence.h"
 #include "evident-item-history.h"
 #include "evident-page-view.h"
 #include "evident-project-closer.h"
@@ -582,6 +583,67 @@ test_open_item_shows_page_1 (Fixture       *fixture,
   g_assert_true (evident_test_wait_until (widget_mapped, get_editor (fixture)));
 }
 
+static gboolean
+read_ahead (gpointer data)
+{
+  return evident_first_evidence_has (evident_evidence_get_sha256 (data));
+}
+
+/* `evident --item REF` reads the item's first PDF while the window is
+ * built: showing the item hands the file to the renderer there and then,
+ * without a worker's round through the main loop, and page 1 comes. A
+ * file read ahead and not wanted, or forgotten, is not handed to anyone. */
+static void
+test_open_item_read_ahead (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (EvidentEvidence) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (EvidentEvidence) first = NULL;
+  EvidentPreview *preview;
+  EvidentItem *item;
+
+  item = open_item (fixture, "8.2.1");
+  gtk_widget_activate_action (GTK_WIDGET (get_editor (fixture)), "editor.add-uri", "s",
+                              fixture->pdf_uri);
+  model = wait_for_evidence (fixture, item, 1);
+  pdf = g_list_model_get_item (model, 0);
+  first = evident_first_evidence_find (fixture->project, item);
+  g_assert_nonnull (first);
+  g_assert_cmpint (evident_evidence_get_id (first), ==, evident_evidence_get_id (pdf));
+
+  /* No such item, an item without evidence: nothing is read. */
+  evident_first_evidence_read_ahead (fixture->project, "99.99.99");
+  g_assert_null (evident_first_evidence_take (evident_evidence_get_sha256 (pdf)));
+  /* Forgotten: not handed over. */
+  evident_first_evidence_read_ahead (fixture->project, "8.2.1");
+  g_assert_true (evident_test_wait_until (read_ahead, pdf));
+  evident_first_evidence_forget ();
+  g_assert_false (evident_first_evidence_has (evident_evidence_get_sha256 (pdf)));
+  g_assert_null (evident_first_evidence_take (evident_evidence_get_sha256 (pdf)));
+
+  /* As `evident --item 8.2.1 PROJECT` does, in a new window */
+  evident_test_window_destroy (fixture->window);
+  g_clear_object (&fixture->project);
+  fixture->project = evident_project_open (fixture->file, &error);
+  g_assert_no_error (error);
+  evident_first_evidence_read_ahead (fixture->project, "8.2.1");
+  g_assert_true (evident_test_wait_until (read_ahead, pdf));
+  set_up_window (fixture, 1100, 720);
+  g_assert_true (evident_window_audit_open_item (fixture->window, "8.2.1", &error));
+  g_assert_no_error (error);
+
+  /* Taken: the preview loads the document already. */
+  preview = evident_window_get_preview (fixture->window);
+  g_assert_true (evident_preview_get_loading (preview));
+  bytes = evident_first_evidence_take (evident_evidence_get_sha256 (pdf));
+  g_assert_null (bytes);
+  g_assert_true (evident_test_wait_until (first_page_shown, preview));
+  evident_first_evidence_forget ();
+}
+
 /* In a window wide enough, the preview is beside the editor. */
 static void
 test_beside (Fixture       *fixture,
@@ -1010,6 +1072,7 @@ main (int   argc,
   ADD ("/evidence-ui/folded", test_folded);
   ADD ("/evidence-ui/beside", test_beside);
   ADD ("/evidence-ui/open-item-shows-page-1", test_open_item_shows_page_1);
+  ADD ("/evidence-ui/open-item-read-ahead", test_open_item_read_ahead);
   ADD ("/evidence-ui/verify", test_verify);
   ADD ("/evidence-ui/cleanup-on-close", test_cleanup_on_close);
   ADD ("/evidence-ui/toast-undo-is-undo", test_toast_undo_is_undo);

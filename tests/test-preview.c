@@ -9,6 +9,7 @@
 #include "evident-pdf-document.h"
 #include "evident-preview-private.h"
 #include "evident-render-client.h"
+#include "evident-render-scheduler.h"
 #include "evident-resources.h"
 #include "evident-test-utils.h"
 
@@ -252,6 +253,70 @@ test_render_cancelled (void)
   texture = render_page (document, 0, 100, 150, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 100);
+}
+
+typedef struct
+{
+  guint       n_finished;
+  GdkTexture *texture;
+} Finished;
+
+static void
+finished_cb (EvidentRenderScheduler *scheduler,
+             guint                   page,
+             double                  scale,
+             GdkTexture             *texture,
+             GError                 *error,
+             Finished               *finished)
+{
+  g_assert_no_error (error);
+  finished->n_finished++;
+  g_set_object (&finished->texture, texture);
+}
+
+/* A page that has come is handed over by the frame that takes it, there
+ * and then, for that frame to draw; a cancelled job ends from the main
+ * loop, without a page, and the scheduler renders on. */
+static void
+test_render_take_arrived (void)
+{
+  g_autoptr(GBytes) bytes = evident_test_make_pdf (2, 200, 300, draw_red_rectangle, NULL);
+  g_autoptr(EvidentRenderClient) client = evident_render_client_new ();
+  g_autoptr(EvidentRenderScheduler) scheduler = evident_render_scheduler_new ();
+  g_autoptr(EvidentPdfDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  Finished finished = { 0 };
+
+  document = evident_test_load_pdf (client, bytes, &error);
+  g_assert_no_error (error);
+  g_signal_connect (scheduler, "finished", G_CALLBACK (finished_cb), &finished);
+
+  evident_render_scheduler_render (scheduler, document, 0, 1.0, 200, 300);
+  g_assert_true (evident_render_scheduler_get_job (scheduler, NULL, NULL));
+  g_assert_cmpuint (finished.n_finished, ==, 0);
+  /* Without the main loop, as in the middle of a frame. */
+  evident_render_scheduler_take_arrived (scheduler, 10000);
+  g_assert_cmpuint (finished.n_finished, ==, 1);
+  g_assert_nonnull (finished.texture);
+  g_assert_cmpint (gdk_texture_get_width (finished.texture), ==, 200);
+  g_assert_false (evident_render_scheduler_get_job (scheduler, NULL, NULL));
+  g_clear_object (&finished.texture);
+
+  evident_render_scheduler_render (scheduler, document, 1, 1.0, 200, 300);
+  evident_render_scheduler_cancel (scheduler);
+  g_assert_cmpuint (finished.n_finished, ==, 1);
+  g_assert_true (evident_render_scheduler_get_job (scheduler, NULL, NULL));
+  while (finished.n_finished < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (finished.texture);
+  g_assert_false (evident_render_scheduler_get_job (scheduler, NULL, NULL));
+
+  evident_render_scheduler_render (scheduler, document, 1, 0.5, 100, 150);
+  while (finished.n_finished < 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (finished.texture);
+  g_assert_cmpint (gdk_texture_get_width (finished.texture), ==, 100);
+  g_clear_object (&finished.texture);
 }
 
 static void
@@ -797,6 +862,7 @@ main (int   argc,
 
   g_test_add_func ("/preview/render/pixels", test_render_pixels);
   g_test_add_func ("/preview/render/cancelled", test_render_cancelled);
+  g_test_add_func ("/preview/render/take-arrived", test_render_take_arrived);
   g_test_add_func ("/preview/find-text/coordinates", test_find_text_coordinates);
 
   if (!gtk_init_check ())

@@ -8,6 +8,7 @@
 #include "evident-a11y.h"
 #include "evident-application.h"
 #include "evident-file-chooser.h"
+#include "evident-first-evidence.h"
 #include "evident-import-assistant.h"
 #include "evident-import.h"
 #include "evident-project-closer.h"
@@ -36,6 +37,9 @@ struct _EvidentApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  /* evident --item REF: the item whose evidence to read ahead as soon
+   * as the first project on the command line is open */
+  const char     *read_ahead_ref;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentApplication, evident_application, ADW_TYPE_APPLICATION)
@@ -741,6 +745,7 @@ evident_application_command_line (GApplication            *application,
   g_autoptr (GError) error = NULL;
   const char *ref = NULL;
   gboolean present = FALSE;
+  gboolean ok;
   EvidentWindow *window;
 
   g_variant_dict_lookup (options, "item", "&s", &ref);
@@ -760,7 +765,10 @@ evident_application_command_line (GApplication            *application,
       g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (command_line,
                                                                                paths[i]);
 
+      /* Its file is read while the window is built. */
+      self->read_ahead_ref = i == 0 ? ref : NULL;
       evident_application_open_file (self, file, NULL);
+      self->read_ahead_ref = NULL;
       if (first == NULL)
         first = g_steal_pointer (&file);
     }
@@ -770,11 +778,15 @@ evident_application_command_line (GApplication            *application,
   window = find_command_window (self, first);
   if (window == NULL || evident_window_get_project (window) == NULL)
     {
+      evident_first_evidence_forget ();
       g_application_command_line_printerr (command_line, "evident: %s\n",
                                            _("No project is open to show the item in"));
       return EXIT_FAILURE;
     }
-  if (ref != NULL && !evident_window_audit_open_item (window, ref, &error))
+  ok = ref == NULL || evident_window_audit_open_item (window, ref, &error);
+  /* The preview took the file read ahead, or never will. */
+  evident_first_evidence_forget ();
+  if (!ok)
     {
       /* Said where it was asked (a terminal, a script), and in the window
        * (a launcher, a recent-files list). */
@@ -938,6 +950,9 @@ evident_application_open_file (EvidentApplication *self,
       return;
     }
 
+  if (self->read_ahead_ref != NULL)
+    evident_first_evidence_read_ahead (project, self->read_ahead_ref);
+  self->read_ahead_ref = NULL;
   show_project (self, project, parent);
 }
 

@@ -301,32 +301,48 @@ typedef struct
   guint height;
 } RenderSize;
 
+/* The page in a final reply, or why there is none; %FALSE (and no
+ * error) when the reply is not one a render request allows. */
+static gboolean
+read_page_reply (const RenderSize      *size,
+                 EvidentRenderMessage  *message,
+                 GdkTexture           **texture,
+                 GError               **error)
+{
+  EvidentRenderFailure failure;
+
+  *texture = NULL;
+  if (get_failure (message, &failure))
+    {
+      if (failure == EVIDENT_RENDER_FAILURE_CANCELLED)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      else if (failure == EVIDENT_RENDER_FAILURE_NO_MEMORY)
+        g_set_error_literal (error, EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_RENDER,
+                             _("Not enough memory to show this page."));
+      else
+        g_set_error_literal (error, EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_RENDER,
+                             _("This page cannot be shown."));
+      return TRUE;
+    }
+
+  *texture = evident_render_texture_new_from_message (message, size->width, size->height);
+  return *texture != NULL;
+}
+
 static gboolean
 render_reply (GTask                *task,
               EvidentRenderMessage *message)
 {
-  const RenderSize *size = g_task_get_task_data (task);
-  EvidentRenderFailure failure;
   GdkTexture *texture;
+  GError *error = NULL;
 
-  if (get_failure (message, &failure))
-    {
-      if (failure == EVIDENT_RENDER_FAILURE_CANCELLED)
-        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
-      else if (failure == EVIDENT_RENDER_FAILURE_NO_MEMORY)
-        g_task_return_new_error (task, EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_RENDER,
-                                 "%s", _("Not enough memory to show this page."));
-      else
-        g_task_return_new_error (task, EVIDENT_PDF_ERROR, EVIDENT_PDF_ERROR_RENDER,
-                                 "%s", _("This page cannot be shown."));
-      return TRUE;
-    }
-
-  texture = evident_render_texture_new_from_message (message, size->width, size->height);
-  if (texture == NULL)
+  if (!read_page_reply (g_task_get_task_data (task), message, &texture, &error))
     return FALSE;
 
-  g_task_return_pointer (task, texture, g_object_unref);
+  if (texture != NULL)
+    g_task_return_pointer (task, texture, g_object_unref);
+  else
+    g_task_return_error (task, error);
   return TRUE;
 }
 
@@ -381,6 +397,100 @@ evident_pdf_document_render_page_finish (EvidentPdfDocument  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  RenderSize         size;
+  EvidentPdfPageFunc func;
+  gpointer           user_data;
+  GDestroyNotify     destroy;
+} PageRequest;
+
+static void
+page_request_free (PageRequest *request)
+{
+  if (request->destroy != NULL)
+    request->destroy (request->user_data);
+  g_free (request);
+}
+
+static gboolean
+page_reply (EvidentRenderClient  *client,
+            EvidentRenderMessage *message,
+            const GError         *error,
+            gpointer              user_data)
+{
+  PageRequest *request = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) failure = NULL;
+  gboolean ok = TRUE;
+
+  if (message == NULL)
+    {
+      request->func (NULL, error, request->user_data);
+      return TRUE;
+    }
+
+  ok = read_page_reply (&request->size, message, &texture, &failure);
+  if (!ok)
+    failure = g_error_new_literal (EVIDENT_RENDER_ERROR, EVIDENT_RENDER_ERROR_PROTOCOL,
+                                   _("The part of Evident that shows documents stopped responding correctly."));
+  request->func (texture, failure, request->user_data);
+  return ok;
+}
+
+/**
+ * evident_pdf_document_render_page:
+ * @index: the page, 0-based
+ * @width: the texture's width in pixels
+ * @height: the texture's height in pixels
+ * @func: called once with the page or the error, unless cancelled
+ *
+ * As evident_pdf_document_render_page_async (), but @func is called as
+ * soon as the page is read, also in the middle of a frame
+ * (evident_render_client_read_pending ()), rather than from the main
+ * loop, and never after evident_pdf_document_cancel_render (). @func is
+ * never called from within this function.
+ *
+ * Returns: the request, for evident_pdf_document_cancel_render ()
+ */
+guint32
+evident_pdf_document_render_page (EvidentPdfDocument *self,
+                                  guint               index,
+                                  int                 width,
+                                  int                 height,
+                                  EvidentPdfPageFunc  func,
+                                  gpointer            user_data,
+                                  GDestroyNotify      destroy)
+{
+  EvidentRenderPage page = { index, MAX (width, 1), MAX (height, 1) };
+  PageRequest *request;
+
+  g_return_val_if_fail (EVIDENT_IS_PDF_DOCUMENT (self), 0);
+  g_return_val_if_fail (index < self->n_pages, 0);
+  g_return_val_if_fail (func != NULL, 0);
+
+  request = g_new0 (PageRequest, 1);
+  request->size.width = page.width;
+  request->size.height = page.height;
+  request->func = func;
+  request->user_data = user_data;
+  request->destroy = destroy;
+
+  return evident_render_client_request (self->client, EVIDENT_RENDER_RENDER_PAGE, self->id,
+                                        &page, sizeof page, NULL, 0, -1, page_reply, request,
+                                        (GDestroyNotify) page_request_free);
+}
+
+/* Drops @request: its function is not called again. */
+void
+evident_pdf_document_cancel_render (EvidentPdfDocument *self,
+                                    guint32             request)
+{
+  g_return_if_fail (EVIDENT_IS_PDF_DOCUMENT (self));
+
+  evident_render_client_cancel (self->client, request);
 }
 
 /* Finding text */

@@ -33,6 +33,15 @@ typedef void (*EvidentPdfMatchesFunc) (guint     page,
                                        GArray   *rects,
                                        gpointer  user_data);
 
+/**
+ * EvidentPdfPageFunc:
+ * @texture: (nullable): the page
+ * @error: (nullable): why there is none
+ */
+typedef void (*EvidentPdfPageFunc) (GdkTexture   *texture,
+                                    const GError *error,
+                                    gpointer      user_data);
+
 GQuark               evident_pdf_error_quark                  (void);
 
 void                 evident_pdf_document_load_async          (EvidentRenderClient   *client,
@@ -62,6 +71,15 @@ void                 evident_pdf_document_render_page_async   (EvidentPdfDocumen
 GdkTexture          *evident_pdf_document_render_page_finish  (EvidentPdfDocument    *self,
                                                                GAsyncResult          *result,
                                                                GError               **error);
+guint32              evident_pdf_document_render_page         (EvidentPdfDocument    *self,
+                                                               guint                  index,
+                                                               int                    width,
+                                                               int                    height,
+                                                               EvidentPdfPageFunc     func,
+                                                               gpointer               user_data,
+                                                               GDestroyNotify         destroy);
+void                 evident_pdf_document_cancel_render       (EvidentPdfDocument    *self,
+                                                               guint32                request);
 
 void                 evident_pdf_document_find_text_async     (EvidentPdfDocument    *self,
                                                                const char            *text,

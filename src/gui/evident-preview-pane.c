@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "evident-a11y.h"
+#include "evident-first-evidence.h"
 #include "evident-preview-pane.h"
 #include "evident-preview-private.h"
 #include "evident-render-client.h"
@@ -133,6 +134,20 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
 }
 
+/* The evidence's file, read: to the preview. */
+static void
+show_bytes (EvidentPreviewPane *self,
+            GBytes             *bytes)
+{
+  EvidentEvidence *evidence = self->evidence;
+
+  g_free (self->sha256);
+  self->sha256 = g_strdup (evident_evidence_get_sha256 (evidence));
+  evident_preview_set_bytes (self->preview, bytes, evident_evidence_get_content_type (evidence),
+                             evident_evidence_get_filename (evidence));
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+}
+
 static void
 load_cb (GObject      *source_object,
          GAsyncResult *result,
@@ -141,7 +156,6 @@ load_cb (GObject      *source_object,
   EvidentPreviewPane *self = EVIDENT_PREVIEW_PANE (source_object);
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
-  EvidentEvidence *evidence;
 
   bytes = g_task_propagate_pointer (G_TASK (result), &error);
   /* Another selection took over, or the pane went. */
@@ -151,8 +165,7 @@ load_cb (GObject      *source_object,
   g_clear_handle_id (&self->spinner_id, g_source_remove);
   gtk_spinner_stop (self->spinner);
   g_clear_object (&self->cancellable);
-  evidence = self->evidence;
-  g_assert (evidence != NULL);
+  g_assert (self->evidence != NULL);
 
   if (bytes == NULL)
     {
@@ -162,11 +175,7 @@ load_cb (GObject      *source_object,
       return;
     }
 
-  g_free (self->sha256);
-  self->sha256 = g_strdup (evident_evidence_get_sha256 (evidence));
-  evident_preview_set_bytes (self->preview, bytes, evident_evidence_get_content_type (evidence),
-                             evident_evidence_get_filename (evidence));
-  gtk_stack_set_visible_child_name (self->stack, "preview");
+  show_bytes (self, bytes);
 }
 
 /* Shows the evidence: a file's bytes are read from the project on a worker
@@ -176,6 +185,7 @@ static void
 show_evidence (EvidentPreviewPane *self)
 {
   EvidentEvidence *evidence = self->evidence;
+  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GTask) task = NULL;
   Load *load;
 
@@ -204,6 +214,15 @@ show_evidence (EvidentPreviewPane *self)
   if (g_strcmp0 (self->sha256, evident_evidence_get_sha256 (evidence)) == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "preview");
+      return;
+    }
+
+  /* Read ahead (evident --item): to the renderer now, not after the
+   * main loop has come round to a worker's result. */
+  bytes = evident_first_evidence_take (evident_evidence_get_sha256 (evidence));
+  if (bytes != NULL)
+    {
+      show_bytes (self, bytes);
       return;
     }
 

@@ -82,6 +82,7 @@ struct _EvidentRenderClient
   GError               *error;
   EvidentRenderHello    hello;
   gboolean              has_hello;
+  gboolean              dying;        /* a send failed: gone at the next idle */
   guint64               cpu_ms;
   guint64               peak_rss_kb;
   EvidentRenderMessage *message;
@@ -287,12 +288,19 @@ watchdog_cb (gpointer data)
 
 static gboolean write_cb (int fd, GIOCondition condition, gpointer data);
 
+static gboolean
+crashed_later_cb (gpointer data)
+{
+  die (data, EVIDENT_RENDER_ERROR_CRASHED);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 flush (EvidentRenderClient *self)
 {
   Outgoing *out;
 
-  while (self->socket >= 0 && (out = g_queue_peek_head (&self->out)) != NULL)
+  while (self->socket >= 0 && !self->dying && (out = g_queue_peek_head (&self->out)) != NULL)
     {
       gsize size;
       const void *payload = out->payload != NULL ? g_bytes_get_data (out->payload, &size) : NULL;
@@ -311,7 +319,12 @@ flush (EvidentRenderClient *self)
               return;
             }
 
-          die (self, EVIDENT_RENDER_ERROR_CRASHED);
+          /* Not here: a request's function is never called from
+           * within evident_render_client_request (). */
+          g_clear_handle_id (&self->write_id, g_source_remove);
+          if (!self->dying)
+            g_idle_add_full (G_PRIORITY_DEFAULT, crashed_later_cb, g_object_ref (self), g_object_unref);
+          self->dying = TRUE;
           return;
         }
 

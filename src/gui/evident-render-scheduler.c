@@ -11,19 +11,23 @@
  * time per scheduler: the helper renders one page at a time anyway, and
  * the next page to render is better chosen when this one is done.
  *
- * A job reports back with ::finished. Cancelling a job drops it in the
- * helper, or the pixels it made; its ::finished follows at once. Jobs
- * never hold a strong reference on the scheduler: their callbacks use a
- * weak reference, and a job the scheduler let go of reports nothing.
+ * A job reports back with ::finished as soon as its page is read: from
+ * the main loop, or in the middle of a frame that takes it
+ * (evident_render_scheduler_take_arrived ()), so that this frame draws
+ * it, not the next. Cancelling a job drops it in the helper, or the
+ * pixels it made; its ::finished follows from the main loop. Jobs never
+ * hold a strong reference on the scheduler: their callbacks use a weak
+ * reference, and a job the scheduler let go of reports nothing.
  */
 
 typedef struct
 {
-  GCancellable *cancellable;
-  EvidentRenderClient *client;
-  GWeakRef      scheduler;
-  guint         page;
-  double        scale;
+  EvidentPdfDocument *document;
+  GWeakRef            scheduler;
+  guint32             request;
+  guint               page;
+  double              scale;
+  guint               cancelled_id;
 } RenderJob;
 
 struct _EvidentRenderScheduler
@@ -45,34 +49,52 @@ static guint signals[N_SIGNALS];
 static void
 render_job_free (RenderJob *job)
 {
-  g_clear_object (&job->cancellable);
-  g_clear_object (&job->client);
+  g_clear_handle_id (&job->cancelled_id, g_source_remove);
+  g_clear_object (&job->document);
   g_weak_ref_clear (&job->scheduler);
   g_free (job);
 }
 
+/* The job ended: the scheduler is free, and says so. */
 static void
-render_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+finish_job (RenderJob    *job,
+            GdkTexture   *texture,
+            const GError *error)
 {
-  RenderJob *job = user_data;
   g_autoptr(EvidentRenderScheduler) self = g_weak_ref_get (&job->scheduler);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  texture = evident_pdf_document_render_page_finish (EVIDENT_PDF_DOCUMENT (object), result, &error);
+  guint page = job->page;
+  double scale = job->scale;
 
   if (self != NULL && self->job == job)
-    {
-      self->job = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_clear_error (&error);
-      g_signal_emit (self, signals[SIGNAL_FINISHED], 0, job->page, job->scale, texture, error);
-    }
-
+    self->job = NULL;
   render_job_free (job);
+
+  if (self != NULL)
+    g_signal_emit (self, signals[SIGNAL_FINISHED], 0, page, scale, texture, error);
+}
+
+/* Called as soon as the page is read: from the main loop, or from a
+ * frame that took it (evident_render_scheduler_take_arrived ()). */
+static void
+page_done_cb (GdkTexture   *texture,
+              const GError *error,
+              gpointer      user_data)
+{
+  RenderJob *job = user_data;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    error = NULL;
+  finish_job (job, texture, error);
+}
+
+static gboolean
+cancelled_cb (gpointer user_data)
+{
+  RenderJob *job = user_data;
+
+  job->cancelled_id = 0;
+  finish_job (job, NULL, NULL);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -150,15 +172,14 @@ evident_render_scheduler_render (EvidentRenderScheduler *self,
   g_return_if_fail (self->job == NULL);
 
   job = g_new0 (RenderJob, 1);
-  job->cancellable = g_cancellable_new ();
-  job->client = g_object_ref (evident_pdf_document_get_client (document));
+  job->document = g_object_ref (document);
   g_weak_ref_init (&job->scheduler, self);
   job->page = page;
   job->scale = scale;
 
   self->job = job;
-  evident_pdf_document_render_page_async (document, page, width, height, job->cancellable,
-                                          render_done_cb, job);
+  job->request = evident_pdf_document_render_page (document, page, width, height,
+                                                   page_done_cb, job, NULL);
 }
 
 /**
@@ -197,14 +218,17 @@ void
 evident_render_scheduler_take_arrived (EvidentRenderScheduler *self,
                                        guint                   wait_ms)
 {
+  EvidentRenderClient *client;
+
   g_return_if_fail (EVIDENT_IS_RENDER_SCHEDULER (self));
 
-  if (self->job == NULL)
+  if (self->job == NULL || self->job->cancelled_id != 0)
     return;
+  client = evident_pdf_document_get_client (self->job->document);
   if (wait_ms > 0)
-    evident_render_client_wait_pending (self->job->client, EVIDENT_RENDER_PIXELS, wait_ms);
+    evident_render_client_wait_pending (client, EVIDENT_RENDER_PIXELS, wait_ms);
   else
-    evident_render_client_read_pending (self->job->client, EVIDENT_RENDER_PIXELS);
+    evident_render_client_read_pending (client, EVIDENT_RENDER_PIXELS);
 }
 
 /* Cancels the job under way: it ends soon, without a texture, and
@@ -214,8 +238,13 @@ evident_render_scheduler_cancel (EvidentRenderScheduler *self)
 {
   g_return_if_fail (EVIDENT_IS_RENDER_SCHEDULER (self));
 
-  if (self->job != NULL)
-    g_cancellable_cancel (self->job->cancellable);
+  if (self->job == NULL || self->job->cancelled_id != 0)
+    return;
+
+  /* Not from in here: whoever cancels is in the middle of something. */
+  evident_pdf_document_cancel_render (self->job->document, self->job->request);
+  self->job->cancelled_id = g_idle_add (cancelled_cb, self->job);
+  g_source_set_name_by_id (self->job->cancelled_id, "[evident] render job cancelled");
 }
 
 /* Cancels the job under way and lets go of it: no ::finished. */
@@ -226,7 +255,10 @@ evident_render_scheduler_clear (EvidentRenderScheduler *self)
 
   if (self->job != NULL)
     {
-      g_cancellable_cancel (self->job->cancellable);
-      self->job = NULL;
+      RenderJob *job = g_steal_pointer (&self->job);
+
+      if (job->cancelled_id == 0)
+        evident_pdf_document_cancel_render (job->document, job->request);
+      render_job_free (job);
     }
 }

@@ -9,6 +9,7 @@
 #include "evident-chapter-history.h"
 #include "evident-evidence-store.h"
 #include "evident-exemption-dialog.h"
+#include "evident-first-evidence.h"
 #include "evident-item-row.h"
 #include "evident-session-dialog.h"
 #include "evident-sessions-page.h"
@@ -527,10 +528,8 @@ evident_window_audit_open_item (EvidentWindow  *self,
                                 GError        **error)
 {
   EvidentProject *project = evident_window_get_project (self);
-  g_autoptr (GListModel) evidence = NULL;
   g_autoptr (EvidentEvidence) first = NULL;
   EvidentItem *item;
-  guint n;
 
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (ref != NULL, FALSE);
@@ -545,20 +544,8 @@ evident_window_audit_open_item (EvidentWindow  *self,
       return FALSE;
     }
 
-  evidence = evident_evidence_store_list (evident_evidence_store_get_for_project (project), item);
+  first = evident_first_evidence_find (project, item);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-item", "s", ref);
-
-  /* The first evidence with pages to show, else the first of all. */
-  n = g_list_model_get_n_items (evidence);
-  for (guint i = 0; i < n && first == NULL; i++)
-    {
-      g_autoptr (EvidentEvidence) candidate = g_list_model_get_item (evidence, i);
-
-      if (evident_preview_pane_renders (candidate))
-        first = g_steal_pointer (&candidate);
-    }
-  if (first == NULL && n > 0)
-    first = g_list_model_get_item (evidence, 0);
   if (first == NULL)
     return TRUE;
 
