@@ -37,9 +37,10 @@ struct _EvidentApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  /* evident --item REF: the item whose evidence to read ahead as soon
-   * as the first project on the command line is open */
-  const char     *read_ahead_ref;
+  /* evident --item REF: the item the first project on the command line
+   * opens at. Its evidence is read ahead as soon as the project is open,
+   * and the window is presented once it shows the item, not before. */
+  const char     *item_ref;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentApplication, evident_application, ADW_TYPE_APPLICATION)
@@ -94,11 +95,13 @@ show_error (EvidentApplication *self,
 }
 
 /* Shows @project in @parent when that shows nothing yet or only the
- * untouched default project, else in a new window. */
+ * untouched default project, else in a new window; presents that unless
+ * @present is %FALSE. */
 static void
 show_project (EvidentApplication *self,
               EvidentProject     *project,
-              GtkWindow          *parent)
+              GtkWindow          *parent,
+              gboolean            present)
 {
   EvidentWindow *window;
 
@@ -109,7 +112,8 @@ show_project (EvidentApplication *self,
 
   evident_window_set_project (window, project);
   evident_settings_note_opened (self->settings, evident_project_get_file (project));
-  gtk_window_present (GTK_WINDOW (window));
+  if (present)
+    gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -257,7 +261,7 @@ create_project_cb (GObject      *object,
       return;
     }
 
-  show_project (self, project, window);
+  show_project (self, project, window, TRUE);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -765,10 +769,9 @@ evident_application_command_line (GApplication            *application,
       g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (command_line,
                                                                                paths[i]);
 
-      /* Its file is read while the window is built. */
-      self->read_ahead_ref = i == 0 ? ref : NULL;
+      self->item_ref = i == 0 ? ref : NULL;
       evident_application_open_file (self, file, NULL);
-      self->read_ahead_ref = NULL;
+      self->item_ref = NULL;
       if (first == NULL)
         first = g_steal_pointer (&file);
     }
@@ -779,6 +782,8 @@ evident_application_command_line (GApplication            *application,
   if (window == NULL || evident_window_get_project (window) == NULL)
     {
       evident_first_evidence_forget ();
+      if (window != NULL)
+        gtk_window_present (GTK_WINDOW (window));
       g_application_command_line_printerr (command_line, "evident: %s\n",
                                            _("No project is open to show the item in"));
       return EXIT_FAILURE;
@@ -786,6 +791,11 @@ evident_application_command_line (GApplication            *application,
   ok = ref == NULL || evident_window_audit_open_item (window, ref, &error);
   /* The preview took the file read ahead, or never will. */
   evident_first_evidence_forget ();
+  /* The first frame shows the item, with its page 1 on the way: none is
+   * spent on laying out the overview first. */
+  gtk_window_present (GTK_WINDOW (window));
+  if (ok && ref != NULL)
+    evident_window_audit_focus_item (window);
   if (!ok)
     {
       /* Said where it was asked (a terminal, a script), and in the window
@@ -950,10 +960,10 @@ evident_application_open_file (EvidentApplication *self,
       return;
     }
 
-  if (self->read_ahead_ref != NULL)
-    evident_first_evidence_read_ahead (project, self->read_ahead_ref);
-  self->read_ahead_ref = NULL;
-  show_project (self, project, parent);
+  if (self->item_ref != NULL)
+    evident_first_evidence_read_ahead (project, self->item_ref);
+  show_project (self, project, parent, self->item_ref == NULL);
+  self->item_ref = NULL;
 }
 
 /**

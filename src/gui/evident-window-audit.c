@@ -557,6 +557,25 @@ evident_window_audit_open_item (EvidentWindow  *self,
   return TRUE;
 }
 
+/**
+ * evident_window_audit_focus_item:
+ *
+ * Puts the keyboard focus on the item evident_window_audit_open_item()
+ * opened, as opening an item from the list does: on its first control,
+ * or the preview's where that is shown in place of the item. Called once
+ * the window is presented: before, the order of the controls cannot
+ * place it.
+ */
+void
+evident_window_audit_focus_item (EvidentWindow *self)
+{
+  g_return_if_fail (EVIDENT_IS_WINDOW (self));
+
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_widget_child_focus (GTK_WIDGET (evident_window_get_item_editor (self)),
+                          GTK_DIR_TAB_FORWARD);
+}
+
 /* The window's part */
 
 void

@@ -21,5 +21,6 @@ GMenuModel             *evident_window_audit_create_item_menu (EvidentWindow *se
 gboolean                evident_window_audit_open_item      (EvidentWindow  *self,
                                                              const char     *ref,
                                                              GError        **error);
+void                    evident_window_audit_focus_item     (EvidentWindow  *self);
 
 G_END_DECLS
