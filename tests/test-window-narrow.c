@@ -276,7 +276,15 @@ closer_done (gpointer unused)
 
 /* Closed while the sidebar is out of sight (folded at 360 pixels, or
  * hidden with F9 at 1280), the window lets go of the sidebar and of the
- * project. */
+ * project.
+ *
+ * At 1000 pixels (the sidebar folds away beside an item; also with the
+ * overview open, and at 1280 when F9 hides the sidebar beside the
+ * overview) the sidebar's pane outlives the window, with one reference
+ * too many, taken as the window first shows and puts the focus in the
+ * sidebar; the window and the project go. Not a reference of the leaflet's: removing every page
+ * from it in the window's dispose changes nothing. A known defect,
+ * reported as such (TODO) until it is found. */
 static void
 test_folded_finalized (Fixture       *fixture,
                        gconstpointer  data)
@@ -301,7 +309,10 @@ test_folded_finalized (Fixture       *fixture,
 
   g_object_add_weak_pointer (G_OBJECT (sidebar), (gpointer *) &sidebar);
   g_clear_pointer (&fixture->window, evident_test_window_destroy);
-  g_assert_null (sidebar);
+  if (sidebar != NULL && width == 1000)
+    g_test_incomplete ("The sidebar's pane outlives a window closed at 1000 pixels");
+  else
+    g_assert_null (sidebar);
 
   /* The project closes on a worker, which holds it until done. */
   g_assert_true (evident_test_wait_until (closer_done, NULL));
@@ -322,6 +333,8 @@ main (int   argc,
   ADD ("/window-narrow/headers-fit", test_headers_fit);
   ADD ("/window-narrow/item-menu", test_item_menu);
   g_test_add ("/window-narrow/folded-finalized/360", Fixture, GINT_TO_POINTER (NARROW),
+              fixture_set_up, test_folded_finalized, fixture_tear_down);
+  g_test_add ("/window-narrow/folded-finalized/1000", Fixture, GINT_TO_POINTER (1000),
               fixture_set_up, test_folded_finalized, fixture_tear_down);
   g_test_add ("/window-narrow/folded-finalized/1280-f9", Fixture, GINT_TO_POINTER (1280),
               fixture_set_up, test_folded_finalized, fixture_tear_down);
