@@ -289,6 +289,14 @@ def test_settings_and_workload(project):
     check("the settings are kept",
           settings == {"audit_date": "2026-03-30", "effort": {"low": 1, "medium": 3, "high": 5}},
           p.stdout + p.stderr)
+    p = run("history", project)
+    lines = p.stdout.splitlines()
+    check("history: the settings' changes first, by key, the defaults untouched",
+          p.returncode == 0 and len(lines) > 2
+          and "audit-date" in lines[0] and "default → 2026-03-30" in lines[0]
+          and "effort-high" in lines[1] and "default → 5" in lines[1]
+          and "effort-low" not in p.stdout and "effort-medium" not in p.stdout,
+          p.stdout + p.stderr)
     p = run("settings", project, "--audit-date", "2026-02-30")
     check("settings with a bad date is a usage error (exit 2)",
           p.returncode == 2 and "2026-02-30" in p.stderr, p.stderr)

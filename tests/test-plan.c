@@ -702,6 +702,67 @@ test_settings_undo (void)
   fixture_close_project (&project);
 }
 
+/* The plan settings' changes are part of the project's history, each
+ * key a row with its values before and after (none: the default), the
+ * undo too; an item's history has none of them. */
+static void
+test_settings_history (void)
+{
+  g_auto_tmp_dir dir = fixture_tmp_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "audit.evident", NULL);
+  g_autoptr (GPtrArray) entries = fixture_new_entries ();
+  g_autoptr (EvidentProject) project = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GPtrArray) item_history = NULL;
+  g_autoptr (GError) error = NULL;
+  EvidentPlanSettings settings;
+  EvidentHistoryEntry *entry;
+  EvidentItem *item;
+
+  fixture_add_entry (entries, "1.1", "1.0", "One", 10, FALSE);
+  project = fixture_create_project (path, entries);
+  item = evident_project_lookup_item (project, "1.1");
+  g_assert_true (evident_project_set_status (project, item, EVIDENT_STATUS_MET, NULL, &error));
+  g_assert_no_error (error);
+
+  settings = *evident_project_get_plan_settings (project);
+  settings.effort[EVIDENT_COMPLEXITY_HIGH] = 5;
+  g_assert_true (evident_plan_settings_set_audit_date (&settings, "2027-03-01", NULL));
+  g_assert_true (evident_project_set_plan_settings (project, &settings, &error));
+  g_assert_no_error (error);
+  g_assert_true (evident_project_undo (project, &error));
+  g_assert_no_error (error);
+
+  /* Newest first: the undo's two rows, the edit's two, the item's */
+  history = evident_project_get_history (project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 5);
+  for (guint i = 0; i < 4; i++)
+    {
+      entry = g_ptr_array_index (history, i);
+      g_assert_cmpstr (entry->kind, ==, i < 2 ? "undo" : "edit");
+      g_assert_cmpstr (entry->ref, ==, "");
+      g_assert_cmpstr (entry->setting, ==, i % 2 == 0 ? "audit-date" : "effort-high");
+    }
+  entry = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (entry->old_value, ==, "2027-03-01");
+  g_assert_null (entry->new_value);
+  entry = g_ptr_array_index (history, 3);
+  g_assert_null (entry->old_value);
+  g_assert_cmpstr (entry->new_value, ==, "5");
+  g_assert_cmpint (((EvidentHistoryEntry *) g_ptr_array_index (history, 0))->change, >,
+                   entry->change);
+  entry = g_ptr_array_index (history, 4);
+  g_assert_null (entry->setting);
+  g_assert_cmpstr (entry->ref, ==, "1.1");
+  g_assert_cmpint (entry->field, ==, EVIDENT_ITEM_FIELD_STATUS);
+
+  item_history = evident_project_get_history (project, item, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (item_history->len, ==, 1);
+  fixture_close_project (&project);
+}
+
 /* Far too many points missing for the table: refused with a clear error,
  * not a machine swapped to death. */
 static void
@@ -775,6 +836,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/estimate-edit", test_estimate_edit);
   g_test_add_func ("/plan/settings-kept", test_settings_kept);
   g_test_add_func ("/plan/settings-undo", test_settings_undo);
+  g_test_add_func ("/plan/settings-history", test_settings_history);
   g_test_add_func ("/plan/too-large", test_too_large);
   g_test_add_func ("/plan/inspect-older", test_inspect_older);
 

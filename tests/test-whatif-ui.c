@@ -20,9 +20,11 @@
 
 #include <adwaita.h>
 
+#include "evident-audit-ui.h"
 #include "evident-heatmap-view.h"
 #include "evident-item.h"
 #include "evident-overview.h"
+#include "evident-presenter-window.h"
 #include "evident-project.h"
 #include "evident-scenario.h"
 #include "evident-score-button.h"
@@ -475,6 +477,55 @@ test_shots (Fixture       *fixture,
                                                  GTK_STYLE_PROVIDER (css));
 }
 
+/* A label of the window that reads @text (a toast's title, say) */
+static gboolean
+label_reads (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+#define PRESENTER_NOTE "Presenter mode shows the real score: what-if stays in this window"
+
+/* Presenter mode is what the auditor sees: it shows the real score while
+ * the window is in what-if mode, before and after assumptions, and the
+ * window says so. */
+static void
+test_presenter_real_score (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  EvidentItem *item = evident_project_lookup_item (fixture->project, "8.3.2");
+  EvidentPresenterWindow *presenter;
+  EvidentSession *session;
+  g_autofree char *real_text = NULL;
+
+  g_assert_false (evident_item_counts_in (item, EVIDENT_VIEW_PROJECTED));
+  activate (fixture, "whatif.toggle", NULL);
+  assume_item (fixture, item, "met");
+  g_assert_cmpfloat (evident_scenario_get_difference (evident_whatif_get_scenario (fixture->whatif),
+                                                      EVIDENT_VIEW_PROJECTED), >, 0);
+
+  presenter = evident_window_audit_present (fixture->window, NULL, item);
+  g_assert_nonnull (presenter);
+  evident_test_pump ();
+  session = evident_presenter_window_get_session (presenter);
+  real_text = session != NULL ? evident_session_dup_score_text (session)
+                              : evident_audit_dup_score_text (evident_project_get_score (fixture->project));
+  g_assert_cmpstr (evident_presenter_window_get_text (presenter, "score"), ==, real_text);
+  g_assert_null (strstr (evident_presenter_window_get_text (presenter, "score"), "What-if"));
+  g_assert_nonnull (evident_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL,
+                                              label_reads, PRESENTER_NOTE));
+
+  /* More assumptions with the presenter up change nothing there. */
+  activate (fixture, "whatif.assume-chapter", g_variant_new ("(ss)", "2.0", "not-met"));
+  evident_test_pump ();
+  g_assert_cmpstr (evident_presenter_window_get_text (presenter, "score"), ==, real_text);
+
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  evident_test_pump ();
+  evident_whatif_leave (fixture->whatif);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +542,7 @@ main (int   argc,
   ADD ("/whatif-ui/leave-asks", test_leave_asks);
   ADD ("/whatif-ui/menus", test_menus);
   ADD ("/whatif-ui/shots", test_shots);
+  ADD ("/whatif-ui/presenter-real-score", test_presenter_real_score);
 
 #undef ADD
 

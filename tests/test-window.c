@@ -494,6 +494,37 @@ test_edit_history (Fixture       *fixture,
                  == item);
 }
 
+/* A change of the plan settings is in the Edit History too, in words, and
+ * names no item to open. */
+static void
+test_edit_history_settings (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  EvidentHistoryDialog *dialog = NULL;
+  g_autoptr (GError) error = NULL;
+  EvidentPlanSettings settings = *evident_project_get_plan_settings (fixture->project);
+  GtkListBoxRow *row;
+
+  settings.effort[EVIDENT_COMPLEXITY_HIGH] = 5;
+  g_assert_true (evident_project_set_plan_settings (fixture->project, &settings, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-history", NULL);
+  g_assert_true (evident_test_wait_until (is_history_dialog, &dialog));
+  row = gtk_list_box_get_row_at_index (evident_history_dialog_get_list (dialog), 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Plan settings — Effort for high complexity: 8 (default) → 5 days");
+  g_assert_false (gtk_list_box_row_get_activatable (row));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  evident_test_pump ();
+
+  /* Undone, it says so */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  evident_test_pump ();
+  g_assert_cmpstr (adw_toast_get_title (evident_window_get_undo_toast (fixture->window)), ==,
+                   "Undone: plan settings");
+}
+
 static gboolean
 find_message_dialog (gpointer data)
 {
@@ -1399,6 +1430,7 @@ main (int   argc,
   ADD ("/window/undo-redo", test_undo_redo);
   ADD ("/window/undo-names-item", test_undo_names_item);
   ADD ("/window/edit-history", test_edit_history);
+  ADD ("/window/edit-history-settings", test_edit_history_settings);
   ADD ("/window/error-names-file", test_error_names_file);
   ADD ("/window/open-item", test_open_item);
   ADD ("/window/score-popover-opens-items", test_score_popover_opens_items);

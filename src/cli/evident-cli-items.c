@@ -270,16 +270,20 @@ evident_cli_history (EvidentCliContext  *cli,
     {
       EvidentHistoryEntry *entry = g_ptr_array_index (history, i);
       g_autofree char *at = g_date_time_format (entry->at, "%Y-%m-%d %H:%M:%SZ");
+      /* A plan setting: its key where an item's field goes, as stored */
       g_autofree char *old_value =
-          evident_cli_one_line (value_label (entry->field, entry->old_value));
+          evident_cli_one_line (entry->setting != NULL && entry->old_value == NULL ? "default"
+                                : value_label (entry->field, entry->old_value));
       g_autofree char *new_value =
-          evident_cli_one_line (value_label (entry->field, entry->new_value));
+          evident_cli_one_line (entry->setting != NULL && entry->new_value == NULL ? "default"
+                                : value_label (entry->field, entry->new_value));
 
       evident_cli_table_add (table, at);
       evident_cli_table_add (table, entry->who);
       evident_cli_table_add (table, g_str_equal (entry->kind, "edit") ? "" : entry->kind);
       evident_cli_table_add (table, entry->ref);
-      evident_cli_table_add (table, evident_item_field_to_string (entry->field));
+      evident_cli_table_add (table, entry->setting != NULL ? entry->setting
+                                    : evident_item_field_to_string (entry->field));
       evident_cli_table_add_printf (table, "%s → %s", old_value, new_value);
     }
   evident_cli_table_print (table);

@@ -666,6 +666,9 @@ evident_history_get_undo_state (EvidentDb *db,
  * @item: (nullable): only this item's history, its evidence's included
  * @error: return location for an error
  *
+ * Without @item, the changes of the plan settings are part of the
+ * history too, each key a row of its own with its @setting set.
+ *
  * Returns: (transfer full) (element-type EvidentHistoryEntry): the
  *   history, newest first
  */
@@ -679,7 +682,8 @@ evident_history_list (EvidentDb    *db,
   int rc;
 
   /* An item a revision took out of the checklist goes by the reference
-   * it last had. */
+   * it last had. The plan settings' rows come after the items' rows of
+   * their change (a change has one or the other), in the keys' order. */
   stmt = evident_db_prepare (db,
                              "SELECT c.id, c.kind, c.at, c.who,"
                              "       CASE WHEN i.active THEN i.ref"
@@ -689,12 +693,19 @@ evident_history_list (EvidentDb    *db,
                              "                        WHERE vi.item_id = h.item_id"
                              "                        ORDER BY v.state, v.id DESC LIMIT 1), '')"
                              "       END,"
-                             "       h.field, h.old_value, h.new_value, coalesce (h.evidence_id, 0)"
+                             "       h.field, h.old_value, h.new_value, coalesce (h.evidence_id, 0),"
+                             "       NULL, h.change_id AS change_order, h.id AS row_order"
                              "  FROM history h"
                              "  LEFT JOIN changes c ON c.id = h.change_id"
                              "  LEFT JOIN items i ON i.id = h.item_id"
                              " WHERE ?1 IS NULL OR h.item_id = ?1"
-                             " ORDER BY h.id DESC",
+                             " UNION ALL "
+                             "SELECT c.id, c.kind, c.at, c.who, '', NULL, s.old_value, s.new_value, 0,"
+                             "       s.key, s.change_id, -1"
+                             "  FROM setting_history s"
+                             "  JOIN changes c ON c.id = s.change_id"
+                             " WHERE ?1 IS NULL"
+                             " ORDER BY change_order DESC, row_order DESC, 10",
                              error);
   if (stmt == NULL)
     return NULL;
@@ -713,9 +724,14 @@ evident_history_list (EvidentDb    *db,
         entry->at = g_date_time_new_from_unix_utc (0);
       entry->who = g_strdup (evident_db_column_text (stmt, 3));
       entry->ref = g_strdup (evident_db_column_text (stmt, 4));
-      evident_item_field_from_string (evident_db_column_text (stmt, 5), &entry->field);
-      entry->old_value = g_strdup (evident_db_column_text (stmt, 6));
-      entry->new_value = g_strdup (evident_db_column_text (stmt, 7));
+      if (!evident_db_column_is_null (stmt, 9))
+        entry->setting = g_strdup (evident_db_column_text (stmt, 9));
+      else
+        evident_item_field_from_string (evident_db_column_text (stmt, 5), &entry->field);
+      if (!evident_db_column_is_null (stmt, 6) || entry->setting == NULL)
+        entry->old_value = g_strdup (evident_db_column_text (stmt, 6));
+      if (!evident_db_column_is_null (stmt, 7) || entry->setting == NULL)
+        entry->new_value = g_strdup (evident_db_column_text (stmt, 7));
       entry->evidence = sqlite3_column_int64 (stmt, 8);
       g_ptr_array_add (entries, entry);
     }
@@ -760,6 +776,7 @@ evident_history_entry_free (EvidentHistoryEntry *entry)
   if (entry == NULL)
     return;
 
+  g_free (entry->setting);
   g_free (entry->kind);
   g_clear_pointer (&entry->at, g_date_time_unref);
   g_free (entry->who);

@@ -490,16 +490,25 @@ write_settings_cb (EvidentDb  *db,
     evident_days_format (settings->effort[EVIDENT_COMPLEXITY_HIGH]),
     evident_plan_settings_dup_audit_date (settings),
   };
+  EvidentPlanSettings defaults;
   gboolean ok = TRUE;
 
+  evident_plan_settings_init (&defaults);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       KeyChange change = { keys[i], NULL, values[i] };
+      /* No value is the default: saving the default where there was none
+       * changes nothing, and the history would say "1 → 1 day". */
+      EvidentComplexity complexity = EVIDENT_COMPLEXITY_LOW + i;
+      g_autofree char *default_value = complexity <= EVIDENT_COMPLEXITY_HIGH
+                                       ? evident_days_format (defaults.effort[complexity])
+                                       : NULL;
 
       values[i] = NULL;
       if (ok && !read_key (db, keys[i], &change.old_value, error))
         ok = FALSE;
-      if (g_strcmp0 (change.old_value, change.new_value) == 0)
+      if (g_strcmp0 (change.old_value != NULL ? change.old_value : default_value,
+                     change.new_value) == 0)
         key_change_clear (&change);
       else
         g_array_append_val (changes, change);

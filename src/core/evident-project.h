@@ -97,6 +97,11 @@ void evident_project_settings_init (EvidentProjectSettings *settings);
  * @field: which field; the evidence fields for an edit of evidence
  * @evidence: the evidence an evidence edit is about (its id), or 0; 0 too
  *   once a cleanup deleted it for good
+ * @setting: for a change of the plan settings, the key it set
+ *   ("effort-low", "effort-medium", "effort-high", "audit-date"), with
+ *   @ref "" and @field meaning nothing; the values are as stored (days,
+ *   an ISO 8601 date), %NULL for none (the default); %NULL for an item's
+ *   change
  */
 struct _EvidentHistoryEntry
 {
@@ -109,6 +114,7 @@ struct _EvidentHistoryEntry
   char             *old_value;
   char             *new_value;
   gint64            evidence;
+  char             *setting;
 };
 
 void evident_history_entry_free (EvidentHistoryEntry *entry);

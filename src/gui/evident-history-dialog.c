@@ -10,8 +10,8 @@
 
 /*
  * EvidentHistoryDialog: the project's Edit History, newest first: every
- * change to an item or its evidence, who made it and when, undone and
- * redone changes tagged. A row opens its item in the window (win.open-item)
+ * change to an item or its evidence, and to the plan settings, who made
+ * it and when, undone and redone changes tagged. A row opens its item in the window (win.open-item)
  * and the dialog closes. It reads the history once, as it opens.
  */
 
@@ -43,8 +43,14 @@ create_row (EvidentHistoryDialog *self,
   GtkWidget *row;
   GtkWidget *image;
 
-  item_text = item != NULL ? g_strdup_printf ("%s %s", entry->ref, evident_item_get_title (item))
-                           : g_strdup (entry->ref);
+  if (entry->setting != NULL)
+    /* Translators: what a change of the plan settings is about, in the
+     * Edit History: "Plan settings — Effort for high complexity: 8 → 5 days" */
+    item_text = g_strdup (_("Plan settings"));
+  else if (item != NULL)
+    item_text = g_strdup_printf ("%s %s", entry->ref, evident_item_get_title (item));
+  else
+    item_text = g_strdup (entry->ref);
   row = evident_history_row_new (entry, names, item_text);
   if (item != NULL)
     {

@@ -8,6 +8,7 @@
 #include "evident-enums-util.h"
 #include "evident-evidence.h"
 #include "evident-history-format.h"
+#include "evident-plan-settings.h"
 #include "evident-recheck.h"
 
 /*
@@ -18,7 +19,8 @@
  * "Evidence removed: …", "Evidence restored: …", "Evidence renamed: … →
  * …", "Kind of “runbook”: Other → Process document"; "5 minutes ago" for
  * when; and what an undo or a redo did, in a sentence: "notes",
- * "status and reason".
+ * "status and reason". Changes of the plan settings read "Effort for high
+ * complexity: 8 → 5 days", "Audit date: — → 12 March 2027".
  */
 
 static gboolean
@@ -293,14 +295,108 @@ format_recheck (EvidentHistoryEntry *entry)
   return g_strdup (_("Needs re-check"));
 }
 
+/* The plan settings' keys as evident-plan-settings.c stores them */
+static const struct
+{
+  const char        *key;
+  EvidentComplexity  complexity;
+} effort_keys[] = {
+  { "effort-low", EVIDENT_COMPLEXITY_LOW },
+  { "effort-medium", EVIDENT_COMPLEXITY_MEDIUM },
+  { "effort-high", EVIDENT_COMPLEXITY_HIGH },
+};
+
+static const char *
+effort_label (EvidentComplexity complexity)
+{
+  switch (complexity)
+    {
+    case EVIDENT_COMPLEXITY_LOW:
+      /* Translators: a plan setting in the Edit History */
+      return _("Effort for low complexity");
+    case EVIDENT_COMPLEXITY_MEDIUM:
+      /* Translators: a plan setting in the Edit History */
+      return _("Effort for medium complexity");
+    case EVIDENT_COMPLEXITY_HIGH:
+      /* Translators: a plan setting in the Edit History */
+      return _("Effort for high complexity");
+    case EVIDENT_COMPLEXITY_NONE:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Days as stored ("2.5"), in the user's digits; none is the default */
+static char *
+format_effort (const char        *value,
+               EvidentComplexity  complexity,
+               double            *days)
+{
+  EvidentPlanSettings defaults;
+  g_autofree char *number = NULL;
+
+  if (value == NULL)
+    {
+      evident_plan_settings_init (&defaults);
+      *days = evident_plan_settings_get_effort (&defaults, complexity);
+    }
+  else
+    *days = g_ascii_strtod (value, NULL);
+  number = g_strdup_printf ("%g", *days);
+  if (value == NULL)
+    /* Translators: a plan setting's value that is the default, e.g. "3
+     * (default)" */
+    return g_strdup_printf (_("%s (default)"), number);
+  return g_steal_pointer (&number);
+}
+
+/* A change of a plan setting, as a row's title. */
+static char *
+format_setting_change (EvidentHistoryEntry *entry)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (effort_keys); i++)
+    {
+      g_autofree char *old_value = NULL;
+      g_autofree char *new_value = NULL;
+      double old_days, new_days;
+
+      if (!g_str_equal (entry->setting, effort_keys[i].key))
+        continue;
+      old_value = format_effort (entry->old_value, effort_keys[i].complexity, &old_days);
+      new_value = format_effort (entry->new_value, effort_keys[i].complexity, &new_days);
+      /* Translators: a change of the plan settings in the Edit History,
+       * e.g. "Effort for high complexity: 8 → 5 days" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s → %s day", "%s: %s → %s days",
+                                           new_days == 1.0 ? 1 : 2),
+                              effort_label (effort_keys[i].complexity), old_value, new_value);
+    }
+
+  if (g_str_equal (entry->setting, "audit-date"))
+    {
+      g_autofree char *old_value = format_value (EVIDENT_ITEM_FIELD_DUE, entry->old_value, 0);
+      g_autofree char *new_value = format_value (EVIDENT_ITEM_FIELD_DUE, entry->new_value, 0);
+
+      /* Translators: a change in the Edit History, e.g. "Audit date: — →
+       * 12 March 2027" */
+      return g_strdup_printf (_("%s: %s → %s"), _("Audit date"), old_value, new_value);
+    }
+
+  /* A key of a newer version of Evident */
+  return g_strdup_printf (_("%s: %s → %s"), entry->setting,
+                          entry->old_value != NULL ? entry->old_value : "—",
+                          entry->new_value != NULL ? entry->new_value : "—");
+}
+
 char *
 evident_history_format_change (EvidentHistoryEntry *entry,
-               EvidentHistoryNames *names)
+                               EvidentHistoryNames *names)
 {
   glong from = find_change_start (entry->old_value, entry->new_value);
   g_autofree char *old_value = NULL;
   g_autofree char *new_value = NULL;
 
+  if (entry->setting != NULL)
+    return format_setting_change (entry);
   if (entry->field == EVIDENT_ITEM_FIELD_EVIDENCE
       || entry->field == EVIDENT_ITEM_FIELD_EVIDENCE_TITLE
       || entry->field == EVIDENT_ITEM_FIELD_EVIDENCE_KIND)
@@ -431,6 +527,8 @@ evident_history_describe_change (GPtrArray *entries,
     return NULL;
 
   first = g_ptr_array_index (entries, 0);
+  if (first->setting != NULL)
+    return g_strdup (undo ? _("Undone: plan settings") : _("Redone: plan settings"));
   for (guint i = 0; i < entries->len; i++)
     {
       EvidentHistoryEntry *entry = g_ptr_array_index (entries, i);

@@ -82,10 +82,13 @@ get_score (EvidentScoreButton *self)
   return evident_project_get_score (self->project);
 }
 
-/* In what-if mode: the label marked as such, with the difference */
+/* In what-if mode: the label marked as such, with the difference. On two
+ * short lines, for a phone's header bar, the difference only: the what-if
+ * bar across the window and the tinted header bars say the rest. */
 static char *
 dup_whatif_text (EvidentScoreButton *self,
-                 const char         *text)
+                 const char         *text,
+                 gboolean            compact)
 {
   long difference;
 
@@ -93,6 +96,11 @@ dup_whatif_text (EvidentScoreButton *self,
     return g_strdup (text);
   difference = lround (evident_scenario_get_difference (self->scenario,
                                                         EVIDENT_VIEW_PROJECTED));
+  if (compact)
+    /* Translators: the score on two short lines in what-if mode, e.g.
+     * "Confirmed 412\nProjected 566 / 900 (+64)", the difference being
+     * the projected one's */
+    return g_strdup_printf (_("%s (%+ld)"), text, difference);
   /* Translators: the score in what-if mode, e.g. "What-if: Confirmed 412 ·
    * Projected 566 / 900 (+64)", the difference being the projected one's */
   return g_strdup_printf (_("What-if: %s (%+ld)"), text, difference);
@@ -222,9 +230,9 @@ update_label (EvidentScoreButton *self)
     }
 
   {
-    g_autofree char *whatif_text = dup_whatif_text (self, text);
-    g_autofree char *whatif_compact = dup_whatif_text (self, compact);
-    g_autofree char *whatif_accessible = dup_whatif_text (self, accessible);
+    g_autofree char *whatif_text = dup_whatif_text (self, text, FALSE);
+    g_autofree char *whatif_compact = dup_whatif_text (self, compact, TRUE);
+    g_autofree char *whatif_accessible = dup_whatif_text (self, accessible, FALSE);
 
     gtk_label_set_label (self->label, whatif_text);
     gtk_label_set_label (self->compact_label, whatif_compact);

@@ -23,7 +23,9 @@
  * list's menu of an item's section and chapter use them), a chapter's
  * session history, the
  * Sessions page and New Session…, and presenter mode (F5,
- * `win.present`). Kept apart from evident-window.c, which calls in at
+ * `win.present`). Presenter mode is what the auditor sees: it shows the
+ * project's real score, never the what-if scenario of the window, and
+ * the window says so when both are on. Kept apart from evident-window.c, which calls in at
  * four places: class_init, init, update_actions and set_project.
  */
 
@@ -469,7 +471,28 @@ evident_window_audit_present (EvidentWindow  *self,
   if (item != NULL)
     evident_presenter_window_set_item (presenter, item);
   evident_presenter_window_present_beside (presenter, GTK_WINDOW (self));
+  evident_window_audit_note_whatif (self);
   return presenter;
+}
+
+/**
+ * evident_window_audit_note_whatif:
+ *
+ * While presenter mode is on and the window is in what-if mode, says in
+ * a toast that the presenter shows the real score: a scenario is the
+ * lead's own assumption, not something to show an auditor.
+ */
+void
+evident_window_audit_note_whatif (EvidentWindow *self)
+{
+  EvidentWhatif *whatif = evident_window_get_whatif (self);
+
+  if (whatif == NULL || evident_whatif_get_scenario (whatif) == NULL
+      || evident_window_audit_get_presenter (self) == NULL)
+    return;
+  evident_window_add_toast (self,
+                            adw_toast_new (_("Presenter mode shows the real score: "
+                                             "what-if stays in this window")));
 }
 
 static void

@@ -16,6 +16,7 @@ EvidentPresenterWindow *evident_window_audit_present        (EvidentWindow  *sel
                                                              EvidentSession *session,
                                                              EvidentItem    *item);
 EvidentPresenterWindow *evident_window_audit_get_presenter  (EvidentWindow  *self);
+void                    evident_window_audit_note_whatif    (EvidentWindow  *self);
 GMenuModel             *evident_window_audit_create_item_menu (EvidentWindow *self,
                                                                EvidentItem   *item);
 gboolean                evident_window_audit_open_item      (EvidentWindow  *self,

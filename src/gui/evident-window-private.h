@@ -58,6 +58,7 @@ struct _EvidentWindow
   EvidentScoreButton   *overview_score_button;
   GMenuModel           *primary_menu;
   GMenuModel           *whatif_item_menu;
+  GMenuModel           *item_narrow_menu;
   GMenu                *recent_section;
   GtkMenuButton        *primary_menu_button;
   GtkMenuButton        *empty_menu_button;
@@ -66,6 +67,8 @@ struct _EvidentWindow
   GtkWidget            *overview_menu_button;
   GtkWidget            *list_menu_button;
   GtkMenuButton        *whatif_item_button;
+  GtkMenuButton        *item_menu_button;
+  GtkWidget            *item_move_box;
   EvidentWhatifBar     *whatif_bar;
 
   /* Which panes the window's width shows; F6 */
@@ -128,6 +131,7 @@ EvidentSessionsPage *evident_window_get_sessions_page (EvidentWindow *self);
 EvidentPaneLayout  *evident_window_get_pane_layout  (EvidentWindow *self);
 gboolean            evident_window_get_sidebar_visible (EvidentWindow *self);
 AdwToast           *evident_window_get_undo_toast   (EvidentWindow *self);
+GtkMenuButton      *evident_window_get_item_menu_button (EvidentWindow *self);
 
 void                evident_window_save_copy_to     (EvidentWindow *self,
                                                      GFile         *destination);

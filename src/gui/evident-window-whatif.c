@@ -4,10 +4,12 @@
  * bar across the top, and every score of the window (the three score
  * buttons, the overview with its heat map, and the sidebar's progress)
  * showing the scenario's while the mode is on;
- * the header bars are tinted so that the mode shows in each pane. */
+ * the header bars are tinted so that the mode shows in each pane.
+ * Presenter mode keeps the real score (evident-window-audit.c). */
 
 #include "config.h"
 
+#include "evident-window-audit.h"
 #include "evident-window-private.h"
 
 static void
@@ -24,6 +26,8 @@ scenario_notify_cb (EvidentWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "evident-whatif");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "evident-whatif");
+  /* Presenter mode, if on, keeps the real score. */
+  evident_window_audit_note_whatif (self);
 }
 
 static void

@@ -343,9 +343,11 @@ create_menu_popup_cb (GtkMenuButton *button,
   if (gtk_menu_button_get_popover (button) != NULL)
     return;
 
-  if (button == self->whatif_item_button)
+  if (button == self->whatif_item_button || button == self->item_menu_button)
     {
-      gtk_menu_button_set_menu_model (button, self->whatif_item_menu);
+      gtk_menu_button_set_menu_model (button, button == self->whatif_item_button
+                                              ? self->whatif_item_menu
+                                              : self->item_narrow_menu);
       return;
     }
 
@@ -420,10 +422,13 @@ update_editor_back_button (EvidentWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
 
-  /* Side by side, the preview is in view whenever there is one. */
+  /* Side by side, the preview is in view whenever there is one. On a
+   * phone's width the header bar has no room for the button: a piece of
+   * evidence opens its preview, the back button leads to the item. */
   self->syncing_preview_button = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->preview_button),
                           adw_leaflet_get_folded (self->editor_leaflet)
+                          && !adw_leaflet_get_folded (self->leaflet)
                           && gtk_widget_get_visible (GTK_WIDGET (self->preview_pane)));
   gtk_toggle_button_set_active (self->preview_button, to_item);
   self->syncing_preview_button = FALSE;
@@ -440,10 +445,22 @@ leaflet_folded_cb (EvidentWindow *self,
    * repeat it only in the wide window. */
   gtk_widget_set_visible (GTK_WIDGET (self->item_title), !folded);
   gtk_widget_set_visible (GTK_WIDGET (self->editor_score_button), folded);
+  /* At a phone's width the header bar has room for the way back, the
+   * score and the close button: the item's other commands go into a
+   * menu. */
+  gtk_widget_set_visible (self->item_move_box, !folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->whatif_item_button), !folded);
+  gtk_widget_set_visible (GTK_WIDGET (self->item_menu_button), folded);
   /* Room for the score on a phone: the close button is the window button
-   * that matters there. */
-  adw_header_bar_set_decoration_layout (ADW_HEADER_BAR (gtk_widget_get_first_child (self->editor_pane)),
-                                        folded ? ":close" : NULL);
+   * that matters there, in each pane that shows alone. */
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *pane = (GtkWidget *[]) { self->overview_pane, self->list_pane,
+                                          self->editor_pane }[i];
+
+      adw_header_bar_set_decoration_layout (ADW_HEADER_BAR (gtk_widget_get_first_child (pane)),
+                                            folded ? ":close" : NULL);
+    }
   update_editor_back_button (self);
 
   /* Coming out of the folded layout keeps the panes; going in shows the
@@ -1003,8 +1020,11 @@ evident_window_class_init (EvidentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, preview_pane);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, whatif_item_menu);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, item_narrow_menu);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, whatif_item_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, item_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EvidentWindow, item_move_box);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EvidentWindow, empty_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
@@ -1117,6 +1137,8 @@ evident_window_init (EvidentWindow *self)
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->list_menu_button),
                                          create_menu_popup_cb, self, NULL);
   gtk_menu_button_set_create_popup_func (self->whatif_item_button, create_menu_popup_cb,
+                                         self, NULL);
+  gtk_menu_button_set_create_popup_func (self->item_menu_button, create_menu_popup_cb,
                                          self, NULL);
 
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
@@ -1395,6 +1417,15 @@ evident_window_get_sidebar_visible (EvidentWindow *self)
   g_return_val_if_fail (EVIDENT_IS_WINDOW (self), FALSE);
 
   return evident_pane_layout_get_sidebar_visible (self->layout);
+}
+
+/* Tests: the editor's menu where its header bar is narrow */
+GtkMenuButton *
+evident_window_get_item_menu_button (EvidentWindow *self)
+{
+  g_return_val_if_fail (EVIDENT_IS_WINDOW (self), NULL);
+
+  return self->item_menu_button;
 }
 
 /* Tests: the toast saying what the last undo or redo did, while it shows */
