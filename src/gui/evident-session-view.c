@@ -152,7 +152,6 @@ update_summary (EvidentSessionView *self)
   g_autofree char *score = NULL;
   g_autofree char *participants = NULL;
   g_autofree char *scope = NULL;
-  g_autofree char *name = NULL;
   EvidentSessionState state;
   const char *label;
 
@@ -192,9 +191,7 @@ update_summary (EvidentSessionView *self)
       break;
     }
   gtk_button_set_label (self->state_button, label);
-  name = evident_a11y_strip_mnemonic (label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  evident_a11y_name_mnemonics (GTK_WIDGET (self->state_button));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.record-verdict",
                                  state != EVIDENT_SESSION_CLOSED);
 }
@@ -423,6 +420,7 @@ static void
 evident_session_view_init (EvidentSessionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
 }
 
 EvidentProject *
