@@ -14,8 +14,8 @@ keyboard, one after the other, in two parts (each a test of its own):
  exports: the readiness report and evidence pack dialogs, the checklist
           versions and the archive, About, Save a Copy, the chapter's
           session history and presenter mode;
- revision: Update Checklist (with tests/data/revision-4.1.1.csv: the
-          revision preview).
+ revision: addressing a finding, Update Checklist (with
+          tests/data/revision-4.1.1.csv: the revision preview).
 
 In each it walks the accessibility tree and fails on any interactive
 element without a clean name (see e2e_walk.py), presses Tab round the
@@ -121,6 +121,17 @@ class Dialogs:
         time.sleep(0.3)
         item.queryAction().doAction(0)
 
+    def tab_to(self, what, pred):
+        """Presses Tab until the focus in the main window is on what @pred
+        takes."""
+        for presses in range(25):
+            now = focused(self.window)
+            if now is not None and pred(now):
+                log(f"Tab reaches {what} in {presses} presses")
+                return now
+            self.key("Tab", 0.2)
+        fail(f"Tab does not reach {what}; the focus is on {describe(focused(self.window))}", self.window)
+
     def new_window(self, what, before):
         return wait_for(what, lambda: next((w for w in showing(self.app) if w not in before), None),
                         node=self.app)
@@ -185,7 +196,6 @@ def started(proc):
 
 def audit_part(proc, revision):
     app, d = started(proc)
-    window = d.window
 
     # What-If mode and the plan, in the main window
     d.key("<Control><Alt>w", 0.8)
@@ -202,14 +212,7 @@ def audit_part(proc, revision):
     d.walker.page("Sessions page", app)
 
     # A verdict: the first item in the session's scope, from the keyboard
-    def tab_to(what, pred):
-        for presses in range(25):
-            now = focused(window)
-            if now is not None and pred(now):
-                log(f"Tab reaches {what} in {presses} presses")
-                return now
-            d.key("Tab", 0.2)
-        fail(f"Tab does not reach {what}; the focus is on {describe(focused(window))}", window)
+    tab_to = d.tab_to
 
     def verdict():
         tab_to("the session", lambda n: role(n) == "list item" and name(n).startswith("Dry run"))
@@ -260,6 +263,13 @@ def exports_part(proc, revision):
 
 def revision_part(proc, revision):
     app, d = started(proc)
+
+    # Addressing a finding, from the sessions page
+    def address():
+        d.key("<Control><Alt>s", 1.0)
+        d.tab_to("the finding's Address button", lambda n: role(n) == "push button" and name(n).startswith("Address"))
+        d.key("Return")
+    d.audit("Address Finding", address)
 
     # Update Checklist: the file chooser, then the revision preview
     before = showing(app)
