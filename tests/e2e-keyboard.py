@@ -5,10 +5,12 @@
 Starts the real application on a fresh data directory (the demo project),
 and with keys only, no clicks, goes: start → chapter 8.0 in the sidebar →
 its first item → sets its status (Alt+4 Met, or Alt+5 Not Met when it is met) → types a note (Alt+N) →
-back to the item list (Shift+F6) → searches the items (Ctrl+F). Each step
+back to the item list (Shift+F6) → searches the items (Ctrl+F); then, in a
+dialog, marks chapter 9.0 exempt with a reason (its menu in the sidebar,
+Shift+F10; the reason typed; Return) and undoes it (Ctrl+Z). Each step
 is read back from the accessibility tree (the focus, the selected row, the
-status control, the notes, the list), and each must take a few key
-presses, not dozens.
+status control, the notes, the list, the dialog, the sidebar row), and
+each must take a few key presses, not dozens.
 
 Usage: e2e-keyboard.py PATH/TO/evident
 Needs a display and a session bus (meson test runs under
@@ -31,6 +33,7 @@ MAX_PRESSES = 15
 
 STATUSES = ["Not Started", "In Progress", "Ready for Review", "Met", "Not Met", "Not Applicable"]
 NOTE = "Checked with the auditor"
+REASON = "DevOps competency held"
 
 
 class Keys:
@@ -105,6 +108,39 @@ def status_shown(app):
         return None
     shown = [label for label in labels_under(combo) if label in STATUSES]
     return shown[0] if shown else None
+
+
+def exempt_and_undo(keys, app):
+    """Chapter 9.0 exempt with a reason, from its menu in the sidebar, in
+    the dialog with the keys only; then Ctrl+Z."""
+    def row_of_9():
+        sidebar = sidebar_of(app)
+        return sidebar and next((r for r in children(sidebar) if name(r).startswith("9.0 ")), None)
+
+    sidebar = until_focus_in(keys, app, sidebar_of, "F6", "the sidebar")
+    rows = children(sidebar)
+    target = next(i for i, r in enumerate(rows) if name(r).startswith("9.0 "))
+    at = next((i for i, r in enumerate(rows) if has_state(r, pyatspi.STATE_FOCUSED)), 0)
+    keys.key("Down" if target > at else "Up", abs(target - at))
+    keys.key("<Shift>F10")
+    wait_for("the chapter's menu", lambda: (lambda f: f is not None and role(f) == "menu item"
+                                            and name(f) == "Mark as Exempt…")(focused(app)), node=app)
+    keys.key("Return")
+    dialog = wait_for("the exemption dialog with the focus in its reason",
+                      lambda: next((w for w in children(app) if name(w).startswith("Mark 9.0 ")
+                                    and (lambda f: f is not None and role(f) == "text" and name(f) == "Reason")(
+                                        focused(w))), None), node=app)
+    log(f"exemption dialog: {describe(dialog)}")
+    keys.type(REASON)
+    keys.key("Return")
+    wait_for("chapter 9.0 to say it is exempt, with the reason",
+             lambda: f"Exempt: {REASON}" in name(row_of_9()), node=app)
+    keys.step("the exemption of 9.0")
+
+    keys.key("<Control>z")
+    wait_for("Ctrl+Z to lift the exemption again",
+             lambda: "Exempt" not in name(row_of_9()), node=app)
+    keys.step("undoing it")
 
 
 def main():
@@ -204,6 +240,8 @@ def run(proc):
              lambda: items_of(app) is not None
              and 0 < len(children(items_of(app))) < max(count_before, 20), node=app)
     keys.step("the search")
+
+    exempt_and_undo(keys, app)
 
     total = sum(n for _, n in keys.steps)
     log(f"{len(keys.steps)} steps in {total} key presses: "

@@ -19,7 +19,6 @@ Needs a display and a session bus (meson test runs under
 """
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -28,82 +27,8 @@ import time
 
 from e2e_atspi import (children, check_output, environment, fail, find, find_all, find_app, has_state, labels_under,
                        log, name, pyatspi, role, start, stop, wait_for)
+from e2e_walk import Walker
 from dogtail import rawinput
-
-INTERACTIVE = {
-    "push button", "toggle button", "combo box", "check box", "radio button", "entry", "password text",
-    "spin button", "menu item", "check menu item", "radio menu item", "list item", "slider", "link",
-    "page tab", "switch", "tree item",
-}
-
-CLASS_NAME = re.compile(r"^(Gtk|Adw|Evident)[A-Z]\w*$")
-MNEMONIC = re.compile(r"(^|[\s(“\"])_[^\s_]")
-
-
-def is_interactive(node):
-    r = role(node)
-    if r == "text":
-        return has_state(node, pyatspi.STATE_EDITABLE)
-    return r in INTERACTIVE
-
-
-def fault(node):
-    """What is wrong with @node's name, or None."""
-    n = name(node).strip()
-    if not n:
-        return "has no name"
-    if CLASS_NAME.match(n):
-        return "is named after its class"
-    if MNEMONIC.search(n):
-        return "shows a mnemonic's underscore"
-    words = n.replace("_", "").split()
-    half = len(words) // 2
-    if len(words) % 2 == 0 and half > 0 and [w.lower() for w in words[:half]] == [w.lower() for w in words[half:]]:
-        return "says its label twice"
-    return None
-
-
-def actions_of(node):
-    try:
-        return node.queryAction().nActions
-    except Exception:
-        return 0
-
-
-def path_of(node):
-    parts = []
-    while node is not None and role(node) not in ("application", "frame", "dialog", "window"):
-        parts.append(f"[{role(node)}] {name(node)!r}")
-        try:
-            node = node.parent
-        except Exception:
-            break
-    if node is not None:
-        parts.append(f"[{role(node)}] {name(node)!r}")
-    return " < ".join(parts)
-
-
-class Walker:
-    def __init__(self):
-        self.checked = 0
-        self.faults = []
-
-    def walk(self, page, root, depth=0):
-        if root is None or depth > 60:
-            return
-        if is_interactive(root) and has_state(root, pyatspi.STATE_VISIBLE):
-            self.checked += 1
-            what = fault(root)
-            if what is not None:
-                self.faults.append(f"{page}: {path_of(root)} {what}")
-                log("fault: " + self.faults[-1])
-        for child in children(root):
-            self.walk(page, child, depth + 1)
-
-    def page(self, page, root):
-        before = self.checked, len(self.faults)
-        self.walk(page, root)
-        log(f"{page}: {self.checked - before[0]} interactive elements, {len(self.faults) - before[1]} faults")
 
 
 def main():
@@ -271,13 +196,7 @@ def run(proc):
     walker.page("Keyboard Shortcuts", shortcuts)
     rawinput.keyCombo("Escape")
 
-    log(f"{walker.checked} interactive elements checked")
-    if walker.checked < 100:
-        fail(f"only {walker.checked} interactive elements found: the walk missed pages", app)
-    if walker.faults:
-        for f in walker.faults:
-            print("# " + f, flush=True)
-        fail(f"{len(walker.faults)} interactive elements without a clean name (above)")
+    walker.check(100, app)
     return 0
 
 

@@ -256,6 +256,82 @@ evident_a11y_name_combo_row (AdwComboRow *row)
   adw_combo_row_set_list_factory (row, list_factory);
 }
 
+/* The about window */
+
+static void
+name_about_widget (GtkWidget  *widget,
+                   const char *version)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+      g_autofree char *name = NULL;
+
+      /* The back buttons of its pages show an arrow only; its version
+       * is a button that reads "GtkButton". */
+      if (GTK_IS_IMAGE (child)
+          && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), "go-previous-symbolic") == 0)
+        name = g_strdup (_("Back"));
+      else if (GTK_IS_LABEL (child) && version != NULL
+               && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), version) == 0)
+        /* Translators: the about window's version, for screen readers */
+        name = g_strdup_printf (_("Version %s"), version);
+      if (name != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_about_widget (child, version);
+}
+
+/**
+ * evident_a11y_name_about_window:
+ * @window: an about window, with its properties set
+ *
+ * Names the buttons of @window that libadwaita 1.2 leaves without a
+ * clean name: those with a mnemonic, the arrows back from its pages and
+ * the version.
+ */
+void
+evident_a11y_name_about_window (AdwAboutWindow *window)
+{
+  g_return_if_fail (ADW_IS_ABOUT_WINDOW (window));
+
+  evident_a11y_name_mnemonics (GTK_WIDGET (window));
+  name_about_widget (GTK_WIDGET (window), adw_about_window_get_version (window));
+}
+
+/**
+ * evident_a11y_name_row_of:
+ * @child: what a list item factory made for a row, or for a cell of a
+ *   column view's row
+ * @levels: how far up the row is: 1 for a list view's row, 2 for a
+ *   column view's (the cell is between)
+ * @name: what a screen reader reads for the row
+ *
+ * Names the row around @child, and @child itself: screen readers read the
+ * row, which GTK 4.8 leaves without a name.
+ */
+void
+evident_a11y_name_row_of (GtkWidget  *child,
+                          guint       levels,
+                          const char *name)
+{
+  GtkWidget *row = child;
+
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  for (guint i = 0; i < levels && row != NULL; i++)
+    row = gtk_widget_get_parent (row);
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 /* The shortcuts window */
 
 static void

@@ -11,5 +11,9 @@ void  evident_a11y_name_drop_down        (GtkDropDown        *dropdown,
                                           const char         *label);
 void  evident_a11y_name_combo_row        (AdwComboRow        *row);
 void  evident_a11y_name_shortcuts_window (GtkShortcutsWindow *window);
+void  evident_a11y_name_about_window     (AdwAboutWindow     *window);
+void  evident_a11y_name_row_of           (GtkWidget          *child,
+                                          guint               levels,
+                                          const char         *name);
 
 G_END_DECLS

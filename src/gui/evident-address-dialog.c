@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "evident-a11y.h"
 #include "evident-address-dialog.h"
 #include "evident-audit-ui.h"
 #include "evident-audit.h"
@@ -121,6 +122,7 @@ static void
 evident_address_dialog_init (EvidentAddressDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
 }
 
 /**

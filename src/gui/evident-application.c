@@ -518,8 +518,10 @@ about_action (GSimpleAction *action,
 {
   EvidentApplication *self = user_data;
   static const char *developers[] = { "Evident developers", NULL };
+  GtkWidget *window;
 
-  adw_show_about_window (get_parent_window (self),
+  window = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                         "transient-for", get_parent_window (self),
                          "application-name", _("Evident"),
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
@@ -533,6 +535,8 @@ about_action (GSimpleAction *action,
                          /* Translators: your names, one per line */
                          "translator-credits", _("translator-credits"),
                          NULL);
+  evident_a11y_name_about_window (ADW_ABOUT_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

@@ -398,6 +398,8 @@ evident_archive_view_init (EvidentArchiveView *self)
   self->groups = g_ptr_array_new ();
   self->rows = g_ptr_array_new ();
 
+  /* Nothing in it to use: no Tab stop on its scrolled box. */
+  gtk_widget_set_can_focus (empty, FALSE);
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "folder-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Items Archived"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),

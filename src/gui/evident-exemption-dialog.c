@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-audit.h"
 #include "evident-chapter.h"
 #include "evident-evidence-store.h"
@@ -123,6 +124,7 @@ fill_evidence (EvidentExemptionDialog *self)
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                              "string"));
   gtk_drop_down_set_model (self->evidence_dropdown, G_LIST_MODEL (labels));
+  evident_a11y_name_drop_down (self->evidence_dropdown, _("Evidence"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->evidence_dropdown), n > 0);
 }
 
@@ -223,6 +225,7 @@ evident_exemption_dialog_new (GtkWindow       *parent,
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), g_strstrip (heading));
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
   fill_evidence (self);
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
 
   return self;
 }

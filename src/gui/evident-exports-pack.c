@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-exports-private.h"
 #include "evident-scope-group.h"
 
@@ -128,6 +129,7 @@ evident_exports_show_pack_dialog (EvidentExports *self)
   adw_message_dialog_set_close_response (dialog, "cancel");
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (pack_dialog_response_cb), self, 0);
+  evident_a11y_name_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }

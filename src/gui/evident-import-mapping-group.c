@@ -553,14 +553,12 @@ build_rows (EvidentImportMappingGroup *self)
   self->header_spin = GTK_SPIN_BUTTON (spin);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_numeric (self->header_spin, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Header row"),
-                                  -1);
   g_signal_connect (spin, "output", G_CALLBACK (header_output_cb), NULL);
   g_signal_connect (spin, "input", G_CALLBACK (header_input_cb), NULL);
   g_signal_connect_object (spin, "value-changed", G_CALLBACK (header_changed_cb), self,
                            G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (self->header_row, spin);
+  /* The row's title names the spin button (it is labelled by it). */
   adw_action_row_set_activatable_widget (self->header_row, spin);
   adw_preferences_group_add (group, GTK_WIDGET (self->header_row));
 
@@ -570,6 +568,10 @@ build_rows (EvidentImportMappingGroup *self)
   self->state_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->state_row), _("Answers and state"));
   adw_expander_row_set_subtitle (self->state_row, _("Answers, statuses and owners the items start with"));
+  /* The row around the expander's own row has no name of its own. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Answers and state"),
+                                  -1);
   for (guint i = 0; i < G_N_ELEMENTS (state_fields); i++)
     adw_expander_row_add_row (self->state_row, GTK_WIDGET (field_row_new (self, state_fields[i])));
   adw_preferences_group_add (group, GTK_WIDGET (self->state_row));

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-import-preview.h"
 #include "evident-resources.h"
 
@@ -324,6 +325,21 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "error");
   else
     gtk_widget_remove_css_class (label, "error");
+
+  /* The row, for screen readers: its number and how it reads. */
+  if (column == COLUMN_READS_AS)
+    {
+      g_autofree char *name = NULL;
+
+      /* Translators: a row of the import preview for screen readers:
+       * "Line" or "Row", its number, and how it reads, as in "Row 4:
+       * Item K-1" */
+      name = g_strdup_printf (C_ ("import row", "%s %s: %s"),
+                              evident_sheet_is_csv (row->sheet) ? _("Line") : _("Row"),
+                              row->number != NULL ? row->number : "",
+                              row->reads_as != NULL ? row->reads_as : "");
+      evident_a11y_name_row_of (label, 2, name);
+    }
 }
 
 static GtkColumnViewColumn *
@@ -746,9 +762,7 @@ chapter_bind_cb (GtkSignalListItemFactory *factory,
 
   /* Translators: a chapter or section for screen readers: "8.2 Identity, 4 items" */
   accessible = g_strdup_printf (C_ ("chapter", "%s, %s"), node->label, items);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  evident_a11y_name_row_of (expander, 1, accessible);
   g_object_unref (node);
 }
 
@@ -772,9 +786,10 @@ line_bind_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   GtkStringObject *line = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
-                      gtk_string_object_get_string (line));
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (line));
+  evident_a11y_name_row_of (label, 1, gtk_string_object_get_string (line));
 }
 
 /* GObject */

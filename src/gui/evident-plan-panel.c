@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "evident-a11y.h"
 #include "evident-enums-util.h"
 #include "evident-item-private.h"
 #include "evident-plan-marks.h"
@@ -467,6 +468,7 @@ scenario_clicked_cb (EvidentPlanPanel *self)
                                                            _("The Plan Was Not Kept"),
                                                            error->message));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      evident_a11y_name_mnemonics (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
     }
 }

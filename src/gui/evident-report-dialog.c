@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-file-chooser.h"
 #include "evident-pack.h"
 #include "evident-report-dialog.h"
@@ -248,6 +249,7 @@ evident_report_dialog_new (GtkWindow      *parent,
   self->scope_group = EVIDENT_SCOPE_GROUP (scope_group);
 
   update_pack_row (self);
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
   return self;
 }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "evident-a11y.h"
 #include "evident-diff-label.h"
 #include "evident-enums-util.h"
 #include "evident-resources.h"
@@ -446,6 +447,7 @@ static void
 evident_revision_detail_init (EvidentRevisionDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
   build_parts (self);
 }
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-resources.h"
 #include "evident-revision-dialog.h"
 #include "evident-toast.h"
@@ -160,6 +161,7 @@ show_error (GtkWindow    *parent,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  evident_a11y_name_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -321,6 +323,7 @@ ask_force (EvidentRevisionDialog *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (force_response_cb), self, 0);
+  evident_a11y_name_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -518,6 +521,7 @@ static void
 evident_revision_dialog_init (EvidentRevisionDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 }

@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "evident-a11y.h"
 #include "evident-enums-util.h"
+#include "evident-list-focus.h"
 #include "evident-resources.h"
 #include "evident-revision-preview.h"
 #include "evident-revision-row.h"
@@ -44,7 +46,7 @@ struct _EvidentRevisionPreview
   AdwLeaflet            *leaflet;
   GtkWidget             *summary_page;
   GtkWidget             *warnings_box;
-  AdwEntryRow           *label_row;
+  GtkEntry              *label_entry;
   AdwPreferencesGroup   *score_group;
   GtkListBox            *class_list;
   GtkLabel              *recheck_label;
@@ -69,6 +71,7 @@ struct _EvidentRevisionPreview
   GtkFilterListModel    *filter_model;
   GtkCustomFilter       *filter;
   GtkSingleSelection    *selection;
+  GHashTable            *rows;           /* GtkListItem: bound to a row */
 
   EvidentRevision       *revision;
   EvidentRevisionEntry  *entry;          /* shown in the detail pane */
@@ -194,6 +197,9 @@ update_class_rows (EvidentRevisionPreview *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->class_rows[i]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);
+      /* The name says the title already. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->class_rows[i]),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
     }
 }
 
@@ -235,6 +241,8 @@ update_scores (EvidentRevisionPreview *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_rows[v]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->score_rows[v]),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
     }
 }
 
@@ -353,6 +361,8 @@ build_score_rows (EvidentRevisionPreview *self)
           gtk_box_append (GTK_BOX (box), state);
         }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+      /* A score to read, nothing to do: no Tab stop. */
+      gtk_widget_set_focusable (row, FALSE);
       adw_preferences_group_add (self->score_group, row);
       self->score_rows[v] = row;
     }
@@ -463,7 +473,7 @@ label_changed_cb (EvidentRevisionPreview *self)
 {
   if (self->syncing || self->revision == NULL)
     return;
-  evident_revision_set_label (self->revision, gtk_editable_get_text (GTK_EDITABLE (self->label_row)));
+  evident_revision_set_label (self->revision, gtk_editable_get_text (GTK_EDITABLE (self->label_entry)));
 }
 
 static void
@@ -486,18 +496,46 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
 
 static void
 factory_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item)
+                 GtkListItem              *list_item,
+                 EvidentRevisionPreview   *self)
 {
   evident_revision_row_set_entry (EVIDENT_REVISION_ROW (gtk_list_item_get_child (list_item)),
                                   gtk_list_item_get_item (list_item));
+  g_hash_table_add (self->rows, list_item);
 }
 
 static void
 factory_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item)
+                   GtkListItem              *list_item,
+                   EvidentRevisionPreview   *self)
 {
   evident_revision_row_set_entry (EVIDENT_REVISION_ROW (gtk_list_item_get_child (list_item)),
                                   NULL);
+  g_hash_table_remove (self->rows, list_item);
+}
+
+/* The class list is one Tab stop too: the arrows choose a class. */
+static gboolean
+focus_class_cb (gpointer owner)
+{
+  EvidentRevisionPreview *self = owner;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->class_list);
+
+  return row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* The list is one Tab stop: coming in, the focus goes to the selected
+ * entry (or the first). */
+static gboolean
+focus_row_cb (gpointer owner)
+{
+  EvidentRevisionPreview *self = owner;
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return FALSE;
+  return evident_list_focus_grab_row (GTK_WIDGET (self->list_view), self->rows,
+                                      position != GTK_INVALID_LIST_POSITION ? position : 0);
 }
 
 /* Actions */
@@ -576,6 +614,7 @@ evident_revision_preview_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   gtk_widget_dispose_template (GTK_WIDGET (self), EVIDENT_TYPE_REVISION_PREVIEW);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (evident_revision_preview_parent_class)->dispose (object);
 }
@@ -673,7 +712,7 @@ evident_revision_preview_class_init (EvidentRevisionPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, summary_page);
   gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, warnings_box);
-  gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, label_row);
+  gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, label_entry);
   gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, score_group);
   gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, class_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, recheck_label);
@@ -712,7 +751,11 @@ evident_revision_preview_class_init (EvidentRevisionPreviewClass *klass)
 static void
 evident_revision_preview_init (EvidentRevisionPreview *self)
 {
+  self->rows = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
+  evident_list_focus_install (GTK_WIDGET (self->list_view), focus_row_cb, self);
+  evident_list_focus_install (GTK_WIDGET (self->class_list), focus_class_cb, self);
 
   self->relation = -1;
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -783,7 +826,7 @@ evident_revision_preview_set_revision (EvidentRevisionPreview *self,
       g_signal_connect_object (revision, "changed", G_CALLBACK (revision_changed_cb), self,
                                G_CONNECT_SWAPPED);
       self->syncing = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->label_row), evident_revision_get_label (revision));
+      gtk_editable_set_text (GTK_EDITABLE (self->label_entry), evident_revision_get_label (revision));
       self->syncing = FALSE;
       update_summary (self);
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "evident-a11y.h"
 #include "evident-enums-util.h"
 #include "evident-placeholder-row.h"
 #include "evident-scenario-panel.h"
@@ -201,6 +202,7 @@ show_error (EvidentScenarioPanel *self,
                                               heading, error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  evident_a11y_name_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -244,6 +246,7 @@ apply_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "evident-scenario", g_strdup (name), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (apply_response_cb), self, 0);
+  evident_a11y_name_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

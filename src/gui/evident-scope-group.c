@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-chapter.h"
 #include "evident-scope-group.h"
 
@@ -103,6 +104,8 @@ evident_scope_group_init (EvidentScopeGroup *self)
   self->chapter_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chapter_row), _("Chapter"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->chapter_row));
+  evident_a11y_name_combo_row (self->scope_row);
+  evident_a11y_name_combo_row (self->chapter_row);
 }
 
 /**

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-audit.h"
 #include "evident-chapter.h"
 #include "evident-due-date.h"
@@ -26,6 +27,7 @@ struct _EvidentSessionDialog
 
   /* Template widgets */
   GtkDropDown      *kind_dropdown;
+  GtkWidget        *chapter_scroller;
   GtkEntry         *date_entry;
   GtkEntry         *participants_entry;
   GtkCheckButton   *everything_check;
@@ -61,6 +63,8 @@ update_cb (EvidentSessionDialog *self)
 
   date = evident_due_date_parse (text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->chapter_box), !everything);
+  /* No Tab stop on the scrolled box while its chapters cannot be chosen. */
+  gtk_widget_set_can_focus (self->chapter_scroller, !everything);
   if (date == NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
   else
@@ -81,6 +85,7 @@ fill (EvidentSessionDialog *self)
   for (guint kind = 0; kind < EVIDENT_N_SESSION_KINDS; kind++)
     gtk_string_list_append (kinds, evident_session_kind_get_label (kind));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  evident_a11y_name_drop_down (self->kind_dropdown, _("Kind"));
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today);
 
   for (guint i = 0; i < n; i++)
@@ -96,6 +101,7 @@ fill (EvidentSessionDialog *self)
       gtk_box_append (self->chapter_box, check);
       g_ptr_array_add (self->chapter_checks, check);
     }
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
   update_cb (self);
 }
 
@@ -126,6 +132,7 @@ evident_session_dialog_class_init (EvidentSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentSessionDialog, participants_entry);
   gtk_widget_class_bind_template_child (widget_class, EvidentSessionDialog, everything_check);
   gtk_widget_class_bind_template_child (widget_class, EvidentSessionDialog, chapter_box);
+  gtk_widget_class_bind_template_child (widget_class, EvidentSessionDialog, chapter_scroller);
   gtk_widget_class_bind_template_callback (widget_class, update_cb);
 }
 

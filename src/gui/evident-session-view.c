@@ -35,6 +35,7 @@ struct _EvidentSessionView
   GtkLabel            *title_label;
   GtkLabel            *subtitle_label;
   GtkButton           *state_button;
+  GtkWidget           *add_finding_button;
   AdwActionRow        *verdicts_row;
   AdwActionRow        *score_row;
   AdwActionRow        *participants_row;
@@ -152,7 +153,6 @@ update_summary (EvidentSessionView *self)
   g_autofree char *score = NULL;
   g_autofree char *participants = NULL;
   g_autofree char *scope = NULL;
-  g_autofree char *name = NULL;
   EvidentSessionState state;
   const char *label;
 
@@ -192,9 +192,7 @@ update_summary (EvidentSessionView *self)
       break;
     }
   gtk_button_set_label (self->state_button, label);
-  name = evident_a11y_strip_mnemonic (label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  evident_a11y_name_mnemonics (GTK_WIDGET (self->state_button));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.record-verdict",
                                  state != EVIDENT_SESSION_CLOSED);
 }
@@ -411,6 +409,7 @@ evident_session_view_class_init (EvidentSessionViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, item_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, finding_activate_cb);
 
+  gtk_widget_class_bind_template_child (widget_class, EvidentSessionView, add_finding_button);
   gtk_widget_class_install_action (widget_class, "session.record-verdict", "s",
                                    record_verdict_action);
   gtk_widget_class_install_action (widget_class, "session.toggle-state", NULL,
@@ -423,6 +422,11 @@ static void
 evident_session_view_init (EvidentSessionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
+  /* "Add" says more with what it adds. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_finding_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Finding"),
+                                  -1);
 }
 
 EvidentProject *

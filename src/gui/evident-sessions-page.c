@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-audit-ui.h"
 #include "evident-audit.h"
 #include "evident-sessions-page.h"
@@ -218,6 +219,7 @@ static void
 evident_sessions_page_init (EvidentSessionsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
   update_placeholder (self);
 }
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-enums-util.h"
 #include "evident-verdict-dialog.h"
 
@@ -75,6 +76,7 @@ fill_statuses (EvidentVerdictDialog *self)
   for (guint i = 0; i < G_N_ELEMENTS (offered_statuses); i++)
     gtk_string_list_append (labels, evident_status_get_label (offered_statuses[i]));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (labels));
+  evident_a11y_name_drop_down (self->status_dropdown, _("Status"));
 }
 
 static void
@@ -143,6 +145,7 @@ evident_verdict_dialog_new (GtkWindow      *parent,
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), evident_item_get_title (item));
   fill_statuses (self);
+  evident_a11y_name_mnemonics (GTK_WIDGET (self));
   evident_verdict_dialog_set_verdict (self, evident_session_get_verdict (session, item));
   return self;
 }

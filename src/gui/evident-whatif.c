@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-a11y.h"
 #include "evident-item.h"
 #include "evident-whatif.h"
 
@@ -150,6 +151,7 @@ show_error (EvidentWhatif *self,
   GtkWidget *dialog = adw_message_dialog_new (get_parent_window (self), heading, error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  evident_a11y_name_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -243,6 +245,7 @@ keep_action_cb (GSimpleAction *action,
   keep_name_changed_cb (GTK_EDITABLE (entry), dialog);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (keep_response_cb), self, 0);
+  evident_a11y_name_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -275,6 +278,7 @@ apply_action_cb (GSimpleAction *action,
   adw_message_dialog_add_response (dialog, "apply", _("_Apply"));
   adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (apply_response_cb), self, 0);
+  evident_a11y_name_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -322,6 +326,7 @@ ask_leave (EvidentWhatif *self)
   adw_message_dialog_set_response_enabled (dialog, "keep",
                                            !evident_project_get_read_only (self->project));
   g_signal_connect_object (dialog, "response", G_CALLBACK (leave_response_cb), self, 0);
+  evident_a11y_name_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
