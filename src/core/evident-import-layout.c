@@ -246,14 +246,20 @@ evident_import_row_width (EvidentSheet *sheet, guint row)
 /**
  * evident_import_propose_mapping:
  *
- * Proposes the mapping of @sheet from its header's names. In Jira's export
+ * Proposes the mapping of @sheet from its header's names, and from the
+ * values below when no name says which column holds references (not in
+ * Evident's own format, which is strict). In Jira's export
  * the reference is at the start of the summary when Evident wrote it, else
  * the issue key.
  */
 void
 evident_import_propose_mapping (EvidentImport *self, ImportSheet *sheet)
 {
-  evident_import_propose_columns (sheet->sheet, sheet->header_row, sheet->columns);
+  evident_import_propose_columns (sheet->sheet, sheet->header_row,
+                                  self->layout == EVIDENT_IMPORT_LAYOUT_MAPPED ||
+                                      self->layout == EVIDENT_IMPORT_LAYOUT_AWS_WORKBOOK ||
+                                      self->layout == EVIDENT_IMPORT_LAYOUT_AWS_CSV,
+                                  sheet->columns);
   if (sheet->header_row < 0)
     return;
 

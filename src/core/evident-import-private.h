@@ -93,6 +93,7 @@ char                     *evident_import_quote               (const char        
 /* evident-import-mapping.c: names of columns */
 void                      evident_import_propose_columns     (EvidentSheet             *sheet,
                                                               int                       header_row,
+                                                              gboolean                  refs_by_values,
                                                               int                      *columns);
 guint                     evident_import_count_known_names   (EvidentSheet             *sheet,
                                                               guint                     row);
