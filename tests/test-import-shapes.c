@@ -12,7 +12,10 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include <xlsxwriter.h>
+
 #include "evident-import.h"
+#include "test-fixtures.h"
 
 /* Helpers */
 
@@ -195,6 +198,212 @@ test_header_signs (void)
   assert_chapter (import, 2, "PI1", "", 1);
 }
 
+static EvidentImportSkipReason
+skip_reason (EvidentImport *import, guint sheet, guint row)
+{
+  GArray *skipped = evident_import_get_skipped (import);
+
+  for (guint i = 0; i < skipped->len; i++)
+    {
+      const EvidentImportSkip *skip = &g_array_index (skipped, EvidentImportSkip, i);
+
+      if (skip->sheet == sheet && skip->row == row)
+        return skip->reason;
+    }
+  g_error ("row %u of sheet %u is not skipped", row, sheet);
+  return EVIDENT_IMPORT_SKIP_BLANK;
+}
+
+/* A safeguard list: a licence sheet first; a control's own row (its
+ * number, title and description, no safeguard) above its safeguards;
+ * safeguards in number cells, so that 1.10 reads "1.1"; implementation
+ * groups as marks under IG1, IG2, IG3. */
+static void
+test_safeguards (void)
+{
+  EvidentSheet *licence = evident_sheet_new ("License for Use");
+  EvidentSheet *sheet = evident_sheet_new ("Controls");
+  g_autoptr (EvidentImport) import = NULL;
+  const char *const minors[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "1", "11", "12" };
+  guint row = 0;
+
+  set_row (licence, 0, "Sample safeguards, for trying the import", NULL);
+  set_row (licence, 2, "Use them as you like.", NULL);
+  set_row (sheet, row++, "CIS Control", "CIS Safeguard", "Asset Type", "Security Function", "Title",
+           "Description", "IG1", "IG2", "IG3", NULL);
+  for (guint control = 1; control <= 2; control++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", control);
+      g_autofree char *title = g_strdup_printf ("Control %u as a whole", control);
+
+      set_row (sheet, row++, number, "", "", "", title, "What the control is for.", NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (minors); i++)
+        {
+          g_autofree char *ref = g_strdup_printf ("%u.%s", control, minors[i]);
+          g_autofree char *name = g_strdup_printf ("Safeguard number %u of control %u", i + 1, control);
+
+          set_row (sheet, row++, number, ref, "Devices", "Identify", name, "Do it weekly.",
+                   i < 2 ? "x" : "", i < 6 ? "x" : "", "x", NULL);
+        }
+    }
+  import = import_sheets (licence, sheet, NULL);
+
+  assert_no_problems (import);
+  g_assert_cmpint (evident_import_get_sheet_status (import, 0), ==, EVIDENT_IMPORT_SHEET_NO_HEADER);
+  g_assert_cmpint (evident_import_get_sheet_status (import, 1), ==, EVIDENT_IMPORT_SHEET_USED);
+  g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 24);
+  g_assert_cmpuint (evident_import_get_chapters (import)->len, ==, 2);
+  assert_chapter (import, 0, "1", "Control 1 as a whole", 12);
+  assert_chapter (import, 1, "2", "Control 2 as a whole", 12);
+  g_assert_cmpint (skip_reason (import, 1, 1), ==, EVIDENT_IMPORT_SKIP_BAND);
+  g_assert_cmpint (skip_reason (import, 1, 14), ==, EVIDENT_IMPORT_SKIP_BAND);
+
+  /* 1.10 after 1.9, as the number cell lost its zero. */
+  g_assert_cmpstr (find_entry (import, "1.10")->title, ==, "Safeguard number 10 of control 1");
+  g_assert_cmpstr (find_entry (import, "1.1")->title, ==, "Safeguard number 1 of control 1");
+  g_assert_cmpstr (find_entry (import, "2.10")->title, ==, "Safeguard number 10 of control 2");
+
+  /* The first group marked is the level. */
+  g_assert_cmpuint (evident_import_get_max_level (import), ==, 3);
+  evident_import_set_mandatory_level (import, 1);
+  g_assert_true (find_entry (import, "1.2")->mandatory);
+  g_assert_false (find_entry (import, "1.3")->mandatory);
+  evident_import_set_mandatory_level (import, 2);
+  g_assert_true (find_entry (import, "1.6")->mandatory);
+  g_assert_false (find_entry (import, "1.7")->mandatory);
+  g_assert_cmpstr (evident_checklist_entry_get_extra (find_entry (import, "1.7"), "IG3"), ==, "x");
+}
+
+/* A matrix: a title block, a two-row header, the domain named once for
+ * its controls with its code, a sheet of mappings and a hidden list. */
+static void
+test_matrix (void)
+{
+  EvidentSheet *intro = evident_sheet_new ("Introduction");
+  EvidentSheet *sheet = evident_sheet_new ("Matrix");
+  EvidentSheet *mappings = evident_sheet_new ("Mappings");
+  g_autoptr (EvidentImport) import = NULL;
+  EvidentSheetRange title = { 0, 0, 0, 5 };
+
+  set_row (intro, 0, "About the sample matrix", NULL);
+  set_row (sheet, 0, "Sample Controls Matrix", NULL);
+  evident_sheet_add_merge (sheet, &title);
+  set_row (sheet, 1, "Version 1, in our own words", NULL);
+  set_row (sheet, 3, "Control Domain", "Control Title", "Control ID", "Control Specification",
+           "Architectural Relevance", NULL);
+  set_row (sheet, 4, "", "", "", "", "Network", "Compute", NULL);
+  set_row (sheet, 5, "Audit & Assurance - A&A", "Audit plan", "A&A-01", "Plan the audits.", "TRUE",
+           "FALSE", NULL);
+  set_row (sheet, 6, "", "Independent audits", "A&A-02", "Have others audit.\nYearly.", "TRUE",
+           "TRUE", NULL);
+  set_row (sheet, 7, "Application & Interface Security - AIS", "Baselines", "AIS-01",
+           "Keep baselines.", "FALSE", "TRUE", NULL);
+  set_row (sheet, 8, "", "Testing", "AIS-02", "Test the interfaces.", "", "", NULL);
+  set_row (mappings, 0, "Control ID", "Other standard", NULL);
+  set_row (mappings, 1, "A&A-01", "5.1", NULL);
+  set_row (mappings, 2, "AIS-02", "8.2", NULL);
+  import = import_sheets (intro, sheet, mappings, NULL);
+
+  assert_no_problems (import);
+  g_assert_cmpint (evident_import_get_sheet_status (import, 1), ==, EVIDENT_IMPORT_SHEET_USED);
+  g_assert_cmpint (evident_import_get_sheet_status (import, 2), ==, EVIDENT_IMPORT_SHEET_NO_HEADER);
+  g_assert_cmpint (evident_import_get_header_row (import, 1), ==, 3);
+  g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 4);
+  g_assert_cmpuint (evident_import_get_chapters (import)->len, ==, 2);
+  assert_chapter (import, 0, "A&A", "Audit & Assurance", 2);
+  assert_chapter (import, 1, "AIS", "Application & Interface Security", 2);
+  g_assert_cmpstr (find_entry (import, "A&A-02")->requirement, ==, "Have others audit.\nYearly.");
+  g_assert_cmpint (skip_reason (import, 1, 4), ==, EVIDENT_IMPORT_SKIP_NO_REFERENCE);
+}
+
+/* Criteria with points of focus in rows of their own below them: in an
+ * extra column, or in the criterion's own column. */
+static void
+test_points_of_focus (void)
+{
+  EvidentSheet *sheet = evident_sheet_new ("Criteria");
+  g_autoptr (EvidentImport) import = NULL;
+  g_autoptr (EvidentImport) in_column = NULL;
+  EvidentChecklistEntry *entry;
+
+  set_row (sheet, 0, "TSC Ref. #", "Trust Services Criteria", "Points of Focus", NULL);
+  set_row (sheet, 1, "CC1.1", "The entity values integrity.", "", NULL);
+  set_row (sheet, 2, "", "", "Sets the tone at the top", NULL);
+  set_row (sheet, 3, "", "", "Keeps standards of conduct", NULL);
+  set_row (sheet, 4, "CC6.1", "The entity limits logical access.", "", NULL);
+  set_row (sheet, 5, "", "", "Keeps an inventory of assets", NULL);
+  import = import_sheets (sheet, NULL);
+
+  assert_no_problems (import);
+  g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 2);
+  entry = find_entry (import, "CC1.1");
+  g_assert_cmpstr (entry->requirement, ==, "The entity values integrity.");
+  g_assert_cmpstr (evident_checklist_entry_get_extra (entry, "Points of Focus"), ==,
+                   "Sets the tone at the top\nKeeps standards of conduct");
+  g_assert_cmpstr (evident_checklist_entry_get_extra (find_entry (import, "CC6.1"), "Points of Focus"),
+                   ==, "Keeps an inventory of assets");
+  g_assert_cmpint (skip_reason (import, 0, 2), ==, EVIDENT_IMPORT_SKIP_CONTINUATION);
+  g_assert_cmpint (skip_reason (import, 0, 5), ==, EVIDENT_IMPORT_SKIP_CONTINUATION);
+
+  in_column = import_csv ("Ref,Criteria\n"
+                          "A1.2,The entity protects its recovery sites.\n"
+                          ",Points of focus:\n"
+                          ",Checks the backups\n"
+                          "PI1.3,The entity processes inputs completely.\n");
+  assert_no_problems (in_column);
+  g_assert_cmpuint (evident_import_get_entries (in_column)->len, ==, 2);
+  g_assert_cmpstr (find_entry (in_column, "A1.2")->requirement, ==,
+                   "The entity protects its recovery sites.\nPoints of focus:\nChecks the backups");
+  g_assert_cmpstr (find_entry (in_column, "A1.2")->title, ==, "The entity protects its recovery sites");
+}
+
+/* A workbook as spreadsheets save it: a hidden sheet of values first
+ * (which has a header too), references in number cells (1.10 is 1.1). */
+static void
+test_workbook_cells (void)
+{
+  g_auto_tmp_dir dir = fixture_tmp_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "list.xlsx", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentImport) import = NULL;
+  lxw_workbook  *workbook = workbook_new (path);
+  lxw_worksheet *values = workbook_add_worksheet (workbook, "Values");
+  lxw_worksheet *list = workbook_add_worksheet (workbook, "List");
+
+  worksheet_write_string (values, 0, 0, "ID", NULL);
+  worksheet_write_string (values, 0, 1, "Title", NULL);
+  worksheet_write_string (values, 1, 0, "V-1", NULL);
+  worksheet_write_string (values, 1, 1, "Yes", NULL);
+  worksheet_hide (values);
+  worksheet_activate (list);
+  worksheet_write_string (list, 0, 0, "Ref", NULL);
+  worksheet_write_string (list, 0, 1, "Title", NULL);
+  for (guint i = 1; i <= 11; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Step %u", i);
+
+      worksheet_write_number (list, i, 0, 3 + (i < 10 ? i / 10.0 : i / 100.0), NULL);
+      worksheet_write_string (list, i, 1, title, NULL);
+    }
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+
+  import = evident_import_new_for_file (file, NULL, &error);
+  g_assert_no_error (error);
+  assert_no_problems (import);
+  g_assert_cmpint (evident_import_get_sheet_status (import, 0), ==, EVIDENT_IMPORT_SHEET_HIDDEN);
+  g_assert_cmpint (evident_import_get_sheet_status (import, 1), ==, EVIDENT_IMPORT_SHEET_USED);
+  g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 11);
+  g_assert_cmpstr (find_entry (import, "3.1")->title, ==, "Step 1");
+  g_assert_cmpstr (find_entry (import, "3.10")->title, ==, "Step 10");
+  g_assert_cmpstr (find_entry (import, "3.11")->title, ==, "Step 11");
+
+  /* The user can take the hidden sheet in. */
+  evident_import_set_sheet_used (import, 0, TRUE);
+  g_assert_cmpint (evident_import_get_sheet_status (import, 0), ==, EVIDENT_IMPORT_SHEET_USED);
+  g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 12);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -203,6 +412,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-shapes/control-catalogue", test_control_catalogue);
   g_test_add_func ("/import-shapes/requirement-numbers", test_requirement_numbers);
   g_test_add_func ("/import-shapes/header-signs", test_header_signs);
+  g_test_add_func ("/import-shapes/safeguards", test_safeguards);
+  g_test_add_func ("/import-shapes/matrix", test_matrix);
+  g_test_add_func ("/import-shapes/points-of-focus", test_points_of_focus);
+  g_test_add_func ("/import-shapes/workbook-cells", test_workbook_cells);
 
   return g_test_run ();
 }

@@ -35,6 +35,7 @@ typedef struct
   GPtrArray     *bands;   /* of char *, the texts Pending.band points into */
   gboolean       any_points;
   guint          n_used;
+  GHashTable    *headings; /* chapter → the title its heading row gives */
 } Build;
 
 /* What one sheet's rows need, worked out once. */
@@ -49,6 +50,8 @@ typedef struct
   gboolean    *is_label;      /* per column: a labels column */
   GPtrArray   *extra_names;   /* of char *, the names of extra_columns */
   char        *labels_name;
+  EvidentChecklistEntry *above; /* the last entry read from the sheet */
+  EvidentChecklistEntry *last;  /* the same, unless a heading or band came since */
 } SheetContext;
 
 /* Helpers */
@@ -420,6 +423,41 @@ read_state (Build *build, SheetContext *context, guint row, EvidentChecklistEntr
     state->has_status = evident_import_parse_met (state->met, &state->status);
 }
 
+/* A level given by marks in columns named with a number each (`IG1 IG2
+ * IG3`, `L1 L2 L3`, an "x" under each that applies): the first marked.
+ * Returns 0 when the level column is not such a group. */
+static guint
+level_from_marks (SheetContext *context, guint row)
+{
+  EvidentSheet    *sheet = context->sheet->sheet;
+  int              first = context->sheet->columns[EVIDENT_IMPORT_FIELD_LEVEL];
+  guint            header = (guint) context->sheet->header_row;
+  g_autofree char *name = evident_import_normalize_name (evident_sheet_get_cell (sheet, header, first));
+  gsize            stem = strlen (name);
+  guint            level;
+
+  while (stem > 0 && g_ascii_isdigit (name[stem - 1]))
+    stem--;
+  if (stem == 0 || stem == strlen (name) || strlen (name) - stem > 2)
+    return 0;
+  level = (guint) g_ascii_strtoull (name + stem, NULL, 10);
+
+  for (guint column = first; column < evident_sheet_get_n_columns (sheet); column++, level++)
+    {
+      g_autofree char *other = evident_import_normalize_name (evident_sheet_get_cell (sheet, header, column));
+      g_autofree char *wanted = g_strdup_printf ("%.*s%u", (int) stem, name, level);
+      g_autofree char *mark = NULL;
+
+      if (strcmp (other, wanted) != 0)
+        break;
+      mark = evident_import_clean_line (evident_sheet_get_cell (sheet, row, column));
+      if (*mark != '\0')
+        return level;
+    }
+
+  return 0;
+}
+
 /* Points and the mandatory flag; problems for bad values. */
 static void
 read_numbers (Build                          *build,
@@ -488,6 +526,9 @@ read_numbers (Build                          *build,
     {
       g_autofree char *text = cell_line (context, row, EVIDENT_IMPORT_FIELD_LEVEL);
       guint            level = evident_import_parse_level (text);
+
+      if (level == 0)
+        level = level_from_marks (context, row);
 
       build->self->max_level = MAX (build->self->max_level, level);
       if (column < 0 && !description->has_mandatory && build->self->mandatory_level > 0)
@@ -569,6 +610,176 @@ read_texts (Build                    *build,
   return FALSE;
 }
 
+/* Rows of other shapes: headings, continuations, blanks below a value */
+
+/* Whether only the layouts that a mapping reads (not Evident's own, AWS's
+ * or Jira's) are read with what follows. */
+static gboolean
+is_mapped (Build *build)
+{
+  return build->self->layout == EVIDENT_IMPORT_LAYOUT_MAPPED;
+}
+
+/* A row without a reference that names a chapter and gives it a title:
+ * the control's own row above its safeguards (`1 | | Inventory of…`).
+ * Returns whether @row is one. */
+static gboolean
+read_heading (Build *build, SheetContext *context, guint row)
+{
+  g_autofree char *chapter = cell_line (context, row, EVIDENT_IMPORT_FIELD_CHAPTER);
+  g_autofree char *title = cell_line (context, row, EVIDENT_IMPORT_FIELD_TITLE);
+
+  if (*chapter == '\0' ||
+      (context->last != NULL && strcmp (context->last->chapter, chapter) == 0))
+    return FALSE;
+  if (*title == '\0')
+    {
+      g_autofree char *text =
+          evident_import_clean_text (cell (context, row, EVIDENT_IMPORT_FIELD_REQUIREMENT));
+
+      g_free (title);
+      title = evident_import_title_from_text (text);
+    }
+  if (*title == '\0')
+    return FALSE;
+
+  if (!g_hash_table_contains (build->headings, chapter))
+    g_hash_table_insert (build->headings, g_steal_pointer (&chapter), g_steal_pointer (&title));
+  context->last = NULL;
+  return TRUE;
+}
+
+static void
+append_line (char **text, const char *line)
+{
+  char *joined = **text != '\0' ? g_strconcat (*text, "\n", line, NULL) : g_strdup (line);
+
+  g_free (*text);
+  *text = joined;
+}
+
+/* A row without a reference below an item, with text only where the
+ * item's requirement, evidence or extra fields are: more of the same item
+ * (points of focus under a criterion). Returns whether @row is one; its
+ * texts are added to the item's. */
+static gboolean
+continue_entry (SheetContext *context, guint row)
+{
+  static const EvidentImportField own[] = {
+    EVIDENT_IMPORT_FIELD_TITLE,   EVIDENT_IMPORT_FIELD_CHAPTER, EVIDENT_IMPORT_FIELD_CHAPTER_TITLE,
+    EVIDENT_IMPORT_FIELD_SECTION, EVIDENT_IMPORT_FIELD_SECTION_TITLE,
+  };
+  EvidentChecklistEntry *entry = context->last;
+  g_autofree char       *requirement = NULL;
+  g_autofree char       *evidence = NULL;
+  gboolean               any = FALSE;
+
+  if (entry == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    {
+      g_autofree char *value = cell_line (context, row, own[i]);
+
+      if (*value != '\0')
+        return FALSE;
+    }
+
+  requirement = evident_import_clean_text (cell (context, row, EVIDENT_IMPORT_FIELD_REQUIREMENT));
+  evidence = evident_import_clean_text (cell (context, row, EVIDENT_IMPORT_FIELD_EVIDENCE));
+  if (*requirement != '\0')
+    append_line (&entry->requirement, requirement);
+  if (*evidence != '\0')
+    append_line (&entry->evidence, evidence);
+  any = *requirement != '\0' || *evidence != '\0';
+
+  for (guint i = 0; entry->extra != NULL && i < context->extra_columns->len; i++)
+    {
+      guint            column = g_array_index (context->extra_columns, guint, i);
+      const char      *name = g_ptr_array_index (context->extra_names, i);
+      g_autofree char *value = NULL;
+
+      if (context->is_label[column])
+        continue;
+      value = evident_import_clean_text (evident_sheet_get_cell (context->sheet->sheet, row, column));
+      if (*value == '\0')
+        continue;
+      for (guint j = 0; j < entry->extra->len; j++)
+        {
+          EvidentChecklistExtra *extra = g_ptr_array_index (entry->extra, j);
+
+          if (strcmp (extra->name, name) == 0)
+            {
+              append_line (&extra->value, value);
+              any = TRUE;
+              break;
+            }
+        }
+    }
+
+  return any;
+}
+
+/* A chapter or section cell left blank below the row that names it (a
+ * domain named once for its controls) is that row's. */
+static void
+fill_down (SheetContext *context, EvidentChecklistEntry *entry)
+{
+  EvidentChecklistEntry *above = context->above;
+  const int             *columns = context->sheet->columns;
+
+  if (above == NULL)
+    return;
+  if (columns[EVIDENT_IMPORT_FIELD_CHAPTER] >= 0 && *entry->chapter == '\0')
+    set_string (&entry->chapter, above->chapter);
+  if (columns[EVIDENT_IMPORT_FIELD_CHAPTER_TITLE] >= 0 && *entry->chapter_title == '\0')
+    set_string (&entry->chapter_title, above->chapter_title);
+  if (columns[EVIDENT_IMPORT_FIELD_SECTION] >= 0 && *entry->section == '\0')
+    set_string (&entry->section, above->section);
+  if (columns[EVIDENT_IMPORT_FIELD_SECTION_TITLE] >= 0 && *entry->section_title == '\0')
+    set_string (&entry->section_title, above->section_title);
+}
+
+/* Whether @text is digits, a dot, digits; their values in @major and
+ * @minor (the minor's digits as written). */
+static gboolean
+split_decimal (const char *text, guint64 *major, const char **minor)
+{
+  const char *dot = strchr (text, '.');
+
+  if (dot == NULL || dot == text || dot[1] == '\0' || strspn (text, "0123456789") != (gsize) (dot - text) ||
+      strspn (dot + 1, "0123456789") != strlen (dot + 1))
+    return FALSE;
+  *major = g_ascii_strtoull (text, NULL, 10);
+  *minor = dot + 1;
+  return TRUE;
+}
+
+/* A spreadsheet stores `1.10` typed into a number cell as the number 1.1:
+ * after `1.9` a reference `1.1` is `1.10` (and `1.2` after `1.19` is
+ * `1.20`). Returns the reference as meant, or NULL when @ref is as
+ * meant. */
+static char *
+restore_decimal_ref (const EvidentChecklistEntry *above, const char *ref)
+{
+  guint64          major, above_major;
+  const char      *minor, *above_minor;
+  g_autofree char *next = NULL;
+  gsize            length;
+
+  if (above == NULL || !split_decimal (ref, &major, &minor) ||
+      !split_decimal (above->ref, &above_major, &above_minor) || major != above_major ||
+      strlen (above_minor) > 9)
+    return NULL;
+
+  next = g_strdup_printf ("%" G_GUINT64_FORMAT, g_ascii_strtoull (above_minor, NULL, 10) + 1);
+  length = strlen (minor);
+  if (strlen (next) <= length || strncmp (next, minor, length) != 0 ||
+      strspn (next + length, "0") != strlen (next + length))
+    return NULL;
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%s", major, next);
+}
+
 /* Reads the entry of one row, or says why there is none. */
 static void
 read_row (Build *build, SheetContext *context, guint row, const char *band)
@@ -595,9 +806,25 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
         }
     }
 
+  if (*ref != '\0' && is_mapped (build))
+    {
+      char *restored = restore_decimal_ref (context->above, ref);
+
+      if (restored != NULL)
+        {
+          g_free (ref);
+          ref = restored;
+        }
+    }
+
   if (*ref == '\0')
     {
-      if (build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT)
+      if (is_mapped (build) && read_heading (build, context, row))
+        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
+      else if (is_mapped (build) && sheet->columns[EVIDENT_IMPORT_FIELD_REF] >= 0 &&
+               continue_entry (context, row))
+        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_CONTINUATION);
+      else if (build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT)
         {
           g_autofree char *name =
               column_name (build, sheet, sheet->columns[EVIDENT_IMPORT_FIELD_REF]);
@@ -632,6 +859,10 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
   entry->chapter_title = cell_line (context, row, EVIDENT_IMPORT_FIELD_CHAPTER_TITLE);
   entry->section = cell_line (context, row, EVIDENT_IMPORT_FIELD_SECTION);
   entry->section_title = cell_line (context, row, EVIDENT_IMPORT_FIELD_SECTION_TITLE);
+  if (is_mapped (build))
+    fill_down (context, entry);
+  context->above = entry;
+  context->last = entry;
 
   read_texts (build, context, row, title, entry, &description);
   read_extras (context, row, entry);
@@ -713,6 +944,7 @@ build_sheet (Build *build, ImportSheet *sheet, guint ordinal)
       else if (!evident && (text = band_text (&context, row)) != NULL)
         {
           band = text;
+          context.last = NULL;
           g_ptr_array_add (build->bands, g_steal_pointer (&text));
           add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
         }
@@ -818,6 +1050,42 @@ derive_chapter (Build *build, Pending *pending, Numbering *chapter_numbers)
   return FALSE;
 }
 
+/* A chapter cell with a name and the code its references start with
+ * (`Audit & Assurance - A&A`, `Access Control (AC)`) is that code, with
+ * that name; a chapter a heading row names has the heading's title. */
+static void
+name_chapter (Build *build, EvidentChecklistEntry *entry)
+{
+  const char      *heading = g_hash_table_lookup (build->headings, entry->chapter);
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *paren = NULL;
+  gsize            length = strlen (entry->chapter);
+
+  if (heading != NULL)
+    {
+      set_string (&entry->chapter_title, heading);
+      return;
+    }
+
+  prefix = evident_import_ref_prefix (entry->ref);
+  if (prefix == NULL || strlen (prefix) + 3 >= length)
+    return;
+  suffix = g_strconcat (" - ", prefix, NULL);
+  paren = g_strconcat (" (", prefix, ")", NULL);
+  if (g_str_has_suffix (entry->chapter, suffix))
+    length -= strlen (suffix);
+  else if (g_str_has_suffix (entry->chapter, paren))
+    length -= strlen (paren);
+  else
+    return;
+
+  g_free (entry->chapter_title);
+  entry->chapter_title = g_strndup (entry->chapter, length);
+  g_strchomp (entry->chapter_title);
+  set_string (&entry->chapter, prefix);
+}
+
 static void
 derive_structure (Build     *build,
                   Pending   *pending,
@@ -827,6 +1095,8 @@ derive_structure (Build     *build,
   EvidentChecklistEntry *entry = pending->entry;
   gboolean               band_is_chapter = FALSE;
 
+  if (*entry->chapter != '\0' && *entry->chapter_title == '\0')
+    name_chapter (build, entry);
   if (*entry->chapter != '\0')
     {
       if (*entry->chapter_title == '\0' && evident_import_looks_like_name (entry->chapter))
@@ -1051,6 +1321,7 @@ evident_import_build (EvidentImport *self)
   self->max_level = 0;
   build.pending = g_ptr_array_new_with_free_func (g_free);
   build.bands = g_ptr_array_new_with_free_func (g_free);
+  build.headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < self->sheets->len; i++)
     build.n_used += ((ImportSheet *) g_ptr_array_index (self->sheets, i))->used;
@@ -1085,4 +1356,5 @@ evident_import_build (EvidentImport *self)
 
   g_ptr_array_unref (build.pending);
   g_ptr_array_unref (build.bands);
+  g_hash_table_unref (build.headings);
 }

@@ -273,21 +273,69 @@ evident_import_propose_mapping (EvidentImport *self, ImportSheet *sheet)
     }
 }
 
+/* Whether a sheet's header names what every item needs: a reference and a
+ * title or requirement. A sheet of mappings to other standards names only
+ * the reference. */
+static gboolean
+header_is_complete (ImportSheet *sheet)
+{
+  int columns[EVIDENT_IMPORT_N_FIELDS];
+
+  evident_import_propose_columns (sheet->sheet, sheet->header_row, TRUE, columns);
+  return columns[EVIDENT_IMPORT_FIELD_REF] >= 0 && (columns[EVIDENT_IMPORT_FIELD_TITLE] >= 0 ||
+                                                    columns[EVIDENT_IMPORT_FIELD_REQUIREMENT] >= 0);
+}
+
+static gboolean
+sheet_is_hidden (EvidentImport *self, guint index)
+{
+  return self->workbook != NULL && evident_workbook_get_sheet_hidden (self->workbook, index);
+}
+
+/* What each sheet is, as found: a sheet without a header, or whose header
+ * lacks what items need while another's has it, is no checklist; a hidden
+ * sheet is left out while a visible one holds items. */
+static EvidentImportSheetStatus
+detect_status (EvidentImport   *self,
+               const SheetKind *kinds,
+               const gboolean  *complete,
+               guint            index,
+               gboolean         aws,
+               gboolean         any_complete,
+               gboolean         any_visible)
+{
+  ImportSheet *sheet = g_ptr_array_index (self->sheets, index);
+
+  if (evident_import_first_filled_row (sheet->sheet) < 0)
+    return EVIDENT_IMPORT_SHEET_EMPTY;
+  if (kinds[index] == KIND_NONE || (aws && kinds[index] != KIND_AWS) ||
+      (any_complete && kinds[index] == KIND_MAPPED && !complete[index]))
+    return EVIDENT_IMPORT_SHEET_NO_HEADER;
+  if (any_visible && sheet_is_hidden (self, index))
+    return EVIDENT_IMPORT_SHEET_HIDDEN;
+  return EVIDENT_IMPORT_SHEET_USED;
+}
+
 /**
  * evident_import_detect:
  *
  * Looks at every sheet once: its header, its layout, whether it is used.
  * In AWS's workbook only the sheets with AWS's header are used; elsewhere
- * every sheet with a header. When no sheet has one, the first that holds
- * anything is used, so that the missing header shows as a problem.
+ * every visible sheet with a header that names what items need (another
+ * sheet's header may name only references: mappings to other standards).
+ * When no sheet has one, the first that holds anything is used, so that
+ * the missing header shows as a problem.
  */
 void
 evident_import_detect (EvidentImport *self)
 {
   g_autofree SheetKind *kinds = g_new0 (SheetKind, MAX (self->sheets->len, 1));
+  g_autofree gboolean  *complete = g_new0 (gboolean, MAX (self->sheets->len, 1));
   gboolean              aws = FALSE;
   gboolean              csv = FALSE;
   gboolean              any_used = FALSE;
+  gboolean              any_complete = FALSE;
+  gboolean              any_visible = FALSE;
 
   self->layout = EVIDENT_IMPORT_LAYOUT_MAPPED;
   for (guint i = 0; i < self->sheets->len; i++)
@@ -298,19 +346,23 @@ evident_import_detect (EvidentImport *self)
       kinds[i] = find_header (sheet->sheet, &sheet->header_row);
       aws |= kinds[i] == KIND_AWS;
       csv |= evident_sheet_is_csv (sheet->sheet);
+      complete[i] = kinds[i] == KIND_MAPPED && header_is_complete (sheet);
+      any_complete |= complete[i];
+    }
+  for (guint i = 0; i < self->sheets->len; i++)
+    {
+      any_visible |= !sheet_is_hidden (self, i) &&
+                     detect_status (self, kinds, complete, i, aws, any_complete, FALSE) ==
+                         EVIDENT_IMPORT_SHEET_USED;
     }
 
   for (guint i = 0; i < self->sheets->len; i++)
     {
       ImportSheet *sheet = g_ptr_array_index (self->sheets, i);
 
-      if (evident_import_first_filled_row (sheet->sheet) < 0)
-        sheet->detected = EVIDENT_IMPORT_SHEET_EMPTY;
-      else if (kinds[i] == KIND_NONE || (aws && kinds[i] != KIND_AWS))
-        sheet->detected = EVIDENT_IMPORT_SHEET_NO_HEADER;
-      else
-        sheet->detected = EVIDENT_IMPORT_SHEET_USED;
-
+      sheet->detected = detect_status (self, kinds, complete, i, aws, any_complete, any_visible);
+      if (sheet->detected == EVIDENT_IMPORT_SHEET_HIDDEN)
+        continue;
       if (sheet->detected != EVIDENT_IMPORT_SHEET_USED)
         {
           sheet->header_row = -1;

@@ -155,6 +155,9 @@ static const struct
   { EVIDENT_IMPORT_FIELD_LEVEL, "asvs level" },
   { EVIDENT_IMPORT_FIELD_LEVEL, "maturity level" },
   { EVIDENT_IMPORT_FIELD_LEVEL, "tier" },
+  { EVIDENT_IMPORT_FIELD_LEVEL, "ig1" },
+  { EVIDENT_IMPORT_FIELD_LEVEL, "l1" },
+  { EVIDENT_IMPORT_FIELD_LEVEL, "level 1" },
   { EVIDENT_IMPORT_FIELD_LABELS, "label" },
   { EVIDENT_IMPORT_FIELD_LABELS, "tags" },
   { EVIDENT_IMPORT_FIELD_MET, "compliant" },
@@ -269,18 +272,23 @@ evident_import_field_from_name (const char *name, EvidentImportField *field)
 /* Header names */
 
 /* A header name without what real checklists add around the name itself:
- * parenthesised remarks ("Control (or Control Enhancement) Name"), dots
- * and number signs ("TSC Ref. #"). */
+ * parenthesised remarks within it ("Control (or Control Enhancement)
+ * Name"; not at its end: exports write "Area (extra)"), dots and number
+ * signs ("TSC Ref. #"). */
 static char *
 loosen_name (const char *normalized)
 {
-  GString *out = g_string_sized_new (strlen (normalized));
-  guint    depth = 0;
-  gboolean space = FALSE;
+  GString    *out = g_string_sized_new (strlen (normalized));
+  guint       depth = 0;
+  gboolean    space = FALSE;
+  gsize       length = strlen (normalized);
+  gboolean    keep_remarks = length > 0 && normalized[length - 1] == ')';
 
   for (const char *p = normalized; *p != '\0'; p++)
     {
-      if (*p == '(')
+      if (keep_remarks && (*p == '(' || *p == ')'))
+        g_string_append_c (out, *p);
+      else if (*p == '(')
         depth++;
       else if (*p == ')' && depth > 0)
         depth--;
@@ -315,8 +323,10 @@ find_exact_alias (const char *normalized, guint from, guint *rank)
   return FALSE;
 }
 
-/* The alias @normalized is, from @from on; or, if none, the alias it is
- * without remarks and signs. */
+static guint first_weak_rank (void);
+
+/* The alias @normalized is, from @from on; or, if none, the strong alias
+ * it is without remarks and signs. */
 static gboolean
 find_alias (const char *normalized, guint from, guint *rank)
 {
@@ -325,7 +335,8 @@ find_alias (const char *normalized, guint from, guint *rank)
   if (find_exact_alias (normalized, from, rank))
     return TRUE;
   loose = loosen_name (normalized);
-  return *loose != '\0' && strcmp (loose, normalized) != 0 && find_exact_alias (loose, from, rank);
+  return *loose != '\0' && strcmp (loose, normalized) != 0 && find_exact_alias (loose, from, rank) &&
+         *rank < first_weak_rank ();
 }
 
 /**
