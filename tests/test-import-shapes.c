@@ -116,6 +116,22 @@ field_column (EvidentImport *import, guint sheet, EvidentImportField field)
   return name;
 }
 
+static EvidentImportSkipReason
+skip_reason (EvidentImport *import, guint sheet, guint row)
+{
+  GArray *skipped = evident_import_get_skipped (import);
+
+  for (guint i = 0; i < skipped->len; i++)
+    {
+      const EvidentImportSkip *skip = &g_array_index (skipped, EvidentImportSkip, i);
+
+      if (skip->sheet == sheet && skip->row == row)
+        return skip->reason;
+    }
+  g_error ("row %u of sheet %u is not skipped", row, sheet);
+  return EVIDENT_IMPORT_SKIP_BLANK;
+}
+
 /* A control catalogue: "Control Identifier", a name with a remark in
  * parentheses, multi-line control text, families from the identifiers. */
 static void
@@ -132,9 +148,13 @@ test_control_catalogue (void)
   g_string_append (csv, "KM-2(1),Key Inventory | Automated List,Keep the list by tools.,,\r\n");
   g_string_append (csv, "LG-1,Log Policy,Write the log policy down.,,\r\n");
   g_string_append (csv, "LG-7(12),Log Host Protection,Protect the log hosts.,,\r\n");
+  g_string_append (csv, "LG-8,[Withdrawn: Incorporated into LG-1.],,,\r\n");
+  g_string_append (csv, "LG-9,Log Review,[Withdrawn: Moved to LG-7(12).],,\r\n");
   import = import_csv (csv->str);
 
   assert_no_problems (import);
+  g_assert_cmpint (skip_reason (import, 0, 6), ==, EVIDENT_IMPORT_SKIP_WITHDRAWN);
+  g_assert_cmpint (skip_reason (import, 0, 7), ==, EVIDENT_IMPORT_SKIP_WITHDRAWN);
   g_assert_cmpstr (field_column (import, 0, EVIDENT_IMPORT_FIELD_REF), ==, "Control Identifier");
   g_assert_cmpstr (field_column (import, 0, EVIDENT_IMPORT_FIELD_TITLE), ==,
                    "Control (or Control Enhancement) Name");
@@ -172,6 +192,55 @@ test_requirement_numbers (void)
   g_assert_cmpuint (evident_import_get_chapters (import)->len, ==, 2);
   assert_chapter (import, 0, "1", "", 2);
   assert_chapter (import, 1, "12", "", 1);
+
+  /* Sections from the first two parts. */
+  g_assert_cmpstr (find_entry (import, "1.2.1")->section, ==, "1.2");
+  g_assert_cmpstr (find_entry (import, "12.10.7")->section, ==, "12.10");
+  g_assert_cmpuint (chapter_at (import, 0)->sections->len, ==, 2);
+}
+
+/* A statement of applicability: "Applicable (Y/N)" and why. */
+static void
+test_applicability (void)
+{
+  g_autoptr (EvidentImport) import = import_csv (
+      "Control;Control name;Applicable (Y/N);Justification\r\n"
+      "A.5.1;Policies;Y;Asked for by the board\r\n"
+      "A.7.4;Physical monitoring;N;We rent no premises\r\n"
+      "A.8.34;Audit testing;y;\r\n");
+  EvidentChecklistEntry *entry;
+
+  assert_no_problems (import);
+  g_assert_cmpuint (evident_import_get_chapters (import)->len, ==, 3);
+  assert_chapter (import, 0, "A.5", "", 1);
+  entry = find_entry (import, "A.7.4");
+  g_assert_true (entry->state.has_status);
+  g_assert_cmpint (entry->state.status, ==, EVIDENT_STATUS_NOT_APPLICABLE);
+  g_assert_cmpstr (entry->state.reason, ==, "We rent no premises");
+  g_assert_false (find_entry (import, "A.5.1")->state.has_status);
+  g_assert_false (find_entry (import, "A.8.34")->state.has_status);
+  g_assert_cmpstr (find_entry (import, "A.8.34")->title, ==, "Audit testing");
+}
+
+/* References in number cells that cannot be told apart: the message
+ * says why. */
+static void
+test_number_cell_duplicates (void)
+{
+  EvidentSheet *sheet = evident_sheet_new ("List");
+  g_autoptr (EvidentImport) import = NULL;
+  g_autoptr (GError) error = NULL;
+
+  set_row (sheet, 0, "Ref", "Title", NULL);
+  set_row (sheet, 1, "1.1", "First", NULL);
+  set_row (sheet, 2, "1.2", "Second", NULL);
+  set_row (sheet, 3, "1.1", "Tenth", NULL);
+  import = import_sheets (sheet, NULL);
+
+  g_assert_false (evident_import_check (import, &error));
+  g_assert_error (error, EVIDENT_IMPORT_ERROR, EVIDENT_IMPORT_ERROR_DUPLICATE);
+  g_assert_true (g_str_has_prefix (error->message, "Sheet “List”, row 4: "));
+  g_assert_nonnull (strstr (error->message, "format it as text"));
 }
 
 /* Criteria with a header named "TSC Ref. #": signs and dots around the
@@ -196,22 +265,6 @@ test_header_signs (void)
   g_assert_cmpuint (evident_import_get_chapters (import)->len, ==, 3);
   assert_chapter (import, 0, "CC1", "", 1);
   assert_chapter (import, 2, "PI1", "", 1);
-}
-
-static EvidentImportSkipReason
-skip_reason (EvidentImport *import, guint sheet, guint row)
-{
-  GArray *skipped = evident_import_get_skipped (import);
-
-  for (guint i = 0; i < skipped->len; i++)
-    {
-      const EvidentImportSkip *skip = &g_array_index (skipped, EvidentImportSkip, i);
-
-      if (skip->sheet == sheet && skip->row == row)
-        return skip->reason;
-    }
-  g_error ("row %u of sheet %u is not skipped", row, sheet);
-  return EVIDENT_IMPORT_SKIP_BLANK;
 }
 
 /* A safeguard list: a licence sheet first; a control's own row (its
@@ -412,6 +465,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-shapes/control-catalogue", test_control_catalogue);
   g_test_add_func ("/import-shapes/requirement-numbers", test_requirement_numbers);
   g_test_add_func ("/import-shapes/header-signs", test_header_signs);
+  g_test_add_func ("/import-shapes/applicability", test_applicability);
+  g_test_add_func ("/import-shapes/number-cell-duplicates", test_number_cell_duplicates);
   g_test_add_func ("/import-shapes/safeguards", test_safeguards);
   g_test_add_func ("/import-shapes/matrix", test_matrix);
   g_test_add_func ("/import-shapes/points-of-focus", test_points_of_focus);

@@ -400,6 +400,18 @@ read_due (Build *build, SheetContext *context, guint row, EvidentChecklistEntry 
                                       cell_line (context, row, EVIDENT_IMPORT_FIELD_DUE));
 }
 
+/* Whether the status column says whether the item applies (a statement
+ * of applicability's "Applicable (Y/N)"). */
+static gboolean
+is_applicability (SheetContext *context)
+{
+  int              column = context->sheet->columns[EVIDENT_IMPORT_FIELD_STATUS];
+  g_autofree char *name = evident_import_normalize_name (
+      evident_sheet_get_cell (context->sheet->sheet, context->sheet->header_row, column));
+
+  return g_str_has_prefix (name, "applicab");
+}
+
 static void
 read_state (Build *build, SheetContext *context, guint row, EvidentChecklistEntry *entry)
 {
@@ -417,7 +429,17 @@ read_state (Build *build, SheetContext *context, guint row, EvidentChecklistEntr
   state->complexity = evident_import_parse_complexity (complexity);
   read_due (build, context, row, entry);
 
-  if (state->status_text != NULL)
+  if (state->status_text != NULL && is_applicability (context))
+    {
+      gboolean applicable = TRUE;
+
+      /* "Applicable (Y/N)": "N" is not applicable, "Y" says no status. */
+      evident_import_parse_mandatory (state->status_text, &applicable);
+      g_clear_pointer (&state->status_text, g_free);
+      state->has_status = !applicable;
+      state->status = EVIDENT_STATUS_NOT_APPLICABLE;
+    }
+  else if (state->status_text != NULL)
     state->has_status = evident_import_parse_status (state->status_text, &state->status);
   else if (state->met != NULL)
     state->has_status = evident_import_parse_met (state->met, &state->status);
@@ -780,6 +802,28 @@ restore_decimal_ref (const EvidentChecklistEntry *above, const char *ref)
   return g_strdup_printf ("%" G_GUINT64_FORMAT ".%s", major, next);
 }
 
+/* Whether a catalogue keeps the row only to say the item is gone:
+ * "[Withdrawn: Incorporated into KM-2.]" as its name or text. */
+static gboolean
+is_withdrawn (SheetContext *context, guint row, const char *title)
+{
+  g_autofree char *requirement = cell_line (context, row, EVIDENT_IMPORT_FIELD_REQUIREMENT);
+  const char      *texts[] = { title, requirement };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      const char *text = texts[i];
+
+      if (*text == '[')
+        text++;
+      if (g_ascii_strncasecmp (text, "withdrawn", strlen ("withdrawn")) == 0 &&
+          (text[strlen ("withdrawn")] == ':' || text[strlen ("withdrawn")] == ']'))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Reads the entry of one row, or says why there is none. */
 static void
 read_row (Build *build, SheetContext *context, guint row, const char *band)
@@ -836,6 +880,12 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
         }
       else
         add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_NO_REFERENCE);
+      return;
+    }
+
+  if (is_mapped (build) && is_withdrawn (context, row, title))
+    {
+      add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_WITHDRAWN);
       return;
     }
 
@@ -1050,6 +1100,26 @@ derive_chapter (Build *build, Pending *pending, Numbering *chapter_numbers)
   return FALSE;
 }
 
+/* A requirement numbered in three parts or more (`12.10.7`), in a chapter
+ * its first part names, is in the section its first two parts name
+ * (`12.10`). */
+static void
+derive_numbered_section (EvidentChecklistEntry *entry)
+{
+  const char *ref = entry->ref;
+  const char *first_dot = strchr (ref, '.');
+  const char *second_dot = first_dot != NULL ? strchr (first_dot + 1, '.') : NULL;
+  gsize       chapter_length = strlen (entry->chapter);
+
+  if (second_dot == NULL || second_dot == first_dot + 1 || second_dot[1] == '\0' ||
+      strspn (ref, "0123456789.") != strlen (ref) || strncmp (ref, entry->chapter, chapter_length) != 0 ||
+      ref + chapter_length != first_dot)
+    return;
+
+  g_free (entry->section);
+  entry->section = g_strndup (ref, second_dot - ref);
+}
+
 /* A chapter cell with a name and the code its references start with
  * (`Audit & Assurance - A&A`, `Access Control (AC)`) is that code, with
  * that name; a chapter a heading row names has the heading's title. */
@@ -1094,6 +1164,7 @@ derive_structure (Build     *build,
 {
   EvidentChecklistEntry *entry = pending->entry;
   gboolean               band_is_chapter = FALSE;
+  gboolean               layout_is_mapped = is_mapped (build);
 
   if (*entry->chapter != '\0' && *entry->chapter_title == '\0')
     name_chapter (build, entry);
@@ -1127,6 +1198,8 @@ derive_structure (Build     *build,
       set_string (&entry->section_title, pending->band);
       set_string (&entry->section, number_for (section_numbers, entry->chapter, pending->band));
     }
+  else if (layout_is_mapped)
+    derive_numbered_section (entry);
 }
 
 /* Every entry of a chapter (a section) gets the first title given for it. */
@@ -1191,6 +1264,16 @@ check_points (Build *build)
     }
 }
 
+/* Whether @ref could have been a number cell: digits, a dot, digits. */
+static gboolean
+is_decimal (const char *ref)
+{
+  guint64     major;
+  const char *minor;
+
+  return split_decimal (ref, &major, &minor);
+}
+
 static void
 check_duplicates (Build *build)
 {
@@ -1212,6 +1295,12 @@ check_duplicates (Build *build)
       if (evident_sheet_is_csv (first->sheet->sheet))
         message = g_strdup_printf (_ ("the reference “%s” is already used on line %u"), entry->ref,
                                    first->entry->line);
+      else if (is_decimal (entry->ref))
+        message = g_strdup_printf (_ ("the reference “%s” is already used in sheet “%s”, row %u; "
+                                      "if the column holds numbers, 1.10 reads as 1.1: format it "
+                                      "as text and type the references again"),
+                                   entry->ref, evident_sheet_get_name (first->sheet->sheet),
+                                   first->entry->source.row + 1);
       else
         message = g_strdup_printf (_ ("the reference “%s” is already used in sheet “%s”, row %u"),
                                    entry->ref, evident_sheet_get_name (first->sheet->sheet),

@@ -370,6 +370,8 @@ evident_import_skip_reason_get_label (EvidentImportSkipReason reason)
       return C_ ("import row", "No reference");
     case EVIDENT_IMPORT_SKIP_CONTINUATION:
       return C_ ("import row", "Added to the item above");
+    case EVIDENT_IMPORT_SKIP_WITHDRAWN:
+      return C_ ("import row", "Withdrawn");
     default:
       g_return_val_if_reached ("");
     }

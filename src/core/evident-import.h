@@ -239,6 +239,8 @@ typedef enum
  * @EVIDENT_IMPORT_SKIP_NO_REFERENCE: text, but no reference: a note
  * @EVIDENT_IMPORT_SKIP_CONTINUATION: no reference, but more text of the
  *   item above (points of focus below a criterion): added to that item
+ * @EVIDENT_IMPORT_SKIP_WITHDRAWN: an item the catalogue withdrew
+ *   ("[Withdrawn: …]" as its name or text)
  *
  * Why a row of a used sheet gives no item.
  */
@@ -251,6 +253,7 @@ typedef enum
   EVIDENT_IMPORT_SKIP_BAND,             /*< nick=band >*/
   EVIDENT_IMPORT_SKIP_NO_REFERENCE,     /*< nick=no-reference >*/
   EVIDENT_IMPORT_SKIP_CONTINUATION,     /*< nick=continuation >*/
+  EVIDENT_IMPORT_SKIP_WITHDRAWN,        /*< nick=withdrawn >*/
 } EvidentImportSkipReason;
 
 /**
