@@ -12,31 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "evident-enums-util.h"
-#include "evident-import-private.h"
+#include "evident-import-build-private.h"
 
 /* A band is one word or phrase. */
 #define MAX_BAND_LENGTH 120
-
-/* An entry read from a row, with what pass two needs to finish it. */
-typedef struct
-{
-  EvidentChecklistEntry *entry;
-  ImportSheet           *sheet;
-  guint                  sheet_ordinal; /* among the used sheets, from 1 */
-  const char            *band;          /* the band above the row, or NULL */
-  gboolean               points_empty;
-  int                    points_column;
-} Pending;
-
-typedef struct
-{
-  EvidentImport *self;
-  GPtrArray     *pending; /* of Pending */
-  GPtrArray     *bands;   /* of char *, the texts Pending.band points into */
-  gboolean       any_points;
-  guint          n_used;
-  GHashTable    *headings; /* chapter → the title its heading row gives */
-} Build;
 
 /* What one sheet's rows need, worked out once. */
 typedef struct
@@ -131,8 +110,8 @@ add_problem (Build             *build,
   g_ptr_array_add (build->self->problems, problem);
 }
 
-static void
-add_skip (Build *build, ImportSheet *sheet, guint row, EvidentImportSkipReason reason)
+void
+evident_import_add_skip (Build *build, ImportSheet *sheet, guint row, EvidentImportSkipReason reason)
 {
   EvidentImportSkip skip = { sheet->index, row, reason };
 
@@ -171,8 +150,8 @@ cell_line_or_null (SheetContext *context, guint row, EvidentImportField field)
   return NULL;
 }
 
-static void
-set_string (char **field, const char *value)
+void
+evident_import_set_string (char **field, const char *value)
 {
   char *copy = g_strdup (value);
 
@@ -345,14 +324,14 @@ read_labels (SheetContext *context, const char *value, EvidentChecklistEntry *en
           strchr (separators, label[7]) != NULL && label[8] != '\0')
         {
           if (*entry->chapter == '\0')
-            set_string (&entry->chapter, label + 8);
+            evident_import_set_string (&entry->chapter, label + 8);
           continue;
         }
       if (g_ascii_strncasecmp (label, "section", 7) == 0 && label[7] != '\0' &&
           strchr (separators, label[7]) != NULL && label[8] != '\0')
         {
           if (*entry->section == '\0')
-            set_string (&entry->section, label + 8);
+            evident_import_set_string (&entry->section, label + 8);
           continue;
         }
       evident_checklist_entry_take_extra (entry, g_strdup (context->labels_name), g_strdup (label));
@@ -752,13 +731,13 @@ fill_down (SheetContext *context, EvidentChecklistEntry *entry)
   if (above == NULL)
     return;
   if (columns[EVIDENT_IMPORT_FIELD_CHAPTER] >= 0 && *entry->chapter == '\0')
-    set_string (&entry->chapter, above->chapter);
+    evident_import_set_string (&entry->chapter, above->chapter);
   if (columns[EVIDENT_IMPORT_FIELD_CHAPTER_TITLE] >= 0 && *entry->chapter_title == '\0')
-    set_string (&entry->chapter_title, above->chapter_title);
+    evident_import_set_string (&entry->chapter_title, above->chapter_title);
   if (columns[EVIDENT_IMPORT_FIELD_SECTION] >= 0 && *entry->section == '\0')
-    set_string (&entry->section, above->section);
+    evident_import_set_string (&entry->section, above->section);
   if (columns[EVIDENT_IMPORT_FIELD_SECTION_TITLE] >= 0 && *entry->section_title == '\0')
-    set_string (&entry->section_title, above->section_title);
+    evident_import_set_string (&entry->section_title, above->section_title);
 }
 
 /* Whether @text is digits, a dot, digits; their values in @major and
@@ -864,10 +843,10 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
   if (*ref == '\0')
     {
       if (is_mapped (build) && read_heading (build, context, row))
-        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
+        evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
       else if (is_mapped (build) && sheet->columns[EVIDENT_IMPORT_FIELD_REF] >= 0 &&
                continue_entry (context, row))
-        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_CONTINUATION);
+        evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_CONTINUATION);
       else if (build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT)
         {
           g_autofree char *name =
@@ -879,13 +858,13 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
                                         name));
         }
       else
-        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_NO_REFERENCE);
+        evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_NO_REFERENCE);
       return;
     }
 
   if (is_mapped (build) && is_withdrawn (context, row, title))
     {
-      add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_WITHDRAWN);
+      evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_WITHDRAWN);
       return;
     }
 
@@ -981,22 +960,22 @@ build_sheet (Build *build, ImportSheet *sheet, guint ordinal)
       g_autofree char *text = NULL;
 
       if (row < (guint) sheet->header_row)
-        add_skip (build, sheet, row,
+        evident_import_add_skip (build, sheet, row,
                   evident_sheet_row_is_empty (sheet->sheet, row)
                       ? EVIDENT_IMPORT_SKIP_BLANK
                       : EVIDENT_IMPORT_SKIP_ABOVE_HEADER);
       else if (row == (guint) sheet->header_row)
-        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_HEADER);
+        evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_HEADER);
       else if (evident_sheet_row_is_empty (sheet->sheet, row))
-        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BLANK);
+        evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BLANK);
       else if (is_repeated_header (&context, row))
-        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_REPEATED_HEADER);
+        evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_REPEATED_HEADER);
       else if (!evident && (text = band_text (&context, row)) != NULL)
         {
           band = text;
           context.last = NULL;
           g_ptr_array_add (build->bands, g_steal_pointer (&text));
-          add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
+          evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
         }
       else if (evident && evident_import_row_width (sheet->sheet, row) > context.header_width)
         add_problem (build, EVIDENT_IMPORT_ERROR_SYNTAX, sheet, row, -1,
@@ -1014,226 +993,6 @@ build_sheet (Build *build, ImportSheet *sheet, guint ordinal)
     add_problem (build, EVIDENT_IMPORT_ERROR_MISSING_COLUMN, sheet, sheet->header_row, -1,
                  g_strdup (_ ("no column holds the items’ references, such as “ref” or “ID”; "
                               "choose one")));
-}
-
-/* Pass two: what is derived */
-
-/* Numbers handed out to named chapters and sections. */
-typedef struct
-{
-  GHashTable *numbers; /* "prefix\nname" → number */
-  GHashTable *counts;  /* prefix → how many numbers it has handed out */
-} Numbering;
-
-static void
-numbering_init (Numbering *numbering)
-{
-  numbering->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  numbering->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
-static void
-numbering_clear (Numbering *numbering)
-{
-  g_clear_pointer (&numbering->numbers, g_hash_table_unref);
-  g_clear_pointer (&numbering->counts, g_hash_table_unref);
-}
-
-/* The number for a named chapter or section: its position among the names
- * under @prefix in order of appearance ("1", "2", … or "2.1", "2.2", …). */
-static const char *
-number_for (Numbering *numbering, const char *prefix, const char *name)
-{
-  g_autofree char *key = g_strconcat (prefix, "\n", name, NULL);
-  char            *number = g_hash_table_lookup (numbering->numbers, key);
-  guint            count;
-
-  if (number != NULL)
-    return number;
-
-  count = GPOINTER_TO_UINT (g_hash_table_lookup (numbering->counts, prefix)) + 1;
-  g_hash_table_insert (numbering->counts, g_strdup (prefix), GUINT_TO_POINTER (count));
-  number =
-      *prefix != '\0' ? g_strdup_printf ("%s.%u", prefix, count) : g_strdup_printf ("%u", count);
-  g_hash_table_insert (numbering->numbers, g_steal_pointer (&key), number);
-  return number;
-}
-
-/* The chapter of an entry without one from a column or a label: the
- * sheet (AWS's workbook, or several sheets), the band (AWS's CSV), the
- * reference's prefix, a band, or one chapter for all. Returns whether the
- * band became the chapter. */
-static gboolean
-derive_chapter (Build *build, Pending *pending, Numbering *chapter_numbers)
-{
-  EvidentChecklistEntry *entry = pending->entry;
-  EvidentImportLayout    layout = build->self->layout;
-  const char            *sheet_name = evident_sheet_get_name (pending->sheet->sheet);
-  g_autofree char       *prefix = NULL;
-
-  if (layout == EVIDENT_IMPORT_LAYOUT_AWS_WORKBOOK || build->n_used > 1)
-    {
-      g_autofree char *number = g_strdup_printf ("%u", pending->sheet_ordinal);
-
-      set_string (&entry->chapter, number);
-      set_string (&entry->chapter_title, sheet_name != NULL ? sheet_name : "");
-      return FALSE;
-    }
-
-  if (layout != EVIDENT_IMPORT_LAYOUT_AWS_CSV || pending->band == NULL)
-    prefix = evident_import_ref_prefix (entry->ref);
-  if (prefix != NULL)
-    {
-      set_string (&entry->chapter, prefix);
-      return FALSE;
-    }
-
-  if (pending->band != NULL)
-    {
-      set_string (&entry->chapter, number_for (chapter_numbers, "", pending->band));
-      set_string (&entry->chapter_title, pending->band);
-      return TRUE;
-    }
-
-  set_string (&entry->chapter, "1");
-  set_string (&entry->chapter_title, sheet_name != NULL ? sheet_name : "");
-  return FALSE;
-}
-
-/* A requirement numbered in three parts or more (`12.10.7`), in a chapter
- * its first part names, is in the section its first two parts name
- * (`12.10`). */
-static void
-derive_numbered_section (EvidentChecklistEntry *entry)
-{
-  const char *ref = entry->ref;
-  const char *first_dot = strchr (ref, '.');
-  const char *second_dot = first_dot != NULL ? strchr (first_dot + 1, '.') : NULL;
-  gsize       chapter_length = strlen (entry->chapter);
-
-  if (second_dot == NULL || second_dot == first_dot + 1 || second_dot[1] == '\0' ||
-      strspn (ref, "0123456789.") != strlen (ref) || strncmp (ref, entry->chapter, chapter_length) != 0 ||
-      ref + chapter_length != first_dot)
-    return;
-
-  g_free (entry->section);
-  entry->section = g_strndup (ref, second_dot - ref);
-}
-
-/* A chapter cell with a name and the code its references start with
- * (`Audit & Assurance - A&A`, `Access Control (AC)`) is that code, with
- * that name; a chapter a heading row names has the heading's title. */
-static void
-name_chapter (Build *build, EvidentChecklistEntry *entry)
-{
-  const char      *heading = g_hash_table_lookup (build->headings, entry->chapter);
-  g_autofree char *prefix = NULL;
-  g_autofree char *suffix = NULL;
-  g_autofree char *paren = NULL;
-  gsize            length = strlen (entry->chapter);
-
-  if (heading != NULL)
-    {
-      set_string (&entry->chapter_title, heading);
-      return;
-    }
-
-  prefix = evident_import_ref_prefix (entry->ref);
-  if (prefix == NULL || strlen (prefix) + 3 >= length)
-    return;
-  suffix = g_strconcat (" - ", prefix, NULL);
-  paren = g_strconcat (" (", prefix, ")", NULL);
-  if (g_str_has_suffix (entry->chapter, suffix))
-    length -= strlen (suffix);
-  else if (g_str_has_suffix (entry->chapter, paren))
-    length -= strlen (paren);
-  else
-    return;
-
-  g_free (entry->chapter_title);
-  entry->chapter_title = g_strndup (entry->chapter, length);
-  g_strchomp (entry->chapter_title);
-  set_string (&entry->chapter, prefix);
-}
-
-static void
-derive_structure (Build     *build,
-                  Pending   *pending,
-                  Numbering *chapter_numbers,
-                  Numbering *section_numbers)
-{
-  EvidentChecklistEntry *entry = pending->entry;
-  gboolean               band_is_chapter = FALSE;
-  gboolean               layout_is_mapped = is_mapped (build);
-
-  if (*entry->chapter != '\0' && *entry->chapter_title == '\0')
-    name_chapter (build, entry);
-  if (*entry->chapter != '\0')
-    {
-      if (*entry->chapter_title == '\0' && evident_import_looks_like_name (entry->chapter))
-        {
-          set_string (&entry->chapter_title, entry->chapter);
-          set_string (&entry->chapter, number_for (chapter_numbers, "", entry->chapter_title));
-        }
-    }
-  else if (*entry->chapter_title != '\0')
-    set_string (&entry->chapter, number_for (chapter_numbers, "", entry->chapter_title));
-  else
-    band_is_chapter = derive_chapter (build, pending, chapter_numbers);
-
-  if (*entry->section != '\0')
-    {
-      if (*entry->section_title == '\0' && evident_import_looks_like_name (entry->section))
-        {
-          set_string (&entry->section_title, entry->section);
-          set_string (&entry->section,
-                      number_for (section_numbers, entry->chapter, entry->section_title));
-        }
-    }
-  else if (*entry->section_title != '\0')
-    set_string (&entry->section,
-                number_for (section_numbers, entry->chapter, entry->section_title));
-  else if (pending->band != NULL && !band_is_chapter)
-    {
-      set_string (&entry->section_title, pending->band);
-      set_string (&entry->section, number_for (section_numbers, entry->chapter, pending->band));
-    }
-  else if (layout_is_mapped)
-    derive_numbered_section (entry);
-}
-
-/* Every entry of a chapter (a section) gets the first title given for it. */
-static void
-unify_titles (GPtrArray *entries)
-{
-  g_autoptr (GHashTable) chapters = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      EvidentChecklistEntry *entry = g_ptr_array_index (entries, i);
-      char                  *key = g_strconcat (entry->chapter, "\n", entry->section, NULL);
-
-      if (*entry->chapter_title != '\0' && !g_hash_table_contains (chapters, entry->chapter))
-        g_hash_table_insert (chapters, entry->chapter, entry->chapter_title);
-      if (*entry->section_title != '\0' && !g_hash_table_contains (sections, key))
-        g_hash_table_insert (sections, key, entry->section_title);
-      else
-        g_free (key);
-    }
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      EvidentChecklistEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char       *key = g_strconcat (entry->chapter, "\n", entry->section, NULL);
-      const char            *title = g_hash_table_lookup (chapters, entry->chapter);
-
-      if (title != NULL && title != entry->chapter_title)
-        set_string (&entry->chapter_title, title);
-      title = g_hash_table_lookup (sections, key);
-      if (title != NULL && title != entry->section_title)
-        set_string (&entry->section_title, title);
-    }
 }
 
 static void
@@ -1369,18 +1128,8 @@ static void
 finish (Build *build)
 {
   EvidentImport *self = build->self;
-  Numbering      chapter_numbers;
-  Numbering      section_numbers;
 
-  numbering_init (&chapter_numbers);
-  numbering_init (&section_numbers);
-  for (guint i = 0; i < build->pending->len; i++)
-    derive_structure (build, g_ptr_array_index (build->pending, i), &chapter_numbers,
-                      &section_numbers);
-  numbering_clear (&chapter_numbers);
-  numbering_clear (&section_numbers);
-
-  unify_titles (self->entries);
+  evident_import_derive_structure (build);
   check_points (build);
   check_duplicates (build);
   make_chapters (self);
