@@ -177,6 +177,8 @@ test_requirement_numbers (void)
 {
   g_autoptr (EvidentImport) import = import_csv (
       "Requirement,Defined Approach Requirements,Defined Approach Testing Procedures,Guidance\n"
+      "1,Keep the network under control,,\n"
+      "1.1,The network rules are defined and understood.,,\n"
       "1.1.1,The network rules are written down.,Examine the written rules.,Keep them short.\n"
       "1.2.1,The rules are reviewed.,Interview the reviewers.,\n"
       "12.10.7,Incidents are rehearsed.,Examine the rehearsal notes.,\n");
@@ -190,13 +192,21 @@ test_requirement_numbers (void)
   g_assert_cmpstr (find_entry (import, "12.10.7")->requirement, ==, "Incidents are rehearsed.");
   g_assert_cmpstr (find_entry (import, "1.2.1")->evidence, ==, "Interview the reviewers.");
   g_assert_cmpuint (evident_import_get_chapters (import)->len, ==, 2);
-  assert_chapter (import, 0, "1", "", 2);
+  assert_chapter (import, 0, "1", "Keep the network under control", 2);
   assert_chapter (import, 1, "12", "", 1);
 
   /* Sections from the first two parts. */
   g_assert_cmpstr (find_entry (import, "1.2.1")->section, ==, "1.2");
   g_assert_cmpstr (find_entry (import, "12.10.7")->section, ==, "12.10");
   g_assert_cmpuint (chapter_at (import, 0)->sections->len, ==, 2);
+
+  /* The rows numbered as the chapter and the section head them. */
+  g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 3);
+  g_assert_cmpstr (chapter_at (import, 0)->title, ==, "Keep the network under control");
+  g_assert_cmpstr (find_entry (import, "1.1.1")->section_title, ==,
+                   "The network rules are defined and understood");
+  g_assert_cmpint (skip_reason (import, 0, 1), ==, EVIDENT_IMPORT_SKIP_BAND);
+  g_assert_cmpint (skip_reason (import, 0, 2), ==, EVIDENT_IMPORT_SKIP_BAND);
 }
 
 /* A statement of applicability: "Applicable (Y/N)" and why. */
@@ -205,6 +215,7 @@ test_applicability (void)
 {
   g_autoptr (EvidentImport) import = import_csv (
       "Control;Control name;Applicable (Y/N);Justification\r\n"
+      "A.5;Organisational controls;;\r\n"
       "A.5.1;Policies;Y;Asked for by the board\r\n"
       "A.7.4;Physical monitoring;N;We rent no premises\r\n"
       "A.8.34;Audit testing;y;\r\n");
@@ -212,7 +223,9 @@ test_applicability (void)
 
   assert_no_problems (import);
   g_assert_cmpuint (evident_import_get_chapters (import)->len, ==, 3);
-  assert_chapter (import, 0, "A.5", "", 1);
+  assert_chapter (import, 0, "A.5", "Organisational controls", 1);
+  assert_chapter (import, 1, "A.7", "", 1);
+  g_assert_cmpint (skip_reason (import, 0, 1), ==, EVIDENT_IMPORT_SKIP_BAND);
   entry = find_entry (import, "A.7.4");
   g_assert_true (entry->state.has_status);
   g_assert_cmpint (entry->state.status, ==, EVIDENT_STATUS_NOT_APPLICABLE);

@@ -14,6 +14,11 @@
 #include "evident-enums-util.h"
 #include "evident-import-build-private.h"
 
+/* How many rows without a reference may add to the item above: points of
+ * focus are a handful; thousands are no item's text (and would make the
+ * preview slow). */
+#define MAX_CONTINUATION_ROWS 200
+
 /* A band is one word or phrase. */
 #define MAX_BAND_LENGTH 120
 
@@ -31,6 +36,7 @@ typedef struct
   char        *labels_name;
   EvidentChecklistEntry *above; /* the last entry read from the sheet */
   EvidentChecklistEntry *last;  /* the same, unless a heading or band came since */
+  guint                  n_continued; /* rows added to @last */
 } SheetContext;
 
 /* Helpers */
@@ -675,7 +681,7 @@ continue_entry (SheetContext *context, guint row)
   g_autofree char       *evidence = NULL;
   gboolean               any = FALSE;
 
-  if (entry == NULL)
+  if (entry == NULL || context->n_continued >= MAX_CONTINUATION_ROWS)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (own); i++)
     {
@@ -717,6 +723,7 @@ continue_entry (SheetContext *context, guint row)
         }
     }
 
+  context->n_continued += any;
   return any;
 }
 
@@ -892,6 +899,7 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
     fill_down (context, entry);
   context->above = entry;
   context->last = entry;
+  context->n_continued = 0;
 
   read_texts (build, context, row, title, entry, &description);
   read_extras (context, row, entry);

@@ -232,6 +232,132 @@ unify_titles (GPtrArray *entries)
     }
 }
 
+/* Headings with references */
+
+static int
+compare_skips (gconstpointer a, gconstpointer b)
+{
+  const EvidentImportSkip *sa = a;
+  const EvidentImportSkip *sb = b;
+
+  if (sa->sheet != sb->sheet)
+    return sa->sheet < sb->sheet ? -1 : 1;
+  return sa->row < sb->row ? -1 : sa->row > sb->row;
+}
+
+/* Whether an entry gives nothing but its reference and a title or text:
+ * no evidence, points, state or extra values. */
+static gboolean
+is_bare (const EvidentChecklistEntry *entry)
+{
+  const EvidentChecklistState *state = &entry->state;
+
+  if (*entry->evidence != '\0' || entry->points != 0 || state->met != NULL ||
+      state->response != NULL || state->status_text != NULL || state->owner != NULL ||
+      state->reason != NULL || state->note != NULL || state->due != NULL)
+    return FALSE;
+  for (guint i = 0; entry->extra != NULL && i < entry->extra->len; i++)
+    {
+      const EvidentChecklistExtra *extra = g_ptr_array_index (entry->extra, i);
+
+      if (*extra->value != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Counts an entry's chapter or section @number when its reference @ref
+ * goes on from it (`A.5.1` from `A.5`): a number the reference gives,
+ * not one handed out to a band. */
+static void
+count_number (GHashTable *counts, const char *number, const char *ref)
+{
+  gsize length = strlen (number);
+  guint n;
+
+  if (length == 0 || strncmp (ref, number, length) != 0 || ref[length] == '\0' ||
+      strchr (".-_:/( ", ref[length]) == NULL)
+    return;
+  /* An existing key stays; the copy passed is freed. */
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, number));
+  g_hash_table_insert (counts, g_strdup (number), GUINT_TO_POINTER (n + 1));
+}
+
+/* How many entries have @number in @counts: none counts itself, as its
+ * reference does not go on from itself. */
+static guint
+others_with (GHashTable *counts, const char *number)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, number));
+}
+
+/* Rows that carry a reference but only head the items numbered below them
+ * (`A.5 Organizational controls` above `A.5.1`, `1.1` above `1.1.1`): the
+ * reference is the chapter or section of other entries, and the row gives
+ * nothing but a title or text. They title that chapter or section and are
+ * listed as headings instead of becoming items. */
+static void
+promote_headings (Build *build)
+{
+  EvidentImport *self = build->self;
+  g_autoptr (GHashTable) chapters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) chapter_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) section_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint kept = 0;
+
+  for (guint i = 0; i < build->pending->len; i++)
+    {
+      Pending *pending = g_ptr_array_index (build->pending, i);
+
+      count_number (chapters, pending->entry->chapter, pending->entry->ref);
+      count_number (sections, pending->entry->section, pending->entry->ref);
+    }
+
+  for (guint i = 0; i < build->pending->len; i++)
+    {
+      Pending               *pending = g_ptr_array_index (build->pending, i);
+      EvidentChecklistEntry *entry = pending->entry;
+      GHashTable            *titles = NULL;
+
+      if (is_bare (entry) && others_with (chapters, entry->ref) > 0)
+        titles = chapter_titles;
+      else if (is_bare (entry) && others_with (sections, entry->ref) > 0)
+        titles = section_titles;
+      if (titles == NULL)
+        {
+          build->pending->pdata[kept++] = pending;
+          continue;
+        }
+
+      if (!g_hash_table_contains (titles, entry->ref))
+        g_hash_table_insert (titles, g_strdup (entry->ref), g_strdup (entry->title));
+      evident_import_add_skip (build, pending->sheet, entry->source.row, EVIDENT_IMPORT_SKIP_BAND);
+      g_ptr_array_remove (self->entries, entry);
+      g_free (pending);
+    }
+  /* The slots past the kept ones hold moved or freed pointers. */
+  for (guint i = kept; i < build->pending->len; i++)
+    build->pending->pdata[i] = NULL;
+  g_ptr_array_set_size (build->pending, kept);
+  if (kept == self->entries->len && g_hash_table_size (chapter_titles) + g_hash_table_size (section_titles) == 0)
+    return;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      EvidentChecklistEntry *entry = g_ptr_array_index (self->entries, i);
+      const char            *title;
+
+      if (*entry->chapter_title == '\0' &&
+          (title = g_hash_table_lookup (chapter_titles, entry->chapter)) != NULL)
+        evident_import_set_string (&entry->chapter_title, title);
+      if (*entry->section_title == '\0' &&
+          (title = g_hash_table_lookup (section_titles, entry->section)) != NULL)
+        evident_import_set_string (&entry->section_title, title);
+    }
+  g_array_sort (self->skipped, compare_skips);
+}
+
 /* Internal API */
 
 /**
@@ -254,5 +380,7 @@ evident_import_derive_structure (Build *build)
   numbering_clear (&chapter_numbers);
   numbering_clear (&section_numbers);
 
+  if (build->self->layout == EVIDENT_IMPORT_LAYOUT_MAPPED)
+    promote_headings (build);
   unify_titles (build->self->entries);
 }
