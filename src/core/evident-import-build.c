@@ -849,10 +849,11 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
 
   if (*ref == '\0')
     {
-      if (is_mapped (build) && read_heading (build, context, row))
+      gboolean shaped = is_mapped (build) && sheet->columns[EVIDENT_IMPORT_FIELD_REF] >= 0;
+
+      if (shaped && read_heading (build, context, row))
         evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
-      else if (is_mapped (build) && sheet->columns[EVIDENT_IMPORT_FIELD_REF] >= 0 &&
-               continue_entry (context, row))
+      else if (shaped && continue_entry (context, row))
         evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_CONTINUATION);
       else if (build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT)
         {

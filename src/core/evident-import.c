@@ -369,7 +369,7 @@ evident_import_skip_reason_get_label (EvidentImportSkipReason reason)
     case EVIDENT_IMPORT_SKIP_NO_REFERENCE:
       return C_ ("import row", "No reference");
     case EVIDENT_IMPORT_SKIP_CONTINUATION:
-      return C_ ("import row", "Added to the item above");
+      return C_ ("import row", "Joins item above");
     case EVIDENT_IMPORT_SKIP_WITHDRAWN:
       return C_ ("import row", "Withdrawn");
     default:
