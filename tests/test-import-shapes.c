@@ -348,6 +348,7 @@ test_matrix (void)
   EvidentSheet *intro = evident_sheet_new ("Introduction");
   EvidentSheet *sheet = evident_sheet_new ("Matrix");
   EvidentSheet *mappings = evident_sheet_new ("Mappings");
+  EvidentSheet *guidelines = evident_sheet_new ("Implementation Guidelines");
   g_autoptr (EvidentImport) import = NULL;
   EvidentSheetRange title = { 0, 0, 0, 5 };
 
@@ -368,11 +369,16 @@ test_matrix (void)
   set_row (mappings, 0, "Control ID", "Other standard", NULL);
   set_row (mappings, 1, "A&A-01", "5.1", NULL);
   set_row (mappings, 2, "AIS-02", "8.2", NULL);
-  import = import_sheets (intro, sheet, mappings, NULL);
+  set_row (guidelines, 0, "Control ID", "Control Title", "Implementation Guidelines", NULL);
+  set_row (guidelines, 1, "A&A-01", "Audit plan", "Start with a yearly plan.", NULL);
+  set_row (guidelines, 2, "A&A-02", "Independent audits", "Ask a second firm.", NULL);
+  set_row (guidelines, 3, "AIS-01", "Baselines", "Write them per service.", NULL);
+  import = import_sheets (intro, sheet, mappings, guidelines, NULL);
 
   assert_no_problems (import);
   g_assert_cmpint (evident_import_get_sheet_status (import, 1), ==, EVIDENT_IMPORT_SHEET_USED);
   g_assert_cmpint (evident_import_get_sheet_status (import, 2), ==, EVIDENT_IMPORT_SHEET_NO_HEADER);
+  g_assert_cmpint (evident_import_get_sheet_status (import, 3), ==, EVIDENT_IMPORT_SHEET_REPEATED);
   g_assert_cmpint (evident_import_get_header_row (import, 1), ==, 3);
   g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 4);
   g_assert_cmpuint (evident_import_get_chapters (import)->len, ==, 2);
@@ -380,6 +386,32 @@ test_matrix (void)
   assert_chapter (import, 1, "AIS", "Application & Interface Security", 2);
   g_assert_cmpstr (find_entry (import, "A&A-02")->requirement, ==, "Have others audit.\nYearly.");
   g_assert_cmpint (skip_reason (import, 1, 4), ==, EVIDENT_IMPORT_SKIP_NO_REFERENCE);
+
+  /* The user may take the repeating sheet in: a chapter per sheet, and
+   * the references twice. */
+  evident_import_set_sheet_used (import, 3, TRUE);
+  g_assert_cmpint (evident_import_get_sheet_status (import, 3), ==, EVIDENT_IMPORT_SHEET_USED);
+  g_assert_cmpint (evident_import_get_problems (import)->len, >, 0);
+}
+
+/* Levels as marks under level1, level2, level3 (ASVS 4's CSV). */
+static void
+test_level_marks (void)
+{
+  g_autoptr (EvidentImport) import = import_csv (
+      "chapter_id,chapter_name,req_id,req_description,level1,level2,level3,cwe\n"
+      "V1,Architecture,1.1.1,Use a secure lifecycle.,,X,X,\n"
+      "V1,Architecture,1.1.2,Model the threats.,X,X,X,1053\n"
+      "V2,Authentication,2.1.1,Passwords are long.,,,X,521\n");
+
+  assert_no_problems (import);
+  g_assert_cmpstr (field_column (import, 0, EVIDENT_IMPORT_FIELD_LEVEL), ==, "level1");
+  g_assert_cmpuint (evident_import_get_max_level (import), ==, 3);
+  evident_import_set_mandatory_level (import, 2);
+  g_assert_true (find_entry (import, "1.1.1")->mandatory);
+  g_assert_true (find_entry (import, "1.1.2")->mandatory);
+  g_assert_false (find_entry (import, "2.1.1")->mandatory);
+  g_assert_cmpstr (evident_checklist_entry_get_extra (find_entry (import, "2.1.1"), "cwe"), ==, "521");
 }
 
 /* Criteria with points of focus in rows of their own below them: in an
@@ -482,6 +514,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-shapes/number-cell-duplicates", test_number_cell_duplicates);
   g_test_add_func ("/import-shapes/safeguards", test_safeguards);
   g_test_add_func ("/import-shapes/matrix", test_matrix);
+  g_test_add_func ("/import-shapes/level-marks", test_level_marks);
   g_test_add_func ("/import-shapes/points-of-focus", test_points_of_focus);
   g_test_add_func ("/import-shapes/workbook-cells", test_workbook_cells);
 

@@ -316,13 +316,82 @@ detect_status (EvidentImport   *self,
   return EVIDENT_IMPORT_SHEET_USED;
 }
 
+/* The references of a sheet, as its proposed mapping reads them. */
+static GHashTable *
+collect_refs (ImportSheet *sheet)
+{
+  GHashTable *refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int         columns[EVIDENT_IMPORT_N_FIELDS];
+  guint       n_rows = evident_sheet_get_n_rows (sheet->sheet);
+
+  evident_import_propose_columns (sheet->sheet, sheet->header_row, TRUE, columns);
+  for (guint row = sheet->header_row + 1; columns[EVIDENT_IMPORT_FIELD_REF] >= 0 && row < n_rows; row++)
+    {
+      char *ref = evident_import_clean_line (
+          evident_sheet_get_cell (sheet->sheet, row, columns[EVIDENT_IMPORT_FIELD_REF]));
+
+      if (*ref != '\0')
+        g_hash_table_add (refs, ref);
+      else
+        g_free (ref);
+    }
+
+  return refs;
+}
+
+/* Whether most references of @refs are in @earlier. */
+static gboolean
+mostly_in (GHashTable *refs, GHashTable *earlier)
+{
+  GHashTableIter iter;
+  gpointer       ref;
+  guint          shared = 0;
+
+  g_hash_table_iter_init (&iter, refs);
+  while (g_hash_table_iter_next (&iter, &ref, NULL))
+    shared += g_hash_table_contains (earlier, ref);
+
+  return g_hash_table_size (refs) > 0 && shared * 2 >= g_hash_table_size (refs);
+}
+
+/* A workbook may list its items again on another sheet (implementation
+ * guidelines, a lighter edition, a questionnaire): a used sheet whose
+ * references are mostly an earlier used sheet's is left out. */
+static void
+leave_out_repeats (EvidentImport *self, const SheetKind *kinds)
+{
+  g_autoptr (GPtrArray) ref_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+
+  for (guint i = 0; i < self->sheets->len; i++)
+    {
+      ImportSheet *sheet = g_ptr_array_index (self->sheets, i);
+      GHashTable  *refs;
+      gboolean     repeats = FALSE;
+
+      if (!sheet->used || kinds[i] != KIND_MAPPED)
+        continue;
+      refs = collect_refs (sheet);
+      for (guint j = 0; j < ref_sets->len && !repeats; j++)
+        repeats = mostly_in (refs, g_ptr_array_index (ref_sets, j));
+      if (!repeats)
+        {
+          g_ptr_array_add (ref_sets, refs);
+          continue;
+        }
+      g_hash_table_unref (refs);
+      sheet->used = FALSE;
+      sheet->detected = EVIDENT_IMPORT_SHEET_REPEATED;
+    }
+}
+
 /**
  * evident_import_detect:
  *
  * Looks at every sheet once: its header, its layout, whether it is used.
  * In AWS's workbook only the sheets with AWS's header are used; elsewhere
  * every visible sheet with a header that names what items need (another
- * sheet's header may name only references: mappings to other standards).
+ * sheet's header may name only references: mappings to other standards)
+ * and whose items are not an earlier sheet's again.
  * When no sheet has one, the first that holds anything is used, so that
  * the missing header shows as a problem.
  */
@@ -381,6 +450,8 @@ evident_import_detect (EvidentImport *self)
 
   if (aws)
     self->layout = csv ? EVIDENT_IMPORT_LAYOUT_AWS_CSV : EVIDENT_IMPORT_LAYOUT_AWS_WORKBOOK;
+  else
+    leave_out_repeats (self, kinds);
 
   for (guint i = 0; !any_used && i < self->sheets->len; i++)
     {

@@ -158,6 +158,7 @@ static const struct
   { EVIDENT_IMPORT_FIELD_LEVEL, "ig1" },
   { EVIDENT_IMPORT_FIELD_LEVEL, "l1" },
   { EVIDENT_IMPORT_FIELD_LEVEL, "level 1" },
+  { EVIDENT_IMPORT_FIELD_LEVEL, "level1" },
   { EVIDENT_IMPORT_FIELD_LABELS, "label" },
   { EVIDENT_IMPORT_FIELD_LABELS, "tags" },
   { EVIDENT_IMPORT_FIELD_MET, "compliant" },

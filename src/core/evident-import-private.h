@@ -15,7 +15,7 @@ typedef struct
 {
   EvidentSheet            *sheet;
   guint                    index;
-  EvidentImportSheetStatus detected; /* USED, NO_HEADER, EMPTY or HIDDEN, as found */
+  EvidentImportSheetStatus detected; /* USED, NO_HEADER, EMPTY, HIDDEN or REPEATED */
   gboolean                 used;
   int                      header_row; /* -1: none */
   int                      columns[EVIDENT_IMPORT_N_FIELDS]; /* -1: unmapped */

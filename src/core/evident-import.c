@@ -397,6 +397,8 @@ evident_import_sheet_status_get_label (EvidentImportSheetStatus status)
       return C_ ("import sheet", "Left out");
     case EVIDENT_IMPORT_SHEET_HIDDEN:
       return C_ ("import sheet", "Skipped: hidden sheet");
+    case EVIDENT_IMPORT_SHEET_REPEATED:
+      return C_ ("import sheet", "Skipped: repeats another sheet’s items");
     default:
       g_return_val_if_reached ("");
     }
@@ -686,8 +688,8 @@ evident_import_get_sheet_status (EvidentImport *self, guint sheet)
   s = get_sheet (self, sheet);
   if (s->used)
     return EVIDENT_IMPORT_SHEET_USED;
-  if (s->detected == EVIDENT_IMPORT_SHEET_HIDDEN)
-    return EVIDENT_IMPORT_SHEET_HIDDEN;
+  if (s->detected == EVIDENT_IMPORT_SHEET_HIDDEN || s->detected == EVIDENT_IMPORT_SHEET_REPEATED)
+    return s->detected;
   if (s->detected != EVIDENT_IMPORT_SHEET_USED && s->header_row < 0)
     return s->detected;
   return EVIDENT_IMPORT_SHEET_EXCLUDED;

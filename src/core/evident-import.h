@@ -218,6 +218,8 @@ typedef enum
  * @EVIDENT_IMPORT_SHEET_EXCLUDED: left out by the user (or `--sheet`)
  * @EVIDENT_IMPORT_SHEET_HIDDEN: left out: hidden in the workbook (a list of
  *   values, an old version), while a visible sheet holds items
+ * @EVIDENT_IMPORT_SHEET_REPEATED: left out: its items are mostly an earlier
+ *   sheet's again (implementation guidelines, a lighter edition)
  */
 typedef enum
 {
@@ -226,6 +228,7 @@ typedef enum
   EVIDENT_IMPORT_SHEET_EMPTY,     /*< nick=empty >*/
   EVIDENT_IMPORT_SHEET_EXCLUDED,  /*< nick=excluded >*/
   EVIDENT_IMPORT_SHEET_HIDDEN,    /*< nick=hidden >*/
+  EVIDENT_IMPORT_SHEET_REPEATED,  /*< nick=repeated >*/
 } EvidentImportSheetStatus;
 
 /**
