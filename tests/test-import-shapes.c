@@ -94,7 +94,11 @@ chapter_at (EvidentImport *import, guint i)
 }
 
 static void
-assert_chapter (EvidentImport *import, guint i, const char *number, const char *title, guint n_items)
+assert_chapter (EvidentImport *import,
+                guint          i,
+                const char    *number,
+                const char    *title,
+                guint          n_items)
 {
   const EvidentImportChapter *chapter = chapter_at (import, i);
 
@@ -142,8 +146,9 @@ test_control_catalogue (void)
       "Control Identifier,Control (or Control Enhancement) Name,Control Text,Discussion,"
       "Related Controls\r\n");
 
-  g_string_append (csv, "KM-1,Policy and Procedures,\"a. Write the key policy down;\nb. share it.\","
-                        "Why it helps.,\"KM-2, LG-1\"\r\n");
+  g_string_append (csv,
+                   "KM-1,Policy and Procedures,\"a. Write the key policy down;\nb. share it.\","
+                   "Why it helps.,\"KM-2, LG-1\"\r\n");
   g_string_append (csv, "KM-2,Key Inventory,Keep a list of keys.,,KM-1\r\n");
   g_string_append (csv, "KM-2(1),Key Inventory | Automated List,Keep the list by tools.,,\r\n");
   g_string_append (csv, "LG-1,Log Policy,Write the log policy down.,,\r\n");
@@ -166,8 +171,9 @@ test_control_catalogue (void)
   g_assert_cmpstr (find_entry (import, "KM-1")->requirement, ==,
                    "a. Write the key policy down;\nb. share it.");
   g_assert_cmpstr (find_entry (import, "KM-2(1)")->title, ==, "Key Inventory | Automated List");
-  g_assert_cmpstr (evident_checklist_entry_get_extra (find_entry (import, "KM-1"), "Related Controls"),
-                   ==, "KM-2, LG-1");
+  g_assert_cmpstr (
+      evident_checklist_entry_get_extra (find_entry (import, "KM-1"), "Related Controls"), ==,
+      "KM-2, LG-1");
 }
 
 /* Requirements numbered in a column called "Requirement", their text in
@@ -213,12 +219,12 @@ test_requirement_numbers (void)
 static void
 test_applicability (void)
 {
-  g_autoptr (EvidentImport) import = import_csv (
-      "Control;Control name;Applicable (Y/N);Justification\r\n"
-      "A.5;Organisational controls;;\r\n"
-      "A.5.1;Policies;Y;Asked for by the board\r\n"
-      "A.7.4;Physical monitoring;N;We rent no premises\r\n"
-      "A.8.34;Audit testing;y;\r\n");
+  g_autoptr (EvidentImport) import =
+      import_csv ("Control;Control name;Applicable (Y/N);Justification\r\n"
+                  "A.5;Organisational controls;;\r\n"
+                  "A.5.1;Policies;Y;Asked for by the board\r\n"
+                  "A.7.4;Physical monitoring;N;We rent no premises\r\n"
+                  "A.8.34;Audit testing;y;\r\n");
   EvidentChecklistEntry *entry;
 
   assert_no_problems (import);
@@ -291,7 +297,7 @@ test_safeguards (void)
   EvidentSheet *sheet = evident_sheet_new ("Controls");
   g_autoptr (EvidentImport) import = NULL;
   const char *const minors[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "1", "11", "12" };
-  guint row = 0;
+  guint             row = 0;
 
   set_row (licence, 0, "Sample safeguards, for trying the import", NULL);
   set_row (licence, 2, "Use them as you like.", NULL);
@@ -306,7 +312,8 @@ test_safeguards (void)
       for (guint i = 0; i < G_N_ELEMENTS (minors); i++)
         {
           g_autofree char *ref = g_strdup_printf ("%u.%s", control, minors[i]);
-          g_autofree char *name = g_strdup_printf ("Safeguard number %u of control %u", i + 1, control);
+          g_autofree char *name =
+              g_strdup_printf ("Safeguard number %u of control %u", i + 1, control);
 
           set_row (sheet, row++, number, ref, "Devices", "Identify", name, "Do it weekly.",
                    i < 2 ? "x" : "", i < 6 ? "x" : "", "x", NULL);
@@ -398,11 +405,11 @@ test_matrix (void)
 static void
 test_level_marks (void)
 {
-  g_autoptr (EvidentImport) import = import_csv (
-      "chapter_id,chapter_name,req_id,req_description,level1,level2,level3,cwe\n"
-      "V1,Architecture,1.1.1,Use a secure lifecycle.,,X,X,\n"
-      "V1,Architecture,1.1.2,Model the threats.,X,X,X,1053\n"
-      "V2,Authentication,2.1.1,Passwords are long.,,,X,521\n");
+  g_autoptr (EvidentImport) import =
+      import_csv ("chapter_id,chapter_name,req_id,req_description,level1,level2,level3,cwe\n"
+                  "V1,Architecture,1.1.1,Use a secure lifecycle.,,X,X,\n"
+                  "V1,Architecture,1.1.2,Model the threats.,X,X,X,1053\n"
+                  "V2,Authentication,2.1.1,Passwords are long.,,,X,521\n");
 
   assert_no_problems (import);
   g_assert_cmpstr (field_column (import, 0, EVIDENT_IMPORT_FIELD_LEVEL), ==, "level1");
@@ -411,7 +418,8 @@ test_level_marks (void)
   g_assert_true (find_entry (import, "1.1.1")->mandatory);
   g_assert_true (find_entry (import, "1.1.2")->mandatory);
   g_assert_false (find_entry (import, "2.1.1")->mandatory);
-  g_assert_cmpstr (evident_checklist_entry_get_extra (find_entry (import, "2.1.1"), "cwe"), ==, "521");
+  g_assert_cmpstr (evident_checklist_entry_get_extra (find_entry (import, "2.1.1"), "cwe"), ==,
+                   "521");
 }
 
 /* Criteria with points of focus in rows of their own below them: in an
@@ -438,8 +446,9 @@ test_points_of_focus (void)
   g_assert_cmpstr (entry->requirement, ==, "The entity values integrity.");
   g_assert_cmpstr (evident_checklist_entry_get_extra (entry, "Points of Focus"), ==,
                    "Sets the tone at the top\nKeeps standards of conduct");
-  g_assert_cmpstr (evident_checklist_entry_get_extra (find_entry (import, "CC6.1"), "Points of Focus"),
-                   ==, "Keeps an inventory of assets");
+  g_assert_cmpstr (
+      evident_checklist_entry_get_extra (find_entry (import, "CC6.1"), "Points of Focus"), ==,
+      "Keeps an inventory of assets");
   g_assert_cmpint (skip_reason (import, 0, 2), ==, EVIDENT_IMPORT_SKIP_CONTINUATION);
   g_assert_cmpint (skip_reason (import, 0, 5), ==, EVIDENT_IMPORT_SKIP_CONTINUATION);
 
@@ -452,7 +461,8 @@ test_points_of_focus (void)
   g_assert_cmpuint (evident_import_get_entries (in_column)->len, ==, 2);
   g_assert_cmpstr (find_entry (in_column, "A1.2")->requirement, ==,
                    "The entity protects its recovery sites.\nPoints of focus:\nChecks the backups");
-  g_assert_cmpstr (find_entry (in_column, "A1.2")->title, ==, "The entity protects its recovery sites");
+  g_assert_cmpstr (find_entry (in_column, "A1.2")->title, ==,
+                   "The entity protects its recovery sites");
 }
 
 /* A workbook as spreadsheets save it: a hidden sheet of values first
@@ -460,7 +470,7 @@ test_points_of_focus (void)
 static void
 test_workbook_cells (void)
 {
-  g_auto_tmp_dir dir = fixture_tmp_dir_new ();
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
   g_autofree char *path = g_build_filename (dir, "list.xlsx", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;

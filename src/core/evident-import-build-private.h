@@ -29,12 +29,12 @@ typedef struct
   GHashTable    *headings; /* chapter → the title its heading row gives */
 } Build;
 
-void evident_import_set_string       (char                   **field,
-                                     const char              *value);
-void evident_import_add_skip         (Build                   *build,
-                                     ImportSheet             *sheet,
-                                     guint                    row,
-                                     EvidentImportSkipReason  reason);
-void evident_import_derive_structure (Build                   *build);
+void evident_import_set_string       (char                    **field,
+                                      const char               *value);
+void evident_import_add_skip         (Build                    *build,
+                                      ImportSheet              *sheet,
+                                      guint                     row,
+                                      EvidentImportSkipReason   reason);
+void evident_import_derive_structure (Build                    *build);
 
 G_END_DECLS

@@ -25,17 +25,17 @@
 /* What one sheet's rows need, worked out once. */
 typedef struct
 {
-  ImportSheet *sheet;
-  guint        ordinal;
-  guint        header_width;
-  guint        first_column;  /* the header's first named column */
-  GPtrArray   *header;        /* of char *, clean case-folded header cells */
-  GArray      *extra_columns; /* of guint, in column order, labels columns included */
-  gboolean    *is_label;      /* per column: a labels column */
-  GPtrArray   *extra_names;   /* of char *, the names of extra_columns */
-  char        *labels_name;
-  EvidentChecklistEntry *above; /* the last entry read from the sheet */
-  EvidentChecklistEntry *last;  /* the same, unless a heading or band came since */
+  ImportSheet           *sheet;
+  guint                  ordinal;
+  guint                  header_width;
+  guint                  first_column;  /* the header's first named column */
+  GPtrArray             *header;        /* of char *, clean case-folded header cells */
+  GArray                *extra_columns; /* of guint, in column order, labels columns included */
+  gboolean              *is_label;      /* per column: a labels column */
+  GPtrArray             *extra_names;   /* of char *, the names of extra_columns */
+  char                  *labels_name;
+  EvidentChecklistEntry *above;       /* the last entry read from the sheet */
+  EvidentChecklistEntry *last;        /* the same, unless a heading or band came since */
   guint                  n_continued; /* rows added to @last */
 } SheetContext;
 
@@ -117,7 +117,10 @@ add_problem (Build             *build,
 }
 
 void
-evident_import_add_skip (Build *build, ImportSheet *sheet, guint row, EvidentImportSkipReason reason)
+evident_import_add_skip (Build                  *build,
+                         ImportSheet            *sheet,
+                         guint                   row,
+                         EvidentImportSkipReason reason)
 {
   EvidentImportSkip skip = { sheet->index, row, reason };
 
@@ -439,9 +442,10 @@ level_from_marks (SheetContext *context, guint row)
   EvidentSheet    *sheet = context->sheet->sheet;
   int              first = context->sheet->columns[EVIDENT_IMPORT_FIELD_LEVEL];
   guint            header = (guint) context->sheet->header_row;
-  g_autofree char *name = evident_import_normalize_name (evident_sheet_get_cell (sheet, header, first));
-  gsize            stem = strlen (name);
-  guint            level;
+  g_autofree char *name =
+      evident_import_normalize_name (evident_sheet_get_cell (sheet, header, first));
+  gsize stem = strlen (name);
+  guint level;
 
   while (stem > 0 && g_ascii_isdigit (name[stem - 1]))
     stem--;
@@ -451,7 +455,8 @@ level_from_marks (SheetContext *context, guint row)
 
   for (guint column = first; column < evident_sheet_get_n_columns (sheet); column++, level++)
     {
-      g_autofree char *other = evident_import_normalize_name (evident_sheet_get_cell (sheet, header, column));
+      g_autofree char *other =
+          evident_import_normalize_name (evident_sheet_get_cell (sheet, header, column));
       g_autofree char *wanted = g_strdup_printf ("%.*s%u", (int) stem, name, level);
       g_autofree char *mark = NULL;
 
@@ -636,8 +641,7 @@ read_heading (Build *build, SheetContext *context, guint row)
   g_autofree char *chapter = cell_line (context, row, EVIDENT_IMPORT_FIELD_CHAPTER);
   g_autofree char *title = cell_line (context, row, EVIDENT_IMPORT_FIELD_TITLE);
 
-  if (*chapter == '\0' ||
-      (context->last != NULL && strcmp (context->last->chapter, chapter) == 0))
+  if (*chapter == '\0' || (context->last != NULL && strcmp (context->last->chapter, chapter) == 0))
     return FALSE;
   if (*title == '\0')
     {
@@ -673,8 +677,9 @@ static gboolean
 continue_entry (SheetContext *context, guint row)
 {
   static const EvidentImportField own[] = {
-    EVIDENT_IMPORT_FIELD_TITLE,   EVIDENT_IMPORT_FIELD_CHAPTER, EVIDENT_IMPORT_FIELD_CHAPTER_TITLE,
-    EVIDENT_IMPORT_FIELD_SECTION, EVIDENT_IMPORT_FIELD_SECTION_TITLE,
+    EVIDENT_IMPORT_FIELD_TITLE,         EVIDENT_IMPORT_FIELD_CHAPTER,
+    EVIDENT_IMPORT_FIELD_CHAPTER_TITLE, EVIDENT_IMPORT_FIELD_SECTION,
+    EVIDENT_IMPORT_FIELD_SECTION_TITLE,
   };
   EvidentChecklistEntry *entry = context->last;
   g_autofree char       *requirement = NULL;
@@ -707,7 +712,8 @@ continue_entry (SheetContext *context, guint row)
 
       if (context->is_label[column])
         continue;
-      value = evident_import_clean_text (evident_sheet_get_cell (context->sheet->sheet, row, column));
+      value =
+          evident_import_clean_text (evident_sheet_get_cell (context->sheet->sheet, row, column));
       if (*value == '\0')
         continue;
       for (guint j = 0; j < entry->extra->len; j++)
@@ -754,7 +760,8 @@ split_decimal (const char *text, guint64 *major, const char **minor)
 {
   const char *dot = strchr (text, '.');
 
-  if (dot == NULL || dot == text || dot[1] == '\0' || strspn (text, "0123456789") != (gsize) (dot - text) ||
+  if (dot == NULL || dot == text || dot[1] == '\0' ||
+      strspn (text, "0123456789") != (gsize) (dot - text) ||
       strspn (dot + 1, "0123456789") != strlen (dot + 1))
     return FALSE;
   *major = g_ascii_strtoull (text, NULL, 10);
@@ -970,9 +977,9 @@ build_sheet (Build *build, ImportSheet *sheet, guint ordinal)
 
       if (row < (guint) sheet->header_row)
         evident_import_add_skip (build, sheet, row,
-                  evident_sheet_row_is_empty (sheet->sheet, row)
-                      ? EVIDENT_IMPORT_SKIP_BLANK
-                      : EVIDENT_IMPORT_SKIP_ABOVE_HEADER);
+                                 evident_sheet_row_is_empty (sheet->sheet, row)
+                                     ? EVIDENT_IMPORT_SKIP_BLANK
+                                     : EVIDENT_IMPORT_SKIP_ABOVE_HEADER);
       else if (row == (guint) sheet->header_row)
         evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_HEADER);
       else if (evident_sheet_row_is_empty (sheet->sheet, row))

@@ -325,7 +325,8 @@ collect_refs (ImportSheet *sheet)
   guint       n_rows = evident_sheet_get_n_rows (sheet->sheet);
 
   evident_import_propose_columns (sheet->sheet, sheet->header_row, TRUE, columns);
-  for (guint row = sheet->header_row + 1; columns[EVIDENT_IMPORT_FIELD_REF] >= 0 && row < n_rows; row++)
+  for (guint row = sheet->header_row + 1; columns[EVIDENT_IMPORT_FIELD_REF] >= 0 && row < n_rows;
+       row++)
     {
       char *ref = evident_import_clean_line (
           evident_sheet_get_cell (sheet->sheet, row, columns[EVIDENT_IMPORT_FIELD_REF]));
@@ -360,7 +361,8 @@ mostly_in (GHashTable *refs, GHashTable *earlier)
 static void
 leave_out_repeats (EvidentImport *self, const SheetKind *kinds)
 {
-  g_autoptr (GPtrArray) ref_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr (GPtrArray) ref_sets =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
 
   for (guint i = 0; i < self->sheets->len; i++)
     {

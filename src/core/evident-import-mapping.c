@@ -282,11 +282,11 @@ evident_import_field_from_name (const char *name, EvidentImportField *field)
 static char *
 loosen_name (const char *normalized)
 {
-  GString    *out = g_string_sized_new (strlen (normalized));
-  guint       depth = 0;
-  gboolean    space = FALSE;
-  gsize       length = strlen (normalized);
-  gboolean    keep_remarks = length > 0 && normalized[length - 1] == ')';
+  GString *out = g_string_sized_new (strlen (normalized));
+  guint    depth = 0;
+  gboolean space = FALSE;
+  gsize    length = strlen (normalized);
+  gboolean keep_remarks = length > 0 && normalized[length - 1] == ')';
 
   for (const char *p = normalized; *p != '\0'; p++)
     {
@@ -327,7 +327,8 @@ find_exact_alias (const char *normalized, guint from, guint *rank)
   return FALSE;
 }
 
-static guint first_weak_rank (void);
+static guint
+first_weak_rank (void);
 
 /* The alias @normalized is, from @from on; or, if none, the strong alias
  * it is without remarks and signs. */
@@ -339,8 +340,8 @@ find_alias (const char *normalized, guint from, guint *rank)
   if (find_exact_alias (normalized, from, rank))
     return TRUE;
   loose = loosen_name (normalized);
-  return *loose != '\0' && strcmp (loose, normalized) != 0 && find_exact_alias (loose, from, rank) &&
-         *rank < first_weak_rank ();
+  return *loose != '\0' && strcmp (loose, normalized) != 0 &&
+         find_exact_alias (loose, from, rank) && *rank < first_weak_rank ();
 }
 
 /**

@@ -108,8 +108,8 @@ derive_numbered_section (EvidentChecklistEntry *entry)
   gsize       chapter_length = strlen (entry->chapter);
 
   if (second_dot == NULL || second_dot == first_dot + 1 || second_dot[1] == '\0' ||
-      strspn (ref, "0123456789.") != strlen (ref) || strncmp (ref, entry->chapter, chapter_length) != 0 ||
-      ref + chapter_length != first_dot)
+      strspn (ref, "0123456789.") != strlen (ref) ||
+      strncmp (ref, entry->chapter, chapter_length) != 0 || ref + chapter_length != first_dot)
     return;
 
   g_free (entry->section);
@@ -169,11 +169,13 @@ derive_structure (Build     *build,
       if (*entry->chapter_title == '\0' && evident_import_looks_like_name (entry->chapter))
         {
           evident_import_set_string (&entry->chapter_title, entry->chapter);
-          evident_import_set_string (&entry->chapter, number_for (chapter_numbers, "", entry->chapter_title));
+          evident_import_set_string (&entry->chapter,
+                                     number_for (chapter_numbers, "", entry->chapter_title));
         }
     }
   else if (*entry->chapter_title != '\0')
-    evident_import_set_string (&entry->chapter, number_for (chapter_numbers, "", entry->chapter_title));
+    evident_import_set_string (&entry->chapter,
+                               number_for (chapter_numbers, "", entry->chapter_title));
   else
     band_is_chapter = derive_chapter (build, pending, chapter_numbers);
 
@@ -182,17 +184,18 @@ derive_structure (Build     *build,
       if (*entry->section_title == '\0' && evident_import_looks_like_name (entry->section))
         {
           evident_import_set_string (&entry->section_title, entry->section);
-          evident_import_set_string (&entry->section,
-                      number_for (section_numbers, entry->chapter, entry->section_title));
+          evident_import_set_string (
+              &entry->section, number_for (section_numbers, entry->chapter, entry->section_title));
         }
     }
   else if (*entry->section_title != '\0')
     evident_import_set_string (&entry->section,
-                number_for (section_numbers, entry->chapter, entry->section_title));
+                               number_for (section_numbers, entry->chapter, entry->section_title));
   else if (pending->band != NULL && !band_is_chapter)
     {
       evident_import_set_string (&entry->section_title, pending->band);
-      evident_import_set_string (&entry->section, number_for (section_numbers, entry->chapter, pending->band));
+      evident_import_set_string (&entry->section,
+                                 number_for (section_numbers, entry->chapter, pending->band));
     }
   else if (layout_is_mapped)
     derive_numbered_section (entry);
@@ -302,8 +305,10 @@ promote_headings (Build *build)
   EvidentImport *self = build->self;
   g_autoptr (GHashTable) chapters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) chapter_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (GHashTable) section_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) chapter_titles =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) section_titles =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint kept = 0;
 
   for (guint i = 0; i < build->pending->len; i++)
@@ -340,7 +345,8 @@ promote_headings (Build *build)
   for (guint i = kept; i < build->pending->len; i++)
     build->pending->pdata[i] = NULL;
   g_ptr_array_set_size (build->pending, kept);
-  if (kept == self->entries->len && g_hash_table_size (chapter_titles) + g_hash_table_size (section_titles) == 0)
+  if (kept == self->entries->len &&
+      g_hash_table_size (chapter_titles) + g_hash_table_size (section_titles) == 0)
     return;
 
   for (guint i = 0; i < self->entries->len; i++)
