@@ -512,6 +512,31 @@ test_workbook_cells (void)
   g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 12);
 }
 
+/* Obligations as RFC 2119 words or as marks. */
+static void
+test_obligations (void)
+{
+  g_autoptr (EvidentImport) words = import_csv ("ID\tTitle\tObligation\n"
+                                                "OB-1\tKeep a register\tMUST\n"
+                                                "OB-2\tReview it\tShould\n"
+                                                "OB-3\tPublish it\tshall\n"
+                                                "OB-4\tTranslate it\tMay\n");
+  g_autoptr (EvidentImport) marks = import_csv ("ID,Title,Mandatory\n"
+                                                "MK-1,Keep a register,x\n"
+                                                "MK-2,Review it,\n"
+                                                "MK-3,Publish it,\u2713\n");
+
+  assert_no_problems (words);
+  g_assert_true (find_entry (words, "OB-1")->mandatory);
+  g_assert_false (find_entry (words, "OB-2")->mandatory);
+  g_assert_true (find_entry (words, "OB-3")->mandatory);
+  g_assert_false (find_entry (words, "OB-4")->mandatory);
+  assert_no_problems (marks);
+  g_assert_true (find_entry (marks, "MK-1")->mandatory);
+  g_assert_false (find_entry (marks, "MK-2")->mandatory);
+  g_assert_true (find_entry (marks, "MK-3")->mandatory);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -525,6 +550,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-shapes/safeguards", test_safeguards);
   g_test_add_func ("/import-shapes/matrix", test_matrix);
   g_test_add_func ("/import-shapes/level-marks", test_level_marks);
+  g_test_add_func ("/import-shapes/obligations", test_obligations);
   g_test_add_func ("/import-shapes/points-of-focus", test_points_of_focus);
   g_test_add_func ("/import-shapes/workbook-cells", test_workbook_cells);
 

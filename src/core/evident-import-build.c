@@ -470,6 +470,20 @@ level_from_marks (SheetContext *context, guint row)
   return 0;
 }
 
+/* A mark in a cell that says yes (outside Evident's own strict format). */
+static gboolean
+is_mark (const char *text)
+{
+  static const char *const marks[] = { "x", "X", "✓", "✔", "●" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      if (strcmp (text, marks[i]) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Points and the mandatory flag; problems for bad values. */
 static void
 read_numbers (Build                          *build,
@@ -518,7 +532,9 @@ read_numbers (Build                          *build,
     {
       g_autofree char *text = cell_line (context, row, EVIDENT_IMPORT_FIELD_MANDATORY);
 
-      if (!evident_import_parse_mandatory (text, &entry->mandatory))
+      if (build->self->layout != EVIDENT_IMPORT_LAYOUT_EVIDENT && is_mark (text))
+        entry->mandatory = TRUE;
+      else if (!evident_import_parse_mandatory (text, &entry->mandatory))
         {
           g_autofree char *name = column_name (build, sheet, column);
           g_autofree char *value = evident_import_quote (text);
