@@ -537,6 +537,43 @@ test_obligations (void)
   g_assert_true (find_entry (marks, "MK-3")->mandatory);
 }
 
+/* A framework core: the references start the subcategories, the
+ * categories name their code, the function is merged down its rows, and
+ * informative references take a row each. */
+static void
+test_framework_core (void)
+{
+  EvidentSheet     *sheet = evident_sheet_new ("Core");
+  EvidentSheetRange function = { 1, 0, 4, 0 };
+  g_autoptr (EvidentImport) import = NULL;
+  EvidentChecklistEntry *entry;
+
+  set_row (sheet, 0, "Function", "Category", "Subcategory", "Informative References", NULL);
+  set_row (sheet, 1, "KNOW (KN): Know what you run.",
+           "Inventory (KN.IN): What runs is written down.", "KN.IN-1: Devices are listed",
+           "Sample guide 1", NULL);
+  set_row (sheet, 2, "", "", "", "Sample guide 2", NULL);
+  set_row (sheet, 3, "", "", "KN.IN-2: Programs are listed", "Sample guide 3", NULL);
+  set_row (sheet, 4, "", "Roles (KN.RO): People know their part.",
+           "KN.RO-1: Roles are written down", "", NULL);
+  evident_sheet_add_merge (sheet, &function);
+  import = import_sheets (sheet, NULL);
+
+  assert_no_problems (import);
+  g_assert_cmpstr (field_column (import, 0, EVIDENT_IMPORT_FIELD_TITLE), ==, "Subcategory");
+  g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 3);
+  assert_chapter (import, 0, "KN.IN", "Inventory", 2);
+  assert_chapter (import, 1, "KN.RO", "Roles", 1);
+  entry = find_entry (import, "KN.IN-1");
+  g_assert_cmpstr (entry->title, ==, "Devices are listed");
+  g_assert_cmpstr (evident_checklist_entry_get_extra (entry, "Informative References"), ==,
+                   "Sample guide 1\nSample guide 2");
+  g_assert_cmpint (skip_reason (import, 0, 2), ==, EVIDENT_IMPORT_SKIP_CONTINUATION);
+  /* The merged function reads on every row it covers. */
+  g_assert_cmpstr (evident_checklist_entry_get_extra (find_entry (import, "KN.RO-1"), "Function"),
+                   ==, "KNOW (KN): Know what you run.");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -551,6 +588,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-shapes/matrix", test_matrix);
   g_test_add_func ("/import-shapes/level-marks", test_level_marks);
   g_test_add_func ("/import-shapes/obligations", test_obligations);
+  g_test_add_func ("/import-shapes/framework-core", test_framework_core);
   g_test_add_func ("/import-shapes/points-of-focus", test_points_of_focus);
   g_test_add_func ("/import-shapes/workbook-cells", test_workbook_cells);
 

@@ -34,9 +34,11 @@ typedef struct
   gboolean              *is_label;      /* per column: a labels column */
   GPtrArray             *extra_names;   /* of char *, the names of extra_columns */
   char                  *labels_name;
-  EvidentChecklistEntry *above;       /* the last entry read from the sheet */
-  EvidentChecklistEntry *last;        /* the same, unless a heading or band came since */
-  guint                  n_continued; /* rows added to @last */
+  EvidentChecklistEntry *above;        /* the last entry read from the sheet */
+  EvidentChecklistEntry *last;         /* the same, unless a heading or band came since */
+  guint                  n_continued;  /* rows added to @last */
+  guint8                *merged_above; /* per row: a merge from a row above covers it */
+  guint                  n_merged_above;
 } SheetContext;
 
 /* Helpers */
@@ -186,6 +188,7 @@ sheet_context_clear (SheetContext *context)
   g_clear_pointer (&context->is_label, g_free);
   g_clear_pointer (&context->extra_names, g_ptr_array_unref);
   g_clear_pointer (&context->labels_name, g_free);
+  g_clear_pointer (&context->merged_above, g_free);
 }
 
 static gboolean
@@ -247,6 +250,17 @@ sheet_context_init (SheetContext *context, Build *build, ImportSheet *sheet, gui
           !column_has_values (s, sheet->header_row, column))
         continue;
       g_array_append_val (context->extra_columns, column);
+    }
+
+  context->n_merged_above = evident_sheet_get_n_rows (s);
+  context->merged_above = g_new0 (guint8, MAX (context->n_merged_above, 1));
+  for (guint i = 0; i < evident_sheet_get_n_merges (s); i++)
+    {
+      const EvidentSheetRange *range = evident_sheet_get_merge (s, i);
+
+      for (guint row = range->first_row + 1;
+           row <= range->last_row && row < context->n_merged_above; row++)
+        context->merged_above[row] = TRUE;
     }
 
   context->extra_names = g_ptr_array_new_with_free_func (g_free);
@@ -347,14 +361,35 @@ read_labels (SheetContext *context, const char *value, EvidentChecklistEntry *en
     }
 }
 
-/* The columns no field takes, in column order, as extra fields. */
+/* The value of a cell merged with the cells above it (a function named
+ * once for the rows below), or "". */
+static const char *
+merged_value (SheetContext *context, guint row, guint column)
+{
+  EvidentSheet            *sheet = context->sheet->sheet;
+  const EvidentSheetRange *range;
+
+  if (row >= context->n_merged_above || !context->merged_above[row])
+    return "";
+  range = evident_sheet_find_merge (sheet, row, column);
+
+  if (range == NULL || range->first_row >= row)
+    return "";
+  return evident_sheet_get_cell (sheet, range->first_row, range->first_column);
+}
+
+/* The columns no field takes, in column order, as extra fields; with
+ * @merged, a cell merged with those above reads their value. */
 static void
-read_extras (SheetContext *context, guint row, EvidentChecklistEntry *entry)
+read_extras (SheetContext *context, guint row, gboolean merged, EvidentChecklistEntry *entry)
 {
   for (guint i = 0; i < context->extra_columns->len; i++)
     {
       guint       column = g_array_index (context->extra_columns, guint, i);
       const char *value = evident_sheet_get_cell (context->sheet->sheet, row, column);
+
+      if (merged && *value == '\0')
+        value = merged_value (context, row, column);
 
       if (context->is_label[column])
         {
@@ -872,11 +907,13 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
 
   if (*ref == '\0')
     {
+      /* Headings need a column of references; an item above (which
+       * may have taken its reference from its title) needs none. */
       gboolean shaped = is_mapped (build) && sheet->columns[EVIDENT_IMPORT_FIELD_REF] >= 0;
 
       if (shaped && read_heading (build, context, row))
         evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
-      else if (shaped && continue_entry (context, row))
+      else if (is_mapped (build) && continue_entry (context, row))
         evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_CONTINUATION);
       else if (build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT)
         {
@@ -926,7 +963,7 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
   context->n_continued = 0;
 
   read_texts (build, context, row, title, entry, &description);
-  read_extras (context, row, entry);
+  read_extras (context, row, is_mapped (build), entry);
   if (*entry->chapter == '\0' && build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT)
     {
       g_autofree char *name =

@@ -506,6 +506,48 @@ find_ref_column_by_values (EvidentSheet *sheet, int header_row, const int *colum
   return -1;
 }
 
+/* Whether most values of @column start with a reference ("ID.AM-1:
+ * Physical devices are inventoried"). */
+static gboolean
+values_start_with_refs (EvidentSheet *sheet, guint header_row, guint column)
+{
+  guint n_rows = MIN (evident_sheet_get_n_rows (sheet), header_row + 1 + REF_SAMPLE_ROWS);
+  guint n_values = 0;
+  guint n_refs = 0;
+
+  for (guint row = header_row + 1; row < n_rows; row++)
+    {
+      g_autofree char *value =
+          evident_import_clean_line (evident_sheet_get_cell (sheet, row, column));
+      g_autofree char *ref = NULL;
+      g_autofree char *rest = NULL;
+
+      if (*value == '\0')
+        continue;
+      n_values++;
+      n_refs += evident_import_split_ref_title (value, &ref, &rest);
+    }
+
+  return n_values >= 2 && n_refs * 5 >= n_values * 4;
+}
+
+/* The leftmost column whose values start with references, when no column
+ * holds references or titles: its values are the titles, and the
+ * references are taken from them (NIST CSF's "Subcategory"). */
+static int
+find_titles_with_refs (EvidentSheet *sheet, int header_row)
+{
+  guint n_columns = evident_sheet_get_n_columns (sheet);
+
+  for (guint column = 0; column < n_columns; column++)
+    {
+      if (values_start_with_refs (sheet, header_row, column))
+        return (int) column;
+    }
+
+  return -1;
+}
+
 /* Gives each field the column with its best-ranked name, skipping the
  * columns already taken. */
 static void
@@ -539,7 +581,9 @@ assign_candidates (EvidentSheet *sheet,
  * takes one field. A reference column with a weak name ("Control", "No")
  * must mostly hold references. When no column is named for references
  * and @refs_by_values is set, the leftmost that holds distinct references is taken for them, before
- * any field its name would give it ("Requirement" holding `1.1.1`).
+ * any field its name would give it ("Requirement" holding `1.1.1`); or,
+ * when no column holds titles either, the leftmost whose values start with
+ * references is taken for the titles, which give the references.
  */
 void
 evident_import_propose_columns (EvidentSheet *sheet,
@@ -551,6 +595,7 @@ evident_import_propose_columns (EvidentSheet *sheet,
   g_autofree gboolean *taken = NULL;
   guint                n_columns = evident_sheet_get_n_columns (sheet);
   int                  ref_column;
+  EvidentImportField   field;
 
   for (guint f = 0; f < EVIDENT_IMPORT_N_FIELDS; f++)
     columns[f] = -1;
@@ -581,12 +626,18 @@ evident_import_propose_columns (EvidentSheet *sheet,
     return;
 
   ref_column = find_ref_column_by_values (sheet, header_row, columns);
+  field = EVIDENT_IMPORT_FIELD_REF;
+  if (ref_column < 0 && columns[EVIDENT_IMPORT_FIELD_TITLE] < 0)
+    {
+      ref_column = find_titles_with_refs (sheet, header_row);
+      field = EVIDENT_IMPORT_FIELD_TITLE;
+    }
   if (ref_column < 0)
     return;
   for (guint f = 0; f < EVIDENT_IMPORT_N_FIELDS; f++)
     columns[f] = -1;
   memset (taken, 0, sizeof (gboolean) * MAX (n_columns, 1));
-  columns[EVIDENT_IMPORT_FIELD_REF] = ref_column;
+  columns[field] = ref_column;
   taken[ref_column] = TRUE;
   assign_candidates (sheet, header_row, candidates, columns, taken);
 }

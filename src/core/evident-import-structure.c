@@ -117,8 +117,9 @@ derive_numbered_section (EvidentChecklistEntry *entry)
 }
 
 /* A chapter cell with a name and the code its references start with
- * (`Audit & Assurance - A&A`, `Access Control (AC)`) is that code, with
- * that name; a chapter a heading row names has the heading's title. */
+ * (`Audit & Assurance - A&A`, `Access Control (AC)`, `Asset Management
+ * (ID.AM): The data, …`) is that code, with that name; a chapter a heading row names has the
+ * heading's title. */
 static void
 name_chapter (Build *build, EvidentChecklistEntry *entry)
 {
@@ -141,8 +142,9 @@ name_chapter (Build *build, EvidentChecklistEntry *entry)
   paren = g_strconcat (" (", prefix, ")", NULL);
   if (g_str_has_suffix (entry->chapter, suffix))
     length -= strlen (suffix);
-  else if (g_str_has_suffix (entry->chapter, paren))
-    length -= strlen (paren);
+  else if (strstr (entry->chapter, paren) != NULL &&
+           strstr (entry->chapter, paren) != entry->chapter)
+    length = strstr (entry->chapter, paren) - entry->chapter;
   else
     return;
 
