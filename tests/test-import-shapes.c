@@ -574,6 +574,28 @@ test_framework_core (void)
                    ==, "KNOW (KN): Know what you run.");
 }
 
+/* Sheets that number their items afresh are no repeats: both are read,
+ * and the references they share are a problem the user sees. */
+static void
+test_sheets_numbered_afresh (void)
+{
+  EvidentSheet *first = evident_sheet_new ("Governance");
+  EvidentSheet *second = evident_sheet_new ("Operations");
+  g_autoptr (EvidentImport) import = NULL;
+
+  set_row (first, 0, "No", "Title", NULL);
+  set_row (first, 1, "1", "Approve the policy", NULL);
+  set_row (first, 2, "2", "Name the owners", NULL);
+  set_row (second, 0, "No", "Title", NULL);
+  set_row (second, 1, "1", "Test the backups", NULL);
+  set_row (second, 2, "2", "Patch the hosts", NULL);
+  import = import_sheets (first, second, NULL);
+
+  g_assert_cmpint (evident_import_get_sheet_status (import, 0), ==, EVIDENT_IMPORT_SHEET_USED);
+  g_assert_cmpint (evident_import_get_sheet_status (import, 1), ==, EVIDENT_IMPORT_SHEET_USED);
+  g_assert_cmpuint (evident_import_get_problems (import)->len, >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -587,6 +609,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-shapes/safeguards", test_safeguards);
   g_test_add_func ("/import-shapes/matrix", test_matrix);
   g_test_add_func ("/import-shapes/level-marks", test_level_marks);
+  g_test_add_func ("/import-shapes/sheets-numbered-afresh", test_sheets_numbered_afresh);
   g_test_add_func ("/import-shapes/obligations", test_obligations);
   g_test_add_func ("/import-shapes/framework-core", test_framework_core);
   g_test_add_func ("/import-shapes/points-of-focus", test_points_of_focus);

@@ -316,31 +316,40 @@ detect_status (EvidentImport   *self,
   return EVIDENT_IMPORT_SHEET_USED;
 }
 
-/* The references of a sheet, as its proposed mapping reads them. */
+/* The items of a sheet as its proposed mapping reads them: each
+ * reference with its title (or its requirement's first line), so that
+ * sheets numbering their items afresh ("1", "2" on each) differ. */
 static GHashTable *
 collect_refs (ImportSheet *sheet)
 {
   GHashTable *refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   int         columns[EVIDENT_IMPORT_N_FIELDS];
   guint       n_rows = evident_sheet_get_n_rows (sheet->sheet);
+  int         text;
 
   evident_import_propose_columns (sheet->sheet, sheet->header_row, TRUE, columns);
+  text = columns[EVIDENT_IMPORT_FIELD_TITLE] >= 0 ? columns[EVIDENT_IMPORT_FIELD_TITLE]
+                                                  : columns[EVIDENT_IMPORT_FIELD_REQUIREMENT];
   for (guint row = sheet->header_row + 1; columns[EVIDENT_IMPORT_FIELD_REF] >= 0 && row < n_rows;
        row++)
     {
-      char *ref = evident_import_clean_line (
+      g_autofree char *ref = evident_import_clean_line (
           evident_sheet_get_cell (sheet->sheet, row, columns[EVIDENT_IMPORT_FIELD_REF]));
+      g_autofree char *title = NULL;
+      g_autofree char *folded = NULL;
 
-      if (*ref != '\0')
-        g_hash_table_add (refs, ref);
-      else
-        g_free (ref);
+      if (*ref == '\0')
+        continue;
+      title = evident_import_clean_line (
+          text >= 0 ? evident_sheet_get_cell (sheet->sheet, row, text) : "");
+      folded = g_utf8_casefold (title, -1);
+      g_hash_table_add (refs, g_strconcat (ref, "\n", folded, NULL));
     }
 
   return refs;
 }
 
-/* Whether most references of @refs are in @earlier. */
+/* Whether most items of @refs are in @earlier. */
 static gboolean
 mostly_in (GHashTable *refs, GHashTable *earlier)
 {
@@ -356,8 +365,8 @@ mostly_in (GHashTable *refs, GHashTable *earlier)
 }
 
 /* A workbook may list its items again on another sheet (implementation
- * guidelines, a lighter edition, a questionnaire): a used sheet whose
- * references are mostly an earlier used sheet's is left out. */
+ * guidelines, a lighter edition): a used sheet whose items (references
+ * with their titles) are mostly an earlier used sheet's is left out. */
 static void
 leave_out_repeats (EvidentImport *self, const SheetKind *kinds)
 {
