@@ -34,12 +34,13 @@ static const char controls_csv[] =
   "IR-01;Incident plan;An incident response plan exists and is tested.;Incident response;Security;SEC-31\n"
   "IR-02;Incident review;Every major incident gets a written review.;Incident response;Security;SEC-32\n";
 
-/* No column name says "reference". */
+/* No column name says "reference", and no column's values look like
+ * references (they have no number). */
 static const char keyed_csv[] =
   "Key,Name,Text,Area\n"
-  "K-1,Access policy,An access control policy is documented.,Access\n"
-  "K-2,Account review,Accounts are reviewed every quarter.,Access\n"
-  "K-3,Central logging,Security events go to a central store.,Logging\n";
+  "access-policy,Access policy,An access control policy is documented.,Access\n"
+  "account-review,Account review,Accounts are reviewed every quarter.,Access\n"
+  "central-logging,Central logging,Security events go to a central store.,Logging\n";
 
 static const char duplicate_csv[] =
   "ID,Title,Description\n"
@@ -54,6 +55,27 @@ static const char levels_csv[] =
   "V1.1.2,Use threat modelling for every design change.,1\n"
   "V1.2.1,Use unique low-privilege accounts for components.,3\n"
   "V2.1.1,User passwords are at least 12 characters long.,1\n";
+
+/* A safeguard list as CIS publishes it: each control's own row (no
+ * safeguard) above its safeguards, implementation groups as marks. */
+static const char safeguards_csv[] =
+  "CIS Control,CIS Safeguard,Asset Type,Security Function,Title,Description,IG1,IG2,IG3\r\n"
+  "1,,,,Inventory of devices,Know every device that touches the network.,,,\r\n"
+  "1,1.1,Devices,Identify,Keep a device list,List every device with its owner.,x,x,x\r\n"
+  "1,1.2,Devices,Respond,Handle unknown devices,Remove or approve unknown devices weekly.,x,x,x\r\n"
+  "1,1.3,Devices,Detect,Scan for devices,Scan the network daily for devices.,,x,x\r\n"
+  "2,,,,Inventory of software,Know every program that runs.,,,\r\n"
+  "2,2.1,Software,Identify,Keep a software list,List every program with its version.,x,x,x\r\n"
+  "2,2.2,Software,Identify,Use supported software,Run only programs their makers support.,,,x\r\n";
+
+/* Criteria with their points of focus in rows of their own. */
+static const char criteria_csv[] =
+  "TSC Ref. #,Trust Services Criteria,Points of Focus\n"
+  "CC1.1,The entity shows it values integrity and ethics.,\n"
+  ",,Sets the tone at the top\n"
+  ",,Holds people to standards of conduct\n"
+  "CC6.1,The entity limits logical access to its systems.,\n"
+  ",,Keeps an inventory of information assets\n";
 
 /* Helpers */
 
@@ -312,7 +334,7 @@ test_csv_needs_reference (void)
   g_assert_cmpstr (evident_import_assistant_get_problem_text (assistant), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 0);
   g_assert_cmpstr (counts (assistant), ==, "3 items in 2 chapters · pass/fail · 1 row skipped");
-  g_assert_cmpstr (evident_import_preview_row_get_reads_as (grid_row (assistant, 1)), ==, "Item K-1");
+  g_assert_cmpstr (evident_import_preview_row_get_reads_as (grid_row (assistant, 1)), ==, "Item access-policy");
 
   assistant_destroy (assistant, import);
 }
@@ -542,6 +564,43 @@ test_open_unreadable (void)
 }
 
 /* Narrow: the settings first, the preview a step further. */
+/* Published checklists of other shapes need no mapping: heading rows
+ * title the chapters, points of focus join their criterion. */
+static void
+test_published_shapes (void)
+{
+  EvidentImport *import = import_csv (safeguards_csv);
+  EvidentImportAssistant *assistant = assistant_new (import, "/tmp/safeguards.csv");
+  GListModel *skipped = evident_import_preview_get_skipped (evident_import_assistant_get_preview (assistant));
+  g_autofree char *chapters = NULL;
+  g_autofree char *skipped_text = NULL;
+
+  g_assert_cmpstr (chosen_column (assistant, EVIDENT_IMPORT_FIELD_REF), ==, "CIS Safeguard (B)");
+  g_assert_cmpstr (chosen_column (assistant, EVIDENT_IMPORT_FIELD_CHAPTER), ==, "CIS Control (A)");
+  g_assert_cmpstr (chosen_column (assistant, EVIDENT_IMPORT_FIELD_LEVEL), ==, "IG1 (G)");
+  g_assert_cmpstr (counts (assistant), ==, "5 items in 2 chapters · pass/fail · 3 rows skipped");
+  chapters = describe_chapters (assistant, FALSE);
+  g_assert_cmpstr (chapters, ==, "1 Inventory of devices: 3; 2 Inventory of software: 2");
+  skipped_text = describe_strings (skipped);
+  g_assert_cmpstr (skipped_text, ==, "Line 1 · Header\nLine 2 · Heading\nLine 6 · Heading");
+  g_assert_true (can_create (assistant));
+  evident_test_save_shot (GTK_WIDGET (assistant), "import-safeguards");
+  assistant_destroy (assistant, import);
+
+  import = import_csv (criteria_csv);
+  assistant = assistant_new (import, "/tmp/criteria.csv");
+  skipped = evident_import_preview_get_skipped (evident_import_assistant_get_preview (assistant));
+  g_assert_cmpstr (counts (assistant), ==, "2 items in 2 chapters · pass/fail · 4 rows skipped");
+  g_clear_pointer (&skipped_text, g_free);
+  skipped_text = describe_strings (skipped);
+  g_assert_nonnull (strstr (skipped_text, "Line 3 · Joins item above"));
+  g_assert_cmpstr (evident_import_preview_row_get_reads_as (grid_row (assistant, 2)), ==,
+                   "Joins item above");
+  g_assert_true (can_create (assistant));
+  evident_test_save_shot (GTK_WIDGET (assistant), "import-criteria");
+  assistant_destroy (assistant, import);
+}
+
 static void
 test_narrow (void)
 {
@@ -593,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/import-assistant/open-remembered", test_open_remembered);
   g_test_add_func ("/import-assistant/open-unreadable", test_open_unreadable);
   g_test_add_func ("/import-assistant/narrow", test_narrow);
+  g_test_add_func ("/import-assistant/published-shapes", test_published_shapes);
 
   status = g_test_run ();
   evident_test_remove_dir (memory);

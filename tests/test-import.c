@@ -677,14 +677,19 @@ test_mapping_live (void)
   g_signal_connect (import, "changed", G_CALLBACK (count_cb), &changed);
   g_assert_cmpint (evident_import_get_csv_format (import)->delimiter, ==, '\t');
   /* "Key" is no name the import knows: the first row has one ("Name"),
-   * so it is the header, but no column holds references. */
+   * so it is the header; "Key" holds references by its values. */
   g_assert_cmpint (evident_import_get_header_row (import, 0), ==, 0);
+  g_assert_cmpint (evident_import_get_column (import, 0, EVIDENT_IMPORT_FIELD_REF), ==, 0);
+
+  /* Without it, no column holds references. */
+  evident_import_set_column (import, 0, EVIDENT_IMPORT_FIELD_REF, -1);
+  g_assert_cmpuint (changed, ==, 1);
   assert_problem (import, EVIDENT_IMPORT_ERROR_MISSING_COLUMN, "Line 1: ", "“ref”");
   g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 0);
 
   /* The user maps the reference: the preview follows. */
   evident_import_set_column (import, 0, EVIDENT_IMPORT_FIELD_REF, 0);
-  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (changed, ==, 2);
   assert_no_problems (import);
   g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 2);
   g_assert_cmpstr (entry_at (import, 0)->title, ==, "First");
@@ -695,7 +700,7 @@ test_mapping_live (void)
   /* The title from another column. */
   before = g_ptr_array_ref (evident_import_get_entries (import));
   evident_import_set_column (import, 0, EVIDENT_IMPORT_FIELD_TITLE, 2);
-  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (changed, ==, 3);
   g_assert_cmpstr (entry_at (import, 0)->title, ==, "The first requirement.");
   /* A column takes one field: the requirement lost it. */
   g_assert_cmpint (evident_import_get_column (import, 0, EVIDENT_IMPORT_FIELD_REQUIREMENT), ==, -1);
@@ -714,7 +719,7 @@ test_mapping_live (void)
 
   /* The same mapping again changes nothing. */
   evident_import_set_column (import, 0, EVIDENT_IMPORT_FIELD_POINTS, -1);
-  g_assert_cmpuint (changed, ==, 3);
+  g_assert_cmpuint (changed, ==, 4);
 }
 
 /* Found by fuzzing: a labels column to the right of the header (data

@@ -12,43 +12,33 @@
 #include <glib/gi18n.h>
 
 #include "evident-enums-util.h"
-#include "evident-import-private.h"
+#include "evident-import-build-private.h"
+
+/* How many rows without a reference may add to the item above: points of
+ * focus are a handful; thousands are no item's text (and would make the
+ * preview slow). */
+#define MAX_CONTINUATION_ROWS 200
 
 /* A band is one word or phrase. */
 #define MAX_BAND_LENGTH 120
 
-/* An entry read from a row, with what pass two needs to finish it. */
-typedef struct
-{
-  EvidentChecklistEntry *entry;
-  ImportSheet           *sheet;
-  guint                  sheet_ordinal; /* among the used sheets, from 1 */
-  const char            *band;          /* the band above the row, or NULL */
-  gboolean               points_empty;
-  int                    points_column;
-} Pending;
-
-typedef struct
-{
-  EvidentImport *self;
-  GPtrArray     *pending; /* of Pending */
-  GPtrArray     *bands;   /* of char *, the texts Pending.band points into */
-  gboolean       any_points;
-  guint          n_used;
-} Build;
-
 /* What one sheet's rows need, worked out once. */
 typedef struct
 {
-  ImportSheet *sheet;
-  guint        ordinal;
-  guint        header_width;
-  guint        first_column;  /* the header's first named column */
-  GPtrArray   *header;        /* of char *, clean case-folded header cells */
-  GArray      *extra_columns; /* of guint, in column order, labels columns included */
-  gboolean    *is_label;      /* per column: a labels column */
-  GPtrArray   *extra_names;   /* of char *, the names of extra_columns */
-  char        *labels_name;
+  ImportSheet           *sheet;
+  guint                  ordinal;
+  guint                  header_width;
+  guint                  first_column;  /* the header's first named column */
+  GPtrArray             *header;        /* of char *, clean case-folded header cells */
+  GArray                *extra_columns; /* of guint, in column order, labels columns included */
+  gboolean              *is_label;      /* per column: a labels column */
+  GPtrArray             *extra_names;   /* of char *, the names of extra_columns */
+  char                  *labels_name;
+  EvidentChecklistEntry *above;        /* the last entry read from the sheet */
+  EvidentChecklistEntry *last;         /* the same, unless a heading or band came since */
+  guint                  n_continued;  /* rows added to @last */
+  guint8                *merged_above; /* per row: a merge from a row above covers it */
+  guint                  n_merged_above;
 } SheetContext;
 
 /* Helpers */
@@ -128,8 +118,11 @@ add_problem (Build             *build,
   g_ptr_array_add (build->self->problems, problem);
 }
 
-static void
-add_skip (Build *build, ImportSheet *sheet, guint row, EvidentImportSkipReason reason)
+void
+evident_import_add_skip (Build                  *build,
+                         ImportSheet            *sheet,
+                         guint                   row,
+                         EvidentImportSkipReason reason)
 {
   EvidentImportSkip skip = { sheet->index, row, reason };
 
@@ -168,8 +161,8 @@ cell_line_or_null (SheetContext *context, guint row, EvidentImportField field)
   return NULL;
 }
 
-static void
-set_string (char **field, const char *value)
+void
+evident_import_set_string (char **field, const char *value)
 {
   char *copy = g_strdup (value);
 
@@ -195,6 +188,7 @@ sheet_context_clear (SheetContext *context)
   g_clear_pointer (&context->is_label, g_free);
   g_clear_pointer (&context->extra_names, g_ptr_array_unref);
   g_clear_pointer (&context->labels_name, g_free);
+  g_clear_pointer (&context->merged_above, g_free);
 }
 
 static gboolean
@@ -256,6 +250,17 @@ sheet_context_init (SheetContext *context, Build *build, ImportSheet *sheet, gui
           !column_has_values (s, sheet->header_row, column))
         continue;
       g_array_append_val (context->extra_columns, column);
+    }
+
+  context->n_merged_above = evident_sheet_get_n_rows (s);
+  context->merged_above = g_new0 (guint8, MAX (context->n_merged_above, 1));
+  for (guint i = 0; i < evident_sheet_get_n_merges (s); i++)
+    {
+      const EvidentSheetRange *range = evident_sheet_get_merge (s, i);
+
+      for (guint row = range->first_row + 1;
+           row <= range->last_row && row < context->n_merged_above; row++)
+        context->merged_above[row] = TRUE;
     }
 
   context->extra_names = g_ptr_array_new_with_free_func (g_free);
@@ -342,28 +347,49 @@ read_labels (SheetContext *context, const char *value, EvidentChecklistEntry *en
           strchr (separators, label[7]) != NULL && label[8] != '\0')
         {
           if (*entry->chapter == '\0')
-            set_string (&entry->chapter, label + 8);
+            evident_import_set_string (&entry->chapter, label + 8);
           continue;
         }
       if (g_ascii_strncasecmp (label, "section", 7) == 0 && label[7] != '\0' &&
           strchr (separators, label[7]) != NULL && label[8] != '\0')
         {
           if (*entry->section == '\0')
-            set_string (&entry->section, label + 8);
+            evident_import_set_string (&entry->section, label + 8);
           continue;
         }
       evident_checklist_entry_take_extra (entry, g_strdup (context->labels_name), g_strdup (label));
     }
 }
 
-/* The columns no field takes, in column order, as extra fields. */
+/* The value of a cell merged with the cells above it (a function named
+ * once for the rows below), or "". */
+static const char *
+merged_value (SheetContext *context, guint row, guint column)
+{
+  EvidentSheet            *sheet = context->sheet->sheet;
+  const EvidentSheetRange *range;
+
+  if (row >= context->n_merged_above || !context->merged_above[row])
+    return "";
+  range = evident_sheet_find_merge (sheet, row, column);
+
+  if (range == NULL || range->first_row >= row)
+    return "";
+  return evident_sheet_get_cell (sheet, range->first_row, range->first_column);
+}
+
+/* The columns no field takes, in column order, as extra fields; with
+ * @merged, a cell merged with those above reads their value. */
 static void
-read_extras (SheetContext *context, guint row, EvidentChecklistEntry *entry)
+read_extras (SheetContext *context, guint row, gboolean merged, EvidentChecklistEntry *entry)
 {
   for (guint i = 0; i < context->extra_columns->len; i++)
     {
       guint       column = g_array_index (context->extra_columns, guint, i);
       const char *value = evident_sheet_get_cell (context->sheet->sheet, row, column);
+
+      if (merged && *value == '\0')
+        value = merged_value (context, row, column);
 
       if (context->is_label[column])
         {
@@ -397,6 +423,18 @@ read_due (Build *build, SheetContext *context, guint row, EvidentChecklistEntry 
                                       cell_line (context, row, EVIDENT_IMPORT_FIELD_DUE));
 }
 
+/* Whether the status column says whether the item applies (a statement
+ * of applicability's "Applicable (Y/N)"). */
+static gboolean
+is_applicability (SheetContext *context)
+{
+  int              column = context->sheet->columns[EVIDENT_IMPORT_FIELD_STATUS];
+  g_autofree char *name = evident_import_normalize_name (
+      evident_sheet_get_cell (context->sheet->sheet, context->sheet->header_row, column));
+
+  return g_str_has_prefix (name, "applicab");
+}
+
 static void
 read_state (Build *build, SheetContext *context, guint row, EvidentChecklistEntry *entry)
 {
@@ -414,10 +452,71 @@ read_state (Build *build, SheetContext *context, guint row, EvidentChecklistEntr
   state->complexity = evident_import_parse_complexity (complexity);
   read_due (build, context, row, entry);
 
-  if (state->status_text != NULL)
+  if (state->status_text != NULL && is_applicability (context))
+    {
+      gboolean applicable = TRUE;
+
+      /* "Applicable (Y/N)": "N" is not applicable, "Y" says no status. */
+      evident_import_parse_mandatory (state->status_text, &applicable);
+      g_clear_pointer (&state->status_text, g_free);
+      state->has_status = !applicable;
+      state->status = EVIDENT_STATUS_NOT_APPLICABLE;
+    }
+  else if (state->status_text != NULL)
     state->has_status = evident_import_parse_status (state->status_text, &state->status);
   else if (state->met != NULL)
     state->has_status = evident_import_parse_met (state->met, &state->status);
+}
+
+/* A level given by marks in columns named with a number each (`IG1 IG2
+ * IG3`, `L1 L2 L3`, an "x" under each that applies): the first marked.
+ * Returns 0 when the level column is not such a group. */
+static guint
+level_from_marks (SheetContext *context, guint row)
+{
+  EvidentSheet    *sheet = context->sheet->sheet;
+  int              first = context->sheet->columns[EVIDENT_IMPORT_FIELD_LEVEL];
+  guint            header = (guint) context->sheet->header_row;
+  g_autofree char *name =
+      evident_import_normalize_name (evident_sheet_get_cell (sheet, header, first));
+  gsize stem = strlen (name);
+  guint level;
+
+  while (stem > 0 && g_ascii_isdigit (name[stem - 1]))
+    stem--;
+  if (stem == 0 || stem == strlen (name) || strlen (name) - stem > 2)
+    return 0;
+  level = (guint) g_ascii_strtoull (name + stem, NULL, 10);
+
+  for (guint column = first; column < evident_sheet_get_n_columns (sheet); column++, level++)
+    {
+      g_autofree char *other =
+          evident_import_normalize_name (evident_sheet_get_cell (sheet, header, column));
+      g_autofree char *wanted = g_strdup_printf ("%.*s%u", (int) stem, name, level);
+      g_autofree char *mark = NULL;
+
+      if (strcmp (other, wanted) != 0)
+        break;
+      mark = evident_import_clean_line (evident_sheet_get_cell (sheet, row, column));
+      if (*mark != '\0')
+        return level;
+    }
+
+  return 0;
+}
+
+/* A mark in a cell that says yes (outside Evident's own strict format). */
+static gboolean
+is_mark (const char *text)
+{
+  static const char *const marks[] = { "x", "X", "✓", "✔", "●" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      if (strcmp (text, marks[i]) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Points and the mandatory flag; problems for bad values. */
@@ -468,7 +567,9 @@ read_numbers (Build                          *build,
     {
       g_autofree char *text = cell_line (context, row, EVIDENT_IMPORT_FIELD_MANDATORY);
 
-      if (!evident_import_parse_mandatory (text, &entry->mandatory))
+      if (build->self->layout != EVIDENT_IMPORT_LAYOUT_EVIDENT && is_mark (text))
+        entry->mandatory = TRUE;
+      else if (!evident_import_parse_mandatory (text, &entry->mandatory))
         {
           g_autofree char *name = column_name (build, sheet, column);
           g_autofree char *value = evident_import_quote (text);
@@ -488,6 +589,9 @@ read_numbers (Build                          *build,
     {
       g_autofree char *text = cell_line (context, row, EVIDENT_IMPORT_FIELD_LEVEL);
       guint            level = evident_import_parse_level (text);
+
+      if (level == 0)
+        level = level_from_marks (context, row);
 
       build->self->max_level = MAX (build->self->max_level, level);
       if (column < 0 && !description->has_mandatory && build->self->mandatory_level > 0)
@@ -569,6 +673,201 @@ read_texts (Build                    *build,
   return FALSE;
 }
 
+/* Rows of other shapes: headings, continuations, blanks below a value */
+
+/* Whether only the layouts that a mapping reads (not Evident's own, AWS's
+ * or Jira's) are read with what follows. */
+static gboolean
+is_mapped (Build *build)
+{
+  return build->self->layout == EVIDENT_IMPORT_LAYOUT_MAPPED;
+}
+
+/* A row without a reference that names a chapter and gives it a title:
+ * the control's own row above its safeguards (`1 | | Inventory of…`).
+ * Returns whether @row is one. */
+static gboolean
+read_heading (Build *build, SheetContext *context, guint row)
+{
+  g_autofree char *chapter = cell_line (context, row, EVIDENT_IMPORT_FIELD_CHAPTER);
+  g_autofree char *title = cell_line (context, row, EVIDENT_IMPORT_FIELD_TITLE);
+
+  if (*chapter == '\0' || (context->last != NULL && strcmp (context->last->chapter, chapter) == 0))
+    return FALSE;
+  if (*title == '\0')
+    {
+      g_autofree char *text =
+          evident_import_clean_text (cell (context, row, EVIDENT_IMPORT_FIELD_REQUIREMENT));
+
+      g_free (title);
+      title = evident_import_title_from_text (text);
+    }
+  if (*title == '\0')
+    return FALSE;
+
+  if (!g_hash_table_contains (build->headings, chapter))
+    g_hash_table_insert (build->headings, g_steal_pointer (&chapter), g_steal_pointer (&title));
+  context->last = NULL;
+  return TRUE;
+}
+
+static void
+append_line (char **text, const char *line)
+{
+  char *joined = **text != '\0' ? g_strconcat (*text, "\n", line, NULL) : g_strdup (line);
+
+  g_free (*text);
+  *text = joined;
+}
+
+/* A row without a reference below an item, with text only where the
+ * item's requirement, evidence or extra fields are: more of the same item
+ * (points of focus under a criterion). Returns whether @row is one; its
+ * texts are added to the item's. */
+static gboolean
+continue_entry (SheetContext *context, guint row)
+{
+  static const EvidentImportField own[] = {
+    EVIDENT_IMPORT_FIELD_TITLE,         EVIDENT_IMPORT_FIELD_CHAPTER,
+    EVIDENT_IMPORT_FIELD_CHAPTER_TITLE, EVIDENT_IMPORT_FIELD_SECTION,
+    EVIDENT_IMPORT_FIELD_SECTION_TITLE,
+  };
+  EvidentChecklistEntry *entry = context->last;
+  g_autofree char       *requirement = NULL;
+  g_autofree char       *evidence = NULL;
+  gboolean               any = FALSE;
+
+  if (entry == NULL || context->n_continued >= MAX_CONTINUATION_ROWS)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    {
+      g_autofree char *value = cell_line (context, row, own[i]);
+
+      if (*value != '\0')
+        return FALSE;
+    }
+
+  requirement = evident_import_clean_text (cell (context, row, EVIDENT_IMPORT_FIELD_REQUIREMENT));
+  evidence = evident_import_clean_text (cell (context, row, EVIDENT_IMPORT_FIELD_EVIDENCE));
+  if (*requirement != '\0')
+    append_line (&entry->requirement, requirement);
+  if (*evidence != '\0')
+    append_line (&entry->evidence, evidence);
+  any = *requirement != '\0' || *evidence != '\0';
+
+  for (guint i = 0; entry->extra != NULL && i < context->extra_columns->len; i++)
+    {
+      guint            column = g_array_index (context->extra_columns, guint, i);
+      const char      *name = g_ptr_array_index (context->extra_names, i);
+      g_autofree char *value = NULL;
+
+      if (context->is_label[column])
+        continue;
+      value =
+          evident_import_clean_text (evident_sheet_get_cell (context->sheet->sheet, row, column));
+      if (*value == '\0')
+        continue;
+      for (guint j = 0; j < entry->extra->len; j++)
+        {
+          EvidentChecklistExtra *extra = g_ptr_array_index (entry->extra, j);
+
+          if (strcmp (extra->name, name) == 0)
+            {
+              append_line (&extra->value, value);
+              any = TRUE;
+              break;
+            }
+        }
+    }
+
+  context->n_continued += any;
+  return any;
+}
+
+/* A chapter or section cell left blank below the row that names it (a
+ * domain named once for its controls) is that row's. */
+static void
+fill_down (SheetContext *context, EvidentChecklistEntry *entry)
+{
+  EvidentChecklistEntry *above = context->above;
+  const int             *columns = context->sheet->columns;
+
+  if (above == NULL)
+    return;
+  if (columns[EVIDENT_IMPORT_FIELD_CHAPTER] >= 0 && *entry->chapter == '\0')
+    evident_import_set_string (&entry->chapter, above->chapter);
+  if (columns[EVIDENT_IMPORT_FIELD_CHAPTER_TITLE] >= 0 && *entry->chapter_title == '\0')
+    evident_import_set_string (&entry->chapter_title, above->chapter_title);
+  if (columns[EVIDENT_IMPORT_FIELD_SECTION] >= 0 && *entry->section == '\0')
+    evident_import_set_string (&entry->section, above->section);
+  if (columns[EVIDENT_IMPORT_FIELD_SECTION_TITLE] >= 0 && *entry->section_title == '\0')
+    evident_import_set_string (&entry->section_title, above->section_title);
+}
+
+/* Whether @text is digits, a dot, digits; their values in @major and
+ * @minor (the minor's digits as written). */
+static gboolean
+split_decimal (const char *text, guint64 *major, const char **minor)
+{
+  const char *dot = strchr (text, '.');
+
+  if (dot == NULL || dot == text || dot[1] == '\0' ||
+      strspn (text, "0123456789") != (gsize) (dot - text) ||
+      strspn (dot + 1, "0123456789") != strlen (dot + 1))
+    return FALSE;
+  *major = g_ascii_strtoull (text, NULL, 10);
+  *minor = dot + 1;
+  return TRUE;
+}
+
+/* A spreadsheet stores `1.10` typed into a number cell as the number 1.1:
+ * after `1.9` a reference `1.1` is `1.10` (and `1.2` after `1.19` is
+ * `1.20`). Returns the reference as meant, or NULL when @ref is as
+ * meant. */
+static char *
+restore_decimal_ref (const EvidentChecklistEntry *above, const char *ref)
+{
+  guint64          major, above_major;
+  const char      *minor, *above_minor;
+  g_autofree char *next = NULL;
+  gsize            length;
+
+  if (above == NULL || !split_decimal (ref, &major, &minor) ||
+      !split_decimal (above->ref, &above_major, &above_minor) || major != above_major ||
+      strlen (above_minor) > 9)
+    return NULL;
+
+  next = g_strdup_printf ("%" G_GUINT64_FORMAT, g_ascii_strtoull (above_minor, NULL, 10) + 1);
+  length = strlen (minor);
+  if (strlen (next) <= length || strncmp (next, minor, length) != 0 ||
+      strspn (next + length, "0") != strlen (next + length))
+    return NULL;
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%s", major, next);
+}
+
+/* Whether a catalogue keeps the row only to say the item is gone:
+ * "[Withdrawn: Incorporated into KM-2.]" as its name or text. */
+static gboolean
+is_withdrawn (SheetContext *context, guint row, const char *title)
+{
+  g_autofree char *requirement = cell_line (context, row, EVIDENT_IMPORT_FIELD_REQUIREMENT);
+  const char      *texts[] = { title, requirement };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      const char *text = texts[i];
+
+      if (*text == '[')
+        text++;
+      if (g_ascii_strncasecmp (text, "withdrawn", strlen ("withdrawn")) == 0 &&
+          (text[strlen ("withdrawn")] == ':' || text[strlen ("withdrawn")] == ']'))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Reads the entry of one row, or says why there is none. */
 static void
 read_row (Build *build, SheetContext *context, guint row, const char *band)
@@ -595,9 +894,28 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
         }
     }
 
+  if (*ref != '\0' && is_mapped (build))
+    {
+      char *restored = restore_decimal_ref (context->above, ref);
+
+      if (restored != NULL)
+        {
+          g_free (ref);
+          ref = restored;
+        }
+    }
+
   if (*ref == '\0')
     {
-      if (build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT)
+      /* Headings need a column of references; an item above (which
+       * may have taken its reference from its title) needs none. */
+      gboolean shaped = is_mapped (build) && sheet->columns[EVIDENT_IMPORT_FIELD_REF] >= 0;
+
+      if (shaped && read_heading (build, context, row))
+        evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
+      else if (is_mapped (build) && continue_entry (context, row))
+        evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_CONTINUATION);
+      else if (build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT)
         {
           g_autofree char *name =
               column_name (build, sheet, sheet->columns[EVIDENT_IMPORT_FIELD_REF]);
@@ -608,7 +926,13 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
                                         name));
         }
       else
-        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_NO_REFERENCE);
+        evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_NO_REFERENCE);
+      return;
+    }
+
+  if (is_mapped (build) && is_withdrawn (context, row, title))
+    {
+      evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_WITHDRAWN);
       return;
     }
 
@@ -632,9 +956,14 @@ read_row (Build *build, SheetContext *context, guint row, const char *band)
   entry->chapter_title = cell_line (context, row, EVIDENT_IMPORT_FIELD_CHAPTER_TITLE);
   entry->section = cell_line (context, row, EVIDENT_IMPORT_FIELD_SECTION);
   entry->section_title = cell_line (context, row, EVIDENT_IMPORT_FIELD_SECTION_TITLE);
+  if (is_mapped (build))
+    fill_down (context, entry);
+  context->above = entry;
+  context->last = entry;
+  context->n_continued = 0;
 
   read_texts (build, context, row, title, entry, &description);
-  read_extras (context, row, entry);
+  read_extras (context, row, is_mapped (build), entry);
   if (*entry->chapter == '\0' && build->self->layout == EVIDENT_IMPORT_LAYOUT_EVIDENT)
     {
       g_autofree char *name =
@@ -700,21 +1029,22 @@ build_sheet (Build *build, ImportSheet *sheet, guint ordinal)
       g_autofree char *text = NULL;
 
       if (row < (guint) sheet->header_row)
-        add_skip (build, sheet, row,
-                  evident_sheet_row_is_empty (sheet->sheet, row)
-                      ? EVIDENT_IMPORT_SKIP_BLANK
-                      : EVIDENT_IMPORT_SKIP_ABOVE_HEADER);
+        evident_import_add_skip (build, sheet, row,
+                                 evident_sheet_row_is_empty (sheet->sheet, row)
+                                     ? EVIDENT_IMPORT_SKIP_BLANK
+                                     : EVIDENT_IMPORT_SKIP_ABOVE_HEADER);
       else if (row == (guint) sheet->header_row)
-        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_HEADER);
+        evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_HEADER);
       else if (evident_sheet_row_is_empty (sheet->sheet, row))
-        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BLANK);
+        evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BLANK);
       else if (is_repeated_header (&context, row))
-        add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_REPEATED_HEADER);
+        evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_REPEATED_HEADER);
       else if (!evident && (text = band_text (&context, row)) != NULL)
         {
           band = text;
+          context.last = NULL;
           g_ptr_array_add (build->bands, g_steal_pointer (&text));
-          add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
+          evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
         }
       else if (evident && evident_import_row_width (sheet->sheet, row) > context.header_width)
         add_problem (build, EVIDENT_IMPORT_ERROR_SYNTAX, sheet, row, -1,
@@ -732,165 +1062,6 @@ build_sheet (Build *build, ImportSheet *sheet, guint ordinal)
     add_problem (build, EVIDENT_IMPORT_ERROR_MISSING_COLUMN, sheet, sheet->header_row, -1,
                  g_strdup (_ ("no column holds the items’ references, such as “ref” or “ID”; "
                               "choose one")));
-}
-
-/* Pass two: what is derived */
-
-/* Numbers handed out to named chapters and sections. */
-typedef struct
-{
-  GHashTable *numbers; /* "prefix\nname" → number */
-  GHashTable *counts;  /* prefix → how many numbers it has handed out */
-} Numbering;
-
-static void
-numbering_init (Numbering *numbering)
-{
-  numbering->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  numbering->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
-static void
-numbering_clear (Numbering *numbering)
-{
-  g_clear_pointer (&numbering->numbers, g_hash_table_unref);
-  g_clear_pointer (&numbering->counts, g_hash_table_unref);
-}
-
-/* The number for a named chapter or section: its position among the names
- * under @prefix in order of appearance ("1", "2", … or "2.1", "2.2", …). */
-static const char *
-number_for (Numbering *numbering, const char *prefix, const char *name)
-{
-  g_autofree char *key = g_strconcat (prefix, "\n", name, NULL);
-  char            *number = g_hash_table_lookup (numbering->numbers, key);
-  guint            count;
-
-  if (number != NULL)
-    return number;
-
-  count = GPOINTER_TO_UINT (g_hash_table_lookup (numbering->counts, prefix)) + 1;
-  g_hash_table_insert (numbering->counts, g_strdup (prefix), GUINT_TO_POINTER (count));
-  number =
-      *prefix != '\0' ? g_strdup_printf ("%s.%u", prefix, count) : g_strdup_printf ("%u", count);
-  g_hash_table_insert (numbering->numbers, g_steal_pointer (&key), number);
-  return number;
-}
-
-/* The chapter of an entry without one from a column or a label: the
- * sheet (AWS's workbook, or several sheets), the band (AWS's CSV), the
- * reference's prefix, a band, or one chapter for all. Returns whether the
- * band became the chapter. */
-static gboolean
-derive_chapter (Build *build, Pending *pending, Numbering *chapter_numbers)
-{
-  EvidentChecklistEntry *entry = pending->entry;
-  EvidentImportLayout    layout = build->self->layout;
-  const char            *sheet_name = evident_sheet_get_name (pending->sheet->sheet);
-  g_autofree char       *prefix = NULL;
-
-  if (layout == EVIDENT_IMPORT_LAYOUT_AWS_WORKBOOK || build->n_used > 1)
-    {
-      g_autofree char *number = g_strdup_printf ("%u", pending->sheet_ordinal);
-
-      set_string (&entry->chapter, number);
-      set_string (&entry->chapter_title, sheet_name != NULL ? sheet_name : "");
-      return FALSE;
-    }
-
-  if (layout != EVIDENT_IMPORT_LAYOUT_AWS_CSV || pending->band == NULL)
-    prefix = evident_import_ref_prefix (entry->ref);
-  if (prefix != NULL)
-    {
-      set_string (&entry->chapter, prefix);
-      return FALSE;
-    }
-
-  if (pending->band != NULL)
-    {
-      set_string (&entry->chapter, number_for (chapter_numbers, "", pending->band));
-      set_string (&entry->chapter_title, pending->band);
-      return TRUE;
-    }
-
-  set_string (&entry->chapter, "1");
-  set_string (&entry->chapter_title, sheet_name != NULL ? sheet_name : "");
-  return FALSE;
-}
-
-static void
-derive_structure (Build     *build,
-                  Pending   *pending,
-                  Numbering *chapter_numbers,
-                  Numbering *section_numbers)
-{
-  EvidentChecklistEntry *entry = pending->entry;
-  gboolean               band_is_chapter = FALSE;
-
-  if (*entry->chapter != '\0')
-    {
-      if (*entry->chapter_title == '\0' && evident_import_looks_like_name (entry->chapter))
-        {
-          set_string (&entry->chapter_title, entry->chapter);
-          set_string (&entry->chapter, number_for (chapter_numbers, "", entry->chapter_title));
-        }
-    }
-  else if (*entry->chapter_title != '\0')
-    set_string (&entry->chapter, number_for (chapter_numbers, "", entry->chapter_title));
-  else
-    band_is_chapter = derive_chapter (build, pending, chapter_numbers);
-
-  if (*entry->section != '\0')
-    {
-      if (*entry->section_title == '\0' && evident_import_looks_like_name (entry->section))
-        {
-          set_string (&entry->section_title, entry->section);
-          set_string (&entry->section,
-                      number_for (section_numbers, entry->chapter, entry->section_title));
-        }
-    }
-  else if (*entry->section_title != '\0')
-    set_string (&entry->section,
-                number_for (section_numbers, entry->chapter, entry->section_title));
-  else if (pending->band != NULL && !band_is_chapter)
-    {
-      set_string (&entry->section_title, pending->band);
-      set_string (&entry->section, number_for (section_numbers, entry->chapter, pending->band));
-    }
-}
-
-/* Every entry of a chapter (a section) gets the first title given for it. */
-static void
-unify_titles (GPtrArray *entries)
-{
-  g_autoptr (GHashTable) chapters = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      EvidentChecklistEntry *entry = g_ptr_array_index (entries, i);
-      char                  *key = g_strconcat (entry->chapter, "\n", entry->section, NULL);
-
-      if (*entry->chapter_title != '\0' && !g_hash_table_contains (chapters, entry->chapter))
-        g_hash_table_insert (chapters, entry->chapter, entry->chapter_title);
-      if (*entry->section_title != '\0' && !g_hash_table_contains (sections, key))
-        g_hash_table_insert (sections, key, entry->section_title);
-      else
-        g_free (key);
-    }
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      EvidentChecklistEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char       *key = g_strconcat (entry->chapter, "\n", entry->section, NULL);
-      const char            *title = g_hash_table_lookup (chapters, entry->chapter);
-
-      if (title != NULL && title != entry->chapter_title)
-        set_string (&entry->chapter_title, title);
-      title = g_hash_table_lookup (sections, key);
-      if (title != NULL && title != entry->section_title)
-        set_string (&entry->section_title, title);
-    }
 }
 
 static void
@@ -921,6 +1092,16 @@ check_points (Build *build)
     }
 }
 
+/* Whether @ref could have been a number cell: digits, a dot, digits. */
+static gboolean
+is_decimal (const char *ref)
+{
+  guint64     major;
+  const char *minor;
+
+  return split_decimal (ref, &major, &minor);
+}
+
 static void
 check_duplicates (Build *build)
 {
@@ -942,6 +1123,12 @@ check_duplicates (Build *build)
       if (evident_sheet_is_csv (first->sheet->sheet))
         message = g_strdup_printf (_ ("the reference “%s” is already used on line %u"), entry->ref,
                                    first->entry->line);
+      else if (is_decimal (entry->ref))
+        message = g_strdup_printf (_ ("the reference “%s” is already used in sheet “%s”, row %u; "
+                                      "if the column holds numbers, 1.10 reads as 1.1: format it "
+                                      "as text and type the references again"),
+                                   entry->ref, evident_sheet_get_name (first->sheet->sheet),
+                                   first->entry->source.row + 1);
       else
         message = g_strdup_printf (_ ("the reference “%s” is already used in sheet “%s”, row %u"),
                                    entry->ref, evident_sheet_get_name (first->sheet->sheet),
@@ -1010,18 +1197,8 @@ static void
 finish (Build *build)
 {
   EvidentImport *self = build->self;
-  Numbering      chapter_numbers;
-  Numbering      section_numbers;
 
-  numbering_init (&chapter_numbers);
-  numbering_init (&section_numbers);
-  for (guint i = 0; i < build->pending->len; i++)
-    derive_structure (build, g_ptr_array_index (build->pending, i), &chapter_numbers,
-                      &section_numbers);
-  numbering_clear (&chapter_numbers);
-  numbering_clear (&section_numbers);
-
-  unify_titles (self->entries);
+  evident_import_derive_structure (build);
   check_points (build);
   check_duplicates (build);
   make_chapters (self);
@@ -1051,6 +1228,7 @@ evident_import_build (EvidentImport *self)
   self->max_level = 0;
   build.pending = g_ptr_array_new_with_free_func (g_free);
   build.bands = g_ptr_array_new_with_free_func (g_free);
+  build.headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < self->sheets->len; i++)
     build.n_used += ((ImportSheet *) g_ptr_array_index (self->sheets, i))->used;
@@ -1085,4 +1263,5 @@ evident_import_build (EvidentImport *self)
 
   g_ptr_array_unref (build.pending);
   g_ptr_array_unref (build.bands);
+  g_hash_table_unref (build.headings);
 }

@@ -660,13 +660,16 @@ evident_import_parse_points (const char *text, int *points)
  * @mandatory: (out): the flag
  *
  * Returns: whether @text says yes or no: yes/no, true/false, 1/0, y/n,
- *   mandatory/recommended, required/optional, in any case; empty is no
+ *   mandatory/recommended, required/optional, must or shall/should or may
+ *   (RFC 2119), in any case; empty is no
  */
 gboolean
 evident_import_parse_mandatory (const char *text, gboolean *mandatory)
 {
-  static const char *const yes[] = { "yes", "true", "1", "mandatory", "y", "required" };
-  static const char *const no[] = { "", "no", "false", "0", "recommended", "n", "optional" };
+  static const char *const yes[] = { "yes", "true",     "1",    "mandatory",
+                                     "y",   "required", "must", "shall" };
+  static const char *const no[] = { "",  "no",       "false",  "0",  "recommended",
+                                    "n", "optional", "should", "may" };
 
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
     {

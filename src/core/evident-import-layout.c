@@ -246,14 +246,20 @@ evident_import_row_width (EvidentSheet *sheet, guint row)
 /**
  * evident_import_propose_mapping:
  *
- * Proposes the mapping of @sheet from its header's names. In Jira's export
+ * Proposes the mapping of @sheet from its header's names, and from the
+ * values below when no name says which column holds references (not in
+ * Evident's own format, which is strict). In Jira's export
  * the reference is at the start of the summary when Evident wrote it, else
  * the issue key.
  */
 void
 evident_import_propose_mapping (EvidentImport *self, ImportSheet *sheet)
 {
-  evident_import_propose_columns (sheet->sheet, sheet->header_row, sheet->columns);
+  evident_import_propose_columns (sheet->sheet, sheet->header_row,
+                                  self->layout == EVIDENT_IMPORT_LAYOUT_MAPPED ||
+                                      self->layout == EVIDENT_IMPORT_LAYOUT_AWS_WORKBOOK ||
+                                      self->layout == EVIDENT_IMPORT_LAYOUT_AWS_CSV,
+                                  sheet->columns);
   if (sheet->header_row < 0)
     return;
 
@@ -267,21 +273,149 @@ evident_import_propose_mapping (EvidentImport *self, ImportSheet *sheet)
     }
 }
 
+/* Whether a sheet's header names what every item needs: a reference and a
+ * title or requirement. A sheet of mappings to other standards names only
+ * the reference. */
+static gboolean
+header_is_complete (ImportSheet *sheet)
+{
+  int columns[EVIDENT_IMPORT_N_FIELDS];
+
+  evident_import_propose_columns (sheet->sheet, sheet->header_row, TRUE, columns);
+  return columns[EVIDENT_IMPORT_FIELD_REF] >= 0 && (columns[EVIDENT_IMPORT_FIELD_TITLE] >= 0 ||
+                                                    columns[EVIDENT_IMPORT_FIELD_REQUIREMENT] >= 0);
+}
+
+static gboolean
+sheet_is_hidden (EvidentImport *self, guint index)
+{
+  return self->workbook != NULL && evident_workbook_get_sheet_hidden (self->workbook, index);
+}
+
+/* What each sheet is, as found: a sheet without a header, or whose header
+ * lacks what items need while another's has it, is no checklist; a hidden
+ * sheet is left out while a visible one holds items. */
+static EvidentImportSheetStatus
+detect_status (EvidentImport   *self,
+               const SheetKind *kinds,
+               const gboolean  *complete,
+               guint            index,
+               gboolean         aws,
+               gboolean         any_complete,
+               gboolean         any_visible)
+{
+  ImportSheet *sheet = g_ptr_array_index (self->sheets, index);
+
+  if (evident_import_first_filled_row (sheet->sheet) < 0)
+    return EVIDENT_IMPORT_SHEET_EMPTY;
+  if (kinds[index] == KIND_NONE || (aws && kinds[index] != KIND_AWS) ||
+      (any_complete && kinds[index] == KIND_MAPPED && !complete[index]))
+    return EVIDENT_IMPORT_SHEET_NO_HEADER;
+  if (any_visible && sheet_is_hidden (self, index))
+    return EVIDENT_IMPORT_SHEET_HIDDEN;
+  return EVIDENT_IMPORT_SHEET_USED;
+}
+
+/* The items of a sheet as its proposed mapping reads them: each
+ * reference with its title (or its requirement's first line), so that
+ * sheets numbering their items afresh ("1", "2" on each) differ. */
+static GHashTable *
+collect_refs (ImportSheet *sheet)
+{
+  GHashTable *refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int         columns[EVIDENT_IMPORT_N_FIELDS];
+  guint       n_rows = evident_sheet_get_n_rows (sheet->sheet);
+  int         text;
+
+  evident_import_propose_columns (sheet->sheet, sheet->header_row, TRUE, columns);
+  text = columns[EVIDENT_IMPORT_FIELD_TITLE] >= 0 ? columns[EVIDENT_IMPORT_FIELD_TITLE]
+                                                  : columns[EVIDENT_IMPORT_FIELD_REQUIREMENT];
+  for (guint row = sheet->header_row + 1; columns[EVIDENT_IMPORT_FIELD_REF] >= 0 && row < n_rows;
+       row++)
+    {
+      g_autofree char *ref = evident_import_clean_line (
+          evident_sheet_get_cell (sheet->sheet, row, columns[EVIDENT_IMPORT_FIELD_REF]));
+      g_autofree char *title = NULL;
+      g_autofree char *folded = NULL;
+
+      if (*ref == '\0')
+        continue;
+      title = evident_import_clean_line (
+          text >= 0 ? evident_sheet_get_cell (sheet->sheet, row, text) : "");
+      folded = g_utf8_casefold (title, -1);
+      g_hash_table_add (refs, g_strconcat (ref, "\n", folded, NULL));
+    }
+
+  return refs;
+}
+
+/* Whether most items of @refs are in @earlier. */
+static gboolean
+mostly_in (GHashTable *refs, GHashTable *earlier)
+{
+  GHashTableIter iter;
+  gpointer       ref;
+  guint          shared = 0;
+
+  g_hash_table_iter_init (&iter, refs);
+  while (g_hash_table_iter_next (&iter, &ref, NULL))
+    shared += g_hash_table_contains (earlier, ref);
+
+  return g_hash_table_size (refs) > 0 && shared * 2 >= g_hash_table_size (refs);
+}
+
+/* A workbook may list its items again on another sheet (implementation
+ * guidelines, a lighter edition): a used sheet whose items (references
+ * with their titles) are mostly an earlier used sheet's is left out. */
+static void
+leave_out_repeats (EvidentImport *self, const SheetKind *kinds)
+{
+  g_autoptr (GPtrArray) ref_sets =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+
+  for (guint i = 0; i < self->sheets->len; i++)
+    {
+      ImportSheet *sheet = g_ptr_array_index (self->sheets, i);
+      GHashTable  *refs;
+      gboolean     repeats = FALSE;
+
+      if (!sheet->used || kinds[i] != KIND_MAPPED)
+        continue;
+      refs = collect_refs (sheet);
+      for (guint j = 0; j < ref_sets->len && !repeats; j++)
+        repeats = mostly_in (refs, g_ptr_array_index (ref_sets, j));
+      if (!repeats)
+        {
+          g_ptr_array_add (ref_sets, refs);
+          continue;
+        }
+      g_hash_table_unref (refs);
+      sheet->used = FALSE;
+      sheet->detected = EVIDENT_IMPORT_SHEET_REPEATED;
+    }
+}
+
 /**
  * evident_import_detect:
  *
  * Looks at every sheet once: its header, its layout, whether it is used.
  * In AWS's workbook only the sheets with AWS's header are used; elsewhere
- * every sheet with a header. When no sheet has one, the first that holds
- * anything is used, so that the missing header shows as a problem.
+ * every visible sheet with a header that names what items need (another
+ * sheet's header may name only references: mappings to other standards)
+ * and whose items are not an earlier sheet's again.
+ * When no sheet has one, the first that holds anything is used, so that
+ * the missing header shows as a problem.
  */
 void
 evident_import_detect (EvidentImport *self)
 {
   g_autofree SheetKind *kinds = g_new0 (SheetKind, MAX (self->sheets->len, 1));
+  g_autofree gboolean  *complete = g_new0 (gboolean, MAX (self->sheets->len, 1));
   gboolean              aws = FALSE;
   gboolean              csv = FALSE;
   gboolean              any_used = FALSE;
+  gboolean              any_complete = FALSE;
+  gboolean              any_visible = FALSE;
 
   self->layout = EVIDENT_IMPORT_LAYOUT_MAPPED;
   for (guint i = 0; i < self->sheets->len; i++)
@@ -292,19 +426,23 @@ evident_import_detect (EvidentImport *self)
       kinds[i] = find_header (sheet->sheet, &sheet->header_row);
       aws |= kinds[i] == KIND_AWS;
       csv |= evident_sheet_is_csv (sheet->sheet);
+      complete[i] = kinds[i] == KIND_MAPPED && header_is_complete (sheet);
+      any_complete |= complete[i];
+    }
+  for (guint i = 0; i < self->sheets->len; i++)
+    {
+      any_visible |= !sheet_is_hidden (self, i) &&
+                     detect_status (self, kinds, complete, i, aws, any_complete, FALSE) ==
+                         EVIDENT_IMPORT_SHEET_USED;
     }
 
   for (guint i = 0; i < self->sheets->len; i++)
     {
       ImportSheet *sheet = g_ptr_array_index (self->sheets, i);
 
-      if (evident_import_first_filled_row (sheet->sheet) < 0)
-        sheet->detected = EVIDENT_IMPORT_SHEET_EMPTY;
-      else if (kinds[i] == KIND_NONE || (aws && kinds[i] != KIND_AWS))
-        sheet->detected = EVIDENT_IMPORT_SHEET_NO_HEADER;
-      else
-        sheet->detected = EVIDENT_IMPORT_SHEET_USED;
-
+      sheet->detected = detect_status (self, kinds, complete, i, aws, any_complete, any_visible);
+      if (sheet->detected == EVIDENT_IMPORT_SHEET_HIDDEN)
+        continue;
       if (sheet->detected != EVIDENT_IMPORT_SHEET_USED)
         {
           sheet->header_row = -1;
@@ -323,6 +461,8 @@ evident_import_detect (EvidentImport *self)
 
   if (aws)
     self->layout = csv ? EVIDENT_IMPORT_LAYOUT_AWS_CSV : EVIDENT_IMPORT_LAYOUT_AWS_WORKBOOK;
+  else
+    leave_out_repeats (self, kinds);
 
   for (guint i = 0; !any_used && i < self->sheets->len; i++)
     {

@@ -92,9 +92,21 @@ static const struct
   { EVIDENT_IMPORT_FIELD_REF, "control no" },
   { EVIDENT_IMPORT_FIELD_REF, "control number" },
   { EVIDENT_IMPORT_FIELD_REF, "identifier" },
+  { EVIDENT_IMPORT_FIELD_REF, "control identifier" },
+  { EVIDENT_IMPORT_FIELD_REF, "requirement number" },
+  { EVIDENT_IMPORT_FIELD_REF, "requirement no" },
+  { EVIDENT_IMPORT_FIELD_REF, "req no" },
+  { EVIDENT_IMPORT_FIELD_REF, "cis safeguard" },
+  { EVIDENT_IMPORT_FIELD_REF, "safeguard" },
+  { EVIDENT_IMPORT_FIELD_REF, "safeguard id" },
+  { EVIDENT_IMPORT_FIELD_REF, "tsc ref" },
+  { EVIDENT_IMPORT_FIELD_REF, "criteria ref" },
+  { EVIDENT_IMPORT_FIELD_REF, "criterion id" },
   { EVIDENT_IMPORT_FIELD_CHAPTER, "chapter id" },
   { EVIDENT_IMPORT_FIELD_CHAPTER, "chapter no" },
   { EVIDENT_IMPORT_FIELD_CHAPTER, "chapter number" },
+  { EVIDENT_IMPORT_FIELD_CHAPTER, "control domain" },
+  { EVIDENT_IMPORT_FIELD_CHAPTER, "cis control" },
   { EVIDENT_IMPORT_FIELD_CHAPTER_TITLE, "chapter name" },
   { EVIDENT_IMPORT_FIELD_SECTION, "section id" },
   { EVIDENT_IMPORT_FIELD_SECTION, "section no" },
@@ -108,17 +120,28 @@ static const struct
   { EVIDENT_IMPORT_FIELD_TITLE, "control title" },
   { EVIDENT_IMPORT_FIELD_TITLE, "item title" },
   { EVIDENT_IMPORT_FIELD_TITLE, "short description" },
+  { EVIDENT_IMPORT_FIELD_TITLE, "safeguard title" },
   { EVIDENT_IMPORT_FIELD_REQUIREMENT, "requirement description" },
   { EVIDENT_IMPORT_FIELD_REQUIREMENT, "description" },
   { EVIDENT_IMPORT_FIELD_REQUIREMENT, "req description" },
   { EVIDENT_IMPORT_FIELD_REQUIREMENT, "requirement text" },
   { EVIDENT_IMPORT_FIELD_REQUIREMENT, "control description" },
   { EVIDENT_IMPORT_FIELD_REQUIREMENT, "control text" },
+  { EVIDENT_IMPORT_FIELD_REQUIREMENT, "control statement" },
+  { EVIDENT_IMPORT_FIELD_REQUIREMENT, "control specification" },
+  { EVIDENT_IMPORT_FIELD_REQUIREMENT, "requirement statement" },
+  { EVIDENT_IMPORT_FIELD_REQUIREMENT, "defined approach requirements" },
+  { EVIDENT_IMPORT_FIELD_REQUIREMENT, "requirements" },
+  { EVIDENT_IMPORT_FIELD_REQUIREMENT, "trust services criteria" },
+  { EVIDENT_IMPORT_FIELD_REQUIREMENT, "criterion" },
   { EVIDENT_IMPORT_FIELD_EVIDENCE, "expected evidence" },
   { EVIDENT_IMPORT_FIELD_EVIDENCE, "evidence required" },
   { EVIDENT_IMPORT_FIELD_EVIDENCE, "required evidence" },
   { EVIDENT_IMPORT_FIELD_EVIDENCE, "evidence expected" },
   { EVIDENT_IMPORT_FIELD_EVIDENCE, "audit evidence" },
+  { EVIDENT_IMPORT_FIELD_EVIDENCE, "defined approach testing procedures" },
+  { EVIDENT_IMPORT_FIELD_EVIDENCE, "testing procedures" },
+  { EVIDENT_IMPORT_FIELD_EVIDENCE, "test procedures" },
   { EVIDENT_IMPORT_FIELD_POINTS, "score" },
   { EVIDENT_IMPORT_FIELD_POINTS, "weight" },
   { EVIDENT_IMPORT_FIELD_POINTS, "weighting" },
@@ -132,6 +155,10 @@ static const struct
   { EVIDENT_IMPORT_FIELD_LEVEL, "asvs level" },
   { EVIDENT_IMPORT_FIELD_LEVEL, "maturity level" },
   { EVIDENT_IMPORT_FIELD_LEVEL, "tier" },
+  { EVIDENT_IMPORT_FIELD_LEVEL, "ig1" },
+  { EVIDENT_IMPORT_FIELD_LEVEL, "l1" },
+  { EVIDENT_IMPORT_FIELD_LEVEL, "level 1" },
+  { EVIDENT_IMPORT_FIELD_LEVEL, "level1" },
   { EVIDENT_IMPORT_FIELD_LABELS, "label" },
   { EVIDENT_IMPORT_FIELD_LABELS, "tags" },
   { EVIDENT_IMPORT_FIELD_MET, "compliant" },
@@ -139,6 +166,9 @@ static const struct
   { EVIDENT_IMPORT_FIELD_RESPONSE, "partner response" },
   { EVIDENT_IMPORT_FIELD_RESPONSE, "self assessment response" },
   { EVIDENT_IMPORT_FIELD_STATUS, "state" },
+  { EVIDENT_IMPORT_FIELD_STATUS, "applicable" },
+  { EVIDENT_IMPORT_FIELD_STATUS, "applicable (y/n)" },
+  { EVIDENT_IMPORT_FIELD_STATUS, "applicability" },
   { EVIDENT_IMPORT_FIELD_OWNER, "assignee" },
   { EVIDENT_IMPORT_FIELD_OWNER, "responsible" },
   { EVIDENT_IMPORT_FIELD_OWNER, "assigned to" },
@@ -245,8 +275,45 @@ evident_import_field_from_name (const char *name, EvidentImportField *field)
 
 /* Header names */
 
+/* A header name without what real checklists add around the name itself:
+ * parenthesised remarks within it ("Control (or Control Enhancement)
+ * Name"; not at its end: exports write "Area (extra)"), dots and number
+ * signs ("TSC Ref. #"). */
+static char *
+loosen_name (const char *normalized)
+{
+  GString *out = g_string_sized_new (strlen (normalized));
+  guint    depth = 0;
+  gboolean space = FALSE;
+  gsize    length = strlen (normalized);
+  gboolean keep_remarks = length > 0 && normalized[length - 1] == ')';
+
+  for (const char *p = normalized; *p != '\0'; p++)
+    {
+      if (keep_remarks && (*p == '(' || *p == ')'))
+        g_string_append_c (out, *p);
+      else if (*p == '(')
+        depth++;
+      else if (*p == ')' && depth > 0)
+        depth--;
+      else if (depth > 0)
+        continue;
+      else if (*p == ' ' || *p == '.' || *p == '#')
+        space = out->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
-find_alias (const char *normalized, guint from, guint *rank)
+find_exact_alias (const char *normalized, guint from, guint *rank)
 {
   for (guint i = from; i < G_N_ELEMENTS (aliases); i++)
     {
@@ -258,6 +325,23 @@ find_alias (const char *normalized, guint from, guint *rank)
     }
 
   return FALSE;
+}
+
+static guint
+first_weak_rank (void);
+
+/* The alias @normalized is, from @from on; or, if none, the strong alias
+ * it is without remarks and signs. */
+static gboolean
+find_alias (const char *normalized, guint from, guint *rank)
+{
+  g_autofree char *loose = NULL;
+
+  if (find_exact_alias (normalized, from, rank))
+    return TRUE;
+  loose = loosen_name (normalized);
+  return *loose != '\0' && strcmp (loose, normalized) != 0 &&
+         find_exact_alias (loose, from, rank) && *rank < first_weak_rank ();
 }
 
 /**
@@ -369,6 +453,124 @@ compare_candidates (gconstpointer a, gconstpointer b)
   return ca->column < cb->column ? -1 : ca->column > cb->column;
 }
 
+/* Whether @column mostly holds distinct references: what a column called
+ * "Requirement" holds in a list that numbers its requirements there. */
+static gboolean
+values_are_refs (EvidentSheet *sheet, guint header_row, guint column)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_rows = MIN (evident_sheet_get_n_rows (sheet), header_row + 1 + REF_SAMPLE_ROWS);
+  guint n_values = 0;
+  guint n_refs = 0;
+
+  for (guint row = header_row + 1; row < n_rows; row++)
+    {
+      char *value = evident_import_clean_line (evident_sheet_get_cell (sheet, row, column));
+
+      if (*value == '\0')
+        {
+          g_free (value);
+          continue;
+        }
+      n_values++;
+      n_refs += evident_import_looks_like_ref (value);
+      g_hash_table_add (seen, value);
+    }
+
+  return n_values >= 2 && n_refs * 5 >= n_values * 4 &&
+         g_hash_table_size (seen) * 10 >= n_values * 9;
+}
+
+/* The leftmost column that holds references by its values, when no
+ * column is called so: one no field takes, or a text field takes by a
+ * name that does not fit its values. */
+static int
+find_ref_column_by_values (EvidentSheet *sheet, int header_row, const int *columns)
+{
+  guint n_columns = evident_sheet_get_n_columns (sheet);
+
+  for (guint column = 0; column < n_columns; column++)
+    {
+      gboolean text_or_none = TRUE;
+
+      for (guint f = 0; f < EVIDENT_IMPORT_N_FIELDS; f++)
+        {
+          if (columns[f] == (int) column && f != EVIDENT_IMPORT_FIELD_TITLE &&
+              f != EVIDENT_IMPORT_FIELD_REQUIREMENT)
+            text_or_none = FALSE;
+        }
+      if (text_or_none && values_are_refs (sheet, header_row, column))
+        return (int) column;
+    }
+
+  return -1;
+}
+
+/* Whether most values of @column start with a reference ("ID.AM-1:
+ * Physical devices are inventoried"). */
+static gboolean
+values_start_with_refs (EvidentSheet *sheet, guint header_row, guint column)
+{
+  guint n_rows = MIN (evident_sheet_get_n_rows (sheet), header_row + 1 + REF_SAMPLE_ROWS);
+  guint n_values = 0;
+  guint n_refs = 0;
+
+  for (guint row = header_row + 1; row < n_rows; row++)
+    {
+      g_autofree char *value =
+          evident_import_clean_line (evident_sheet_get_cell (sheet, row, column));
+      g_autofree char *ref = NULL;
+      g_autofree char *rest = NULL;
+
+      if (*value == '\0')
+        continue;
+      n_values++;
+      n_refs += evident_import_split_ref_title (value, &ref, &rest);
+    }
+
+  return n_values >= 2 && n_refs * 5 >= n_values * 4;
+}
+
+/* The leftmost column whose values start with references, when no column
+ * holds references or titles: its values are the titles, and the
+ * references are taken from them (NIST CSF's "Subcategory"). */
+static int
+find_titles_with_refs (EvidentSheet *sheet, int header_row)
+{
+  guint n_columns = evident_sheet_get_n_columns (sheet);
+
+  for (guint column = 0; column < n_columns; column++)
+    {
+      if (values_start_with_refs (sheet, header_row, column))
+        return (int) column;
+    }
+
+  return -1;
+}
+
+/* Gives each field the column with its best-ranked name, skipping the
+ * columns already taken. */
+static void
+assign_candidates (EvidentSheet *sheet,
+                   int           header_row,
+                   GArray       *candidates,
+                   int          *columns,
+                   gboolean     *taken)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+      if (columns[candidate->field] >= 0 || taken[candidate->column])
+        continue;
+      if (candidate->field == EVIDENT_IMPORT_FIELD_REF && candidate->rank >= first_weak_rank () &&
+          !values_look_like_refs (sheet, header_row, candidate->column))
+        continue;
+      columns[candidate->field] = candidate->column;
+      taken[candidate->column] = TRUE;
+    }
+}
+
 /**
  * evident_import_propose_columns:
  * @columns: (array fixed-size=EVIDENT_IMPORT_N_FIELDS) (out caller-allocates):
@@ -377,14 +579,23 @@ compare_candidates (gconstpointer a, gconstpointer b)
  * Proposes a mapping from the names in @header_row: each field takes the
  * column with its best-ranked name (the leftmost of equals); a column
  * takes one field. A reference column with a weak name ("Control", "No")
- * must mostly hold references.
+ * must mostly hold references. When no column is named for references
+ * and @refs_by_values is set, the leftmost that holds distinct references is taken for them, before
+ * any field its name would give it ("Requirement" holding `1.1.1`); or,
+ * when no column holds titles either, the leftmost whose values start with
+ * references is taken for the titles, which give the references.
  */
 void
-evident_import_propose_columns (EvidentSheet *sheet, int header_row, int *columns)
+evident_import_propose_columns (EvidentSheet *sheet,
+                                int           header_row,
+                                gboolean      refs_by_values,
+                                int          *columns)
 {
   g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autofree gboolean *taken = NULL;
   guint                n_columns = evident_sheet_get_n_columns (sheet);
+  int                  ref_column;
+  EvidentImportField   field;
 
   for (guint f = 0; f < EVIDENT_IMPORT_N_FIELDS; f++)
     columns[f] = -1;
@@ -410,18 +621,25 @@ evident_import_propose_columns (EvidentSheet *sheet, int header_row, int *column
   g_array_sort (candidates, compare_candidates);
 
   taken = g_new0 (gboolean, MAX (n_columns, 1));
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      const Candidate *candidate = &g_array_index (candidates, Candidate, i);
+  assign_candidates (sheet, header_row, candidates, columns, taken);
+  if (columns[EVIDENT_IMPORT_FIELD_REF] >= 0 || !refs_by_values)
+    return;
 
-      if (columns[candidate->field] >= 0 || taken[candidate->column])
-        continue;
-      if (candidate->field == EVIDENT_IMPORT_FIELD_REF && candidate->rank >= first_weak_rank () &&
-          !values_look_like_refs (sheet, header_row, candidate->column))
-        continue;
-      columns[candidate->field] = candidate->column;
-      taken[candidate->column] = TRUE;
+  ref_column = find_ref_column_by_values (sheet, header_row, columns);
+  field = EVIDENT_IMPORT_FIELD_REF;
+  if (ref_column < 0 && columns[EVIDENT_IMPORT_FIELD_TITLE] < 0)
+    {
+      ref_column = find_titles_with_refs (sheet, header_row);
+      field = EVIDENT_IMPORT_FIELD_TITLE;
     }
+  if (ref_column < 0)
+    return;
+  for (guint f = 0; f < EVIDENT_IMPORT_N_FIELDS; f++)
+    columns[f] = -1;
+  memset (taken, 0, sizeof (gboolean) * MAX (n_columns, 1));
+  columns[field] = ref_column;
+  taken[ref_column] = TRUE;
+  assign_candidates (sheet, header_row, candidates, columns, taken);
 }
 
 static int

@@ -15,7 +15,7 @@ typedef struct
 {
   EvidentSheet            *sheet;
   guint                    index;
-  EvidentImportSheetStatus detected; /* USED, NO_HEADER or EMPTY, as found */
+  EvidentImportSheetStatus detected; /* USED, NO_HEADER, EMPTY, HIDDEN or REPEATED */
   gboolean                 used;
   int                      header_row; /* -1: none */
   int                      columns[EVIDENT_IMPORT_N_FIELDS]; /* -1: unmapped */
@@ -93,6 +93,7 @@ char                     *evident_import_quote               (const char        
 /* evident-import-mapping.c: names of columns */
 void                      evident_import_propose_columns     (EvidentSheet             *sheet,
                                                               int                       header_row,
+                                                              gboolean                  refs_by_values,
                                                               int                      *columns);
 guint                     evident_import_count_known_names   (EvidentSheet             *sheet,
                                                               guint                     row);

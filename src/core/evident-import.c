@@ -368,6 +368,10 @@ evident_import_skip_reason_get_label (EvidentImportSkipReason reason)
       return C_ ("import row", "Heading");
     case EVIDENT_IMPORT_SKIP_NO_REFERENCE:
       return C_ ("import row", "No reference");
+    case EVIDENT_IMPORT_SKIP_CONTINUATION:
+      return C_ ("import row", "Joins item above");
+    case EVIDENT_IMPORT_SKIP_WITHDRAWN:
+      return C_ ("import row", "Withdrawn");
     default:
       g_return_val_if_reached ("");
     }
@@ -391,12 +395,20 @@ evident_import_sheet_status_get_label (EvidentImportSheetStatus status)
       return C_ ("import sheet", "Skipped: empty");
     case EVIDENT_IMPORT_SHEET_EXCLUDED:
       return C_ ("import sheet", "Left out");
+    case EVIDENT_IMPORT_SHEET_HIDDEN:
+      return C_ ("import sheet", "Skipped: hidden sheet");
+    case EVIDENT_IMPORT_SHEET_REPEATED:
+      return C_ ("import sheet", "Skipped: repeats another sheet’s items");
     default:
       g_return_val_if_reached ("");
     }
 }
 
 /* The import */
+
+static EvidentImport *import_new (GPtrArray              *sheets,
+                                  const EvidentCsvFormat *csv_format,
+                                  EvidentWorkbook        *workbook);
 
 /**
  * evident_import_new:
@@ -413,11 +425,18 @@ evident_import_sheet_status_get_label (EvidentImportSheetStatus status)
 EvidentImport *
 evident_import_new (GPtrArray *sheets, const EvidentCsvFormat *csv_format)
 {
-  EvidentImport *self;
-
   g_return_val_if_fail (sheets != NULL, NULL);
 
+  return import_new (sheets, csv_format, NULL);
+}
+
+static EvidentImport *
+import_new (GPtrArray *sheets, const EvidentCsvFormat *csv_format, EvidentWorkbook *workbook)
+{
+  EvidentImport *self;
+
   self = g_object_new (EVIDENT_TYPE_IMPORT, NULL);
+  self->workbook = workbook;
   for (guint i = 0; i < sheets->len; i++)
     {
       ImportSheet *sheet = g_new0 (ImportSheet, 1);
@@ -501,7 +520,6 @@ evident_import_new_for_bytes (GBytes        *bytes,
 {
   g_autoptr (EvidentWorkbook) workbook = NULL;
   g_autoptr (GPtrArray) sheets = NULL;
-  EvidentImport *self;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -517,9 +535,7 @@ evident_import_new_for_bytes (GBytes        *bytes,
   for (guint i = 0; i < evident_workbook_get_n_sheets (workbook); i++)
     g_ptr_array_add (sheets, evident_workbook_get_sheet (workbook, i));
 
-  self = evident_import_new (sheets, NULL);
-  self->workbook = g_steal_pointer (&workbook);
-  return self;
+  return import_new (sheets, NULL, g_steal_pointer (&workbook));
 }
 
 /**
@@ -672,6 +688,8 @@ evident_import_get_sheet_status (EvidentImport *self, guint sheet)
   s = get_sheet (self, sheet);
   if (s->used)
     return EVIDENT_IMPORT_SHEET_USED;
+  if (s->detected == EVIDENT_IMPORT_SHEET_HIDDEN || s->detected == EVIDENT_IMPORT_SHEET_REPEATED)
+    return s->detected;
   if (s->detected != EVIDENT_IMPORT_SHEET_USED && s->header_row < 0)
     return s->detected;
   return EVIDENT_IMPORT_SHEET_EXCLUDED;

@@ -216,6 +216,10 @@ typedef enum
  *   introduction, a list of values)
  * @EVIDENT_IMPORT_SHEET_EMPTY: left out: it holds nothing
  * @EVIDENT_IMPORT_SHEET_EXCLUDED: left out by the user (or `--sheet`)
+ * @EVIDENT_IMPORT_SHEET_HIDDEN: left out: hidden in the workbook (a list of
+ *   values, an old version), while a visible sheet holds items
+ * @EVIDENT_IMPORT_SHEET_REPEATED: left out: its items are mostly an earlier
+ *   sheet's again (implementation guidelines, a lighter edition)
  */
 typedef enum
 {
@@ -223,6 +227,8 @@ typedef enum
   EVIDENT_IMPORT_SHEET_NO_HEADER, /*< nick=no-header >*/
   EVIDENT_IMPORT_SHEET_EMPTY,     /*< nick=empty >*/
   EVIDENT_IMPORT_SHEET_EXCLUDED,  /*< nick=excluded >*/
+  EVIDENT_IMPORT_SHEET_HIDDEN,    /*< nick=hidden >*/
+  EVIDENT_IMPORT_SHEET_REPEATED,  /*< nick=repeated >*/
 } EvidentImportSheetStatus;
 
 /**
@@ -234,6 +240,10 @@ typedef enum
  * @EVIDENT_IMPORT_SKIP_BAND: a band naming the section (or chapter) of the
  *   items below it
  * @EVIDENT_IMPORT_SKIP_NO_REFERENCE: text, but no reference: a note
+ * @EVIDENT_IMPORT_SKIP_CONTINUATION: no reference, but more text of the
+ *   item above (points of focus below a criterion): added to that item
+ * @EVIDENT_IMPORT_SKIP_WITHDRAWN: an item the catalogue withdrew
+ *   ("[Withdrawn: …]" as its name or text)
  *
  * Why a row of a used sheet gives no item.
  */
@@ -245,6 +255,8 @@ typedef enum
   EVIDENT_IMPORT_SKIP_REPEATED_HEADER,  /*< nick=repeated-header >*/
   EVIDENT_IMPORT_SKIP_BAND,             /*< nick=band >*/
   EVIDENT_IMPORT_SKIP_NO_REFERENCE,     /*< nick=no-reference >*/
+  EVIDENT_IMPORT_SKIP_CONTINUATION,     /*< nick=continuation >*/
+  EVIDENT_IMPORT_SKIP_WITHDRAWN,        /*< nick=withdrawn >*/
 } EvidentImportSkipReason;
 
 /**
