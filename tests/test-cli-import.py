@@ -170,6 +170,7 @@ def test_mapped(tmp):
     got = items(project)
     check("new with --map, --header-row and --mandatory-level",
           p.returncode == 0 and sorted(got) == ["K-1", "K-2", "K-3"]
+          and p.stdout.endswith(" with 3 items in 1 chapter (pass/fail)\n")
           and got["K-1"]["mandatory"] and not got["K-2"]["mandatory"]
           and got["K-1"]["title"] == "Keys are rotated every year"
           and {"name": "Bereich", "value": "Crypto"} in got["K-1"]["extra"],

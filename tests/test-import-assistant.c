@@ -169,6 +169,16 @@ chosen_column (EvidentImportAssistant *assistant,
   return gtk_string_object_get_string (GTK_STRING_OBJECT (adw_combo_row_get_selected_item (row)));
 }
 
+/* What the row of @field says under its name */
+static const char *
+field_hint (EvidentImportAssistant *assistant,
+            EvidentImportField      field)
+{
+  EvidentImportMappingGroup *group = evident_import_assistant_get_mapping_group (assistant);
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (evident_import_mapping_group_get_field_row (group, field)));
+}
+
 static gboolean
 can_create (EvidentImportAssistant *assistant)
 {
@@ -267,6 +277,10 @@ test_csv_mapped (void)
   g_assert_cmpstr (chosen_column (assistant, EVIDENT_IMPORT_FIELD_POINTS), ==, "(Not in the file)");
   g_assert_cmpstr (evident_import_mapping_group_get_extras (group), ==, "Owner team, Jira key");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (evident_import_mapping_group_get_header_spin (group)), ==, 3);
+  /* Only a field left out says what happens without it. */
+  g_assert_cmpstr (field_hint (assistant, EVIDENT_IMPORT_FIELD_CHAPTER), ==, "");
+  g_assert_cmpstr (field_hint (assistant, EVIDENT_IMPORT_FIELD_POINTS), ==,
+                   "Not in the file: a pass/fail checklist");
 
   /* The preview: counts, chapters, skipped rows, the grid. */
   g_assert_cmpstr (counts (assistant), ==, "7 items in 3 chapters · pass/fail · 3 rows skipped");
@@ -290,6 +304,8 @@ test_csv_mapped (void)
   g_clear_pointer (&chapters, g_free);
   chapters = describe_chapters (assistant, FALSE);
   g_assert_cmpstr (chapters, ==, "AC: 3; LG: 2; IR: 2");
+  g_assert_cmpstr (field_hint (assistant, EVIDENT_IMPORT_FIELD_CHAPTER), ==,
+                   "Not in the file: taken from the reference");
   g_assert_cmpstr (evident_import_mapping_group_get_extras (group), ==, "Domain, Owner team, Jira key");
   g_assert_cmpstr (grid_column_title (assistant, 3), ==, "Domain → extra field");
   g_assert_true (evident_import_assistant_get_edited (assistant));

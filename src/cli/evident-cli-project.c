@@ -100,6 +100,8 @@ evident_cli_new (EvidentCliContext  *cli,
   const EvidentRules *rules;
   guint n_items;
   guint n_chapters;
+  g_autofree char *items = NULL;
+  g_autofree char *chapters = NULL;
 
   import = evident_cli_read_checklist (options->checklist, &options->import, error);
   if (import == NULL)
@@ -118,12 +120,16 @@ evident_cli_new (EvidentCliContext  *cli,
   rules = evident_project_get_rules (project);
   n_items = g_list_model_get_n_items (evident_project_get_items (project));
   n_chapters = g_list_model_get_n_items (evident_project_get_chapters (project));
+  /* Translators: how many items a new project has, in "Created “%s” %s %s" */
+  items = g_strdup_printf (ngettext ("with %u item", "with %u items", n_items), n_items);
+  chapters = g_strdup_printf (ngettext ("in %u chapter", "in %u chapters", n_chapters), n_chapters);
   if (rules->mode == EVIDENT_SCORE_MODE_POINTS)
-    evident_cli_print (_("Created “%s” with %u items in %u chapters (%d points)\n"), cli->path,
-                       n_items, n_chapters, (int) evident_project_get_max_score (project));
+    /* Translators: the file, "with %u items", "in %u chapters" and the points to reach */
+    evident_cli_print (_("Created “%s” %s %s (%d points)\n"), cli->path, items, chapters,
+                       (int) evident_project_get_max_score (project));
   else
-    evident_cli_print (_("Created “%s” with %u items in %u chapters (pass/fail)\n"), cli->path,
-                       n_items, n_chapters);
+    /* Translators: the file, "with %u items" and "in %u chapters" */
+    evident_cli_print (_("Created “%s” %s %s (pass/fail)\n"), cli->path, items, chapters);
   return EXIT_SUCCESS;
 }
 

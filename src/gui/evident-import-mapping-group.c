@@ -121,8 +121,11 @@ shorten (const char *text,
   }
 }
 
+/* What the row of @field says under its name: whether it is needed, and
+ * for a field that can be left out, what happens while it is. */
 static const char *
-field_hint (EvidentImportField field)
+field_hint (EvidentImportField field,
+            gboolean           mapped)
 {
   switch ((int) field)
     {
@@ -133,9 +136,9 @@ field_hint (EvidentImportField field)
     case EVIDENT_IMPORT_FIELD_REQUIREMENT:
       return _("Required when there is no title");
     case EVIDENT_IMPORT_FIELD_CHAPTER:
-      return _("Not in the file: taken from the reference");
+      return mapped ? "" : _("Not in the file: taken from the reference");
     case EVIDENT_IMPORT_FIELD_POINTS:
-      return _("Not in the file: a pass/fail checklist");
+      return mapped ? "" : _("Not in the file: a pass/fail checklist");
     default:
       return NULL;
     }
@@ -287,6 +290,8 @@ update_fields (EvidentImportMappingGroup *self)
       guint selected = column >= 0 && (guint) column < self->n_columns ? (guint) column + 1 : 0;
 
       adw_combo_row_set_selected (self->field_rows[f], selected);
+      if (field_hint (f, FALSE) != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->field_rows[f]), field_hint (f, column >= 0));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (state_fields); i++)
@@ -433,6 +438,8 @@ field_selected_cb (AdwComboRow               *row,
     return;
 
   evident_import_set_column (self->import, self->sheet, field, column);
+  if (field_hint (field, FALSE) != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), field_hint (field, column >= 0));
   g_signal_emit (self, signals[EDITED], 0);
 }
 
@@ -503,7 +510,7 @@ field_row_new (EvidentImportMappingGroup *self,
 {
   AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
   const char *label = evident_import_field_get_label (field);
-  const char *hint = field_hint (field);
+  const char *hint = field_hint (field, FALSE);
   g_autofree char *accessible = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
