@@ -283,6 +283,10 @@ sync_header (EvidentItemFields *self)
   n_points = evident_item_get_points (item);
   points = g_strdup_printf (ngettext ("%d point", "%d points", n_points), n_points);
   gtk_label_set_text (self->points_label, points);
+  /* A pass/fail checklist has no points to show. */
+  gtk_widget_set_visible (GTK_WIDGET (self->points_label),
+                          self->project == NULL
+                          || evident_project_get_rules (self->project)->mode != EVIDENT_SCORE_MODE_PASS_FAIL);
   gtk_widget_set_visible (self->mandatory_tag, evident_item_get_mandatory (item));
 
   gtk_label_set_text (self->requirement_label, evident_item_get_requirement (item) ?: "");

@@ -73,6 +73,14 @@ append_escaped (GString    *markup,
 }
 
 /* Everything the row shows, and says to screen readers, from its item. */
+/* A checklist without points: a row shows none. */
+static gboolean
+is_pass_fail (EvidentItemRow *self)
+{
+  return self->project != NULL
+         && evident_project_get_rules (self->project)->mode == EVIDENT_SCORE_MODE_PASS_FAIL;
+}
+
 static void
 update_row (EvidentItemRow *self)
 {
@@ -93,11 +101,14 @@ update_row (EvidentItemRow *self)
   gboolean without_evidence;
   gboolean overdue;
   gboolean in_plan;
+  gboolean pass_fail;
   GDate today;
   int risk;
 
   if (self->item == NULL)
     return;
+
+  pass_fail = is_pass_fail (self);
 
   status = evident_item_get_status (self->item);
   owner = evident_item_get_owner (self->item);
@@ -135,11 +146,15 @@ update_row (EvidentItemRow *self)
       g_string_append (markup, " · ");
       append_escaped (markup, evident_complexity_get_label (complexity));
     }
-  points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pt", "%d pts",
-                                         evident_item_get_points (self->item)),
-                            evident_item_get_points (self->item));
-  g_string_append (markup, " · ");
-  append_escaped (markup, points);
+  /* A pass/fail checklist has no points to show. */
+  if (!pass_fail)
+    {
+      points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pt", "%d pts",
+                                             evident_item_get_points (self->item)),
+                                evident_item_get_points (self->item));
+      g_string_append (markup, " · ");
+      append_escaped (markup, points);
+    }
   details = g_string_free (markup, FALSE);
   gtk_label_set_markup (self->details, details);
 
@@ -163,17 +178,29 @@ update_row (EvidentItemRow *self)
                                                : g_strdup (_("unassigned"));
   /* Translators: part of an item row's name for screen readers, e.g. "High complexity" */
   complexity_text = g_strdup_printf (_("%s complexity"), evident_complexity_get_label (complexity));
-  points_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d point", "%d points",
-                                              evident_item_get_points (self->item)),
-                                 evident_item_get_points (self->item));
-  /* Translators: an item row's name for screen readers: reference and title,
-   * status, owner, complexity, points, e.g. "8.2.1 Incident runbooks, In
-   * Progress, owner Security lead, High complexity, 10 points" */
-  accessible = g_strdup_printf (_("%s %s, %s, %s, %s, %s"),
-                                evident_item_get_ref (self->item),
-                                evident_item_get_title (self->item),
-                                evident_status_get_label (status),
-                                owner_text, complexity_text, points_text);
+  if (pass_fail)
+    /* Translators: an item row's name for screen readers in a pass/fail
+     * checklist: reference and title, status, owner, complexity, e.g.
+     * "8.2.1 Incident runbooks, In Progress, owner Security lead, High complexity" */
+    accessible = g_strdup_printf (_("%s %s, %s, %s, %s"),
+                                  evident_item_get_ref (self->item),
+                                  evident_item_get_title (self->item),
+                                  evident_status_get_label (status),
+                                  owner_text, complexity_text);
+  else
+    {
+      points_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d point", "%d points",
+                                                  evident_item_get_points (self->item)),
+                                     evident_item_get_points (self->item));
+      /* Translators: an item row's name for screen readers: reference and title,
+       * status, owner, complexity, points, e.g. "8.2.1 Incident runbooks, In
+       * Progress, owner Security lead, High complexity, 10 points" */
+      accessible = g_strdup_printf (_("%s %s, %s, %s, %s, %s"),
+                                    evident_item_get_ref (self->item),
+                                    evident_item_get_title (self->item),
+                                    evident_status_get_label (status),
+                                    owner_text, complexity_text, points_text);
+    }
   if (mandatory)
     {
       /* Translators: appended to an item row's name for screen readers */
@@ -285,6 +312,8 @@ evident_item_row_query_tooltip (GtkWidget  *widget,
                             evident_status_get_label (evident_item_get_recheck_status (self->item)));
   else if (picked == self->no_evidence)
     text = g_strdup (_("Met without evidence: nothing shows the auditor that it is met"));
+  else if (picked == GTK_WIDGET (self->mandatory) && is_pass_fail (self))
+    text = g_strdup (_("Mandatory: the checklist is not passed while this item is not counted"));
   else if (picked == GTK_WIDGET (self->mandatory))
     text = g_strdup_printf (_("Mandatory: if it is not counted, the score loses %d points"),
                             self->penalty);

@@ -60,6 +60,8 @@ typedef struct
   guint  n_open;
   gint64 points;
   gint64 points_counted;
+  /* a pass/fail checklist, or one whose items have no points */
+  gboolean no_points;
 } Figures;
 
 G_DEFINE_FINAL_TYPE (EvidentSidebarRow, evident_sidebar_row, GTK_TYPE_WIDGET)
@@ -103,11 +105,28 @@ lookup_chapter_score (const EvidentScore *score,
   return NULL;
 }
 
+static gboolean get_counts (EvidentSidebarRow *self,
+                            Figures           *figures);
+
 /* The row's figures: its chapter's or the project's, or in what-if mode
  * the scenario's. FALSE for a row of neither. */
 static gboolean
 get_figures (EvidentSidebarRow *self,
              Figures           *figures)
+{
+  if (!get_counts (self, figures))
+    return FALSE;
+
+  figures->no_points = figures->points == 0
+                       || (self->items_project != NULL
+                           && evident_project_get_rules (self->items_project)->mode
+                                == EVIDENT_SCORE_MODE_PASS_FAIL);
+  return TRUE;
+}
+
+static gboolean
+get_counts (EvidentSidebarRow *self,
+            Figures           *figures)
 {
   const EvidentScore *score = NULL;
   const EvidentChapterScore *chapter = NULL;
@@ -177,14 +196,16 @@ update_accessible (EvidentSidebarRow *self,
      * view: 12 of 15 items" */
     items_text = g_strdup_printf (_("projected view: %u of %u items"), n_counted, n_items);
   /* Translators: part of a row's name for screen readers, e.g. "85 of 120 points" */
-  points_text = g_strdup_printf (_("%d of %d points"), points_counted, points);
+  points_text = !figures->no_points ? g_strdup_printf (_("%d of %d points"), points_counted, points)
+                           : NULL;
   if (self->chapter != NULL)
-    accessible = g_strdup_printf ("%s %s, %s, %s",
+    accessible = g_strdup_printf ("%s %s, %s%s%s",
                                   evident_chapter_get_number (self->chapter),
                                   evident_chapter_get_display_title (self->chapter),
-                                  items_text, points_text);
+                                  items_text, points_text ? ", " : "", points_text ?: "");
   else
-    accessible = g_strdup_printf ("%s, %s, %s", _("All Items"), items_text, points_text);
+    accessible = g_strdup_printf ("%s, %s%s%s", _("All Items"), items_text,
+                                  points_text ? ", " : "", points_text ?: "");
   if (figures->n_open > 0)
     {
       char *with_open = g_strdup_printf ("%s, %s", accessible, open_text);
@@ -295,7 +316,16 @@ update_row (EvidentSidebarRow *self)
 
   update_exemption (self);
 
-  if (self->scenario != NULL)
+  /* A pass/fail checklist has no points to count. */
+  if (figures.no_points && self->scenario != NULL)
+    /* Translators: as "Projected 12/15 items", in what-if mode, where the
+     * checklist has no points */
+    caption = g_strdup_printf (_("What-If %u/%u items"), n_counted, n_items);
+  else if (figures.no_points)
+    /* Translators: the view the numbers are of, items counted in it /
+     * items in the chapter, where the checklist has no points */
+    caption = g_strdup_printf (_("Projected %u/%u items"), n_counted, n_items);
+  else if (self->scenario != NULL)
     /* Translators: as "Projected 12/15 items · 85/120 pts", in what-if
      * mode: the projected view with the scenario's assumptions */
     caption = g_strdup_printf (_("What-If %u/%u items · %d/%d pts"),
