@@ -35,20 +35,13 @@ import sys
 import tempfile
 import time
 
-from e2e_atspi import (check_output, children, environment, fail, find, find_all, find_app, has_state, log,
+from e2e_atspi import (check_output, children, cli_run, environment, fail, find, find_all, find_app, has_state, log,
                        name, pyatspi, role, start, stop, wait_for)
 from e2e_walk import Walker, describe, focused
 from dogtail import rawinput
 
 START = time.monotonic()
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
-
-
-def cli_run(cli, env, *args):
-    result = subprocess.run([cli, *args], env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        fail(f"evident-cli {' '.join(args)} failed: {result.stderr.strip()}")
-    return result.stdout
 
 
 def shot(what):

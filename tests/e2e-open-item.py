@@ -16,24 +16,17 @@ Needs a display and a session bus (meson test runs under
 
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
 import cairo
 from dogtail import rawinput
 
-from e2e_atspi import (check_output, environment, fail, find, find_app, has_state, log, name,
+from e2e_atspi import (check_output, cli_run, environment, find, find_app, has_state, log, name,
                        pyatspi, role, start, stop, wait_for)
+
 CHECKLIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "checklists",
                          "msp-sample.csv")
-
-
-def cli_run(cli, env, *args):
-    result = subprocess.run([cli, *args], env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        fail(f"evident-cli {' '.join(args)} failed: {result.stderr.strip()}")
-    return result.stdout
 
 
 def make_pdf(path, pages):

@@ -18,23 +18,15 @@ Needs a display and a session bus (meson test runs under
 
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
-from e2e_atspi import (KEY_RETURN, check_output, environment, fail, find, find_app, has_state,
+from e2e_atspi import (KEY_RETURN, check_output, cli_run, environment, fail, find, find_app, has_state,
                        labels_under, log, name, press, pyatspi, role, start, stop, wait_for)
 
 KEY_ESCAPE = 0xFF1B
 CHECKLIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "checklists",
                          "msp-sample.csv")
-
-
-def cli_run(cli, env, *args):
-    result = subprocess.run([cli, *args], env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        fail(f"evident-cli {' '.join(args)} failed: {result.stderr.strip()}")
-    return result.stdout
 
 
 def type_text(text):

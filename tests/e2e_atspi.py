@@ -49,6 +49,14 @@ def fail(message, node=None):
 
 # The application
 
+def cli_run(cli, env, *args):
+    """Runs evident-cli with @args; fails the test unless it succeeds; returns what it printed."""
+    result = subprocess.run([cli, *args], env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        fail(f"evident-cli {' '.join(args)} failed: {result.stderr.strip()}")
+    return result.stdout
+
+
 def environment(home):
     """The environment for the application: its own data, configuration
     and cache below @home (also its home: file choosers start there), the
