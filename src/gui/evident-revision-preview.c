@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "evident-entry-row.h"
 #include "evident-enums-util.h"
 #include "evident-resources.h"
 #include "evident-revision-preview.h"
@@ -44,7 +45,7 @@ struct _EvidentRevisionPreview
   AdwLeaflet            *leaflet;
   GtkWidget             *summary_page;
   GtkWidget             *warnings_box;
-  AdwEntryRow           *label_row;
+  EvidentEntryRow       *label_row;
   AdwPreferencesGroup   *score_group;
   GtkListBox            *class_list;
   GtkLabel              *recheck_label;
@@ -667,6 +668,7 @@ evident_revision_preview_class_init (EvidentRevisionPreviewClass *klass)
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (EVIDENT_TYPE_REVISION_DETAIL);
+  g_type_ensure (EVIDENT_TYPE_ENTRY_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/evident-revision-preview.ui");
