@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """End-to-end test of the item editor's text fields under a screen reader.
 
-Starts the application at item 8.2.1 (`evident --item 8.2.1 PROJECT`),
-where the keyboard is on the item's status, and presses Tab: a screen
-reader must hear the Owner field take the focus, by its name, with its
-text. Typing a name there and pressing Enter saves it as the item's owner
+Makes 8.2.1 not applicable, with its reason, and starts the application
+at it (`evident --item 8.2.1 PROJECT`), where the keyboard is on the
+item's status. Tab goes to the Reason field, and on to the Owner field: a
+screen reader must hear each take the focus, by its name, with its text.
+Typing a name in Owner and pressing Enter saves it as the item's owner
 (checked with `evident-cli items --json` once the application is gone).
 Tab goes on, past the complexity and the due date, to the estimate, which
 must report the focus too.
@@ -30,6 +31,7 @@ from e2e_atspi import (check_output, environment, fail, find, find_app, has_stat
 CHECKLIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "checklists",
                          "msp-sample.csv")
 OWNER = "Robin Ops"
+REASON = "Managed by the customer"
 TEXT_ROLES = ("text", "entry", "password text")
 
 
@@ -63,6 +65,7 @@ def main():
     env = environment(home)
     project = os.path.join(home, "audit.evident")
     cli_run(cli, env, "new", project, "--checklist", CHECKLIST)
+    cli_run(cli, env, "set", project, "8.2.1", "--status", "not-applicable", "--reason", REASON)
 
     log_path = os.path.join(home, "evident.log")
     proc = start([exe, "--item", "8.2.1", project], env, log_path)
@@ -95,7 +98,14 @@ def run(proc):
              timeout=30, node=app)
 
     rawinput.keyCombo("Tab")
-    owner = wait_for("Tab from the status to report the focus on the Owner field",
+    reason = wait_for("Tab from the status to report the focus on the Reason field",
+                      lambda: focused_field(app, "Reason"), node=app)
+    log(f"focus: {role(reason)} {name(reason)!r} text={text(reason)!r}")
+    if text(reason) != REASON:
+        fail(f"the Reason field reads {text(reason)!r}, expected {REASON!r}", node=app)
+
+    rawinput.keyCombo("Tab")
+    owner = wait_for("Tab from the reason to report the focus on the Owner field",
                      lambda: focused_field(app, "Owner"), node=app)
     log(f"focus: {role(owner)} {name(owner)!r} text={text(owner)!r}")
 

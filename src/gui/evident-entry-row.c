@@ -85,13 +85,23 @@ update_indicators (EvidentEntryRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "focused");
 }
 
+/* Whether the keyboard is in the entry, in its window (active or not). */
+static gboolean
+has_keyboard (EvidentEntryRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (self->entry);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == self->entry || gtk_widget_is_ancestor (focus, self->entry));
+}
+
 static void
 entry_changed_cb (EvidentEntryRow *self)
 {
-  /* Only the user's edits: the program sets the text while the focus is
-   * elsewhere, or resets the button after (evident_entry_row_reset_apply). */
-  if (self->show_apply_button
-      && gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->entry)))))
+  /* Only the user's edits: the program sets the text while the keyboard
+   * is elsewhere, or takes the button down after
+   * (evident_entry_row_reset_apply). */
+  if (self->show_apply_button && has_keyboard (self))
     {
       self->text_changed = TRUE;
       update_indicators (self);
