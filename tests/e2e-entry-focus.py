@@ -103,6 +103,8 @@ def run(proc):
     log(f"focus: {role(reason)} {name(reason)!r} text={text(reason)!r}")
     if text(reason) != REASON:
         fail(f"the Reason field reads {text(reason)!r}, expected {REASON!r}", node=app)
+    if reason.description != "Say why this item does not apply":
+        fail(f"the Reason field is described as {reason.description!r}", node=app)
 
     rawinput.keyCombo("Tab")
     owner = wait_for("Tab from the reason to report the focus on the Owner field",
