@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "evident-entry-row.h"
 #include "evident-enums-util.h"
 #include "evident-item-editor.h"
 #include "evident-item-text.h"
@@ -64,15 +65,15 @@ get_status_row (Fixture *fixture)
   return ADW_COMBO_ROW (row);
 }
 
-static AdwEntryRow *
+static EvidentEntryRow *
 get_entry_row (Fixture    *fixture,
                const char *title)
 {
-  GtkWidget *row = evident_test_find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ENTRY_ROW,
+  GtkWidget *row = evident_test_find_widget (GTK_WIDGET (fixture->editor), EVIDENT_TYPE_ENTRY_ROW,
                                              evident_test_has_title, title);
 
   g_assert_nonnull (row);
-  return ADW_ENTRY_ROW (row);
+  return EVIDENT_ENTRY_ROW (row);
 }
 
 static gboolean
@@ -313,7 +314,7 @@ test_not_applicable (Fixture       *fixture,
 {
   EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
   AdwComboRow *status_row = get_status_row (fixture);
-  AdwEntryRow *reason_row = get_entry_row (fixture, "Reason");
+  EvidentEntryRow *reason_row = get_entry_row (fixture, "Reason");
   g_autoptr (GPtrArray) history = NULL;
   guint n_history;
 
@@ -376,7 +377,7 @@ test_not_applicable_abandoned (Fixture       *fixture,
   EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
   EvidentItem *other = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, item);
   AdwComboRow *status_row = get_status_row (fixture);
-  AdwEntryRow *reason_row = get_entry_row (fixture, "Reason");
+  EvidentEntryRow *reason_row = get_entry_row (fixture, "Reason");
   guint n_history;
 
   evident_item_editor_set_item (fixture->editor, item);
@@ -478,7 +479,7 @@ test_external_change (Fixture       *fixture,
 {
   EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
   AdwComboRow *status_row = get_status_row (fixture);
-  AdwEntryRow *owner_row = get_entry_row (fixture, "Owner");
+  EvidentEntryRow *owner_row = get_entry_row (fixture, "Owner");
   GtkTextBuffer *buffer = get_notes_buffer (fixture);
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
@@ -519,7 +520,7 @@ test_owner_complexity_due (Fixture       *fixture,
                            gconstpointer  data)
 {
   EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
-  AdwEntryRow *owner_row = get_entry_row (fixture, "Owner");
+  EvidentEntryRow *owner_row = get_entry_row (fixture, "Owner");
 
   evident_item_editor_set_item (fixture->editor, item);
 
@@ -558,8 +559,8 @@ test_in_window (Fixture       *fixture,
 {
   EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
   GtkTextBuffer *buffer = get_notes_buffer (fixture);
-  AdwEntryRow *reason_row = get_entry_row (fixture, "Reason");
-  AdwEntryRow *owner_row = get_entry_row (fixture, "Owner");
+  EvidentEntryRow *reason_row = get_entry_row (fixture, "Reason");
+  EvidentEntryRow *owner_row = get_entry_row (fixture, "Owner");
   GtkWidget *due_row = evident_test_find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ACTION_ROW,
                                                  evident_test_has_title, "Due Date");
   GtkWidget *due_button = evident_test_find_widget (due_row, GTK_TYPE_MENU_BUTTON, NULL, NULL);

@@ -20,6 +20,7 @@
 
 #include <adwaita.h>
 
+#include "evident-entry-row.h"
 #include "evident-evidence-store.h"
 #include "evident-item.h"
 #include "evident-item-row.h"
@@ -296,7 +297,7 @@ test_tab_round_the_window (Fixture       *fixture,
   g_assert_cmpuint (forward->len, <, 45);
 
   /* Every control of the item. */
-  g_assert_true (visits (forward, ADW_TYPE_ENTRY_ROW, GTK_WIDGET (editor)));
+  g_assert_true (visits (forward, EVIDENT_TYPE_ENTRY_ROW, GTK_WIDGET (editor)));
   g_assert_true (visits (forward, ADW_TYPE_COMBO_ROW, GTK_WIDGET (editor)));
   g_assert_true (visits (forward, GTK_TYPE_MENU_BUTTON, GTK_WIDGET (editor)));
   g_assert_true (visits (forward, GTK_TYPE_TEXT_VIEW, GTK_WIDGET (editor)));
@@ -446,9 +447,9 @@ test_status_keys (Fixture       *fixture,
   evident_test_pump ();
   g_assert_cmpint (evident_item_get_status (item), ==, EVIDENT_STATUS_IN_PROGRESS);
   focus = get_focus (fixture);
-  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, EVIDENT_TYPE_ENTRY_ROW));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
-                     gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW))), ==, "Reason");
+                     gtk_widget_get_ancestor (focus, EVIDENT_TYPE_ENTRY_ROW))), ==, "Reason");
 
   /* Alt+N: the notes. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-notes", NULL);

@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "evident-entry-row.h"
 #include "evident-enums-util.h"
 #include "evident-item.h"
 #include "evident-item-fields.h"
@@ -349,7 +350,7 @@ test_estimate (Fixture       *fixture,
 
   evident_item_fields_set_project (self, fixture->project);
   evident_item_fields_set_item (self, item);
-  row = evident_test_find_widget (GTK_WIDGET (self), ADW_TYPE_ENTRY_ROW, is_estimate_row, NULL);
+  row = evident_test_find_widget (GTK_WIDGET (self), EVIDENT_TYPE_ENTRY_ROW, is_estimate_row, NULL);
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
 

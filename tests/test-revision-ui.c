@@ -17,6 +17,7 @@
 
 #include "evident-archive-view.h"
 #include "evident-diff-label.h"
+#include "evident-entry-row.h"
 #include "evident-enums-util.h"
 #include "evident-evidence-store.h"
 #include "evident-item-editor.h"
@@ -349,6 +350,21 @@ test_preview (Fixture       *fixture,
                                                 "Met → Ready for Review"));
     g_assert_nonnull (evident_test_find_widget (GTK_WIDGET (detail), GTK_TYPE_LABEL,
                                                 label_has_text, "it was Met"));
+  }
+
+  /* The new version's label: a text field a screen reader hears take the
+   * focus (EvidentEntryRow), typed into the revision. */
+  {
+    GtkWidget *label_row = evident_test_find_widget (GTK_WIDGET (preview), EVIDENT_TYPE_ENTRY_ROW,
+                                                     evident_test_has_title, (gpointer) "_Label");
+
+    g_assert_nonnull (label_row);
+    g_assert_true (gtk_widget_grab_focus (label_row));
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                           GTK_WIDGET (evident_entry_row_get_entry (
+                                             EVIDENT_ENTRY_ROW (label_row)))));
+    gtk_editable_set_text (GTK_EDITABLE (label_row), "Checklist 4.2");
+    g_assert_cmpstr (evident_revision_get_label (revision), ==, "Checklist 4.2");
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

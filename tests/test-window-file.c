@@ -22,6 +22,7 @@
 #include <adwaita.h>
 
 #include "evident-application.h"
+#include "evident-entry-row.h"
 #include "evident-evidence-row.h"
 #include "evident-evidence-store.h"
 #include "evident-item.h"
@@ -564,8 +565,8 @@ test_read_only (gconstpointer data)
   /* Every control that would change the project is insensitive. */
   g_assert_false (gtk_widget_get_sensitive (find_row (editor, ADW_TYPE_COMBO_ROW, "Status")));
   g_assert_false (gtk_widget_get_sensitive (find_row (editor, ADW_TYPE_COMBO_ROW, "Complexity")));
-  g_assert_false (gtk_widget_get_sensitive (find_row (editor, ADW_TYPE_ENTRY_ROW, "Owner")));
-  g_assert_false (gtk_widget_get_sensitive (find_row (editor, ADW_TYPE_ENTRY_ROW, "Reason")));
+  g_assert_false (gtk_widget_get_sensitive (find_row (editor, EVIDENT_TYPE_ENTRY_ROW, "Owner")));
+  g_assert_false (gtk_widget_get_sensitive (find_row (editor, EVIDENT_TYPE_ENTRY_ROW, "Reason")));
   g_assert_false (gtk_widget_get_sensitive (find_row (editor, ADW_TYPE_ACTION_ROW, "Due Date")));
   /* The response for the auditor and the notes */
   texts = evident_test_collect_widgets (editor, GTK_TYPE_TEXT_VIEW, NULL, NULL);

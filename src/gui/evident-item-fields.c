@@ -7,6 +7,7 @@
 #include "evident-a11y.h"
 #include "evident-chapter.h"
 #include "evident-due-date.h"
+#include "evident-entry-row.h"
 #include "evident-enums-util.h"
 #include "evident-item-fields.h"
 #include "evident-plan-settings.h"
@@ -44,9 +45,9 @@ struct _EvidentItemFields
   AdwPreferencesGroup *status_group;
   AdwComboRow         *status_row;
   GtkStringList       *status_model;
-  AdwEntryRow         *reason_row;
+  EvidentEntryRow     *reason_row;
   GtkLabel            *status_message;
-  AdwEntryRow         *owner_row;
+  EvidentEntryRow     *owner_row;
   GtkMenuButton       *owner_button;
   AdwComboRow         *complexity_row;
   GtkStringList       *complexity_model;
@@ -55,7 +56,7 @@ struct _EvidentItemFields
   GtkPopover          *due_popover;
   GtkCalendar         *due_calendar;
   GtkWidget           *due_clear_button;
-  AdwEntryRow         *estimate_row;
+  EvidentEntryRow     *estimate_row;
   GtkLabel            *planning_message;
   GtkLabel            *requirement_label;
   GtkWidget           *expected_group;
@@ -111,16 +112,15 @@ is_blank (const char *str)
  * up, and without touching it when it already shows that text (so the
  * cursor stays where the user put it). */
 static void
-entry_row_set_text (AdwEntryRow *row,
-                    const char  *text)
+entry_row_set_text (EvidentEntryRow *row,
+                    const char      *text)
 {
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") != 0)
     {
       gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
       gtk_editable_set_position (GTK_EDITABLE (row), -1);
     }
-  adw_entry_row_set_show_apply_button (row, FALSE);
-  adw_entry_row_set_show_apply_button (row, TRUE);
+  evident_entry_row_reset_apply (row);
 }
 
 /* GMenu labels take "_" as a mnemonic marker. */
@@ -1006,6 +1006,7 @@ evident_item_fields_class_init (EvidentItemFieldsClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (EVIDENT_TYPE_ENTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/evidentapp/Evident/evident-item-fields.ui");
 
@@ -1058,6 +1059,10 @@ evident_item_fields_init (EvidentItemFields *self)
   self->updating--;
   evident_a11y_name_combo_row (self->status_row);
   evident_a11y_name_combo_row (self->complexity_row);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (evident_entry_row_get_entry (self->reason_row)),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Say why this item does not apply"),
+                                  -1);
   /* The row names its button after its title ("Due date Due Date"), even
    * before an item shows: once is enough. */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->due_button),

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "evident-a11y.h"
+#include "evident-entry-row.h"
 #include "evident-enums-util.h"
 #include "evident-list-focus.h"
 #include "evident-resources.h"
@@ -46,7 +47,7 @@ struct _EvidentRevisionPreview
   AdwLeaflet            *leaflet;
   GtkWidget             *summary_page;
   GtkWidget             *warnings_box;
-  GtkEntry              *label_entry;
+  EvidentEntryRow       *label_row;
   AdwPreferencesGroup   *score_group;
   GtkListBox            *class_list;
   GtkLabel              *recheck_label;
@@ -473,7 +474,7 @@ label_changed_cb (EvidentRevisionPreview *self)
 {
   if (self->syncing || self->revision == NULL)
     return;
-  evident_revision_set_label (self->revision, gtk_editable_get_text (GTK_EDITABLE (self->label_entry)));
+  evident_revision_set_label (self->revision, gtk_editable_get_text (GTK_EDITABLE (self->label_row)));
 }
 
 static void
@@ -706,13 +707,14 @@ evident_revision_preview_class_init (EvidentRevisionPreviewClass *klass)
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (EVIDENT_TYPE_REVISION_DETAIL);
+  g_type_ensure (EVIDENT_TYPE_ENTRY_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/evident-revision-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, summary_page);
   gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, warnings_box);
-  gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, label_entry);
+  gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, label_row);
   gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, score_group);
   gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, class_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentRevisionPreview, recheck_label);
@@ -826,7 +828,7 @@ evident_revision_preview_set_revision (EvidentRevisionPreview *self,
       g_signal_connect_object (revision, "changed", G_CALLBACK (revision_changed_cb), self,
                                G_CONNECT_SWAPPED);
       self->syncing = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->label_entry), evident_revision_get_label (revision));
+      gtk_editable_set_text (GTK_EDITABLE (self->label_row), evident_revision_get_label (revision));
       self->syncing = FALSE;
       update_summary (self);
 
