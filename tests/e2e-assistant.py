@@ -4,7 +4,7 @@
 
 Starts the real application twice on a checklist file (`evident FILE`, as
 a file manager would): a CSV whose reference column has a name the import
-does not know (it needs a mapping), and an AWS-style self-assessment
+does not know and values without numbers (it needs a mapping), and an AWS-style self-assessment
 workbook made by evident-test-fixture (recognised as it is). Each time it
 walks the assistant's accessibility tree and fails on any interactive
 element without a clean name (see e2e_walk.py), presses Tab round it and
@@ -30,9 +30,9 @@ from dogtail import rawinput
 
 CHECKLIST = (
     "Key;Name;Text;Area;Owner team\n"
-    "K-1;Access policy;An access control policy is documented and reviewed.;Access;Platform\n"
-    "K-2;Account review;Accounts are reviewed every quarter.;Access;Platform\n"
-    "K-3;Central logging;Security events go to a central store.;Logging;SRE\n"
+    "access-policy;Access policy;An access control policy is documented and reviewed.;Access;Platform\n"
+    "account-review;Account review;Accounts are reviewed every quarter.;Access;Platform\n"
+    "central-logging;Central logging;Security events go to a central store.;Logging;SRE\n"
 )
 
 
