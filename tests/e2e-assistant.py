@@ -20,11 +20,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-from e2e_atspi import (check_output, children, environment, fail, find, find_app, has_state, labels_under, log,
-                       name, pyatspi, role, start, stop, wait_for)
+from e2e_atspi import (check_output, children, fail, find, find_app, has_state, labels_under, log,
+                       name, pyatspi, role, set_up, start, stop, wait_for)
 from e2e_walk import Walker
 from dogtail import rawinput
 
@@ -37,14 +36,7 @@ CHECKLIST = (
 
 
 def main():
-    if len(sys.argv) != 3:
-        print(__doc__, file=sys.stderr)
-        return 2
-
-    exe = os.path.abspath(sys.argv[1])
-    fixture = os.path.abspath(sys.argv[2])
-    home = tempfile.mkdtemp(prefix="evident-e2e-assistant-")
-    env = environment(home)
+    (exe, fixture), home, env = set_up(__doc__, 2, "evident-e2e-assistant-")
     csv = os.path.join(home, "controls.csv")
     with open(csv, "w", encoding="utf-8") as f:
         f.write(CHECKLIST)

@@ -19,27 +19,18 @@ Needs a display and a session bus (meson test runs under
 import json
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
 
 from dogtail import rawinput
 
-from e2e_atspi import (check_output, environment, fail, find, find_app, has_state, log, name,
-                       pyatspi, role, start, stop, text, wait_for)
+from e2e_atspi import (check_output, cli_run, fail, find, find_app, has_state, log, name, pyatspi,
+                       role, set_up, start, stop, text, wait_for)
 
 CHECKLIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "checklists",
                          "msp-sample.csv")
 OWNER = "Robin Ops"
 REASON = "Managed by the customer"
 TEXT_ROLES = ("text", "entry", "password text")
-
-
-def cli_run(cli, env, *args):
-    result = subprocess.run([cli, *args], env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        fail(f"evident-cli {' '.join(args)} failed: {result.stderr.strip()}")
-    return result.stdout
 
 
 def focused(app):
@@ -55,14 +46,7 @@ def focused_field(app, label):
 
 
 def main():
-    if len(sys.argv) != 3:
-        print(__doc__, file=sys.stderr)
-        return 2
-
-    exe = os.path.abspath(sys.argv[1])
-    cli = os.path.abspath(sys.argv[2])
-    home = tempfile.mkdtemp(prefix="evident-e2e-")
-    env = environment(home)
+    (exe, cli), home, env = set_up(__doc__, 2)
     project = os.path.join(home, "audit.evident")
     cli_run(cli, env, "new", project, "--checklist", CHECKLIST)
     cli_run(cli, env, "set", project, "8.2.1", "--status", "not-applicable", "--reason", REASON)

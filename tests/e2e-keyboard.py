@@ -21,11 +21,10 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 import time
 
-from e2e_atspi import (children, check_output, environment, fail, find, find_all, find_app, has_state,
-                       labels_under, log, name, pyatspi, role, start, stop, text, wait_for)
+from e2e_atspi import (check_output, children, fail, find, find_all, find_app, has_state,
+                       labels_under, log, name, pyatspi, role, set_up, start, stop, text, wait_for)
 from dogtail import rawinput
 
 # The most key presses one step may take.
@@ -144,13 +143,7 @@ def exempt_and_undo(keys, app):
 
 
 def main():
-    if len(sys.argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-
-    exe = os.path.abspath(sys.argv[1])
-    home = tempfile.mkdtemp(prefix="evident-e2e-")
-    env = environment(home)
+    (exe,), home, env = set_up(__doc__, 1)
     log_path = os.path.join(home, "evident.log")
     proc = start([exe], env, log_path)
     try:

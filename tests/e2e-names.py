@@ -22,24 +22,16 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-from e2e_atspi import (children, check_output, environment, fail, find, find_all, find_app, has_state, labels_under,
-                       log, name, pyatspi, role, start, stop, wait_for)
+from e2e_atspi import (check_output, children, fail, find, find_all, find_app, has_state,
+                       labels_under, log, name, pyatspi, role, set_up, start, stop, wait_for)
 from e2e_walk import Walker
 from dogtail import rawinput
 
 
 def main():
-    if len(sys.argv) != 3:
-        print(__doc__, file=sys.stderr)
-        return 2
-
-    exe = os.path.abspath(sys.argv[1])
-    cli = os.path.abspath(sys.argv[2])
-    home = tempfile.mkdtemp(prefix="evident-e2e-")
-    env = environment(home)
+    (exe, cli), home, env = set_up(__doc__, 2)
     log_path = os.path.join(home, "evident.log")
     try:
         # The first start creates the demo project; evidence goes to 1.1.1.

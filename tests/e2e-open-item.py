@@ -17,13 +17,12 @@ Needs a display and a session bus (meson test runs under
 import os
 import shutil
 import sys
-import tempfile
 
 import cairo
 from dogtail import rawinput
 
-from e2e_atspi import (check_output, cli_run, environment, find, find_app, has_state, log, name,
-                       pyatspi, role, start, stop, wait_for)
+from e2e_atspi import (check_output, cli_run, find, find_app, has_state, log, name, pyatspi, role,
+                       set_up, start, stop, wait_for)
 
 CHECKLIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "checklists",
                          "msp-sample.csv")
@@ -44,14 +43,7 @@ def focused(app):
 
 
 def main():
-    if len(sys.argv) != 3:
-        print(__doc__, file=sys.stderr)
-        return 2
-
-    exe = os.path.abspath(sys.argv[1])
-    cli = os.path.abspath(sys.argv[2])
-    home = tempfile.mkdtemp(prefix="evident-e2e-")
-    env = environment(home)
+    (exe, cli), home, env = set_up(__doc__, 2)
     project = os.path.join(home, "audit.evident")
     pdf = os.path.join(home, "policy.pdf")
 

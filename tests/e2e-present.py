@@ -19,10 +19,9 @@ Needs a display and a session bus (meson test runs under
 import os
 import shutil
 import sys
-import tempfile
 
-from e2e_atspi import (KEY_RETURN, check_output, cli_run, environment, fail, find, find_app, has_state,
-                       labels_under, log, name, press, pyatspi, role, start, stop, wait_for)
+from e2e_atspi import (KEY_RETURN, check_output, cli_run, fail, find, find_app, has_state,
+                       labels_under, log, name, press, pyatspi, role, set_up, start, stop, wait_for)
 
 KEY_ESCAPE = 0xFF1B
 CHECKLIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "checklists",
@@ -39,14 +38,7 @@ def presenter(app, title_start="Presenting "):
 
 
 def main():
-    if len(sys.argv) != 3:
-        print(__doc__, file=sys.stderr)
-        return 2
-
-    exe = os.path.abspath(sys.argv[1])
-    cli = os.path.abspath(sys.argv[2])
-    home = tempfile.mkdtemp(prefix="evident-e2e-")
-    env = environment(home)
+    (exe, cli), home, env = set_up(__doc__, 2)
     project = os.path.join(home, "audit.evident")
     cli_run(cli, env, "new", project, "--checklist", CHECKLIST)
     session = cli_run(cli, env, "session", "new", project, "--kind", "audit", "--scope", "8.0",

@@ -19,11 +19,10 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 
-from e2e_atspi import (KEY_DOWN, KEY_RETURN, KEY_UP, check_output, children, click, environment,
-                       fail, find, find_all, find_app, has_state, labels_under, log, name, press, pyatspi,
-                       role, start, stop, wait_for)
+from e2e_atspi import (KEY_DOWN, KEY_RETURN, KEY_UP, check_output, children, click, fail, find,
+                       find_all, find_app, has_state, labels_under, log, name, press, pyatspi, role,
+                       set_up, start, stop, wait_for)
 
 MANDATORY_PENALTY = 200  # the sample checklist keeps the default rules
 
@@ -69,13 +68,7 @@ def parse_item(row_name):
 
 
 def main():
-    if len(sys.argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-
-    exe = os.path.abspath(sys.argv[1])
-    home = tempfile.mkdtemp(prefix="evident-e2e-")
-    env = environment(home)
+    (exe,), home, env = set_up(__doc__, 1)
     log_path = os.path.join(home, "evident.log")
     log(f"XDG_DATA_HOME={env['XDG_DATA_HOME']}")
     proc = start([exe], env, log_path)

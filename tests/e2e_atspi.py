@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 SKIP = 77
@@ -48,6 +49,17 @@ def fail(message, node=None):
 
 
 # The application
+
+def set_up(doc, n_paths, prefix="evident-e2e-"):
+    """The @n_paths programs named on the command line, made absolute, a
+    fresh home folder and the environment for it; prints @doc and exits
+    with status 2 on other arguments."""
+    if len(sys.argv) != n_paths + 1:
+        print(doc, file=sys.stderr)
+        sys.exit(2)
+    home = tempfile.mkdtemp(prefix=prefix)
+    return [os.path.abspath(arg) for arg in sys.argv[1:]], home, environment(home)
+
 
 def cli_run(cli, env, *args):
     """Runs evident-cli with @args; fails the test unless it succeeds; returns what it printed."""
