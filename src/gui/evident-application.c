@@ -9,6 +9,7 @@
 #include "evident-application.h"
 #include "evident-file-chooser.h"
 #include "evident-first-evidence.h"
+#include "evident-gpu.h"
 #include "evident-import-assistant.h"
 #include "evident-import.h"
 #include "evident-project-closer.h"
@@ -651,6 +652,7 @@ evident_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (evident_application_parent_class)->startup (application);
+  evident_gpu_restore_environment ();
   remove_old_open_copies (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
