@@ -4,7 +4,8 @@
  * window): every header bar fits, so that each of its buttons, the window's
  * own among them, is on screen, on every page: the overview, the sessions,
  * a chapter's items, an item, and an item with its PDF preview. And the
- * window, closed while folded, takes its panes with it.
+ * window, closed while folded or with its sidebar hidden, takes its panes
+ * with it.
  *
  * With EVIDENT_TEST_SHOTS set to a folder, each page is saved there as
  * narrow-PAGE.png, for a person to look at. */
@@ -16,6 +17,7 @@
 #include "evident-evidence-store.h"
 #include "evident-item.h"
 #include "evident-project-closer.h"
+#include "evident-sidebar.h"
 #include "evident-test-utils.h"
 #include "evident-window-audit.h"
 #include "evident-window-private.h"
@@ -274,24 +276,39 @@ closer_done (gpointer unused)
   return !evident_project_closer_is_busy ();
 }
 
-/* Closed while the sidebar is out of sight (folded at 360 pixels, or
- * hidden with F9 at 1280), the window lets go of the sidebar and of the
- * project.
+/* Closes the window, and asserts that it lets go of @sidebar and of the
+ * project. */
+static void
+assert_window_finalized (Fixture   *fixture,
+                         GtkWidget *sidebar)
+{
+  EvidentProject *project = fixture->project;
+
+  g_object_add_weak_pointer (G_OBJECT (sidebar), (gpointer *) &sidebar);
+  g_clear_pointer (&fixture->window, evident_test_window_destroy);
+  g_assert_null (sidebar);
+
+  /* The project closes on a worker, which holds it until done. */
+  g_assert_true (evident_test_wait_until (closer_done, NULL));
+  fixture->project = NULL;
+  evident_test_assert_finalized (project);
+}
+
+/* Closed while the sidebar is out of sight (folded at 360 pixels, folded
+ * away beside an item at 1000, hidden with F9 at 1280), the window lets
+ * go of the sidebar and of the project.
  *
- * At 1000 pixels (the sidebar folds away beside an item; also with the
- * overview open, and at 1280 when F9 hides the sidebar beside the
- * overview) the sidebar's pane outlives the window, with one reference
- * too many, taken as the window first shows and puts the focus in the
- * sidebar; the window and the project go. Not a reference of the leaflet's: removing every page
- * from it in the window's dispose changes nothing. A known defect,
- * reported as such (TODO) until it is found. */
+ * At 1000 pixels the sidebar hides while it holds the keyboard focus,
+ * which the window puts there as it first shows. GTK 4.8 kept a
+ * reference to a widget hidden with the focus in it until the next
+ * frame, and lost one when the widget hid twice before that frame, as a
+ * leaflet's child does: the sidebar's pane outlived the window. */
 static void
 test_folded_finalized (Fixture       *fixture,
                        gconstpointer  data)
 {
   int width = GPOINTER_TO_INT (data);
   GtkWidget *sidebar;
-  EvidentProject *project = fixture->project;
 
   if (width == NARROW && !open_narrow (fixture))
     return;
@@ -307,17 +324,42 @@ test_folded_finalized (Fixture       *fixture,
   sidebar = GTK_WIDGET (evident_window_get_sidebar (fixture->window));
   g_assert_false (gtk_widget_get_mapped (sidebar));
 
-  g_object_add_weak_pointer (G_OBJECT (sidebar), (gpointer *) &sidebar);
-  g_clear_pointer (&fixture->window, evident_test_window_destroy);
-  if (sidebar != NULL && width == 1000)
-    g_test_incomplete ("The sidebar's pane outlives a window closed at 1000 pixels");
-  else
-    g_assert_null (sidebar);
+  assert_window_finalized (fixture, sidebar);
+}
 
-  /* The project closes on a worker, which holds it until done. */
-  g_assert_true (evident_test_wait_until (closer_done, NULL));
-  fixture->project = NULL;
-  evident_test_assert_finalized (project);
+/* On the overview at 1280 pixels, F9 hides the sidebar while one of its
+ * rows has the keyboard focus: the focus goes on to a control in sight,
+ * and the window, closed, lets go of the sidebar and of the project. */
+static void
+test_overview_f9_finalized (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *sidebar;
+  GtkWidget *focus;
+
+  fixture->window = evident_test_window_new (fixture->project, 1280, 700);
+  settle (fixture);
+  sidebar = GTK_WIDGET (evident_window_get_sidebar (fixture->window));
+  if (!evident_window_get_sidebar_visible (fixture->window))
+    {
+      g_test_skip ("The window is too narrow to show the sidebar beside the overview");
+      return;
+    }
+  g_assert_true (evident_sidebar_get_overview (EVIDENT_SIDEBAR (sidebar)));
+  g_assert_true (evident_sidebar_focus_row (EVIDENT_SIDEBAR (sidebar)));
+  settle (fixture);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, sidebar));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-sidebar", NULL);
+  settle (fixture);
+  g_assert_false (gtk_widget_get_mapped (sidebar));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_mapped (focus));
+
+  assert_window_finalized (fixture, sidebar);
 }
 
 int
@@ -338,6 +380,7 @@ main (int   argc,
               fixture_set_up, test_folded_finalized, fixture_tear_down);
   g_test_add ("/window-narrow/folded-finalized/1280-f9", Fixture, GINT_TO_POINTER (1280),
               fixture_set_up, test_folded_finalized, fixture_tear_down);
+  ADD ("/window-narrow/overview-f9-finalized", test_overview_f9_finalized);
 
 #undef ADD
 
