@@ -162,7 +162,13 @@ gboolean               evident_xlsx_styles_parse          (EvidentXlsxStyles    
                                                            GError                  **error);
 EvidentXlsxFormat      evident_xlsx_styles_get_format     (EvidentXlsxStyles        *self,
                                                            guint                     style);
+char                  *evident_xlsx_styles_show_number    (EvidentXlsxStyles        *self,
+                                                           guint                     style,
+                                                           const char               *value);
 EvidentXlsxFormat      evident_xlsx_format_classify       (const char               *code);
+guint                  evident_xlsx_parse_digits          (const char               *code);
+char                  *evident_xlsx_format_digits         (const char               *value,
+                                                           guint                     packed);
 EvidentXlsxFormat      evident_xlsx_format_builtin        (guint                     id);
 char                  *evident_xlsx_format_number         (const char               *value,
                                                            EvidentXlsxFormat         format,
