@@ -328,7 +328,9 @@ test_hidden (void)
   const char *cols = "<col min=\"2\" max=\"3\" width=\"0\" hidden=\"1\" customWidth=\"1\"/>"
                      "<col min=\"5\" max=\"5\" width=\"30\" customWidth=\"1\"/>"
                      "<col min=\"7\" max=\"16384\" hidden=\"true\"/>"
-                     "<col min=\"0\" max=\"99999\" hidden=\"1\"/>";
+                     "<col min=\"0\" max=\"99999\" hidden=\"1\"/>"
+                     /* Overlapping what is marked: no spreadsheet's, left out. */
+                     "<col min=\"1\" max=\"16384\" hidden=\"1\"/>";
   const char *rows =
       "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
       "<row r=\"2\" hidden=\"1\"><c r=\"A2\"><v>2</v></c></row>"

@@ -32,7 +32,8 @@ G_BEGIN_DECLS
  *   sheets and relationships the workbook may list
  * @max_cells: the most cells all sheets may span together (a sheet spans
  *   rows from row 1 to its last with text, a row columns from column A to
- *   its last cell with text), and the most shared strings
+ *   its last cell with text), and the most shared strings; a number's
+ *   text as its format shows it, kept beside its value, counts as a cell
  * @max_merges: the most merged ranges all sheets may have together
  */
 typedef struct

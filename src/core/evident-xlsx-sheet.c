@@ -48,6 +48,7 @@ typedef struct
   gboolean  started;     /* whether a row has been read */
   guint     next_column; /* of a cell without "r" */
   guint     row_width;   /* the columns the row spans so far */
+  guint64   n_hidden_columns; /* marked so far: at most the sheet's width */
 
   guint     cell_row;
   guint     cell_column;
@@ -212,6 +213,25 @@ shared_text (Parser *self, const char **text, GError **error)
   return FALSE;
 }
 
+/* Whether all sheets together still span no more cells than the limit. */
+static gboolean
+check_cells (Parser *self, GError **error)
+{
+  if (*self->context->n_cells > self->context->limits->max_cells)
+    {
+      g_autofree char *limit =
+          g_strdup_printf ("%" G_GUINT64_FORMAT, self->context->limits->max_cells);
+
+      g_set_error (error, EVIDENT_XLSX_ERROR, EVIDENT_XLSX_ERROR_TOO_LARGE,
+                   _("“%s” is too large to import: its sheets span more than %s cells (at "
+                     "sheet “%s”, row %u)."),
+                   self->context->display_name, limit, evident_sheet_get_name (self->sheet),
+                   self->cell_row + 1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Counts the rows the sheet spans and the cells the row spans once this
  * cell is in them. */
 static gboolean
@@ -231,19 +251,7 @@ count_cells (Parser *self, GError **error)
       self->row_width = width;
     }
 
-  if (*n_cells > self->context->limits->max_cells)
-    {
-      g_autofree char *limit =
-          g_strdup_printf ("%" G_GUINT64_FORMAT, self->context->limits->max_cells);
-
-      g_set_error (error, EVIDENT_XLSX_ERROR, EVIDENT_XLSX_ERROR_TOO_LARGE,
-                   _("“%s” is too large to import: its sheets span more than %s cells (at "
-                     "sheet “%s”, row %u)."),
-                   self->context->display_name, limit, evident_sheet_get_name (self->sheet),
-                   self->cell_row + 1);
-      return FALSE;
-    }
-  return TRUE;
+  return check_cells (self, error);
 }
 
 static gboolean
@@ -308,7 +316,13 @@ end_cell (Parser *self, GError **error)
     return FALSE;
   evident_sheet_set_cell (self->sheet, self->cell_row, self->cell_column, text);
   if (shown != NULL && strcmp (shown, text) != 0)
-    evident_sheet_set_cell_shown (self->sheet, self->cell_row, self->cell_column, shown);
+    {
+      /* A second text takes room as a cell does. */
+      ++*self->context->n_cells;
+      if (!check_cells (self, error))
+        return FALSE;
+      evident_sheet_set_cell_shown (self->sheet, self->cell_row, self->cell_column, shown);
+    }
   return TRUE;
 }
 
@@ -325,11 +339,15 @@ read_column_range (Parser *self)
     return;
   min = evident_xlsx_xml_dup_attribute (self->xml, "min");
   max = evident_xlsx_xml_dup_attribute (self->xml, "max");
-  /* A range that names no columns hides nothing. */
+  /* A range that names no columns hides nothing. Ranges do not overlap,
+   * so together they cover the sheet's width at most: more is no
+   * spreadsheet's, and left out rather than marked again and again. */
   if (min == NULL || max == NULL ||
       !g_ascii_string_to_unsigned (min, 10, 1, MAX_COLUMNS, &first, NULL) ||
-      !g_ascii_string_to_unsigned (max, 10, first, MAX_COLUMNS, &last, NULL))
+      !g_ascii_string_to_unsigned (max, 10, first, MAX_COLUMNS, &last, NULL) ||
+      self->n_hidden_columns + (last - first + 1) > MAX_COLUMNS)
     return;
+  self->n_hidden_columns += last - first + 1;
   for (guint64 column = first; column <= last; column++)
     evident_sheet_set_column_hidden (self->sheet, column - 1, TRUE);
 }
