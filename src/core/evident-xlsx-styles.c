@@ -96,8 +96,8 @@ digits_unpack (guint packed, Digits *digits)
 static guint
 parse_digits (const char *code)
 {
-  Digits digits = { 0 };
-  gboolean any = FALSE;
+  Digits      digits = { 0 };
+  gboolean    any = FALSE;
   const char *p;
 
   for (p = code; *p != '\0' && *p != ';'; p++)
@@ -257,7 +257,7 @@ evident_xlsx_styles_show_number (EvidentXlsxStyles *self,
                                  guint              style,
                                  const char        *value)
 {
-  guint   format;
+  guint    format;
   gpointer packed = NULL;
 
   if (self == NULL || style >= self->xf_formats->len)
