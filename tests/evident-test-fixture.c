@@ -79,6 +79,36 @@ build_formulas_dates (void)
   return evident_test_zip_finish (zip);
 }
 
+/* Rows hidden by the author, and a reference 1.10 kept as the number 1.1
+ * in a cell formatted 0.00. */
+static GBytes *
+build_hidden_rows (void)
+{
+  g_autofree char *styles = evident_test_xlsx_styles (
+      "<numFmt numFmtId=\"164\" formatCode=\"0.00\"/>", "<xf numFmtId=\"0\"/><xf numFmtId=\"164\"/>");
+  g_autofree char *sheet = evident_test_xlsx_worksheet (
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>ID</t></is></c>"
+      "<c r=\"B1\" t=\"inlineStr\"><is><t>Title</t></is></c></row>"
+      "<row r=\"2\"><c r=\"A2\"><v>1.1</v></c>"
+      "<c r=\"B2\" t=\"inlineStr\"><is><t>Keep a register</t></is></c></row>"
+      "<row r=\"3\"><c r=\"A3\" s=\"1\"><v>1.1</v></c>"
+      "<c r=\"B3\" t=\"inlineStr\"><is><t>Review the register</t></is></c></row>"
+      "<row r=\"4\" hidden=\"1\"><c r=\"A4\"><v>1.2</v></c>"
+      "<c r=\"B4\" t=\"inlineStr\"><is><t>Old review</t></is></c></row>"
+      "<row r=\"5\" hidden=\"1\"><c r=\"A5\"><v>1.3</v></c>"
+      "<c r=\"B5\" t=\"inlineStr\"><is><t>Old label</t></is></c></row>"
+      "<row r=\"6\"><c r=\"A6\"><v>1.4</v></c>"
+      "<c r=\"B6\" t=\"inlineStr\"><is><t>Dispose safely</t></is></c></row>",
+      NULL);
+  EvidentTestZipSheet sheets[] = { { "Checks", sheet, NULL } };
+  EvidentTestZip *zip = evident_test_zip_new ();
+
+  evident_test_xlsx_add_package (zip, sheets, 1, FALSE);
+  evident_test_zip_add (zip, "xl/styles.xml", styles);
+  evident_test_zip_add (zip, "xl/sharedStrings.xml", "<sst/>");
+  return evident_test_zip_finish (zip);
+}
+
 /* Workbooks that are refused */
 
 static GBytes *
@@ -227,6 +257,7 @@ static const struct
   { "rows-10000", build_rows_10000 },
   { "rows-100000", build_rows_100000 },
   { "formulas-dates", build_formulas_dates },
+  { "hidden-rows", build_hidden_rows },
   { "zip-bomb", build_zip_bomb },
   { "entity-expansion", build_entity_expansion },
   { "external-entity", build_external_entity },

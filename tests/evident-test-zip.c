@@ -215,10 +215,30 @@ char *
 evident_test_xlsx_worksheet (const char *sheet_data,
                              const char *after)
 {
+  return evident_test_xlsx_worksheet_with_cols (NULL, sheet_data, after);
+}
+
+/**
+ * evident_test_xlsx_worksheet_with_cols:
+ * @cols: (nullable): the <col> elements, e.g. "<col min=\"2\" max=\"3\" hidden=\"1\"/>"
+ *
+ * evident_test_xlsx_worksheet() with the widths and visibility of columns,
+ * which come before <sheetData>.
+ *
+ * Returns: (transfer full): a worksheet part
+ */
+char *
+evident_test_xlsx_worksheet_with_cols (const char *cols,
+                                       const char *sheet_data,
+                                       const char *after)
+{
+  g_autofree char *cols_element =
+      cols != NULL ? g_strdup_printf ("<cols>%s</cols>", cols) : g_strdup ("");
+
   return g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                           "<worksheet xmlns=\"" SPREADSHEETML "\" xmlns:r=\"" OFFICE_RELS "\">"
-                          "<dimension ref=\"A1\"/><sheetData>%s</sheetData>%s</worksheet>",
-                          sheet_data, after != NULL ? after : "");
+                          "<dimension ref=\"A1\"/>%s<sheetData>%s</sheetData>%s</worksheet>",
+                          cols_element, sheet_data, after != NULL ? after : "");
 }
 
 /**

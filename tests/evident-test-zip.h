@@ -48,6 +48,9 @@ void            evident_test_xlsx_add_package       (EvidentTestZip            *
 char           *evident_test_xlsx_worksheet         (const char             *sheet_data,
                                                      const char             *after);
 char           *evident_test_xlsx_shared_strings    (const char             *items);
+char           *evident_test_xlsx_worksheet_with_cols (const char           *cols,
+                                                     const char             *sheet_data,
+                                                     const char             *after);
 char           *evident_test_xlsx_styles            (const char             *num_fmts,
                                                      const char             *cell_xfs);
 

@@ -209,6 +209,22 @@ def test_values(tmp):
           exported)
 
 
+def test_hidden(tmp):
+    workbook = fixture(tmp, "hidden-rows")
+    project = os.path.join(tmp, "hidden.evident")
+
+    p = run("inspect", workbook)
+    check("inspect lists the hidden rows it skips",
+          p.returncode == 0
+          and "Skipped: 2 hidden rows on sheet “Checks” (unhide them in the workbook to import them)"
+          in p.stdout, p.stdout + p.stderr)
+    p = run("new", project, "--checklist", workbook)
+    got = items(project)
+    check("new: hidden rows give no items; 1.10 formatted 0.00 is 1.10",
+          p.returncode == 0 and sorted(got) == ["1.1", "1.10", "1.4"]
+          and got["1.10"]["title"] == "Review the register", p.stderr + json.dumps(got))
+
+
 def test_large(tmp):
     workbook = fixture(tmp, "rows-100000")
     project = os.path.join(tmp, "large.evident")
@@ -223,7 +239,7 @@ def test_large(tmp):
 
 def main():
     tmp = tempfile.mkdtemp(prefix="evident-cli-import-")
-    for test in (test_refused, test_aws, test_mapped, test_values, test_large):
+    for test in (test_refused, test_aws, test_mapped, test_values, test_hidden, test_large):
         folder = os.path.join(tmp, test.__name__)
         os.mkdir(folder)
         test(folder)

@@ -9,89 +9,14 @@
 
 #include "config.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 #include <xlsxwriter.h>
 
-#include "evident-import.h"
+#include "import-test-support.h"
 #include "test-fixtures.h"
 
 /* Helpers */
-
-static void
-set_row (EvidentSheet *sheet, guint row, ...)
-{
-  va_list     args;
-  const char *text;
-  guint       column = 0;
-
-  va_start (args, row);
-  while ((text = va_arg (args, const char *)) != NULL)
-    evident_sheet_set_cell (sheet, row, column++, text);
-  va_end (args);
-}
-
-static EvidentImport *
-import_sheets (EvidentSheet *first, ...)
-{
-  g_autoptr (GPtrArray) sheets =
-      g_ptr_array_new_with_free_func ((GDestroyNotify) evident_sheet_unref);
-  va_list       args;
-  EvidentSheet *sheet;
-
-  va_start (args, first);
-  for (sheet = first; sheet != NULL; sheet = va_arg (args, EvidentSheet *))
-    g_ptr_array_add (sheets, sheet);
-  va_end (args);
-  return evident_import_new (sheets, NULL);
-}
-
-static EvidentImport *
-import_csv (const char *text)
-{
-  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr (GError) error = NULL;
-  EvidentImport *import = evident_import_new_for_csv (bytes, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (import);
-  return import;
-}
-
-static void
-assert_no_problems (EvidentImport *import)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!evident_import_check (import, &error))
-    g_error ("unexpected problem: %s", error->message);
-}
-
-static EvidentChecklistEntry *
-find_entry (EvidentImport *import, const char *ref)
-{
-  GPtrArray *entries = evident_import_get_entries (import);
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      EvidentChecklistEntry *entry = g_ptr_array_index (entries, i);
-
-      if (g_strcmp0 (entry->ref, ref) == 0)
-        return entry;
-    }
-  g_error ("no entry “%s”", ref);
-  return NULL;
-}
-
-static const EvidentImportChapter *
-chapter_at (EvidentImport *import, guint i)
-{
-  GPtrArray *chapters = evident_import_get_chapters (import);
-
-  g_assert_cmpuint (i, <, chapters->len);
-  return g_ptr_array_index (chapters, i);
-}
 
 static void
 assert_chapter (EvidentImport *import,
@@ -118,22 +43,6 @@ field_column (EvidentImport *import, guint sheet, EvidentImportField field)
     return NULL;
   name = evident_import_dup_column_name (import, sheet, (guint) column);
   return name;
-}
-
-static EvidentImportSkipReason
-skip_reason (EvidentImport *import, guint sheet, guint row)
-{
-  GArray *skipped = evident_import_get_skipped (import);
-
-  for (guint i = 0; i < skipped->len; i++)
-    {
-      const EvidentImportSkip *skip = &g_array_index (skipped, EvidentImportSkip, i);
-
-      if (skip->sheet == sheet && skip->row == row)
-        return skip->reason;
-    }
-  g_error ("row %u of sheet %u is not skipped", row, sheet);
-  return EVIDENT_IMPORT_SKIP_BLANK;
 }
 
 /* A control catalogue: "Control Identifier", a name with a remark in
@@ -512,6 +421,137 @@ test_workbook_cells (void)
   g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 12);
 }
 
+static EvidentImport *
+import_workbook_file (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  EvidentImport *import = evident_import_new_for_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return import;
+}
+
+/* Rows the author hid (by hand, by a filter, folded in a group) are items
+ * taken out of use: skipped and counted; a grouped row that shows is an
+ * item, and a hidden band still names the rows below it. A hidden column is proposed for no field and kept as no extra field, but
+ * the user may still choose it. */
+static void
+test_hidden_rows_and_columns (void)
+{
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "hidden.xlsx", NULL);
+  g_autoptr (EvidentImport) import = NULL;
+  lxw_workbook       *workbook = workbook_new (path);
+  lxw_worksheet      *sheet = workbook_add_worksheet (workbook, "Checks");
+  lxw_row_col_options hidden = { .hidden = 1 };
+  lxw_row_col_options grouped = { .level = 1 };
+  lxw_row_col_options folded = { .hidden = 1, .level = 1 };
+  const char *const   rows[][4] = {
+    { "ID", "Title", "Requirement", "Lookup" },
+    { "Asset management", "", "", "" },
+    { "HR-1", "Old register", "Keep a register of assets.", "k1" },
+    { "HR-2", "Old review", "Review the register yearly.", "k2" },
+    { "HR-3", "Old owner", "Name an owner for each asset.", "k3" },
+    { "HR-4", "Old label", "Label the assets.", "k4" },
+    { "HR-5", "Old disposal", "Dispose of assets safely.", "k5" },
+  };
+
+  for (guint row = 0; row < G_N_ELEMENTS (rows); row++)
+    for (guint column = 0; column < 4; column++)
+      if (*rows[row][column] != '\0')
+        worksheet_write_string (sheet, row, column, rows[row][column], NULL);
+  worksheet_set_column_opt (sheet, 1, 1, LXW_DEF_COL_WIDTH, NULL, &hidden);
+  worksheet_set_column_opt (sheet, 3, 3, LXW_DEF_COL_WIDTH, NULL, &hidden);
+  /* A filter hides the band with the items it leaves out. */
+  worksheet_set_row_opt (sheet, 1, LXW_DEF_ROW_HEIGHT, NULL, &hidden);
+  worksheet_set_row_opt (sheet, 3, LXW_DEF_ROW_HEIGHT, NULL, &hidden);
+  worksheet_set_row_opt (sheet, 4, LXW_DEF_ROW_HEIGHT, NULL, &grouped);
+  worksheet_set_row_opt (sheet, 5, LXW_DEF_ROW_HEIGHT, NULL, &folded);
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+
+  import = import_workbook_file (path);
+  assert_no_problems (import);
+  g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 3);
+  g_assert_cmpint (skip_reason (import, 0, 1), ==, EVIDENT_IMPORT_SKIP_BAND);
+  g_assert_cmpint (skip_reason (import, 0, 3), ==, EVIDENT_IMPORT_SKIP_HIDDEN);
+  g_assert_cmpint (skip_reason (import, 0, 5), ==, EVIDENT_IMPORT_SKIP_HIDDEN);
+  g_assert_cmpuint (evident_import_count_skipped (import, 0, EVIDENT_IMPORT_SKIP_HIDDEN), ==, 2);
+  g_assert_cmpstr (evident_import_skip_reason_get_label (EVIDENT_IMPORT_SKIP_HIDDEN), ==, "Hidden");
+  g_assert_nonnull (find_entry (import, "HR-3"));
+  g_assert_nonnull (find_entry (import, "HR-5"));
+  g_assert_cmpstr (find_entry (import, "HR-1")->section_title, ==, "Asset management");
+
+  g_assert_null (field_column (import, 0, EVIDENT_IMPORT_FIELD_TITLE));
+  g_assert_cmpstr (field_column (import, 0, EVIDENT_IMPORT_FIELD_REQUIREMENT), ==, "Requirement");
+  g_assert_cmpstr (find_entry (import, "HR-1")->title, ==, "Keep a register of assets");
+  g_assert_null (evident_checklist_entry_get_extra (find_entry (import, "HR-1"), "Lookup"));
+  g_assert_null (evident_checklist_entry_get_extra (find_entry (import, "HR-1"), "Title"));
+
+  /* Chosen by the user, a hidden column is read. */
+  evident_import_set_column (import, 0, EVIDENT_IMPORT_FIELD_TITLE, 1);
+  assert_no_problems (import);
+  g_assert_cmpstr (find_entry (import, "HR-1")->title, ==, "Old register");
+}
+
+/* References in number cells read as the spreadsheet shows them: a
+ * 1.10 kept as 1.1 but formatted 0.00 is 1.10, wherever it stands; a
+ * column formatted 0.00 throughout keeps its zeros; a chapter formatted
+ * 0.0 is 1.0. */
+static void
+test_number_ids_as_shown (void)
+{
+  g_auto_tmp_dir   dir = fixture_tmp_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "shown.xlsx", NULL);
+  g_autoptr (EvidentImport) import = NULL;
+  lxw_workbook  *workbook = workbook_new (path);
+  lxw_worksheet *sorted = workbook_add_worksheet (workbook, "Sorted");
+  lxw_worksheet *padded = workbook_add_worksheet (workbook, "Padded");
+  lxw_format    *two = workbook_add_format (workbook);
+  lxw_format    *one = workbook_add_format (workbook);
+  /* As text sorts them: 1.10 and 1.11 before 1.2. */
+  const double   sorted_refs[] = { 1.1, 1.1, 1.11, 1.2 };
+  const double   padded_refs[] = { 2.01, 2.02, 2.1 };
+
+  format_set_num_format (two, "0.00");
+  format_set_num_format (one, "0.0");
+  worksheet_write_string (sorted, 0, 0, "Chapter", NULL);
+  worksheet_write_string (sorted, 0, 1, "Ref", NULL);
+  worksheet_write_string (sorted, 0, 2, "Title", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sorted_refs); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Sorted %u", i + 1);
+
+      worksheet_write_number (sorted, i + 1, 0, 1, one);
+      worksheet_write_number (sorted, i + 1, 1, sorted_refs[i], i == 1 ? two : NULL);
+      worksheet_write_string (sorted, i + 1, 2, title, NULL);
+    }
+  worksheet_write_string (padded, 0, 0, "Chapter", NULL);
+  worksheet_write_string (padded, 0, 1, "Ref", NULL);
+  worksheet_write_string (padded, 0, 2, "Title", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (padded_refs); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Padded %u", i + 1);
+
+      worksheet_write_number (padded, i + 1, 0, 2, one);
+      worksheet_write_number (padded, i + 1, 1, padded_refs[i], two);
+      worksheet_write_string (padded, i + 1, 2, title, NULL);
+    }
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+
+  import = import_workbook_file (path);
+  assert_no_problems (import);
+  g_assert_cmpuint (evident_import_get_entries (import)->len, ==, 7);
+  g_assert_cmpstr (find_entry (import, "1.1")->title, ==, "Sorted 1");
+  g_assert_cmpstr (find_entry (import, "1.10")->title, ==, "Sorted 2");
+  g_assert_cmpstr (find_entry (import, "1.11")->title, ==, "Sorted 3");
+  g_assert_cmpstr (find_entry (import, "1.2")->title, ==, "Sorted 4");
+  g_assert_cmpstr (find_entry (import, "2.01")->title, ==, "Padded 1");
+  g_assert_cmpstr (find_entry (import, "2.10")->title, ==, "Padded 3");
+  g_assert_cmpstr (chapter_at (import, 0)->number, ==, "1.0");
+  g_assert_cmpstr (chapter_at (import, 1)->number, ==, "2.0");
+}
+
 /* Obligations as RFC 2119 words or as marks. */
 static void
 test_obligations (void)
@@ -614,6 +654,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-shapes/framework-core", test_framework_core);
   g_test_add_func ("/import-shapes/points-of-focus", test_points_of_focus);
   g_test_add_func ("/import-shapes/workbook-cells", test_workbook_cells);
+  g_test_add_func ("/import-shapes/hidden-rows-and-columns", test_hidden_rows_and_columns);
+  g_test_add_func ("/import-shapes/number-ids-as-shown", test_number_ids_as_shown);
 
   return g_test_run ();
 }

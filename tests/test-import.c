@@ -8,31 +8,15 @@
 
 #include "config.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
-#include "evident-import.h"
+#include "import-test-support.h"
 
 #define ASVS_PATH "/work/shared/real-checklists/owasp-asvs-5.0.0-en.csv"
 
 /* Helpers */
-
-/* Fills row @row of @sheet from column A with the strings up to NULL; ""
- * leaves a cell empty. */
-static void
-set_row (EvidentSheet *sheet, guint row, ...)
-{
-  va_list     args;
-  const char *text;
-  guint       column = 0;
-
-  va_start (args, row);
-  while ((text = va_arg (args, const char *)) != NULL)
-    evident_sheet_set_cell (sheet, row, column++, text);
-  va_end (args);
-}
 
 static void
 merge (EvidentSheet *sheet, guint row, guint first_column, guint last_column)
@@ -42,32 +26,6 @@ merge (EvidentSheet *sheet, guint row, guint first_column, guint last_column)
   evident_sheet_add_merge (sheet, &range);
 }
 
-static GPtrArray *
-sheet_list (EvidentSheet *first, ...)
-{
-  GPtrArray    *sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) evident_sheet_unref);
-  va_list       args;
-  EvidentSheet *sheet;
-
-  va_start (args, first);
-  for (sheet = first; sheet != NULL; sheet = va_arg (args, EvidentSheet *))
-    g_ptr_array_add (sheets, sheet);
-  va_end (args);
-  return sheets;
-}
-
-static EvidentImport *
-import_csv (const char *text)
-{
-  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr (GError) error = NULL;
-  EvidentImport *import = evident_import_new_for_csv (bytes, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (import);
-  return import;
-}
-
 static EvidentChecklistEntry *
 entry_at (EvidentImport *import, guint i)
 {
@@ -75,31 +33,6 @@ entry_at (EvidentImport *import, guint i)
 
   g_assert_cmpuint (i, <, entries->len);
   return g_ptr_array_index (entries, i);
-}
-
-static EvidentChecklistEntry *
-find_entry (EvidentImport *import, const char *ref)
-{
-  GPtrArray *entries = evident_import_get_entries (import);
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      EvidentChecklistEntry *entry = g_ptr_array_index (entries, i);
-
-      if (g_strcmp0 (entry->ref, ref) == 0)
-        return entry;
-    }
-  g_error ("no entry “%s”", ref);
-  return NULL;
-}
-
-static void
-assert_no_problems (EvidentImport *import)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!evident_import_check (import, &error))
-    g_error ("unexpected problem: %s", error->message);
 }
 
 /* Asserts that the first problem is @code and its message starts with
@@ -118,31 +51,6 @@ assert_problem (EvidentImport     *import,
     g_error ("“%s” does not start with “%s”", error->message, prefix);
   if (mention != NULL && strstr (error->message, mention) == NULL)
     g_error ("“%s” does not mention “%s”", error->message, mention);
-}
-
-static EvidentImportSkipReason
-skip_reason (EvidentImport *import, guint sheet, guint row)
-{
-  GArray *skipped = evident_import_get_skipped (import);
-
-  for (guint i = 0; i < skipped->len; i++)
-    {
-      const EvidentImportSkip *skip = &g_array_index (skipped, EvidentImportSkip, i);
-
-      if (skip->sheet == sheet && skip->row == row)
-        return skip->reason;
-    }
-  g_error ("row %u of sheet %u is not skipped", row, sheet);
-  return EVIDENT_IMPORT_SKIP_BLANK;
-}
-
-static const EvidentImportChapter *
-chapter_at (EvidentImport *import, guint i)
-{
-  GPtrArray *chapters = evident_import_get_chapters (import);
-
-  g_assert_cmpuint (i, <, chapters->len);
-  return g_ptr_array_index (chapters, i);
 }
 
 static const EvidentImportSection *

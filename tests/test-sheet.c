@@ -41,6 +41,40 @@ test_cells (void)
   g_assert_true (evident_sheet_row_is_empty (sheet, 6));
 }
 
+/* What a spreadsheet shows beside what a cell holds: hidden rows and
+ * columns, and a number's text as its format shows it. */
+static void
+test_shown (void)
+{
+  g_autoptr (EvidentSheet) sheet = evident_sheet_new ("Checks");
+
+  evident_sheet_set_cell (sheet, 1, 0, "1.1");
+  g_assert_cmpstr (evident_sheet_get_cell_shown (sheet, 1, 0), ==, "1.1");
+  evident_sheet_set_cell_shown (sheet, 1, 0, "1.10");
+  g_assert_cmpstr (evident_sheet_get_cell_shown (sheet, 1, 0), ==, "1.10");
+  g_assert_cmpstr (evident_sheet_get_cell (sheet, 1, 0), ==, "1.1");
+  g_assert_cmpstr (evident_sheet_get_cell_shown (sheet, 0, 1), ==, "");
+  evident_sheet_set_cell_shown (sheet, 1, 0, NULL);
+  g_assert_cmpstr (evident_sheet_get_cell_shown (sheet, 1, 0), ==, "1.1");
+
+  g_assert_false (evident_sheet_get_row_hidden (sheet, 1));
+  evident_sheet_set_row_hidden (sheet, 3, TRUE);
+  g_assert_true (evident_sheet_get_row_hidden (sheet, 3));
+  g_assert_false (evident_sheet_get_row_hidden (sheet, 2));
+  g_assert_false (evident_sheet_get_row_hidden (sheet, 4));
+  evident_sheet_set_row_hidden (sheet, 3, FALSE);
+  evident_sheet_set_row_hidden (sheet, 50, FALSE);
+  g_assert_false (evident_sheet_get_row_hidden (sheet, 3));
+  /* Marks make the grid no larger. */
+  g_assert_cmpuint (evident_sheet_get_n_rows (sheet), ==, 2);
+
+  evident_sheet_set_column_hidden (sheet, 2, TRUE);
+  g_assert_true (evident_sheet_get_column_hidden (sheet, 2));
+  g_assert_false (evident_sheet_get_column_hidden (sheet, 1));
+  g_assert_false (evident_sheet_get_column_hidden (sheet, 9));
+  g_assert_cmpuint (evident_sheet_get_n_columns (sheet), ==, 1);
+}
+
 static void
 test_merges (void)
 {
@@ -116,6 +150,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sheet/cells", test_cells);
+  g_test_add_func ("/sheet/shown", test_shown);
   g_test_add_func ("/sheet/merges", test_merges);
   g_test_add_func ("/sheet/column-names", test_column_names);
   g_test_add_func ("/sheet/describe", test_describe);

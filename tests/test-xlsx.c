@@ -254,7 +254,123 @@ test_formats (void)
   g_assert_cmpint (evident_xlsx_format_builtin (2), ==, EVIDENT_XLSX_FORMAT_NUMBER);
 }
 
+/* Numbers in a format of digits keep the text the spreadsheet shows too,
+ * when that is the same number written longer: what a reference typed as
+ * 1.10 into a number cell formatted 0.00 shows. */
+static void
+test_shown_numbers (void)
+{
+  g_autofree char *styles = evident_test_xlsx_styles (
+      "<numFmt numFmtId=\"164\" formatCode=\"0.00\"/>"
+      "<numFmt numFmtId=\"165\" formatCode=\"000\"/>"
+      "<numFmt numFmtId=\"166\" formatCode=\"0.0#\"/>"
+      "<numFmt numFmtId=\"167\" formatCode=\"#,##0.00\"/>"
+      "<numFmt numFmtId=\"168\" formatCode=\"0.0\"/>"
+      "<numFmt numFmtId=\"169\" formatCode=\"0.00;[Red]\\-0.00\"/>"
+      "<numFmt numFmtId=\"170\" formatCode=\"0.00\\ &quot;pts&quot;\"/>",
+      /* 0 general, 1 0.00, 2 000, 3 0.0#, 4 #,##0.00, 5 0.0, 6 built-in
+       * 0.00, 7 with a section for negatives, 8 with text */
+      "<xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"166\"/>"
+      "<xf numFmtId=\"167\"/><xf numFmtId=\"168\"/><xf numFmtId=\"2\"/><xf numFmtId=\"169\"/>"
+      "<xf numFmtId=\"170\"/>");
+  const char *rows =
+      "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>1.1</v></c><c r=\"B1\" s=\"2\"><v>7</v></c>"
+      "<c r=\"C1\" s=\"3\"><v>1.1</v></c><c r=\"D1\" s=\"3\"><v>2</v></c>"
+      "<c r=\"E1\" s=\"4\"><v>1.5</v></c><c r=\"F1\" s=\"4\"><v>1234.5</v></c>"
+      "<c r=\"G1\" s=\"5\"><v>1.25</v></c><c r=\"H1\" s=\"6\"><v>3.1</v></c>"
+      "<c r=\"I1\" s=\"0\"><v>1.1</v></c><c r=\"J1\" s=\"7\"><v>1.1</v></c>"
+      "<c r=\"K1\" s=\"7\"><v>-1.1</v></c><c r=\"L1\" s=\"8\"><v>1.1</v></c>"
+      "<c r=\"M1\" s=\"1\" t=\"inlineStr\"><is><t>1.1</t></is></c></row>";
+  g_autoptr (GBytes) bytes = build_workbook (rows, NULL, NULL, styles);
+  g_autoptr (EvidentWorkbook) workbook = load_ok (bytes);
+  EvidentSheet *sheet = evident_workbook_get_sheet (workbook, 0);
+  const struct
+  {
+    const char *text;
+    const char *shown;
+  } cells[] = {
+    { "1.1", "1.10" },
+    { "7", "007" },
+    { "1.1", "1.1" },
+    { "2", "2.0" },
+    { "1.5", "1.50" },
+    { "1234.5", "1234.5" }, /* thousands separated as the reader's locale says */
+    { "1.25", "1.25" },     /* rounded: not the number */
+    { "3.1", "3.10" },
+    { "1.1", "1.1" },
+    { "1.1", "1.10" },
+    { "-1.1", "-1.1" },     /* the section for negatives may show anything */
+    { "1.1", "1.1" },       /* "pts" is no digit */
+    { "1.1", "1.1" },       /* text stays as typed */
+  };
+
+  for (guint column = 0; column < G_N_ELEMENTS (cells); column++)
+    {
+      g_assert_cmpstr (cell (workbook, 0, 0, column), ==, cells[column].text);
+      g_assert_cmpstr (evident_sheet_get_cell_shown (sheet, 0, column), ==, cells[column].shown);
+    }
+  g_assert_cmpstr (evident_sheet_get_cell_shown (sheet, 5, 5), ==, "");
+
+  g_assert_cmpuint (evident_xlsx_parse_digits ("General"), ==, 0);
+  g_assert_cmpuint (evident_xlsx_parse_digits ("0.00%"), ==, 0);
+  g_assert_cmpuint (evident_xlsx_parse_digits ("0.00E+00"), ==, 0);
+  g_assert_cmpuint (evident_xlsx_parse_digits ("#,##0,"), ==, 0); /* in thousands */
+  g_assert_cmpuint (evident_xlsx_parse_digits ("0.#0"), ==, 0);
+}
+
 /* Layout */
+
+/* Rows and columns hidden by hand, by a filter or in a collapsed group
+ * are marked; grouped rows that show are not. */
+static void
+test_hidden (void)
+{
+  const char *cols = "<col min=\"2\" max=\"3\" width=\"0\" hidden=\"1\" customWidth=\"1\"/>"
+                     "<col min=\"5\" max=\"5\" width=\"30\" customWidth=\"1\"/>"
+                     "<col min=\"7\" max=\"16384\" hidden=\"true\"/>"
+                     "<col min=\"0\" max=\"99999\" hidden=\"1\"/>"
+                     /* Overlapping what is marked: no spreadsheet's, left out. */
+                     "<col min=\"1\" max=\"16384\" hidden=\"1\"/>";
+  const char *rows =
+      "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+      "<row r=\"2\" hidden=\"1\"><c r=\"A2\"><v>2</v></c></row>"
+      "<row r=\"3\" outlineLevel=\"1\"><c r=\"A3\"><v>3</v></c></row>"
+      "<row r=\"4\" outlineLevel=\"1\" hidden=\"true\"><c r=\"A4\"><v>4</v></c></row>"
+      "<row r=\"5\" collapsed=\"1\" hidden=\"0\"><c r=\"A5\"><v>5</v></c></row>"
+      "<row r=\"7\" hidden=\"1\"/>";
+  g_autofree char *worksheet = evident_test_xlsx_worksheet_with_cols (cols, rows, NULL);
+  EvidentTestZipSheet sheets[] = { { "Checks", worksheet, NULL } };
+  EvidentTestZip  *zip = evident_test_zip_new ();
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (EvidentWorkbook) workbook = NULL;
+  EvidentSheet *sheet;
+
+  evident_test_xlsx_add_package (zip, sheets, 1, FALSE);
+  evident_test_zip_add (zip, "xl/sharedStrings.xml", "<sst/>");
+  bytes = evident_test_zip_finish (zip);
+  workbook = load_ok (bytes);
+  sheet = evident_workbook_get_sheet (workbook, 0);
+
+  g_assert_false (evident_sheet_get_row_hidden (sheet, 0));
+  g_assert_true (evident_sheet_get_row_hidden (sheet, 1));
+  g_assert_false (evident_sheet_get_row_hidden (sheet, 2));
+  g_assert_true (evident_sheet_get_row_hidden (sheet, 3));
+  g_assert_false (evident_sheet_get_row_hidden (sheet, 4));
+  g_assert_true (evident_sheet_get_row_hidden (sheet, 6));
+  g_assert_false (evident_sheet_get_row_hidden (sheet, 100));
+  /* A hidden row with nothing in it makes the sheet no longer. */
+  g_assert_cmpuint (evident_sheet_get_n_rows (sheet), ==, 5);
+
+  g_assert_false (evident_sheet_get_column_hidden (sheet, 0));
+  g_assert_true (evident_sheet_get_column_hidden (sheet, 1));
+  g_assert_true (evident_sheet_get_column_hidden (sheet, 2));
+  g_assert_false (evident_sheet_get_column_hidden (sheet, 3));
+  g_assert_false (evident_sheet_get_column_hidden (sheet, 4));
+  g_assert_false (evident_sheet_get_column_hidden (sheet, 5));
+  g_assert_true (evident_sheet_get_column_hidden (sheet, 6));
+  g_assert_true (evident_sheet_get_column_hidden (sheet, 16383));
+  g_assert_cmpstr (cell (workbook, 0, 1, 0), ==, "2");
+}
 
 static void
 test_sequential (void)
@@ -890,6 +1006,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/xlsx/numbers-and-dates", test_numbers_and_dates);
   g_test_add_func ("/xlsx/date1904", test_date1904);
   g_test_add_func ("/xlsx/formats", test_formats);
+  g_test_add_func ("/xlsx/shown-numbers", test_shown_numbers);
+  g_test_add_func ("/xlsx/hidden", test_hidden);
   g_test_add_func ("/xlsx/sequential", test_sequential);
   g_test_add_func ("/xlsx/merges", test_merges);
   g_test_add_func ("/xlsx/sheets", test_sheets);

@@ -177,6 +177,22 @@ print_sheets (EvidentImport *import)
     }
   g_print ("%s\n", _("Sheets:"));
   evident_cli_table_print (table);
+
+  /* Rows the author hid, as hidden sheets are listed above. */
+  for (guint i = 0; i < evident_import_get_n_sheets (import); i++)
+    {
+      guint n_hidden = evident_import_count_skipped (import, i, EVIDENT_IMPORT_SKIP_HIDDEN);
+
+      if (n_hidden == 0)
+        continue;
+      evident_cli_print (g_dngettext (GETTEXT_PACKAGE,
+                                      "Skipped: %u hidden row on sheet “%s” (unhide it in the "
+                                      "workbook to import it)\n",
+                                      "Skipped: %u hidden rows on sheet “%s” (unhide them in the "
+                                      "workbook to import them)\n",
+                                      n_hidden),
+                         n_hidden, evident_sheet_get_name (evident_import_get_sheet (import, i)));
+    }
 }
 
 /* Each used sheet's mapping, once for sheets that read alike. */

@@ -140,7 +140,14 @@ cell (SheetContext *context, guint row, EvidentImportField field)
 {
   int column = context->sheet->columns[field];
 
-  return column >= 0 ? evident_sheet_get_cell (context->sheet->sheet, row, column) : "";
+  if (column < 0)
+    return "";
+  /* Identifiers as the spreadsheet shows them: 1.10 in a number cell
+   * formatted `0.00` holds 1.1. */
+  if (field == EVIDENT_IMPORT_FIELD_REF || field == EVIDENT_IMPORT_FIELD_CHAPTER ||
+      field == EVIDENT_IMPORT_FIELD_SECTION)
+    return evident_sheet_get_cell_shown (context->sheet->sheet, row, column);
+  return evident_sheet_get_cell (context->sheet->sheet, row, column);
 }
 
 static char *
@@ -245,6 +252,9 @@ sheet_context_init (SheetContext *context, Build *build, ImportSheet *sheet, gui
           continue;
         }
       if (field >= 0 && field != EVIDENT_IMPORT_FIELD_LEVEL)
+        continue;
+      /* A column the author hid is no field of the items, unless mapped. */
+      if (field < 0 && evident_sheet_get_column_hidden (s, column))
         continue;
       if (*evident_sheet_get_cell (s, sheet->header_row, column) == '\0' &&
           !column_has_values (s, sheet->header_row, column))
@@ -1046,6 +1056,10 @@ build_sheet (Build *build, ImportSheet *sheet, guint ordinal)
           g_ptr_array_add (build->bands, g_steal_pointer (&text));
           evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_BAND);
         }
+      /* A hidden item is one taken out of use; a hidden band still
+       * names the rows below it (a filter hides bands too). */
+      else if (evident_sheet_get_row_hidden (sheet->sheet, row))
+        evident_import_add_skip (build, sheet, row, EVIDENT_IMPORT_SKIP_HIDDEN);
       else if (evident && evident_import_row_width (sheet->sheet, row) > context.header_width)
         add_problem (build, EVIDENT_IMPORT_ERROR_SYNTAX, sheet, row, -1,
                      g_strdup_printf (_ ("this row has %u fields, but the header names only %u "

@@ -491,7 +491,7 @@ find_ref_column_by_values (EvidentSheet *sheet, int header_row, const int *colum
 
   for (guint column = 0; column < n_columns; column++)
     {
-      gboolean text_or_none = TRUE;
+      gboolean text_or_none = !evident_sheet_get_column_hidden (sheet, column);
 
       for (guint f = 0; f < EVIDENT_IMPORT_N_FIELDS; f++)
         {
@@ -541,7 +541,8 @@ find_titles_with_refs (EvidentSheet *sheet, int header_row)
 
   for (guint column = 0; column < n_columns; column++)
     {
-      if (values_start_with_refs (sheet, header_row, column))
+      if (!evident_sheet_get_column_hidden (sheet, column) &&
+          values_start_with_refs (sheet, header_row, column))
         return (int) column;
     }
 
@@ -583,7 +584,8 @@ assign_candidates (EvidentSheet *sheet,
  * and @refs_by_values is set, the leftmost that holds distinct references is taken for them, before
  * any field its name would give it ("Requirement" holding `1.1.1`); or,
  * when no column holds titles either, the leftmost whose values start with
- * references is taken for the titles, which give the references.
+ * references is taken for the titles, which give the references. Columns
+ * the author hid are left out.
  */
 void
 evident_import_propose_columns (EvidentSheet *sheet,
@@ -608,7 +610,9 @@ evident_import_propose_columns (EvidentSheet *sheet,
       g_autofree char *name = NULL;
       guint            rank = 0;
 
-      if (*cell == '\0')
+      /* A column the author hid is not proposed (the user may still
+       * choose it). */
+      if (*cell == '\0' || evident_sheet_get_column_hidden (sheet, column))
         continue;
       name = evident_import_normalize_name (cell);
       for (guint from = 0; find_alias (name, from, &rank); from = rank + 1)

@@ -372,6 +372,8 @@ evident_import_skip_reason_get_label (EvidentImportSkipReason reason)
       return C_ ("import row", "Joins item above");
     case EVIDENT_IMPORT_SKIP_WITHDRAWN:
       return C_ ("import row", "Withdrawn");
+    case EVIDENT_IMPORT_SKIP_HIDDEN:
+      return C_ ("import row", "Hidden");
     default:
       g_return_val_if_reached ("");
     }
@@ -921,6 +923,33 @@ evident_import_get_skipped (EvidentImport *self)
 
   ensure_built (self);
   return self->skipped;
+}
+
+/**
+ * evident_import_count_skipped:
+ * @sheet: a sheet's index
+ * @reason: why the rows give no item
+ *
+ * Returns: how many rows of @sheet are skipped for @reason, e.g. the
+ *   hidden ones, for a summary ("2 hidden rows skipped")
+ */
+guint
+evident_import_count_skipped (EvidentImport          *self,
+                              guint                   sheet,
+                              EvidentImportSkipReason reason)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (EVIDENT_IS_IMPORT (self), 0);
+
+  ensure_built (self);
+  for (guint i = 0; i < self->skipped->len; i++)
+    {
+      const EvidentImportSkip *skip = &g_array_index (self->skipped, EvidentImportSkip, i);
+
+      n += skip->sheet == sheet && skip->reason == reason;
+    }
+  return n;
 }
 
 /**

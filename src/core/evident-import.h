@@ -244,6 +244,8 @@ typedef enum
  *   item above (points of focus below a criterion): added to that item
  * @EVIDENT_IMPORT_SKIP_WITHDRAWN: an item the catalogue withdrew
  *   ("[Withdrawn: …]" as its name or text)
+ * @EVIDENT_IMPORT_SKIP_HIDDEN: a row the workbook hides (by hand, by a
+ *   filter, in a collapsed group): an item taken out of use
  *
  * Why a row of a used sheet gives no item.
  */
@@ -257,6 +259,7 @@ typedef enum
   EVIDENT_IMPORT_SKIP_NO_REFERENCE,     /*< nick=no-reference >*/
   EVIDENT_IMPORT_SKIP_CONTINUATION,     /*< nick=continuation >*/
   EVIDENT_IMPORT_SKIP_WITHDRAWN,        /*< nick=withdrawn >*/
+  EVIDENT_IMPORT_SKIP_HIDDEN,           /*< nick=hidden >*/
 } EvidentImportSkipReason;
 
 /**
@@ -432,6 +435,9 @@ void                     evident_import_set_mandatory_level  (EvidentImport     
 
 GPtrArray               *evident_import_get_entries          (EvidentImport         *self);
 GArray                  *evident_import_get_skipped          (EvidentImport         *self);
+guint                    evident_import_count_skipped        (EvidentImport         *self,
+                                                              guint                  sheet,
+                                                              EvidentImportSkipReason reason);
 GPtrArray               *evident_import_get_chapters         (EvidentImport         *self);
 GPtrArray               *evident_import_get_problems         (EvidentImport         *self);
 EvidentScoreMode         evident_import_get_mode             (EvidentImport         *self);

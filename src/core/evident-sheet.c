@@ -14,7 +14,41 @@ struct _EvidentSheet
   GArray          *lines;     /* of guint, the CSV line each row starts on; 0 unknown */
   GArray          *merges;    /* of EvidentSheetRange */
   guint            n_columns;
+  GArray          *hidden_rows;    /* of guint8, or NULL: none hidden */
+  GArray          *hidden_columns; /* of guint8, or NULL: none hidden */
+  GHashTable      *shown;          /* cell key → char *, or NULL: none */
 };
+
+/* A cell as one number: a sheet has at most 2^20 rows of 2^14 columns. */
+static guint64
+cell_key (guint row, guint column)
+{
+  return ((guint64) row << 32) | column;
+}
+
+static void
+set_flag (GArray **flags, guint index, gboolean value)
+{
+  if (*flags == NULL)
+    {
+      if (!value)
+        return;
+      *flags = g_array_new (FALSE, TRUE, sizeof (guint8));
+    }
+  if (index >= (*flags)->len)
+    {
+      if (!value)
+        return;
+      g_array_set_size (*flags, index + 1);
+    }
+  g_array_index (*flags, guint8, index) = !!value;
+}
+
+static gboolean
+get_flag (GArray *flags, guint index)
+{
+  return flags != NULL && index < flags->len && g_array_index (flags, guint8, index);
+}
 
 static void
 free_row (gpointer row)
@@ -63,6 +97,9 @@ evident_sheet_unref (EvidentSheet *self)
   g_ptr_array_unref (self->rows);
   g_array_unref (self->lines);
   g_array_unref (self->merges);
+  g_clear_pointer (&self->hidden_rows, g_array_unref);
+  g_clear_pointer (&self->hidden_columns, g_array_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
   g_free (self);
 }
 
@@ -166,6 +203,98 @@ evident_sheet_set_cell (EvidentSheet *self,
   g_free (g_ptr_array_index (cells, column));
   g_ptr_array_index (cells, column) = g_strdup (text);
   self->n_columns = MAX (self->n_columns, column + 1);
+}
+
+/**
+ * evident_sheet_set_cell_shown:
+ * @text: (nullable): how the spreadsheet shows the cell, when that is not
+ *   its text: a number cell formatted `0.00` holds "1.1" and shows "1.10";
+ *   %NULL forgets it
+ */
+void
+evident_sheet_set_cell_shown (EvidentSheet *self,
+                              guint         row,
+                              guint         column,
+                              const char   *text)
+{
+  guint64 key = cell_key (row, column);
+
+  g_return_if_fail (self != NULL);
+
+  if (text == NULL)
+    {
+      if (self->shown != NULL)
+        g_hash_table_remove (self->shown, &key);
+      return;
+    }
+  if (self->shown == NULL)
+    self->shown = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_hash_table_insert (self->shown, g_memdup2 (&key, sizeof key), g_strdup (text));
+}
+
+/**
+ * evident_sheet_get_cell_shown:
+ *
+ * Returns: the cell's text as the spreadsheet shows it (what identifiers
+ *   are read from): the text set with evident_sheet_set_cell_shown(), else
+ *   the cell's text
+ */
+const char *
+evident_sheet_get_cell_shown (EvidentSheet *self,
+                              guint         row,
+                              guint         column)
+{
+  guint64     key = cell_key (row, column);
+  const char *shown;
+
+  g_return_val_if_fail (self != NULL, "");
+
+  if (self->shown != NULL && (shown = g_hash_table_lookup (self->shown, &key)) != NULL)
+    return shown;
+  return evident_sheet_get_cell (self, row, column);
+}
+
+/**
+ * evident_sheet_set_row_hidden:
+ * @hidden: whether the spreadsheet hides the row (hidden by hand, by a
+ *   filter or in a collapsed group)
+ */
+void
+evident_sheet_set_row_hidden (EvidentSheet *self,
+                              guint         row,
+                              gboolean      hidden)
+{
+  g_return_if_fail (self != NULL);
+  set_flag (&self->hidden_rows, row, hidden);
+}
+
+gboolean
+evident_sheet_get_row_hidden (EvidentSheet *self,
+                              guint         row)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return get_flag (self->hidden_rows, row);
+}
+
+/**
+ * evident_sheet_set_column_hidden:
+ * @hidden: whether the spreadsheet hides the column
+ */
+void
+evident_sheet_set_column_hidden (EvidentSheet *self,
+                                 guint         column,
+                                 gboolean      hidden)
+{
+  g_return_if_fail (self != NULL);
+  set_flag (&self->hidden_columns, column, hidden);
+}
+
+gboolean
+evident_sheet_get_column_hidden (EvidentSheet *self,
+                                 guint         column)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return get_flag (self->hidden_columns, column);
 }
 
 /**

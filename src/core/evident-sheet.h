@@ -50,8 +50,25 @@ void                     evident_sheet_set_cell          (EvidentSheet          
                                                           guint                    row,
                                                           guint                    column,
                                                           const char              *text);
+const char              *evident_sheet_get_cell_shown    (EvidentSheet            *self,
+                                                          guint                    row,
+                                                          guint                    column);
+void                     evident_sheet_set_cell_shown    (EvidentSheet            *self,
+                                                          guint                    row,
+                                                          guint                    column,
+                                                          const char              *text);
 gboolean                 evident_sheet_row_is_empty      (EvidentSheet            *self,
                                                           guint                    row);
+gboolean                 evident_sheet_get_row_hidden    (EvidentSheet            *self,
+                                                          guint                    row);
+void                     evident_sheet_set_row_hidden    (EvidentSheet            *self,
+                                                          guint                    row,
+                                                          gboolean                 hidden);
+gboolean                 evident_sheet_get_column_hidden (EvidentSheet            *self,
+                                                          guint                    column);
+void                     evident_sheet_set_column_hidden (EvidentSheet            *self,
+                                                          guint                    column,
+                                                          gboolean                 hidden);
 guint                    evident_sheet_row_get_n_filled  (EvidentSheet            *self,
                                                           guint                    row);
 

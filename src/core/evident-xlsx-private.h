@@ -32,7 +32,8 @@ G_BEGIN_DECLS
  *   sheets and relationships the workbook may list
  * @max_cells: the most cells all sheets may span together (a sheet spans
  *   rows from row 1 to its last with text, a row columns from column A to
- *   its last cell with text), and the most shared strings
+ *   its last cell with text), and the most shared strings; a number's
+ *   text as its format shows it, kept beside its value, counts as a cell
  * @max_merges: the most merged ranges all sheets may have together
  */
 typedef struct
@@ -162,7 +163,13 @@ gboolean               evident_xlsx_styles_parse          (EvidentXlsxStyles    
                                                            GError                  **error);
 EvidentXlsxFormat      evident_xlsx_styles_get_format     (EvidentXlsxStyles        *self,
                                                            guint                     style);
+char                  *evident_xlsx_styles_show_number    (EvidentXlsxStyles        *self,
+                                                           guint                     style,
+                                                           const char               *value);
 EvidentXlsxFormat      evident_xlsx_format_classify       (const char               *code);
+guint                  evident_xlsx_parse_digits          (const char               *code);
+char                  *evident_xlsx_format_digits         (const char               *value,
+                                                           guint                     packed);
 EvidentXlsxFormat      evident_xlsx_format_builtin        (guint                     id);
 char                  *evident_xlsx_format_number         (const char               *value,
                                                            EvidentXlsxFormat         format,

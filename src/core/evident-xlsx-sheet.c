@@ -2,7 +2,8 @@
 
 /* One worksheet's XML into an EvidentSheet, streamed row by row:
  *
- *   <row r="3"><c r="B3" t="s" s="4"><v>12</v></c>…</row>
+ *   <cols><col min="3" max="4" hidden="1"/></cols>
+ *   <row r="3" hidden="1"><c r="B3" t="s" s="4"><v>12</v></c>…</row>
  *   <mergeCells><mergeCell ref="A1:D1"/></mergeCells>
  *
  * Rows and cells without "r" follow the previous ones; rows the file leaves
@@ -10,7 +11,8 @@
  * (s), an inline string (inlineStr, <is>), a formula's string (str),
  * TRUE/FALSE (b), an error value (e), an ISO date (d), or a number (n or
  * none), shown as a date when its style's number format is one. Formulas
- * give their cached <v>. */
+ * give their cached <v>. Rows and columns hidden (by hand, by a filter, in
+ * a collapsed group) are marked so in the sheet. */
 
 #include "config.h"
 
@@ -46,6 +48,7 @@ typedef struct
   gboolean  started;     /* whether a row has been read */
   guint     next_column; /* of a cell without "r" */
   guint     row_width;   /* the columns the row spans so far */
+  guint64   n_hidden_columns; /* marked so far: at most the sheet's width */
 
   guint     cell_row;
   guint     cell_column;
@@ -58,6 +61,13 @@ typedef struct
 } Parser;
 
 /* Helpers */
+
+/* An XML Schema boolean. */
+static gboolean
+is_true (const char *value)
+{
+  return value != NULL && (strcmp (value, "1") == 0 || strcmp (value, "true") == 0);
+}
 
 static void
 set_bad_reference (Parser *self, const char *ref, GError **error)
@@ -83,6 +93,7 @@ static gboolean
 start_row (Parser *self, GError **error)
 {
   g_autofree char *r = evident_xlsx_xml_dup_attribute (self->xml, "r");
+  g_autofree char *hidden = evident_xlsx_xml_dup_attribute (self->xml, "hidden");
   guint64          number;
 
   if (r == NULL)
@@ -100,6 +111,8 @@ start_row (Parser *self, GError **error)
 
   self->row = number - 1;
   self->started = TRUE;
+  if (is_true (hidden))
+    evident_sheet_set_row_hidden (self->sheet, self->row, TRUE);
   self->next_column = 0;
   self->row_width = 0;
   return TRUE;
@@ -200,6 +213,25 @@ shared_text (Parser *self, const char **text, GError **error)
   return FALSE;
 }
 
+/* Whether all sheets together still span no more cells than the limit. */
+static gboolean
+check_cells (Parser *self, GError **error)
+{
+  if (*self->context->n_cells > self->context->limits->max_cells)
+    {
+      g_autofree char *limit =
+          g_strdup_printf ("%" G_GUINT64_FORMAT, self->context->limits->max_cells);
+
+      g_set_error (error, EVIDENT_XLSX_ERROR, EVIDENT_XLSX_ERROR_TOO_LARGE,
+                   _("“%s” is too large to import: its sheets span more than %s cells (at "
+                     "sheet “%s”, row %u)."),
+                   self->context->display_name, limit, evident_sheet_get_name (self->sheet),
+                   self->cell_row + 1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Counts the rows the sheet spans and the cells the row spans once this
  * cell is in them. */
 static gboolean
@@ -219,19 +251,7 @@ count_cells (Parser *self, GError **error)
       self->row_width = width;
     }
 
-  if (*n_cells > self->context->limits->max_cells)
-    {
-      g_autofree char *limit =
-          g_strdup_printf ("%" G_GUINT64_FORMAT, self->context->limits->max_cells);
-
-      g_set_error (error, EVIDENT_XLSX_ERROR, EVIDENT_XLSX_ERROR_TOO_LARGE,
-                   _("“%s” is too large to import: its sheets span more than %s cells (at "
-                     "sheet “%s”, row %u)."),
-                   self->context->display_name, limit, evident_sheet_get_name (self->sheet),
-                   self->cell_row + 1);
-      return FALSE;
-    }
-  return TRUE;
+  return check_cells (self, error);
 }
 
 static gboolean
@@ -239,6 +259,7 @@ end_cell (Parser *self, GError **error)
 {
   const char      *text = self->value->str;
   g_autofree char *formatted = NULL;
+  g_autofree char *shown = NULL;
   char            *t;
 
   switch (self->type)
@@ -279,6 +300,9 @@ end_cell (Parser *self, GError **error)
           formatted = evident_xlsx_format_number (text, format, self->context->date1904);
           if (formatted != NULL)
             text = formatted;
+          if (format == EVIDENT_XLSX_FORMAT_NUMBER && formatted != NULL)
+            shown = evident_xlsx_styles_show_number (self->context->styles, self->style,
+                                                     self->value->str);
         }
       break;
     case CELL_ERROR:
@@ -291,7 +315,41 @@ end_cell (Parser *self, GError **error)
   if (!count_cells (self, error))
     return FALSE;
   evident_sheet_set_cell (self->sheet, self->cell_row, self->cell_column, text);
+  if (shown != NULL && strcmp (shown, text) != 0)
+    {
+      /* A second text takes room as a cell does. */
+      ++*self->context->n_cells;
+      if (!check_cells (self, error))
+        return FALSE;
+      evident_sheet_set_cell_shown (self->sheet, self->cell_row, self->cell_column, shown);
+    }
   return TRUE;
+}
+
+/* <col min="3" max="4" hidden="1"/>: columns C to D are hidden. */
+static void
+read_column_range (Parser *self)
+{
+  g_autofree char *hidden = evident_xlsx_xml_dup_attribute (self->xml, "hidden");
+  g_autofree char *min = NULL;
+  g_autofree char *max = NULL;
+  guint64          first, last;
+
+  if (!is_true (hidden))
+    return;
+  min = evident_xlsx_xml_dup_attribute (self->xml, "min");
+  max = evident_xlsx_xml_dup_attribute (self->xml, "max");
+  /* A range that names no columns hides nothing. Ranges do not overlap,
+   * so together they cover the sheet's width at most: more is no
+   * spreadsheet's, and left out rather than marked again and again. */
+  if (min == NULL || max == NULL ||
+      !g_ascii_string_to_unsigned (min, 10, 1, MAX_COLUMNS, &first, NULL) ||
+      !g_ascii_string_to_unsigned (max, 10, first, MAX_COLUMNS, &last, NULL) ||
+      self->n_hidden_columns + (last - first + 1) > MAX_COLUMNS)
+    return;
+  self->n_hidden_columns += last - first + 1;
+  for (guint64 column = first; column <= last; column++)
+    evident_sheet_set_column_hidden (self->sheet, column - 1, TRUE);
 }
 
 static gboolean
@@ -351,6 +409,8 @@ handle_element (Parser *self, GError **error)
     }
   else if (strcmp (name, "mergeCell") == 0)
     return add_merge (self, error);
+  else if (strcmp (name, "col") == 0)
+    read_column_range (self);
   return TRUE;
 }
 

@@ -4,7 +4,10 @@
  * cell formats of xl/styles.xml (<cellXfs>), whose number format is either
  * built in (14 is a short date) or a custom code (<numFmts>), recognised as
  * a date or time by its letters. And numbers as text: the shortest form
- * that reads back the same, or an ISO date in the workbook's date system. */
+ * that reads back the same, or an ISO date in the workbook's date system;
+ * and, for formats of digits only (`0.00`, `000`, `#,##0.0#`), the text
+ * the spreadsheet shows, when that is the same number written longer
+ * (1.1 shown as 1.10, 7 as 007). */
 
 #include "config.h"
 
@@ -18,12 +21,30 @@
 #define MAX_SERIAL 2958466.0
 /* Below this, an integral number prints as an integer, exactly. */
 #define MAX_EXACT_INTEGER 1e15
+/* The most digits a format of digits may ask for before or after the point. */
+#define MAX_FORMAT_DIGITS 15
 
 struct _EvidentXlsxStyles
 {
   GArray     *xf_formats; /* of guint, the number format of each cell format */
   GHashTable *custom;     /* numFmtId → EvidentXlsxFormat */
+  GHashTable *digits;     /* numFmtId → Digits packed as a guint, for formats of digits */
 };
+
+/* A format of digits, as `0.00`, `000` or `#,##0.0#`: the fewest digits
+ * before the point, the fewest and the most after it. Packed into a guint
+ * with a bit that says it is one. */
+typedef struct
+{
+  guint    min_integer;
+  guint    min_decimals;
+  guint    max_decimals;
+  gboolean point;    /* the format has a point: shown even with no decimals */
+  gboolean grouped;  /* thousands are separated */
+  gboolean sections; /* the format has sections for negatives, zero, text */
+} Digits;
+
+#define DIGITS_VALID (1u << 31)
 
 /* Helpers */
 
@@ -50,6 +71,85 @@ is_elapsed (const char *start, const char *end)
   return TRUE;
 }
 
+static guint
+digits_pack (const Digits *digits)
+{
+  return DIGITS_VALID | digits->min_integer | digits->min_decimals << 5 |
+         digits->max_decimals << 10 | (guint) digits->point << 15 |
+         (guint) digits->grouped << 16 | (guint) digits->sections << 17;
+}
+
+static void
+digits_unpack (guint packed, Digits *digits)
+{
+  digits->min_integer = packed & 0x1f;
+  digits->min_decimals = packed >> 5 & 0x1f;
+  digits->max_decimals = packed >> 10 & 0x1f;
+  digits->point = packed >> 15 & 1;
+  digits->grouped = packed >> 16 & 1;
+  digits->sections = packed >> 17 & 1;
+}
+
+/* Reads a format code's first section as a format of digits: `0`, `#`, one
+ * `.`, and `,` between digits (a `,` after them would scale the number).
+ * Returns it packed, or 0 for any other format. */
+static guint
+parse_digits (const char *code)
+{
+  Digits      digits = { 0 };
+  gboolean    any = FALSE;
+  const char *p;
+
+  for (p = code; *p != '\0' && *p != ';'; p++)
+    {
+      switch (*p)
+        {
+        case '0':
+          if (!digits.point)
+            digits.min_integer++;
+          else if (digits.max_decimals > digits.min_decimals)
+            return 0; /* `0.#0` */
+          else
+            {
+              digits.min_decimals++;
+              digits.max_decimals++;
+            }
+          any = TRUE;
+          break;
+        case '#':
+          if (digits.point)
+            digits.max_decimals++;
+          any = TRUE;
+          break;
+        case '.':
+          if (digits.point)
+            return 0;
+          digits.point = TRUE;
+          break;
+        case ',':
+          if (!any || digits.point || (p[1] != '0' && p[1] != '#'))
+            return 0;
+          digits.grouped = TRUE;
+          break;
+        default:
+          return 0;
+        }
+    }
+  if (!any || digits.min_integer > MAX_FORMAT_DIGITS || digits.max_decimals > MAX_FORMAT_DIGITS)
+    return 0;
+  digits.sections = *p == ';';
+  return digits_pack (&digits);
+}
+
+/* The built-in formats of digits: 0, 0.00, #,##0, #,##0.00. */
+static guint
+builtin_digits (guint id)
+{
+  static const char *const codes[] = { NULL, "0", "0.00", "#,##0", "#,##0.00" };
+
+  return id < G_N_ELEMENTS (codes) && codes[id] != NULL ? parse_digits (codes[id]) : 0;
+}
+
 /* Public API */
 
 EvidentXlsxStyles *
@@ -59,6 +159,7 @@ evident_xlsx_styles_new (void)
 
   self->xf_formats = g_array_new (FALSE, FALSE, sizeof (guint));
   self->custom = g_hash_table_new (NULL, NULL);
+  self->digits = g_hash_table_new (NULL, NULL);
   return self;
 }
 
@@ -70,6 +171,7 @@ evident_xlsx_styles_free (EvidentXlsxStyles *self)
 
   g_array_unref (self->xf_formats);
   g_hash_table_unref (self->custom);
+  g_hash_table_unref (self->digits);
   g_free (self);
 }
 
@@ -103,8 +205,12 @@ evident_xlsx_styles_parse (EvidentXlsxStyles *self,
           guint            format;
 
           if (parse_uint (id, &format) && code != NULL)
-            g_hash_table_insert (self->custom, GUINT_TO_POINTER (format),
-                                 GINT_TO_POINTER (evident_xlsx_format_classify (code)));
+            {
+              g_hash_table_insert (self->custom, GUINT_TO_POINTER (format),
+                                   GINT_TO_POINTER (evident_xlsx_format_classify (code)));
+              g_hash_table_insert (self->digits, GUINT_TO_POINTER (format),
+                                   GUINT_TO_POINTER (parse_digits (code)));
+            }
         }
     }
   return r == 0;
@@ -130,6 +236,111 @@ evident_xlsx_styles_get_format (EvidentXlsxStyles *self,
   if (g_hash_table_lookup_extended (self->custom, GUINT_TO_POINTER (format), NULL, &kind))
     return GPOINTER_TO_INT (kind);
   return evident_xlsx_format_builtin (format);
+}
+
+/**
+ * evident_xlsx_styles_show_number:
+ * @style: a number cell's "s" attribute
+ * @value: the cell's <v>, e.g. "1.1"
+ *
+ * How a spreadsheet shows the number when its format is one of digits:
+ * `0.00` shows 1.1 as "1.10", `000` shows 7 as "007". Only a text that
+ * reads back as the same number is given: a format that rounds, or that
+ * separates thousands (which the reader's locale decides), shows what
+ * cannot be told from here.
+ *
+ * Returns: (transfer full) (nullable): the text shown, or %NULL when the
+ *   format is not one of digits, or the text is not the number exactly
+ */
+char *
+evident_xlsx_styles_show_number (EvidentXlsxStyles *self,
+                                 guint              style,
+                                 const char        *value)
+{
+  guint    format;
+  gpointer packed = NULL;
+
+  if (self == NULL || style >= self->xf_formats->len)
+    return NULL;
+
+  format = g_array_index (self->xf_formats, guint, style);
+  if (!g_hash_table_lookup_extended (self->digits, GUINT_TO_POINTER (format), NULL, &packed))
+    packed = GUINT_TO_POINTER (builtin_digits (format));
+  if (GPOINTER_TO_UINT (packed) == 0)
+    return NULL;
+  return evident_xlsx_format_digits (value, GPOINTER_TO_UINT (packed));
+}
+
+/**
+ * evident_xlsx_format_digits:
+ * @value: a number, as a cell's <v>
+ * @packed: a format of digits, as evident_xlsx_parse_digits() gives it
+ *
+ * Returns: (transfer full) (nullable): @value as the format shows it, or
+ *   %NULL when that is not @value exactly
+ */
+char *
+evident_xlsx_format_digits (const char *value,
+                            guint       packed)
+{
+  g_autoptr (GString) shown = g_string_new (NULL);
+  Digits      digits;
+  double      number;
+  char       *end;
+  char        printf_format[8];
+  char        buffer[G_ASCII_DTOSTR_BUF_SIZE + MAX_FORMAT_DIGITS];
+  const char *point;
+  gsize       n_integer;
+  gsize       n_decimals;
+
+  if ((packed & DIGITS_VALID) == 0)
+    return NULL;
+  digits_unpack (packed, &digits);
+
+  number = g_ascii_strtod (value, &end);
+  if (end == value || *end != '\0' || !isfinite (number) || fabs (number) >= MAX_EXACT_INTEGER)
+    return NULL;
+  /* Other sections may show negatives and zero otherwise. */
+  if (digits.sections && number <= 0)
+    return NULL;
+
+  g_snprintf (printf_format, sizeof printf_format, "%%.%uf", digits.max_decimals);
+  g_ascii_formatd (buffer, sizeof buffer, printf_format, fabs (number));
+  point = strchr (buffer, '.');
+  n_integer = point != NULL ? (gsize) (point - buffer) : strlen (buffer);
+  n_decimals = point != NULL ? strlen (point + 1) : 0;
+  while (n_decimals > digits.min_decimals && point[n_decimals] == '0')
+    n_decimals--;
+
+  if (digits.grouped && n_integer > 3)
+    return NULL;
+  if (number < 0)
+    g_string_append_c (shown, '-');
+  for (gsize i = n_integer; i < digits.min_integer; i++)
+    g_string_append_c (shown, '0');
+  if (!(n_integer == 1 && buffer[0] == '0' && digits.min_integer == 0))
+    g_string_append_len (shown, buffer, n_integer);
+  if (digits.point)
+    g_string_append_c (shown, '.');
+  if (n_decimals > 0)
+    g_string_append_len (shown, point + 1, n_decimals);
+
+  if (shown->len == 0 || g_ascii_strtod (shown->str, NULL) != number)
+    return NULL;
+  return g_string_free (g_steal_pointer (&shown), FALSE);
+}
+
+/**
+ * evident_xlsx_parse_digits:
+ * @code: a number format's code, e.g. "0.00"
+ *
+ * Returns: the format of digits @code is, for
+ *   evident_xlsx_format_digits(), or 0 when it is another format
+ */
+guint
+evident_xlsx_parse_digits (const char *code)
+{
+  return parse_digits (code);
 }
 
 /**

@@ -58,9 +58,12 @@ typedef enum
  * numbers in their shortest form that reads back the same (`42`, `0.1`);
  * numbers shown as dates as ISO dates (`2024-05-31`, or `2024-05-31 13:30`
  * / `2024-05-31 13:30:15` when there is a time of day, in both the 1900 and
- * 1904 date systems), those shown as times only as `13:30:00`. Merged
- * ranges are recorded with evident_sheet_add_merge(). Chart sheets are
- * there, empty.
+ * 1904 date systems), those shown as times only as `13:30:00`. A number
+ * whose format of digits shows it longer (`0.00` shows 1.1 as 1.10, `000`
+ * 7 as 007) keeps that text too, for evident_sheet_get_cell_shown(). Merged
+ * ranges are recorded with evident_sheet_add_merge(), hidden rows and
+ * columns with evident_sheet_set_row_hidden() and
+ * evident_sheet_set_column_hidden(). Chart sheets are there, empty.
  *
  * A workbook comes from others and is read with limits: the file's size,
  * what it unpacks to in all and per part, its compression ratio, the number

@@ -305,7 +305,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   else if (column == COLUMN_READS_AS)
     text = row->reads_as;
   else
-    text = evident_sheet_get_cell (row->sheet, row->row, column);
+    /* As the spreadsheet shows it: 1.10 formatted 0.00, not 1.1. */
+    text = evident_sheet_get_cell_shown (row->sheet, row->row, column);
 
   line = one_line (text, CELL_MAX_CHARS);
   gtk_label_set_text (GTK_LABEL (label), line);

@@ -185,6 +185,26 @@ static const char parts_plain[] =
   "<row r=\"3\"><c t=\"inlineStr\"><is><t>1.2</t></is></c><c><v>0.1</v></c></row>"
   "</sheetData></worksheet>";
 
+/* Hidden columns and rows, and numbers in formats of digits (1.10 kept
+ * as 1.1, shown as 1.10). */
+static const char parts_hidden_shown[] =
+  "<worksheet " NS "><cols><col min=\"2\" max=\"2\" hidden=\"1\"/>"
+  "<col min=\"4\" max=\"16384\" hidden=\"true\"/></cols><sheetData>"
+  "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>ID</t></is></c>"
+  "<c r=\"B1\" t=\"inlineStr\"><is><t>Title</t></is></c>"
+  "<c r=\"C1\" t=\"inlineStr\"><is><t>Requirement</t></is></c></row>"
+  "<row r=\"2\"><c r=\"A2\"><v>1.2</v></c><c r=\"C2\" t=\"inlineStr\"><is><t>Alpha</t></is></c></row>"
+  "<row r=\"3\" hidden=\"1\" outlineLevel=\"1\"><c r=\"A3\"><v>1.3</v></c>"
+  "<c r=\"C3\" t=\"inlineStr\"><is><t>Beta</t></is></c></row>"
+  "<row r=\"4\"><c r=\"A4\" s=\"1\"><v>1.1</v></c><c r=\"C4\" s=\"2\"><v>7</v></c></row>"
+  "</sheetData></worksheet>"
+  FUZZ_PART_SEPARATOR
+  "<sst " NS "/>"
+  FUZZ_PART_SEPARATOR
+  "<styleSheet " NS "><numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"0.00\"/>"
+  "<numFmt numFmtId=\"165\" formatCode=\"000;-000\"/></numFmts><cellXfs count=\"3\">"
+  "<xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/></cellXfs></styleSheet>";
+
 /* A workbook as Evident's own export writes it. */
 static GBytes *
 exported_workbook (void)
@@ -229,6 +249,7 @@ add_workbook_seeds (GPtrArray *seeds)
   add (seeds, "export.xlsx", exported_workbook ());
   add_text (seeds, "self-assessment.parts", parts_self_assessment, -1);
   add_text (seeds, "plain.parts", parts_plain, -1);
+  add_text (seeds, "hidden-shown.parts", parts_hidden_shown, -1);
 }
 
 /* Project files */
