@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Parts of the windows that go out of sight while they hold the keyboard
- * focus: the evidence preview, presenter mode's Go to box. The focus goes on to a control in sight (presenter
+ * focus: the evidence preview, an addition's progress row, presenter
+ * mode's Go to box. The focus goes on to a control in sight (presenter
  * mode: back to the window's own keys), and the part goes with its
  * window.
  *
@@ -14,8 +15,10 @@
 #include <adwaita.h>
 
 #include "evident-audit.h"
+#include "evident-evidence-panel.h"
 #include "evident-evidence-store.h"
 #include "evident-item.h"
+#include "evident-pending-row.h"
 #include "evident-presenter-window.h"
 #include "evident-preview-private.h"
 #include "evident-project-closer.h"
@@ -267,6 +270,66 @@ test_presenter_jump (Fixture       *fixture,
   g_assert_null (entry);
 }
 
+static gboolean
+is_pending_row (GtkWidget     *widget,
+                gconstpointer  unused)
+{
+  return EVIDENT_IS_PENDING_ROW (widget);
+}
+
+static gboolean
+addition_done (gpointer data)
+{
+  return evident_test_find_widget (data, GTK_TYPE_WIDGET, is_pending_row, NULL) == NULL;
+}
+
+/* A file added to an item, with the focus on its progress row's Cancel
+ * button as the copy ends, or as the user moves on to the next item (the
+ * row hides, and the list of rows with it): the focus goes on to a
+ * control in sight, and the row goes with the window. */
+static void
+test_pending_row (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "Notes.txt", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *panel;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  g_file_set_contents (path, "Reviewed quarterly.\n", -1, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s", "8.1.1");
+  evident_test_pump ();
+  panel = evident_test_find_widget (GTK_WIDGET (fixture->window), EVIDENT_TYPE_EVIDENCE_PANEL,
+                                    evident_test_is_mapped, NULL);
+  g_assert_nonnull (panel);
+
+  evident_evidence_panel_add_uri (EVIDENT_EVIDENCE_PANEL (panel), uri);
+  row = evident_test_find_widget (panel, GTK_TYPE_WIDGET, is_pending_row, NULL);
+  g_assert_nonnull (row);
+  button = evident_test_find_widget (row, GTK_TYPE_BUTTON, NULL, NULL);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (holds_focus (row));
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+  g_object_add_weak_pointer (G_OBJECT (button), (gpointer *) &button);
+  if (data != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-item", NULL);
+
+  g_assert_true (evident_test_wait_until (addition_done, panel));
+  evident_test_pump ();
+  assert_focus_in_sight (GTK_WIDGET (fixture->window), row);
+  /* Moved on to another item, the focus stays in the evidence panel */
+  if (data != NULL)
+    g_assert_true (holds_focus (panel));
+
+  g_clear_pointer (&fixture->window, evident_test_window_destroy);
+  g_assert_null (row);
+  g_assert_null (button);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +347,8 @@ main (int   argc,
               preview_set_up, test_preview, fixture_tear_down);
   g_test_add ("/hide-focus/preview/folded", Fixture, &folded,
               preview_set_up, test_preview, fixture_tear_down);
+  ADD ("/hide-focus/pending-row/copied", test_pending_row, NULL);
+  ADD ("/hide-focus/pending-row/other-item", test_pending_row, GINT_TO_POINTER (TRUE));
   ADD ("/hide-focus/presenter-jump", test_presenter_jump, NULL);
 
 #undef ADD
