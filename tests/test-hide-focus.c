@@ -330,6 +330,41 @@ test_pending_row (Fixture       *fixture,
   g_assert_null (button);
 }
 
+/* A second file added while the focus is on the first one's Cancel
+ * button: the focus stays there. */
+static void
+test_pending_row_stays (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (fixture->dir, "Notes.txt", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "Minutes.txt", NULL);
+  g_autofree char *first_uri = g_filename_to_uri (first, NULL, NULL);
+  g_autofree char *second_uri = g_filename_to_uri (second, NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *panel;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  g_file_set_contents (first, "Reviewed quarterly.\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (second, "Approved.\n", -1, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s", "8.1.1");
+  evident_test_pump ();
+  panel = evident_test_find_widget (GTK_WIDGET (fixture->window), EVIDENT_TYPE_EVIDENCE_PANEL,
+                                    evident_test_is_mapped, NULL);
+  g_assert_nonnull (panel);
+
+  evident_evidence_panel_add_uri (EVIDENT_EVIDENCE_PANEL (panel), first_uri);
+  row = evident_test_find_widget (panel, GTK_TYPE_WIDGET, is_pending_row, NULL);
+  button = evident_test_find_widget (row, GTK_TYPE_BUTTON, NULL, NULL);
+  g_assert_true (gtk_widget_grab_focus (button));
+  evident_evidence_panel_add_uri (EVIDENT_EVIDENCE_PANEL (panel), second_uri);
+  g_assert_true (get_focus (panel) == button);
+
+  g_assert_true (evident_test_wait_until (addition_done, panel));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +384,7 @@ main (int   argc,
               preview_set_up, test_preview, fixture_tear_down);
   ADD ("/hide-focus/pending-row/copied", test_pending_row, NULL);
   ADD ("/hide-focus/pending-row/other-item", test_pending_row, GINT_TO_POINTER (TRUE));
+  ADD ("/hide-focus/pending-row/another-added", test_pending_row_stays, NULL);
   ADD ("/hide-focus/presenter-jump", test_presenter_jump, NULL);
 
 #undef ADD

@@ -245,23 +245,26 @@ evidence_items_changed_cb (EvidentEvidencePanel *self,
 
 /* The progress rows of the item shown. A row hides, and then the list,
  * where the item changes with the focus on a row's Cancel button: the
- * focus goes on to the panel's first control before, or GTK would keep
- * the row for good (evident-focus-hide.c). */
+ * focus leaves the row before, or GTK would keep the row for good
+ * (evident-focus-hide.c), and goes on to the panel's first control. */
 static void
 sync_pending (EvidentEvidencePanel *self)
 {
   gboolean any = FALSE;
-  gboolean had_focus;
+  gboolean had_focus = FALSE;
 
-  had_focus = evident_focus_hide_release (GTK_WIDGET (self->pending_list));
   for (guint i = 0; i < self->pending->len; i++)
     {
       Pending *pending = g_ptr_array_index (self->pending, i);
       gboolean shown = self->item != NULL && pending->item == self->item;
 
+      if (!shown)
+        had_focus |= evident_focus_hide_release (GTK_WIDGET (pending->row));
       gtk_widget_set_visible (GTK_WIDGET (pending->row), shown);
       any |= shown;
     }
+  if (!any)
+    had_focus |= evident_focus_hide_release (GTK_WIDGET (self->pending_list));
   gtk_widget_set_visible (GTK_WIDGET (self->pending_list), any);
   if (had_focus)
     evident_focus_hide_hand_on (GTK_WIDGET (self->pending_list), GTK_WIDGET (self));
