@@ -8,6 +8,7 @@
 
 #include "evident-evidence-panel.h"
 #include "evident-evidence-row.h"
+#include "evident-focus-hide.h"
 #include "evident-pending-row.h"
 #include "evident-settings.h"
 #include "evident-toast.h"
@@ -242,20 +243,31 @@ evidence_items_changed_cb (EvidentEvidencePanel *self,
     select_evidence_at (self, MIN (position, n - 1));
 }
 
+/* The progress rows of the item shown. A row hides, and then the list,
+ * where the item changes with the focus on a row's Cancel button: the
+ * focus leaves the row before, or GTK would keep the row for good
+ * (evident-focus-hide.c), and goes on to the panel's first control. */
 static void
 sync_pending (EvidentEvidencePanel *self)
 {
   gboolean any = FALSE;
+  gboolean had_focus = FALSE;
 
   for (guint i = 0; i < self->pending->len; i++)
     {
       Pending *pending = g_ptr_array_index (self->pending, i);
       gboolean shown = self->item != NULL && pending->item == self->item;
 
+      if (!shown)
+        had_focus |= evident_focus_hide_release (GTK_WIDGET (pending->row));
       gtk_widget_set_visible (GTK_WIDGET (pending->row), shown);
       any |= shown;
     }
+  if (!any)
+    had_focus |= evident_focus_hide_release (GTK_WIDGET (self->pending_list));
   gtk_widget_set_visible (GTK_WIDGET (self->pending_list), any);
+  if (had_focus)
+    evident_focus_hide_hand_on (GTK_WIDGET (self->pending_list), GTK_WIDGET (self));
 }
 
 /* The item's evidence in the list; the first selected when the item

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "evident-focus-hide.h"
 #include "evident-pane-layout.h"
 
 /*
@@ -77,31 +78,6 @@ pane_width (GtkWidget *widget)
   return MAX (request, minimum);
 }
 
-/* Hides @pane; where it holds the keyboard focus, the focus goes on to
- * the window's first control, as GTK would put it, but before the pane
- * hides rather than after.
- *
- * GTK 4.8 moves the focus out of a widget that hides only after the next
- * frame, and keeps a reference to the widget until then; a second hiding
- * before that frame replaces the reference without dropping it
- * (_gtk_window_unset_focus_and_default()). A leaflet's child hides twice:
- * gtk_widget_hide(), then AdwLeaflet's gtk_widget_set_child_visible() as
- * it sees the child go. The pane, and everything in it, would outlive
- * the window. With the focus elsewhere GTK keeps nothing. */
-static void
-hide_pane (GtkWidget *pane)
-{
-  GtkRoot *root = gtk_widget_get_root (pane);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  gboolean had_focus = focus != NULL && (focus == pane || gtk_widget_is_ancestor (focus, pane));
-
-  if (had_focus)
-    gtk_root_set_focus (root, NULL);
-  gtk_widget_set_visible (pane, FALSE);
-  if (had_focus)
-    gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_FORWARD);
-}
-
 static void
 set_pane_shown (EvidentPaneLayout *self,
                 GtkWidget         *pane,
@@ -113,10 +89,14 @@ set_pane_shown (EvidentPaneLayout *self,
     adw_leaflet_page_set_navigatable (page, shown);
   if (gtk_widget_get_visible (pane) == shown)
     return;
+  /* A leaflet's child hides twice, gtk_widget_hide() and then AdwLeaflet's
+   * gtk_widget_set_child_visible(): with the focus in it, GTK would keep
+   * the pane for good (evident-focus-hide.c). The focus goes on to the
+   * window's first control, as GTK would put it a frame later. */
   if (shown)
     gtk_widget_set_visible (pane, TRUE);
   else
-    hide_pane (pane);
+    evident_focus_hide (pane, NULL);
 }
 
 static gboolean

@@ -106,12 +106,14 @@ popup_open (EvidentPresenterWindow *self)
 static void
 close_popups (EvidentPresenterWindow *self)
 {
+  /* Back to the window's own keys; the focus out before the boxes go, or
+   * GTK would keep the one that held it, folded away and then hidden
+   * before the next frame, for good (evident-focus-hide.c). */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_revealer_set_reveal_child (self->jump_revealer, FALSE);
   gtk_revealer_set_reveal_child (self->verdict_revealer, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->jump_revealer), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_revealer), FALSE);
-  /* Back to the window's own keys. */
-  gtk_window_set_focus (GTK_WINDOW (self), NULL);
 }
 
 static void
