@@ -394,6 +394,32 @@ test_leave_asks (Fixture       *fixture,
   g_assert_null (evident_whatif_get_scenario (fixture->whatif));
 }
 
+/* Leave, from the bar's button: the focus goes on to a control in sight,
+ * not nowhere. */
+static void
+test_leave_keeps_focus (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *leave;
+  GtkWidget *focus;
+
+  activate (fixture, "whatif.toggle", NULL);
+  evident_test_pump ();
+  leave = evident_test_find_widget (GTK_WIDGET (evident_window_get_whatif_bar (fixture->window)),
+                                    GTK_TYPE_BUTTON, evident_test_has_label, "_Leave");
+  g_assert_nonnull (leave);
+  g_assert_true (gtk_widget_grab_focus (leave));
+
+  g_signal_emit_by_name (leave, "clicked");
+  evident_test_pump ();
+  g_assert_null (evident_whatif_get_scenario (fixture->whatif));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_false (gtk_widget_is_ancestor (focus,
+                                          GTK_WIDGET (evident_window_get_whatif_bar (fixture->window))));
+}
+
 /* The item's menu, the chapter's menu and the editor's current item. */
 static void
 test_menus (Fixture       *fixture,
@@ -540,6 +566,7 @@ main (int   argc,
   ADD ("/whatif-ui/sidebar-heatmap", test_sidebar_heatmap);
   ADD ("/whatif-ui/edit-apply", test_edit_apply);
   ADD ("/whatif-ui/leave-asks", test_leave_asks);
+  ADD ("/whatif-ui/leave-keeps-focus", test_leave_keeps_focus);
   ADD ("/whatif-ui/menus", test_menus);
   ADD ("/whatif-ui/shots", test_shots);
   ADD ("/whatif-ui/presenter-real-score", test_presenter_real_score);

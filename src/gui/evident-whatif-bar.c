@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "evident-focus-hide.h"
 #include "evident-scenario-panel.h"
 #include "evident-whatif-bar.h"
 
@@ -76,11 +77,29 @@ scenario_changed_cb (EvidentWhatifBar *self)
   update (self);
 }
 
+/* Leaving the mode makes the bar's buttons insensitive, and GTK drops the
+ * focus from the one that had it: the focus goes on to the first control
+ * below the bar, for the keyboard and screen readers, rather than
+ * nowhere. */
+static void
+hand_on_focus (EvidentWhatifBar *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (focus == NULL || evident_focus_hide_release (GTK_WIDGET (self)))
+    evident_focus_hide_hand_on (GTK_WIDGET (self),
+                                gtk_widget_get_next_sibling (GTK_WIDGET (self)));
+}
+
 static void
 whatif_notify_cb (EvidentWhatifBar *self)
 {
   EvidentScenario *scenario = self->whatif != NULL ? evident_whatif_get_scenario (self->whatif)
                                                    : NULL;
+  gboolean leaving = self->scenario != NULL && scenario == NULL;
 
   if (self->scenario != scenario)
     {
@@ -95,6 +114,8 @@ whatif_notify_cb (EvidentWhatifBar *self)
     gtk_widget_set_visible (self->flow, TRUE);
   gtk_revealer_set_reveal_child (self->revealer, scenario != NULL);
   update (self);
+  if (leaving)
+    hand_on_focus (self);
 }
 
 /* Hidden once folded away, so that screen readers do not find it. */
