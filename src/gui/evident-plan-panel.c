@@ -45,6 +45,11 @@ struct _EvidentPlanPanel
   GCancellable        *cancellable;
   guint                recompute_id;
   gboolean             show_all;
+
+  /* The first plan of a window opening starts in its second frame */
+  GtkWidget           *start_root;
+  guint                start_tick_id;
+  guint                start_ticks;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentPlanPanel, evident_plan_panel, ADW_TYPE_BIN)
@@ -391,10 +396,20 @@ plan_ready_cb (GObject      *object,
 }
 
 static void
+cancel_start_tick (EvidentPlanPanel *self)
+{
+  if (self->start_tick_id != 0 && self->start_root != NULL)
+    gtk_widget_remove_tick_callback (self->start_root, self->start_tick_id);
+  self->start_tick_id = 0;
+  g_clear_weak_pointer (&self->start_root);
+}
+
+static void
 start_plan (EvidentPlanPanel *self)
 {
   g_autoptr (GTask) task = NULL;
 
+  cancel_start_tick (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->project == NULL)
@@ -407,6 +422,42 @@ start_plan (EvidentPlanPanel *self)
   g_task_set_task_data (task, plan_job_new (self->project), (GDestroyNotify) plan_job_free);
   set_computing (self, TRUE);
   g_task_run_in_thread (task, plan_thread);
+}
+
+static gboolean
+start_tick_cb (GtkWidget     *root,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  EvidentPlanPanel *self = user_data;
+
+  if (self->start_ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->start_tick_id = 0;
+  start_plan (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A window opening shows the panel working in its first frame and starts
+ * the plan in its second: copying the items for the worker took 12 ms of
+ * the first frame with 10,000 items. As the item list's rows, which show
+ * the plan, come then too. */
+static gboolean
+start_plan_after_first_frame (EvidentPlanPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->project == NULL || root == NULL || gtk_widget_get_mapped (GTK_WIDGET (root)))
+    return FALSE;
+
+  cancel_start_tick (self);
+  self->start_ticks = 0;
+  g_set_weak_pointer (&self->start_root, GTK_WIDGET (root));
+  self->start_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (root), start_tick_cb, self,
+                                                      NULL);
+  set_computing (self, TRUE);
+  return TRUE;
 }
 
 static gboolean
@@ -481,6 +532,7 @@ evident_plan_panel_dispose (GObject *object)
   EvidentPlanPanel *self = EVIDENT_PLAN_PANEL (object);
 
   g_clear_handle_id (&self->recompute_id, g_source_remove);
+  cancel_start_tick (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->project != NULL)
@@ -710,7 +762,8 @@ evident_plan_panel_set_project (EvidentPlanPanel *self,
   self->show_all = FALSE;
   set_summary (self, NULL);
   show_plan (self);
-  start_plan (self);
+  if (!start_plan_after_first_frame (self))
+    start_plan (self);
   if (project == NULL)
     set_computing (self, FALSE);
 
@@ -736,7 +789,8 @@ evident_plan_panel_get_computing (EvidentPlanPanel *self)
 {
   g_return_val_if_fail (EVIDENT_IS_PLAN_PANEL (self), FALSE);
 
-  return self->recompute_id != 0 || gtk_widget_get_visible (self->spinner);
+  return self->recompute_id != 0 || self->start_tick_id != 0
+         || gtk_widget_get_visible (self->spinner);
 }
 
 GtkListBox *
