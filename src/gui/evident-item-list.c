@@ -675,11 +675,22 @@ clear_filters_action (GtkWidget  *widget,
   gboolean mandatory_changed = evident_item_state_filter_get_mandatory_only (self->state);
   gboolean at_risk_changed = evident_item_state_filter_get_at_risk (self->state);
   gboolean recheck_changed = evident_item_state_filter_get_needs_recheck (self->state);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  /* The heading's and the empty state's buttons hide once nothing is
+   * filtered: the focus on them would fall back to the window's first
+   * widget. It goes to the list instead (a user's action only). */
+  gboolean keep_focus = action_name != NULL && focus != NULL
+                        && gtk_widget_is_ancestor (focus, widget)
+                        && GTK_IS_BUTTON (focus)
+                        && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL;
 
   evident_item_state_filter_clear (self->state);
   sync_controls (self);
   state_filter_changed (self);
   evident_item_list_set_search_text (self, NULL);
+  if (keep_focus)
+    evident_item_list_focus_row (self);
 
   if (mandatory_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANDATORY_ONLY]);
