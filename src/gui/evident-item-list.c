@@ -577,7 +577,9 @@ search_activate_cb (EvidentItemList *self,
     return;
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
     evident_item_list_select_next (self, 1);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  /* On the row, where Enter opens the item: the list view as a whole
+   * takes the focus with no row in GTK 4.8. */
+  evident_item_list_focus_row (self);
 }
 
 static void
@@ -586,7 +588,7 @@ search_stop_cb (EvidentItemList *self,
 {
   /* Escape: clear the search and go back to the list. */
   evident_item_list_set_search_text (self, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  evident_item_list_focus_row (self);
 }
 
 static void
