@@ -952,8 +952,9 @@ evident_application_open_file (EvidentApplication *self,
 
   project = evident_project_open_full (file, EVIDENT_PROJECT_OPEN_EXCLUSIVE, &error);
   /* Anything that is not a project (by its header) is a checklist to
-   * import: `evident checklist.xlsx`. */
-  if (g_error_matches (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_NOT_A_PROJECT))
+   * import: `evident checklist.xlsx`; but a damaged "….evident" is refused. */
+  if (g_error_matches (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_NOT_A_PROJECT)
+      && !evident_file_chooser_has_project_extension (file))
     {
       evident_application_import_checklist (self, file, parent);
       return;
