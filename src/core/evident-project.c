@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -484,12 +485,24 @@ evident_project_init (EvidentProject *self)
 
 /* Opening */
 
+/* Whether any write permission bit is set on @path: root may write
+ * anything, but a project or folder made read-only (chmod a-w) is meant
+ * to stay as it is, whoever opens it. */
+static gboolean
+allows_writing (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) != 0 || (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
+}
+
 static gboolean
 is_writable (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
-  return access (path, W_OK) == 0 && access (dir, W_OK) == 0;
+  return access (path, W_OK) == 0 && access (dir, W_OK) == 0
+         && allows_writing (path) && allows_writing (dir);
 }
 
 /* What a quick look finds wrong, before anything is written: a damaged
