@@ -841,7 +841,6 @@ static void
 evident_application_init (EvidentApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PROJECT…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Lead a compliance audit: the checklist, its "
                                               "evidence, the sessions and the audit days."));
