@@ -1361,6 +1361,9 @@ test_menu_button_click (void)
   const char *const choices[] = { "Open Items", "Points at Risk", NULL };
   GtkWidget *drop_down = GTK_WIDGET (gtk_drop_down_new_from_strings (choices));
   GtkWidget *list_popover;
+  GtkWidget *list;
+  GtkWidget *combo_row;
+  g_autoptr (GtkStringList) strings = gtk_string_list_new (choices);
 
   evident_a11y_install_menu_button_click ();
   gtk_popover_set_child (GTK_POPOVER (popover), gtk_label_new ("Menu"));
@@ -1383,6 +1386,20 @@ test_menu_button_click (void)
   g_assert_nonnull (list_popover);
   g_assert_false (gtk_widget_get_visible (list_popover));
   g_assert_true (gtk_widget_activate_action (drop_down, "click", NULL));
+  g_assert_true (evident_test_wait_until ((EvidentTestCondition) gtk_widget_get_visible, list_popover));
+  gtk_popover_popdown (GTK_POPOVER (list_popover));
+
+  /* A combo row, a combo box to a screen reader too. */
+  list = gtk_list_box_new ();
+  combo_row = adw_combo_row_new ();
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo_row), G_LIST_MODEL (strings));
+  gtk_list_box_append (GTK_LIST_BOX (list), combo_row);
+  gtk_box_append (GTK_BOX (box), list);
+  evident_test_iterate ();
+  list_popover = evident_test_find_widget (combo_row, GTK_TYPE_POPOVER, NULL, NULL);
+  g_assert_nonnull (list_popover);
+  g_assert_false (gtk_widget_get_visible (list_popover));
+  g_assert_true (gtk_widget_activate_action (combo_row, "click", NULL));
   g_assert_true (evident_test_wait_until ((EvidentTestCondition) gtk_widget_get_visible, list_popover));
   gtk_popover_popdown (GTK_POPOVER (list_popover));
 
