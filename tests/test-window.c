@@ -1350,7 +1350,8 @@ test_templates_finalize (void)
 
 /* A screen reader's "click" on a menu button or a drop-down, which GTK
  * 4.8 shows as a button (a combo box) around the button that opens it,
- * opens the menu (the list) from the outer one too. */
+ * opens the menu (the list) from the outer one too; on a combo row it
+ * opens the list, on a check button it toggles. */
 static void
 test_menu_button_click (void)
 {
@@ -1363,6 +1364,7 @@ test_menu_button_click (void)
   GtkWidget *list_popover;
   GtkWidget *list;
   GtkWidget *combo_row;
+  GtkWidget *check;
   g_autoptr (GtkStringList) strings = gtk_string_list_new (choices);
 
   evident_a11y_install_menu_button_click ();
@@ -1402,6 +1404,15 @@ test_menu_button_click (void)
   g_assert_true (gtk_widget_activate_action (combo_row, "click", NULL));
   g_assert_true (evident_test_wait_until ((EvidentTestCondition) gtk_widget_get_visible, list_popover));
   gtk_popover_popdown (GTK_POPOVER (list_popover));
+
+  /* A check button toggles. */
+  check = gtk_check_button_new_with_label ("Whole checklist");
+  gtk_box_append (GTK_BOX (box), check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_widget_activate_action (check, "click", NULL));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_widget_activate_action (check, "click", NULL));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   evident_test_iterate ();

@@ -443,27 +443,29 @@ drop_down_click_action (GtkWidget  *widget,
   g_signal_emit_by_name (widget, "activate");
 }
 
+/* What Enter on a combo row does (its list pops up), and Space on a check
+ * button (it toggles, or in a group is chosen). */
 static void
-combo_row_click_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+activate_click_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  /* What Enter on the row does: its list pops up. */
   g_signal_emit_by_name (widget, "activate");
 }
 
 /**
  * evident_a11y_install_menu_button_click:
  *
- * Gives every menu button, drop-down and combo row a "click" for
- * assistive technologies. GTK 4.8 shows a menu button as a button
- * holding a button, both with its name, and a drop-down as a combo box
- * holding a button: the inner one offers "click", the outer one (the
- * first a screen reader or a test finds) nothing at all; an
- * AdwComboRow, a combo box too, offers nothing. GTK offers the actions a
- * widget's class installs, by name: each now offers "click", which
- * opens the menu or the list as Enter does. Call once, before the first
- * menu button is made.
+ * Gives every menu button, drop-down, combo row and check button a
+ * "click" for assistive technologies. GTK 4.8 shows a menu button as a
+ * button holding a button, both with its name, and a drop-down as a
+ * combo box holding a button: the inner one offers "click", the outer
+ * one (the first a screen reader or a test finds) nothing at all; an
+ * AdwComboRow, a combo box too, and a check button (not a GtkButton in
+ * GTK 4) offer nothing. GTK offers the actions a widget's class
+ * installs, by name: each now offers "click", which opens the menu or
+ * the list, or toggles the check button, as the keyboard does. Call
+ * once, before the first menu button is made.
  */
 void
 evident_a11y_install_menu_button_click (void)
@@ -480,7 +482,10 @@ evident_a11y_install_menu_button_click (void)
       gtk_widget_class_install_action (klass, "click", NULL, drop_down_click_action);
       g_type_class_unref (klass);
       klass = g_type_class_ref (ADW_TYPE_COMBO_ROW);
-      gtk_widget_class_install_action (klass, "click", NULL, combo_row_click_action);
+      gtk_widget_class_install_action (klass, "click", NULL, activate_click_action);
+      g_type_class_unref (klass);
+      klass = g_type_class_ref (GTK_TYPE_CHECK_BUTTON);
+      gtk_widget_class_install_action (klass, "click", NULL, activate_click_action);
       g_type_class_unref (klass);
       g_once_init_leave (&installed, 1);
     }
