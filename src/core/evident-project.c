@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -485,26 +484,6 @@ evident_project_init (EvidentProject *self)
 
 /* Opening */
 
-/* Whether any write permission bit is set on @path: root may write
- * anything, but a project or folder made read-only (chmod a-w) is meant
- * to stay as it is, whoever opens it. */
-static gboolean
-allows_writing (const char *path)
-{
-  GStatBuf st;
-
-  return g_stat (path, &st) != 0 || (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
-}
-
-static gboolean
-is_writable (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  return access (path, W_OK) == 0 && access (dir, W_OK) == 0
-         && allows_writing (path) && allows_writing (dir);
-}
-
 /* What a quick look finds wrong, before anything is written: a damaged
  * project is refused and left as it is. */
 static gboolean
@@ -580,7 +559,7 @@ open_database (EvidentProject           *self,
 {
   gboolean inspect = (flags & EVIDENT_PROJECT_OPEN_INSPECT) != 0;
   gboolean writable = (flags & EVIDENT_PROJECT_OPEN_ASSUME_UNWRITABLE) == 0
-                      && is_writable (self->path);
+                      && evident_file_lock_may_write (self->path);
   EvidentFileLockMode lock_mode = EVIDENT_FILE_LOCK_NONE;
   EvidentDbFlags db_flags = EVIDENT_DB_DEFAULT;
   guint version = 0;
