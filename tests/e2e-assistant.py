@@ -22,7 +22,7 @@ import subprocess
 import sys
 import time
 
-from e2e_atspi import (check_output, children, fail, find, find_app, has_state, labels_under, log,
+from e2e_atspi import (check_output, children, fail, find, find_all, find_app, has_state, labels_under, log,
                        name, pyatspi, role, set_up, start, stop, wait_for)
 from e2e_walk import Walker
 from dogtail import rawinput
@@ -83,6 +83,17 @@ def audit(proc, walker, file_name, waits):
         fail(f"{page}: Create Project… is not offered for a workbook recognised as it is", assistant)
 
     walker.page(page, assistant)
+    if not waits:
+        # The workbook's sheets: each switch is named once, not also
+        # after its row ("Import the sheet “Operations” Operations").
+        switches = find_all(assistant, lambda n: role(n) in ("check box", "toggle button", "switch")
+                            and name(n).startswith("Import the sheet"))
+        if not switches:
+            fail(f"{page}: no switch to import a sheet", assistant)
+        for switch in switches:
+            if not name(switch).endswith("”"):
+                fail(f"{page}: the sheet switch reads {name(switch)!r}", assistant)
+        log(f"{page}: {len(switches)} sheet switches, each named once")
     if waits:
         walker.tab_chain(page, assistant, presses=40)
 

@@ -5,7 +5,7 @@ without a clean name, and a walk of the Tab chain of a window.
 
 A clean name is not empty, not a widget's class name ("GtkToggleButton"),
 shows no mnemonic's underscore ("_Open…") and does not say its label twice
-("Open link Open Link").
+("Open link Open Link"); a button or combo box offers an action to click it.
 """
 
 import re
@@ -45,6 +45,19 @@ def fault(node):
     if len(words) % 2 == 0 and half > 0 and [w.lower() for w in words[:half]] == [w.lower() for w in words[half:]]:
         return "says its label twice"
     return None
+
+
+# What a screen reader user (or an AT-SPI client) clicks: these offer an
+# action. GTK 4.8's tree expanders (its own arrows, "Expand") are the
+# exception, opened with the keyboard.
+CLICKABLE = {"push button", "toggle button", "combo box", "check box", "radio button", "switch"}
+
+
+def has_action(node):
+    try:
+        return node.queryAction().nActions > 0
+    except Exception:
+        return False
 
 
 def path_of(node):
@@ -140,6 +153,9 @@ class Walker:
         if is_interactive(root) and has_state(root, pyatspi.STATE_VISIBLE):
             self.checked += 1
             what = fault(root)
+            if (what is None and role(root) in CLICKABLE and name(root) not in ("Expand", "Collapse")
+                    and not has_action(root)):
+                what = "offers no action to click it"
             if what is not None:
                 shows = [text for text in labels_under(root) if text][:3]
                 self.faults.append(f"{page}: {path_of(root)} {what}" + (f" (it shows {shows})" if shows else ""))

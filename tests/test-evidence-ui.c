@@ -315,6 +315,15 @@ test_add_preview_remove_undo (Fixture       *fixture,
   g_assert_cmpuint (fixture->toasts->len, ==, 1);
   toast = g_ptr_array_index (fixture->toasts, 0);
   g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  /* A screen reader hears "Undo", not "_Undo Undo". */
+  {
+    GtkWidget *button = evident_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON,
+                                                  evident_test_has_label, "_Undo");
+
+    g_assert_nonnull (button);
+    g_assert_nonnull (gtk_widget_get_ancestor (button, ADW_TYPE_TOAST_OVERLAY));
+    gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Undo");
+  }
 
   /* Undo: back in the list, selected, previewed. */
   g_signal_emit_by_name (toast, "button-clicked");

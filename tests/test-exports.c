@@ -479,6 +479,17 @@ test_report_scopes (Fixture       *fixture,
       g_assert_cmpstr (evident_scope_group_get_chapter (group), ==, scopes[i].chapter);
       /* No pack made yet: nothing for the cover */
       g_assert_null (evident_report_dialog_get_digest (dialog));
+      /* The switch for it is named once, not also after its row. */
+      {
+        GtkWidget *pack_switch = evident_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH,
+                                                           NULL, NULL);
+
+        g_assert_nonnull (pack_switch);
+        gtk_test_accessible_assert_property (pack_switch, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                             "Show the evidence pack’s digest on the cover");
+        g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (pack_switch),
+                                                          GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+      }
 
       evident_exports_set_test_destination (fixture->exports, destination);
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");

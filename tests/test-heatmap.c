@@ -568,6 +568,26 @@ test_describe_cell_done (void)
   g_assert_cmpstr (single, ==, "Ops, low complexity: 1 open item, 1 point at risk");
 }
 
+/* A pass-fail checklist has no points to put at risk: its cells say how
+ * many items are open (and done), not "200 points at risk". */
+static void
+test_describe_cell_pass_fail (void)
+{
+  const EvidentRules rules = { EVIDENT_SCORE_MODE_PASS_FAIL, 100, 200 };
+  g_autoptr (GListStore) items = new_checklist ();
+  g_autoptr (EvidentHeatmap) hm = compute (&rules, items, EVIDENT_HEATMAP_METRIC_OPEN);
+  g_autoptr (EvidentHeatmap) done = compute (&rules, items, EVIDENT_HEATMAP_METRIC_DONE);
+  g_autofree char *cell = evident_heatmap_describe_cell (hm, 2, HIGH);
+  g_autofree char *all = evident_heatmap_describe_cell (hm, TOTAL, TOTAL);
+  g_autofree char *empty = evident_heatmap_describe_cell (hm, 0, LOW);
+  g_autofree char *share = evident_heatmap_describe_cell (done, 2, HIGH);
+
+  g_assert_cmpstr (cell, ==, "Security lead, high complexity: 2 open items");
+  g_assert_cmpstr (all, ==, "All items: 5 open items");
+  g_assert_cmpstr (empty, ==, "audit lead, low complexity: no items");
+  g_assert_cmpstr (share, ==, "Security lead, high complexity: 33.3 % done, 2 open items");
+}
+
 static void
 test_format_value (void)
 {
@@ -686,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/heatmap/follows-edits", test_follows_edits);
   g_test_add_func ("/heatmap/describe-cell", test_describe_cell);
   g_test_add_func ("/heatmap/describe-cell/done", test_describe_cell_done);
+  g_test_add_func ("/heatmap/describe-cell/pass-fail", test_describe_cell_pass_fail);
   g_test_add_func ("/heatmap/format-value", test_format_value);
   g_test_add_func ("/heatmap/with-statuses", test_with_statuses);
 

@@ -751,6 +751,9 @@ test_extra_fields (void)
   g_assert_true (gtk_widget_get_visible (group));
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==,
                    "Area, Control owner");
+  /* Screen readers name the row around the expander's own row too. */
+  gtk_test_accessible_assert_property (expander, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "From the Checklist File");
 
   /* Name and value of each, the value selectable to copy */
   labels = evident_test_collect_widgets (expander, GTK_TYPE_LABEL, NULL, NULL);

@@ -938,6 +938,84 @@ test_empty (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
 }
 
+static gboolean
+focus_on_row (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *list_view = find_by_class (GTK_WIDGET (fixture->list), "evident-item-list");
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list_view));
+
+  return focus != NULL && focus != list_view && gtk_widget_is_ancestor (focus, list_view);
+}
+
+static void
+test_search_enter_focus (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *entry = evident_test_find_widget (GTK_WIDGET (fixture->list), GTK_TYPE_SEARCH_ENTRY,
+                                               NULL, NULL);
+
+  /* Ctrl+F, a reference, Enter: the focus is on the first result's row,
+   * where Enter opens it (on the list as a whole, Enter does nothing). */
+  evident_item_list_focus_search (fixture->list);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "8.3.3");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)), ==, 1);
+  g_assert_true (evident_item_list_get_selected_item (fixture->list)
+                 == evident_project_lookup_item (fixture->project, "8.3.3"));
+  g_assert_true (evident_test_wait_until (focus_on_row, fixture));
+
+  /* Escape in the search clears it and goes back to the row too. */
+  evident_item_list_focus_search (fixture->list);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "incident");
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)),
+                    ==, g_list_model_get_n_items (evident_project_get_items (fixture->project)));
+  g_assert_true (evident_test_wait_until (focus_on_row, fixture));
+}
+
+static gboolean
+is_clear_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Clear Filters") == 0;
+}
+
+static void
+test_clear_filters_focus (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *button;
+
+  /* The heading's button, shown while a search narrows the list, hides
+   * once it is pressed: the focus goes to the list, not to whatever
+   * widget comes first in the window. */
+  g_object_set (fixture->list, "search-text", "incident", NULL);
+  evident_test_iterate ();
+  button = evident_test_find_widget (GTK_WIDGET (fixture->list), GTK_TYPE_BUTTON,
+                                     is_clear_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_signal_emit_by_name (button, "clicked");
+  evident_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (get_model (fixture)),
+                    ==, g_list_model_get_n_items (evident_project_get_items (fixture->project)));
+  g_assert_false (gtk_widget_get_visible (button));
+  /* On a row, once it is made. */
+  g_assert_true (evident_test_wait_until (focus_on_row, fixture));
+
+  /* So does the empty state's button. */
+  g_object_set (fixture->list, "search-text", "no such words anywhere", NULL);
+  evident_test_iterate ();
+  button = evident_test_find_widget (GTK_WIDGET (fixture->list), GTK_TYPE_BUTTON,
+                                     evident_test_has_label, "_Clear Filters");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (evident_test_wait_until (focus_on_row, fixture));
+}
+
 static void
 test_sections (Fixture       *fixture,
                gconstpointer  data)
@@ -1088,6 +1166,8 @@ main (int   argc,
   ADD ("rows-after-map", test_rows_after_map);
   ADD ("activate", test_activate);
   ADD ("empty", test_empty);
+  ADD ("clear-filters-focus", test_clear_filters_focus);
+  ADD ("search-enter-focus", test_search_enter_focus);
   ADD ("sections", test_sections);
   ADD ("rows", test_rows);
   ADD ("met-without-evidence", test_met_without_evidence);

@@ -156,6 +156,11 @@ test_shows_settings (Fixture       *fixture,
   g_assert_cmpstr (gtk_menu_button_get_label (
                        evident_plan_settings_dialog_get_date_button (fixture->dialog)),
                    ==, "No audit date");
+  /* A screen reader hears each field's name once, not its row's title
+   * after it. */
+  for (guint c = EVIDENT_COMPLEXITY_LOW; c < EVIDENT_N_COMPLEXITIES; c++)
+    g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (spin (fixture, c)),
+                                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY));
 }
 
 /* An effort changed in the dialog is saved as one edit; the plan follows;

@@ -546,6 +546,13 @@ test_many_pages (Fixture       *fixture,
   g_assert_cmpuint (evident_page_view_get_n_cached (view), >=, 1);
 }
 
+static gboolean
+is_page_entry (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Go to page") == 0;
+}
+
 static void
 test_navigation (Fixture       *fixture,
                  gconstpointer  data)
@@ -589,6 +596,28 @@ test_navigation (Fixture       *fixture,
 
   /* The page area says where it is. */
   g_assert_cmpuint (evident_page_view_get_page (view), ==, 8);
+
+  /* Page Down with the focus in the page field shows the page it went
+   * to there; a number being typed stays until Enter. */
+  {
+    GtkWidget *entry = evident_test_find_widget (GTK_WIDGET (fixture->preview), GTK_TYPE_ENTRY,
+                                                 is_page_entry, NULL);
+
+    g_assert_nonnull (entry);
+    g_assert_true (gtk_widget_grab_focus (entry));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "8");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->preview), "preview.page", "i", 1));
+    g_assert_cmpuint (evident_preview_get_page (fixture->preview), ==, 9);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "9");
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "15");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->preview), "preview.page", "i", 1));
+    g_assert_cmpuint (evident_preview_get_page (fixture->preview), ==, 10);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "15");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpuint (evident_preview_get_page (fixture->preview), ==, 15);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "15");
+  }
 }
 
 static void

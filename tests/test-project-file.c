@@ -396,6 +396,43 @@ modes_child (void)
   g_assert_true (g_bytes_equal (old_copy, after));
 }
 
+/* A project made read-only with chmod a-w opens read-only even for root,
+ * who could write it: the title and the bar say so, and the file stays as
+ * it is. The same in a folder made read-only. */
+static void
+test_read_only_modes_for_anyone (void)
+{
+  g_auto_tmp_dir dir = fixture_tmp_dir_new ();
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *path = create_sample (dir);
+  g_autofree char *in_sub = NULL;
+  g_autoptr (EvidentProject) project = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  before = fixture_read_file (path);
+  project = fixture_open_project (path, EVIDENT_PROJECT_OPEN_EXCLUSIVE);
+  g_assert_true (evident_project_get_read_only (project));
+  fixture_close_project (&project);
+  after = fixture_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  in_sub = create_sample (sub);
+  g_assert_cmpint (g_chmod (sub, 0555), ==, 0);
+  project = fixture_open_project (in_sub, EVIDENT_PROJECT_OPEN_DEFAULT);
+  g_assert_true (evident_project_get_read_only (project));
+  fixture_close_project (&project);
+  g_assert_cmpint (g_chmod (sub, 0755), ==, 0);
+
+  /* A writable one is opened for writing, of course. */
+  project = fixture_open_project (path, EVIDENT_PROJECT_OPEN_EXCLUSIVE);
+  g_assert_false (evident_project_get_read_only (project));
+  fixture_close_project (&project);
+}
+
 /* A mode-444 project, and one in a mode-555 folder (as a mounted archive
  * or a colleague's share): they open for reading, score, refuse edits, and
  * nothing appears beside them. */
@@ -871,6 +908,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/project-file/migrate/refusals", test_migrate_refusals);
   g_test_add_func ("/project-file/read-only/flags", test_read_only_flags);
   g_test_add_func ("/project-file/read-only/modes", test_read_only_modes);
+  g_test_add_func ("/project-file/read-only/modes-for-anyone", test_read_only_modes_for_anyone);
   g_test_add_func ("/project-file/save-copy/async", test_save_copy_async);
   g_test_add_func ("/project-file/save-copy/failures", test_save_copy_failures);
   g_test_add_func ("/project-file/close-async", test_close_async);

@@ -798,6 +798,16 @@ test_versions_archive (Fixture       *fixture,
     }
   g_assert_nonnull (removed);
   g_assert_cmpstr (removed->note, ==, "Sponsor named");
+  {
+    /* Its row is named for screen readers, the row around the
+     * expander's own row included. */
+    g_autofree char *title = g_strdup_printf ("%s %s", removed->ref, removed->title);
+    GtkWidget *row = evident_test_find_widget (GTK_WIDGET (archive), ADW_TYPE_EXPANDER_ROW,
+                                               evident_test_has_title, title);
+
+    g_assert_nonnull (row);
+    gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, title);
+  }
   g_assert_cmpuint (removed->evidence->len, ==, 1);
 
   /* Re-attached to an item of the checklist: one edit, undone. */

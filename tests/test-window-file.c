@@ -25,6 +25,7 @@
 #include "evident-entry-row.h"
 #include "evident-evidence-row.h"
 #include "evident-evidence-store.h"
+#include "evident-import-assistant.h"
 #include "evident-item.h"
 #include "evident-project-closer.h"
 #include "evident-project-private.h"
@@ -788,6 +789,78 @@ test_reopen_while_closing (void)
   evident_test_remove_dir (dir);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+import_assistant_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (EVIDENT_IS_IMPORT_ASSISTANT (window))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A damaged project file, "….evident" but not a project, is refused with
+ * a message that says so, and left as it was: not read as a checklist to
+ * import (which would say its first line names no columns). */
+static void
+test_open_damaged (void)
+{
+  static const char text[] = "This was a project once\n";
+  g_autofree char *dir = g_dir_make_tmp ("evident-damaged-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Audit.evident", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (EvidentApplication) application = evident_application_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog;
+
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (application), NULL, &error))
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  evident_application_open_file (application, file, NULL);
+  evident_test_run (300);
+  g_assert_false (import_assistant_shown ());
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Project");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is not an Evident project"));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (application)))
+    gtk_window_destroy (l->data);
+  evident_test_pump ();
+  evident_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -809,6 +882,7 @@ main (int   argc,
   g_test_add_func ("/window-file/close-window-in-background", test_close_window_in_background);
   g_test_add_func ("/window-file/switch-project-notice", test_switch_project_notice);
   g_test_add_func ("/window-file/reopen-while-closing", test_reopen_while_closing);
+  g_test_add_func ("/window-file/open-damaged", test_open_damaged);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 
+#include "evident-a11y.h"
 #include "evident-chapter.h"
 #include "evident-csv.h"
 #include "evident-heatmap.h"
@@ -1347,6 +1348,76 @@ test_templates_finalize (void)
     }
 }
 
+/* A screen reader's "click" on a menu button or a drop-down, which GTK
+ * 4.8 shows as a button (a combo box) around the button that opens it,
+ * opens the menu (the list) from the outer one too; on a combo row it
+ * opens the list, on a check button it toggles. */
+static void
+test_menu_button_click (void)
+{
+  GtkWidget *window;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  const char *const choices[] = { "Open Items", "Points at Risk", NULL };
+  GtkWidget *drop_down = GTK_WIDGET (gtk_drop_down_new_from_strings (choices));
+  GtkWidget *list_popover;
+  GtkWidget *list;
+  GtkWidget *combo_row;
+  GtkWidget *check;
+  g_autoptr (GtkStringList) strings = gtk_string_list_new (choices);
+
+  evident_a11y_install_menu_button_click ();
+  gtk_popover_set_child (GTK_POPOVER (popover), gtk_label_new ("Menu"));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
+  gtk_box_append (GTK_BOX (box), menu_button);
+  gtk_box_append (GTK_BOX (box), drop_down);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 200);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  evident_test_iterate ();
+
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_activate_action (menu_button, "click", NULL));
+  evident_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  list_popover = evident_test_find_widget (drop_down, GTK_TYPE_POPOVER, NULL, NULL);
+  g_assert_nonnull (list_popover);
+  g_assert_false (gtk_widget_get_visible (list_popover));
+  g_assert_true (gtk_widget_activate_action (drop_down, "click", NULL));
+  g_assert_true (evident_test_wait_until ((EvidentTestCondition) gtk_widget_get_visible, list_popover));
+  gtk_popover_popdown (GTK_POPOVER (list_popover));
+
+  /* A combo row, a combo box to a screen reader too. */
+  list = gtk_list_box_new ();
+  combo_row = adw_combo_row_new ();
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo_row), G_LIST_MODEL (strings));
+  gtk_list_box_append (GTK_LIST_BOX (list), combo_row);
+  gtk_box_append (GTK_BOX (box), list);
+  evident_test_iterate ();
+  list_popover = evident_test_find_widget (combo_row, GTK_TYPE_POPOVER, NULL, NULL);
+  g_assert_nonnull (list_popover);
+  g_assert_false (gtk_widget_get_visible (list_popover));
+  g_assert_true (gtk_widget_activate_action (combo_row, "click", NULL));
+  g_assert_true (evident_test_wait_until ((EvidentTestCondition) gtk_widget_get_visible, list_popover));
+  gtk_popover_popdown (GTK_POPOVER (list_popover));
+
+  /* A check button toggles. */
+  check = gtk_check_button_new_with_label ("Whole checklist");
+  gtk_box_append (GTK_BOX (box), check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_widget_activate_action (check, "click", NULL));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_widget_activate_action (check, "click", NULL));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  evident_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1379,6 +1450,7 @@ main (int   argc,
   ADD ("/window/empty-icon-when-shown", test_empty_icon_when_shown);
   ADD ("/window/sidebar-counts-overdue", test_sidebar_counts_overdue);
   g_test_add_func ("/window/no-project", test_no_project);
+  g_test_add_func ("/window/menu-button-click", test_menu_button_click);
   g_test_add_func ("/window/templates-finalize", test_templates_finalize);
   g_test_add_func ("/window/sidebar-finalized", test_sidebar_finalized);
 

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "evident-file-lock.h"
 
@@ -283,4 +284,36 @@ evident_file_lock_pread (EvidentFileLock *lock,
       done += n;
     }
   return done;
+}
+
+/* Whether any write permission bit is set on @path. */
+static gboolean
+allows_writing (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) != 0 || (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
+}
+
+/**
+ * evident_file_lock_may_write:
+ * @path: a project file
+ *
+ * Whether the project at @path may be written: the file and its folder
+ * (where SQLite keeps its journal) are writable. Root may write anything,
+ * but a file or folder with no write permission bit (chmod a-w) is meant
+ * to stay as it is, whoever opens it.
+ *
+ * Returns: whether @path may be written
+ */
+gboolean
+evident_file_lock_may_write (const char *path)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  return access (path, W_OK) == 0 && access (dir, W_OK) == 0
+         && allows_writing (path) && allows_writing (dir);
 }

@@ -35,6 +35,7 @@ gssize           evident_file_lock_pread   (EvidentFileLock     *lock,
                                             void                *buffer,
                                             gsize                count,
                                             goffset              offset);
+gboolean         evident_file_lock_may_write (const char        *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvidentFileLock, evident_file_lock_unref)
 

@@ -548,6 +548,25 @@ evident_heatmap_describe_cell (const EvidentHeatmap *heatmap,
   open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open item", "%u open items",
                                        cell->n_open),
                           cell->n_open);
+
+  /* A pass-fail checklist has no points: its items put only the
+   * mandatory penalty "at risk", a number that means nothing to its
+   * users. The open items say it all. */
+  if (heatmap->rules.mode == EVIDENT_SCORE_MODE_PASS_FAIL)
+    {
+      if (heatmap->metric == EVIDENT_HEATMAP_METRIC_DONE)
+        {
+          g_autofree char *share = format_share (cell_value (cell, EVIDENT_HEATMAP_METRIC_DONE));
+          g_autofree char *done = g_strdup_printf (C_("heat map cell", "%s done"), share);
+
+          /* Translators: e.g. "Security lead, high complexity: 60 % done,
+           * 2 open items" (a checklist without points) */
+          return g_strdup_printf (C_("heat map cell", "%s: %s, %s"), subject, done, open);
+        }
+      /* Translators: e.g. "Security lead, high complexity: 7 open items"
+       * (a checklist without points) */
+      return g_strdup_printf (C_("heat map cell", "%s: %s"), subject, open);
+    }
   /* Sums are 64-bit; a sentence saturates rather than wraps. */
   risk_points = (int) CLAMP (cell->points_at_risk, 0, G_MAXINT);
   risk = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d point at risk",

@@ -484,14 +484,6 @@ evident_project_init (EvidentProject *self)
 
 /* Opening */
 
-static gboolean
-is_writable (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  return access (path, W_OK) == 0 && access (dir, W_OK) == 0;
-}
-
 /* What a quick look finds wrong, before anything is written: a damaged
  * project is refused and left as it is. */
 static gboolean
@@ -567,7 +559,7 @@ open_database (EvidentProject           *self,
 {
   gboolean inspect = (flags & EVIDENT_PROJECT_OPEN_INSPECT) != 0;
   gboolean writable = (flags & EVIDENT_PROJECT_OPEN_ASSUME_UNWRITABLE) == 0
-                      && is_writable (self->path);
+                      && evident_file_lock_may_write (self->path);
   EvidentFileLockMode lock_mode = EVIDENT_FILE_LOCK_NONE;
   EvidentDbFlags db_flags = EVIDENT_DB_DEFAULT;
   guint version = 0;

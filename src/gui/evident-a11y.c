@@ -423,3 +423,70 @@ evident_a11y_name_shortcuts_window (GtkShortcutsWindow *window)
     gtk_window_set_title (GTK_WINDOW (window), _("Keyboard Shortcuts"));
   name_shortcuts_widget (GTK_WIDGET (window));
 }
+
+/* Menu buttons a screen reader can click */
+
+static void
+menu_button_click_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  gtk_menu_button_popup (GTK_MENU_BUTTON (widget));
+}
+
+static void
+drop_down_click_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  /* GtkDropDown::activate pops its list up. */
+  g_signal_emit_by_name (widget, "activate");
+}
+
+/* What Enter on a combo row does (its list pops up), and Space on a check
+ * button (it toggles, or in a group is chosen). */
+static void
+activate_click_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_signal_emit_by_name (widget, "activate");
+}
+
+/**
+ * evident_a11y_install_menu_button_click:
+ *
+ * Gives every menu button, drop-down, combo row and check button a
+ * "click" for assistive technologies. GTK 4.8 shows a menu button as a
+ * button holding a button, both with its name, and a drop-down as a
+ * combo box holding a button: the inner one offers "click", the outer
+ * one (the first a screen reader or a test finds) nothing at all; an
+ * AdwComboRow, a combo box too, and a check button (not a GtkButton in
+ * GTK 4) offer nothing. GTK offers the actions a widget's class
+ * installs, by name: each now offers "click", which opens the menu or
+ * the list, or toggles the check button, as the keyboard does. Call
+ * once, before the first menu button is made.
+ */
+void
+evident_a11y_install_menu_button_click (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      GtkWidgetClass *klass = g_type_class_ref (GTK_TYPE_MENU_BUTTON);
+
+      gtk_widget_class_install_action (klass, "click", NULL, menu_button_click_action);
+      g_type_class_unref (klass);
+      klass = g_type_class_ref (GTK_TYPE_DROP_DOWN);
+      gtk_widget_class_install_action (klass, "click", NULL, drop_down_click_action);
+      g_type_class_unref (klass);
+      klass = g_type_class_ref (ADW_TYPE_COMBO_ROW);
+      gtk_widget_class_install_action (klass, "click", NULL, activate_click_action);
+      g_type_class_unref (klass);
+      klass = g_type_class_ref (GTK_TYPE_CHECK_BUTTON);
+      gtk_widget_class_install_action (klass, "click", NULL, activate_click_action);
+      g_type_class_unref (klass);
+      g_once_init_leave (&installed, 1);
+    }
+}

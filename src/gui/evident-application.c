@@ -843,7 +843,6 @@ static void
 evident_application_init (EvidentApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PROJECT…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Lead a compliance audit: the checklist, its "
                                               "evidence, the sessions and the audit days."));
@@ -954,8 +953,9 @@ evident_application_open_file (EvidentApplication *self,
 
   project = evident_project_open_full (file, EVIDENT_PROJECT_OPEN_EXCLUSIVE, &error);
   /* Anything that is not a project (by its header) is a checklist to
-   * import: `evident checklist.xlsx`. */
-  if (g_error_matches (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_NOT_A_PROJECT))
+   * import: `evident checklist.xlsx`; but a damaged "….evident" is refused. */
+  if (g_error_matches (error, EVIDENT_PROJECT_ERROR, EVIDENT_PROJECT_ERROR_NOT_A_PROJECT)
+      && !evident_file_chooser_has_project_extension (file))
     {
       evident_application_import_checklist (self, file, parent);
       return;

@@ -194,6 +194,23 @@ evident_file_chooser_ensure_extension (GFile *file)
 }
 
 /**
+ * evident_file_chooser_has_project_extension:
+ * @file: a file
+ *
+ * Returns: whether @file's name ends in ".evident", as a project's does
+ */
+gboolean
+evident_file_chooser_has_project_extension (GFile *file)
+{
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  basename = g_file_get_basename (file);
+  return basename != NULL && g_str_has_suffix (basename, PROJECT_EXTENSION);
+}
+
+/**
  * evident_file_chooser_ensure_suffix:
  * @file: a file chosen to save in
  * @extension: the extension its kind has, with the dot: ".pdf"

@@ -17,6 +17,7 @@ GtkFileChooserNative *evident_file_chooser_new_for_saving   (const char         
                                                              const char           *mime_type);
 void                  evident_file_chooser_set_default_folder (GtkFileChooser     *chooser);
 GFile                *evident_file_chooser_ensure_extension (GFile                *file);
+gboolean              evident_file_chooser_has_project_extension (GFile          *file);
 GFile                *evident_file_chooser_ensure_suffix    (GFile                *file,
                                                              const char           *extension);
 char                 *evident_file_chooser_dup_stem         (GFile                *file);

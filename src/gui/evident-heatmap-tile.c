@@ -220,6 +220,17 @@ evident_heatmap_tile_finalize (GObject *object)
   G_OBJECT_CLASS (evident_heatmap_tile_parent_class)->finalize (object);
 }
 
+/* What a screen reader's "click" does: GTK 4.8 offers assistive
+ * technologies the actions a widget installs, by their names, and a
+ * button only its own "click"; this one is a button too. */
+static void
+click_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[SIGNAL_ACTIVATE], 0);
+}
+
 static void
 evident_heatmap_tile_class_init (EvidentHeatmapTileClass *klass)
 {
@@ -246,6 +257,7 @@ evident_heatmap_tile_class_init (EvidentHeatmapTileClass *klass)
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_space, 0, "activate", NULL);
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Space, 0, "activate", NULL);
 
+  gtk_widget_class_install_action (widget_class, "click", NULL, click_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "heatmapcell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);

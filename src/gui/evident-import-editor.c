@@ -258,6 +258,9 @@ build_sheet_rows (EvidentImportEditor *self)
       g_signal_connect_object (used, "notify::active", G_CALLBACK (sheet_used_cb), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), used);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), used);
+      /* Named in full above; the row labels it too, and GTK 4.8 would read
+       * both: "Import the sheet “Operations” Operations". */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (used), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       adw_preferences_group_add (self->sheets_group, row);
       g_ptr_array_add (self->sheet_rows, row);
     }

@@ -577,7 +577,9 @@ search_activate_cb (EvidentItemList *self,
     return;
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
     evident_item_list_select_next (self, 1);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  /* On the row, where Enter opens the item: the list view as a whole
+   * takes the focus with no row in GTK 4.8. */
+  evident_item_list_focus_row (self);
 }
 
 static void
@@ -586,7 +588,7 @@ search_stop_cb (EvidentItemList *self,
 {
   /* Escape: clear the search and go back to the list. */
   evident_item_list_set_search_text (self, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  evident_item_list_focus_row (self);
 }
 
 static void
@@ -675,11 +677,22 @@ clear_filters_action (GtkWidget  *widget,
   gboolean mandatory_changed = evident_item_state_filter_get_mandatory_only (self->state);
   gboolean at_risk_changed = evident_item_state_filter_get_at_risk (self->state);
   gboolean recheck_changed = evident_item_state_filter_get_needs_recheck (self->state);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  /* The heading's and the empty state's buttons hide once nothing is
+   * filtered: the focus on them would fall back to the window's first
+   * widget. It goes to the list instead (a user's action only). */
+  gboolean keep_focus = action_name != NULL && focus != NULL
+                        && gtk_widget_is_ancestor (focus, widget)
+                        && GTK_IS_BUTTON (focus)
+                        && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL;
 
   evident_item_state_filter_clear (self->state);
   sync_controls (self);
   state_filter_changed (self);
   evident_item_list_set_search_text (self, NULL);
+  if (keep_focus)
+    evident_item_list_focus_row (self);
 
   if (mandatory_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANDATORY_ONLY]);

@@ -287,6 +287,9 @@ evident_plan_settings_dialog_init (EvidentPlanSettingsDialog *self)
       g_signal_connect (spin, "output", G_CALLBACK (effort_output_cb), NULL);
       g_signal_connect (spin, "input", G_CALLBACK (effort_input_cb), NULL);
       g_signal_connect (spin, "value-changed", G_CALLBACK (effort_changed_cb), self);
+      /* Named in full in the template; the row that activates it would
+       * add its title: "Effort of a low-complexity item, in days Low". */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
     }
 }
 

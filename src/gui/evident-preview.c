@@ -53,6 +53,9 @@ struct _EvidentPreview
   GtkWidget       *toolbar;
   GtkWidget       *page_box;
   GtkEntry        *page_entry;
+  /* The user typed in the page field since it last showed the page */
+  gboolean         page_typed;
+  gboolean         setting_page_text;
   GtkLabel        *n_pages_label;
   GtkToggleButton *fit_button;
   GtkLabel        *zoom_label;
@@ -278,9 +281,16 @@ update_page_label (EvidentPreview *self)
   n_pages_text = g_strdup_printf (_("of %u"), n_pages);
   gtk_label_set_label (self->n_pages_label, n_pages_text);
 
-  /* Not while someone types a page number. */
-  if ((gtk_widget_get_state_flags (GTK_WIDGET (self->page_entry)) & GTK_STATE_FLAG_FOCUS_WITHIN) == 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->page_entry), page_text);
+  /* Not while someone types a page number; Page Down in the field (no
+   * typing) shows the page it goes to. */
+  if (!self->page_typed
+      || (gtk_widget_get_state_flags (GTK_WIDGET (self->page_entry)) & GTK_STATE_FLAG_FOCUS_WITHIN) == 0)
+    {
+      self->setting_page_text = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->page_entry), page_text);
+      self->setting_page_text = FALSE;
+      self->page_typed = FALSE;
+    }
 }
 
 static void
@@ -662,6 +672,13 @@ file_loaded_cb (GObject      *object,
 /* Callbacks */
 
 static void
+page_entry_changed_cb (EvidentPreview *self)
+{
+  if (!self->setting_page_text)
+    self->page_typed = TRUE;
+}
+
+static void
 page_entry_activate_cb (EvidentPreview *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->page_entry));
@@ -672,6 +689,7 @@ page_entry_activate_cb (EvidentPreview *self)
     evident_page_view_set_page (self->view, page);
 
   /* Whatever was typed, show the page we are on. */
+  self->page_typed = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
   update_page_label (self);
 }
@@ -1082,6 +1100,7 @@ evident_preview_class_init (EvidentPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentPreview, password_error);
   gtk_widget_class_bind_template_child (widget_class, EvidentPreview, unlock_button);
   gtk_widget_class_bind_template_callback (widget_class, page_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_zoom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_fit_changed_cb);

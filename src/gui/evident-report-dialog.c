@@ -216,6 +216,11 @@ evident_report_dialog_init (EvidentReportDialog *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The row labels the switch it activates: GTK 4.8 would read the row's
+   * title after the switch's own name, "Show the evidence pack’s digest
+   * on the cover Digest on the Cover". */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->pack_switch),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 /* Public API */

@@ -4,6 +4,8 @@
 
 #include "evident-toast.h"
 
+#include "evident-a11y.h"
+
 /*
  * Toasts that the code takes away, safely on libadwaita 1.2.
  *
@@ -85,6 +87,28 @@ toast_gone_cb (gpointer  data,
   g_ptr_array_remove (clock->toasts, toast);
 }
 
+/* The toasts shown: their buttons' names read "Undo", not "_Undo Undo"
+ * (libadwaita 1.2 names the button after its label with the mnemonic
+ * and then again after the label it holds). */
+static void
+name_toast_buttons (GtkWidget *overlay)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+      evident_a11y_name_mnemonics (child);
+}
+
+/* After the overlay's own handler, which brings the next toast in. */
+static void
+toast_dismissed_after_cb (AdwToast *toast,
+                          Clock    *clock)
+{
+  if (clock->overlay != NULL)
+    name_toast_buttons (clock->overlay);
+}
+
 static void
 toast_dismissed_cb (AdwToast *toast,
                     Clock    *clock)
@@ -124,6 +148,7 @@ evident_toast_overlay_add_toast (AdwToastOverlay *overlay,
       g_object_set_data_full (G_OBJECT (toast), CLOCK_KEY, g_rc_box_acquire (clock),
                               clock_release);
       g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), clock);
+      g_signal_connect_after (toast, "dismissed", G_CALLBACK (toast_dismissed_after_cb), clock);
     }
 
   /* In the place of the toast shown, rather than sending it back. */
@@ -141,6 +166,7 @@ evident_toast_overlay_add_toast (AdwToastOverlay *overlay,
 
   clock->last_shown = clock_now (clock);
   adw_toast_overlay_add_toast (overlay, toast);
+  name_toast_buttons (GTK_WIDGET (overlay));
 }
 
 typedef struct

@@ -6,6 +6,7 @@
 #include <glib-unix.h>
 #include <locale.h>
 
+#include "evident-a11y.h"
 #include "evident-application.h"
 #include "evident-gpu.h"
 
@@ -62,6 +63,7 @@ main (int   argc,
 
   use_build_schemas ();
   evident_gpu_choose_renderer ();
+  evident_a11y_install_menu_button_click ();
 
   app = evident_application_new ();
   g_unix_signal_add (SIGTERM, quit_signal_cb, app);
