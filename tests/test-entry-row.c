@@ -210,6 +210,42 @@ test_apply (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_activated, ==, 2);
 }
 
+/* What was typed is applied as the keyboard leaves the row, or when the
+ * owner asks (before the row shows another item); nothing is applied
+ * twice, nor what the program set. */
+static void
+test_apply_on_leave (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *before = GTK_WIDGET (gtk_builder_get_object (fixture->builder, "before"));
+  GtkWidget *apply = get_apply_button (fixture);
+
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->row));
+  gtk_editable_set_text (GTK_EDITABLE (fixture->row), "Dana Lee");
+  g_assert_true (gtk_widget_get_visible (apply));
+  gtk_widget_grab_focus (before);
+  g_assert_cmpuint (fixture->n_applied, ==, 1);
+  g_assert_false (gtk_widget_get_visible (apply));
+
+  /* Back in and out without typing: nothing more */
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->row));
+  gtk_widget_grab_focus (before);
+  g_assert_cmpuint (fixture->n_applied, ==, 1);
+
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->row));
+  gtk_editable_set_text (GTK_EDITABLE (fixture->row), "Sam");
+  evident_entry_row_flush (fixture->row);
+  g_assert_cmpuint (fixture->n_applied, ==, 2);
+  evident_entry_row_flush (fixture->row);
+  gtk_widget_grab_focus (before);
+  g_assert_cmpuint (fixture->n_applied, ==, 2);
+
+  /* The program's text is not the user's */
+  gtk_editable_set_text (GTK_EDITABLE (fixture->row), "Robin");
+  evident_entry_row_flush (fixture->row);
+  g_assert_cmpuint (fixture->n_applied, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +258,8 @@ main (int   argc,
   g_test_add ("/entry-row/focus", Fixture, NULL, fixture_set_up, test_focus,
               fixture_tear_down);
   g_test_add ("/entry-row/apply", Fixture, NULL, fixture_set_up, test_apply,
+              fixture_tear_down);
+  g_test_add ("/entry-row/apply-on-leave", Fixture, NULL, fixture_set_up, test_apply_on_leave,
               fixture_tear_down);
 
   return g_test_run ();

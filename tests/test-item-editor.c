@@ -553,6 +553,42 @@ test_owner_complexity_due (Fixture       *fixture,
                                            "error"));
 }
 
+/* An owner typed and not applied is saved when the keyboard leaves it,
+ * and for its own item when another item is shown: nothing typed is
+ * lost. */
+static void
+test_typed_owner_kept (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  EvidentItem *first = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
+  EvidentItem *second = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, first);
+  EvidentEntryRow *owner_row = get_entry_row (fixture, "Owner");
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->editor));
+  gtk_window_present (GTK_WINDOW (window));
+  evident_item_editor_set_item (fixture->editor, first);
+  evident_test_iterate ();
+
+  /* Typed, then another item: saved for the first */
+  gtk_widget_grab_focus (GTK_WIDGET (owner_row));
+  gtk_editable_set_text (GTK_EDITABLE (owner_row), "Dana Lee");
+  evident_item_editor_set_item (fixture->editor, second);
+  g_assert_cmpstr (evident_item_get_owner (first), ==, "Dana Lee");
+  g_assert_cmpstr (evident_item_get_owner (second), !=, "Dana Lee");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner_row)), ==,
+                   evident_item_get_owner (second) != NULL ? evident_item_get_owner (second) : "");
+
+  /* Typed, then Tab away: saved */
+  gtk_editable_set_text (GTK_EDITABLE (owner_row), "Sam (SME)");
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  g_assert_cmpstr (evident_item_get_owner (second), ==, "Sam (SME)");
+  g_assert_cmpuint (fixture->errors->len, ==, 0);
+
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_in_window (Fixture       *fixture,
                 gconstpointer  data)
@@ -808,6 +844,7 @@ main (int   argc,
   ADD ("external-change", test_external_change);
   ADD ("owner-complexity-due", test_owner_complexity_due);
   ADD ("in-window", test_in_window);
+  ADD ("typed-owner-kept", test_typed_owner_kept);
   ADD ("response-saved", test_response_saved);
   ADD ("response-undo", test_response_undo);
   ADD ("response-follows-selection", test_response_follows_selection);

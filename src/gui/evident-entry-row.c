@@ -37,6 +37,7 @@ struct _EvidentEntryRow
   guint         show_apply_button : 1;
   /* The user changed the text since the row was last set or applied */
   guint         text_changed      : 1;
+  guint         was_editing       : 1;
 };
 
 static void evident_entry_row_editable_init (GtkEditableInterface *iface);
@@ -108,12 +109,24 @@ entry_changed_cb (EvidentEntryRow *self)
     }
 }
 
+static void apply (EvidentEntryRow *self);
+
 static void
 entry_state_flags_changed_cb (EvidentEntryRow *self)
 {
+  gboolean editing;
+
   /* Also while the row is disposed, its parts going */
-  if (self->entry != NULL && self->edit_icon != NULL)
-    update_indicators (self);
+  if (self->entry == NULL || self->edit_icon == NULL)
+    return;
+
+  /* What was typed is saved as the keyboard leaves the row (Tab, a click
+   * elsewhere), as with every other edit, not only on Enter or Apply. */
+  editing = is_editing (self);
+  if (self->was_editing && !editing && self->show_apply_button && self->text_changed)
+    apply (self);
+  self->was_editing = editing;
+  update_indicators (self);
 }
 
 static void
@@ -415,6 +428,21 @@ evident_entry_row_set_show_apply_button (EvidentEntryRow *self,
   self->text_changed = FALSE;
   update_indicators (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_APPLY_BUTTON]);
+}
+
+/**
+ * evident_entry_row_flush:
+ *
+ * Applies the text typed and not applied yet, if any (#EvidentEntryRow::apply),
+ * as before the row is set from another item.
+ */
+void
+evident_entry_row_flush (EvidentEntryRow *self)
+{
+  g_return_if_fail (EVIDENT_IS_ENTRY_ROW (self));
+
+  if (self->show_apply_button && self->text_changed)
+    apply (self);
 }
 
 /**

@@ -14,6 +14,7 @@ GtkEntry  *evident_entry_row_get_entry             (EvidentEntryRow *self);
 gboolean   evident_entry_row_get_show_apply_button (EvidentEntryRow *self);
 void       evident_entry_row_set_show_apply_button (EvidentEntryRow *self,
                                                     gboolean         show_apply_button);
+void       evident_entry_row_flush                 (EvidentEntryRow *self);
 void       evident_entry_row_reset_apply           (EvidentEntryRow *self);
 
 G_END_DECLS

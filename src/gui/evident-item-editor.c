@@ -130,6 +130,7 @@ flush_texts (EvidentItemEditor *self)
   if (self->notes == NULL)
     return;
 
+  evident_item_fields_flush (self->fields);
   evident_item_text_flush (self->response);
   evident_item_text_flush (self->notes);
 }

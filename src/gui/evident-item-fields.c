@@ -1205,6 +1205,24 @@ evident_item_fields_apply (EvidentItemFields *self,
 }
 
 /**
+ * evident_item_fields_flush:
+ *
+ * Saves the owner, estimate and reason typed and not applied yet, for the
+ * item shown: before another item is shown, an undo or an export.
+ */
+void
+evident_item_fields_flush (EvidentItemFields *self)
+{
+  g_return_if_fail (EVIDENT_IS_ITEM_FIELDS (self));
+
+  if (self->item == NULL)
+    return;
+  evident_entry_row_flush (self->owner_row);
+  evident_entry_row_flush (self->estimate_row);
+  evident_entry_row_flush (self->reason_row);
+}
+
+/**
  * evident_item_fields_choose_status:
  *
  * Opens the status control's list, with the focus on it, as a click

@@ -22,5 +22,6 @@ void            evident_item_fields_apply       (EvidentItemFields *self,
                                                  EvidentItemField   field,
                                                  const char        *value);
 void            evident_item_fields_choose_status (EvidentItemFields *self);
+void            evident_item_fields_flush         (EvidentItemFields *self);
 
 G_END_DECLS
