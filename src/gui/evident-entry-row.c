@@ -37,7 +37,6 @@ struct _EvidentEntryRow
   guint         show_apply_button : 1;
   /* The user changed the text since the row was last set or applied */
   guint         text_changed      : 1;
-  guint         was_editing       : 1;
 };
 
 static void evident_entry_row_editable_init (GtkEditableInterface *iface);
@@ -109,24 +108,23 @@ entry_changed_cb (EvidentEntryRow *self)
     }
 }
 
-static void apply (EvidentEntryRow *self);
-
 static void
 entry_state_flags_changed_cb (EvidentEntryRow *self)
 {
-  gboolean editing;
-
   /* Also while the row is disposed, its parts going */
-  if (self->entry == NULL || self->edit_icon == NULL)
-    return;
+  if (self->entry != NULL && self->edit_icon != NULL)
+    update_indicators (self);
+}
 
-  /* What was typed is saved as the keyboard leaves the row (Tab, a click
-   * elsewhere), as with every other edit, not only on Enter or Apply. */
-  editing = is_editing (self);
-  if (self->was_editing && !editing && self->show_apply_button && self->text_changed)
+static void apply (EvidentEntryRow *self);
+
+/* What was typed is saved as the keyboard leaves the row (Tab, a click
+ * elsewhere), as with every other edit, not only on Enter or Apply. */
+static void
+entry_focus_leave_cb (EvidentEntryRow *self)
+{
+  if (self->show_apply_button && self->text_changed && !has_keyboard (self))
     apply (self);
-  self->was_editing = editing;
-  update_indicators (self);
 }
 
 static void
@@ -331,6 +329,8 @@ evident_entry_row_class_init (EvidentEntryRowClass *klass)
 static void
 evident_entry_row_init (EvidentEntryRow *self)
 {
+  GtkEventController *focus;
+
   /* Styled as AdwEntryRow (the "entry" row class draws its focus ring
    * and its error colours): the entry has no frame of its own. */
   gtk_widget_add_css_class (GTK_WIDGET (self), "entry");
@@ -380,6 +380,10 @@ evident_entry_row_init (EvidentEntryRow *self)
                            G_CALLBACK (entry_state_flags_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->apply_button, "clicked", G_CALLBACK (apply), self,
                            G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (entry_focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->entry, focus);
   update_indicators (self);
   let_entry_expand (self);
 }
