@@ -351,6 +351,35 @@ evident_test_preview_destroy (EvidentPreview  *preview,
 
 /* Widgets */
 
+/* Tabs through @window from its first widget (@max_stops at most, or
+ * once around) and returns the first action row that took the focus
+ * itself though a control of its own is what it activates: a second Tab
+ * stop for one field. %NULL when every such row is one stop, its
+ * control. */
+GtkWidget *
+evident_test_find_row_tab_stop (GtkWidget *window,
+                                guint      max_stops)
+{
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < max_stops; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+        break;
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL || focus == first)
+        break;
+      if (first == NULL)
+        first = focus;
+      if (ADW_IS_ACTION_ROW (focus)
+          && adw_action_row_get_activatable_widget (ADW_ACTION_ROW (focus)) != NULL)
+        return focus;
+    }
+  return NULL;
+}
+
 /* The first descendant of @root (depth first, @root itself aside) of
  * @type that @match accepts, or any of @type when @match is %NULL. */
 GtkWidget *

@@ -66,6 +66,8 @@ GtkWidget       *evident_test_find_widget            (GtkWidget        *root,
                                                       GType             type,
                                                       EvidentTestMatch  match,
                                                       gconstpointer     data);
+GtkWidget       *evident_test_find_row_tab_stop      (GtkWidget        *window,
+                                                      guint             max_stops);
 GPtrArray       *evident_test_collect_widgets        (GtkWidget        *root,
                                                       GType             type,
                                                       EvidentTestMatch  match,

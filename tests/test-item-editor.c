@@ -589,6 +589,37 @@ test_typed_owner_kept (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* One Tab stop per field, on its control: the due date's row is not a
+ * stop of its own before its button; the button still names the field
+ * for screen readers. */
+static void
+test_tab_stops (Fixture       *fixture,
+                gconstpointer  data)
+{
+  EvidentItem *item = find_item (fixture, EVIDENT_STATUS_NOT_STARTED, NULL);
+  GtkWidget *due_row = evident_test_find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ACTION_ROW,
+                                                 evident_test_has_title, "Due Date");
+  GtkWidget *due_button = evident_test_find_widget (due_row, GTK_TYPE_MENU_BUTTON, NULL, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->editor));
+  gtk_window_present (GTK_WINDOW (window));
+  evident_item_editor_set_item (fixture->editor, item);
+  activate (fixture, "editor.set-due", "2025-03-31");
+  evident_test_iterate ();
+
+  row = evident_test_find_row_tab_stop (window, 200);
+  g_assert_null (row);
+  g_assert_true (gtk_widget_child_focus (due_row, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), due_button));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (due_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Due date: 31 March 2025");
+
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_in_window (Fixture       *fixture,
                 gconstpointer  data)
@@ -844,6 +875,7 @@ main (int   argc,
   ADD ("external-change", test_external_change);
   ADD ("owner-complexity-due", test_owner_complexity_due);
   ADD ("in-window", test_in_window);
+  ADD ("tab-stops", test_tab_stops);
   ADD ("typed-owner-kept", test_typed_owner_kept);
   ADD ("response-saved", test_response_saved);
   ADD ("response-undo", test_response_undo);

@@ -974,6 +974,40 @@ test_search_enter_focus (Fixture       *fixture,
   g_assert_true (evident_test_wait_until (focus_on_row, fixture));
 }
 
+/* The list view itself taking the focus (Tab into it, a grab on it)
+ * passes it on to a row, from outside the list and from one of its
+ * rows alike: on the list as a whole the arrows and Enter do nothing. */
+static void
+test_list_focus_to_row (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *list_view = find_by_class (GTK_WIDGET (fixture->list), "evident-item-list");
+  GtkWidget *entry = evident_test_find_widget (GTK_WIDGET (fixture->list), GTK_TYPE_SEARCH_ENTRY,
+                                               NULL, NULL);
+  EvidentItem *item = model_item (fixture, 2);
+  GtkWidget *focus;
+  GtkWidget *row;
+
+  evident_item_list_set_selected_item (fixture->list, item);
+  evident_test_iterate ();
+
+  /* From the search entry */
+  g_assert_true (gtk_widget_grab_focus (entry));
+  evident_test_iterate ();
+  gtk_widget_grab_focus (list_view);
+  g_assert_true (evident_test_wait_until (focus_on_row, fixture));
+  /* On the selected row */
+  focus = gtk_root_get_focus (gtk_widget_get_root (list_view));
+  row = find_row (fixture, evident_item_get_ref (item));
+  g_assert_nonnull (row);
+  g_assert_true (focus == row || gtk_widget_is_ancestor (row, focus)
+                 || gtk_widget_is_ancestor (focus, row));
+
+  /* From a row, the list view grabbed again */
+  gtk_widget_grab_focus (list_view);
+  g_assert_true (evident_test_wait_until (focus_on_row, fixture));
+}
+
 static gboolean
 is_clear_button (GtkWidget     *widget,
                  gconstpointer  data)
@@ -1168,6 +1202,7 @@ main (int   argc,
   ADD ("empty", test_empty);
   ADD ("clear-filters-focus", test_clear_filters_focus);
   ADD ("search-enter-focus", test_search_enter_focus);
+  ADD ("list-focus-to-row", test_list_focus_to_row);
   ADD ("sections", test_sections);
   ADD ("rows", test_rows);
   ADD ("met-without-evidence", test_met_without_evidence);

@@ -147,6 +147,8 @@ static void
 test_shows_settings (Fixture       *fixture,
                      gconstpointer  data)
 {
+  GtkWidget *low_row;
+
   g_assert_cmpfloat (gtk_spin_button_get_value (spin (fixture, EVIDENT_COMPLEXITY_LOW)), ==, 1);
   g_assert_cmpfloat (gtk_spin_button_get_value (spin (fixture, EVIDENT_COMPLEXITY_MEDIUM)), ==, 3);
   g_assert_cmpfloat (gtk_spin_button_get_value (spin (fixture, EVIDENT_COMPLEXITY_HIGH)), ==, 8);
@@ -161,6 +163,15 @@ test_shows_settings (Fixture       *fixture,
   for (guint c = EVIDENT_COMPLEXITY_LOW; c < EVIDENT_N_COMPLEXITIES; c++)
     g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (spin (fixture, c)),
                                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  /* One Tab stop per field, on its control: no row before it. */
+  evident_test_iterate ();
+  g_assert_null (evident_test_find_row_tab_stop (GTK_WIDGET (fixture->dialog), 100));
+  /* The row's mnemonic still goes to its field. */
+  low_row = gtk_widget_get_ancestor (GTK_WIDGET (spin (fixture, EVIDENT_COMPLEXITY_LOW)),
+                                     ADW_TYPE_ACTION_ROW);
+  g_assert_true (gtk_widget_mnemonic_activate (low_row, FALSE));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->dialog)),
+                                         GTK_WIDGET (spin (fixture, EVIDENT_COMPLEXITY_LOW))));
 }
 
 /* An effort changed in the dialog is saved as one edit; the plan follows;

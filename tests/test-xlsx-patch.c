@@ -397,7 +397,7 @@ test_splice_shapes (void)
                      one, 1, &error);
   g_assert_null (declared);
   g_assert_error (error, EVIDENT_XLSX_PATCH_ERROR, EVIDENT_XLSX_PATCH_ERROR_DAMAGED);
-  g_assert_nonnull (strstr (error->message, "not UTF-8"));
+  g_assert_nonnull (strstr (error->message, "not in UTF-8"));
 }
 
 static void
@@ -533,6 +533,7 @@ test_bad_input (void)
   g_autoptr (GBytes) dtd_workbook = NULL;
   g_autoptr (GBytes) entity = NULL;
   g_autoptr (GBytes) broken = NULL;
+  g_autoptr (GBytes) empty_sheet = NULL;
   g_autoptr (GBytes) bomb = NULL;
   g_autoptr (GBytes) no_sheet = evident_test_zip_replace (built, part, NULL);
   g_autoptr (GBytes) no_rels = evident_test_zip_replace (built, "xl/_rels/workbook.xml.rels", NULL);
@@ -591,6 +592,13 @@ test_bad_input (void)
                         "<c r=\"A1\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row></sheetData>"
                         "</worksheet>");
   assert_refused (entity, &write, EVIDENT_XLSX_PATCH_ERROR_DAMAGED, "sheet “Operations”");
+
+  /* An empty sheet: the message says which sheet and what to do, in
+   * words a translator has seen. */
+  empty_sheet = with_member (built, part, "");
+  assert_refused (empty_sheet, &write, EVIDENT_XLSX_PATCH_ERROR_DAMAGED,
+                  "sheet “Operations” is not as workbooks have it (it is empty). Open the "
+                  "workbook in a spreadsheet program, save it");
 
   /* Not well-formed; rows out of order. */
   g_assert_cmpuint (strlen (sheet), >, 100);

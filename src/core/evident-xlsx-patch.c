@@ -168,7 +168,8 @@ set_damaged_part (GError     **error,
                   const char  *part,
                   const char  *detail)
 {
-  /* Translators: the last %s is a technical detail in English */
+  /* Translators: the last %s says what is wrong, e.g. "it is empty"
+   * (or a technical detail in English) */
   g_set_error (error, EVIDENT_XLSX_PATCH_ERROR, EVIDENT_XLSX_PATCH_ERROR_DAMAGED,
                _("“%s” is damaged: its part %s cannot be read (%s). Open the workbook in a "
                  "spreadsheet program, save it and import it again."),

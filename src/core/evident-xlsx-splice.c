@@ -182,7 +182,8 @@ damaged (GError    **error,
   detail = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* Translators: the last %s is a technical detail in English */
+  /* Translators: the last %s says what is wrong, e.g. "it is empty"
+   * (or a technical detail in English) */
   g_set_error (error, EVIDENT_XLSX_PATCH_ERROR, EVIDENT_XLSX_PATCH_ERROR_DAMAGED,
                _("“%s” is damaged: the XML of sheet “%s” is not as workbooks have it (%s). Open "
                  "the workbook in a spreadsheet program, save it and import it again."),
@@ -695,8 +696,6 @@ translate_scan_error (Splice  *self,
                    self->context->workbook, self->context->sheet);
       break;
     case EVIDENT_XML_SCAN_ERROR_ENCODING:
-      damaged (error, self, "not UTF-8");
-      break;
     case EVIDENT_XML_SCAN_ERROR_MALFORMED:
     default:
       damaged (error, self, "%s", scan_error->message);

@@ -2,11 +2,18 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <string.h>
 
 #include "evident-xml-scan.h"
+
+/* The scan's messages say what is wrong with a part; the workbook's
+ * messages around them name the part and what to do. */
+/* Translators: what is wrong with a part of a workbook, said after
+ * its name, e.g. "… cannot be read (its markup cannot be followed)" */
+#define LOST_PLACE _("its markup cannot be followed")
 
 /* A scan of XML with libxml2's SAX2 parser that reports where every element
  * starts and ends, to the byte, so that a part of a workbook can be changed
@@ -94,7 +101,7 @@ start_element_cb (void           *user_data,
   /* The parser stands on the start tag's closing '>' or '/>'. */
   if (pos >= scan->size || (scan->data[pos] != '>' && scan->data[pos] != '/'))
     {
-      fail (scan, EVIDENT_XML_SCAN_ERROR_MALFORMED, "unexpected parser position");
+      fail (scan, EVIDENT_XML_SCAN_ERROR_MALFORMED, LOST_PLACE);
       return;
     }
   element.empty = scan->data[pos] == '/';
@@ -102,7 +109,7 @@ start_element_cb (void           *user_data,
   element.start = tag_start (scan, pos);
   if (element.start == G_MAXSIZE)
     {
-      fail (scan, EVIDENT_XML_SCAN_ERROR_MALFORMED, "unexpected parser position");
+      fail (scan, EVIDENT_XML_SCAN_ERROR_MALFORMED, LOST_PLACE);
       return;
     }
 
@@ -130,13 +137,13 @@ end_element_cb (void          *user_data,
   scan->depth--;
   if (end == G_MAXSIZE || end < 2 || scan->data[end - 1] != '>')
     {
-      fail (scan, EVIDENT_XML_SCAN_ERROR_MALFORMED, "unexpected parser position");
+      fail (scan, EVIDENT_XML_SCAN_ERROR_MALFORMED, LOST_PLACE);
       return;
     }
   end_tag = tag_start (scan, end);
   if (end_tag == G_MAXSIZE)
     {
-      fail (scan, EVIDENT_XML_SCAN_ERROR_MALFORMED, "unexpected parser position");
+      fail (scan, EVIDENT_XML_SCAN_ERROR_MALFORMED, LOST_PLACE);
       return;
     }
 
@@ -152,7 +159,7 @@ internal_subset_cb (void          *user_data,
                     const xmlChar *external_id,
                     const xmlChar *system_id)
 {
-  fail (user_data, EVIDENT_XML_SCAN_ERROR_DTD, "document type declaration");
+  fail (user_data, EVIDENT_XML_SCAN_ERROR_DTD, _("it has a document type declaration"));
 }
 
 static void
@@ -163,7 +170,7 @@ entity_decl_cb (void          *user_data,
                 const xmlChar *system_id,
                 xmlChar       *content)
 {
-  fail (user_data, EVIDENT_XML_SCAN_ERROR_DTD, "entity declaration");
+  fail (user_data, EVIDENT_XML_SCAN_ERROR_DTD, _("it declares an entity"));
 }
 
 static xmlEntityPtr
@@ -185,7 +192,9 @@ error_cb (void        *user_data,
   if (scan->first_error != NULL || error == NULL || error->level < XML_ERR_ERROR)
     return;
   message = g_strdup (error->message ? error->message : "?");
-  scan->first_error = g_strdup_printf ("line %d: %s", error->line, g_strstrip (message));
+  /* Translators: where a part of a workbook is damaged; the %s is the
+   * XML parser's own message, in English */
+  scan->first_error = g_strdup_printf (_("line %d: %s"), error->line, g_strstrip (message));
 }
 
 /* Offsets are bytes of the document as it is: only UTF-8 is accepted. */
@@ -221,7 +230,7 @@ check_encoding (const char  *data,
 
 refuse:
   g_set_error_literal (error, EVIDENT_XML_SCAN_ERROR, EVIDENT_XML_SCAN_ERROR_ENCODING,
-                       "not UTF-8");
+                       _("its text is not in UTF-8"));
   return FALSE;
 }
 
@@ -257,7 +266,7 @@ evident_xml_scan (const char           *data,
   if (size > G_MAXINT)
     {
       g_set_error_literal (error, EVIDENT_XML_SCAN_ERROR, EVIDENT_XML_SCAN_ERROR_MALFORMED,
-                           "document too large");
+                           _("it is larger than 2 GB"));
       return FALSE;
     }
   if (!check_encoding (data, size, error))
@@ -267,7 +276,7 @@ evident_xml_scan (const char           *data,
   if (scan.ctxt == NULL)
     {
       g_set_error_literal (error, EVIDENT_XML_SCAN_ERROR, EVIDENT_XML_SCAN_ERROR_MALFORMED,
-                           "empty document");
+                           _("it is empty"));
       return FALSE;
     }
   scan.data = data;
@@ -310,7 +319,8 @@ evident_xml_scan (const char           *data,
   if (!well_formed || scan.first_error != NULL)
     {
       g_set_error_literal (error, EVIDENT_XML_SCAN_ERROR, EVIDENT_XML_SCAN_ERROR_MALFORMED,
-                           scan.first_error ? scan.first_error : "not well-formed");
+                           scan.first_error ? scan.first_error
+                                            : _("its markup is not well-formed"));
       g_free (scan.first_error);
       return FALSE;
     }

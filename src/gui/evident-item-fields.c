@@ -364,6 +364,15 @@ sync_due (EvidentItemFields *self)
                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_widget_set_visible (self->due_clear_button, !is_empty (due));
   adw_action_row_set_subtitle (self->due_row, overdue ? _("Overdue") : "");
+  /* The row's subtitle, for screen readers on the button, the row's one
+   * Tab stop. */
+  if (overdue)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Overdue"),
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->due_button),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   if (overdue)
     gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "evident-overdue");
   else

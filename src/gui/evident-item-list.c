@@ -577,9 +577,8 @@ search_activate_cb (EvidentItemList *self,
     return;
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
     evident_item_list_select_next (self, 1);
-  /* On the row, where Enter opens the item: the list view as a whole
-   * takes the focus with no row in GTK 4.8. */
-  evident_item_list_focus_row (self);
+  /* The list passes the focus on to the row, where Enter opens it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -588,7 +587,7 @@ search_stop_cb (EvidentItemList *self,
 {
   /* Escape: clear the search and go back to the list. */
   evident_item_list_set_search_text (self, NULL);
-  evident_item_list_focus_row (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void

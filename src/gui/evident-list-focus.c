@@ -13,8 +13,9 @@
  * Tab before the rows do and moves the focus past the list.
  *
  * Coming back in, Tab would focus the list view itself, a stop with no
- * row (GTK 4.8's list views take the focus as a whole): the list's owner
- * takes it on to the selected row instead (evident_list_focus_grab_row()).
+ * row (GTK 4.8's list views take the focus as a whole), and so would a
+ * grab on the list: whenever the list itself gets the focus, the list's
+ * owner takes it on to the selected row (evident_list_focus_grab_row()).
  */
 
 static gboolean
@@ -43,17 +44,46 @@ typedef struct
 {
   EvidentListFocusFunc focus_row;
   gpointer             owner;
+  guint                idle_id;
 } FocusRow;
 
-/* The focus came to the list as a whole: on to the row. */
+#define FOCUS_ROW_KEY "evident-list-focus-row"
+/* Set while evident_list_focus_grab_row() puts the focus on the list
+ * itself, and while the list waits for a row that is not made yet: the
+ * focus stays on the list meanwhile. */
+#define GRABBING_KEY "evident-list-focus-grabbing"
+#define PENDING_KEY "evident-list-focus-pending"
+
+static gboolean
+focus_row_idle_cb (gpointer data)
+{
+  GtkWidget *list = data;
+  FocusRow *focus_row = g_object_get_data (G_OBJECT (list), FOCUS_ROW_KEY);
+
+  focus_row->idle_id = 0;
+  if (gtk_widget_has_focus (list) && gtk_widget_get_root (list) != NULL
+      && g_object_get_data (G_OBJECT (list), PENDING_KEY) == NULL)
+    focus_row->focus_row (focus_row->owner);
+  return G_SOURCE_REMOVE;
+}
+
+/* The focus came to the list as a whole, from outside it (Tab, a grab)
+ * or from one of its rows (a grab on the list): on to the row. Not
+ * while the focus is still moving: the window would put it back on the
+ * list once its focus change is done. */
 static void
-focus_enter_cb (GtkEventControllerFocus *controller,
-                FocusRow                *focus_row)
+focus_is_focus_cb (GtkEventControllerFocus *controller,
+                   GParamSpec              *pspec,
+                   gpointer                 user_data)
 {
   GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  FocusRow *focus_row = g_object_get_data (G_OBJECT (list), FOCUS_ROW_KEY);
 
-  if (gtk_widget_has_focus (list))
-    focus_row->focus_row (focus_row->owner);
+  if (gtk_event_controller_focus_is_focus (controller) && focus_row->idle_id == 0
+      && g_object_get_data (G_OBJECT (list), GRABBING_KEY) == NULL
+      && g_object_get_data (G_OBJECT (list), PENDING_KEY) == NULL)
+    focus_row->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, focus_row_idle_cb,
+                                          g_object_ref (list), g_object_unref);
 }
 
 /**
@@ -81,12 +111,12 @@ evident_list_focus_install (GtkWidget            *list,
   g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), NULL);
   gtk_widget_add_controller (list, controller);
 
-  data = g_new (FocusRow, 1);
+  data = g_new0 (FocusRow, 1);
   data->focus_row = focus_row;
   data->owner = owner;
+  g_object_set_data_full (G_OBJECT (list), FOCUS_ROW_KEY, data, g_free);
   controller = gtk_event_controller_focus_new ();
-  g_signal_connect_data (controller, "enter", G_CALLBACK (focus_enter_cb), data,
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_signal_connect (controller, "notify::is-focus", G_CALLBACK (focus_is_focus_cb), NULL);
   gtk_widget_add_controller (list, controller);
 }
 
@@ -144,7 +174,6 @@ find_row (GHashTable *rows,
 /* A row asked for before it was made: the focus waits on the list and
  * moves on to the row once a frame has made it, unless it went
  * elsewhere meanwhile. */
-#define PENDING_KEY "evident-list-focus-pending"
 #define PENDING_FRAMES 30
 
 typedef struct
@@ -195,6 +224,18 @@ cancel_pending_row (GtkWidget *list)
     }
 }
 
+/* The focus on @list itself, not passed on to a row by the list. */
+static gboolean
+grab_list (GtkWidget *list)
+{
+  gboolean grabbed;
+
+  g_object_set_data (G_OBJECT (list), GRABBING_KEY, GINT_TO_POINTER (TRUE));
+  grabbed = gtk_widget_grab_focus (list);
+  g_object_set_data (G_OBJECT (list), GRABBING_KEY, NULL);
+  return grabbed;
+}
+
 /**
  * evident_list_focus_grab_row:
  * @list: a list view
@@ -220,7 +261,7 @@ evident_list_focus_grab_row (GtkWidget  *list,
 
   cancel_pending_row (list);
   if (position == GTK_INVALID_LIST_POSITION)
-    return gtk_widget_grab_focus (list);
+    return grab_list (list);
 
   /* The list view focuses the row it scrolled to last, as Tab comes in. */
   gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
@@ -228,7 +269,7 @@ evident_list_focus_grab_row (GtkWidget  *list,
   row = find_row (rows, position);
   if (row != NULL)
     return gtk_widget_grab_focus (row);
-  if (!gtk_widget_grab_focus (list))
+  if (!grab_list (list))
     return FALSE;
 
   pending = g_new0 (PendingRow, 1);
