@@ -45,6 +45,8 @@ typedef struct
   EvidentListFocusFunc focus_row;
   gpointer             owner;
   guint                idle_id;
+  GtkWidget           *root;      /* while mapped, whose focus is watched */
+  gulong               root_focus_id;
 } FocusRow;
 
 #define FOCUS_ROW_KEY "evident-list-focus-row"
@@ -54,6 +56,16 @@ typedef struct
 #define GRABBING_KEY "evident-list-focus-grabbing"
 #define PENDING_KEY "evident-list-focus-pending"
 
+/* The window's focus, active or not (GTK sets a widget's own focus state
+ * only while its window is active) */
+static gboolean
+is_focus (GtkWidget *list)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+
+  return root != NULL && gtk_root_get_focus (root) == list;
+}
+
 static gboolean
 focus_row_idle_cb (gpointer data)
 {
@@ -61,8 +73,7 @@ focus_row_idle_cb (gpointer data)
   FocusRow *focus_row = g_object_get_data (G_OBJECT (list), FOCUS_ROW_KEY);
 
   focus_row->idle_id = 0;
-  if (gtk_widget_has_focus (list) && gtk_widget_get_root (list) != NULL
-      && g_object_get_data (G_OBJECT (list), PENDING_KEY) == NULL)
+  if (is_focus (list) && g_object_get_data (G_OBJECT (list), PENDING_KEY) == NULL)
     focus_row->focus_row (focus_row->owner);
   return G_SOURCE_REMOVE;
 }
@@ -72,18 +83,43 @@ focus_row_idle_cb (gpointer data)
  * while the focus is still moving: the window would put it back on the
  * list once its focus change is done. */
 static void
-focus_is_focus_cb (GtkEventControllerFocus *controller,
-                   GParamSpec              *pspec,
-                   gpointer                 user_data)
+root_focus_cb (GtkWidget *list)
 {
-  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   FocusRow *focus_row = g_object_get_data (G_OBJECT (list), FOCUS_ROW_KEY);
 
-  if (gtk_event_controller_focus_is_focus (controller) && focus_row->idle_id == 0
+  if (is_focus (list) && focus_row->idle_id == 0
       && g_object_get_data (G_OBJECT (list), GRABBING_KEY) == NULL
       && g_object_get_data (G_OBJECT (list), PENDING_KEY) == NULL)
     focus_row->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, focus_row_idle_cb,
                                           g_object_ref (list), g_object_unref);
+}
+
+static void
+unwatch_root (FocusRow *focus_row)
+{
+  if (focus_row->root != NULL)
+    g_signal_handler_disconnect (focus_row->root, focus_row->root_focus_id);
+  focus_row->root_focus_id = 0;
+  g_clear_weak_pointer (&focus_row->root);
+}
+
+static void
+list_map_cb (GtkWidget *list,
+             FocusRow  *focus_row)
+{
+  unwatch_root (focus_row);
+  g_set_weak_pointer (&focus_row->root, GTK_WIDGET (gtk_widget_get_root (list)));
+  focus_row->root_focus_id = g_signal_connect_swapped (focus_row->root, "notify::focus-widget",
+                                                       G_CALLBACK (root_focus_cb), list);
+}
+
+static void
+focus_row_free (gpointer data)
+{
+  FocusRow *focus_row = data;
+
+  unwatch_root (focus_row);
+  g_free (focus_row);
 }
 
 /**
@@ -114,10 +150,9 @@ evident_list_focus_install (GtkWidget            *list,
   data = g_new0 (FocusRow, 1);
   data->focus_row = focus_row;
   data->owner = owner;
-  g_object_set_data_full (G_OBJECT (list), FOCUS_ROW_KEY, data, g_free);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect (controller, "notify::is-focus", G_CALLBACK (focus_is_focus_cb), NULL);
-  gtk_widget_add_controller (list, controller);
+  g_object_set_data_full (G_OBJECT (list), FOCUS_ROW_KEY, data, focus_row_free);
+  g_signal_connect (list, "map", G_CALLBACK (list_map_cb), data);
+  g_signal_connect_swapped (list, "unmap", G_CALLBACK (unwatch_root), data);
 }
 
 /**
@@ -200,7 +235,7 @@ pending_row_cb (GtkWidget     *list,
   PendingRow *pending = data;
   GtkWidget *row;
 
-  if (!gtk_widget_has_focus (list) || ++pending->frames > PENDING_FRAMES)
+  if (!is_focus (list) || ++pending->frames > PENDING_FRAMES)
     goto done;
   row = find_row (pending->rows, pending->position);
   if (row == NULL)
