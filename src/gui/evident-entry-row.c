@@ -37,6 +37,10 @@ struct _EvidentEntryRow
   guint         show_apply_button : 1;
   /* The user changed the text since the row was last set or applied */
   guint         text_changed      : 1;
+
+  /* While there is text to apply: the window whose focus is watched */
+  GtkWidget    *root;
+  gulong        root_focus_id;
 };
 
 static void evident_entry_row_editable_init (GtkEditableInterface *iface);
@@ -95,6 +99,31 @@ has_keyboard (EvidentEntryRow *self)
   return focus != NULL && (focus == self->entry || gtk_widget_is_ancestor (focus, self->entry));
 }
 
+static void apply (EvidentEntryRow *self);
+
+static void
+unwatch_root (EvidentEntryRow *self)
+{
+  if (self->root != NULL)
+    g_signal_handler_disconnect (self->root, self->root_focus_id);
+  self->root_focus_id = 0;
+  g_clear_weak_pointer (&self->root);
+}
+
+/* What was typed is saved as the keyboard leaves the row (Tab, a click
+ * elsewhere), as with every other edit, not only on Enter or Apply. The
+ * window's focus widget tells, active or not (GTK sets a widget's focus
+ * state only while its window is active). */
+static void
+root_focus_cb (EvidentEntryRow *self)
+{
+  if (has_keyboard (self))
+    return;
+  unwatch_root (self);
+  if (self->show_apply_button && self->text_changed)
+    apply (self);
+}
+
 static void
 entry_changed_cb (EvidentEntryRow *self)
 {
@@ -105,6 +134,12 @@ entry_changed_cb (EvidentEntryRow *self)
     {
       self->text_changed = TRUE;
       update_indicators (self);
+      if (self->root == NULL)
+        {
+          g_set_weak_pointer (&self->root, GTK_WIDGET (gtk_widget_get_root (self->entry)));
+          self->root_focus_id = g_signal_connect_swapped (self->root, "notify::focus-widget",
+                                                          G_CALLBACK (root_focus_cb), self);
+        }
     }
 }
 
@@ -116,17 +151,6 @@ entry_state_flags_changed_cb (EvidentEntryRow *self)
     update_indicators (self);
 }
 
-static void apply (EvidentEntryRow *self);
-
-/* What was typed is saved as the keyboard leaves the row (Tab, a click
- * elsewhere), as with every other edit, not only on Enter or Apply. */
-static void
-entry_focus_leave_cb (EvidentEntryRow *self)
-{
-  if (self->show_apply_button && self->text_changed && !has_keyboard (self))
-    apply (self);
-}
-
 static void
 apply (EvidentEntryRow *self)
 {
@@ -135,6 +159,7 @@ apply (EvidentEntryRow *self)
     gtk_widget_grab_focus (self->entry);
 
   self->text_changed = FALSE;
+  unwatch_root (self);
   update_indicators (self);
   g_signal_emit (self, signals[APPLY], 0);
 }
@@ -207,6 +232,7 @@ evident_entry_row_dispose (GObject *object)
 {
   EvidentEntryRow *self = EVIDENT_ENTRY_ROW (object);
 
+  unwatch_root (self);
   if (self->entry != NULL)
     gtk_editable_finish_delegate (GTK_EDITABLE (self));
   self->entry = NULL;
@@ -329,8 +355,6 @@ evident_entry_row_class_init (EvidentEntryRowClass *klass)
 static void
 evident_entry_row_init (EvidentEntryRow *self)
 {
-  GtkEventController *focus;
-
   /* Styled as AdwEntryRow (the "entry" row class draws its focus ring
    * and its error colours): the entry has no frame of its own. */
   gtk_widget_add_css_class (GTK_WIDGET (self), "entry");
@@ -380,10 +404,6 @@ evident_entry_row_init (EvidentEntryRow *self)
                            G_CALLBACK (entry_state_flags_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->apply_button, "clicked", G_CALLBACK (apply), self,
                            G_CONNECT_SWAPPED);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "leave", G_CALLBACK (entry_focus_leave_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (self->entry, focus);
   update_indicators (self);
   let_entry_expand (self);
 }
@@ -461,5 +481,6 @@ evident_entry_row_reset_apply (EvidentEntryRow *self)
   g_return_if_fail (EVIDENT_IS_ENTRY_ROW (self));
 
   self->text_changed = FALSE;
+  unwatch_root (self);
   update_indicators (self);
 }
