@@ -188,6 +188,10 @@ test_no_points (void)
   found = evident_test_find_widget (GTK_WIDGET (evident_window_get_score_button (window)),
                                     GTK_TYPE_LABEL, speaks_of_points, NULL);
   g_assert_null (found);
+  found = evident_test_find_widget (GTK_WIDGET (evident_window_get_score_button (window)),
+                                    GTK_TYPE_POPOVER, NULL, NULL);
+  g_assert_nonnull (found);
+  evident_test_save_shot (found, "pass-fail-score-popover");
   evident_score_button_popdown (evident_window_get_score_button (window));
   evident_test_pump ();
 
@@ -256,6 +260,11 @@ test_overview (void)
                               chapter->number, chapter->title, chapter->n_items);
   g_assert_true (g_str_has_prefix (text, expected));
   g_assert_null (strstr (text, "points"));
+  /* Shots of each part, scrolled to by its focus */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  evident_test_save_shot (window, "pass-fail-overview-chapters");
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (evident_overview_get_mandatory_list (overview), 0)));
+  evident_test_save_shot (window, "pass-fail-overview-mandatory");
 
   /* The heat map's menu offers no points at risk, and what was chosen
    * elsewhere falls back to open items. */
@@ -275,6 +284,8 @@ test_overview (void)
                    ==, evident_heatmap_metric_get_label (EVIDENT_HEATMAP_METRIC_OPEN));
   found = evident_test_find_widget (GTK_WIDGET (overview), GTK_TYPE_LABEL, speaks_of_points, NULL);
   g_assert_null (found);
+  gtk_widget_grab_focus (GTK_WIDGET (dropdown));
+  evident_test_save_shot (window, "pass-fail-overview-heatmap");
   /* Choosing in the menu still chooses. */
   gtk_drop_down_set_selected (dropdown, 1);
   g_assert_cmpint (evident_overview_get_metric (overview), ==, EVIDENT_HEATMAP_METRIC_DONE);
