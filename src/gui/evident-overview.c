@@ -813,6 +813,56 @@ ensure_below (EvidentOverview *self)
     fill_below (self);
 }
 
+/* The menu's place of @metric; a metric it does not offer falls back to
+ * the first, items open, which the heat map then shows. */
+static guint
+get_metric_position (EvidentOverview      *self,
+                     EvidentHeatmapMetric  metric)
+{
+  for (guint i = 0; i < self->n_menu_metrics; i++)
+    if (self->menu_metrics[i] == metric)
+      return i;
+  return 0;
+}
+
+/* Selects @self's metric in the menu, without taking the selection for
+ * a choice: a metric the menu lacks stays chosen for other projects. */
+static void
+select_metric (EvidentOverview *self)
+{
+  self->filling_menu = TRUE;
+  gtk_drop_down_set_selected (self->metric_dropdown, get_metric_position (self, self->metric));
+  self->filling_menu = FALSE;
+}
+
+/* The metric menu: every metric, or for a checklist without points, the
+ * metrics that mean something there (not points at risk). Left as it is
+ * when it offers those already. */
+static void
+fill_metric_menu (EvidentOverview *self)
+{
+  g_autoptr (GtkStringList) labels = NULL;
+  gboolean no_points = self->project != NULL
+                       && is_pass_fail (evident_project_get_score (self->project));
+
+  if (self->n_menu_metrics == (no_points ? EVIDENT_HEATMAP_N_METRICS - 1 : EVIDENT_HEATMAP_N_METRICS))
+    return;
+
+  labels = gtk_string_list_new (NULL);
+  self->n_menu_metrics = 0;
+  for (guint m = 0; m < EVIDENT_HEATMAP_N_METRICS; m++)
+    {
+      if (no_points && m == EVIDENT_HEATMAP_METRIC_RISK)
+        continue;
+      self->menu_metrics[self->n_menu_metrics++] = m;
+      gtk_string_list_append (labels, evident_heatmap_metric_get_label (m));
+    }
+  self->filling_menu = TRUE;
+  gtk_drop_down_set_model (self->metric_dropdown, G_LIST_MODEL (labels));
+  self->filling_menu = FALSE;
+  select_metric (self);
+}
+
 static void
 update_all (EvidentOverview *self)
 {
@@ -830,6 +880,8 @@ update_all (EvidentOverview *self)
 static void
 project_changed_cb (EvidentOverview *self)
 {
+  /* A revision of the checklist may have changed its scoring mode. */
+  fill_metric_menu (self);
   update_all (self);
 }
 
@@ -877,51 +929,6 @@ plan_scenario_saved_cb (EvidentOverview  *self,
                         EvidentPlanPanel *panel)
 {
   evident_scenario_panel_reload (self->scenario_panel);
-}
-
-/* The menu's place of @metric; a metric it does not offer falls back to
- * the first, items open, which the heat map then shows. */
-static guint
-get_metric_position (EvidentOverview      *self,
-                     EvidentHeatmapMetric  metric)
-{
-  for (guint i = 0; i < self->n_menu_metrics; i++)
-    if (self->menu_metrics[i] == metric)
-      return i;
-  return 0;
-}
-
-/* Selects @self's metric in the menu, without taking the selection for
- * a choice: a metric the menu lacks stays chosen for other projects. */
-static void
-select_metric (EvidentOverview *self)
-{
-  self->filling_menu = TRUE;
-  gtk_drop_down_set_selected (self->metric_dropdown, get_metric_position (self, self->metric));
-  self->filling_menu = FALSE;
-}
-
-/* The metric menu: every metric, or for a checklist without points, the
- * metrics that mean something there (not points at risk). */
-static void
-fill_metric_menu (EvidentOverview *self)
-{
-  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
-  gboolean no_points = self->project != NULL
-                       && is_pass_fail (evident_project_get_score (self->project));
-
-  self->n_menu_metrics = 0;
-  for (guint m = 0; m < EVIDENT_HEATMAP_N_METRICS; m++)
-    {
-      if (no_points && m == EVIDENT_HEATMAP_METRIC_RISK)
-        continue;
-      self->menu_metrics[self->n_menu_metrics++] = m;
-      gtk_string_list_append (labels, evident_heatmap_metric_get_label (m));
-    }
-  self->filling_menu = TRUE;
-  gtk_drop_down_set_model (self->metric_dropdown, G_LIST_MODEL (labels));
-  self->filling_menu = FALSE;
-  select_metric (self);
 }
 
 static void

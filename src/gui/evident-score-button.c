@@ -16,8 +16,7 @@
  * projected against the pass line, with a popover that shows the three
  * views (and what each counts), the mandatory items not yet counted and,
  * where the checklist has points, the items with most points at risk.
- * Each item there is a button for
- * win.open-item.
+ * Each item there is a button for win.open-item.
  *
  * The score is labelled wherever it shows: "Confirmed 412 · Projected 566
  * / 900" where there is room, else the same on two short lines (an
