@@ -532,6 +532,17 @@ has_focus_within (EvidentHeatmapView *self)
   return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->grid));
 }
 
+/* The metric shown: the one chosen, but a checklist without points has
+ * none at risk, and shows its items open instead. */
+static EvidentHeatmapMetric
+get_shown_metric (EvidentHeatmapView *self)
+{
+  if (self->metric == EVIDENT_HEATMAP_METRIC_RISK && self->project != NULL
+      && evident_project_get_rules (self->project)->mode == EVIDENT_SCORE_MODE_PASS_FAIL)
+    return EVIDENT_HEATMAP_METRIC_OPEN;
+  return self->metric;
+}
+
 static void
 recompute (EvidentHeatmapView *self)
 {
@@ -548,11 +559,11 @@ recompute (EvidentHeatmapView *self)
     }
 
   if (self->scenario != NULL)
-    heatmap = evident_scenario_compute_heatmap (self->scenario, self->metric);
+    heatmap = evident_scenario_compute_heatmap (self->scenario, get_shown_metric (self));
   else
     heatmap = evident_heatmap_compute (evident_project_get_rules (self->project),
                                        evident_project_get_items (self->project),
-                                       self->metric);
+                                       get_shown_metric (self));
 
   if (same_owners (self->heatmap, heatmap))
     {
@@ -814,6 +825,7 @@ evident_heatmap_view_class_init (EvidentHeatmapViewClass *klass)
    * EvidentHeatmapView:metric:
    *
    * What the cells show: open items, points at risk or the share done.
+   * A checklist without points shows open items for points at risk.
    */
   properties[PROP_METRIC] =
     g_param_spec_enum ("metric", NULL, NULL,
@@ -1059,7 +1071,7 @@ evident_heatmap_view_set_metric (EvidentHeatmapView   *self,
   self->metric = metric;
   if (self->heatmap != NULL)
     {
-      evident_heatmap_set_metric (self->heatmap, metric);
+      evident_heatmap_set_metric (self->heatmap, get_shown_metric (self));
       update_cells (self);
     }
 

@@ -23,9 +23,11 @@
  * EvidentOverview: the page a project opens on. The score of the three
  * views against the pass line, the owner × complexity heat map, the
  * mandatory items not counted yet, the items with most points at risk, and
- * each chapter's points. It follows every edit. It knows no window: it
- * emits "item-activated", "chapter-activated" and "heatmap-cell-activated",
- * and its host opens the item, the chapter or the filtered item list.
+ * each chapter's points (for a checklist without points: no points at
+ * risk, and each chapter's items counted). It follows every edit. It
+ * knows no window: it emits "item-activated", "chapter-activated" and
+ * "heatmap-cell-activated", and its host opens the item, the chapter or
+ * the filtered item list.
  */
 
 #define N_AT_RISK_SHOWN 10
@@ -66,9 +68,12 @@ struct _EvidentOverview
   AdwPreferencesGroup  *heatmap_group;
   GtkDropDown          *metric_dropdown;
   EvidentHeatmapView   *heatmap_view;
+  AdwPreferencesGroup  *mandatory_group;
   GtkListBox           *mandatory_list;
   GtkWidget            *mandatory_more_row;
+  AdwPreferencesGroup  *risk_group;
   GtkListBox           *risk_list;
+  AdwPreferencesGroup  *chapters_group;
   GtkListBox           *chapter_list;
   AdwPreferencesGroup  *no_evidence_group;
   GtkListBox           *no_evidence_list;
@@ -93,6 +98,11 @@ struct _EvidentOverview
   /* What-if mode: the scores shown are this scenario's */
   EvidentScenario      *scenario;
   EvidentHeatmapMetric  metric;
+  /* The metrics the menu offers, in its order; a pass/fail checklist's
+   * menu has none of points. */
+  EvidentHeatmapMetric  menu_metrics[EVIDENT_HEATMAP_N_METRICS];
+  guint                 n_menu_metrics;
+  gboolean              filling_menu;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentOverview, evident_overview, ADW_TYPE_BIN)
@@ -339,20 +349,29 @@ update_score (EvidentOverview *self)
 static void
 update_chapter_row (EvidentOverview           *self,
                     ChapterRow                *row,
-                    const EvidentChapterScore *chapter)
+                    const EvidentChapterScore *chapter,
+                    gboolean                   no_points)
 {
   int confirmed = chapter->points_counted[EVIDENT_VIEW_CONFIRMED];
   int projected = chapter->points_counted[EVIDENT_VIEW_PROJECTED];
   int available = chapter->points;
+  guint n_confirmed = chapter->n_counted[EVIDENT_VIEW_CONFIRMED];
+  guint n_projected = chapter->n_counted[EVIDENT_VIEW_PROJECTED];
   g_autofree char *points = NULL;
   g_autofree char *accessible = NULL;
   g_autofree char *mandatory = NULL;
+  g_autofree char *items = NULL;
 
   gtk_label_set_label (row->number, chapter->number);
   gtk_label_set_label (row->title, evident_translate_title (chapter->title));
 
-  /* Translators: a chapter's points: confirmed · projected / available */
-  points = g_strdup_printf (_("%d · %d / %d"), confirmed, projected, available);
+  if (no_points)
+    /* Translators: a chapter's items counted: confirmed · projected / all,
+     * where the checklist has no points, e.g. "7 · 9 / 15 items" */
+    points = g_strdup_printf (_("%u · %u / %u items"), n_confirmed, n_projected, chapter->n_items);
+  else
+    /* Translators: a chapter's points: confirmed · projected / available */
+    points = g_strdup_printf (_("%d · %d / %d"), confirmed, projected, available);
   gtk_label_set_label (row->points, points);
 
   if (chapter->n_mandatory_open > 0)
@@ -371,10 +390,29 @@ update_chapter_row (EvidentOverview           *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (row->tag), chapter->n_mandatory_open > 0);
 
-  evident_overview_bar_set (row->bar, chapter->points, confirmed, projected, NAN,
-                    chapter->points > 0 && confirmed >= chapter->points);
+  if (no_points)
+    evident_overview_bar_set (row->bar, chapter->n_items, n_confirmed, n_projected, NAN,
+                              chapter->n_items > 0 && n_confirmed >= chapter->n_items);
+  else
+    evident_overview_bar_set (row->bar, chapter->points, confirmed, projected, NAN,
+                              chapter->points > 0 && confirmed >= chapter->points);
 
-  if (mandatory != NULL)
+  if (no_points)
+    {
+      /* Translators: a chapter for screen readers, where the checklist has
+       * no points, e.g. "8.0 Security: 7 items confirmed, 9 projected, of 15" */
+      items = g_strdup_printf (_("%s %s: %u items confirmed, %u projected, of %u"),
+                               chapter->number, evident_translate_title (chapter->title),
+                               n_confirmed, n_projected, chapter->n_items);
+      if (mandatory != NULL)
+        /* Translators: a chapter for screen readers, then its mandatory
+         * items not counted, e.g. "8.0 Security: 7 items confirmed, 9
+         * projected, of 15; 1 mandatory item not counted" */
+        accessible = g_strdup_printf (_("%s; %s"), items, mandatory);
+      else
+        accessible = g_steal_pointer (&items);
+    }
+  else if (mandatory != NULL)
     /* Translators: a chapter for screen readers, e.g. "8.0 Security: 77
      * points confirmed, 103 projected, of 160; 1 mandatory item not counted" */
     accessible = g_strdup_printf (_("%s %s: %d points confirmed, %d projected, of %d; %s"),
@@ -462,6 +500,14 @@ update_chapters (EvidentOverview *self)
     return;
 
   score = get_score (self);
+  if (is_pass_fail (score))
+    adw_preferences_group_set_description (self->chapters_group,
+                                           _("Items confirmed (solid) and projected (light) "
+                                             "of the chapter's items."));
+  else
+    adw_preferences_group_set_description (self->chapters_group,
+                                           _("Points confirmed (solid) and projected (light) "
+                                             "of the points available."));
 
   if (self->chapter_rows->len != score->chapters->len)
     {
@@ -480,17 +526,20 @@ update_chapters (EvidentOverview *self)
   for (guint i = 0; i < score->chapters->len; i++)
     update_chapter_row (self,
                         &g_array_index (self->chapter_rows, ChapterRow, i),
-                        &g_array_index (score->chapters, EvidentChapterScore, i));
+                        &g_array_index (score->chapters, EvidentChapterScore, i),
+                        is_pass_fail (score));
 }
 
 /* The items */
 
-/* @points: the item's points at risk, or with @at_risk %FALSE its points */
+/* @points: the item's points at risk, or with @at_risk %FALSE its points;
+ * with @no_points (a pass/fail checklist) the row shows none. */
 static void
 fill_item_row (AdwActionRow *row,
                EvidentItem  *item,
                int           points,
-               gboolean      at_risk)
+               gboolean      at_risk,
+               gboolean      no_points)
 {
   int points_at_risk = points;
   const char *ref = evident_item_get_ref (item);
@@ -512,8 +561,14 @@ fill_item_row (AdwActionRow *row,
   /* Translators: points at risk of an item, e.g. "208 pts" */
   points_text = g_strdup_printf (_("%d pts"), points_at_risk);
   gtk_label_set_label (points_label, points_text);
+  gtk_widget_set_visible (GTK_WIDGET (points_label), !no_points);
 
-  if (at_risk)
+  if (no_points)
+    /* Translators: an item for screen readers, where the checklist has no
+     * points, e.g. "8.2.3 Least privilege: Security lead, In progress" */
+    accessible = g_strdup_printf (_("%s %s: %s, %s"),
+                                  ref, evident_item_get_title (item), owner, status);
+  else if (at_risk)
     /* Translators: an item for screen readers, e.g. "8.2.3 Least privilege:
      * 11 points at risk, Security lead, In progress" */
     accessible = g_strdup_printf (_("%s %s: %d points at risk, %s, %s"),
@@ -570,6 +625,7 @@ update_item_list (GtkListBox  *list,
                   GPtrArray   *items,
                   int          penalty,
                   gboolean     at_risk,
+                  gboolean     no_points,
                   const char  *placeholder)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
@@ -598,7 +654,7 @@ update_item_list (GtkListBox  *list,
       fill_item_row (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, i)), item,
                      at_risk ? evident_item_get_points_at_risk (item, penalty)
                              : evident_item_get_points (item),
-                     at_risk);
+                     at_risk, no_points);
     }
 }
 
@@ -626,6 +682,7 @@ update_no_evidence (EvidentOverview *self)
       self->no_evidence_more_row = NULL;
     }
   update_item_list (self->no_evidence_list, &self->no_evidence_refs, shown, 0, FALSE,
+                    is_pass_fail (evident_project_get_score (self->project)),
                     _("Every item met has its evidence."));
   if (items->len > shown->len)
     {
@@ -688,13 +745,21 @@ update_items (EvidentOverview *self)
   for (guint i = 0; i < MIN (score->at_risk->len, N_AT_RISK_SHOWN); i++)
     g_ptr_array_add (at_risk, g_ptr_array_index (score->at_risk, i));
 
+  if (is_pass_fail (score))
+    adw_preferences_group_set_description (self->mandatory_group,
+                                           _("Not counted in the projected view: passing needs "
+                                             "each of them ready for review or met."));
+  else
+    adw_preferences_group_set_description (self->mandatory_group,
+                                           _("Not counted in the projected view: each costs the "
+                                             "penalty until it is ready for review or met."));
   if (self->mandatory_more_row != NULL)
     {
       gtk_list_box_remove (self->mandatory_list, self->mandatory_more_row);
       self->mandatory_more_row = NULL;
     }
   update_item_list (self->mandatory_list, &self->mandatory_refs, mandatory,
-                    score->rules.mandatory_penalty, TRUE,
+                    score->rules.mandatory_penalty, TRUE, is_pass_fail (score),
                     _("Every mandatory item is counted in the projected view."));
   if (n_more > 0)
     {
@@ -707,8 +772,10 @@ update_items (EvidentOverview *self)
       self->mandatory_more_row = evident_placeholder_row_new (text);
       gtk_list_box_append (self->mandatory_list, self->mandatory_more_row);
     }
+  /* Without points there are none at risk: the section is of no use. */
+  gtk_widget_set_visible (GTK_WIDGET (self->risk_group), !is_pass_fail (score));
   update_item_list (self->risk_list, &self->risk_refs, at_risk,
-                    score->rules.mandatory_penalty, TRUE,
+                    score->rules.mandatory_penalty, TRUE, is_pass_fail (score),
                     _("No points at risk: every item is counted in the projected view."));
   update_no_evidence (self);
 }
@@ -746,6 +813,56 @@ ensure_below (EvidentOverview *self)
     fill_below (self);
 }
 
+/* The menu's place of @metric; a metric it does not offer falls back to
+ * the first, items open, which the heat map then shows. */
+static guint
+get_metric_position (EvidentOverview      *self,
+                     EvidentHeatmapMetric  metric)
+{
+  for (guint i = 0; i < self->n_menu_metrics; i++)
+    if (self->menu_metrics[i] == metric)
+      return i;
+  return 0;
+}
+
+/* Selects @self's metric in the menu, without taking the selection for
+ * a choice: a metric the menu lacks stays chosen for other projects. */
+static void
+select_metric (EvidentOverview *self)
+{
+  self->filling_menu = TRUE;
+  gtk_drop_down_set_selected (self->metric_dropdown, get_metric_position (self, self->metric));
+  self->filling_menu = FALSE;
+}
+
+/* The metric menu: every metric, or for a checklist without points, the
+ * metrics that mean something there (not points at risk). Left as it is
+ * when it offers those already. */
+static void
+fill_metric_menu (EvidentOverview *self)
+{
+  g_autoptr (GtkStringList) labels = NULL;
+  gboolean no_points = self->project != NULL
+                       && is_pass_fail (evident_project_get_score (self->project));
+
+  if (self->n_menu_metrics == (no_points ? EVIDENT_HEATMAP_N_METRICS - 1 : EVIDENT_HEATMAP_N_METRICS))
+    return;
+
+  labels = gtk_string_list_new (NULL);
+  self->n_menu_metrics = 0;
+  for (guint m = 0; m < EVIDENT_HEATMAP_N_METRICS; m++)
+    {
+      if (no_points && m == EVIDENT_HEATMAP_METRIC_RISK)
+        continue;
+      self->menu_metrics[self->n_menu_metrics++] = m;
+      gtk_string_list_append (labels, evident_heatmap_metric_get_label (m));
+    }
+  self->filling_menu = TRUE;
+  gtk_drop_down_set_model (self->metric_dropdown, G_LIST_MODEL (labels));
+  self->filling_menu = FALSE;
+  select_metric (self);
+}
+
 static void
 update_all (EvidentOverview *self)
 {
@@ -763,6 +880,8 @@ update_all (EvidentOverview *self)
 static void
 project_changed_cb (EvidentOverview *self)
 {
+  /* A revision of the checklist may have changed its scoring mode. */
+  fill_metric_menu (self);
   update_all (self);
 }
 
@@ -819,8 +938,8 @@ metric_selected_cb (EvidentOverview *self,
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (selected < EVIDENT_HEATMAP_N_METRICS)
-    evident_overview_set_metric (self, selected);
+  if (!self->filling_menu && selected < self->n_menu_metrics)
+    evident_overview_set_metric (self, self->menu_metrics[selected]);
 }
 
 static void
@@ -1007,6 +1126,7 @@ evident_overview_class_init (EvidentOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, heatmap_group);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, heatmap_view);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, mandatory_group);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, mandatory_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, no_evidence_group);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, findings_group);
@@ -1014,7 +1134,9 @@ evident_overview_class_init (EvidentOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, no_evidence_list);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, title_label);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, file_label);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, risk_group);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, risk_list);
+  gtk_widget_class_bind_template_child (widget_class, EvidentOverview, chapters_group);
   gtk_widget_class_bind_template_child (widget_class, EvidentOverview, chapter_list);
   gtk_widget_class_bind_template_callback (widget_class, item_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, chapter_row_activated_cb);
@@ -1032,19 +1154,13 @@ evident_overview_class_init (EvidentOverviewClass *klass)
 static void
 evident_overview_init (EvidentOverview *self)
 {
-  g_autoptr (GtkStringList) metrics = gtk_string_list_new (NULL);
-
   self->metric = EVIDENT_HEATMAP_METRIC_OPEN;
   self->chapter_rows = g_array_new (FALSE, FALSE, sizeof (ChapterRow));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* In the order of the metrics. */
-  for (guint m = 0; m < EVIDENT_HEATMAP_N_METRICS; m++)
-    gtk_string_list_append (metrics, evident_heatmap_metric_get_label (m));
-  gtk_drop_down_set_model (self->metric_dropdown, G_LIST_MODEL (metrics));
+  fill_metric_menu (self);
   evident_a11y_name_drop_down (self->metric_dropdown, _("Heat map metric"));
-  gtk_drop_down_set_selected (self->metric_dropdown, self->metric);
 
   create_score_rows (self);
   g_object_bind_property (self, "metric", self->heatmap_view, "metric",
@@ -1116,6 +1232,7 @@ evident_overview_set_project (EvidentOverview *self,
 
   evident_plan_panel_set_project (self->plan_panel, project);
   evident_scenario_panel_set_project (self->scenario_panel, project);
+  fill_metric_menu (self);
   update_all (self);
 
   /* What the first frame shows (the title, the score, the plan) now; the
@@ -1151,7 +1268,7 @@ evident_overview_set_metric (EvidentOverview      *self,
     return;
 
   self->metric = metric;
-  gtk_drop_down_set_selected (self->metric_dropdown, metric);
+  select_metric (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC]);
 }
 

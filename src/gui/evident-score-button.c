@@ -14,9 +14,9 @@
 /*
  * EvidentScoreButton: the project's score in the header bar, confirmed and
  * projected against the pass line, with a popover that shows the three
- * views (and what each counts), the mandatory items not yet counted and
- * the items with most points at risk. Each item there is a button for
- * win.open-item.
+ * views (and what each counts), the mandatory items not yet counted and,
+ * where the checklist has points, the items with most points at risk.
+ * Each item there is a button for win.open-item.
  *
  * The score is labelled wherever it shows: "Confirmed 412 · Projected 566
  * / 900" where there is room, else the same on two short lines (an
@@ -49,6 +49,7 @@ struct _EvidentScoreButton
   GtkLabel       *views_legend;
   GtkLabel       *pass_line_label;
   GtkWidget      *mandatory_box;
+  GtkWidget      *risk_heading;
   GtkWidget      *risk_box;
 
   AdwActionRow   *view_rows[EVIDENT_N_VIEWS];
@@ -477,6 +478,12 @@ update_popover (EvidentScoreButton *self)
       gtk_box_append (GTK_BOX (self->mandatory_box), create_placeholder (more));
     }
 
+  /* Without points there are none at risk: no such list. */
+  gtk_widget_set_visible (self->risk_heading, points_mode);
+  gtk_widget_set_visible (self->risk_box, points_mode);
+  if (!points_mode)
+    return;
+
   for (guint i = 0; i < MIN (score->at_risk->len, N_AT_RISK_SHOWN); i++)
     {
       EvidentItem *item = g_ptr_array_index (score->at_risk, i);
@@ -538,6 +545,7 @@ create_popover_cb (GtkMenuButton *button,
   self->views_legend = GTK_LABEL (gtk_builder_get_object (builder, "views_legend"));
   self->pass_line_label = GTK_LABEL (gtk_builder_get_object (builder, "pass_line_label"));
   self->mandatory_box = GTK_WIDGET (gtk_builder_get_object (builder, "mandatory_box"));
+  self->risk_heading = GTK_WIDGET (gtk_builder_get_object (builder, "risk_heading"));
   self->risk_box = GTK_WIDGET (gtk_builder_get_object (builder, "risk_box"));
   views_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "views_list"));
 
