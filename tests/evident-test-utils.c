@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "evident-evidence-store.h"
 #include "evident-import.h"
 #include "evident-resources.h"
 #include "evident-sample.h"
@@ -513,6 +514,47 @@ evident_test_make_pdf (int                  n_pages,
   cairo_surface_destroy (surface);
 
   return g_byte_array_free_to_bytes (array);
+}
+
+static void
+draw_bar (cairo_t  *cr,
+          int       page,
+          gpointer  user_data)
+{
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  cairo_rectangle (cr, 72, 72, 400, 40);
+  cairo_fill (cr);
+}
+
+/**
+ * evident_test_add_pdf:
+ * @dir: the project's folder, where the PDF is written first
+ *
+ * Stores a PDF of @n_pages pages (a grey bar on each) as evidence of the
+ * item @ref, as a user adding the file @filename would.
+ */
+void
+evident_test_add_pdf (EvidentProject *project,
+                      const char     *dir,
+                      const char     *ref,
+                      const char     *filename,
+                      int             n_pages)
+{
+  g_autoptr (GBytes) pdf = evident_test_make_pdf (n_pages, 595, 842, draw_bar, NULL);
+  g_autoptr (GFile) file = g_file_new_build_filename (dir, filename, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentEvidence) evidence = NULL;
+  EvidentItem *item = evident_project_lookup_item (project, ref);
+
+  g_assert_nonnull (item);
+  g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL,
+                           FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  evidence = evident_evidence_store_add_file (evident_evidence_store_get_for_project (project),
+                                              item, file, NULL, EVIDENT_EVIDENCE_KIND_PROCESS,
+                                              NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (evidence);
 }
 
 /* A page like a process document's: a title, forty lines of text, a

@@ -93,6 +93,11 @@ typedef void (*EvidentTestDrawPage) (cairo_t  *cr,
 cairo_status_t   evident_test_append_bytes           (void                *closure,
                                                       const unsigned char *data,
                                                       unsigned int         length);
+void             evident_test_add_pdf                (EvidentProject      *project,
+                                                      const char          *dir,
+                                                      const char          *ref,
+                                                      const char          *filename,
+                                                      int                  n_pages);
 GBytes          *evident_test_make_pdf               (int                  n_pages,
                                                       double               width,
                                                       double               height,

@@ -33,16 +33,6 @@ typedef struct
   char           *dir;
 } Fixture;
 
-static void
-draw_page (cairo_t  *cr,
-           int       page,
-           gpointer  user_data)
-{
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  cairo_rectangle (cr, 72, 72, 400, 40);
-  cairo_fill (cr);
-}
-
 /* Where the preview is when it goes: beside the item (1280 pixels wide),
  * or folded in, in place of the item (360) */
 typedef struct
@@ -57,25 +47,8 @@ static void
 set_up (Fixture *fixture,
         int      width)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) pdf = evident_test_make_pdf (2, 595, 842, draw_page, NULL);
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (EvidentEvidence) evidence = NULL;
-  g_autofree char *path = NULL;
-  EvidentItem *item;
-
   fixture->project = evident_test_create_sample_project ("hide-focus", &fixture->dir);
-  path = g_build_filename (fixture->dir, "Access Control Process.pdf", NULL);
-  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
-  g_assert_no_error (error);
-  file = g_file_new_for_path (path);
-  item = evident_project_lookup_item (fixture->project, "8.2.1");
-  g_assert_nonnull (item);
-  evidence = evident_evidence_store_add_file (evident_evidence_store_get_for_project (fixture->project),
-                                              item, file, NULL, EVIDENT_EVIDENCE_KIND_PROCESS,
-                                              NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (evidence);
+  evident_test_add_pdf (fixture->project, fixture->dir, "8.2.1", "Access Control Process.pdf", 2);
   fixture->window = evident_test_window_new (fixture->project, width, 700);
   if (width != 1280)
     {

@@ -38,42 +38,11 @@ typedef struct
 } Fixture;
 
 static void
-draw_page (cairo_t  *cr,
-           int       page,
-           gpointer  user_data)
-{
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  cairo_rectangle (cr, 72, 72, 200, 40);
-  cairo_fill (cr);
-}
-
-/* A PDF stored as evidence of @ref, as a user would add it. */
-static void
-add_pdf (Fixture    *fixture,
-         const char *ref)
-{
-  g_autoptr (GBytes) pdf = evident_test_make_pdf (1, 595, 842, draw_page, NULL);
-  g_autoptr (GFile) file = g_file_new_build_filename (fixture->dir, "policy.pdf", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (EvidentEvidence) evidence = NULL;
-  EvidentEvidenceStore *store = evident_evidence_store_get_for_project (fixture->project);
-
-  g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL,
-                           FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
-  g_assert_no_error (error);
-  evidence = evident_evidence_store_add_file (store, evident_project_lookup_item (fixture->project, ref),
-                                              file, NULL, EVIDENT_EVIDENCE_KIND_PROCESS, NULL, NULL,
-                                              &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (evidence);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->project = evident_test_create_sample_project ("keyboard", &fixture->dir);
-  add_pdf (fixture, "8.2.1");
+  evident_test_add_pdf (fixture->project, fixture->dir, "8.2.1", "policy.pdf", 1);
   fixture->window = evident_test_window_new (fixture->project, 1366, 768);
 }
 
