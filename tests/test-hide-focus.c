@@ -256,6 +256,20 @@ addition_done (gpointer data)
   return evident_test_find_widget (data, GTK_TYPE_WIDGET, is_pending_row, NULL) == NULL;
 }
 
+/* 8.1.1 opened in the window: its evidence panel, on screen */
+static GtkWidget *
+show_evidence_panel (Fixture *fixture)
+{
+  GtkWidget *panel;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s", "8.1.1");
+  evident_test_pump ();
+  panel = evident_test_find_widget (GTK_WIDGET (fixture->window), EVIDENT_TYPE_EVIDENCE_PANEL,
+                                    evident_test_is_mapped, NULL);
+  g_assert_nonnull (panel);
+  return panel;
+}
+
 /* A file added to an item, with the focus on its progress row's Cancel
  * button as the copy ends, or as the user moves on to the next item (the
  * row hides, and the list of rows with it): the focus goes on to a
@@ -273,11 +287,7 @@ test_pending_row (Fixture       *fixture,
 
   g_file_set_contents (path, "Reviewed quarterly.\n", -1, &error);
   g_assert_no_error (error);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s", "8.1.1");
-  evident_test_pump ();
-  panel = evident_test_find_widget (GTK_WIDGET (fixture->window), EVIDENT_TYPE_EVIDENCE_PANEL,
-                                    evident_test_is_mapped, NULL);
-  g_assert_nonnull (panel);
+  panel = show_evidence_panel (fixture);
 
   evident_evidence_panel_add_uri (EVIDENT_EVIDENCE_PANEL (panel), uri);
   row = evident_test_find_widget (panel, GTK_TYPE_WIDGET, is_pending_row, NULL);
@@ -322,11 +332,7 @@ test_pending_row_stays (Fixture       *fixture,
   g_assert_no_error (error);
   g_file_set_contents (second, "Approved.\n", -1, &error);
   g_assert_no_error (error);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s", "8.1.1");
-  evident_test_pump ();
-  panel = evident_test_find_widget (GTK_WIDGET (fixture->window), EVIDENT_TYPE_EVIDENCE_PANEL,
-                                    evident_test_is_mapped, NULL);
-  g_assert_nonnull (panel);
+  panel = show_evidence_panel (fixture);
 
   evident_evidence_panel_add_uri (EVIDENT_EVIDENCE_PANEL (panel), first_uri);
   row = evident_test_find_widget (panel, GTK_TYPE_WIDGET, is_pending_row, NULL);
