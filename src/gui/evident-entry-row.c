@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "evident-entry-row.h"
+#include "evident-focus-hide.h"
 
 /*
  * EvidentEntryRow: a preferences row with a text field, in place of
@@ -93,10 +94,7 @@ update_indicators (EvidentEntryRow *self)
 static gboolean
 has_keyboard (EvidentEntryRow *self)
 {
-  GtkRoot *root = gtk_widget_get_root (self->entry);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == self->entry || gtk_widget_is_ancestor (focus, self->entry));
+  return evident_focus_is_within (self->entry);
 }
 
 static void apply (EvidentEntryRow *self);
@@ -155,7 +153,7 @@ static void
 apply (EvidentEntryRow *self)
 {
   /* The button goes: the keyboard stays in the row. */
-  if (gtk_widget_has_focus (self->apply_button))
+  if (evident_focus_is_within (self->apply_button))
     gtk_widget_grab_focus (self->entry);
 
   self->text_changed = FALSE;

@@ -31,6 +31,27 @@ holds_focus (GtkWidget *widget,
 }
 
 /**
+ * evident_focus_is_within:
+ * @widget: a widget
+ *
+ * Whether the keyboard focus of @widget's window is on @widget or in it,
+ * whether or not the window is the active one (GTK's focus state flags
+ * are only set in the active window).
+ *
+ * Returns: whether @widget holds the focus
+ */
+gboolean
+evident_focus_is_within (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  root = gtk_widget_get_root (widget);
+  return root != NULL && holds_focus (widget, gtk_root_get_focus (root));
+}
+
+/**
  * evident_focus_hide_release:
  * @widget: a widget about to hide or fold away
  *
@@ -47,10 +68,10 @@ evident_focus_hide_release (GtkWidget *widget)
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
 
-  root = gtk_widget_get_root (widget);
-  if (root == NULL || !holds_focus (widget, gtk_root_get_focus (root)))
+  if (!evident_focus_is_within (widget))
     return FALSE;
 
+  root = gtk_widget_get_root (widget);
   gtk_root_set_focus (root, NULL);
   return TRUE;
 }

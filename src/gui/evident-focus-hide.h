@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
+gboolean evident_focus_is_within    (GtkWidget *widget);
 gboolean evident_focus_hide_release (GtkWidget *widget);
 void     evident_focus_hide_hand_on (GtkWidget *widget,
                                      GtkWidget *next);

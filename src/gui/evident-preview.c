@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "evident-focus-hide.h"
 #include "evident-page-view.h"
 #include "evident-pdf-document.h"
 #include "evident-preview-private.h"
@@ -284,7 +285,7 @@ update_page_label (EvidentPreview *self)
   /* Not while someone types a page number; Page Down in the field (no
    * typing) shows the page it goes to. */
   if (!self->page_typed
-      || (gtk_widget_get_state_flags (GTK_WIDGET (self->page_entry)) & GTK_STATE_FLAG_FOCUS_WITHIN) == 0)
+      || !evident_focus_is_within (GTK_WIDGET (self->page_entry)))
     {
       self->setting_page_text = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->page_entry), page_text);
