@@ -210,6 +210,29 @@ open_item (Fixture    *fixture,
                      evident_window_get_item_editor (fixture->window))), ==, ref);
 }
 
+/* Alt+N as soon as an item opens, before its editor has drawn a frame
+ * (the parts below the fold come with the second): the notes take the
+ * focus all the same. */
+static void
+test_notes_at_once (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  EvidentItemEditor *editor = evident_window_get_item_editor (fixture->window);
+  GtkWidget *focus;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-item", "s", "8.1.3");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-notes", NULL);
+  focus = get_focus (fixture);
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  g_assert_true (is_inside (focus, editor));
+  g_assert_true (gtk_widget_get_mapped (focus));
+
+  /* And the parts stay in sight. */
+  evident_test_pump ();
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (get_focus (fixture) == focus);
+}
+
 static gboolean
 preview_has_document (gpointer data)
 {
@@ -589,6 +612,7 @@ main (int   argc,
   ADD ("/keyboard/f6-cycles-panes", test_f6_cycles_panes);
   ADD ("/keyboard/sidebar-enter", test_sidebar_enter);
   ADD ("/keyboard/status-keys", test_status_keys);
+  ADD ("/keyboard/notes-at-once", test_notes_at_once);
   ADD ("/keyboard/next-open-items", test_next_open_items);
   g_test_add_func ("/keyboard/shortcuts-listed", test_shortcuts_listed);
 

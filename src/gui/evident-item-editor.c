@@ -58,6 +58,10 @@ struct _EvidentItemEditor
   EvidentItemText        *response;
   EvidentItemText        *notes;
   EvidentItemHistory     *history;
+  GtkWidget              *later_box;
+
+  guint                   later_tick_id;
+  guint                   later_ticks;
 };
 
 G_DEFINE_FINAL_TYPE (EvidentItemEditor, evident_item_editor, ADW_TYPE_BIN)
@@ -302,6 +306,10 @@ evident_item_editor_dispose (GObject *object)
   if (self->notes != NULL)
     flush_texts (self);
 
+  if (self->later_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->later_tick_id);
+  self->later_tick_id = 0;
+
   g_clear_object (&self->item);
   g_clear_object (&self->project);
 
@@ -457,6 +465,7 @@ evident_item_editor_class_init (EvidentItemEditorClass *klass)
 
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, later_box);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, recheck);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, fields);
   gtk_widget_class_bind_template_child (widget_class, EvidentItemEditor, findings);
@@ -555,13 +564,51 @@ build_parts (EvidentItemEditor *self)
   gtk_stack_set_visible_child_name (self->stack, self->item != NULL ? "item" : "empty");
 }
 
+/* The parts below the fold (findings, evidence, response, notes,
+ * history) come in the editor's second frame: `evident --item` shows an
+ * item and page 1 of its evidence in the first, which their layout and
+ * drawing (about a third of that frame) would delay. In sight at once
+ * where the keyboard goes to them. */
+static void
+show_later_parts (EvidentItemEditor *self)
+{
+  if (self->later_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->later_tick_id);
+  self->later_tick_id = 0;
+  gtk_widget_set_visible (self->later_box, TRUE);
+}
+
+static gboolean
+later_parts_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  EvidentItemEditor *self = EVIDENT_ITEM_EDITOR (widget);
+
+  /* The first tick comes before the first frame's layout. */
+  if (++self->later_ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->later_tick_id = 0;
+  gtk_widget_set_visible (self->later_box, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 /* Shown, with no item yet: the parts say there is none. */
 static void
 evident_item_editor_map (GtkWidget *widget)
 {
-  build_parts (EVIDENT_ITEM_EDITOR (widget));
+  EvidentItemEditor *self = EVIDENT_ITEM_EDITOR (widget);
+
+  build_parts (self);
 
   GTK_WIDGET_CLASS (evident_item_editor_parent_class)->map (widget);
+
+  if (!gtk_widget_get_visible (self->later_box) && self->later_tick_id == 0)
+    {
+      self->later_ticks = 0;
+      self->later_tick_id = gtk_widget_add_tick_callback (widget, later_parts_tick_cb, NULL, NULL);
+    }
 }
 
 static void
@@ -737,6 +784,8 @@ evident_item_editor_focus_notes (EvidentItemEditor *self)
 
   if (self->item == NULL)
     return FALSE;
+
+  show_later_parts (self);
 
   /* From outside the notes, so that Tab order starts at their entry. */
   root = gtk_widget_get_root (GTK_WIDGET (self));
