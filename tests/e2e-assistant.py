@@ -22,7 +22,7 @@ import subprocess
 import sys
 import time
 
-from e2e_atspi import (check_output, children, fail, find, find_all, find_app, has_state, labels_under, log,
+from e2e_atspi import (check_output, children, do_click, fail, find, find_all, find_app, has_state, labels_under, log,
                        name, pyatspi, role, set_up, start, stop, wait_for)
 from e2e_walk import Walker
 from dogtail import rawinput
@@ -94,6 +94,7 @@ def audit(proc, walker, file_name, waits):
             if not name(switch).endswith("”"):
                 fail(f"{page}: the sheet switch reads {name(switch)!r}", assistant)
         log(f"{page}: {len(switches)} sheet switches, each named once")
+        expand_chapter(assistant, page)
     if waits:
         walker.tab_chain(page, assistant, presses=40)
 
@@ -105,6 +106,32 @@ def audit(proc, walker, file_name, waits):
                  has_state(w, pyatspi.STATE_VISIBLE) and name(w) == "Import Checklist" for w in children(app)),
              node=app)
     log(f"{page}: Escape cancelled it")
+
+
+def expand_chapter(assistant, page):
+    """On the Chapters tab, a chapter's arrow ("Expand", a button to a
+    screen reader) closes the chapter, open at first, when clicked as an
+    AT-SPI client clicks, and opens it again."""
+    tab = find(assistant, lambda n: role(n) == "page tab" and name(n) == "Chapters")
+    if tab is None:
+        fail(f"{page}: no Chapters tab", assistant)
+    do_click(tab)
+    tree = wait_for(f"{page}: the chapters and their sections",
+                    lambda: find(assistant, lambda n: role(n) == "list" and name(n) == "Chapters and sections"
+                                 and find(n, lambda m: role(m) == "push button" and name(m) == "Expand")),
+                    node=assistant)
+
+    def rows():
+        return [name(n) for n in children(tree) if role(n) == "list item"]
+
+    shown = rows()
+    do_click(find(tree, lambda n: role(n) == "push button" and name(n) == "Expand"))
+    wait_for(f"{page}: the first chapter closed after a click on its arrow",
+             lambda: len(rows()) < len(shown), node=assistant)
+    do_click(find(tree, lambda n: role(n) == "push button" and name(n) == "Expand"))
+    wait_for(f"{page}: the first chapter open again after a second click",
+             lambda: rows() == shown, node=assistant)
+    log(f"{page}: a chapter's arrow closes and opens it ({len(shown)} rows)")
 
 
 if __name__ == "__main__":

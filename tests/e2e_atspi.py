@@ -240,6 +240,16 @@ def press(keysym, times=1):
         time.sleep(0.15)
 
 
+def do_click(node):
+    """Clicks @node as a screen reader does: its "click" action."""
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) == "click":
+            action.doAction(i)
+            return
+    fail(f"[{role(node)}] {name(node)!r} offers no click action", node)
+
+
 def click(node):
     """Clicks the middle of @node (windows sit at the origin of the Xvfb
     screen, with no window manager)."""

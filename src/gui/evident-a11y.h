@@ -16,5 +16,6 @@ void  evident_a11y_name_row_of           (GtkWidget          *child,
                                           guint               levels,
                                           const char         *name);
 void  evident_a11y_install_menu_button_click (void);
+void  evident_a11y_install_icon_click        (void);
 
 G_END_DECLS

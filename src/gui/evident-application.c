@@ -653,6 +653,7 @@ evident_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (evident_application_parent_class)->startup (application);
   evident_gpu_restore_environment ();
+  evident_a11y_install_icon_click ();
   remove_old_open_copies (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
