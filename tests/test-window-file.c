@@ -30,6 +30,7 @@
 #include "evident-project-closer.h"
 #include "evident-project-private.h"
 #include "evident-project.h"
+#include "evident-sample.h"
 #include "evident-test-utils.h"
 #include "evident-window-private.h"
 
@@ -306,14 +307,25 @@ is_closed (gpointer data)
   return !evident_project_closer_is_closing (watch->file);
 }
 
+/* An application ID of its own for each test's application: an earlier
+ * one may still be exported on the bus. */
+static void
+set_test_id (GApplication *application)
+{
+  static guint n_applications;
+  g_autofree char *id = g_strdup_printf ("io.github.evidentapp.Evident.Test%u", ++n_applications);
+
+  g_application_set_application_id (application, id);
+}
+
 static GtkApplication *
 register_application (void)
 {
   g_autoptr (GtkApplication) application = NULL;
   g_autoptr (GError) error = NULL;
 
-  application = gtk_application_new ("io.github.evidentapp.Evident.Test",
-                                     G_APPLICATION_NON_UNIQUE);
+  application = gtk_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+  set_test_id (G_APPLICATION (application));
   if (!g_application_register (G_APPLICATION (application), NULL, &error))
     {
       g_test_message ("No application: %s", error->message);
@@ -664,6 +676,54 @@ test_close_window_in_background (void)
   evident_test_remove_dir (dir);
 }
 
+/* Two windows on a project and a copy of it, of the same title: each
+ * title says its file too, in the window list and to a screen reader;
+ * once one closes, the other's is the project's title again. */
+static void
+test_shared_title (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (EvidentProject) project = evident_test_create_sample_project ("shared-title", &dir);
+  g_autoptr (GFile) copy_file = g_file_new_build_filename (dir, "sample (copy).evident", NULL);
+  g_autoptr (EvidentProject) copy = NULL;
+  g_autoptr (GtkApplication) application = register_application ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *original_title = NULL;
+  g_autofree char *copy_title = NULL;
+  const char *title = evident_project_get_title (project);
+  EvidentWindow *window;
+  EvidentWindow *copy_window;
+
+  if (application == NULL)
+    {
+      g_test_skip ("No session bus to register an application on");
+      return;
+    }
+
+  copy = evident_sample_create_project (copy_file, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (evident_project_get_title (copy), ==, title);
+
+  window = evident_test_window_new (project, 1280, 800);
+  gtk_window_set_application (GTK_WINDOW (window), application);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+
+  copy_window = evident_test_window_new (copy, 1280, 800);
+  gtk_window_set_application (GTK_WINDOW (copy_window), application);
+  original_title = g_strdup_printf ("%s — sample.evident", title);
+  copy_title = g_strdup_printf ("%s — sample (copy).evident", title);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, original_title);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (copy_window)), ==, copy_title);
+
+  evident_test_window_destroy (copy_window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+
+  evident_test_window_destroy (window);
+  evident_project_close (copy);
+  evident_project_close (project);
+  evident_test_remove_dir (dir);
+}
+
 /* Issue #9: opening another project in the window lets go of the first
  * in the background, quietly while that is quick; a clean-up that waits
  * (here for another program writing to the file) says "Closing “…”…"
@@ -755,6 +815,7 @@ test_reopen_while_closing (void)
 
   g_application_set_flags (G_APPLICATION (application),
                            G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  set_test_id (G_APPLICATION (application));
   if (!g_application_register (G_APPLICATION (application), NULL, &error))
     {
       g_test_skip (error->message);
@@ -836,6 +897,7 @@ test_open_damaged (void)
 
   g_application_set_flags (G_APPLICATION (application),
                            G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  set_test_id (G_APPLICATION (application));
   if (!g_application_register (G_APPLICATION (application), NULL, &error))
     {
       g_test_skip (error->message);
@@ -881,6 +943,7 @@ main (int   argc,
                         test_read_only);
   g_test_add_func ("/window-file/close-window-in-background", test_close_window_in_background);
   g_test_add_func ("/window-file/switch-project-notice", test_switch_project_notice);
+  g_test_add_func ("/window-file/shared-title", test_shared_title);
   g_test_add_func ("/window-file/reopen-while-closing", test_reopen_while_closing);
   g_test_add_func ("/window-file/open-damaged", test_open_damaged);
 

@@ -112,6 +112,9 @@ void     evident_window_show_preview          (EvidentWindow   *self);
 void     evident_window_start_job             (EvidentWindow   *self,
                                                EvidentJob     **slot,
                                                EvidentJob      *job);
+void     evident_window_title_init            (EvidentWindow   *self);
+void     evident_window_update_title          (EvidentWindow   *self);
+void     evident_window_update_titles         (EvidentWindow   *self);
 void     evident_window_whatif_init           (EvidentWindow   *self);
 void     evident_window_whatif_dispose        (EvidentWindow   *self);
 

@@ -176,60 +176,6 @@ update_actions (EvidentWindow *self)
 }
 
 static void
-update_title (EvidentWindow *self)
-{
-  g_autofree char *basename = NULL;
-  g_autofree char *window_title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *tooltip = NULL;
-  const char *title;
-  gboolean read_only;
-  gboolean show_subtitle;
-
-  if (self->project == NULL)
-    {
-      gtk_window_set_title (GTK_WINDOW (self), _("Evident"));
-      gtk_label_set_label (self->window_title_label, _("Evident"));
-      gtk_widget_set_visible (GTK_WIDGET (self->window_subtitle_label), FALSE);
-      gtk_widget_set_tooltip_text (self->window_title, NULL);
-      gtk_revealer_set_reveal_child (self->overview_read_only_banner, FALSE);
-      gtk_revealer_set_reveal_child (self->editor_read_only_banner, FALSE);
-      return;
-    }
-
-  title = evident_project_get_title (self->project);
-  basename = g_file_get_basename (evident_project_get_file (self->project));
-  read_only = evident_project_get_read_only (self->project);
-  if (read_only)
-    {
-      /* Translators: the window's title for a project open read-only; %s is its title */
-      window_title = g_strdup_printf (_("%s (read-only)"), title);
-      /* Translators: under the project's title, for a project open read-only;
-       * %s is its file name */
-      subtitle = g_strdup_printf (_("Read-only · %s"), basename);
-    }
-
-  /* The file's name under the title, unless it only says the title again
-   * ("Audit 2026.evident" for "Audit 2026"): a long title gets the room. */
-  show_subtitle = read_only || !g_str_has_prefix (basename, title)
-                  || !g_str_equal (basename + strlen (title), ".evident");
-  tooltip = g_strconcat (read_only ? window_title : title, "\n", basename, NULL);
-
-  gtk_window_set_title (GTK_WINDOW (self), read_only ? window_title : title);
-  gtk_label_set_label (self->window_title_label, title);
-  gtk_label_set_label (self->window_subtitle_label, read_only ? subtitle : basename);
-  gtk_widget_set_visible (GTK_WIDGET (self->window_subtitle_label), show_subtitle);
-  /* Cut short on screen, whole in the tooltip and for a screen reader */
-  gtk_widget_set_tooltip_text (self->window_title, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->window_title),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, read_only ? window_title : title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, basename,
-                                  -1);
-  gtk_revealer_set_reveal_child (self->overview_read_only_banner, read_only);
-  gtk_revealer_set_reveal_child (self->editor_read_only_banner, read_only);
-}
-
-static void
 update_item_title (EvidentWindow *self)
 {
   EvidentItem *item = NULL;
@@ -284,7 +230,7 @@ project_notify_cb (EvidentWindow  *self,
                    EvidentProject *project)
 {
   update_actions (self);
-  update_title (self);
+  evident_window_update_titles (self);
 }
 
 static void
@@ -1109,6 +1055,7 @@ evident_window_init (EvidentWindow *self)
                            G_CONNECT_SWAPPED);
   evident_window_audit_init (self, self->overview_stack);
   evident_window_whatif_init (self);
+  evident_window_title_init (self);
 
   self->revisions = evident_revision_actions_new (self);
   self->exports = evident_exports_new (self);
@@ -1143,7 +1090,7 @@ evident_window_init (EvidentWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
   update_recent_menu (self);
-  update_title (self);
+  evident_window_update_title (self);
   update_item_title (self);
   update_editor_back_button (self);
   update_sidebar_buttons (self);
@@ -1250,7 +1197,7 @@ evident_window_set_project (EvidentWindow  *self,
                                      ? evident_pane_layout_get_content_pane (self->layout)
                                      : self->sidebar_pane);
 
-  update_title (self);
+  evident_window_update_titles (self);
   update_item_title (self);
   update_actions (self);
 
