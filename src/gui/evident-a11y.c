@@ -516,7 +516,7 @@ evident_a11y_install_menu_button_click (void)
  *
  * Gives GTK's built-in icons a "click" for assistive technologies. GTK
  * 4.8 shows a tree expander's arrow to screen readers as a button
- * ("Expand", "Collapse") that offers no action; each now expands or
+ * ("Expand") that offers no action; each now expands or
  * collapses its row, and the icons that are part of another control
  * (a check button's box) click that control. Call once GTK has
  * started, before the first window is made; where this GTK has no

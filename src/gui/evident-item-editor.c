@@ -566,9 +566,9 @@ build_parts (EvidentItemEditor *self)
 
 /* The parts below the fold (findings, evidence, response, notes,
  * history) come in the editor's second frame: `evident --item` shows an
- * item and page 1 of its evidence in the first, which their layout and
- * drawing (about a third of that frame) would delay. In sight at once
- * where the keyboard goes to them. */
+ * item and page 1 of its evidence in the first, which their measuring,
+ * layout and drawing would delay. In sight at once where the keyboard
+ * goes to them. */
 static void
 show_later_parts (EvidentItemEditor *self)
 {
