@@ -307,31 +307,40 @@ is_closed (gpointer data)
   return !evident_project_closer_is_closing (watch->file);
 }
 
-/* An application ID of its own for each test's application: an earlier
- * one may still be exported on the bus. */
-static void
-set_test_id (GApplication *application)
+/* Registers @application under an application ID of its own (an
+ * earlier test's may still be exported on the bus); where it cannot,
+ * the test is skipped. */
+static gboolean
+register_for_test (GApplication *application)
 {
   static guint n_applications;
   g_autofree char *id = g_strdup_printf ("io.github.evidentapp.Evident.Test%u", ++n_applications);
+  g_autoptr (GError) error = NULL;
 
   g_application_set_application_id (application, id);
+  if (g_application_register (application, NULL, &error))
+    return TRUE;
+  g_test_skip (error->message);
+  return FALSE;
 }
 
 static GtkApplication *
 register_application (void)
 {
-  g_autoptr (GtkApplication) application = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GtkApplication) application = gtk_application_new (NULL, G_APPLICATION_NON_UNIQUE);
 
-  application = gtk_application_new (NULL, G_APPLICATION_NON_UNIQUE);
-  set_test_id (G_APPLICATION (application));
-  if (!g_application_register (G_APPLICATION (application), NULL, &error))
-    {
-      g_test_message ("No application: %s", error->message);
-      return NULL;
-    }
-  return g_steal_pointer (&application);
+  return register_for_test (G_APPLICATION (application)) ? g_steal_pointer (&application) : NULL;
+}
+
+/* Evident itself, as it opens files */
+static EvidentApplication *
+register_evident_application (void)
+{
+  g_autoptr (EvidentApplication) application = evident_application_new ();
+
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  return register_for_test (G_APPLICATION (application)) ? g_steal_pointer (&application) : NULL;
 }
 
 /* Tests */
@@ -641,10 +650,7 @@ test_close_window_in_background (void)
   goffset size_before;
 
   if (application == NULL)
-    {
-      g_test_skip ("No session bus to register an application on");
-      return;
-    }
+    return;
 
   add_cleanup_work (project, dir);
   size_before = get_file_size (file);
@@ -695,10 +701,7 @@ test_shared_title (void)
   EvidentWindow *copy_window;
 
   if (application == NULL)
-    {
-      g_test_skip ("No session bus to register an application on");
-      return;
-    }
+    return;
 
   copy = evident_sample_create_project (copy_file, TRUE, NULL, &error);
   g_assert_no_error (error);
@@ -807,20 +810,13 @@ test_reopen_while_closing (void)
   g_autofree char *dir = NULL;
   g_autoptr (EvidentProject) project = evident_test_create_sample_project ("reopen", &dir);
   g_autoptr (GFile) file = g_object_ref (evident_project_get_file (project));
-  g_autoptr (EvidentApplication) application = evident_application_new ();
-  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentApplication) application = register_evident_application ();
   g_autoptr (GList) windows = NULL;
   gpointer pair[2] = { application, file };
   GtkWindow *window;
 
-  g_application_set_flags (G_APPLICATION (application),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  set_test_id (G_APPLICATION (application));
-  if (!g_application_register (G_APPLICATION (application), NULL, &error))
-    {
-      g_test_skip (error->message);
-      return;
-    }
+  if (application == NULL)
+    return;
   add_cleanup_work (project, dir);
   evident_project_close (project);
   g_clear_object (&project);
@@ -890,19 +886,12 @@ test_open_damaged (void)
   g_autofree char *dir = g_dir_make_tmp ("evident-damaged-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "Audit.evident", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (EvidentApplication) application = evident_application_new ();
-  g_autoptr (GError) error = NULL;
+  g_autoptr (EvidentApplication) application = register_evident_application ();
   g_autofree char *contents = NULL;
   AdwMessageDialog *dialog;
 
-  g_application_set_flags (G_APPLICATION (application),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  set_test_id (G_APPLICATION (application));
-  if (!g_application_register (G_APPLICATION (application), NULL, &error))
-    {
-      g_test_skip (error->message);
-      return;
-    }
+  if (application == NULL)
+    return;
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
 
   evident_application_open_file (application, file, NULL);
