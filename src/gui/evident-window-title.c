@@ -54,6 +54,10 @@ evident_window_update_title (EvidentWindow *self)
   gboolean shared;
   gboolean show_subtitle;
 
+  /* Gone with its window (a window closing as this one does) */
+  if (self->window_title_label == NULL)
+    return;
+
   if (self->project == NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Evident"));
@@ -142,8 +146,11 @@ application_notify_cb (EvidentWindow *self)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (application != NULL)
-    g_signal_connect_object (application, "window-removed", G_CALLBACK (window_removed_cb), self, 0);
+  /* Leaving it, as a window does that closes: the others hear of it. */
+  if (application == NULL)
+    return;
+
+  g_signal_connect_object (application, "window-removed", G_CALLBACK (window_removed_cb), self, 0);
   evident_window_update_titles (self);
 }
 
